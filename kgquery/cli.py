@@ -1,0 +1,202 @@
+"""The `kgquery` command. Errors are one line and a non-zero exit, never a traceback."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from .errors import KgqueryError
+
+BUNDLED = Path(__file__).resolve().parent.parent / "graphs"
+
+
+def _graph_args(p: argparse.ArgumentParser, required: bool = True) -> None:
+    g = p.add_argument_group("graph")
+    g.add_argument("--graph", "-g", action="append", default=[], metavar="FILE",
+                   help="RDF file (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD, optionally .gz); "
+                        "repeat for several, or name a bundled graph: ck25, countries")
+    g.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 endpoint instead of files")
+    g.add_argument("--store", default="oxigraph", choices=["oxigraph", "memory"],
+                   help="local store: oxigraph (fast, default) or rdflib's memory store")
+    g.add_argument("--format", dest="fmt", default=None, help="RDF syntax when the file ending does not tell")
+    g.add_argument("--timeout", type=float, default=10.0, help="seconds per query (default 10)")
+    g.add_argument("--max-rows", type=int, default=10_000, help="row cap per query (default 10000)")
+    g.add_argument("--memory-mb", type=int, default=1024, help="memory cap per query in MB (default 1024)")
+
+
+def resolve_graph_path(name: str) -> Path:
+    """A path as given, or a bundled graph by short name (ck25, countries)."""
+    p = Path(name)
+    if p.exists() or not name.replace("-", "").replace("_", "").isalnum():
+        return p
+    folder = BUNDLED / name
+    if folder.is_dir():
+        files = sorted(f for f in folder.iterdir() if f.suffix in (".ttl", ".nt", ".gz") and not f.name.startswith("."))
+        if files:
+            return files[0]
+    return p
+
+
+def open_graph(args: argparse.Namespace):
+    """Load the graph the arguments name, with progress on stderr."""
+    from .execute import Limits
+    from .graph import KnowledgeGraph
+
+    limits = Limits(timeout_s=args.timeout, max_rows=args.max_rows, memory_mb=args.memory_mb)
+    if args.endpoint:
+        if args.graph:
+            raise KgqueryError("give either --graph or --endpoint, not both")
+        return KnowledgeGraph.endpoint(args.endpoint, limits=limits)
+    if not args.graph:
+        raise KgqueryError("no graph: pass --graph FILE (or a bundled name: ck25, countries) or --endpoint URL")
+    paths = [resolve_graph_path(g) for g in args.graph]
+    total = sum(p.stat().st_size for p in paths if p.exists())
+    t0 = time.perf_counter()
+    if total > 20_000_000:
+        print(f"loading {len(paths)} file(s), {total / 1e6:,.0f} MB ...", file=sys.stderr, flush=True)
+    kg = KnowledgeGraph.load(paths, store=args.store, fmt=args.fmt, limits=limits)
+    if total > 20_000_000:
+        print(f"loaded {kg.triple_count:,} triples in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    return kg
+
+
+def cmd_info(args) -> int:
+    """Size, classes and properties of a graph."""
+    kg = open_graph(args)
+    s = kg.schema
+    print(f"graph: {kg.name}")
+    print(f"triples: {kg.triple_count:,}")
+    print(f"classes: {len(s.classes)}  properties: {len(s.properties)}  labelled entities: {len(kg.labels):,}")
+    for c in s.classes[:10]:
+        print(f"  {c.count:>8,}  {c.label}  {s.short(c.iri)}")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    """Print the schema summary (text for prompts, or JSON)."""
+    import json
+
+    kg = open_graph(args)
+    if args.json:
+        print(json.dumps(kg.schema.to_dict(), indent=1, ensure_ascii=False))
+    else:
+        print(kg.schema.render(budget=args.budget))
+    return 0
+
+
+def cmd_sparql(args) -> int:
+    """Run one read-only SPARQL query through the safe executor."""
+    from .render import table, to_csv, to_json
+    from .types import Outcome
+
+    query = args.query
+    if args.file:
+        query = Path(args.file).read_text("utf-8") if args.file != "-" else sys.stdin.read()
+    if not query:
+        raise KgqueryError("no query: give it as an argument or with --file")
+    kg = open_graph(args)
+    res = kg.query(query)
+    if args.output == "json":
+        print(to_json(res))
+    elif args.output == "csv":
+        sys.stdout.write(to_csv(res))
+    else:
+        label_of = kg.labels.label_of if not kg.is_endpoint else None
+        print(table(res, label_of))
+        print(f"({res.outcome.value}, {len(res.rows)} rows, {res.seconds * 1000:.0f} ms)", file=sys.stderr)
+    return 0 if res.outcome in (Outcome.ROWS, Outcome.EMPTY, Outcome.BOOLEAN) else 3
+
+
+def cmd_ask(args) -> int:
+    """Answer a question in plain language, with the query and the rows behind it."""
+    from .pipeline import KGQuery
+
+    kg = open_graph(args)
+    engine = KGQuery(kg, model=args.model)
+    ans = engine.ask(args.question)
+    if args.json:
+        print(ans.to_json())
+        return 0
+    print(ans.text)
+    if not args.quiet:
+        print()
+        print(ans.report())
+    return 0
+
+
+def cmd_eval(args) -> int:
+    """Run a question set through `ask` and score it (set-F1, exact match, outcomes, latency)."""
+    from .evaluation.harness import run_eval_cli
+
+    return run_eval_cli(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kgquery", description="Ask a knowledge graph questions in plain language.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sp = sub.add_parser("info", help=cmd_info.__doc__, description=cmd_info.__doc__)
+    _graph_args(sp)
+    sp.set_defaults(func=cmd_info)
+
+    sp = sub.add_parser("schema", help=cmd_schema.__doc__, description=cmd_schema.__doc__)
+    _graph_args(sp)
+    sp.add_argument("--json", action="store_true", help="structured form for programs")
+    sp.add_argument("--budget", type=int, default=4000, help="size budget of the text form in characters")
+    sp.set_defaults(func=cmd_schema)
+
+    sp = sub.add_parser("sparql", help=cmd_sparql.__doc__, description=cmd_sparql.__doc__)
+    _graph_args(sp)
+    sp.add_argument("query", nargs="?", help="the SPARQL query")
+    sp.add_argument("--file", "-f", help="read the query from a file (- for stdin)")
+    sp.add_argument("--output", "-o", choices=["table", "json", "csv"], default="table")
+    sp.set_defaults(func=cmd_sparql)
+
+    sp = sub.add_parser("ask", help=cmd_ask.__doc__, description=cmd_ask.__doc__)
+    _graph_args(sp)
+    sp.add_argument("question", help="the question, in quotes")
+    sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"), help="generator (default: the embedded one)")
+    sp.add_argument("--json", action="store_true", help="the whole Answer as JSON")
+    sp.add_argument("--quiet", "-q", action="store_true", help="only the answer sentence")
+    sp.set_defaults(func=cmd_ask)
+
+    sp = sub.add_parser("eval", help=cmd_eval.__doc__, description=cmd_eval.__doc__)
+    _graph_args(sp)
+    sp.add_argument("--questions", required=True, help="questions.yml (TEXT2SPARQL), Spider4SPARQL dev.json, QALD JSON or JSONL")
+    sp.add_argument("--kgs", help="Spider4SPARQL: folder with one graph per db_id")
+    sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"))
+    sp.add_argument("--limit", type=int, help="only the first N questions")
+    sp.add_argument("--json", dest="json_out", metavar="OUT", help="write the per-question report here")
+    sp.add_argument("--compare", metavar="DIR", help="ck25: put each 2025 team's F1 beside ours (challenge_results/)")
+    sp.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except KgqueryError as e:
+        print(f"kgquery: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("kgquery: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # a bug of ours: still one line unless asked for more
+        if os.environ.get("KGQUERY_DEBUG"):
+            raise
+        print(f"kgquery: internal error: {type(e).__name__}: {' '.join(str(e).split())[:300]} "
+              f"(set KGQUERY_DEBUG=1 for a traceback)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""The one entry point for every query kgquery runs: guard, then run bounded in time, memory and rows.
+
+Local stores run in a forked worker (copy-on-write, ~2 ms per fork) that is killed at its time
+limit and has its address space capped, so a runaway query frees the CPU and cannot exhaust
+memory. Endpoints run over HTTP with a client timeout and the server's own limits.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import sys
+import time
+from dataclasses import dataclass
+
+from .errors import EndpointError, QueryRefused
+from .guard import guard
+from .store import Backend, RawResult
+from .types import Outcome, QueryResult
+
+CAN_FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds for one query. The defaults suit interactive use."""
+
+    timeout_s: float = 10.0
+    max_rows: int = 10_000
+    memory_mb: int = 1024
+    allow_services: tuple[str, ...] = ()
+
+
+def execute(backend: Backend, query: str, limits: Limits = Limits(),
+            prefixes: dict[str, str] | None = None) -> QueryResult:
+    """Guard and run one query; never raises for a query's own faults, returns a typed outcome."""
+    t0 = time.perf_counter()
+    try:
+        g = guard(query, limits.allow_services, prefixes)
+    except QueryRefused as e:
+        return QueryResult(Outcome.REFUSED, query, message=str(e), seconds=time.perf_counter() - t0)
+    text = g.text
+    if not backend.local and g.form == "SELECT" and not g.has_limit:
+        text = _with_limit(text, limits.max_rows + 1)
+    if backend.local and CAN_FORK:
+        res = _run_forked(backend, text, limits)
+    else:
+        res = _run_inline(backend, text, limits)
+    res.sparql = query
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def _with_limit(text: str, n: int) -> str:
+    """Append a LIMIT so an endpoint never streams more than we keep (only if it still parses)."""
+    from .guard import _guard
+
+    candidate = f"{text.rstrip()}\nLIMIT {n}"
+    try:
+        _guard(candidate, (), ())
+        return candidate
+    except QueryRefused:
+        return text
+
+
+def _to_result(raw: RawResult, query: str, max_rows: int) -> QueryResult:
+    if raw.kind == "ask":
+        return QueryResult(Outcome.BOOLEAN, query, boolean=raw.boolean)
+    outcome = Outcome.ROWS if raw.rows else Outcome.EMPTY
+    msg = f"only the first {max_rows:,} rows are kept" if raw.truncated else ""
+    return QueryResult(outcome, query, vars=raw.vars, rows=raw.rows, truncated=raw.truncated, message=msg)
+
+
+def _engine_message(e: BaseException) -> str:
+    msg = " ".join(str(e).split())
+    return (msg or type(e).__name__)[:400]
+
+
+def _run_inline(backend: Backend, text: str, limits: Limits) -> QueryResult:
+    try:
+        raw = backend.run(text, limits.max_rows, limits.timeout_s)
+    except TimeoutError as e:
+        return QueryResult(Outcome.TIMED_OUT, text, message=str(e) or f"stopped after {limits.timeout_s:g} s")
+    except EndpointError as e:
+        return QueryResult(Outcome.FAILED, text, message=str(e))
+    except MemoryError:
+        return QueryResult(Outcome.FAILED, text, message=f"the query ran out of memory (cap {limits.memory_mb} MB)")
+    except Exception as e:
+        return QueryResult(Outcome.FAILED, text, message=f"the engine failed: {_engine_message(e)}")
+    return _to_result(raw, text, limits.max_rows)
+
+
+def _vm_bytes() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
+def _child(backend: Backend, text: str, limits: Limits, wfd: int) -> None:
+    """Runs in the forked worker; must end with os._exit and never return."""
+    code = 0
+    try:
+        try:
+            import resource
+
+            cap = _vm_bytes() + limits.memory_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        except Exception:
+            pass
+        try:
+            payload = ("ok", backend.run(text, limits.max_rows, limits.timeout_s))
+        except MemoryError:
+            payload = ("memory", "")
+        except BaseException as e:
+            payload = ("error", _engine_message(e))
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(wfd, "wb") as fh:
+            fh.write(data)
+    except BaseException:
+        code = 3
+    finally:
+        os._exit(code)
+
+
+def _run_forked(backend: Backend, text: str, limits: Limits) -> QueryResult:
+    rfd, wfd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        os.close(rfd)
+        _child(backend, text, limits, wfd)
+    os.close(wfd)
+    deadline = time.monotonic() + limits.timeout_s
+    chunks: list[bytes] = []
+    timed_out = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select([rfd], [], [], min(left, 0.5))
+            if ready:
+                chunk = os.read(rfd, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    finally:
+        os.close(rfd)
+        if timed_out:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        _, status = os.waitpid(pid, 0)
+    if timed_out:
+        return QueryResult(Outcome.TIMED_OUT, text,
+                           message=f"stopped after {limits.timeout_s:g} s (time limit); the worker was killed")
+    if not chunks:
+        if os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
+            return QueryResult(Outcome.FAILED, text,
+                               message=f"the query ran out of its memory budget ({limits.memory_mb} MB) or crashed the worker")
+        return QueryResult(Outcome.FAILED, text, message="the worker returned nothing")
+    try:
+        kind, value = pickle.loads(b"".join(chunks))
+    except Exception:
+        return QueryResult(Outcome.FAILED, text, message="the worker's answer was cut off")
+    if kind == "ok":
+        return _to_result(value, text, limits.max_rows)
+    if kind == "memory":
+        return QueryResult(Outcome.FAILED, text, message=f"the query ran out of its memory budget ({limits.memory_mb} MB)")
+    return QueryResult(Outcome.FAILED, text, message=f"the engine failed: {value}")

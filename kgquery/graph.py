@@ -1,0 +1,98 @@
+"""KnowledgeGraph: the user-facing handle on local files or a SPARQL endpoint.
+
+Every query goes through `execute.execute`, so the same safety holds for files and endpoints.
+Schema summary and label index are computed with SPARQL and cached per graph fingerprint.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable
+
+from .execute import Limits, execute
+from .store import Backend, EndpointBackend, load_files
+from .types import QueryResult
+
+
+def cache_dir() -> Path:
+    """Where kgquery keeps caches (schema, label index, embeddings): KGQUERY_CACHE or ~/.cache/kgquery."""
+    base = os.environ.get("KGQUERY_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "kgquery")
+    p = Path(base)
+    p.mkdir(parents=True, exist_ok=True)
+    return p
+
+
+class KnowledgeGraph:
+    """A graph kgquery can ask: load files (`KnowledgeGraph.load`) or wrap an endpoint (`.endpoint`)."""
+
+    def __init__(self, backend: Backend, name: str, fingerprint: str, limits: Limits | None = None):
+        self.backend = backend
+        self.name = name
+        self.fingerprint = fingerprint
+        self.limits = limits or Limits()
+
+    @classmethod
+    def load(cls, paths: str | os.PathLike | Iterable[str | os.PathLike], store: str = "oxigraph",
+             fmt: str | None = None, limits: Limits | None = None) -> "KnowledgeGraph":
+        """Load one or more RDF files (any common syntax, optionally .gz) into a fast local store."""
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        paths = [Path(p) for p in paths]
+        backend = load_files(paths, store=store, fmt=fmt)
+        h = hashlib.sha256()
+        for p in sorted(paths, key=str):
+            st = p.stat()
+            h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+        name = paths[0].name if len(paths) == 1 else f"{paths[0].name} (+{len(paths) - 1})"
+        return cls(backend, name, h.hexdigest()[:16], limits)
+
+    @classmethod
+    def endpoint(cls, url: str, headers: dict[str, str] | None = None, limits: Limits | None = None) -> "KnowledgeGraph":
+        """Wrap a remote SPARQL 1.1 endpoint (read-only; the same guard and bounds apply)."""
+        backend = EndpointBackend(url, headers)
+        fp = hashlib.sha256(url.encode()).hexdigest()[:16]
+        return cls(backend, url, fp, limits)
+
+    @property
+    def is_endpoint(self) -> bool:
+        return not self.backend.local
+
+    def query(self, sparql: str, timeout_s: float | None = None, max_rows: int | None = None,
+              memory_mb: int | None = None) -> QueryResult:
+        """Run one read-only query, bounded; returns a typed outcome and never raises for the query's faults."""
+        lim = self.limits
+        limits = Limits(
+            timeout_s=timeout_s if timeout_s is not None else lim.timeout_s,
+            max_rows=max_rows if max_rows is not None else lim.max_rows,
+            memory_mb=memory_mb if memory_mb is not None else lim.memory_mb,
+            allow_services=lim.allow_services,
+        )
+        return execute(self.backend, sparql, limits, prefixes=self.prefixes)
+
+    @cached_property
+    def triple_count(self) -> int:
+        return self.backend.triple_count()
+
+    @property
+    def prefixes(self) -> dict[str, str]:
+        """Prefixes for this graph's namespaces (filled from the schema when it is known)."""
+        return getattr(self, "_prefixes", {})
+
+    @cached_property
+    def schema(self):
+        """The schema summary (see kgquery.schema.SchemaSummary), cached on disk."""
+        from .schema import summarize
+
+        s = summarize(self)
+        self._prefixes = s.prefixes
+        return s
+
+    @cached_property
+    def labels(self):
+        """The label index (see kgquery.labels.LabelIndex), cached on disk."""
+        from .labels import build_label_index
+
+        return build_label_index(self)

@@ -1,0 +1,165 @@
+"""The read-only guard: parse with rdflib, inspect the parse tree, refuse what could write or reach out.
+
+Refused: every SPARQL Update form (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY),
+SERVICE to an endpoint not on the allow-list, and FROM / FROM NAMED (which some engines
+dereference over the network). Missing well-known prefixes are added rather than refused.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import QueryRefused
+
+WELL_KNOWN_PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "http://schema.org/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "wd": "http://www.wikidata.org/entity/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+}
+
+MAX_QUERY_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class GuardedQuery:
+    """A query that passed the guard, with what the executor needs to know about it."""
+
+    text: str
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    has_limit: bool
+
+
+_PREFIX_USE = re.compile(r"(?<![\w:<\"'?$])([A-Za-z][\w.-]*)?:(?=[A-Za-z_0-9%])")
+_PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+
+
+def query_form(query: str) -> str:
+    """The query form keyword, ignoring the prologue (a cheap check, used by endpoints).
+
+    >>> query_form("PREFIX a: <http://a/> ask { ?s ?p ?o }")
+    'ASK'
+    """
+    body = re.sub(r"(?im)^\s*(PREFIX|BASE)\s+[^\n]*$", "", _strip_comments(query))
+    m = _FORM.search(body)
+    return m.group(1).upper() if m else "SELECT"
+
+
+def _strip_comments(query: str) -> str:
+    out = []
+    for line in query.splitlines():
+        # a '#' inside an IRI or string is not a comment: only strip when outside <...> and quotes
+        in_iri = in_str = False
+        quote = ""
+        for i, ch in enumerate(line):
+            if in_str:
+                if ch == quote and line[i - 1] != "\\":
+                    in_str = False
+            elif ch in "\"'":
+                in_str, quote = True, ch
+            elif ch == "<":
+                in_iri = True
+            elif ch == ">":
+                in_iri = False
+            elif ch == "#" and not in_iri:
+                line = line[:i]
+                break
+        out.append(line)
+    return "\n".join(out)
+
+
+def add_missing_prefixes(query: str, prefixes: dict[str, str] | None = None) -> str:
+    """Prepend PREFIX lines for prefixes the query uses but does not declare, when we know them.
+
+    >>> add_missing_prefixes("SELECT ?l WHERE { ?s rdfs:label ?l }").splitlines()[0]
+    'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>'
+    """
+    known = dict(WELL_KNOWN_PREFIXES)
+    known.update(prefixes or {})
+    body = _strip_comments(query)
+    declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(body)}
+    # drop IRIs and string literals before scanning for prefixed names
+    scan = re.sub(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", " ", body)
+    used = {m.group(1) or "" for m in _PREFIX_USE.finditer(scan)}
+    missing = [p for p in sorted(used - declared) if p in known]
+    if not missing:
+        return query
+    return "".join(f"PREFIX {p}: <{known[p]}>\n" for p in missing) + query
+
+
+def _walk(node, seen=None):
+    """Yield every CompValue in rdflib's parse tree."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        yield node
+        for v in node.values():
+            yield from _walk(v)
+    elif isinstance(node, (list, tuple)):
+        for v in node:
+            yield from _walk(v)
+    elif hasattr(node, "asList") and not isinstance(node, str):
+        for v in node:
+            yield from _walk(v)
+
+
+def guard(query: str, allow_services: tuple[str, ...] = (), prefixes: dict[str, str] | None = None) -> GuardedQuery:
+    """Check one query; raise QueryRefused with the reason, or return it ready to run."""
+    return _guard(query, tuple(sorted(allow_services)), tuple(sorted((prefixes or {}).items())))
+
+
+@lru_cache(maxsize=4096)
+def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[str, str], ...]) -> GuardedQuery:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    if not isinstance(query, str) or not query.strip():
+        raise QueryRefused("the query is empty")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryRefused(f"the query is {len(query):,} characters long; the limit is {MAX_QUERY_CHARS:,}")
+    if "\x00" in query:
+        raise QueryRefused("the query contains a NUL character")
+    text = add_missing_prefixes(query, dict(prefixes))
+    try:
+        tree = parseQuery(text)
+    except ParseException as e:
+        try:
+            update = parseUpdate(text)
+        except Exception:
+            update = None
+        if update is not None:
+            kinds = sorted({type(r).__name__ if not hasattr(r, "name") else r.name for r in update.request})
+            raise QueryRefused(f"updates are not allowed: kgquery only reads ({', '.join(kinds) or 'update'})") from None
+        raise QueryRefused(f"not valid SPARQL: {_clean_parse_message(e)}") from None
+    except Exception as e:  # rdflib raises e.g. "Unknown namespace prefix" as a bare Exception
+        raise QueryRefused(f"not valid SPARQL: {' '.join(str(e).split())}") from None
+    query_node = tree[1]
+    form = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
+            "DescribeQuery": "DESCRIBE"}.get(query_node.name, "SELECT")
+    for node in _walk(query_node):
+        if node.name == "DatasetClause":
+            raise QueryRefused("FROM / FROM NAMED is not allowed: it can make the engine fetch graphs from the web")
+        if node.name == "ServiceGraphPattern":
+            iri = str(node["term"]) if "term" in node else "?"
+            if iri not in allow_services:
+                raise QueryRefused(f"SERVICE <{iri}> is not allowed: federated calls reach other servers "
+                                   "(allow-list the endpoint to permit it)")
+    lo = query_node["limitoffset"] if "limitoffset" in query_node else None
+    has_limit = lo is not None and "limit" in lo
+    return GuardedQuery(text=text, form=form, has_limit=has_limit)
+
+
+def _clean_parse_message(e) -> str:
+    try:
+        return f"line {e.lineno}, column {e.col}: expected {str(e.msg).replace('Expected ', '')[:160]}"
+    except Exception:
+        return " ".join(str(e).split())[:200]

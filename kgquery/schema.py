@@ -1,0 +1,254 @@
+"""Schema summary computed with SPARQL (so files and endpoints work alike), cached per graph.
+
+Classes with labels and counts; properties with labels, comments, declared and observed
+domain/range, literal datatypes, counts and sample values; namespaces with prefixes. Renders
+to compact text under a size budget for model prompts, and to a dict for programs.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+from .guard import WELL_KNOWN_PREFIXES
+from .types import Outcome
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SCHEMA_VERSION = 3
+#: vocabulary namespaces whose terms describe the schema rather than the data
+META_NS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#",
+           "http://www.w3.org/2002/07/owl#", "http://rdfs.org/ns/void#", "http://purl.org/vocab/vann/",
+           "http://creativecommons.org/ns#")
+
+
+@dataclass
+class ClassInfo:
+    iri: str
+    label: str
+    count: int
+    comment: str = ""
+
+
+@dataclass
+class PropertyInfo:
+    iri: str
+    label: str
+    count: int
+    comment: str = ""
+    domains: list[str] = field(default_factory=list)       # declared rdfs:domain
+    ranges: list[str] = field(default_factory=list)        # declared rdfs:range
+    subject_classes: list[tuple[str, int]] = field(default_factory=list)  # observed
+    object_classes: list[tuple[str, int]] = field(default_factory=list)   # observed
+    datatypes: list[tuple[str, int]] = field(default_factory=list)        # observed literal datatypes
+    iri_objects: int = 0
+    literal_objects: int = 0
+    samples: list[str] = field(default_factory=list)
+
+    @property
+    def is_literal(self) -> bool:
+        return self.literal_objects > self.iri_objects
+
+    @property
+    def is_numeric(self) -> bool:
+        from .types import NUMERIC_TYPES
+
+        return self.is_literal and any(dt in NUMERIC_TYPES for dt, _ in self.datatypes[:1])
+
+
+@dataclass
+class SchemaSummary:
+    classes: list[ClassInfo]
+    properties: list[PropertyInfo]
+    prefixes: dict[str, str]
+    triple_count: int
+
+    def cls(self, iri: str) -> ClassInfo | None:
+        return next((c for c in self.classes if c.iri == iri), None)
+
+    def prop(self, iri: str) -> PropertyInfo | None:
+        return next((p for p in self.properties if p.iri == iri), None)
+
+    def short(self, iri: str) -> str:
+        """A prefixed name when a prefix fits, else <iri>."""
+        for p, ns in sorted(self.prefixes.items(), key=lambda kv: -len(kv[1])):
+            if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w-]*", iri[len(ns):] or "-"):
+                return f"{p}:{iri[len(ns):]}"
+        return f"<{iri}>"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "SchemaSummary":
+        return cls(
+            classes=[ClassInfo(**c) for c in d["classes"]],
+            properties=[PropertyInfo(**{**p, "subject_classes": [tuple(x) for x in p["subject_classes"]],
+                                        "object_classes": [tuple(x) for x in p["object_classes"]],
+                                        "datatypes": [tuple(x) for x in p["datatypes"]]})
+                        for p in d["properties"]],
+            prefixes=d["prefixes"], triple_count=d["triple_count"])
+
+    def render(self, budget: int = 4000, classes: list[str] | None = None, properties: list[str] | None = None) -> str:
+        """Compact text for prompts; keeps to `budget` characters, most-used items first.
+
+        `classes` / `properties` restrict the text to those IRIs (a schema excerpt for one question).
+        """
+        lines = ["PREFIXES: " + " ".join(f"{p}: <{ns}>" for p, ns in sorted(self.prefixes.items()))]
+        cls_list = [c for c in self.classes if classes is None or c.iri in classes]
+        prop_list = [p for p in self.properties if properties is None or p.iri in properties]
+        lines.append("CLASSES (instances):")
+        for c in cls_list:
+            lines.append(f"  {self.short(c.iri)} \"{c.label}\" ({c.count})")
+        lines.append("PROPERTIES (subject class -> object class or datatype; uses; examples):")
+        for p in prop_list:
+            dom = ", ".join(self.short(c) for c, _ in p.subject_classes[:2]) or ", ".join(map(self.short, p.domains[:2])) or "?"
+            if p.is_literal:
+                rng = ", ".join(self.short(d) for d, _ in p.datatypes[:2]) or "literal"
+            else:
+                rng = ", ".join(self.short(c) for c, _ in p.object_classes[:2]) or ", ".join(map(self.short, p.ranges[:2])) or "IRI"
+            ex = "; ".join(s[:40] for s in p.samples[:2])
+            lines.append(f"  {self.short(p.iri)} \"{p.label}\": {dom} -> {rng} ({p.count}) e.g. {ex}")
+        out, size = [], 0
+        for line in lines:
+            if size + len(line) + 1 > budget:
+                out.append("  ...")
+                break
+            out.append(line)
+            size += len(line) + 1
+        return "\n".join(out)
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI.
+
+    >>> local_name("http://ld.company.org/prod-vocab/weight_g")
+    'weight_g'
+    """
+    return re.split(r"[#/:]", iri.rstrip("/#"))[-1]
+
+
+def split_name(name: str) -> str:
+    """Words from a camelCase / snake_case local name.
+
+    >>> split_name("hasProductManager")
+    'has product manager'
+    >>> split_name("weight_g")
+    'weight g'
+    """
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
+    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", name)
+    return " ".join(re.split(r"[_\-\s.]+", name)).strip().lower()
+
+
+def _namespace(iri: str) -> str:
+    m = re.match(r"(.*[#/])[^#/]*$", iri)
+    return m.group(1) if m else iri
+
+
+def _prefix_for(ns: str, taken: set[str]) -> str:
+    for p, known in WELL_KNOWN_PREFIXES.items():
+        if known == ns:
+            return p
+    seg = [s for s in re.split(r"[/#]", ns) if s and not s.startswith("http")]
+    base = re.sub(r"[^A-Za-z0-9]", "", seg[-1] if seg else "ns").lower() or "ns"
+    if not base[0].isalpha():
+        base = "ns" + base
+    base = base[:12]
+    cand, i = base, 2
+    while cand in taken:
+        cand, i = f"{base}{i}", i + 1
+    return cand
+
+
+def _best_text(rows, key_idx=0, text_idx=1, lang_pref=("en", "", None)) -> dict[str, str]:
+    """Pick one text per key, preferring English, then untagged."""
+    best: dict[str, tuple[int, str]] = {}
+    for r in rows:
+        k, t = r[key_idx], r[text_idx]
+        if k is None or t is None:
+            continue
+        rank = lang_pref.index(t.lang) if t.lang in lang_pref else len(lang_pref)
+        if k.value not in best or rank < best[k.value][0]:
+            best[k.value] = (rank, t.value)
+    return {k: v for k, (_, v) in best.items()}
+
+
+def _rows(kg: "KnowledgeGraph", q: str, timeout: float = 60):
+    res = kg.query(q, timeout_s=timeout, max_rows=200_000)
+    if res.outcome not in (Outcome.ROWS, Outcome.EMPTY):
+        from .errors import KgqueryError
+
+        raise KgqueryError(f"schema query failed ({res.outcome.value}): {res.message}")
+    return res.rows
+
+
+def compute_schema(kg: "KnowledgeGraph", samples: int = 3) -> SchemaSummary:
+    """Run the summary queries; a handful of GROUP BYs plus one small query per property."""
+    rdfs = "http://www.w3.org/2000/01/rdf-schema#"
+    cls_counts = {r[0].value: int(r[1].value) for r in _rows(kg, f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ ?s <{RDF_TYPE}> ?c }} GROUP BY ?c") if r[0] and r[0].is_iri}
+    declared = {r[0].value for r in _rows(kg, "SELECT DISTINCT ?c WHERE { { ?c a <http://www.w3.org/2002/07/owl#Class> } UNION { ?c a <http://www.w3.org/2000/01/rdf-schema#Class> } }") if r[0] and r[0].is_iri}
+    labels = _best_text(_rows(kg, f"SELECT ?x ?l WHERE {{ ?x <{rdfs}label> ?l . {{ ?x a <http://www.w3.org/2002/07/owl#Class> }} UNION {{ ?x a <http://www.w3.org/2000/01/rdf-schema#Class> }} UNION {{ ?x a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> }} UNION {{ ?x a <http://www.w3.org/2002/07/owl#ObjectProperty> }} UNION {{ ?x a <http://www.w3.org/2002/07/owl#DatatypeProperty> }} UNION {{ [] ?x [] }} UNION {{ [] a ?x }} }}"))
+    comments = _best_text(_rows(kg, f"SELECT ?x ?c WHERE {{ ?x <{rdfs}comment> ?c . {{ [] ?x [] }} UNION {{ [] a ?x }} UNION {{ ?x a <http://www.w3.org/2002/07/owl#Class> }} }}"))
+    classes = []
+    for c in set(cls_counts) | declared:
+        if c.startswith(META_NS):
+            continue
+        classes.append(ClassInfo(c, labels.get(c) or split_name(local_name(c)), cls_counts.get(c, 0), comments.get(c, "")))
+    classes.sort(key=lambda c: (-c.count, c.iri))
+
+    props: dict[str, PropertyInfo] = {}
+    for r in _rows(kg, "SELECT ?p (COUNT(*) AS ?n) (SUM(IF(isLiteral(?o), 1, 0)) AS ?lit) WHERE { ?s ?p ?o } GROUP BY ?p"):
+        p = r[0].value
+        if p.startswith(META_NS) and p != rdfs + "label" and p != rdfs + "comment":
+            continue
+        n, lit = int(r[1].value), int(r[2].value) if r[2] else 0
+        props[p] = PropertyInfo(p, labels.get(p) or split_name(local_name(p)), n, comments.get(p, ""),
+                                iri_objects=n - lit, literal_objects=lit)
+    for r in _rows(kg, f"SELECT ?p ?d ?k WHERE {{ {{ ?p <{rdfs}domain> ?d BIND(\"d\" AS ?k) }} UNION {{ ?p <{rdfs}range> ?d BIND(\"r\" AS ?k) }} }}"):
+        if r[0] and r[0].value in props and r[1] and r[1].is_iri:
+            (props[r[0].value].domains if r[2].value == "d" else props[r[0].value].ranges).append(r[1].value)
+    for r in _rows(kg, f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?s <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n)"):
+        if r[0].value in props and r[1].is_iri:
+            props[r[0].value].subject_classes.append((r[1].value, int(r[2].value)))
+    for r in _rows(kg, f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?o <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n)"):
+        if r[0].value in props and r[1].is_iri and r[0].value != RDF_TYPE:
+            props[r[0].value].object_classes.append((r[1].value, int(r[2].value)))
+    for r in _rows(kg, "SELECT ?p ?dt (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isLiteral(?o)) BIND(DATATYPE(?o) AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n)"):
+        if r[0].value in props and r[1] is not None:
+            props[r[0].value].datatypes.append((r[1].value, int(r[2].value)))
+    if samples:
+        for p in props.values():
+            if p.iri == RDF_TYPE:
+                continue
+            rows = _rows(kg, f"SELECT DISTINCT ?o WHERE {{ ?s <{p.iri}> ?o }} LIMIT {samples}", timeout=10)
+            p.samples = [local_name(r[0].value) if r[0].is_iri else r[0].value for r in rows if r[0] is not None]
+    properties = sorted(props.values(), key=lambda p: (-p.count, p.iri))
+
+    prefixes: dict[str, str] = {}
+    used = [c.iri for c in classes] + [p.iri for p in properties]
+    used += [dt for p in properties for dt, _ in p.datatypes]
+    namespaces = sorted({_namespace(x) for x in used})
+    for ns in namespaces:
+        prefixes[_prefix_for(ns, set(prefixes))] = ns
+    return SchemaSummary(classes, properties, prefixes, kg.triple_count)
+
+
+def summarize(kg: "KnowledgeGraph") -> SchemaSummary:
+    """The schema summary, from the on-disk cache when this graph was seen before."""
+    from .graph import cache_dir
+
+    path = cache_dir() / f"schema-v{SCHEMA_VERSION}-{kg.fingerprint}.json"
+    if path.exists():
+        try:
+            return SchemaSummary.from_dict(json.loads(path.read_text("utf-8")))
+        except (ValueError, KeyError, TypeError):
+            path.unlink(missing_ok=True)  # corrupt cache: rebuild
+    s = compute_schema(kg)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(s.to_dict()), "utf-8")
+    tmp.replace(path)
+    return s

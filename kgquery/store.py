@@ -1,0 +1,373 @@
+"""Storage backends behind one small interface: run a read-only query, return plain Terms.
+
+A backend never guards or bounds a query itself: `execute.py` does that for all of them.
+Local stores (Oxigraph, rdflib memory) run inside a forked worker; endpoints run over HTTP.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Iterable, Protocol
+
+from .errors import EmptyGraphError, EndpointError, LoadError
+from .types import XSD, Term
+
+#: file ending (after an optional .gz) -> format name
+FORMATS = {
+    ".ttl": "turtle", ".turtle": "turtle", ".nt": "ntriples", ".ntriples": "ntriples",
+    ".nq": "nquads", ".nquads": "nquads", ".trig": "trig", ".n3": "n3",
+    ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".rdfxml": "xml",
+    ".jsonld": "json-ld", ".json": "json-ld",
+}
+
+
+@dataclass
+class RawResult:
+    """What a backend returns: kind is 'select', 'ask' or 'graph' (CONSTRUCT/DESCRIBE as s,p,o rows)."""
+
+    kind: str
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    truncated: bool = False
+
+
+class Backend(Protocol):
+    """One interface, many stores (rdflib's store plugins are the model)."""
+
+    name: str
+    local: bool  # True: safe to run in a forked worker (the data lives in this process)
+
+    def run(self, query: str, max_rows: int, timeout_s: float) -> RawResult: ...
+
+    def triple_count(self) -> int: ...
+
+
+def detect_format(path: Path, fmt: str | None = None) -> tuple[str, bool]:
+    """Format name and whether the file is gzipped, from the file name (or an explicit fmt).
+
+    >>> detect_format(Path("a/b.ttl.gz"))
+    ('turtle', True)
+    >>> detect_format(Path("x.owl"))
+    ('xml', False)
+    """
+    gz = path.suffix.lower() == ".gz"
+    stem = path.with_suffix("") if gz else path
+    if fmt:
+        return fmt, gz
+    ext = stem.suffix.lower()
+    if ext not in FORMATS:
+        known = ", ".join(sorted({e for e in FORMATS}))
+        raise LoadError(f"{path}: unknown RDF format '{ext or '(no extension)'}'; use one of {known} (optionally .gz)")
+    return FORMATS[ext], gz
+
+
+def _read_bytes(path: Path, gz: bool) -> bytes:
+    if not path.exists():
+        raise LoadError(f"{path}: no such file")
+    if path.is_dir():
+        raise LoadError(f"{path}: is a folder; name the RDF files inside it")
+    try:
+        if gz:
+            with gzip.open(path, "rb") as fh:
+                return fh.read()
+        return path.read_bytes()
+    except (OSError, EOFError) as e:
+        raise LoadError(f"{path}: cannot read: {e}") from None
+
+
+def _check_text(path: Path, data: bytes) -> None:
+    """RDF text syntaxes are UTF-8; say so plainly instead of a parser's byte offsets."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise LoadError(f"{path}: not UTF-8 text (bad byte at line {line}); re-encode the file as UTF-8") from None
+
+
+def _clean_parse_error(path: Path, e: Exception) -> LoadError:
+    msg = " ".join(str(e).split())
+    return LoadError(f"{path}: syntax error: {msg}")
+
+
+# --------------------------------------------------------------------------- Oxigraph
+
+_OX_FORMATS = {
+    "turtle": "TURTLE", "ntriples": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG",
+    "n3": "N3", "xml": "RDF_XML", "json-ld": "JSON_LD",
+}
+
+_INT_CASTS = ("int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+              "unsignedInt", "unsignedLong", "negativeInteger", "nonPositiveInteger")
+
+
+def _ox_term(t) -> Term | None:
+    import pyoxigraph as ox
+
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return Term("iri", t.value)
+    if isinstance(t, ox.BlankNode):
+        return Term("bnode", t.value)
+    if isinstance(t, ox.Literal):
+        return Term("literal", t.value, t.datatype.value if t.datatype else None, t.language)
+    return Term("literal", str(t))
+
+
+def _int_cast(name: str):
+    """xsd:int(...) and friends: SPARQL engines differ; rdflib and Virtuoso accept them, Oxigraph does not."""
+    import pyoxigraph as ox
+
+    def cast(term):
+        if not isinstance(term, ox.Literal):
+            return None
+        try:
+            v = int(Decimal(term.value.strip()))
+        except (InvalidOperation, ValueError):
+            return None
+        return ox.Literal(str(v), datatype=ox.NamedNode(XSD + name))
+
+    return cast
+
+
+class OxigraphBackend:
+    """Oxigraph (pyoxigraph): a Rust store, orders of magnitude faster than rdflib's memory store."""
+
+    name = "oxigraph"
+    local = True
+
+    def __init__(self, path: str | None = None):
+        import pyoxigraph as ox
+
+        self._ox = ox
+        self.store = ox.Store(path) if path else ox.Store()
+        self._functions = {ox.NamedNode(XSD + n): _int_cast(n) for n in _INT_CASTS}
+
+    def load(self, path: Path, fmt: str, gz: bool) -> None:
+        ox = self._ox
+        data = _read_bytes(path, gz)
+        if fmt != "xml":
+            _check_text(path, data)
+        try:
+            self.store.bulk_load(input=data, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]),
+                                 base_iri=path.resolve().as_uri())
+        except (SyntaxError, ValueError, OSError) as e:
+            raise _clean_parse_error(path, e) from None
+
+    def run(self, query: str, max_rows: int, timeout_s: float) -> RawResult:
+        ox = self._ox
+        res = self.store.query(query, use_default_graph_as_union=True, custom_functions=self._functions)
+        if isinstance(res, ox.QueryBoolean):
+            return RawResult("ask", boolean=bool(res))
+        if isinstance(res, ox.QuerySolutions):
+            names = [v.value for v in res.variables]
+            rows = []
+            for sol in res:
+                if len(rows) >= max_rows:
+                    return RawResult("select", names, rows, truncated=True)
+                rows.append(tuple(_ox_term(sol[i]) for i in range(len(names))))
+            return RawResult("select", names, rows)
+        rows = []
+        for tr in res:
+            if len(rows) >= max_rows:
+                return RawResult("graph", ["subject", "predicate", "object"], rows, truncated=True)
+            rows.append((_ox_term(tr.subject), _ox_term(tr.predicate), _ox_term(tr.object)))
+        return RawResult("graph", ["subject", "predicate", "object"], rows)
+
+    def triple_count(self) -> int:
+        return len(self.store)
+
+
+# --------------------------------------------------------------------------- rdflib
+
+def _rdflib_term(t) -> Term | None:
+    from rdflib import BNode, Literal, URIRef
+
+    if t is None:
+        return None
+    if isinstance(t, URIRef):
+        return Term("iri", str(t))
+    if isinstance(t, BNode):
+        return Term("bnode", str(t))
+    if isinstance(t, Literal):
+        dt = str(t.datatype) if t.datatype else None
+        return Term("literal", str(t), dt, t.language)
+    return Term("literal", str(t))
+
+
+class RdflibBackend:
+    """rdflib's pure-Python memory store: the reference implementation, slow but everywhere."""
+
+    name = "rdflib"
+    local = True
+
+    def __init__(self, store: str = "default"):
+        from rdflib import Dataset
+
+        self.graph = Dataset(store=store, default_union=True)
+
+    def load(self, path: Path, fmt: str, gz: bool) -> None:
+        data = _read_bytes(path, gz)
+        if fmt != "xml":
+            _check_text(path, data)
+        try:
+            if fmt in ("nquads", "trig"):
+                self.graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+            else:
+                self.graph.default_context.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+        except Exception as e:  # rdflib raises many unrelated types for bad syntax
+            raise _clean_parse_error(path, e) from None
+
+    def run(self, query: str, max_rows: int, timeout_s: float) -> RawResult:
+        res = self.graph.query(query)
+        if res.type == "ASK":
+            return RawResult("ask", boolean=bool(res.askAnswer))
+        if res.type == "SELECT":
+            names = [str(v) for v in res.vars]
+            rows = []
+            for row in res:
+                if len(rows) >= max_rows:
+                    return RawResult("select", names, rows, truncated=True)
+                rows.append(tuple(_rdflib_term(row[i]) for i in range(len(names))))
+            return RawResult("select", names, rows)
+        rows = []
+        for tr in res:
+            if len(rows) >= max_rows:
+                return RawResult("graph", ["subject", "predicate", "object"], rows, truncated=True)
+            rows.append(tuple(_rdflib_term(x) for x in tr))
+        return RawResult("graph", ["subject", "predicate", "object"], rows)
+
+    def triple_count(self) -> int:
+        return len(self.graph)
+
+
+# --------------------------------------------------------------------------- endpoints
+
+def _json_term(b: dict | None) -> Term | None:
+    if b is None:
+        return None
+    kind = {"uri": "iri", "literal": "literal", "typed-literal": "literal", "bnode": "bnode"}.get(b.get("type"), "literal")
+    return Term(kind, str(b.get("value", "")), b.get("datatype"), b.get("xml:lang"))
+
+
+class EndpointBackend:
+    """A remote SPARQL 1.1 endpoint through SPARQLWrapper; the server enforces its own limits too."""
+
+    name = "endpoint"
+    local = False
+
+    def __init__(self, url: str, headers: dict[str, str] | None = None):
+        if not url.startswith(("http://", "https://")):
+            raise EndpointError(f"{url}: an endpoint URL must start with http:// or https://")
+        self.url = url
+        self.headers = dict(headers or {})
+
+    def _request(self, query: str, timeout_s: float, accept: str) -> tuple[bytes, dict[str, str]]:
+        import socket
+        import urllib.error
+
+        from SPARQLWrapper import POST, SPARQLWrapper
+
+        sw = SPARQLWrapper(self.url)
+        sw.setMethod(POST)
+        sw.setRequestMethod("postdirectly")
+        sw.setQuery(query)
+        sw.setTimeout(max(1, int(round(timeout_s))))
+        sw.addCustomHttpHeader("Accept", accept)
+        for k, v in self.headers.items():
+            sw.addCustomHttpHeader(k, v)
+        sw.setOnlyConneg(True)
+        try:
+            resp = sw.query().response
+            body = resp.read()
+            headers = {k.lower(): v for k, v in resp.info().items()}
+            return body, headers
+        except urllib.error.HTTPError as e:
+            detail = ""
+            try:
+                detail = e.read().decode("utf-8", "replace")[:300]
+            except Exception:
+                pass
+            raise EndpointError(f"endpoint {self.url} refused the query (HTTP {e.code}): {' '.join(detail.split())}") from None
+        except (socket.timeout, TimeoutError):
+            raise TimeoutError(f"endpoint {self.url} did not answer within {timeout_s:g} s") from None
+        except urllib.error.URLError as e:
+            if isinstance(e.reason, (socket.timeout, TimeoutError)):
+                raise TimeoutError(f"endpoint {self.url} did not answer within {timeout_s:g} s") from None
+            raise EndpointError(f"endpoint {self.url} is unreachable: {e.reason}") from None
+        except Exception as e:  # SPARQLWrapper wraps server errors in its own types
+            raise EndpointError(f"endpoint {self.url} failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}") from None
+
+    def run(self, query: str, max_rows: int, timeout_s: float) -> RawResult:
+        from .guard import query_form
+
+        form = query_form(query)
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            body, headers = self._request(query, timeout_s, "application/n-triples")
+            return self._graph_result(body, max_rows)
+        body, headers = self._request(query, timeout_s, "application/sparql-results+json")
+        partial = headers.get("x-sql-state") or headers.get("x-sparql-maxrows")
+        try:
+            data = json.loads(body.decode("utf-8"))
+            if not isinstance(data, dict) or ("boolean" not in data and "results" not in data):
+                raise ValueError("no results")
+        except (UnicodeDecodeError, ValueError):
+            text = body.decode("utf-8", "replace").lstrip()
+            if text.startswith("{") and '"head"' in text[:200]:
+                # Oxigraph answers a cancelled query with HTTP 200 and a cut body
+                raise TimeoutError(f"endpoint {self.url} cut its answer short (server time limit)") from None
+            raise EndpointError(f"endpoint {self.url} answered something that is not SPARQL JSON results: {' '.join(text[:120].split())!r}") from None
+        if "boolean" in data:
+            return RawResult("ask", boolean=bool(data["boolean"]))
+        names = list(data.get("head", {}).get("vars", []))
+        bindings = data.get("results", {}).get("bindings", [])
+        rows = [tuple(_json_term(b.get(n)) for n in names) for b in bindings[:max_rows]]
+        truncated = len(bindings) > max_rows
+        if partial and "S1TAT" in str(partial).upper():
+            # Virtuoso: partial result after its anytime-query timeout
+            raise TimeoutError(f"endpoint {self.url} returned a partial result (X-SQL-State {partial})")
+        return RawResult("select", names, rows, truncated=truncated)
+
+    def _graph_result(self, body: bytes, max_rows: int) -> RawResult:
+        import pyoxigraph as ox
+
+        rows = []
+        try:
+            for tr in ox.parse(input=body, format=ox.RdfFormat.N_TRIPLES):
+                if len(rows) >= max_rows:
+                    return RawResult("graph", ["subject", "predicate", "object"], rows, truncated=True)
+                rows.append((_ox_term(tr.subject), _ox_term(tr.predicate), _ox_term(tr.object)))
+        except SyntaxError as e:
+            raise EndpointError(f"endpoint {self.url} answered malformed N-Triples: {e}") from None
+        return RawResult("graph", ["subject", "predicate", "object"], rows)
+
+    def triple_count(self) -> int:
+        res = self.run("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", 1, 30)
+        return int(res.rows[0][0].value) if res.rows and res.rows[0][0] else 0
+
+
+# --------------------------------------------------------------------------- loading
+
+STORES = {"oxigraph": OxigraphBackend, "memory": RdflibBackend}
+
+
+def load_files(paths: Iterable[str | os.PathLike], store: str = "oxigraph", fmt: str | None = None) -> Backend:
+    """Parse RDF files into a fresh local store; the files are only ever read."""
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise LoadError("no graph file given")
+    if store not in STORES:
+        raise LoadError(f"unknown store '{store}'; choose one of {', '.join(STORES)}")
+    plan = [(p, *detect_format(p, fmt)) for p in paths]  # fail fast on unknown formats
+    backend = STORES[store]()
+    for p, f, gz in plan:
+        backend.load(p, f, gz)
+    if backend.triple_count() == 0:
+        raise EmptyGraphError(f"{', '.join(map(str, paths))}: the graph is empty (no triples)")
+    return backend
+

@@ -1,0 +1,183 @@
+"""Plain result types that flow through the pipeline (picklable: they cross the worker boundary)."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NUMERIC_TYPES = {
+    XSD + t
+    for t in (
+        "integer decimal float double int long short byte nonNegativeInteger positiveInteger "
+        "negativeInteger nonPositiveInteger unsignedInt unsignedLong unsignedShort unsignedByte"
+    ).split()
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One RDF term as returned by any backend: kind is 'iri', 'literal' or 'bnode'."""
+
+    kind: str
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def is_iri(self) -> bool:
+        return self.kind == "iri"
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind == "literal" and self.datatype in NUMERIC_TYPES
+
+    def number(self) -> Decimal | None:
+        """The numeric value of a numeric literal (or of a plain literal that looks numeric)."""
+        if self.kind != "literal":
+            return None
+        try:
+            d = Decimal(self.value.strip())
+        except (InvalidOperation, ValueError):
+            return None
+        return d if d.is_finite() else None
+
+    def n3(self) -> str:
+        """SPARQL/Turtle syntax for this term."""
+        if self.kind == "iri":
+            return f"<{self.value}>"
+        if self.kind == "bnode":
+            return f"_:{self.value}"
+        esc = self.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if self.lang:
+            return f'"{esc}"@{self.lang}'
+        if self.datatype and self.datatype != XSD + "string":
+            return f'"{esc}"^^<{self.datatype}>'
+        return f'"{esc}"'
+
+
+class Outcome(str, enum.Enum):
+    """What happened to a query. Distinct so callers never have to parse messages."""
+
+    ROWS = "rows"
+    EMPTY = "empty"
+    BOOLEAN = "boolean"
+    TIMED_OUT = "timed_out"
+    REFUSED = "refused"
+    FAILED = "failed"
+
+
+@dataclass
+class QueryResult:
+    """The typed outcome of one query through the safe executor."""
+
+    outcome: Outcome
+    sparql: str
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    message: str = ""
+    truncated: bool = False
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (Outcome.ROWS, Outcome.EMPTY, Outcome.BOOLEAN)
+
+    def dicts(self) -> list[dict[str, Term | None]]:
+        """Rows as dicts keyed by variable name."""
+        return [dict(zip(self.vars, r)) for r in self.rows]
+
+    def values(self) -> list[str]:
+        """Every bound value flattened (booleans as 'true'/'false'): what set-F1 compares."""
+        if self.outcome == Outcome.BOOLEAN:
+            return ["true" if self.boolean else "false"]
+        return [t.value for r in self.rows for t in r if t is not None]
+
+
+ANSWER_OUTCOMES = ("answered", "empty", "timed_out", "refused", "failed", "abstained")
+
+
+@dataclass
+class Answer:
+    """What `ask` returns: the answer sentence and everything behind it."""
+
+    question: str
+    text: str
+    sparql: str | None = None
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    labels: dict[str, str] = field(default_factory=dict)  # IRI -> display label, for every IRI in rows
+    outcome: str = "abstained"  # one of ANSWER_OUTCOMES
+    confidence: float = 0.0
+    evidence: list[tuple[Term, Term, Term]] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    generator: str = "none"
+    message: str = ""
+    explanation: str = ""
+    clarification: list[tuple[str, str]] = field(default_factory=list)  # (IRI, label) choices when unsure
+
+    def values(self) -> list[str]:
+        """The flattened answer values (what set-F1 compares)."""
+        if self.boolean is not None:
+            return ["true" if self.boolean else "false"]
+        return [t.value for r in self.rows for t in r if t is not None]
+
+    def table(self) -> list[dict[str, str]]:
+        """Rows as dicts, with 'label (IRI)' for IRIs."""
+        out = []
+        for r in self.rows:
+            d = {}
+            for v, t in zip(self.vars, r):
+                if t is None:
+                    d[v] = ""
+                elif t.is_iri and t.value in self.labels:
+                    d[v] = f"{self.labels[t.value]} <{t.value}>"
+                else:
+                    d[v] = t.value
+            out.append(d)
+        return out
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question, "text": self.text, "sparql": self.sparql,
+            "outcome": self.outcome, "confidence": round(self.confidence, 3), "generator": self.generator,
+            "vars": self.vars, "rows": self.table(), "boolean": self.boolean, "values": self.values(),
+            "evidence": [[t.n3() for t in tr] for tr in self.evidence], "timings": self.timings,
+            "message": self.message, "explanation": self.explanation,
+            "clarification": [{"iri": i, "label": lab} for i, lab in self.clarification],
+        }
+
+    def to_json(self) -> str:
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+
+    def report(self) -> str:
+        """A readable account: query, rows, evidence, timings."""
+        lines = []
+        if self.explanation:
+            lines.append(f"What the query does: {self.explanation}")
+        if self.sparql:
+            lines.append("SPARQL:")
+            lines.extend("  " + ln for ln in self.sparql.strip().splitlines())
+        rows = self.table()
+        if rows:
+            lines.append(f"Rows ({len(rows)}):")
+            for r in rows[:20]:
+                lines.append("  " + " | ".join(r.values()))
+            if len(rows) > 20:
+                lines.append(f"  ... {len(rows) - 20} more")
+        if self.evidence:
+            lines.append(f"Evidence ({len(self.evidence)} triples):")
+            for tr in self.evidence[:10]:
+                lines.append("  " + " ".join(t.n3() for t in tr))
+        t = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in self.timings.items())
+        lines.append(f"Outcome: {self.outcome}; confidence {self.confidence:.2f}; generator {self.generator}; {t}")
+        if self.message:
+            lines.append(f"Note: {self.message}")
+        return "\n".join(lines)
