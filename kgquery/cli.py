@@ -190,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (OSError, UnicodeDecodeError) as e:  # e.g. a --file that is missing or not UTF-8
+        print(f"kgquery: error: {' '.join(str(e).split())[:300]}", file=sys.stderr)
+        return 2
     except Exception as e:  # a bug of ours: still one line unless asked for more
         if os.environ.get("KGQUERY_DEBUG"):
             raise

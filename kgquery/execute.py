@@ -11,6 +11,7 @@ import pickle
 import select
 import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass
 
@@ -20,6 +21,9 @@ from .store import Backend, RawResult
 from .types import Outcome, QueryResult
 
 CAN_FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
+#: held from pipe() to closing the write end, so a worker forked by another thread never inherits
+#: this worker's write end (which would hold back EOF until that other worker exits)
+_FORK_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,12 @@ def _child(backend: Backend, text: str, limits: Limits, wfd: int) -> None:
     """Runs in the forked worker; must end with os._exit and never return."""
     code = 0
     try:
+        try:  # an engine hitting the memory cap prints a Rust backtrace: keep it off the user's terminal
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 2)
+            os.close(devnull)
+        except OSError:
+            pass
         try:
             import resource
 
@@ -126,12 +136,13 @@ def _child(backend: Backend, text: str, limits: Limits, wfd: int) -> None:
 
 
 def _run_forked(backend: Backend, text: str, limits: Limits) -> QueryResult:
-    rfd, wfd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child
-        os.close(rfd)
-        _child(backend, text, limits, wfd)
-    os.close(wfd)
+    with _FORK_LOCK:
+        rfd, wfd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child
+            os.close(rfd)
+            _child(backend, text, limits, wfd)
+        os.close(wfd)
     deadline = time.monotonic() + limits.timeout_s
     chunks: list[bytes] = []
     timed_out = False

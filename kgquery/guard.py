@@ -7,6 +7,7 @@ dereference over the network). Missing well-known prefixes are added rather than
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +28,8 @@ WELL_KNOWN_PREFIXES = {
 }
 
 MAX_QUERY_CHARS = 100_000
+#: rdflib's pyparsing-based SPARQL parser is not thread-safe: concurrent parses fail at random
+_PARSE_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -130,10 +133,12 @@ def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[st
         raise QueryRefused("the query contains a NUL character")
     text = add_missing_prefixes(query, dict(prefixes))
     try:
-        tree = parseQuery(text)
+        with _PARSE_LOCK:
+            tree = parseQuery(text)
     except ParseException as e:
         try:
-            update = parseUpdate(text)
+            with _PARSE_LOCK:
+                update = parseUpdate(text)
         except Exception:
             update = None
         if update is not None:
@@ -145,17 +150,38 @@ def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[st
     query_node = tree[1]
     form = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
             "DescribeQuery": "DESCRIBE"}.get(query_node.name, "SELECT")
+    declared = {(d["prefix"] if "prefix" in d else ""): str(d["iri"])
+                for d in _walk(tree[0]) if d.name == "PrefixDecl"}
     for node in _walk(query_node):
         if node.name == "DatasetClause":
             raise QueryRefused("FROM / FROM NAMED is not allowed: it can make the engine fetch graphs from the web")
+        if node.name == "pname":
+            pfx = node["prefix"] if "prefix" in node else ""
+            if pfx not in declared:
+                raise QueryRefused(f"not valid SPARQL: the prefix '{pfx}:' is not declared (add PREFIX {pfx}: <...>)")
         if node.name == "ServiceGraphPattern":
-            iri = str(node["term"]) if "term" in node else "?"
-            if iri not in allow_services:
-                raise QueryRefused(f"SERVICE <{iri}> is not allowed: federated calls reach other servers "
+            iri = _service_name(node["term"] if "term" in node else None, declared)
+            if iri is None or iri not in allow_services:
+                shown = f"<{iri}>" if iri is not None else "with a variable endpoint"
+                raise QueryRefused(f"SERVICE {shown} is not allowed: federated calls reach other servers "
                                    "(allow-list the endpoint to permit it)")
     lo = query_node["limitoffset"] if "limitoffset" in query_node else None
     has_limit = lo is not None and "limit" in lo
     return GuardedQuery(text=text, form=form, has_limit=has_limit)
+
+
+def _service_name(term, declared: dict[str, str]) -> str | None:
+    """The endpoint IRI a SERVICE names (prefixed names resolved), or None for a variable."""
+    from rdflib import URIRef
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, CompValue) and term.name == "pname":
+        pfx = term["prefix"] if "prefix" in term else ""
+        local = term["localname"] if "localname" in term else ""
+        return declared.get(pfx, "") + str(local)
+    return None
 
 
 def _clean_parse_message(e) -> str:

@@ -1,21 +1,140 @@
 """ask(): question -> linking -> generation -> validation -> execution -> answer."""
 from __future__ import annotations
 
+import re
+import threading
 import time
 
 from .graph import KnowledgeGraph
-from .types import Answer
+from .types import Answer, Outcome, QueryResult, Term
+
+#: candidates executed per question (best-scored first)
+EXECUTE_TOP = 12
+#: below this score the best attempt is shown but the answer abstains
+ABSTAIN_BELOW = 0.9
+CANDIDATE_TIMEOUT_S = 5.0
+
+_OUTCOME_NAMES = {Outcome.ROWS: "answered", Outcome.BOOLEAN: "answered", Outcome.EMPTY: "empty",
+                  Outcome.TIMED_OUT: "timed_out", Outcome.REFUSED: "refused", Outcome.FAILED: "failed"}
 
 
 class KGQuery:
-    """The question-answering engine over one KnowledgeGraph."""
+    """The question-answering engine over one KnowledgeGraph (safe to share between threads)."""
 
-    def __init__(self, kg: KnowledgeGraph, model: str | None = None):
+    def __init__(self, kg: KnowledgeGraph, model: str | None = None, embeddings: bool | None = None):
         self.kg = kg
         self.model = model
+        self.embeddings = embeddings
+        self._lock = threading.Lock()
+        self._linker = None
+        self._generator = None
+
+    @property
+    def linker(self):
+        """The linker (label, value and class indexes), built once."""
+        with self._lock:
+            if self._linker is None:
+                from .embed import default_embedder
+                from .linking import Linker
+
+                emb = default_embedder() if self.embeddings is not False else None
+                self._linker = Linker(self.kg, embedder=emb)
+            return self._linker
+
+    @property
+    def generator(self):
+        if self._generator is None:
+            from .generate import get_generator
+
+            gen = get_generator(self.model, self.linker)
+            with self._lock:
+                self._generator = self._generator or gen
+        return self._generator
 
     def ask(self, question: str) -> Answer:
         """Answer one question; never raises for the question's own faults."""
+        from .text import analyse
+        from .verbalize import verbalize
+
+        timings: dict[str, float] = {}
+        question = (question or "").strip()
+        if not question:
+            ans = Answer(question="", text="Please type a question.", outcome="abstained", message="empty question")
+            return ans
+        if len(question) > 2000:
+            return Answer(question=question[:200], text="The question is too long (over 2,000 characters).",
+                          outcome="refused", message="question too long")
         t0 = time.perf_counter()
-        return Answer(question=question, text="I cannot answer questions yet: no answering stage is installed.",
-                      outcome="abstained", generator="none", timings={"total": time.perf_counter() - t0})
+        linker = self.linker
+        generator = self.generator
+        timings["setup"] = time.perf_counter() - t0
+
+        t = time.perf_counter()
+        q = analyse(question)
+        links = linker.link(q)
+        timings["linking"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        cands = generator.candidates(q, links)
+        timings["generation"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        best, best_res, best_score = None, None, float("-inf")
+        for c in cands[:EXECUTE_TOP]:
+            res = self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S)
+            s = c.score + {Outcome.ROWS: 0.3, Outcome.BOOLEAN: 0.3, Outcome.EMPTY: -0.5}.get(res.outcome, -2.0)
+            if res.outcome == Outcome.ROWS and not q.cues.count and len(res.rows) > 200:
+                s -= 0.3  # an answer that lists most of the graph is rarely what was meant
+            if s > best_score:
+                best, best_res, best_score = c, res, s
+        timings["execution"] = time.perf_counter() - t
+
+        ans = Answer(question=question, text="", generator=generator.name)
+        if best is None:
+            ans.outcome = "abstained"
+            ans.message = "no entity, value or class of the graph was recognised in the question" if not (
+                links.mentions or links.classes) else "no query shape fitted the recognised items"
+        else:
+            self._fill(ans, best.sparql, best_res)
+            ans.confidence = _confidence(best_score)
+            if best_score < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
+                ans.outcome = "abstained"
+                ans.message = f"low confidence ({ans.confidence:.2f}): the best attempt is shown, not trusted"
+                ans.rows, ans.boolean = [], None
+        t = time.perf_counter()
+        ans.text = verbalize(ans)
+        timings["answer"] = time.perf_counter() - t
+        timings["total"] = time.perf_counter() - t0
+        ans.timings = timings
+        return ans
+
+    def _fill(self, ans: Answer, sparql: str, res: QueryResult) -> None:
+        ans.sparql = sparql
+        ans.outcome = _OUTCOME_NAMES[res.outcome]
+        ans.message = res.message
+        ans.vars = res.vars
+        ans.rows = res.rows
+        ans.boolean = res.boolean
+        labels = self.kg.labels
+        ans.labels = {t.value: labels.label_of(t.value) for r in res.rows for t in r if t is not None and t.is_iri}
+        ans.evidence = self._evidence(sparql, res)
+
+    def _evidence(self, sparql: str, res: QueryResult, limit: int = 50) -> list[tuple[Term, Term, Term]]:
+        """The triples behind the answer: the query's basic graph pattern as a CONSTRUCT."""
+        m = re.search(r"WHERE \{(.*)\}", sparql, re.S) or re.search(r"^ASK \{(.*)\}", sparql, re.S)
+        if not m:
+            return []
+        body = re.sub(r"\{ SELECT .*?\} \}", "", m.group(1), flags=re.S)
+        triples = [t.strip() + " ." for t in re.findall(r"([^{}.]+?<[^>]+>[^{}.]*?) \.", body) if "FILTER" not in t]
+        if not triples:
+            return []
+        template = " ".join(triples)
+        r = self.kg.query(f"CONSTRUCT {{ {template} }} WHERE {{ {m.group(1)} }} LIMIT {limit}", timeout_s=5, max_rows=limit)
+        return [tuple(row) for row in r.rows if None not in row] if r.outcome == Outcome.ROWS else []
+
+
+def _confidence(score: float) -> float:
+    """Map a candidate score to 0..1 (a logistic squash; calibrated against benchmarks in bench/)."""
+    import math
+
+    return 1.0 / (1.0 + math.exp(-2.0 * (score - 1.4)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -115,8 +116,16 @@ def _ox_term(t) -> Term | None:
     if isinstance(t, ox.BlankNode):
         return Term("bnode", t.value)
     if isinstance(t, ox.Literal):
-        return Term("literal", t.value, t.datatype.value if t.datatype else None, t.language)
+        return Term("literal", t.value, _datatype(t.datatype.value if t.datatype else None, t.language), t.language)
     return Term("literal", str(t))
+
+
+def _datatype(dt: str | None, lang: str | None) -> str | None:
+    """One spelling for every store: simple (xsd:string) and language-tagged literals have datatype None,
+    as in SPARQL JSON results and rdflib; Oxigraph would say xsd:string / rdf:langString."""
+    if lang or dt in (XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"):
+        return None
+    return dt
 
 
 def _int_cast(name: str):
@@ -196,7 +205,7 @@ def _rdflib_term(t) -> Term | None:
         return Term("bnode", str(t))
     if isinstance(t, Literal):
         dt = str(t.datatype) if t.datatype else None
-        return Term("literal", str(t), dt, t.language)
+        return Term("literal", str(t), _datatype(dt, t.language), t.language)
     return Term("literal", str(t))
 
 
@@ -216,7 +225,15 @@ class RdflibBackend:
         if fmt != "xml":
             _check_text(path, data)
         try:
-            if fmt in ("nquads", "trig"):
+            if fmt == "nquads":
+                # rdflib's N-Quads parser drops the default graph of the Dataset it parses into
+                # (it swaps in a new one): parse apart, then add the quads
+                from rdflib import Dataset
+
+                tmp = Dataset(default_union=True)
+                tmp.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+                self.graph.addN((s, p, o, self.graph.get_context(c)) for s, p, o, c in tmp.quads((None, None, None, None)))
+            elif fmt == "trig":
                 self.graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
             else:
                 self.graph.default_context.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
@@ -252,7 +269,7 @@ def _json_term(b: dict | None) -> Term | None:
     if b is None:
         return None
     kind = {"uri": "iri", "literal": "literal", "typed-literal": "literal", "bnode": "bnode"}.get(b.get("type"), "literal")
-    return Term(kind, str(b.get("value", "")), b.get("datatype"), b.get("xml:lang"))
+    return Term(kind, str(b.get("value", "")), _datatype(b.get("datatype"), b.get("xml:lang")), b.get("xml:lang"))
 
 
 class EndpointBackend:
@@ -272,12 +289,14 @@ class EndpointBackend:
         import urllib.error
 
         from SPARQLWrapper import POST, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
         sw = SPARQLWrapper(self.url)
         sw.setMethod(POST)
         sw.setRequestMethod("postdirectly")
         sw.setQuery(query)
-        sw.setTimeout(max(1, int(round(timeout_s))))
+        sw.setTimeout(1)
+        sw.timeout = max(0.05, float(timeout_s))  # setTimeout() truncates to whole seconds
         sw.addCustomHttpHeader("Accept", accept)
         for k, v in self.headers.items():
             sw.addCustomHttpHeader(k, v)
@@ -300,6 +319,12 @@ class EndpointBackend:
             if isinstance(e.reason, (socket.timeout, TimeoutError)):
                 raise TimeoutError(f"endpoint {self.url} did not answer within {timeout_s:g} s") from None
             raise EndpointError(f"endpoint {self.url} is unreachable: {e.reason}") from None
+        except SPARQLWrapperException as e:  # SPARQLWrapper turns HTTP 400/401/404/414/500 into its own types
+            code = {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
+                    "EndPointInternalError": 500}.get(type(e).__name__, type(e).__name__)
+            m = re.search(r"Response:\s*b?(['\"])(.*)\1\s*$", str(e), re.S)
+            detail = " ".join((m.group(2) if m else "").replace("\\n", " ").split())[:300]
+            raise EndpointError(f"endpoint {self.url} refused the query (HTTP {code}): {detail or e.msg}") from None
         except Exception as e:  # SPARQLWrapper wraps server errors in its own types
             raise EndpointError(f"endpoint {self.url} failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}") from None
 
@@ -321,7 +346,7 @@ class EndpointBackend:
             if text.startswith("{") and '"head"' in text[:200]:
                 # Oxigraph answers a cancelled query with HTTP 200 and a cut body
                 raise TimeoutError(f"endpoint {self.url} cut its answer short (server time limit)") from None
-            raise EndpointError(f"endpoint {self.url} answered something that is not SPARQL JSON results: {' '.join(text[:120].split())!r}") from None
+            raise EndpointError(f"endpoint {self.url} answered something that is not SPARQL results (expected JSON): {' '.join(text[:120].split())!r}") from None
         if "boolean" in data:
             return RawResult("ask", boolean=bool(data["boolean"]))
         names = list(data.get("head", {}).get("vars", []))
@@ -343,7 +368,8 @@ class EndpointBackend:
                     return RawResult("graph", ["subject", "predicate", "object"], rows, truncated=True)
                 rows.append((_ox_term(tr.subject), _ox_term(tr.predicate), _ox_term(tr.object)))
         except SyntaxError as e:
-            raise EndpointError(f"endpoint {self.url} answered malformed N-Triples: {e}") from None
+            raise EndpointError(f"endpoint {self.url} answered something that is not SPARQL results "
+                                f"(expected N-Triples): {' '.join(str(e).split())[:200]}") from None
         return RawResult("graph", ["subject", "predicate", "object"], rows)
 
     def triple_count(self) -> int:

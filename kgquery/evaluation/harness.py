@@ -1,0 +1,203 @@
+"""Run a question set through the same ``KGQuery.ask`` users get, score it, write the report.
+
+``run_eval`` does the work and returns the report dict; ``run_eval_cli`` is ``kgquery eval``.
+Gold answers come from the question file or from running the benchmark's reference query on the
+graph (bounded by the graph's own query limits, so a runaway gold query cannot hang the run:
+it is reported as "gold unavailable" and left out of every mean).
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Union
+
+from ..graph import KnowledgeGraph
+from ..types import ANSWER_OUTCOMES, Answer, Outcome
+from .formats import EvalQuestion, detect_format, load_questions
+from .metrics import score, set_prf, summarize
+
+#: row cap for gold queries (gold sets can be larger than an interactive answer)
+GOLD_MAX_ROWS = 100_000
+
+GraphSource = Union[KnowledgeGraph, Callable[[EvalQuestion], KnowledgeGraph]]
+
+SCORING = ("set precision/recall/F1 of Answer.values() against the gold values; numbers compared as numbers "
+           "(12 significant digits), booleans as booleans (1/0 too for yes/no), IRIs and strings as strings; "
+           "empty gold and empty answer = 1, otherwise empty on one side = 0; abstained, failed, timed_out and "
+           "refused answers score 0; questions whose gold is unavailable or whose graph is missing are excluded")
+
+
+class GraphLoader:
+    """One KnowledgeGraph per db_id (Spider4SPARQL), loaded on first use and then reused."""
+
+    def __init__(self, limits=None, store: str = "oxigraph"):
+        self.limits = limits
+        self.store = store
+        self.graphs: dict[str, KnowledgeGraph] = {}
+
+    def __call__(self, q: EvalQuestion) -> KnowledgeGraph:
+        key = q.db_id or str(q.graph_path)
+        if key not in self.graphs:
+            self.graphs[key] = KnowledgeGraph.load(q.graph_path, store=self.store, limits=self.limits)
+        return self.graphs[key]
+
+
+def gold_values(q: EvalQuestion, kg: KnowledgeGraph) -> tuple[list | None, str, str]:
+    """(gold values or None when unavailable, source 'file' or 'query', a note)."""
+    if q.gold is not None:
+        return list(q.gold), "file", ""
+    if not q.sparql:
+        return None, "none", "gold unavailable: no answers and no reference query"
+    res = kg.query(q.sparql, max_rows=max(kg.limits.max_rows, GOLD_MAX_ROWS))
+    if res.outcome in (Outcome.TIMED_OUT, Outcome.FAILED, Outcome.REFUSED):
+        return None, "query", f"gold unavailable: reference query {res.outcome.value}: {res.message}"[:300]
+    note = f"gold truncated at {len(res.rows):,} rows" if res.truncated else ""
+    return res.values(), "query", note
+
+
+def _ask(engine, question: str) -> tuple[Answer, float]:
+    t0 = time.perf_counter()
+    try:
+        ans = engine.ask(question)
+    except Exception as e:  # a bug in ask must not end the run: count it as failed
+        ans = Answer(question=question, text="", outcome="failed",
+                     message=f"ask raised {type(e).__name__}: {' '.join(str(e).split())[:200]}")
+    return ans, time.perf_counter() - t0
+
+
+def _row(q: EvalQuestion) -> dict:
+    return {"id": q.id, "question": q.question, "sparql": None, "values": [], "gold": None, "f1": None,
+            "outcome": None, "seconds": None, "tags": list(q.tags)}
+
+
+def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: str | None = None,
+             limit: int | None = None, progress: bool = True, engine_factory=None) -> dict:
+    """Ask every question (the first ``limit``), score it, and return ``{"summary", "questions"}``.
+
+    ``kg_or_loader``: one KnowledgeGraph for all questions, or a callable question -> graph
+    (``GraphLoader`` for Spider4SPARQL). ``engine_factory(kg, model)`` builds the answering engine,
+    one per graph; the default is ``KGQuery``, the engine users get.
+    """
+    from tqdm import tqdm
+
+    if engine_factory is None:
+        from ..pipeline import KGQuery
+
+        engine_factory = lambda kg, model: KGQuery(kg, model=model)  # noqa: E731
+
+    if isinstance(kg_or_loader, KnowledgeGraph):
+        kg_fixed = kg_or_loader
+        graph_of: Callable[[EvalQuestion], KnowledgeGraph] = lambda q: kg_fixed  # noqa: E731
+    else:
+        graph_of = kg_or_loader
+    qs = questions[:limit] if limit else list(questions)
+    engines: dict[int, object] = {}
+    rows: list[dict] = []
+    bar = tqdm(qs, desc="kgquery eval", unit="q", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    for q in bar:
+        row = _row(q)
+        rows.append(row)
+        if q.skip:
+            row["skipped"] = q.skip
+            continue
+        try:
+            kg = graph_of(q)
+        except Exception as e:  # e.g. a graph file that does not parse: skip, say why
+            row["skipped"] = f"graph not loaded: {' '.join(str(e).split())[:200]}"
+            continue
+        gold, source, note = gold_values(q, kg)
+        row["gold_source"] = source
+        row["reference_sparql"] = q.sparql
+        if note:
+            row["note"] = note
+        if gold is None:
+            row["gold_unavailable"] = True
+            continue
+        engine = engines.get(id(kg))
+        if engine is None:
+            engine = engines[id(kg)] = engine_factory(kg, model)
+        ans, secs = _ask(engine, q.question)
+        p, r, f = score(ans.values(), gold, ans.outcome)
+        row.update(sparql=ans.sparql, values=ans.values(), gold=gold, f1=f, precision=p, recall=r,
+                   outcome=ans.outcome, seconds=round(secs, 4), generator=ans.generator,
+                   confidence=round(ans.confidence, 3), timings=ans.timings, message=ans.message)
+        if ans.outcome == "abstained" and ans.values():
+            row["attempt_f1"] = set_prf(ans.values(), gold)[2]  # the shown attempt, had it been answered
+        scored = [x["f1"] for x in rows if x["f1"] is not None]
+        bar.set_postfix(meanF1=f"{sum(scored) / len(scored):.3f}", refresh=False)
+    bar.close()
+
+    summary = summarize(rows, ANSWER_OUTCOMES)
+    summary["questions_total"] = len(qs)
+    summary["skipped"] = sum(1 for r in rows if r.get("skipped"))
+    summary["gold_unavailable"] = sum(1 for r in rows if r.get("gold_unavailable"))
+    summary["abstained_attempt_exact"] = sum(1 for r in rows if r.get("attempt_f1") == 1.0)
+    summary["all_abstained"] = summary["n"] > 0 and summary["outcomes"].get("abstained", 0) == summary["n"]
+    notes = []
+    if summary["all_abstained"]:
+        notes.append(f"all {summary['n']} answers were abstentions (no answering stage answered): every F1 is 0")
+    if summary["abstained_attempt_exact"]:
+        notes.append(f"{summary['abstained_attempt_exact']} abstention(s) showed an attempt whose values match "
+                     f"the gold exactly (attempt_f1 = 1 in the JSON); they score 0")
+    if summary["gold_unavailable"]:
+        notes.append(f"{summary['gold_unavailable']} question(s) have no gold (reference query timed out or "
+                     f"failed) and are excluded from every mean")
+    if summary["skipped"]:
+        notes.append(f"{summary['skipped']} question(s) skipped (graph missing) and excluded from every mean")
+    summary["notes"] = notes
+    summary["scoring"] = SCORING
+    summary["model"] = model
+    summary["date"] = datetime.datetime.now().isoformat(timespec="seconds")
+    summary["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    return {"summary": summary, "questions": rows}
+
+
+def _limits(args):
+    from ..execute import Limits
+
+    return Limits(timeout_s=getattr(args, "timeout", 10.0), max_rows=getattr(args, "max_rows", 10_000),
+                  memory_mb=getattr(args, "memory_mb", 1024))
+
+
+def run_eval_cli(args) -> int:
+    """``kgquery eval``: load questions and graph(s), run, write --json, print Markdown to stdout."""
+    from ..cli import open_graph
+    from .compare import compare
+    from .report import markdown
+
+    fmt = detect_format(args.questions)
+    questions = load_questions(args.questions, getattr(args, "kgs", None))
+    if fmt == "spider4sparql":
+        if getattr(args, "graph", None):
+            print("kgquery eval: Spider4SPARQL questions use one graph per db_id from --kgs; --graph ignored",
+                  file=sys.stderr)
+        source: GraphSource = GraphLoader(_limits(args), store=getattr(args, "store", "oxigraph"))
+        graph_desc = f"{args.kgs} (one graph per db_id)"
+    else:
+        source = open_graph(args)
+        graph_desc = source.name
+    report = run_eval(source, questions, model=getattr(args, "model", None), limit=getattr(args, "limit", None))
+    s = report["summary"]
+    s.update(format=fmt, questions_file=str(args.questions), graph=graph_desc)
+    if getattr(args, "compare", None):
+        ids = [r["id"] for r in report["questions"] if r["f1"] is not None]
+        report["compare"] = compare(args.compare, ids)
+        if not any(t["matched"] for t in report["compare"].values()):
+            s["notes"].append(f"--compare: no question ids of {args.compare} match ours")
+        n_empty = sum(1 for r in report["questions"] if r["f1"] is not None and not r["gold"])
+        if n_empty:
+            s["notes"].append(f"{n_empty} scored question(s) have an empty gold set: we score an empty answer 1 "
+                              f"there; the 2025 challenge scores gave every team 0 on them")
+    out = getattr(args, "json_out", None)
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str), "utf-8")
+    print(markdown(report))
+    if out:
+        print(f"\nJSON report: {out}")
+    return 0

@@ -1,0 +1,40 @@
+"""Generators: a name -> factory registry (built-ins register exactly like plugins would).
+
+A generator turns a linked question into scored candidate queries. Third-party packages can
+add one through the entry point group `kgquery.generators`; it is loaded only when asked for.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+_REGISTRY: dict[str, Callable] = {}
+
+
+def register(name: str, factory: Callable) -> None:
+    """Make a generator available under `name`; factory(linker, **options) -> generator."""
+    _REGISTRY[name] = factory
+
+
+def get_generator(name: str | None, linker, **options):
+    """The generator called `name` (None: the embedded default)."""
+    from ..errors import ModelError
+
+    name = name or "embedded"
+    if name not in _REGISTRY:
+        from importlib.metadata import entry_points
+
+        for ep in entry_points(group="kgquery.generators"):
+            if ep.name == name:
+                register(name, ep.load())
+    if name not in _REGISTRY:
+        raise ModelError(f"unknown generator '{name}'; available: {', '.join(sorted(_REGISTRY))}")
+    return _REGISTRY[name](linker, **options)
+
+
+def _embedded(linker, **options):
+    from .embedded import EmbeddedGenerator
+
+    return EmbeddedGenerator(linker)
+
+
+register("embedded", _embedded)

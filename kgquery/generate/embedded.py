@@ -1,0 +1,335 @@
+"""The embedded default generator: grounded query construction with no model and no download.
+
+It reads the question's cues (count, yes/no, superlative, comparison, per-group), takes the
+linked entities, values and classes, discovers how they connect *in this graph* with small
+exploratory queries (1 and 2 hops), and builds candidate queries scored by how well the
+connecting properties match the remaining question words. The pipeline executes the best
+candidates through the safe executor and keeps the best one that answers.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from ..linking import Linker, Links, Mention
+from ..schema import RDF_TYPE
+from ..text import Question
+from ..types import NUMERIC_TYPES, Outcome, Term
+
+SKIP_PROPS = {RDF_TYPE, "http://www.w3.org/2000/01/rdf-schema#comment",
+              "http://www.w3.org/2000/01/rdf-schema#isDefinedBy"}
+HOP_PENALTY = 0.35
+MAX_CANDIDATES = 60
+
+
+@dataclass
+class Candidate:
+    """One query the generator proposes, with its score and a short shape name."""
+
+    sparql: str
+    score: float
+    shape: str
+    parts: dict = field(default_factory=dict)
+
+
+@dataclass
+class Path:
+    """How ?x reaches a constraint: steps of (property IRI, forward?) ending at `target` (n3)."""
+
+    steps: tuple[tuple[str, bool], ...]
+    target: str
+    score: float
+
+    def triples(self, x: str, tag: str) -> list[str]:
+        out, cur = [], x
+        for k, (p, fwd) in enumerate(self.steps):
+            nxt = self.target if k == len(self.steps) - 1 else f"?{tag}m{k}"
+            out.append(f"{cur} <{p}> {nxt} ." if fwd else f"{nxt} <{p}> {cur} .")
+            cur = nxt
+        return out
+
+
+class EmbeddedGenerator:
+    """Builds and scores candidate SPARQL from links; see module docstring."""
+
+    name = "embedded"
+
+    def __init__(self, linker: Linker):
+        self.linker = linker
+        self.kg = linker.kg
+        self.schema = linker.schema
+
+    # ------------------------------------------------------------------ helpers
+    def _rows(self, q: str, timeout: float = 5.0) -> list[tuple[Term | None, ...]]:
+        res = self.kg.query(q, timeout_s=timeout, max_rows=5000)
+        return res.rows if res.outcome == Outcome.ROWS else []
+
+    def _pscore(self, p: str, scores: dict[str, float]) -> float:
+        return scores.get(p, 0.0)
+
+    def _adjacent(self, node: str) -> list[tuple[str, bool, int]]:
+        """Predicates touching a node in the data: (property, forward?, count)."""
+        rows = self._rows(
+            f"SELECT ?p ?d (COUNT(*) AS ?n) WHERE {{ {{ {node} ?p ?o BIND(1 AS ?d) }} UNION "
+            f"{{ ?s ?p {node} BIND(0 AS ?d) }} }} GROUP BY ?p ?d")
+        return [(r[0].value, r[1].value == "1", int(r[2].value)) for r in rows if r[0] and r[0].value not in SKIP_PROPS]
+
+    def _paths(self, cls: str | None, target: str, scores: dict[str, float], literal: bool) -> list[Path]:
+        """Paths of one or two hops from instances of `cls` (or any IRI) to `target`, found in the data."""
+        tx = f"?x a <{cls}> ." if cls else ""
+        found: list[Path] = []
+        one = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ {tx} ?x ?p {target} BIND(1 AS ?d) }} UNION "
+                         f"{{ {tx} {target} ?p ?x BIND(0 AS ?d) }} FILTER(isIRI(?x)) }} LIMIT 50"
+                         if not literal else f"SELECT DISTINCT ?p ?d WHERE {{ {tx} ?x ?p {target} BIND(1 AS ?d) }} LIMIT 50")
+        for p, d in one:
+            if p.value in SKIP_PROPS and not literal:
+                if p.value == RDF_TYPE:
+                    continue
+            fwd = d.value == "1"
+            found.append(Path(((p.value, fwd),), target, self._pscore(p.value, scores) - HOP_PENALTY * 0.0))
+        if cls:
+            two = self._rows(
+                f"SELECT DISTINCT ?p1 ?d1 ?p2 ?d2 WHERE {{ {tx} "
+                + (f"{{ ?x ?p1 ?m BIND(1 AS ?d1) }} UNION {{ ?m ?p1 ?x BIND(0 AS ?d1) }} ?m ?p2 {target} BIND(1 AS ?d2) "
+                   if literal else
+                   f"{{ ?x ?p1 ?m BIND(1 AS ?d1) }} UNION {{ ?m ?p1 ?x BIND(0 AS ?d1) }} "
+                   f"{{ ?m ?p2 {target} BIND(1 AS ?d2) }} UNION {{ {target} ?p2 ?m BIND(0 AS ?d2) }} ")
+                + "FILTER(isIRI(?m) && ?m != ?x) } LIMIT 100")
+            for p1, d1, p2, d2 in two:
+                if p1.value in SKIP_PROPS or p2.value in SKIP_PROPS:
+                    continue
+                s = max(self._pscore(p1.value, scores), self._pscore(p2.value, scores)) - HOP_PENALTY
+                found.append(Path(((p1.value, d1.value == "1"), (p2.value, d2.value == "1")), target, s))
+        found.sort(key=lambda p: -p.score)
+        return found[:4]
+
+    def _numeric_paths(self, cls: str | None, base: list[str], hint: str, scores: dict[str, float]) -> list[Path]:
+        """Numeric values reachable from ?x in one or two hops, scored by hint and question words."""
+        from ..linking import Linker  # noqa: F401  (type only)
+
+        hint_scores = self.linker.property_scores(hint.split()) if hint else {}
+        body = " ".join(base)
+        rows = self._rows(
+            f"SELECT DISTINCT ?p1 ?p2 WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
+            f"{{ ?x ?p1 ?v FILTER(isNumeric(?v)) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) }} }} LIMIT 200")
+        out = []
+        for p1, p2 in rows:
+            if p1 is None:
+                continue
+            steps = ((p1.value, True),) if p2 is None else ((p1.value, True), (p2.value, True))
+            s = max(max(hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps)
+            if p2 is not None:
+                s -= 0.1
+            out.append(Path(steps, "?v", s))
+        out.sort(key=lambda p: -p.score)
+        return out[:3]
+
+    # ------------------------------------------------------------------ main entry
+    def candidates(self, q: Question, links: Links) -> list[Candidate]:
+        free_words = [q.tokens[i] for i in links.free]
+        scores = self.linker.property_scores(free_words)
+        target_cls = self._target_class(q, links)
+        anchors = self._anchors(links)
+        self._narrowed: set[int] = set()
+        cands: list[Candidate] = []
+
+        if target_cls or len(anchors) >= 2 or (anchors and (q.cues.count or q.cues.superlative or q.cues.compare)):
+            cands += self._constrained(q, target_cls, anchors, scores)
+        if anchors:
+            cands += self._around_anchor(q, anchors, scores, target_cls)
+        if target_cls and not anchors:
+            cands += self._class_only(q, target_cls, scores)
+        if len(anchors) >= 2 and q.cues.ask:
+            cands += self._ask_between(anchors, scores)
+        seen, out = set(), []
+        for c in sorted(cands, key=lambda c: -c.score):
+            if c.sparql not in seen:
+                seen.add(c.sparql)
+                out.append(c)
+        return out[:MAX_CANDIDATES]
+
+    def _target_class(self, q: Question, links: Links) -> str | None:
+        """The class the answer should belong to: a class word before the first entity, or right after 'which/how many'."""
+        if not links.classes:
+            return None
+        first_entity = min((m.start for m in links.mentions), default=len(q.tokens))
+        for m in links.classes:
+            before = q.tokens[max(0, m.start - 2):m.start]
+            if m.start < first_entity or any(w in ("which", "what", "many", "all", "every", "each", "list") for w in before):
+                return m.hits[0].iri
+        return None
+
+    def _anchors(self, links: Links) -> list[tuple[Mention, list[str], bool]]:
+        """(mention, candidate terms in n3, literal?) for each entity or value mention.
+
+        Several entities may share a name; a plural mention ("Compensators") prefers the
+        most-referenced one (a category), otherwise the label index order holds.
+        """
+        out = []
+        for m in links.mentions:
+            if m.kind == "entity":
+                iris = [h.iri for h in m.hits[:8]]
+                if len(iris) > 1 and m.plural:
+                    values = " ".join(f"<{i}>" for i in iris)
+                    deg = {r[0].value: int(r[1].value) for r in self._rows(
+                        f"SELECT ?e (COUNT(?s) AS ?n) WHERE {{ VALUES ?e {{ {values} }} ?s ?p ?e }} GROUP BY ?e")}
+                    iris.sort(key=lambda i: -deg.get(i, 0))
+                out.append((m, [f"<{i}>" for i in iris[:3]], False))
+            else:
+                out.append((m, [Term("literal", m.hits[0].label).n3()], True))
+        return out
+
+    def _disambiguate(self, anchors):
+        """When a name fits several entities, keep those connected to the other anchors."""
+        if len(anchors) < 2:
+            return anchors
+        out = []
+        for idx, (m, terms, lit) in enumerate(anchors):
+            if len(terms) > 1 and not lit:
+                others = [t for k, (_, ts, _) in enumerate(anchors) if k != idx for t in ts[:1]]
+                keep = []
+                for t in terms:
+                    for o in others:
+                        if o.startswith("<") and self._rows(f"SELECT ?p WHERE {{ {{ {t} ?p {o} }} UNION {{ {o} ?p {t} }} }} LIMIT 1"):
+                            keep.append(t)
+                            break
+                        if o.startswith('"') and self._rows(f"SELECT ?p WHERE {{ {t} ?p ?m . ?m ?q {o} }} LIMIT 1"):
+                            keep.append(t)
+                            break
+                if keep and len(keep) < len(terms):
+                    self._narrowed.add(id(m))
+                out.append((m, keep or terms, lit))
+            else:
+                out.append((m, terms, lit))
+        return out
+
+    # ------------------------------------------------------------------ shapes
+    def _wrap(self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None,
+              scores: dict[str, float]) -> list[Candidate]:
+        """Apply the question's cues (count, ask, superlative, comparison, group) to a base pattern."""
+        body_s = " ".join(body)
+        c = q.cues
+        out = []
+        if c.superlative or c.compare:
+            for np_ in self._numeric_paths(cls, body, c.superlative[1] if c.superlative else "", scores):
+                num = np_.triples(x, "n")
+                if c.superlative:
+                    d = c.superlative[0]
+                    agg = "MAX" if d == "DESC" else "MIN"
+                    inner_body = " ".join(body + num).replace("?", "?i_")
+                    inner_v = "?i_v"
+                    sparql = (f"SELECT DISTINCT {x} WHERE {{ {body_s} {' '.join(num)} "
+                              f"{{ SELECT ({agg}({inner_v}) AS ?best) WHERE {{ {inner_body} }} }} FILTER(?v = ?best) }}")
+                    out.append(Candidate(sparql, score + np_.score + 0.3, shape + "+superlative"))
+                else:
+                    op, n, _ = c.compare
+                    n_s = str(int(n)) if n == int(n) else str(n)
+                    sparql = f"SELECT DISTINCT {x} WHERE {{ {body_s} {' '.join(num)} FILTER(?v {op} {n_s}) }}"
+                    if c.count:
+                        sparql = f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {body_s} {' '.join(num)} FILTER(?v {op} {n_s}) }}"
+                    out.append(Candidate(sparql, score + np_.score + 0.3, shape + "+compare"))
+            return out
+        if c.ask:
+            return [Candidate(f"ASK {{ {body_s} }}", score, shape + "+ask")]
+        if c.count:
+            return [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {body_s} }}", score, shape + "+count")]
+        return [Candidate(f"SELECT DISTINCT {x} WHERE {{ {body_s} }}", score, shape)]
+
+    def _constrained(self, q, cls, anchors, scores) -> list[Candidate]:
+        """?x of the target class (if any) connected to every anchor by a 1- or 2-hop path."""
+        anchors = self._disambiguate(anchors)
+        if not cls and any(id(m) in self._narrowed for m, _, _ in anchors):
+            return []  # a name narrowed down by the others is the subject, not a constraint
+        per_anchor: list[list[Path]] = []
+        base_score = 0.0
+        for m, terms, lit in anchors:
+            paths = []
+            for t in terms[:2]:
+                paths += self._paths(cls, t, scores, lit)
+            if not paths:
+                continue  # an anchor we cannot connect is left out (scored down below)
+            paths.sort(key=lambda p: -p.score)
+            per_anchor.append(paths[:3])
+            base_score += m.score
+        missing = len(anchors) - len(per_anchor)
+        if not per_anchor and not cls:
+            return []
+        out = []
+        combos = list(itertools.product(*per_anchor))[:12] if per_anchor else [()]
+        for combo in combos:
+            body = [f"?x a <{cls}> ."] if cls else []
+            for k, p in enumerate(combo):
+                body += p.triples("?x", f"a{k}")
+            s = base_score + sum(p.score for p in combo) + (0.5 if cls else 0) - 1.0 * missing
+            out += self._wrap(q, body, "?x", s, "constrained", cls, scores)
+            # "what is the <attribute> of the <x> that ...": an attribute of the matched entity
+            used = {st[0] for p in combo for st in p.steps}
+            for p, ps in sorted(scores.items(), key=lambda kv: -kv[1])[:3]:
+                if ps >= 0.8 and p not in used and not q.cues.count and not q.cues.ask:
+                    out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {' '.join(body)} ?x <{p}> ?y . }}",
+                                         s + ps - 0.2, "constrained+attribute"))
+        return out
+
+    def _around_anchor(self, q, anchors, scores, cls) -> list[Candidate]:
+        """Attributes and neighbours of one anchor, one or two hops away."""
+        anchors = self._disambiguate(anchors)
+        out = []
+        for m, terms, lit in anchors:
+            if lit:
+                continue
+            narrowed = id(m) in self._narrowed
+            others = 0 if narrowed else len(anchors) - 1
+            bonus = sum(o.score for o, _, _ in anchors if o is not m) if narrowed else 0.0
+            for t in terms[:3]:
+                adj = self._adjacent(t)
+                for p, fwd, n in adj:
+                    ps = self._pscore(p, scores)
+                    trip = f"{t} <{p}> ?x ." if fwd else f"?x <{p}> {t} ."
+                    body = [trip] + ([f"?x a <{cls}> ."] if cls else [])
+                    s = m.score + bonus + ps - 0.6 * others - (0.1 if not fwd else 0)
+                    out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
+                # two hops when the question words match a property one step further
+                for p1, fwd1, n1 in adj:
+                    if n1 > 50:
+                        continue
+                    mid = f"{t} <{p1}> ?m ." if fwd1 else f"?m <{p1}> {t} ."
+                    rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {mid} {{ ?m ?p ?o BIND(1 AS ?d) }} UNION {{ ?o ?p ?m BIND(0 AS ?d) }} FILTER(?o != {t}) }} LIMIT 60")
+                    for p2, d2 in rows:
+                        ps2 = self._pscore(p2.value, scores)
+                        if ps2 < 0.8 or p2.value in SKIP_PROPS or p2.value == p1:
+                            continue
+                        second = f"?m <{p2.value}> ?x ." if d2.value == "1" else f"?x <{p2.value}> ?m ."
+                        s = m.score + bonus + ps2 + 0.3 * self._pscore(p1, scores) - HOP_PENALTY - 0.6 * others
+                        out += self._wrap(q, [mid, second], "?x", s, "chain", cls, scores)
+        return out
+
+    def _class_only(self, q, cls, scores) -> list[Candidate]:
+        return self._wrap(q, [f"?x a <{cls}> ."], "?x", 0.6, "class", cls, scores) + self._grouped(q, cls, scores)
+
+    def _grouped(self, q, cls, scores) -> list[Candidate]:
+        """Per-group counts / averages: 'how many X per Y', 'for each Y, average Z'."""
+        if q.cues.group is None:
+            return []
+        out = []
+        for m in self.linker.link(q).classes:
+            if m.hits[0].iri == cls or m.start < q.cues.group - 1:
+                continue
+            g = m.hits[0].iri
+            rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{cls}> . ?x ?p ?g . ?g a <{g}> BIND(1 AS ?d) }} UNION {{ ?x a <{cls}> . ?g ?p ?x . ?g a <{g}> BIND(0 AS ?d) }} }} LIMIT 10")
+            for p, d in rows:
+                link = f"?x <{p.value}> ?g ." if d.value == "1" else f"?g <{p.value}> ?x ."
+                out.append(Candidate(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{cls}> . {link} ?g a <{g}> . }} GROUP BY ?g",
+                                     1.5 + scores.get(p.value, 0), "group+count"))
+        return out
+
+    def _ask_between(self, anchors, scores) -> list[Candidate]:
+        """Yes/no about two entities: is there a matching property between them?"""
+        (m1, t1, l1), (m2, t2, l2) = anchors[0], anchors[1]
+        out = []
+        best = sorted(scores.items(), key=lambda kv: -kv[1])[:3]
+        for p, ps in best:
+            for a, b in ((t1[0], t2[0]), (t2[0], t1[0])):
+                if a.startswith('"'):
+                    continue
+                out.append(Candidate(f"ASK {{ {a} <{p}> {b} . }}", m1.score + m2.score + ps, "ask-link"))
+        return out

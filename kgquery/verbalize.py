@@ -1,0 +1,45 @@
+"""Rows -> a one- or two-sentence answer that names entities by their labels (no model needed)."""
+from __future__ import annotations
+
+from .types import Answer, Term
+
+
+def _show(t: Term | None, labels: dict[str, str]) -> str:
+    if t is None:
+        return "(none)"
+    if t.is_iri:
+        return labels.get(t.value) or t.value
+    return t.value
+
+
+def _join(items: list[str], limit: int = 8) -> str:
+    shown = items[:limit]
+    more = len(items) - len(shown)
+    if more > 0:
+        return ", ".join(shown) + f" and {more} more"
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def verbalize(ans: Answer) -> str:
+    """The template answer: used when no model words it."""
+    if ans.outcome == "abstained":
+        return "I could not find a query that fits this question well enough" + (
+            "; the closest attempt is shown below." if ans.sparql else ".")
+    if ans.outcome in ("timed_out", "refused", "failed"):
+        return f"The query could not be answered ({ans.outcome.replace('_', ' ')}): {ans.message}"
+    if ans.boolean is not None:
+        return "Yes." if ans.boolean else "No."
+    if ans.outcome == "empty" or not ans.rows:
+        return "I found no matching results in the graph."
+    if len(ans.vars) == 1 and ans.vars[0] == "count" and len(ans.rows) == 1:
+        return f"There are {_show(ans.rows[0][0], ans.labels)}."
+    if len(ans.vars) == 1:
+        vals = [_show(r[0], ans.labels) for r in ans.rows]
+        if len(vals) == 1:
+            return f"The answer is {vals[0]}."
+        return f"There are {len(vals)} answers: {_join(vals)}."
+    parts = ["; ".join(f"{v}: {_show(t, ans.labels)}" for v, t in zip(ans.vars, r)) for r in ans.rows[:5]]
+    more = f" (and {len(ans.rows) - 5} more rows)" if len(ans.rows) > 5 else ""
+    return f"{len(ans.rows)} result{'s' if len(ans.rows) != 1 else ''}: " + " | ".join(parts) + more + "."
