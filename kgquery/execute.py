@@ -111,6 +111,9 @@ def _child(backend: Backend, text: str, limits: Limits, wfd: int) -> None:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 2)
             os.close(devnull)
+            import faulthandler
+
+            faulthandler.disable()  # a worker's crash becomes a typed outcome, not a dump on the terminal
         except OSError:
             pass
         try:

@@ -30,7 +30,7 @@ LABEL_PREDICATES = (
     "http://purl.org/dc/elements/1.1/title",
 )
 NAME_WORDS = {"name", "title", "label", "code", "id", "identifier", "symbol", "alias", "nickname", "acronym"}
-INDEX_VERSION = 2
+INDEX_VERSION = 4
 MAX_LABEL_CHARS = 200
 
 
@@ -74,6 +74,11 @@ class LabelIndex:
                 if source == LABEL_PREDICATES[0]:
                     self._best_label[iri] = label
         self._norm_keys = list(self._by_norm)
+        self._acronyms: dict[str, list[int]] = defaultdict(list)
+        for n, ids in self._by_norm.items():
+            words = n.split()
+            if 2 <= len(words) <= 4 and all(w.isalpha() for w in words):
+                self._acronyms["".join(w[0] for w in words)].extend(ids)
 
     def __len__(self) -> int:
         return len(self._best_label)
@@ -91,6 +96,10 @@ class LabelIndex:
     def lookup(self, text: str) -> list[LabelHit]:
         """Entities with exactly this name (after normalisation)."""
         return self._hits(self._by_norm.get(normalize(text), ()), 1.0)
+
+    def acronym(self, text: str) -> list[LabelHit]:
+        """Entities whose multi-word name has these initials ('US' -> 'United States')."""
+        return self._hits(self._acronyms.get(text.lower(), ()), 0.85)
 
     def token_ids(self, token: str) -> set[int]:
         return self._by_token.get(token, set())
@@ -133,13 +142,21 @@ class LabelIndex:
         return cls([tuple(e) for e in d["entries"]], d["types"])
 
 
-def _name_like(schema) -> list[str]:
+def _name_like(kg: "KnowledgeGraph") -> list[str]:
+    """Literal properties that name or identify their subject: a name-like word, mostly distinct values.
+
+    A country code shared by many suppliers names the country, not the supplier, so it is left out.
+    """
     out = []
-    for p in schema.properties:
+    for p in kg.schema.properties:
         if p.iri in LABEL_PREDICATES or not p.is_literal:
             continue
         words = set(split_name(local_name(p.iri)).split()) | set(normalize(p.label).split())
-        if words & NAME_WORDS:
+        if not words & NAME_WORDS:
+            continue
+        res = kg.query(f"SELECT (COUNT(DISTINCT ?o) AS ?d) WHERE {{ ?s <{p.iri}> ?o }}", timeout_s=30)
+        distinct = int(res.rows[0][0].value) if res.outcome == Outcome.ROWS and res.rows[0][0] else 0
+        if distinct >= 0.5 * p.count:
             out.append(p.iri)
     return out
 
@@ -171,7 +188,7 @@ def _select(kg: "KnowledgeGraph", q: str):
 
 
 def compute_label_index(kg: "KnowledgeGraph") -> LabelIndex:
-    preds = list(LABEL_PREDICATES) + _name_like(kg.schema)
+    preds = list(LABEL_PREDICATES) + _name_like(kg)
     values = " ".join(f"<{p}>" for p in preds)
     entries: list[tuple[str, str, str]] = []
     seen = set()
@@ -186,9 +203,16 @@ def compute_label_index(kg: "KnowledgeGraph") -> LabelIndex:
     types: dict[str, list[str]] = defaultdict(list)
     for s, c in _select(kg, f"SELECT ?s ?c WHERE {{ ?s <{RDF_TYPE}> ?c FILTER(isIRI(?s) && isIRI(?c)) }}"):
         types[s.value].append(c.value)
-    for iri in types:
-        if iri not in labelled:
-            name = split_name(local_name(iri))
-            if name:
-                entries.append((iri, name, "localname"))
+    unlabelled = [iri for iri in types if iri not in labelled]
+    # IRIs used only as values (e.g. http://dbpedia.org/resource/United_States) get their local name too
+    classes = {c.iri for c in kg.schema.classes}
+    values = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+    for (o,) in _select(kg, f"SELECT DISTINCT ?o WHERE {{ ?s ?p ?o FILTER(isIRI(?o) && ?p != <{RDF_TYPE}>) "
+                            f"FILTER NOT EXISTS {{ VALUES ?lp {{ {values} }} ?o ?lp ?l }} }} LIMIT 500000"):
+        if o.value not in labelled and o.value not in types and o.value not in classes:
+            unlabelled.append(o.value)
+    for iri in unlabelled:
+        name = split_name(local_name(iri))
+        if name and not name.isdigit():
+            entries.append((iri, name, "localname"))
     return LabelIndex(entries, dict(types))

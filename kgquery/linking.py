@@ -32,7 +32,7 @@ class Mention:
     kind: str              # 'entity', 'value' or 'class'
     hits: list[LabelHit]   # for values: iri holds the property IRI, label the literal
     score: float
-    plural: bool = False   # matched through its singular form: likely a category, not one individual
+    plural: bool = False   # plural or acronym: prefer the most-referenced entity (a category, a country)
 
     @property
     def span(self) -> range:
@@ -118,9 +118,10 @@ class Linker:
         for i in range(n):
             for j in range(min(n, i + MAX_SPAN), i, -1):
                 words = toks[i:j]
-                if all(w in STOPWORDS or w in TITLES for w in words):
+                acro = j - i == 1 and q.raw_tokens[i].isupper() and len(q.raw_tokens[i]) >= 2
+                if not acro and all(w in STOPWORDS or w in TITLES for w in words):
                     continue
-                if words[0] in STOPWORDS and words[0] not in ("new",) or words[-1] in STOPWORDS:
+                if not acro and (words[0] in STOPWORDS or words[-1] in STOPWORDS):
                     continue
                 text = " ".join(words)
                 raw = " ".join(q.raw_tokens[i:j])
@@ -161,6 +162,10 @@ class Linker:
                 break
         if out:
             return out
+        if j - i == 1 and 2 <= len(raw) <= 5 and raw.isupper() and raw.isalpha():
+            hits = self._entities(self.labels.acronym(raw))
+            if 0 < len(hits) <= 5:
+                return [Mention(i, j, raw, "entity", _dedup(hits), 0.85, plural=True)]
         words = text.split()
         # partial names: a capitalised word (or an identifier) inside longer names, e.g. "Brant"
         cap = all(r[:1].isupper() or any(ch.isdigit() for ch in r) for r in q.raw_tokens[i:j])
@@ -190,18 +195,21 @@ class Linker:
     def property_scores(self, words: list[str]) -> dict[str, float]:
         """How well each property matches these question words (0..1)."""
         stems = {stem(w) for w in words if w not in STOPWORDS}
-        stems |= {stem(HINTS[w]) for w in words if w in HINTS}
+        stems |= {stem(HINTS[h]) for w in words for h in (w, singular(w)) if h in HINTS}
         scores: dict[str, float] = {}
         for p, pw in self.prop_words.items():
-            best = 0.0
+            best, covered = 0.0, set()
             for s in stems:
                 for w in pw:
                     if s == w:
                         best = max(best, 1.0)
+                        covered.add(w)
                     elif len(s) >= 4 and len(w) >= 4 and (s.startswith(w) or w.startswith(s)):
                         best = max(best, 0.8)
+                        covered.add(w)
             if best:
-                scores[p] = best
+                # "products" fits compatibleProduct (both words asked) better than hasProductManager
+                scores[p] = best * (0.6 + 0.4 * len(covered) / max(len(pw), 1))
         if self.embedder is not None and words:
             for p, s in self.embedder.property_scores(self, words).items():
                 scores[p] = max(scores.get(p, 0.0), s)

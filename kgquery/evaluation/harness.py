@@ -189,10 +189,13 @@ def run_eval_cli(args) -> int:
         report["compare"] = compare(args.compare, ids)
         if not any(t["matched"] for t in report["compare"].values()):
             s["notes"].append(f"--compare: no question ids of {args.compare} match ours")
-        n_empty = sum(1 for r in report["questions"] if r["f1"] is not None and not r["gold"])
+        scored = [r for r in report["questions"] if r["f1"] is not None]
+        n_empty = sum(1 for r in scored if not r["gold"])
         if n_empty:
+            s["mean_f1_empty_gold_as_0"] = sum(r["f1"] for r in scored if r["gold"]) / len(scored)
             s["notes"].append(f"{n_empty} scored question(s) have an empty gold set: we score an empty answer 1 "
-                              f"there; the 2025 challenge scores gave every team 0 on them")
+                              f"there, the 2025 challenge scores gave every team 0 on them; our mean F1 with "
+                              f"them scored 0: {s['mean_f1_empty_gold_as_0']:.3f}")
     out = getattr(args, "json_out", None)
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)

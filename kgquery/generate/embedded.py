@@ -98,7 +98,7 @@ class EmbeddedGenerator:
             for p1, d1, p2, d2 in two:
                 if p1.value in SKIP_PROPS or p2.value in SKIP_PROPS:
                     continue
-                s = max(self._pscore(p1.value, scores), self._pscore(p2.value, scores)) - HOP_PENALTY
+                s = self._pscore(p1.value, scores) + self._pscore(p2.value, scores) - HOP_PENALTY
                 found.append(Path(((p1.value, d1.value == "1"), (p2.value, d2.value == "1")), target, s))
         found.sort(key=lambda p: -p.score)
         return found[:4]
@@ -139,6 +139,7 @@ class EmbeddedGenerator:
             cands += self._around_anchor(q, anchors, scores, target_cls)
         if target_cls and not anchors:
             cands += self._class_only(q, target_cls, scores)
+            cands += self._counted(q, target_cls, links, scores)
         if len(anchors) >= 2 and q.cues.ask:
             cands += self._ask_between(anchors, scores)
         seen, out = set(), []
@@ -152,11 +153,12 @@ class EmbeddedGenerator:
         """The class the answer should belong to: a class word before the first entity, or right after 'which/how many'."""
         if not links.classes:
             return None
-        first_entity = min((m.start for m in links.mentions), default=len(q.tokens))
+        before = {m.end: m for m in links.mentions if m.kind == "entity"}
         for m in links.classes:
-            before = q.tokens[max(0, m.start - 2):m.start]
-            if m.start < first_entity or any(w in ("which", "what", "many", "all", "every", "each", "list") for w in before):
-                return m.hits[0].iri
+            prev = before.get(m.start)
+            if prev and m.hits[0].iri in self.linker.labels.types_of(prev.hits[0].iri):
+                continue  # "the Data Services department": the class word types the entity before it
+            return m.hits[0].iri
         return None
 
     def _anchors(self, links: Links) -> list[tuple[Mention, list[str], bool]]:
@@ -305,6 +307,47 @@ class EmbeddedGenerator:
 
     def _class_only(self, q, cls, scores) -> list[Candidate]:
         return self._wrap(q, [f"?x a <{cls}> ."], "?x", 0.6, "class", cls, scores) + self._grouped(q, cls, scores)
+
+    def _class_links(self, cls: str, other: str | None, scores: dict[str, float]) -> list[tuple[str, float]]:
+        """Triple patterns linking ?x (a cls) to ?y (a other, or anything), best-matching first."""
+        ty = f"?y a <{other}> ." if other else ""
+        rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{cls}> . ?x ?p ?y . {ty} BIND(1 AS ?d) }} UNION "
+                          f"{{ ?x a <{cls}> . ?y ?p ?x . {ty} BIND(0 AS ?d) }} FILTER(isIRI(?y)) }} LIMIT 30")
+        out = []
+        for p, d in rows:
+            if p.value in SKIP_PROPS:
+                continue
+            pat = f"?x <{p.value}> ?y ." if d.value == "1" else f"?y <{p.value}> ?x ."
+            out.append((pat + (f" {ty}" if ty else ""), scores.get(p.value, 0.0) + (0.5 if other else 0.0)))
+        out.sort(key=lambda t: -t[1])
+        return out[:3]
+
+    def _counted(self, q, cls, links, scores) -> list[Candidate]:
+        """Counts of linked things per ?x: 'departments with more than 5 employees', 'the most products'."""
+        c = q.cues
+        others = [m.hits[0].iri for m in links.classes if m.hits[0].iri != cls]
+        want = c.compare if c.compare else None
+        most = c.superlative if c.superlative and not c.superlative[1] else None
+        if not (want or most):
+            return []
+        out = []
+        for other in (others[:1] or [None]):
+            for pat, ps in self._class_links(cls, other, scores):
+                base = f"?x a <{cls}> . {pat}"
+                if want:
+                    op, n, _ = want
+                    n_s = str(int(n)) if n == int(n) else str(n)
+                    sparql = (f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x "
+                              f"HAVING(COUNT(DISTINCT ?y) {op} {n_s})")
+                    out.append(Candidate(sparql, 1.2 + ps, "group+having"))
+                if most:
+                    agg = "MAX" if most[0] == "DESC" else "MIN"
+                    inner = base.replace("?x", "?ix").replace("?y", "?iy")
+                    sparql = (f"SELECT ?x ?count WHERE {{ {{ SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x }} "
+                              f"{{ SELECT ({agg}(?c) AS ?best) WHERE {{ {{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE {{ {inner} }} GROUP BY ?ix }} }} }} "
+                              f"FILTER(?count = ?best) }}")
+                    out.append(Candidate(sparql, 1.2 + ps, "group+most"))
+        return out
 
     def _grouped(self, q, cls, scores) -> list[Candidate]:
         """Per-group counts / averages: 'how many X per Y', 'for each Y, average Z'."""
