@@ -194,6 +194,8 @@ class Linker:
     # ------------------------------------------------------------------ properties
     def property_scores(self, words: list[str]) -> dict[str, float]:
         """How well each property matches these question words (0..1)."""
+        from rapidfuzz import fuzz
+
         stems = {stem(w) for w in words if w not in STOPWORDS}
         stems |= {stem(HINTS[h]) for w in words for h in (w, singular(w)) if h in HINTS}
         scores: dict[str, float] = {}
@@ -206,6 +208,9 @@ class Linker:
                         covered.add(w)
                     elif len(s) >= 4 and len(w) >= 4 and (s.startswith(w) or w.startswith(s)):
                         best = max(best, 0.8)
+                        covered.add(w)
+                    elif len(s) >= 6 and len(w) >= 6 and fuzz.ratio(s, w) >= 85:  # spelling slips
+                        best = max(best, 0.7)
                         covered.add(w)
             if best:
                 # "products" fits compatibleProduct (both words asked) better than hasProductManager

@@ -112,14 +112,16 @@ class SchemaSummary:
                 rng = ", ".join(self.short(c) for c, _ in p.object_classes[:2]) or ", ".join(map(self.short, p.ranges[:2])) or "IRI"
             ex = "; ".join(s[:40] for s in p.samples[:2])
             lines.append(f"  {self.short(p.iri)} \"{p.label}\": {dom} -> {rng} ({p.count}) e.g. {ex}")
+        if sum(len(line) + 1 for line in lines) - 1 <= budget:
+            return "\n".join(lines)
         out, size = [], 0
         for line in lines:
-            if size + len(line) + 1 > budget:
-                out.append("  ...")
+            if size + len(line) + 1 > budget - len("\n  ..."):  # keep room for the marker
                 break
             out.append(line)
             size += len(line) + 1
-        return "\n".join(out)
+        out.append("  ...")
+        return "\n".join(out)[:budget]
 
 
 def local_name(iri: str) -> str:

@@ -9,15 +9,18 @@ candidates through the safe executor and keeps the best one that answers.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from ..linking import Linker, Links, Mention
-from ..schema import RDF_TYPE
+from ..labels import normalize
+from ..schema import RDF_TYPE, local_name
 from ..text import Question
 from ..types import NUMERIC_TYPES, Outcome, Term
 
 SKIP_PROPS = {RDF_TYPE, "http://www.w3.org/2000/01/rdf-schema#comment",
               "http://www.w3.org/2000/01/rdf-schema#isDefinedBy"}
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 HOP_PENALTY = 0.35
 MAX_CANDIDATES = 60
 
@@ -110,13 +113,14 @@ class EmbeddedGenerator:
         hint_scores = self.linker.property_scores(hint.split()) if hint else {}
         body = " ".join(base)
         rows = self._rows(
-            f"SELECT DISTINCT ?p1 ?p2 WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
-            f"{{ ?x ?p1 ?v FILTER(isNumeric(?v)) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) }} }} LIMIT 200")
+            f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
+            f"{{ ?x ?p1 ?v FILTER(isNumeric(?v)) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) BIND(1 AS ?d) }} "
+            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) BIND(0 AS ?d) }} }} LIMIT 200")
         out = []
-        for p1, p2 in rows:
+        for p1, p2, d in rows:
             if p1 is None:
                 continue
-            steps = ((p1.value, True),) if p2 is None else ((p1.value, True), (p2.value, True))
+            steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
             s = max(max(hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps)
             if p2 is not None:
                 s -= 0.1
@@ -137,6 +141,8 @@ class EmbeddedGenerator:
             cands += self._constrained(q, target_cls, anchors, scores)
         if anchors:
             cands += self._around_anchor(q, anchors, scores, target_cls)
+        if target_cls and not anchors and not (q.cues.count or q.cues.ask or q.cues.superlative):
+            cands += self._projection(q, target_cls, scores)
         if target_cls and not anchors:
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)
@@ -171,7 +177,7 @@ class EmbeddedGenerator:
         for m in links.mentions:
             if m.kind == "entity":
                 iris = [h.iri for h in m.hits[:8]]
-                if len(iris) > 1 and m.plural:
+                if len(iris) > 1:
                     values = " ".join(f"<{i}>" for i in iris)
                     deg = {r[0].value: int(r[1].value) for r in self._rows(
                         f"SELECT ?e (COUNT(?s) AS ?n) WHERE {{ VALUES ?e {{ {values} }} ?s ?p ?e }} GROUP BY ?e")}
@@ -214,15 +220,23 @@ class EmbeddedGenerator:
         out = []
         if c.superlative or c.compare:
             for np_ in self._numeric_paths(cls, body, c.superlative[1] if c.superlative else "", scores):
-                num = np_.triples(x, "n")
+                if c.superlative and not c.superlative[1] and np_.score < 0.5:
+                    continue  # "the most products" counts things; only a named number is a numeric superlative
+                num = _reuse_middle(np_.triples(x, "n"), body, x)
                 if c.superlative:
                     d = c.superlative[0]
                     agg = "MAX" if d == "DESC" else "MIN"
-                    inner_body = " ".join(body + num).replace("?", "?i_")
-                    inner_v = "?i_v"
-                    sparql = (f"SELECT DISTINCT {x} WHERE {{ {body_s} {' '.join(num)} "
-                              f"{{ SELECT ({agg}({inner_v}) AS ?best) WHERE {{ {inner_body} }} }} FILTER(?v = ?best) }}")
-                    out.append(Candidate(sparql, score + np_.score + 0.3, shape + "+superlative"))
+                    inner_body = re.sub(r"\?(\w+)", r"?i_\1", " ".join(body + num))
+                    pattern = f"{body_s} {' '.join(num)} {{ SELECT ({agg}(?i_v) AS ?best) WHERE {{ {inner_body} }} }} FILTER(?v = ?best)"
+                    s_sup = score + np_.score + 0.3
+                    out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pattern} }}", s_sup, shape + "+superlative"))
+                    # "who is responsible for the most expensive service": a property of the winner
+                    used = {st[0] for st in np_.steps} | set(re.findall(r"<([^>]+)>", body_s))
+                    for p, ps in sorted(scores.items(), key=lambda kv: -kv[1])[:3]:
+                        if ps >= 0.6 and p not in used:
+                            for trip in (f"{x} <{p}> ?y .", f"?y <{p}> {x} ."):
+                                out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pattern} {trip} }}",
+                                                     s_sup + ps - 0.25, shape + "+superlative+attribute"))
                 else:
                     op, n, _ = c.compare
                     n_s = str(int(n)) if n == int(n) else str(n)
@@ -237,6 +251,29 @@ class EmbeddedGenerator:
             return [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {body_s} }}", score, shape + "+count")]
         return [Candidate(f"SELECT DISTINCT {x} WHERE {{ {body_s} }}", score, shape)]
 
+    def _projection(self, q, cls, scores) -> list[Candidate]:
+        """'every supplier's name and all address details': several attributes of each ?x, as columns."""
+        attrs = [(p, ps) for p, ps in scores.items() if ps >= 0.6 and p not in SKIP_PROPS]
+        info = {p.iri: p for p in self.schema.properties}
+        cols = []
+        for p, ps in sorted(attrs, key=lambda kv: -kv[1]):
+            pi = info.get(p)
+            if pi and any(c == cls for c, _ in pi.subject_classes):
+                cols.append(pi)
+        if len(cols) < 2:
+            return []
+        name_props = [c for c in cols if "name" in normalize(c.label).split() or c.iri.endswith(("name", "label"))]
+        lines, heads = [f"?x a <{cls}> ."], [] if name_props else ["?x"]
+        for k, pi in enumerate(cols[:8]):
+            v = f"?{re.sub(r'[^A-Za-z0-9_]', '_', local_name(pi.iri))}_{k}"
+            heads.append(v)
+            if pi.is_literal:
+                lines.append(f"OPTIONAL {{ ?x <{pi.iri}> {v} . }}")
+            else:
+                lines.append(f"OPTIONAL {{ ?x <{pi.iri}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}")
+        score = 1.2 + 0.3 * len(cols[:8])
+        return [Candidate(f"SELECT {' '.join(heads)} WHERE {{ {' '.join(lines)} }}", score, "projection")]
+
     def _constrained(self, q, cls, anchors, scores) -> list[Candidate]:
         """?x of the target class (if any) connected to every anchor by a 1- or 2-hop path."""
         anchors = self._disambiguate(anchors)
@@ -246,8 +283,10 @@ class EmbeddedGenerator:
         base_score = 0.0
         for m, terms, lit in anchors:
             paths = []
-            for t in terms[:2]:
-                paths += self._paths(cls, t, scores, lit)
+            for k, t in enumerate(terms[:2]):
+                for p in self._paths(cls, t, scores, lit):
+                    p.score -= 0.4 * k  # a less-referenced namesake must fit clearly better
+                    paths.append(p)
             if not paths:
                 continue  # an anchor we cannot connect is left out (scored down below)
             paths.sort(key=lambda p: -p.score)
@@ -376,3 +415,28 @@ class EmbeddedGenerator:
                     continue
                 out.append(Candidate(f"ASK {{ {a} <{p}> {b} . }}", m1.score + m2.score + ps, "ask-link"))
         return out
+
+
+def _reuse_middle(num: list[str], body: list[str], x: str) -> list[str]:
+    """Join a 2-hop numeric path onto the body's own middle node when both leave ?x the same way.
+
+    "the supplier of the most reliable Inductor": the reliability belongs to the inductor that
+    links the supplier to the category, not to any product of that supplier.
+    """
+    if len(num) != 2:
+        return num
+    m = re.match(r"(\S+) (<[^>]+>) (\S+) \.$", num[0])
+    if not m:
+        return num
+    s_, p, o = m.groups()
+    mid = s_ if o == x else o
+    for t in body:
+        mt = re.match(r"(\S+) (<[^>]+>) (\S+) \.$", t)
+        if not mt or mt.group(2) != p:
+            continue
+        bs, _, bo = mt.groups()
+        if o == x and bo == x and bs.startswith("?"):
+            return [num[1].replace(mid, bs)]
+        if s_ == x and bs == x and bo.startswith("?"):
+            return [num[1].replace(mid, bo)]
+    return num
