@@ -121,7 +121,8 @@ class EmbeddedGenerator:
             if p1 is None:
                 continue
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
-            s = max(max(hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps)
+            fit = [max(hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps]
+            s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
             if p2 is not None:
                 s -= 0.1
             out.append(Path(steps, "?v", s))
