@@ -52,7 +52,7 @@ def query_form(query: str) -> str:
     >>> query_form("PREFIX a: <http://a/> ask { ?s ?p ?o }")
     'ASK'
     """
-    body = re.sub(r"(?im)^\s*(PREFIX|BASE)\s+[^\n]*$", "", _strip_comments(query))
+    body = re.sub(r"(?i)\b(PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)", " ", _strip_comments(query))
     m = _FORM.search(body)
     return m.group(1).upper() if m else "SELECT"
 

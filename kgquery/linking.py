@@ -206,7 +206,7 @@ class Linker:
                     if s == w:
                         best = max(best, 1.0)
                         covered.add(w)
-                    elif len(s) >= 4 and len(w) >= 4 and (s.startswith(w) or w.startswith(s)):
+                    elif min(len(s), len(w)) >= 5 and (s.startswith(w) or w.startswith(s)):
                         best = max(best, 0.8)
                         covered.add(w)
                     elif len(s) >= 6 and len(w) >= 6 and fuzz.ratio(s, w) >= 85:  # spelling slips

@@ -389,6 +389,11 @@ def load_files(paths: Iterable[str | os.PathLike], store: str = "oxigraph", fmt:
         raise LoadError("no graph file given")
     if store not in STORES:
         raise LoadError(f"unknown store '{store}'; choose one of {', '.join(STORES)}")
+    for p in paths:  # a folder or a missing file first: its "format" is not the problem
+        if p.is_dir():
+            raise LoadError(f"{p}: is a folder; name the RDF files inside it")
+        if not p.exists():
+            raise LoadError(f"{p}: no such file")
     plan = [(p, *detect_format(p, fmt)) for p in paths]  # fail fast on unknown formats
     backend = STORES[store]()
     for p, f, gz in plan:

@@ -41,7 +41,7 @@ COMPARATIVES_LT = {"less", "fewer", "smaller", "lower", "under", "below", "light
 HINTS = {
     "telephone": "phone", "tel": "phone", "mail": "email", "e-mail": "email", "cost": "price",
     "costs": "price", "expensive": "price", "cheap": "price", "heavy": "weight", "weighs": "weight",
-    "wide": "width", "tall": "height", "high": "height", "deep": "depth", "long": "length",
+    "big": "area", "bigger": "area", "size": "area", "wide": "width", "tall": "height", "high": "height", "deep": "depth", "long": "length",
     "populous": "population", "people": "population", "inhabitants": "population", "lives": "population",
     "speak": "language", "spoken": "language", "speaks": "language", "money": "currency",
     "boss": "manager", "manages": "manager", "managed": "manager", "located": "location",
@@ -77,7 +77,7 @@ def stem(word: str) -> str:
     >>> stem("expertise") == stem("experts")
     False
     >>> stem("delivers"), stem("located")
-    ('deliver', 'locat')
+    ('deliv', 'locat')
     """
     w = singular(word.lower())
     for suf in ("ing", "ed", "er", "ly"):
@@ -114,10 +114,34 @@ class Question:
 _NUM = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 
 
+NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100}
+MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "k": 1e3, "m": 1e6}
+
+
+def _fold_numbers(raw: list[str]) -> list[str]:
+    """'20 million' -> '20000000', 'one million' -> '1000000', '1,5' stays a decimal.
+
+    >>> _fold_numbers(["more", "than", "20", "million", "people"])
+    ['more', 'than', '20000000', 'people']
+    """
+    out: list[str] = []
+    for r in raw:
+        low = r.lower()
+        if low in MULTIPLIERS and out and (_NUM.match(out[-1]) or out[-1].lower() in NUMBER_WORDS):
+            prev = out.pop()
+            base = float(NUMBER_WORDS.get(prev.lower(), prev.replace(",", ".") if _NUM.match(prev) else 0))
+            v = base * MULTIPLIERS[low]
+            out.append(str(int(v)) if v == int(v) else str(v))
+        else:
+            out.append(r)
+    return out
+
+
 def analyse(text: str) -> Question:
     """Tokenise a question and read its cues."""
     raw = re.findall(r"[\w][\w\-./@%']*[\w]|[\w]", text)
-    raw = [r.rstrip(".") for r in raw]
+    raw = _fold_numbers([r.rstrip(".") for r in raw])
     tokens = [normalize(r).replace(" ", "") if not _NUM.match(r) else r.replace(",", ".") for r in raw]
     c = Cues()
     low = tokens
@@ -147,12 +171,14 @@ def analyse(text: str) -> Question:
             c.group = i + 1
         if t in ("average", "mean"):
             c.aggregate = "AVG"
-        elif t in ("total", "sum"):
+        elif t in ("total", "sum", "combined", "overall"):
             c.aggregate = "SUM"
         if t in ("not", "no", "without", "never") and i > 0:
             c.negation = True
         if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
             for j in range(i + 1, min(i + 4, len(low))):
+                if low[j] in NUMBER_WORDS and low[j] != "one" or (low[j] == "one" and j + 1 < len(low) and low[j + 1] not in ("other", "of")):
+                    low[j] = str(NUMBER_WORDS[low[j]])
                 if _NUM.match(low[j]):
                     op = ">" if t in COMPARATIVES_GT else "<"
                     if i > 0 and low[i - 1] == "not":

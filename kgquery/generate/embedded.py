@@ -67,6 +67,27 @@ class EmbeddedGenerator:
         res = self.kg.query(q, timeout_s=timeout, max_rows=5000)
         return res.rows if res.outcome == Outcome.ROWS else []
 
+    def _is_number_attribute(self, triple: str, x: str, scores: dict[str, float]) -> bool:
+        """True when `triple` reads a numeric literal property into x that the words ask for."""
+        m = re.match(r"<[^>]+> <([^>]+)> (\?\w+) \.$", triple)
+        if not m or m.group(2) != x:
+            return False
+        info = self.schema.prop(m.group(1))
+        return bool(info and info.is_numeric and scores.get(info.iri, 0) >= 0.8)
+
+    def _leftover(self, used: set[str]) -> dict[str, float]:
+        """Property scores from the question words that the properties in `used` do not explain."""
+        key = frozenset(used)
+        if key not in self._leftover_cache:
+            words = [w for w in self._free if not any(self._word_scores(w).get(p, 0) >= 0.6 for p in used)]
+            self._leftover_cache[key] = self.linker.property_scores(words) if words else {}
+        return self._leftover_cache[key]
+
+    def _word_scores(self, w: str) -> dict[str, float]:
+        if w not in self._word_cache:
+            self._word_cache[w] = self.linker.property_scores([w])
+        return self._word_cache[w]
+
     def _pscore(self, p: str, scores: dict[str, float]) -> float:
         return scores.get(p, 0.0)
 
@@ -101,7 +122,10 @@ class EmbeddedGenerator:
             for p1, d1, p2, d2 in two:
                 if p1.value in SKIP_PROPS or p2.value in SKIP_PROPS:
                     continue
-                s = self._pscore(p1.value, scores) + self._pscore(p2.value, scores) - HOP_PENALTY
+                a, b = self._pscore(p1.value, scores), self._pscore(p2.value, scores)
+                if a and b:  # each question word explains one property
+                    b = self._pscore(p2.value, self._leftover({p1.value}))
+                s = (a + b if p1.value != p2.value else max(a, b)) - HOP_PENALTY
                 found.append(Path(((p1.value, d1.value == "1"), (p2.value, d2.value == "1")), target, s))
         found.sort(key=lambda p: -p.score)
         return found[:4]
@@ -121,7 +145,7 @@ class EmbeddedGenerator:
             if p1 is None:
                 continue
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
-            fit = [max(hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps]
+            fit = [max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps]
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
             if p2 is not None:
                 s -= 0.1
@@ -132,6 +156,9 @@ class EmbeddedGenerator:
     # ------------------------------------------------------------------ main entry
     def candidates(self, q: Question, links: Links) -> list[Candidate]:
         free_words = [q.tokens[i] for i in links.free]
+        self._free = free_words
+        self._leftover_cache: dict = {}
+        self._word_cache: dict = {}
         scores = self.linker.property_scores(free_words)
         target_cls = self._target_class(q, links)
         anchors = self._anchors(links)
@@ -233,7 +260,7 @@ class EmbeddedGenerator:
                     out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pattern} }}", s_sup, shape + "+superlative"))
                     # "who is responsible for the most expensive service": a property of the winner
                     used = {st[0] for st in np_.steps} | set(re.findall(r"<([^>]+)>", body_s))
-                    for p, ps in sorted(scores.items(), key=lambda kv: -kv[1])[:3]:
+                    for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
                         if ps >= 0.6 and p not in used:
                             for trip in (f"{x} <{p}> ?y .", f"?y <{p}> {x} ."):
                                 out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pattern} {trip} }}",
@@ -246,10 +273,22 @@ class EmbeddedGenerator:
                         sparql = f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {body_s} {' '.join(num)} FILTER(?v {op} {n_s}) }}"
                     out.append(Candidate(sparql, score + np_.score + 0.3, shape + "+compare"))
             return out
+        if c.aggregate and not c.count:
+            for np_ in self._numeric_paths(cls, body, "", scores):
+                if np_.score >= 0.6:
+                    num = " ".join(np_.triples(x, "n"))
+                    name = c.aggregate.lower()
+                    out.append(Candidate(f"SELECT ({c.aggregate}(?v) AS ?{name}) WHERE {{ {body_s} {num} }}",
+                                         score + np_.score + 0.3, shape + "+" + name))
+            if out:
+                return out
         if c.ask:
             return [Candidate(f"ASK {{ {body_s} }}", score, shape + "+ask")]
+        if c.count and len(body) == 1 and self._is_number_attribute(body[0], x, scores):
+            # "how many people live in Canada?": the number is stored, not counted
+            out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {body_s} }}", score + 0.2, shape + "+value"))
         if c.count:
-            return [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {body_s} }}", score, shape + "+count")]
+            return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {body_s} }}", score, shape + "+count")]
         return [Candidate(f"SELECT DISTINCT {x} WHERE {{ {body_s} }}", score, shape)]
 
     def _projection(self, q, cls, scores) -> list[Candidate]:
@@ -306,7 +345,7 @@ class EmbeddedGenerator:
             out += self._wrap(q, body, "?x", s, "constrained", cls, scores)
             # "what is the <attribute> of the <x> that ...": an attribute of the matched entity
             used = {st[0] for p in combo for st in p.steps}
-            for p, ps in sorted(scores.items(), key=lambda kv: -kv[1])[:3]:
+            for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
                 if ps >= 0.8 and p not in used and not q.cues.count and not q.cues.ask:
                     out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {' '.join(body)} ?x <{p}> ?y . }}",
                                          s + ps - 0.2, "constrained+attribute"))
@@ -336,12 +375,13 @@ class EmbeddedGenerator:
                         continue
                     mid = f"{t} <{p1}> ?m ." if fwd1 else f"?m <{p1}> {t} ."
                     rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {mid} {{ ?m ?p ?o BIND(1 AS ?d) }} UNION {{ ?o ?p ?m BIND(0 AS ?d) }} FILTER(?o != {t}) }} LIMIT 60")
+                    rest = self._leftover({p1})
                     for p2, d2 in rows:
-                        ps2 = self._pscore(p2.value, scores)
+                        ps2 = self._pscore(p2.value, rest)
                         if ps2 < 0.8 or p2.value in SKIP_PROPS or p2.value == p1:
                             continue
                         second = f"?m <{p2.value}> ?x ." if d2.value == "1" else f"?x <{p2.value}> ?m ."
-                        s = m.score + bonus + ps2 + 0.3 * self._pscore(p1, scores) - HOP_PENALTY - 0.6 * others
+                        s = m.score + bonus + ps2 + self._pscore(p1, scores) - HOP_PENALTY - 0.6 * others
                         out += self._wrap(q, [mid, second], "?x", s, "chain", cls, scores)
         return out
 
@@ -401,8 +441,15 @@ class EmbeddedGenerator:
             rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{cls}> . ?x ?p ?g . ?g a <{g}> BIND(1 AS ?d) }} UNION {{ ?x a <{cls}> . ?g ?p ?x . ?g a <{g}> BIND(0 AS ?d) }} }} LIMIT 10")
             for p, d in rows:
                 link = f"?x <{p.value}> ?g ." if d.value == "1" else f"?g <{p.value}> ?x ."
-                out.append(Candidate(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{cls}> . {link} ?g a <{g}> . }} GROUP BY ?g",
+                base = f"?x a <{cls}> . {link} ?g a <{g}> ."
+                out.append(Candidate(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g",
                                      1.5 + scores.get(p.value, 0), "group+count"))
+                if q.cues.aggregate:
+                    for np_ in self._numeric_paths(cls, [f"?x a <{cls}> ."], "", scores):
+                        if np_.score >= 0.6:
+                            agg, name = q.cues.aggregate, q.cues.aggregate.lower()
+                            out.append(Candidate(f"SELECT ?g ({agg}(?v) AS ?{name}) WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g",
+                                                 1.8 + scores.get(p.value, 0) + np_.score, f"group+{name}"))
         return out
 
     def _ask_between(self, anchors, scores) -> list[Candidate]:
