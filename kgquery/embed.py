@@ -36,6 +36,13 @@ class Embedder:
     def __init__(self, location: str):
         from sentence_transformers import SentenceTransformer
 
+        try:  # keep the terminal quiet: no per-load progress bars
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()
+        except Exception:
+            pass
         self.location = location
         self.model = SentenceTransformer(location, device="cpu")
         self._vecs: dict[int, tuple[list[str], np.ndarray]] = {}

@@ -70,7 +70,9 @@ class SchemaSummary:
         return next((c for c in self.classes if c.iri == iri), None)
 
     def prop(self, iri: str) -> PropertyInfo | None:
-        return next((p for p in self.properties if p.iri == iri), None)
+        if not hasattr(self, "_by_iri"):
+            self._by_iri = {p.iri: p for p in self.properties}
+        return self._by_iri.get(iri)
 
     def short(self, iri: str) -> str:
         """A prefixed name when a prefix fits, else <iri>."""

@@ -371,8 +371,11 @@ class EmbeddedGenerator:
                     out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
                 # two hops when the question words match a property one step further
                 for p1, fwd1, n1 in adj:
-                    if n1 > 50:
-                        continue
+                    info = self.schema.prop(p1)
+                    if n1 > 50 or (fwd1 and info is not None and info.iri_objects == 0):
+                        continue  # a literal is a dead end
+                    if not any(v >= 0.8 for v in self._leftover({p1}).values()):
+                        continue  # nothing left in the question for a second hop to match
                     mid = f"{t} <{p1}> ?m ." if fwd1 else f"?m <{p1}> {t} ."
                     rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {mid} {{ ?m ?p ?o BIND(1 AS ?d) }} UNION {{ ?o ?p ?m BIND(0 AS ?d) }} FILTER(?o != {t}) }} LIMIT 60")
                     rest = self._leftover({p1})
