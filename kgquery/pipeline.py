@@ -1,10 +1,10 @@
 """ask(): question -> linking -> generation -> validation -> execution -> answer."""
 from __future__ import annotations
 
-import re
 import threading
 import time
 
+from .evidence import evidence
 from .graph import KnowledgeGraph
 from .types import Answer, Outcome, QueryResult, Term
 
@@ -117,20 +117,7 @@ class KGQuery:
         ans.boolean = res.boolean
         labels = self.kg.labels
         ans.labels = {t.value: labels.label_of(t.value) for r in res.rows for t in r if t is not None and t.is_iri}
-        ans.evidence = self._evidence(sparql, res)
-
-    def _evidence(self, sparql: str, res: QueryResult, limit: int = 50) -> list[tuple[Term, Term, Term]]:
-        """The triples behind the answer: the query's basic graph pattern as a CONSTRUCT."""
-        m = re.search(r"WHERE \{(.*)\}", sparql, re.S) or re.search(r"^ASK \{(.*)\}", sparql, re.S)
-        if not m:
-            return []
-        body = re.sub(r"\{ SELECT .*?\} \}", "", m.group(1), flags=re.S)
-        triples = [t.strip() + " ." for t in re.findall(r"([^{}.]+?<[^>]+>[^{}.]*?) \.", body) if "FILTER" not in t]
-        if not triples:
-            return []
-        template = " ".join(triples)
-        r = self.kg.query(f"CONSTRUCT {{ {template} }} WHERE {{ {m.group(1)} }} LIMIT {limit}", timeout_s=5, max_rows=limit)
-        return [tuple(row) for row in r.rows if None not in row] if r.outcome == Outcome.ROWS else []
+        ans.evidence = evidence(self.kg, sparql, res)
 
 
 def _confidence(score: float) -> float:
