@@ -1,0 +1,85 @@
+"""Shared fixtures. Keep this file cheap: everything here is session-scoped and lazy.
+
+KGQUERY_CACHE points at a fresh temp folder for the whole session (set at import, before any
+test runs), so tests never read or write ~/.cache and never see a stale schema or label cache.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CK25_TTL = REPO / "graphs" / "ck25" / "prod-inst.ttl"
+
+_CACHE_DIR = tempfile.mkdtemp(prefix="kgquery-test-cache-")
+os.environ["KGQUERY_CACHE"] = _CACHE_DIR
+
+PV = "http://ld.company.org/prod-vocab/"
+PI = "http://ld.company.org/prod-instances/"
+EX = "http://example.org/people/"
+
+#: a small graph with labels, names, numbers, language tags and a link between people
+PEOPLE_TTL = """\
+@prefix ex: <http://example.org/people/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+ex:Person a rdfs:Class ; rdfs:label "Person" .
+ex:City a rdfs:Class ; rdfs:label "City" .
+ex:age rdfs:label "age" ; rdfs:domain ex:Person ; rdfs:range xsd:integer .
+ex:livesIn rdfs:label "lives in" ; rdfs:domain ex:Person ; rdfs:range ex:City .
+
+ex:ada a ex:Person ; rdfs:label "Ada Lovelace" ; foaf:name "Augusta Ada King" ;
+    ex:age 36 ; ex:livesIn ex:london ; ex:knows ex:charles .
+ex:charles a ex:Person ; rdfs:label "Charles Babbage" ; ex:age 79 ; ex:livesIn ex:london .
+ex:grace a ex:Person ; rdfs:label "Grace Hopper" ; ex:age 85 ; ex:livesIn ex:nyc .
+ex:london a ex:City ; rdfs:label "London"@en , "Londres"@fr .
+ex:nyc a ex:City ; rdfs:label "New York City" .
+"""
+PEOPLE_TRIPLES = 29
+
+
+def pytest_configure(config):
+    # rdflib 7.x warns about its own internals (ConjunctiveGraph, default_context) while parsing
+    config.addinivalue_line("filterwarnings", "ignore::DeprecationWarning:rdflib.*")
+    config.addinivalue_line("filterwarnings", "ignore:Dataset.default_context is deprecated:DeprecationWarning")
+    config.addinivalue_line("filterwarnings", "ignore:NTSerializer always uses UTF-8:UserWarning")
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def cache_dir() -> Path:
+    """The session's private KGQUERY_CACHE folder."""
+    return Path(_CACHE_DIR)
+
+
+@pytest.fixture(scope="session")
+def ck25_kg():
+    """The bundled ck25 corporate graph in the default (Oxigraph) store."""
+    from kgquery import KnowledgeGraph
+
+    return KnowledgeGraph.load(CK25_TTL)
+
+
+@pytest.fixture(scope="session")
+def people_ttl(tmp_path_factory) -> Path:
+    """The small people graph as a Turtle file written in this session."""
+    path = tmp_path_factory.mktemp("people") / "people.ttl"
+    path.write_text(PEOPLE_TTL, "utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def people_kg(people_ttl):
+    """The small people graph in the Oxigraph store."""
+    from kgquery import KnowledgeGraph
+
+    return KnowledgeGraph.load(people_ttl)

@@ -1,0 +1,299 @@
+"""The endpoint path against a real `oxigraph serve-read-only` process on 127.0.0.1, plus broken servers.
+
+Every server here listens on the loopback interface only and is stopped when the session ends.
+"""
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kgquery import KnowledgeGraph, Limits, Outcome
+from kgquery.errors import EndpointError
+
+from conftest import CK25_TTL, PI, PV
+
+KAREN = f"<{PI}empl-Karen.Brant%40company.org>"
+# a two-way cross product: Oxigraph's server cancels it at its time limit (a three-way one it does not)
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
+
+
+def _oxigraph_exe() -> str:
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not os.access(exe, os.X_OK):
+        pytest.fail("the `oxigraph` server is not installed: pip install 'kgquery[dev]'")
+    return exe
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_port(port: int, proc: subprocess.Popen, seconds: float = 15) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise RuntimeError(f"oxigraph server exited: {proc.stderr.read().decode(errors='replace')[:500]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"oxigraph server did not listen on 127.0.0.1:{port} within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_db(tmp_path_factory) -> Path:
+    """ck25 loaded into an on-disk Oxigraph database with `oxigraph load`."""
+    loc = tmp_path_factory.mktemp("oxigraph-db")
+    subprocess.run([_oxigraph_exe(), "load", "--location", str(loc), "--file", str(CK25_TTL)],
+                   check=True, capture_output=True, timeout=120)
+    return loc
+
+
+def _serve(db: Path, timeout_s: int):
+    port = _free_port()
+    proc = subprocess.Popen([_oxigraph_exe(), "serve-read-only", "--location", str(db),
+                             "--bind", f"127.0.0.1:{port}", "--timeout-s", str(timeout_s)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_for_port(port, proc)
+    except Exception:
+        proc.kill()
+        proc.wait(5)
+        raise
+    return proc, f"http://127.0.0.1:{port}/query"
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+
+
+@pytest.fixture(scope="session")
+def sparql_server(oxigraph_db):
+    """A real read-only SPARQL server with ck25 (server time limit 30 s)."""
+    proc, url = _serve(oxigraph_db, 30)
+    yield url
+    _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def strict_server(oxigraph_db):
+    """The same data behind a server that cancels queries after 1 s."""
+    proc, url = _serve(oxigraph_db, 1)
+    yield url
+    _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def remote(sparql_server):
+    return KnowledgeGraph.endpoint(sparql_server)
+
+
+SAME_QUERIES = [
+    f"SELECT ?d ?l WHERE {{ {KAREN} <{PV}memberOf> ?d . ?d rdfs:label ?l }}",
+    f"SELECT ?s ?w WHERE {{ ?s a <{PV}Hardware> ; <{PV}weight_g> ?w FILTER(?w >= 19) }}",
+    f"SELECT ?s ?amount ?cur WHERE {{ ?s <{PV}amount> ?amount ; <{PV}currency> ?cur }} LIMIT 50",
+    f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ ?s a ?c }} GROUP BY ?c",
+    "SELECT ?x ?c WHERE { ?x rdfs:comment ?c }",  # language-tagged literals
+    f"SELECT ?e ?phone WHERE {{ ?e a <{PV}Employee> OPTIONAL {{ ?e <{PV}phone> ?phone }} }}",
+]
+
+
+@pytest.mark.parametrize("query", SAME_QUERIES)
+def test_endpoint_gives_the_same_rows_as_the_local_store(remote, ck25_kg, query):
+    here, there = ck25_kg.query(query), remote.query(query)
+    assert here.outcome == there.outcome == Outcome.ROWS, (here.message, there.message)
+    assert there.vars == here.vars
+    if "LIMIT" in query:
+        assert len(there.rows) == len(here.rows) == 50
+    else:
+        assert Counter(there.rows) == Counter(here.rows)
+
+
+def test_endpoint_ask_and_construct(remote, ck25_kg):
+    assert remote.query(f"ASK {{ {KAREN} <{PV}memberOf> <{PI}dept-73191> }}").boolean is True
+    assert remote.query(f"ASK {{ {KAREN} <{PV}memberOf> <{PI}dept-85880> }}").boolean is False
+    q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(?s = {KAREN}) }}"
+    there = remote.query(q)
+    assert there.outcome == Outcome.ROWS and there.vars == ["subject", "predicate", "object"]
+    assert len(there.rows) == 9 and Counter(there.rows) == Counter(ck25_kg.query(q).rows)
+
+
+def test_endpoint_row_cap(remote):
+    res = remote.query(f"SELECT ?s WHERE {{ ?s a <{PV}Hardware> }}", max_rows=10)
+    assert res.outcome == Outcome.ROWS and len(res.rows) == 10 and res.truncated
+    assert remote.triple_count == 26903
+
+
+def test_endpoint_engine_error_is_one_clean_line(remote):
+    res = remote.query("SELECT (<http://example.org/fn>(1) AS ?x) WHERE {}")
+    assert res.outcome == Outcome.FAILED
+    assert res.message.startswith(f"endpoint {remote.name} refused the query (HTTP ")
+    assert res.message.endswith("The custom function <http://example.org/fn> is not supported")
+    assert "\n" not in res.message
+
+
+def test_schema_summary_through_the_endpoint(remote, ck25_kg):
+    there, here = remote.schema, ck25_kg.schema
+    assert there.triple_count == here.triple_count == 26903
+    assert [(c.iri, c.label, c.count) for c in there.classes] == [(c.iri, c.label, c.count) for c in here.classes]
+    assert there.cls(PV + "Employee").count == 47
+
+    def shape(s):  # samples and the order of equal counts depend on the store's iteration order
+        return [(p.iri, p.label, p.count, p.domains, p.ranges, sorted(p.datatypes), sorted(p.subject_classes),
+                 sorted(p.object_classes), p.literal_objects, p.iri_objects) for p in s.properties]
+    assert shape(there) == shape(here)
+    weight = there.prop(PV + "weight_g")
+    assert (weight.count, weight.domains, weight.datatypes) == (
+        1000, [PV + "Hardware"], [("http://www.w3.org/2001/XMLSchema#integer", 1000)])
+    assert there.prefixes == here.prefixes
+
+
+def test_label_index_through_the_endpoint(remote, ck25_kg):
+    hits = remote.labels.lookup("Karen Brant")
+    assert [h.iri for h in hits] == [KAREN[1:-1]]
+    assert len(remote.labels) == len(ck25_kg.labels) > 2600
+    assert sorted(remote.labels.entries) == sorted(ck25_kg.labels.entries)
+    assert [h.iri for h in remote.labels.search("Baldwin Dirksn")][:1] == [PI + "empl-Baldwin.Dirksen%40company.org"]
+
+
+def test_refusals_are_enforced_before_anything_is_sent(garbage_server):
+    url, requests = garbage_server
+    kg = KnowledgeGraph.endpoint(url)
+    sent = len(requests)
+    for q in ["DROP ALL", "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }", "LOAD <http://x/d.ttl>",
+              "SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }", "SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }"]:
+        assert kg.query(q).outcome == Outcome.REFUSED
+    assert len(requests) == sent  # the server never heard of them
+
+
+def test_allow_listed_service_reaches_the_endpoint(people_kg, sparql_server):
+    """A local graph federating to the real server once the user allow-lists it."""
+    q = f"SELECT ?l WHERE {{ SERVICE <{sparql_server}> {{ {KAREN} rdfs:label ?l }} }}"
+    assert people_kg.query(q).outcome == Outcome.REFUSED
+    allowed = KnowledgeGraph(people_kg.backend, "people", people_kg.fingerprint,
+                             Limits(allow_services=(sparql_server,), timeout_s=10))
+    res = allowed.query(q)
+    assert res.outcome == Outcome.ROWS, res.message
+    assert res.values() == ["Karen Brant"]
+
+
+def test_server_side_timeout_is_a_timeout(strict_server):
+    kg = KnowledgeGraph.endpoint(strict_server)
+    t0 = time.monotonic()
+    res = kg.query(CROSS, timeout_s=20)  # the client would wait; the server gives up after 1 s
+    elapsed = time.monotonic() - t0
+    assert res.outcome == Outcome.TIMED_OUT, res.message
+    assert res.message == f"endpoint {strict_server} cut its answer short (server time limit)"
+    assert elapsed < 8
+    assert kg.query(f"ASK {{ {KAREN} ?p ?o }}").boolean is True  # the server still answers
+
+
+def test_down_endpoint_fails_fast_and_clearly():
+    url = f"http://127.0.0.1:{_free_port()}/sparql"  # nothing listens there
+    kg = KnowledgeGraph.endpoint(url)
+    t0 = time.monotonic()
+    res = kg.query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    assert time.monotonic() - t0 < 2
+    assert res.outcome == Outcome.FAILED
+    assert res.message == f"endpoint {url} is unreachable: [Errno 111] Connection refused"
+
+
+def test_bad_endpoint_url():
+    with pytest.raises(EndpointError, match="ftp://x/sparql: an endpoint URL must start with http:// or https://"):
+        KnowledgeGraph.endpoint("ftp://x/sparql")
+
+
+@pytest.fixture(scope="module")
+def garbage_server():
+    """An HTTP server on 127.0.0.1 that answers every request with an HTML page; records the requests."""
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            n = int(self.headers.get("Content-Length") or 0)
+            requests.append(self.rfile.read(n).decode("utf-8", "replace"))
+            body = b"<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST
+
+        def log_message(self, *args):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}/sparql", requests
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("SELECT * WHERE { ?s ?p ?o }", "(expected JSON)"),
+    ("ASK { ?s ?p ?o }", "(expected JSON)"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "(expected N-Triples)"),
+])
+def test_garbage_answer_is_not_sparql_results(garbage_server, query, expected):
+    url, requests = garbage_server
+    sent = len(requests)
+    res = KnowledgeGraph.endpoint(url).query(query)
+    assert len(requests) == sent + 1
+    assert res.outcome == Outcome.FAILED
+    assert res.message.startswith(f"endpoint {url} answered something that is not SPARQL results {expected}")
+    assert "\n" not in res.message
+
+
+@pytest.fixture
+def silent_server():
+    """Accepts connections on 127.0.0.1 and never answers."""
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(8)
+    conns: list[socket.socket] = []
+
+    def accept():
+        while True:
+            try:
+                conns.append(srv.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.getsockname()[1]}/sparql", conns
+    srv.close()
+    for c in conns:
+        c.close()
+
+
+def test_hanging_endpoint_times_out_on_the_client(silent_server):
+    url, conns = silent_server
+    kg = KnowledgeGraph.endpoint(url)
+    t0 = time.monotonic()
+    res = kg.query("SELECT * WHERE { ?s ?p ?o }", timeout_s=1)
+    elapsed = time.monotonic() - t0
+    assert res.outcome == Outcome.TIMED_OUT
+    assert res.message == f"endpoint {url} did not answer within 1 s"
+    assert 0.9 <= elapsed < 2.5
+    assert len(conns) == 1  # it did connect: the wait was for an answer
