@@ -115,15 +115,35 @@ def cmd_ask(args) -> int:
 
     kg = open_graph(args)
     engine = KGQuery(kg, model=args.model)
-    ans = engine.ask(args.question)
+    streamed: list[str] = []
+    if args.model and not args.json:  # a model words the answer: show it as it is written
+
+        def show(piece: str) -> None:
+            streamed.append(piece)
+            print(piece, end="", flush=True)
+
+        ans = engine.ask(args.question, on_token=show)
+        if streamed:
+            print()
+    else:
+        ans = engine.ask(args.question)
     if args.json:
         print(ans.to_json())
         return 0
-    print(ans.text)
+    if not streamed:
+        print(ans.text)
     if not args.quiet:
         print()
         print(ans.report())
     return 0
+
+
+def cmd_serve_model(args) -> int:
+    """Serve a transformers model over an OpenAI-compatible chat API (for tests and local trials)."""
+    from .serve_model import main as serve
+
+    argv = ["--model", args.model, "--host", args.host, "--port", str(args.port)]
+    return serve(argv + (["--name", args.name] if args.name else []))
 
 
 def cmd_eval(args) -> int:
@@ -131,6 +151,32 @@ def cmd_eval(args) -> int:
     from .evaluation.harness import run_eval_cli
 
     return run_eval_cli(args)
+
+
+def cmd_app(args) -> int:
+    """Start the query page (Streamlit) on this machine: http://127.0.0.1:8501 by default."""
+    import importlib.util
+    import subprocess
+
+    script = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
+    if not script.is_file():
+        raise KgqueryError(f"the page is not here: {script} (install kgquery from a checkout: pip install -e '.[app]')")
+    if importlib.util.find_spec("streamlit") is None:
+        raise KgqueryError("the page needs Streamlit: pip install 'kgquery[app]'")
+    env = dict(os.environ)
+    if args.graph:
+        env["KGQUERY_APP_GRAPH"] = args.graph
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script),
+           "--server.address", args.address, "--server.port", str(args.port),
+           "--browser.gatherUsageStats", "false", "--server.headless", "true",
+           "--server.maxUploadSize", "50", "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"]
+    print(f"kgquery page: http://{args.address}:{args.port}  (Ctrl+C stops it)", file=sys.stderr, flush=True)
+    # run from app/ so app/.streamlit/config.toml (theme, usage statistics off) applies as well
+    if os.name == "posix":  # become the server: signals reach it directly, no orphan is left behind
+        sys.stdout.flush()
+        os.chdir(script.parent)
+        os.execve(sys.executable, cmd, env)
+    return subprocess.call(cmd, cwd=script.parent, env=env)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -157,7 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("ask", help=cmd_ask.__doc__, description=cmd_ask.__doc__)
     _graph_args(sp)
     sp.add_argument("question", help="the question, in quotes")
-    sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"), help="generator (default: the embedded one)")
+    sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"),
+                    help="language model: transformers:ID_OR_PATH, openai:MODEL@URL or a server URL "
+                         "(default: the embedded generator, no model); see docs/models.md")
     sp.add_argument("--json", action="store_true", help="the whole Answer as JSON")
     sp.add_argument("--quiet", "-q", action="store_true", help="only the answer sentence")
     sp.set_defaults(func=cmd_ask)
@@ -171,6 +219,20 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", dest="json_out", metavar="OUT", help="write the per-question report here")
     sp.add_argument("--compare", metavar="DIR", help="ck25: put each 2025 team's F1 beside ours (challenge_results/)")
     sp.set_defaults(func=cmd_eval)
+
+    sp = sub.add_parser("serve-model", help=cmd_serve_model.__doc__, description=cmd_serve_model.__doc__)
+    sp.add_argument("--model", required=True, help="hub id, local folder or .gguf file")
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8011, help="0 picks a free port")
+    sp.add_argument("--name", help="model name the API reports")
+    sp.set_defaults(func=cmd_serve_model)
+
+    sp = sub.add_parser("app", help=cmd_app.__doc__, description=cmd_app.__doc__)
+    sp.add_argument("--port", type=int, default=8501, help="port (default 8501)")
+    sp.add_argument("--address", default="127.0.0.1",
+                    help="address to bind (default 127.0.0.1: this machine only; 0.0.0.0 exposes the page)")
+    sp.add_argument("--graph", default=None, help="bundled graph selected at start (ck25, countries)")
+    sp.set_defaults(func=cmd_app)
     return p
 
 

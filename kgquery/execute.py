@@ -13,14 +13,18 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import EndpointError, QueryRefused
-from .guard import guard
+from .guard import MAX_QUERY_CHARS, guard
 from .store import Backend, RawResult
 from .types import Outcome, QueryResult
 
 CAN_FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
+#: longer queries are checked by the guard in a forked worker bounded by the query's time limit:
+#: rdflib's parser needs up to ~1.3 ms per character on some shapes (2 KB of `1+1+...` take 2.5 s)
+#: and parses under a process-wide lock, so an unbounded check would stall every other query
+GUARD_INLINE_CHARS = 500
 #: held from pipe() to closing the write end, so a worker forked by another thread never inherits
 #: this worker's write end (which would hold back EOF until that other worker exits)
 _FORK_LOCK = threading.Lock()
@@ -41,11 +45,16 @@ def execute(backend: Backend, query: str, limits: Limits = Limits(),
     """Guard and run one query; never raises for a query's own faults, returns a typed outcome."""
     t0 = time.perf_counter()
     try:
-        g = guard(query, limits.allow_services, prefixes)
+        g = _guard_bounded(query, limits, prefixes)
     except QueryRefused as e:
         return QueryResult(Outcome.REFUSED, query, message=str(e), seconds=time.perf_counter() - t0)
+    if isinstance(g, QueryResult):  # the check itself hit the time or memory limit
+        g.seconds = time.perf_counter() - t0
+        return g
+    if len(g.text) > GUARD_INLINE_CHARS and CAN_FORK:  # the check took part of the time limit: the run gets the rest
+        limits = replace(limits, timeout_s=max(0.1, limits.timeout_s - (time.perf_counter() - t0)))
     text = g.text
-    if not backend.local and g.form == "SELECT" and not g.has_limit:
+    if not backend.local and g.form == "SELECT" and not g.has_limit and len(text) <= GUARD_INLINE_CHARS:
         text = _with_limit(text, limits.max_rows + 1)
     if backend.local and CAN_FORK:
         res = _run_forked(backend, text, limits)
@@ -54,6 +63,37 @@ def execute(backend: Backend, query: str, limits: Limits = Limits(),
     res.sparql = query
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
+    """guard(); for a long query in a forked worker killed at the time limit (see GUARD_INLINE_CHARS).
+
+    Returns the GuardedQuery, or a TIMED_OUT / FAILED QueryResult when the check itself ran out of
+    time or memory; raises QueryRefused like guard().
+    """
+    if not isinstance(query, str) or len(query) <= GUARD_INLINE_CHARS or len(query) > MAX_QUERY_CHARS or not CAN_FORK:
+        return guard(query, limits.allow_services, prefixes)
+
+    def check():
+        from . import guard as guard_module
+
+        guard_module._PARSE_LOCK = threading.Lock()  # another thread may have held it at fork time
+        try:
+            return ("ok", guard(query, limits.allow_services, prefixes))
+        except QueryRefused as e:
+            return ("refused", str(e))
+
+    payload, status, timed_out = _fork_call(check, limits)
+    if timed_out:
+        return QueryResult(Outcome.TIMED_OUT, query, message=f"stopped after {limits.timeout_s:g} s (time limit) "
+                           "while checking the query (too complex to check); the worker was killed")
+    if payload is None or payload[0] in ("memory", "error"):
+        return QueryResult(Outcome.FAILED, query, message="checking the query ran out of its memory budget "
+                           f"({limits.memory_mb} MB) or crashed the worker")
+    kind, value = payload
+    if kind == "refused":
+        raise QueryRefused(value)
+    return value
 
 
 def _with_limit(text: str, n: int) -> str:
@@ -103,7 +143,7 @@ def _vm_bytes() -> int:
         return 0
 
 
-def _child(backend: Backend, text: str, limits: Limits, wfd: int) -> None:
+def _child(work, limits: Limits, wfd: int) -> None:
     """Runs in the forked worker; must end with os._exit and never return."""
     code = 0
     try:
@@ -124,7 +164,7 @@ def _child(backend: Backend, text: str, limits: Limits, wfd: int) -> None:
         except Exception:
             pass
         try:
-            payload = ("ok", backend.run(text, limits.max_rows, limits.timeout_s))
+            payload = work()
         except MemoryError:
             payload = ("memory", "")
         except BaseException as e:
@@ -138,13 +178,17 @@ def _child(backend: Backend, text: str, limits: Limits, wfd: int) -> None:
         os._exit(code)
 
 
-def _run_forked(backend: Backend, text: str, limits: Limits) -> QueryResult:
+def _fork_call(work, limits: Limits):
+    """Run work() in a forked worker with the memory cap, killed at the time limit.
+
+    Returns (payload or None, wait status, timed out?); the worker is always reaped.
+    """
     with _FORK_LOCK:
         rfd, wfd = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child
             os.close(rfd)
-            _child(backend, text, limits, wfd)
+            _child(work, limits, wfd)
         os.close(wfd)
     deadline = time.monotonic() + limits.timeout_s
     chunks: list[bytes] = []
@@ -169,17 +213,28 @@ def _run_forked(backend: Backend, text: str, limits: Limits) -> QueryResult:
             except ProcessLookupError:
                 pass
         _, status = os.waitpid(pid, 0)
+    payload = None
+    if chunks and not timed_out:
+        try:
+            payload = pickle.loads(b"".join(chunks))
+        except Exception:
+            payload = ("cut", "")
+    return payload, status, timed_out
+
+
+def _run_forked(backend: Backend, text: str, limits: Limits) -> QueryResult:
+    payload, status, timed_out = _fork_call(lambda: ("ok", backend.run(text, limits.max_rows, limits.timeout_s)),
+                                            limits)
     if timed_out:
         return QueryResult(Outcome.TIMED_OUT, text,
                            message=f"stopped after {limits.timeout_s:g} s (time limit); the worker was killed")
-    if not chunks:
+    if payload is None:
         if os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
             return QueryResult(Outcome.FAILED, text,
                                message=f"the query ran out of its memory budget ({limits.memory_mb} MB) or crashed the worker")
         return QueryResult(Outcome.FAILED, text, message="the worker returned nothing")
-    try:
-        kind, value = pickle.loads(b"".join(chunks))
-    except Exception:
+    kind, value = payload
+    if kind == "cut":
         return QueryResult(Outcome.FAILED, text, message="the worker's answer was cut off")
     if kind == "ok":
         return _to_result(value, text, limits.max_rows)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable
@@ -23,6 +24,17 @@ def cache_dir() -> Path:
     p = Path(base)
     p.mkdir(parents=True, exist_ok=True)
     return p
+
+
+def write_cache_file(path: Path, text: str) -> None:
+    """Replace a cache file atomically, through a temp name no other thread or process uses; a cache
+    that cannot be written (read-only or full disk) is skipped: it only saves time."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    try:
+        tmp.write_text(text, "utf-8")
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 class KnowledgeGraph:

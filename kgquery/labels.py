@@ -163,18 +163,16 @@ def _name_like(kg: "KnowledgeGraph") -> list[str]:
 
 def build_label_index(kg: "KnowledgeGraph") -> LabelIndex:
     """Build (or load from cache) the label index of a graph."""
-    from .graph import cache_dir
+    from .graph import cache_dir, write_cache_file
 
     path = cache_dir() / f"labels-v{INDEX_VERSION}-{kg.fingerprint}.json"
     if path.exists():
         try:
             return LabelIndex.from_json(path.read_text("utf-8"))
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):  # AttributeError: JSON but not an object
             path.unlink(missing_ok=True)  # corrupt or stale cache: rebuild
     index = compute_label_index(kg)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(index.to_json(), "utf-8")
-    tmp.replace(path)
+    write_cache_file(path, index.to_json())
     return index
 
 

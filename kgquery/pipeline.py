@@ -27,7 +27,7 @@ class KGQuery:
         self.embeddings = embeddings
         self._lock = threading.Lock()
         self._linker = None
-        self._generator = None
+        self._local = threading.local()  # one generator per thread: generators keep per-question state
 
     @property
     def linker(self):
@@ -43,16 +43,21 @@ class KGQuery:
 
     @property
     def generator(self):
-        if self._generator is None:
+        """This thread's generator (a generator keeps state while it works on one question, so threads
+        sharing one KGQuery must not share it; building one is cheap: the linker and models are shared)."""
+        gen = getattr(self._local, "generator", None)
+        if gen is None:
             from .generate import get_generator
 
-            gen = get_generator(self.model, self.linker)
-            with self._lock:
-                self._generator = self._generator or gen
-        return self._generator
+            gen = self._local.generator = get_generator(self.model, self.linker)
+        return gen
 
-    def ask(self, question: str) -> Answer:
-        """Answer one question; never raises for the question's own faults."""
+    def ask(self, question: str, on_token=None) -> Answer:
+        """Answer one question; never raises for the question's own faults.
+
+        `on_token(text)`: receives the answer sentence as it is written (token by token when a
+        streaming model words it, else in one piece).
+        """
         from .text import analyse
         from .verbalize import verbalize
 
@@ -74,6 +79,21 @@ class KGQuery:
         links = linker.link(q)
         timings["linking"] = time.perf_counter() - t
 
+        fallback_note = ""
+        if hasattr(generator, "run"):  # a language model: generate, validate, run, repair (generate/llm.py)
+            from .generate.llm import model_answer
+
+            t = time.perf_counter()
+            ans, fallback_note = model_answer(self, generator, q, links, CANDIDATE_TIMEOUT_S, on_token)
+            timings["model"] = time.perf_counter() - t
+            if ans is not None:
+                timings["total"] = time.perf_counter() - t0
+                ans.timings = {**timings, **ans.timings}
+                return ans
+            from .generate import get_generator
+
+            generator = get_generator(None, linker)  # the embedded default answers instead
+
         t = time.perf_counter()
         cands = generator.candidates(q, links)
         timings["generation"] = time.perf_counter() - t
@@ -89,7 +109,7 @@ class KGQuery:
                 best, best_res, best_score = c, res, s
         timings["execution"] = time.perf_counter() - t
 
-        ans = Answer(question=question, text="", generator=generator.name)
+        ans = Answer(question=question, text="", generator=generator.name + (" (fallback)" if fallback_note else ""))
         if best is None:
             ans.outcome = "abstained"
             ans.message = "no entity, value or class of the graph was recognised in the question" if not (
@@ -101,8 +121,12 @@ class KGQuery:
                 ans.outcome = "abstained"
                 ans.message = f"low confidence ({ans.confidence:.2f}): the best attempt is shown, not trusted"
                 ans.rows, ans.boolean = [], None
+        if fallback_note:
+            ans.message = "; ".join(x for x in (fallback_note, ans.message) if x)
         t = time.perf_counter()
         ans.text = verbalize(ans)
+        if on_token is not None:
+            on_token(ans.text)
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
         ans.timings = timings

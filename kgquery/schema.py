@@ -243,16 +243,17 @@ def compute_schema(kg: "KnowledgeGraph", samples: int = 3) -> SchemaSummary:
 
 def summarize(kg: "KnowledgeGraph") -> SchemaSummary:
     """The schema summary, from the on-disk cache when this graph was seen before."""
-    from .graph import cache_dir
+    from .graph import cache_dir, write_cache_file
 
     path = cache_dir() / f"schema-v{SCHEMA_VERSION}-{kg.fingerprint}.json"
     if path.exists():
         try:
-            return SchemaSummary.from_dict(json.loads(path.read_text("utf-8")))
-        except (ValueError, KeyError, TypeError):
-            path.unlink(missing_ok=True)  # corrupt cache: rebuild
+            s = SchemaSummary.from_dict(json.loads(path.read_text("utf-8")))
+            if isinstance(s.prefixes, dict) and isinstance(s.triple_count, int):
+                return s
+        except (ValueError, KeyError, TypeError, AttributeError):
+            pass
+        path.unlink(missing_ok=True)  # corrupt cache: rebuild
     s = compute_schema(kg)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(s.to_dict()), "utf-8")
-    tmp.replace(path)
+    write_cache_file(path, json.dumps(s.to_dict()))
     return s

@@ -26,13 +26,15 @@ SUPERLATIVES = {
     "smallest": ("ASC", "area size population volume"), "tallest": ("DESC", "height"),
     "shortest": ("ASC", "length height duration"), "longest": ("DESC", "length duration"),
     "oldest": ("DESC", "age"), "youngest": ("ASC", "age"), "newest": ("DESC", "date year"),
-    "highest": ("DESC", ""), "lowest": ("ASC", ""), "greatest": ("DESC", ""), "maximum": ("DESC", ""),
-    "minimum": ("ASC", ""), "fewest": ("ASC", ""), "widest": ("DESC", "width"), "narrowest": ("ASC", "width"),
+    "highest": ("DESC", ""), "lowest": ("ASC", ""), "greatest": ("DESC", ""), "fewest": ("ASC", ""), "widest": ("DESC", "width"), "narrowest": ("ASC", "width"),
     "deepest": ("DESC", "depth"), "shallowest": ("ASC", "depth"), "fastest": ("DESC", "speed"),
     "slowest": ("ASC", "speed"), "richest": ("DESC", "gdp income wealth"), "poorest": ("ASC", "gdp income"),
     "populous": ("DESC", "population"), "expensive": ("DESC", "price cost amount"),
     "reliable": ("DESC", "reliability"),
 }
+AGGREGATE_WORDS = {"average": "AVG", "mean": "AVG", "avg": "AVG", "total": "SUM", "sum": "SUM",
+                   "combined": "SUM", "overall": "SUM", "minimum": "MIN", "min": "MIN",
+                   "maximum": "MAX", "max": "MAX"}
 COMPARATIVES_GT = {"more", "greater", "larger", "bigger", "higher", "over", "above", "exceeds", "exceed",
                    "exceeding", "heavier", "taller", "longer", "older", "wider", "deeper"}
 COMPARATIVES_LT = {"less", "fewer", "smaller", "lower", "under", "below", "lighter", "shorter",
@@ -95,7 +97,10 @@ class Cues:
     superlative: tuple[str, str, int] | None = None  # (direction, hint words, token position)
     compare: tuple[str, float, int] | None = None    # (op, number, token position)
     group: int | None = None                          # token position of the group word ('per', 'each')
-    aggregate: str | None = None                      # AVG, SUM, MIN, MAX when asked for
+    aggregate: str | None = None                      # the first of `aggregates`
+    aggregates: list[str] = field(default_factory=list)  # AVG, SUM, MIN, MAX in the order asked
+    between: tuple[float, float] | None = None        # "between 5000 and 10000"
+    order: bool = False                               # "ordered by age", "sorted by name": a sort, not a pick
     negation: bool = False
     numbers: list[float] = field(default_factory=list)
 
@@ -169,10 +174,9 @@ def analyse(text: str) -> Question:
             c.superlative = ("DESC" if t == "most" else "ASC", "", i + 1)
         if t in ("per", "each") and c.group is None:
             c.group = i + 1
-        if t in ("average", "mean"):
-            c.aggregate = "AVG"
-        elif t in ("total", "sum", "combined", "overall"):
-            c.aggregate = "SUM"
+        agg = AGGREGATE_WORDS.get(t)
+        if agg and agg not in c.aggregates:
+            c.aggregates.append(agg)
         if t in ("not", "no", "without", "never") and i > 0:
             c.negation = True
         if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
@@ -191,6 +195,13 @@ def analyse(text: str) -> Question:
         m = re.search(r"\bat (least|most) (-?\d+(?:\.\d+)?)", joined)
         if m:
             c.compare = (">=" if m.group(1) == "least" else "<=", float(m.group(2)), len(joined[: m.start()].split()))
-    if c.superlative and c.superlative[0] and c.count:
-        pass
+    m = re.search(r"\bbetween (-?\d+(?:\.\d+)?) and (-?\d+(?:\.\d+)?)", joined)
+    if m:
+        lo, hi = sorted((float(m.group(1)), float(m.group(2))))
+        c.between, c.compare = (lo, hi), None
+    if re.search(r"\b(order(ed)?|sort(ed)?) by\b|\b(descending|ascending|alphabetical|reverse) order\b|\bin order of\b", joined):
+        c.order, c.superlative = True, None
+    if c.superlative:
+        c.aggregates = [a for a in c.aggregates if a in ("AVG", "SUM")]  # "highest average X" ranks by X
+    c.aggregate = c.aggregates[0] if c.aggregates else None
     return Question(text=text, tokens=tokens, raw_tokens=raw, cues=c)

@@ -15,11 +15,22 @@ def register(name: str, factory: Callable) -> None:
     _REGISTRY[name] = factory
 
 
-def get_generator(name: str | None, linker, **options):
-    """The generator called `name` (None: the embedded default)."""
+def get_generator(name, linker, **options):
+    """The generator called `name` (None: the embedded default).
+
+    A model spec (``transformers:ID_OR_PATH``, ``openai:MODEL@URL``, a server URL, a .gguf path)
+    selects the language-model generator of that backend; a ChatModel object is used as is.
+    """
     from ..errors import ModelError
 
+    if name is not None and not isinstance(name, str):  # a ChatModel instance
+        return _REGISTRY["model"](linker, model=name, **options)
     name = name or "embedded"
+    if name not in _REGISTRY and (":" in name or name.endswith(".gguf")):
+        from ..models import parse_model_spec
+
+        parse_model_spec(name)  # a one-line ModelError for a malformed spec
+        return _REGISTRY["model"](linker, model=name, **options)
     if name not in _REGISTRY:
         from importlib.metadata import entry_points
 
@@ -37,4 +48,11 @@ def _embedded(linker, **options):
     return EmbeddedGenerator(linker)
 
 
+def _model(linker, model, **options):
+    from .llm import LLMGenerator
+
+    return LLMGenerator(linker, model, **options)
+
+
 register("embedded", _embedded)
+register("model", _model)

@@ -88,6 +88,10 @@ class EmbeddedGenerator:
             self._word_cache[w] = self.linker.property_scores([w])
         return self._word_cache[w]
 
+    def _explain(self, props: set[str]) -> float:
+        """How much of the question these properties explain: each word counts once, by its best fit."""
+        return sum(max((self._word_scores(w).get(p, 0.0) for p in props), default=0.0) for w in self._free)
+
     def _pscore(self, p: str, scores: dict[str, float]) -> float:
         return scores.get(p, 0.0)
 
@@ -110,7 +114,7 @@ class EmbeddedGenerator:
                 if p.value == RDF_TYPE:
                     continue
             fwd = d.value == "1"
-            found.append(Path(((p.value, fwd),), target, self._pscore(p.value, scores) - HOP_PENALTY * 0.0))
+            found.append(Path(((p.value, fwd),), target, self._explain({p.value})))
         if cls:
             two = self._rows(
                 f"SELECT DISTINCT ?p1 ?d1 ?p2 ?d2 WHERE {{ {tx} "
@@ -122,10 +126,7 @@ class EmbeddedGenerator:
             for p1, d1, p2, d2 in two:
                 if p1.value in SKIP_PROPS or p2.value in SKIP_PROPS:
                     continue
-                a, b = self._pscore(p1.value, scores), self._pscore(p2.value, scores)
-                if a and b:  # each question word explains one property
-                    b = self._pscore(p2.value, self._leftover({p1.value}))
-                s = (a + b if p1.value != p2.value else max(a, b)) - HOP_PENALTY
+                s = self._explain({p1.value, p2.value}) - HOP_PENALTY
                 found.append(Path(((p1.value, d1.value == "1"), (p2.value, d2.value == "1")), target, s))
         found.sort(key=lambda p: -p.score)
         return found[:4]
@@ -157,6 +158,7 @@ class EmbeddedGenerator:
     def candidates(self, q: Question, links: Links) -> list[Candidate]:
         free_words = [q.tokens[i] for i in links.free]
         self._free = free_words
+        self._all_words = set(q.tokens)
         self._leftover_cache: dict = {}
         self._word_cache: dict = {}
         scores = self.linker.property_scores(free_words)
@@ -169,8 +171,6 @@ class EmbeddedGenerator:
             cands += self._constrained(q, target_cls, anchors, scores)
         if anchors:
             cands += self._around_anchor(q, anchors, scores, target_cls)
-        if target_cls and not anchors and not (q.cues.count or q.cues.ask or q.cues.superlative):
-            cands += self._projection(q, target_cls, scores)
         if target_cls and not anchors:
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)
@@ -242,77 +242,101 @@ class EmbeddedGenerator:
     # ------------------------------------------------------------------ shapes
     def _wrap(self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None,
               scores: dict[str, float]) -> list[Candidate]:
-        """Apply the question's cues (count, ask, superlative, comparison, group) to a base pattern."""
-        body_s = " ".join(body)
+        """Apply the question's cues (count, ask, superlative, comparison, aggregate) to a base pattern.
+
+        Each cue turns the base into one or more cores (pattern text + properties it used); every
+        core is then read out as ?x, a count, a yes/no, aggregates, or the columns the words ask for.
+        """
         c = q.cues
-        out = []
-        if c.superlative or c.compare:
+        body_s = " ".join(body)
+        used0 = set(re.findall(r"<([^>]+)>", body_s))
+        cores: list[tuple[str, set[str], float, str]] = []  # (pattern, used properties, score, shape)
+        if c.superlative or c.compare or c.between:
             for np_ in self._numeric_paths(cls, body, c.superlative[1] if c.superlative else "", scores):
                 if c.superlative and not c.superlative[1] and np_.score < 0.5:
                     continue  # "the most products" counts things; only a named number is a numeric superlative
                 num = _reuse_middle(np_.triples(x, "n"), body, x)
+                used = used0 | {st[0] for st in np_.steps}
                 if c.superlative:
-                    d = c.superlative[0]
-                    agg = "MAX" if d == "DESC" else "MIN"
-                    inner_body = re.sub(r"\?(\w+)", r"?i_\1", " ".join(body + num))
-                    pattern = f"{body_s} {' '.join(num)} {{ SELECT ({agg}(?i_v) AS ?best) WHERE {{ {inner_body} }} }} FILTER(?v = ?best)"
-                    s_sup = score + np_.score + 0.3
-                    out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pattern} }}", s_sup, shape + "+superlative"))
-                    # "who is responsible for the most expensive service": a property of the winner
-                    used = {st[0] for st in np_.steps} | set(re.findall(r"<([^>]+)>", body_s))
-                    for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
-                        if ps >= 0.6 and p not in used:
-                            for trip in (f"{x} <{p}> ?y .", f"?y <{p}> {x} ."):
-                                out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pattern} {trip} }}",
-                                                     s_sup + ps - 0.25, shape + "+superlative+attribute"))
+                    agg = "MAX" if c.superlative[0] == "DESC" else "MIN"
+                    inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(body + num))
+                    pat = f"{body_s} {' '.join(num)} {{ SELECT ({agg}(?i_v) AS ?best) WHERE {{ {inner} }} }} FILTER(?v = ?best)"
+                    cores.append((pat, used, score + np_.score + 0.3, shape + "+superlative"))
                 else:
-                    op, n, _ = c.compare
-                    n_s = str(int(n)) if n == int(n) else str(n)
-                    sparql = f"SELECT DISTINCT {x} WHERE {{ {body_s} {' '.join(num)} FILTER(?v {op} {n_s}) }}"
-                    if c.count:
-                        sparql = f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {body_s} {' '.join(num)} FILTER(?v {op} {n_s}) }}"
-                    out.append(Candidate(sparql, score + np_.score + 0.3, shape + "+compare"))
-            return out
-        if c.aggregate and not c.count:
+                    if c.between:
+                        flt = f"FILTER(?v >= {_num(c.between[0])} && ?v <= {_num(c.between[1])})"
+                    else:
+                        flt = f"FILTER(?v {c.compare[0]} {_num(c.compare[1])})"
+                    cores.append((f"{body_s} {' '.join(num)} {flt}", used, score + np_.score + 0.3, shape + "+compare"))
+        else:
+            cores.append((body_s, used0, score, shape))
+        out: list[Candidate] = []
+        for pat, used, s, shp in cores:
+            out += self._read_out(q, pat, used, x, s, shp, cls, scores, body)
+        return out
+
+    def _read_out(self, q, pat, used, x, s, shape, cls, scores, body) -> list[Candidate]:
+        """Turn one core pattern into the SELECT/ASK forms the question asks for."""
+        c = q.cues
+        if c.ask:
+            return [Candidate(f"ASK {{ {pat} }}", s, shape + "+ask")]
+        out: list[Candidate] = []
+        if c.aggregates and not c.count and not c.superlative:
             for np_ in self._numeric_paths(cls, body, "", scores):
                 if np_.score >= 0.6:
                     num = " ".join(np_.triples(x, "n"))
-                    name = c.aggregate.lower()
-                    out.append(Candidate(f"SELECT ({c.aggregate}(?v) AS ?{name}) WHERE {{ {body_s} {num} }}",
-                                         score + np_.score + 0.3, shape + "+" + name))
+                    heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
+                    out.append(Candidate(f"SELECT {heads} WHERE {{ {pat} {num} }}", s + np_.score + 0.3,
+                                         shape + "+aggregate"))
             if out:
                 return out
-        if c.ask:
-            return [Candidate(f"ASK {{ {body_s} }}", score, shape + "+ask")]
-        if c.count and len(body) == 1 and self._is_number_attribute(body[0], x, scores):
-            # "how many people live in Canada?": the number is stored, not counted
-            out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {body_s} }}", score + 0.2, shape + "+value"))
         if c.count:
-            return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {body_s} }}", score, shape + "+count")]
-        return [Candidate(f"SELECT DISTINCT {x} WHERE {{ {body_s} }}", score, shape)]
+            if len(body) == 1 and self._is_number_attribute(body[0], x, scores):
+                # "how many people live in Canada?": the number is stored, not counted
+                out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s + 0.2, shape + "+value"))
+            return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
+        out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape))
+        # the words may ask for properties of the matches rather than the matches themselves
+        cols = self._columns(cls, used)
+        if len(cols) >= 2:
+            heads, opts = [], []
+            for k, (p, is_lit) in enumerate(cols):
+                v = f"?{re.sub(r'[^A-Za-z0-9_]', '_', local_name(p))}_{k}"
+                heads.append(v)
+                opts.append(f"OPTIONAL {{ {x} <{p}> {v} . }}" if is_lit else
+                            f"OPTIONAL {{ {x} <{p}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}")
+            out.append(Candidate(f"SELECT {' '.join(heads)} WHERE {{ {pat} {' '.join(opts)} }}",
+                                 s + 0.25 * len(cols), shape + "+columns"))
+        for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
+            if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
+                out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}", s + ps - 0.2,
+                                     shape + "+attribute"))
+                info = self.schema.prop(p)
+                if info is None or info.iri_objects:
+                    out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pat} ?y <{p}> {x} . }}", s + ps - 0.3,
+                                         shape + "+attribute"))
+        return out
 
-    def _projection(self, q, cls, scores) -> list[Candidate]:
-        """'every supplier's name and all address details': several attributes of each ?x, as columns."""
-        attrs = [(p, ps) for p, ps in scores.items() if ps >= 0.6 and p not in SKIP_PROPS]
-        info = {p.iri: p for p in self.schema.properties}
-        cols = []
-        for p, ps in sorted(attrs, key=lambda kv: -kv[1]):
-            pi = info.get(p)
-            if pi and any(c == cls for c, _ in pi.subject_classes):
-                cols.append(pi)
-        if len(cols) < 2:
+    def _columns(self, cls: str | None, used: set[str]) -> list[tuple[str, bool]]:
+        """Properties of `cls` that the leftover words ask for: each word's best match ("name,
+        country and age"); with "all ... details" every property sharing the word."""
+        if not cls:
             return []
-        name_props = [c for c in cols if "name" in normalize(c.label).split() or c.iri.endswith(("name", "label"))]
-        lines, heads = [f"?x a <{cls}> ."], [] if name_props else ["?x"]
-        for k, pi in enumerate(cols[:8]):
-            v = f"?{re.sub(r'[^A-Za-z0-9_]', '_', local_name(pi.iri))}_{k}"
-            heads.append(v)
-            if pi.is_literal:
-                lines.append(f"OPTIONAL {{ ?x <{pi.iri}> {v} . }}")
-            else:
-                lines.append(f"OPTIONAL {{ ?x <{pi.iri}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}")
-        score = 1.2 + 0.3 * len(cols[:8])
-        return [Candidate(f"SELECT {' '.join(heads)} WHERE {{ {' '.join(lines)} }}", score, "projection")]
+        every = bool({"all", "details", "every"} & self._all_words)
+        cols: dict[str, bool] = {}
+        for w in self._free:
+            ws = self._word_scores(w)
+            if any(ws.get(p, 0) >= 0.6 for p in used):
+                continue
+            fits = []
+            for p, ps in ws.items():
+                info = self.schema.prop(p)
+                if ps >= 0.6 and p not in SKIP_PROPS and info and any(c == cls for c, _ in info.subject_classes):
+                    fits.append((ps, p, info.is_literal))
+            fits.sort(key=lambda t: -t[0])
+            for ps, p, lit in (fits if every else fits[:1]):
+                cols.setdefault(p, lit)
+        return list(cols.items())[:8]
 
     def _constrained(self, q, cls, anchors, scores) -> list[Candidate]:
         """?x of the target class (if any) connected to every anchor by a 1- or 2-hop path."""
@@ -343,12 +367,6 @@ class EmbeddedGenerator:
                 body += p.triples("?x", f"a{k}")
             s = base_score + sum(p.score for p in combo) + (0.5 if cls else 0) - 1.0 * missing
             out += self._wrap(q, body, "?x", s, "constrained", cls, scores)
-            # "what is the <attribute> of the <x> that ...": an attribute of the matched entity
-            used = {st[0] for p in combo for st in p.steps}
-            for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
-                if ps >= 0.8 and p not in used and not q.cues.count and not q.cues.ask:
-                    out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {' '.join(body)} ?x <{p}> ?y . }}",
-                                         s + ps - 0.2, "constrained+attribute"))
         return out
 
     def _around_anchor(self, q, anchors, scores, cls) -> list[Candidate]:
@@ -364,7 +382,7 @@ class EmbeddedGenerator:
             for t in terms[:3]:
                 adj = self._adjacent(t)
                 for p, fwd, n in adj:
-                    ps = self._pscore(p, scores)
+                    ps = self._explain({p})
                     trip = f"{t} <{p}> ?x ." if fwd else f"?x <{p}> {t} ."
                     body = [trip] + ([f"?x a <{cls}> ."] if cls else [])
                     s = m.score + bonus + ps - 0.6 * others - (0.1 if not fwd else 0)
@@ -384,12 +402,16 @@ class EmbeddedGenerator:
                         if ps2 < 0.8 or p2.value in SKIP_PROPS or p2.value == p1:
                             continue
                         second = f"?m <{p2.value}> ?x ." if d2.value == "1" else f"?x <{p2.value}> ?m ."
-                        s = m.score + bonus + ps2 + self._pscore(p1, scores) - HOP_PENALTY - 0.6 * others
-                        out += self._wrap(q, [mid, second], "?x", s, "chain", cls, scores)
+                        s = m.score + bonus + self._explain({p1, p2.value}) - HOP_PENALTY - 0.6 * others
+                        typed = [f"?x a <{cls}> ."] if cls else []
+                        out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
 
     def _class_only(self, q, cls, scores) -> list[Candidate]:
-        return self._wrap(q, [f"?x a <{cls}> ."], "?x", 0.6, "class", cls, scores) + self._grouped(q, cls, scores)
+        # "How many singers do we have?" is fully explained by the class; leftover words lower the score
+        unexplained = [w for w in self._free if not self._word_scores(w) and not w.isdigit()]
+        base = 1.2 - 0.25 * len(unexplained)
+        return self._wrap(q, [f"?x a <{cls}> ."], "?x", base, "class", cls, scores) + self._grouped(q, cls, scores)
 
     def _class_links(self, cls: str, other: str | None, scores: dict[str, float]) -> list[tuple[str, float]]:
         """Triple patterns linking ?x (a cls) to ?y (a other, or anything), best-matching first."""
@@ -433,26 +455,50 @@ class EmbeddedGenerator:
         return out
 
     def _grouped(self, q, cls, scores) -> list[Candidate]:
-        """Per-group counts / averages: 'how many X per Y', 'for each Y, average Z'."""
-        if q.cues.group is None:
+        """Per-group counts and aggregates: 'how many X per Y', 'for each Y, the average Z of its X'.
+
+        The group is the class or property named right after 'each'/'per'; what is counted is the
+        other class the question names (or the target class).
+        """
+        c = q.cues
+        if c.group is None or not (c.count or c.aggregates):
             return []
-        out = []
-        for m in self.linker.link(q).classes:
-            if m.hits[0].iri == cls or m.start < q.cues.group - 1:
-                continue
-            g = m.hits[0].iri
-            rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{cls}> . ?x ?p ?g . ?g a <{g}> BIND(1 AS ?d) }} UNION {{ ?x a <{cls}> . ?g ?p ?x . ?g a <{g}> BIND(0 AS ?d) }} }} LIMIT 10")
+        classes = [m for m in self.linker.link(q).classes]
+        group_cls = next((m.hits[0].iri for m in classes if c.group <= m.start <= c.group + 2), None)
+        counted = next((m.hits[0].iri for m in classes if m.hits[0].iri != group_cls), None) or (
+            cls if cls != group_cls else None)
+        if counted is None:
+            return []
+        links: list[tuple[str, float]] = []
+        if group_cls:
+            rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{counted}> . ?x ?p ?g . ?g a <{group_cls}> BIND(1 AS ?d) }} "
+                              f"UNION {{ ?x a <{counted}> . ?g ?p ?x . ?g a <{group_cls}> BIND(0 AS ?d) }} }} LIMIT 10")
             for p, d in rows:
                 link = f"?x <{p.value}> ?g ." if d.value == "1" else f"?g <{p.value}> ?x ."
-                base = f"?x a <{cls}> . {link} ?g a <{g}> ."
+                links.append((f"{link} ?g a <{group_cls}> .", 1.5 + scores.get(p.value, 0)))
+        else:
+            # "how many singers are from each country": group by a property value of the counted class
+            words = q.tokens[c.group:c.group + 2]
+            ws: dict[str, float] = {}
+            for w in words:
+                for p, v in self._word_scores(w).items():
+                    ws[p] = max(ws.get(p, 0), v)
+            for p, v in sorted(ws.items(), key=lambda kv: -kv[1])[:2]:
+                info = self.schema.prop(p)
+                if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
+                    links.append((f"?x <{p}> ?g .", 1.3 + v))
+        out = []
+        for link, s in links:
+            base = f"?x a <{counted}> . {link}"
+            if c.count or not c.aggregates:
                 out.append(Candidate(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g",
-                                     1.5 + scores.get(p.value, 0), "group+count"))
-                if q.cues.aggregate:
-                    for np_ in self._numeric_paths(cls, [f"?x a <{cls}> ."], "", scores):
-                        if np_.score >= 0.6:
-                            agg, name = q.cues.aggregate, q.cues.aggregate.lower()
-                            out.append(Candidate(f"SELECT ?g ({agg}(?v) AS ?{name}) WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g",
-                                                 1.8 + scores.get(p.value, 0) + np_.score, f"group+{name}"))
+                                     s, "group+count"))
+            if c.aggregates:
+                for np_ in self._numeric_paths(counted, [f"?x a <{counted}> ."], "", scores):
+                    if np_.score >= 0.6:
+                        heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
+                        out.append(Candidate(f"SELECT ?g {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g",
+                                             s + 0.3 + np_.score, "group+aggregate"))
         return out
 
     def _ask_between(self, anchors, scores) -> list[Candidate]:
@@ -491,3 +537,12 @@ def _reuse_middle(num: list[str], body: list[str], x: str) -> list[str]:
         if s_ == x and bs == x and bo.startswith("?"):
             return [num[1].replace(mid, bo)]
     return num
+
+
+def _num(v: float) -> str:
+    """A number as SPARQL text.
+
+    >>> _num(20000000.0), _num(2.5)
+    ('20000000', '2.5')
+    """
+    return str(int(v)) if v == int(v) else str(v)

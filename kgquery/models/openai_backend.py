@@ -1,0 +1,135 @@
+"""Any OpenAI-compatible chat server (vLLM, TGI, llama.cpp server, Ollama, hosted APIs), with urllib.
+
+The API key comes from KGQUERY_API_KEY or OPENAI_API_KEY and is only ever put in the
+Authorization header: never logged, never in an error message (a server that echoes it gets it
+redacted). Timeouts per request (KGQUERY_MODEL_TIMEOUT, default 120 s); connection failures,
+429 and 5xx are retried with exponential backoff (KGQUERY_MODEL_RETRIES, default 2 retries).
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+import urllib.error
+import urllib.request
+from typing import Iterator
+
+from ..errors import ModelError
+
+RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
+
+
+class OpenAIChatModel:
+    """A chat model behind /v1/chat/completions (model '' = the first one /v1/models lists)."""
+
+    supports_logits_processor = False
+
+    def __init__(self, model: str, base_url: str, api_key: str | None = None, timeout_s: float | None = None,
+                 retries: int | None = None, backoff_s: float = 0.5):
+        self.base_url = base_url.rstrip("/")
+        if not self.base_url.endswith("/v1") and "/v1/" not in self.base_url + "/":
+            self.base_url += "/v1"
+        self.model = model
+        self._key = api_key if api_key is not None else (os.environ.get("KGQUERY_API_KEY")
+                                                         or os.environ.get("OPENAI_API_KEY") or "")
+        self.timeout_s = timeout_s if timeout_s is not None else float(os.environ.get("KGQUERY_MODEL_TIMEOUT", 120))
+        self.retries = retries if retries is not None else int(os.environ.get("KGQUERY_MODEL_RETRIES", 2))
+        self.backoff_s = backoff_s
+
+    @property
+    def name(self) -> str:
+        return f"openai:{self.model or '?'}@{self.base_url}"
+
+    def __repr__(self) -> str:  # never shows the key
+        return f"OpenAIChatModel({self.model!r}, {self.base_url!r})"
+
+    # ------------------------------------------------------------------ HTTP
+    def _redact(self, text: str) -> str:
+        return text.replace(self._key, "***") if self._key else text
+
+    def _open(self, path: str, body: dict | None = None, timeout: float | None = None):
+        """Send one request with retries; return the open response (caller closes it)."""
+        url = self.base_url + path
+        headers = {"Accept": "application/json, text/event-stream"}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode("utf-8")
+            headers["Content-Type"] = "application/json"
+        if self._key:
+            headers["Authorization"] = f"Bearer {self._key}"
+        last = ""
+        for attempt in range(self.retries + 1):
+            if attempt:
+                time.sleep(self.backoff_s * 2 ** (attempt - 1))
+            req = urllib.request.Request(url, data=data, headers=headers, method="POST" if data else "GET")
+            try:
+                return urllib.request.urlopen(req, timeout=timeout or self.timeout_s)
+            except urllib.error.HTTPError as e:
+                detail = ""
+                try:
+                    detail = e.read(300).decode("utf-8", "replace")
+                except Exception:
+                    pass
+                last = f"HTTP {e.code} from {url}: {' '.join(self._redact(detail).split())[:200]}"
+                if e.code in (401, 403):
+                    raise ModelError(f"{last} (check KGQUERY_API_KEY / OPENAI_API_KEY)") from None
+                if e.code not in RETRY_STATUS:
+                    raise ModelError(last) from None
+            except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as e:
+                reason = getattr(e, "reason", e)
+                last = f"model server {self.base_url} unreachable: {self._redact(str(reason))[:200]}"
+        raise ModelError(f"{last} (after {self.retries + 1} tries)")
+
+    def _json(self, path: str, body: dict | None = None) -> dict:
+        with self._open(path, body) as resp:
+            raw = resp.read()
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise ModelError(f"model server {self.base_url} answered something that is not JSON") from None
+
+    def _model_name(self) -> str:
+        if not self.model:
+            data = self._json("/models").get("data") or []
+            if not data:
+                raise ModelError(f"model server {self.base_url} lists no models; name one: openai:MODEL@URL")
+            self.model = data[0]["id"]
+        return self.model
+
+    # ------------------------------------------------------------------ chat
+    def chat(self, messages: list[dict], max_new_tokens: int = 256, stop: list[str] | None = None,
+             logits_processor=None, stream: bool = False) -> str | Iterator[str]:
+        """Greedy completion (temperature 0); `logits_processor` is ignored (the server decodes)."""
+        body = {"model": self._model_name(), "messages": messages, "max_tokens": max_new_tokens,
+                "temperature": 0, "stream": stream}
+        if stop:
+            body["stop"] = list(stop)[:4]  # the OpenAI API accepts at most 4
+        if stream:
+            return self._stream(body)
+        data = self._json("/chat/completions", body)
+        try:
+            return (data["choices"][0]["message"].get("content") or "").strip()
+        except (KeyError, IndexError, TypeError):
+            raise ModelError(f"model server {self.base_url} answered without choices") from None
+
+    def _stream(self, body: dict) -> Iterator[str]:
+        resp = self._open("/chat/completions", body)
+        try:
+            for raw in resp:
+                line = raw.decode("utf-8", "replace").strip()
+                if not line.startswith("data:"):
+                    continue
+                payload = line[5:].strip()
+                if payload == "[DONE]":
+                    break
+                try:
+                    delta = json.loads(payload)["choices"][0].get("delta") or {}
+                except (ValueError, KeyError, IndexError):
+                    continue
+                if delta.get("content"):
+                    yield delta["content"]
+        except (socket.timeout, TimeoutError, ConnectionError) as e:
+            raise ModelError(f"model server {self.base_url} stream broke off: {e}") from None
+        finally:
+            resp.close()
