@@ -101,7 +101,8 @@ def load_upload(data: bytes, filename: str, max_mb: int = MAX_UPLOAD_MB, limits=
     except KgqueryError as e:  # name the file as the user knows it, not our temp path
         raise type(e)(str(e).replace(str(path), filename)) from None
     except Exception as e:  # a loader fault we did not anticipate: still one line, never a traceback
-        raise LoadError(f"{filename}: could not read it as RDF ({type(e).__name__}: {' '.join(str(e).split())[:200]})")
+        detail = " ".join(str(e).split())[:200]
+        raise LoadError(f"{filename}: could not read it as RDF ({type(e).__name__}: {detail})") from None
     kg.name = filename
     return kg
 
@@ -220,7 +221,8 @@ def _data_classes(kg: "KnowledgeGraph", top: int = 4):
 def _skip_property(p) -> bool:
     return (p.iri in (RDFS_LABEL, RDFS_COMMENT, RDF_TYPE) or p.iri.startswith(META_NS)
             or "label" in p.label.lower() or "name" in local_name(p.iri).lower()
-            or re.search(r"\b(id|code|comment|description|depiction|image|url|homepage)\b", noun(p.label), re.I) is not None
+            or re.search(r"\b(id|code|comment|description|depiction|image|url|homepage)\b", noun(p.label), re.I)
+            is not None
             or not noun(p.label)
             or noun(p.label).split()[-1] in ("of", "in", "for", "to", "by", "with", "at", "on", "from"))
 
@@ -341,7 +343,8 @@ def candidate_questions(kg: "KnowledgeGraph", seed: str | None = None) -> list[E
         numeric = sorted((p for p in props if p.is_numeric), key=lambda p: -_spread(kg, c.iri, p.iri))
         for p in numeric[:2]:
             word = "Who" if re.search(r"\b(person|people|employee|manager|staff|author|member)\b", one) else "Which"
-            by_kind["superlative"].append(Example(f"{word} {one} has the highest {noun(p.label)}?", "superlative", rank))
+            by_kind["superlative"].append(
+                Example(f"{word} {one} has the highest {noun(p.label)}?", "superlative", rank))
             by_kind["average"].append(Example(f"What is the average {noun(p.label)} of all {pl}?", "average", rank))
     # round-robin over the kinds (best-reading first in each) so the first few show different shapes
     out, seen = [], set()
@@ -358,41 +361,46 @@ def candidate_questions(kg: "KnowledgeGraph", seed: str | None = None) -> list[E
 
 def example_questions(kg: "KnowledgeGraph", ask: Callable[[str], Answer] | None = None, n: int = 6,
                       budget_s: float = 30.0) -> list[Example]:
-    """Up to `n` example questions; with `ask`, only those the engine answers (within `budget_s`)."""
+    """Up to `n` example questions; with `ask`, only those the engine answers.
+
+    Checking stops after `budget_s` seconds, not counting the first question (which also builds the
+    engine's indexes). Kinds are mixed: at most two of a kind while other kinds remain.
+    """
     cands = candidate_questions(kg)
     if ask is None:
         return cands[:n]
-    t0 = time.perf_counter()
-    good, unchecked = [], []
-    kinds_used: dict[str, int] = {}
-    for ex in cands:
-        if len(good) >= n:
-            break
-        if time.perf_counter() - t0 > budget_s:
-            unchecked.append(ex)
-            continue
-        if kinds_used.get(ex.kind, 0) >= 2:  # variety: at most two of a kind while others remain
-            unchecked.append(ex)
-            continue
+    good: list[Example] = []
+    state = {"t0": None}
+
+    def over() -> bool:
+        return state["t0"] is not None and time.perf_counter() - state["t0"] > budget_s
+
+    def check(ex: Example) -> bool:
         try:
             ans = ask(ex.question)
         except Exception:
-            continue
-        if ans.outcome == "answered" and (ans.rows or ans.boolean is not None):
-            ex.verified = True
+            return False
+        finally:
+            if state["t0"] is None:
+                state["t0"] = time.perf_counter()
+        ex.verified = ans.outcome == "answered" and (bool(ans.rows) or ans.boolean is not None)
+        return ex.verified
+
+    later: list[Example] = []
+    kinds_used: dict[str, int] = {}
+    for ex in cands:
+        if len(good) >= n or over():
+            break
+        if kinds_used.get(ex.kind, 0) >= 2:
+            later.append(ex)
+        elif check(ex):
             good.append(ex)
             kinds_used[ex.kind] = kinds_used.get(ex.kind, 0) + 1
-    if len(good) < n and time.perf_counter() - t0 <= budget_s:
-        for ex in unchecked:  # top up with further kinds already used, still checked
-            if len(good) >= n or time.perf_counter() - t0 > budget_s:
-                break
-            try:
-                ans = ask(ex.question)
-            except Exception:
-                continue
-            if ans.outcome == "answered" and (ans.rows or ans.boolean is not None):
-                ex.verified = True
-                good.append(ex)
+    for ex in later:  # top up with more of the kinds already shown
+        if len(good) >= n or over():
+            break
+        if check(ex):
+            good.append(ex)
     return good
 
 
@@ -402,15 +410,17 @@ def example_questions(kg: "KnowledgeGraph", ask: Callable[[str], Answer] | None 
 
 def sample_entities(kg: "KnowledgeGraph", class_iri: str, limit: int = 10) -> list[dict[str, str]]:
     """Some members of a class with their labels (through the safe executor)."""
-    res = kg.query(f"SELECT DISTINCT ?entity WHERE {{ ?entity <{RDF_TYPE}> <{class_iri}> }} LIMIT {int(limit)}",
+    res = kg.query(f"SELECT ?entity (SAMPLE(?l) AS ?label) WHERE {{ ?entity <{RDF_TYPE}> <{class_iri}> "
+                   f"OPTIONAL {{ ?entity <{RDFS_LABEL}> ?l }} }} GROUP BY ?entity LIMIT {int(limit)}",
                    timeout_s=10, max_rows=limit)
-    rows = []
     if res.outcome != Outcome.ROWS:
-        return rows
-    label_of = _label_fn(kg)
-    for (e,) in res.rows:
+        return []
+    label_of = label_function(kg)
+    rows = []
+    for e, lab in res.rows:
         if e is not None:
-            rows.append({"entity": label_of(e.value) if e.is_iri else e.value, "IRI": e.value})
+            name = (label_of(e.value) if label_of and e.is_iri else None) or (lab.value if lab else None)
+            rows.append({"entity": name or local_name(e.value), "IRI": e.value})
     return rows
 
 
@@ -420,19 +430,25 @@ def sample_uses(kg: "KnowledgeGraph", prop_iri: str, limit: int = 10) -> list[di
                    timeout_s=10, max_rows=limit)
     if res.outcome != Outcome.ROWS:
         return []
-    label_of = _label_fn(kg)
-    out = []
-    for s, v in res.rows:
-        out.append({"subject": label_of(s.value) if s is not None and s.is_iri else (s.value if s else ""),
-                    "value": (label_of(v.value) if v.is_iri else v.value) if v is not None else ""})
-    return out
+    label_of = label_function(kg) or local_name
+
+    def show(t: Term | None) -> str:
+        if t is None:
+            return ""
+        return (label_of(t.value) or t.value) if t.is_iri else t.value
+
+    return [{"subject": show(s), "value": show(v)} for s, v in res.rows]
 
 
-def _label_fn(kg: "KnowledgeGraph") -> Callable[[str], str]:
+def label_function(kg: "KnowledgeGraph") -> Callable[[str], str] | None:
+    """The label index's lookup; for an endpoint only once the index exists (building it there is a
+    crawl of the whole endpoint, which the page never starts just to decorate a table)."""
+    if kg.is_endpoint and "labels" not in vars(kg):
+        return None
     try:
         return kg.labels.label_of
-    except Exception:  # an endpoint too big or too slow for a label index
-        return local_name
+    except Exception:
+        return None
 
 
 def schema_tables(kg: "KnowledgeGraph") -> tuple[list[dict], list[dict]]:
@@ -483,7 +499,7 @@ def result_table(res: QueryResult, label_of: Callable[[str], str] | None = None)
     out = []
     for r in res.rows:
         d = {}
-        for v, t in zip(res.vars, r):
+        for v, t in zip(res.vars, r, strict=False):
             if t is None:
                 d[v] = ""
             elif t.is_iri and label_of:
@@ -495,8 +511,8 @@ def result_table(res: QueryResult, label_of: Callable[[str], str] | None = None)
     return out
 
 
-def rows_csv(vars_: list[str], rows: Iterable[tuple[Term | None, ...]], labels: Callable[[str], str] | dict | None = None,
-             boolean: bool | None = None) -> str:
+def rows_csv(vars_: list[str], rows: Iterable[tuple[Term | None, ...]],
+             labels: Callable[[str], str] | dict | None = None, boolean: bool | None = None) -> str:
     """CSV of rows: raw values, plus a `<var>_label` column beside each column that holds IRIs."""
     buf = io.StringIO()
     w = csv.writer(buf)
@@ -595,7 +611,7 @@ def evidence_layout(triples: list[tuple[Term, Term, Term]], labels=None, prop_la
     g = evidence_graph(triples, labels, prop_labels, limit)
     if not g.nodes:
         return [], []
-    pos = nx.spring_layout(nx.Graph(g), seed=seed, k=1.2 / max(len(g) ** 0.5, 1))
+    pos = nx.spring_layout(nx.Graph(g), seed=seed, k=2.0 / max(len(g) ** 0.5, 1), iterations=100)
     nodes = [{"x": float(pos[n][0]), "y": float(pos[n][1]), "label": d["label"], "value": d["value"], "kind": d["kind"]}
              for n, d in g.nodes(data=True)]
     edges = []
@@ -610,9 +626,11 @@ def evidence_layout(triples: list[tuple[Term, Term, Term]], labels=None, prop_la
 # asking (with room for conversation and clarification features of the engine)
 
 
-def ask_kwargs(engine, history: list[Answer] | None = None, choice: str | None = None) -> dict:
-    """Keyword arguments for `engine.ask` that this engine understands (history of the conversation,
-    a clarification choice); an engine without them gets the plain question."""
+def ask_kwargs(engine, history: list[Answer] | None = None, choice: str | None = None,
+               on_token: Callable[[str], None] | None = None) -> dict:
+    """Keyword arguments for `engine.ask` that this engine understands: the conversation so far
+    (`history`), a clarification choice (`choice`), a streaming callback (`on_token`). An engine
+    without them gets the plain question."""
     try:
         params = inspect.signature(engine.ask).parameters
     except (TypeError, ValueError):
@@ -622,6 +640,8 @@ def ask_kwargs(engine, history: list[Answer] | None = None, choice: str | None =
         kw["history"] = list(history)
     if choice and "choice" in params:
         kw["choice"] = choice
+    if on_token is not None and "on_token" in params:
+        kw["on_token"] = on_token
     return kw
 
 
@@ -642,18 +662,18 @@ def format_timings(timings: dict[str, float]) -> list[dict[str, str | float]]:
     return rows
 
 
-def graph_namers(kg: "KnowledgeGraph", ans: Answer | None = None) -> tuple[Callable[[str], str | None], Callable[[str], str | None]]:
+Namer = Callable[[str], "str | None"]
+
+
+def graph_namers(kg: "KnowledgeGraph", ans: Answer | None = None) -> tuple[Namer, Namer]:
     """(entity namer, property namer) for evidence drawings: the answer's labels, the label index, the schema."""
-    try:
-        index = kg.labels
-    except Exception:
-        index = None
+    index_label = label_function(kg)
     known = ans.labels if ans is not None else {}
 
     def entity(iri: str) -> str | None:
         if iri in known:
             return known[iri]
-        return index.label_of(iri) if index is not None else None
+        return index_label(iri) if index_label is not None else None
 
     def prop(iri: str) -> str | None:
         try:
