@@ -146,6 +146,17 @@ def cmd_serve_model(args) -> int:
     return serve(argv + (["--name", args.name] if args.name else []))
 
 
+def cmd_serve(args) -> int:
+    """Serve ask/sparql/eval and the TEXT2SPARQL API over HTTP (127.0.0.1 by default)."""
+    import importlib.util
+
+    if importlib.util.find_spec("fastapi") is None or importlib.util.find_spec("uvicorn") is None:
+        raise KgqueryError("the service needs FastAPI and uvicorn: pip install 'kgquery[serve]'")
+    from .serve import serve
+
+    return serve(args)
+
+
 def cmd_eval(args) -> int:
     """Run a question set through `ask` and score it (set-F1, exact match, outcomes, latency)."""
     from .evaluation.harness import run_eval_cli
@@ -233,6 +244,26 @@ def build_parser() -> argparse.ArgumentParser:
                     help="address to bind (default 127.0.0.1: this machine only; 0.0.0.0 exposes the page)")
     sp.add_argument("--graph", default=None, help="bundled graph selected at start (ck25, countries)")
     sp.set_defaults(func=cmd_app)
+
+    sp = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
+    _graph_args(sp)
+    sp.add_argument("--host", default="127.0.0.1",
+                    help="address to bind (default 127.0.0.1: this machine only; 0.0.0.0 exposes the service)")
+    sp.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    sp.add_argument("--api-key", default=None,
+                    help="require this key (header 'Authorization: Bearer KEY' or 'X-API-Key'); "
+                         "default: KGQUERY_API_KEY if set (prefer it: arguments show in the process list)")
+    sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"), help="language model (default: none)")
+    sp.add_argument("--rate", type=float, default=10.0, help="requests per second per client (default 10; 0 = off)")
+    sp.add_argument("--burst", type=int, default=20, help="requests a client may send at once (default 20)")
+    sp.add_argument("--max-body", type=int, default=64 * 1024, help="largest request body in bytes (default 65536)")
+    sp.add_argument("--max-eval", type=int, default=25, help="most questions per /eval request (default 25)")
+    sp.add_argument("--threads", type=int, default=8, help="requests worked on at once (default 8)")
+    sp.add_argument("--max-connections", type=int, default=256, help="open connections before 503 (default 256)")
+    sp.add_argument("--no-warm", action="store_true", help="build indexes on the first request, not at start")
+    sp.add_argument("--access-log", action="store_true", help="log each request line")
+    sp.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    sp.set_defaults(func=cmd_serve)
     return p
 
 

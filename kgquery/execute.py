@@ -51,13 +51,16 @@ def execute(backend: Backend, query: str, limits: Limits = Limits(),
     if isinstance(g, QueryResult):  # the check itself hit the time or memory limit
         g.seconds = time.perf_counter() - t0
         return g
+    run_limits = limits
     if len(g.text) > GUARD_INLINE_CHARS and CAN_FORK:  # the check took part of the time limit: the run gets the rest
-        limits = replace(limits, timeout_s=max(0.1, limits.timeout_s - (time.perf_counter() - t0)))
+        run_limits = replace(limits, timeout_s=max(0.1, limits.timeout_s - (time.perf_counter() - t0)))
     text = g.text
     if not backend.local and g.form == "SELECT" and not g.has_limit and len(text) <= GUARD_INLINE_CHARS:
         text = _with_limit(text, limits.max_rows + 1)
     if backend.local and CAN_FORK:
-        res = _run_forked(backend, text, limits)
+        res = _run_forked(backend, text, run_limits)
+        if res.outcome == Outcome.TIMED_OUT and run_limits is not limits:
+            res.message = f"stopped after {limits.timeout_s:g} s (time limit); the worker was killed"
     else:
         res = _run_inline(backend, text, limits)
     res.sparql = query

@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 import time
 
+from .errors import KgqueryError
 from .evidence import evidence
 from .graph import KnowledgeGraph
 from .types import Answer, Outcome, QueryResult, Term
@@ -13,6 +14,8 @@ EXECUTE_TOP = 12
 #: below this score the best attempt is shown but the answer abstains
 ABSTAIN_BELOW = 0.9
 CANDIDATE_TIMEOUT_S = 5.0
+#: mentions (entities, values) and class words kept per question, best-linked first (see _cap_mentions)
+MAX_MENTIONS = 8
 
 _OUTCOME_NAMES = {Outcome.ROWS: "answered", Outcome.BOOLEAN: "answered", Outcome.EMPTY: "empty",
                   Outcome.TIMED_OUT: "timed_out", Outcome.REFUSED: "refused", Outcome.FAILED: "failed"}
@@ -70,13 +73,19 @@ class KGQuery:
             return Answer(question=question[:200], text="The question is too long (over 2,000 characters).",
                           outcome="refused", message="question too long")
         t0 = time.perf_counter()
-        linker = self.linker
-        generator = self.generator
+        try:
+            linker = self.linker
+            generator = self.generator
+        except KgqueryError as e:  # e.g. the endpoint is down while the indexes are built: tried again next time
+            ans = Answer(question=question, text="", outcome="failed", message=str(e))
+            ans.text = verbalize(ans)
+            return ans
         timings["setup"] = time.perf_counter() - t0
 
         t = time.perf_counter()
         q = analyse(question)
         links = linker.link(q)
+        _cap_mentions(links)
         timings["linking"] = time.perf_counter() - t
 
         fallback_note = ""
@@ -84,7 +93,15 @@ class KGQuery:
             from .generate.llm import model_answer
 
             t = time.perf_counter()
-            ans, fallback_note = model_answer(self, generator, q, links, CANDIDATE_TIMEOUT_S, on_token)
+            try:
+                ans, fallback_note = model_answer(self, generator, q, links, CANDIDATE_TIMEOUT_S, on_token)
+            except Exception as e:  # a backend fault that is not a ModelError (a cut-off or malformed reply)
+                why = f"model {generator.name} failed ({type(e).__name__}: {' '.join(str(e).split())[:200]})"
+                if not getattr(generator, "fallback", True):
+                    ans = Answer(question=question, text="", outcome="failed", message=why, generator=generator.name)
+                    ans.text = verbalize(ans)
+                    return ans
+                ans, fallback_note = None, why
             timings["model"] = time.perf_counter() - t
             if ans is not None:
                 timings["total"] = time.perf_counter() - t0
@@ -142,6 +159,16 @@ class KGQuery:
         labels = self.kg.labels
         ans.labels = {t.value: labels.label_of(t.value) for r in res.rows for t in r if t is not None and t.is_iri}
         ans.evidence = evidence(self.kg, sparql, res)
+
+
+def _cap_mentions(links) -> None:
+    """Keep the MAX_MENTIONS best-linked mentions (and classes), in question order: generators combine
+    mentions (a product over them), so a question naming dozens of items must not reach them whole."""
+    for attr in ("mentions", "classes"):
+        items = getattr(links, attr)
+        if len(items) > MAX_MENTIONS:
+            keep = sorted(items, key=lambda m: -m.score)[:MAX_MENTIONS]
+            setattr(links, attr, sorted(keep, key=lambda m: m.start))
 
 
 def _confidence(score: float) -> float:
