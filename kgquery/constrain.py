@@ -42,12 +42,15 @@ GRAMMAR_TEXT = {
     "dot_opt": [".", ""],
     "union_tail": ["UNION group union_tail", ""],
     "value_items": ["value_term value_items", ""],
-    "value_term": ["$IRI_N", "$STR", "$NUM"],
+    "value_term": ["$IRI_N", "$IRI_C", "$STR", "$NUM"],
     "triples": ["subject pred_obj pred_obj_more"],
     "subject": ["$VAR", "$IRI_N"],
     "pred_obj_more": ["; pred_obj pred_obj_more", ""],
-    "pred_obj": ["verb object object_more"],
-    "verb": ["$VAR", "$IRI_P", "a"],
+    # classes only after 'a': "?x a pv:Supplier", never "pv:Supplier pv:name ?n"
+    "pred_obj": ["verb object object_more", "a type_object type_more"],
+    "verb": ["$VAR", "$IRI_P"],
+    "type_object": ["$VAR", "$IRI_C"],
+    "type_more": [", type_object type_more", ""],
     "object_more": [", object object_more", ""],
     "object": ["$VAR", "$IRI_N", "$STR", "$NUM", "$BOOL"],
     "constraint": ["( expr )", "builtin"],
@@ -66,7 +69,7 @@ GRAMMAR_TEXT = {
     "mul_expr": ["unary mul_tail"],
     "mul_tail": ["* unary mul_tail", "/ unary mul_tail", ""],
     "unary": ["! primary", "- primary", "primary"],
-    "primary": ["( expr )", "$VAR", "$IRI_N", "$STR", "$UNUM", "$BOOL", "builtin"],
+    "primary": ["( expr )", "$VAR", "$IRI_N", "$IRI_C", "$STR", "$UNUM", "$BOOL", "builtin"],
     "builtin": ["func1 ( expr )", "func2 ( expr , expr )", "REGEX ( expr , expr regex_flags )", "BOUND ( $VAR )",
                 "IF ( expr , expr , expr )", "COALESCE ( expr expr_more )", "aggregate", "EXISTS group",
                 "NOT EXISTS group"],
@@ -228,12 +231,17 @@ def iri_lexemes(iris, prefixes: dict[str, str] | None = None) -> list[str]:
 class SparqlChecker:
     """Prefix checker for the subset grammar with graph-bound IRIs (see module docstring)."""
 
-    def __init__(self, properties, nodes, prefixes: dict[str, str] | None = None):
-        """`properties` / `nodes`: IRIs allowed as predicates / as subjects and objects."""
+    def __init__(self, properties, nodes, prefixes: dict[str, str] | None = None, classes=None):
+        """IRIs allowed as predicates (`properties`), as subjects and objects (`nodes`) and after
+        ``a`` (`classes`; default: the nodes). rdf:type is written ``a``."""
         self.props = IriSet(iri_lexemes(properties, prefixes))
         self.nodes = IriSet(iri_lexemes(nodes, prefixes))
+        self.classes = IriSet(iri_lexemes(nodes if classes is None else classes, prefixes))
         self.start: frozenset = frozenset({((START,), "", 0)})
         self._feed_cache: dict = {}
+
+    def _iri_set(self, t: str) -> IriSet:
+        return {"$IRI_P": self.props, "$IRI_N": self.nodes, "$IRI_C": self.classes}[t]
 
     # lexeme tests -------------------------------------------------------------------
     def _prefix_ok(self, t: str, s: str) -> bool:
@@ -244,6 +252,8 @@ class SparqlChecker:
                 return self.props.has_prefix(s)
             if t == "$IRI_N":
                 return self.nodes.has_prefix(s)
+            if t == "$IRI_C":
+                return self.classes.has_prefix(s)
             if t == "$STR":
                 return len(s) <= MAX_STRING and _STR_P.fullmatch(s) is not None
             if t == "$NUM":
@@ -257,8 +267,8 @@ class SparqlChecker:
             return False
         if t == "a":
             return s == "a"
-        if t in KEYWORDS:
-            return s.isascii() and (s.isalpha() or "_" in s) and t.startswith(s.upper())
+        if t in KEYWORDS:  # SELECT or select, not SeLeCt
+            return s.isascii() and (s.isupper() or s.islower()) and t.startswith(s.upper())
         return t.startswith(s)
 
     def _complete_ok(self, t: str, s: str) -> bool:
@@ -269,6 +279,8 @@ class SparqlChecker:
                 return s in self.props
             if t == "$IRI_N":
                 return s in self.nodes
+            if t == "$IRI_C":
+                return s in self.classes
             if t == "$STR":
                 return _STR_C.fullmatch(s) is not None
             if t == "$NUM":
@@ -283,15 +295,18 @@ class SparqlChecker:
         if t == "a":
             return s == "a"
         if t in KEYWORDS:
-            return s.isascii() and s.upper() == t
+            return s.isascii() and (s.isupper() or s.islower()) and s.upper() == t
         return s == t
 
     # characters ---------------------------------------------------------------------
-    def _fresh(self, stack, ch: str, ws: int, out: set, glued: bool = False) -> None:
+    def _fresh(self, stack, ch: str, ws: int, out: set, glued: bool = False, after_pname: bool = False) -> None:
         """Start a new lexeme (or skip whitespace) at `ch` with this stack.
 
         `glued`: the previous lexeme was not punctuation and no space came between; then only
         punctuation may follow (rdflib misreads e.g. ``?x<http://b>?y`` and ``VALUES$y``).
+        `after_pname`: it was a prefixed name; a '.' glued to it must be followed by a space, or
+        the next word would continue the name (``pv:Part.FILTER`` is one name).
+        Pending lexemes carry ws = -1 when glued, -2 for such a '.'.
         """
         if ch.isspace():
             if ws < MAX_WS:
@@ -299,7 +314,7 @@ class SparqlChecker:
             return
         terms, _ = expected(stack)
         if any(self._prefix_ok(t, ch) for t in terms if not glued or t in PUNCT):
-            out.add((stack, ch, -1 if glued else 0))
+            out.add((stack, ch, (-2 if after_pname and ch == "." else -1) if glued else 0))
 
     def _feed_char(self, configs, ch: str) -> frozenset:
         out: set = set()
@@ -307,7 +322,9 @@ class SparqlChecker:
             if not pending:
                 self._fresh(stack, ch, ws, out)
                 continue
-            glued = ws == -1
+            glued = ws < 0
+            if ws == -2 and not ch.isspace():
+                continue  # "pv:Part." then a space
             terms, _ = expected(stack)
             ext = pending + ch
             if any(self._prefix_ok(t, ext) for t in terms if not glued or t in PUNCT):
@@ -323,8 +340,9 @@ class SparqlChecker:
                 if t in _OPERATORS and ch in "+-!":
                     continue  # "--", "*-?x": a space between operators
                 if self._complete_ok(t, pending):
+                    pname = t.startswith("$IRI") and not pending.startswith("<")
                     for st in advance(stack, t):
-                        self._fresh(st, ch, 0, out, glued=next_glued and t not in PUNCT)
+                        self._fresh(st, ch, 0, out, glued=next_glued and t not in PUNCT, after_pname=pname)
         return frozenset(out)
 
     def feed(self, state: frozenset, text: str) -> frozenset:
@@ -352,7 +370,7 @@ class SparqlChecker:
                 continue
             terms, _ = expected(stack)
             for t in terms:
-                if ws == -1 and t not in PUNCT:
+                if ws < 0 and t not in PUNCT:
                     continue
                 if self._complete_ok(t, pending) and any(expected(st)[1] for st in advance(stack, t)):
                     return True
@@ -368,8 +386,8 @@ class SparqlChecker:
         """The shortest text for a terminal (None when no text fits: e.g. no IRIs allowed)."""
         if t == "$VAR":
             return "?v"
-        if t in ("$IRI_P", "$IRI_N"):
-            items = (self.props if t == "$IRI_P" else self.nodes).items
+        if t in ("$IRI_P", "$IRI_N", "$IRI_C"):
+            items = self._iri_set(t).items
             return min(items, key=len) if items else None
         return {"$STR": '""', "$NUM": "1", "$UNUM": "1", "$INT": "1", "$BOOL": "true"}.get(t, t)
 
@@ -430,8 +448,8 @@ class SparqlChecker:
     def _finish_lexeme(self, t: str, s: str) -> str | None:
         if self._complete_ok(t, s):
             return ""
-        if t in ("$IRI_P", "$IRI_N"):
-            full = (self.props if t == "$IRI_P" else self.nodes).first_with_prefix(s)
+        if t in ("$IRI_P", "$IRI_N", "$IRI_C"):
+            full = self._iri_set(t).first_with_prefix(s)
             return full[len(s):] if full else None
         if t == "$VAR":
             return "v"

@@ -3,7 +3,7 @@
     python -m kgquery.serve_model --model PATH_OR_HUB_ID [--host 127.0.0.1] [--port 8011]
 
 Serves GET /v1/models, GET /health and POST /v1/chat/completions (with "stream": true as
-server-sent events). Greedy decoding; one generation at a time. Meant for tests and local
+server-sent events). Greedy decoding unless a temperature is sent; one generation at a time. Meant for tests and local
 trials of the OpenAI client path, not for production: use vLLM there (docs/models.md).
 When KGQUERY_SERVE_API_KEY is set, requests must carry "Authorization: Bearer <that key>".
 Prints "kgquery serve-model: listening on http://HOST:PORT/v1" once the model is loaded.
@@ -71,14 +71,15 @@ def make_handler(model, name: str, api_key: str | None):
             except (ValueError, KeyError) as e:
                 return self._error(400, f"bad request: {e}")
             max_tokens = int(req.get("max_tokens") or req.get("max_completion_tokens") or 256)
+            sampling = {"temperature": float(req.get("temperature") or 0.0), "seed": req.get("seed")}
             stop = req.get("stop")
             stop = [stop] if isinstance(stop, str) else stop
             cid = "chatcmpl-" + uuid.uuid4().hex[:24]
             created = int(time.time())
             if req.get("stream"):
-                return self._stream(messages, max_tokens, stop, cid, created)
+                return self._stream(messages, max_tokens, stop, cid, created, sampling)
             try:
-                text = model.chat(messages, max_new_tokens=max_tokens, stop=stop)
+                text = model.chat(messages, max_new_tokens=max_tokens, stop=stop, **sampling)
             except Exception as e:
                 return self._error(500, f"generation failed: {' '.join(str(e).split())[:200]}")
             self._send(200, {
@@ -86,7 +87,7 @@ def make_handler(model, name: str, api_key: str | None):
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
                 "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}})
 
-        def _stream(self, messages, max_tokens, stop, cid, created) -> None:
+        def _stream(self, messages, max_tokens, stop, cid, created, sampling) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-cache")
@@ -100,7 +101,7 @@ def make_handler(model, name: str, api_key: str | None):
 
             try:
                 event({"role": "assistant", "content": ""})
-                for piece in model.chat(messages, max_new_tokens=max_tokens, stop=stop, stream=True):
+                for piece in model.chat(messages, max_new_tokens=max_tokens, stop=stop, stream=True, **sampling):
                     event({"content": piece})
                 event({}, "stop")
                 self.wfile.write(b"data: [DONE]\n\n")

@@ -4,8 +4,8 @@
 repair hints, with "did you mean" suggestions) and `fixed_query` (missing PREFIX lines added).
 Checks, cheapest first:
 
-1. the read-only guard parses it (SELECT/ASK/..., no updates, no SERVICE) and rdflib's algebra
-   translation accepts it (e.g. no ungrouped variables next to aggregates);
+1. the read-only guard parses it (SELECT/ASK/..., no updates, no SERVICE), rdflib's algebra
+   translation accepts it, and it has at least one triple pattern (it reads the graph);
 2. every IRI the query names exists in the graph (one VALUES query for all of them);
 3. each triple pattern with a constant predicate fits the data: a constant subject or object
    really has that property, and a variable typed with ``a <Class>`` in the same pattern group
@@ -98,6 +98,9 @@ class Validator:
         iris: set[str] = set()
         bgps: list = []
         _walk(algebra, iris, bgps)
+        if not any(bgps):
+            return Validation(False, ("the query reads nothing from the graph: it needs at least one triple "
+                                      "pattern such as ?x a <Class> or <entity> <property> ?value",), fixed)
         errors = self._unknown_iris(sorted(i for i in iris if not i.startswith(VOCAB_NS)))
         if not errors:
             errors = self._pattern_errors(bgps)

@@ -11,6 +11,7 @@ Switches (environment, or constructor arguments):
   KGQUERY_CONSTRAINED=0  no constrained decoding      KGQUERY_REPAIR=N  repair budget (default 2; 0 = off)
   KGQUERY_FALLBACK=0     no embedded fallback          KGQUERY_VERBALIZE=0  template answers
   KGQUERY_EXAMPLES=N     examples per prompt (default 3)
+  KGQUERY_REPAIR_TEMPERATURE=T  sampling temperature of the retries (default 1.0; 0 = greedy)
 """
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ SCHEMA_BUDGET = 2500
 MAX_PROPERTIES = 8
 MAX_NEW_TOKENS = 128
 ANSWER_TOKENS = 96
+#: retries are sampled (greedy decoding would write the same failed query again)
+REPAIR_TEMPERATURE = 1.0
+REPAIR_KEEP = 8  # allowed tokens the constrained sampler chooses among
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 UNCONSTRAINED_STOP = ["\n```\n", "\n\n\n", "\n\nThis ", "\n\nExplanation"]
 #: example pools per linker (one graph): generators are per thread, the pool is built once
@@ -79,7 +83,8 @@ class Grounding:
     properties: list[LinkedItem]
     classes: list[LinkedItem]
     schema_text: str
-    node_iris: set[str]
+    node_iris: set[str]   # linked entities: allowed as subjects and objects
+    class_iris: set[str]  # the graph's classes: allowed after 'a'
     terms: set[str]
 
 
@@ -125,7 +130,7 @@ class LLMGenerator:
         from .embedded import Candidate
 
         run = self.run(q, links, repair=0)
-        return [Candidate(run.sparql, 1.0, "model")] if run.sparql else []
+        return [Candidate(run.sparql, 1.0, "model")] if run.sparql and run.result is not None else []
 
     # ------------------------------------------------------------------ grounding
     def ground(self, q, links) -> Grounding:
@@ -163,7 +168,7 @@ class LLMGenerator:
             properties=[LinkedItem("", short(p), schema.prop(p).label) for p in props[:6]],
             classes=[LinkedItem("", short(c), schema.cls(c).label) for c in cls_iris[:4]],
             schema_text=schema_text,
-            node_iris=nodes | {c.iri for c in schema.classes},
+            node_iris=nodes, class_iris={c.iri for c in schema.classes},
             terms=set(props) | set(cls_iris) | nodes)
 
     def _around(self, iris: list[str]) -> dict[str, int]:
@@ -210,8 +215,8 @@ class LLMGenerator:
         from ..labels import LABEL_PREDICATES
 
         schema = self.kg.schema
-        props = {p.iri for p in schema.properties} | {RDF_TYPE} | set(LABEL_PREDICATES[:1])
-        checker = SparqlChecker(props, g.node_iris, schema.prefixes)
+        props = ({p.iri for p in schema.properties} | set(LABEL_PREDICATES[:1])) - {RDF_TYPE}  # rdf:type is 'a'
+        checker = SparqlChecker(props, g.node_iris, schema.prefixes, classes=g.class_iris)
         return SparqlLogitsProcessor(checker, self.model.tokenizer)
 
     def run(self, q, links, timeout_s: float = 5.0, repair: int | None = None) -> ModelRun:
@@ -224,12 +229,19 @@ class LLMGenerator:
         history: list[tuple[str, list[str]]] = []
         budget = self.repair if repair is None else repair
         empty: tuple[str, QueryResult] | None = None
-        for _ in range(1 + budget):
+        tried: dict[str, tuple[str, list[str]]] = {}  # failed query -> (outcome, errors)
+        temperature = float(os.environ.get("KGQUERY_REPAIR_TEMPERATURE", REPAIR_TEMPERATURE))
+        for k in range(1 + budget):
             t0 = time.perf_counter()
             msgs = sparql_messages(q.text, g.schema_text, g.entities, g.values, g.properties, g.classes,
                                    examples, history)
+            sample = {}
+            if k and temperature > 0 and getattr(model, "supports_sampling", False):
+                sample = {"temperature": temperature, "seed": k}
+            if proc is not None:
+                proc.keep = REPAIR_KEEP if sample else 1
             text = model.chat(msgs, max_new_tokens=self.max_new_tokens,
-                              stop=None if proc else UNCONSTRAINED_STOP, logits_processor=proc)
+                              stop=None if proc else UNCONSTRAINED_STOP, logits_processor=proc, **sample)
             if proc is not None:
                 query = text.strip()
                 if query and not proc.checker.accepts(query):
@@ -242,13 +254,21 @@ class LLMGenerator:
                 run.attempts.append(Attempt(None, errors, "no_query", time.perf_counter() - t0))
                 history.append((text.strip()[:300], errors))
                 continue
+            if query in tried:  # the same failed query again: same verdict, no second run
+                outcome, errors = tried[query]
+                run.attempts.append(Attempt(query, errors, outcome, time.perf_counter() - t0))
+                history.append((query, errors))
+                continue
             v = self.validator.validate(query)
             if not v.ok:
+                tried[query] = ("invalid", list(v.errors))
                 run.attempts.append(Attempt(v.fixed_query or query, list(v.errors), "invalid", time.perf_counter() - t0))
                 history.append((query, list(v.errors)))
                 continue
             res = self.kg.query(v.fixed_query, timeout_s=timeout_s)
             secs = time.perf_counter() - t0
+            if res.outcome == Outcome.ROWS and all(t is None for r in res.rows for t in r):
+                res.outcome = Outcome.EMPTY  # only unbound values: nothing was found
             if res.outcome in (Outcome.ROWS, Outcome.BOOLEAN):
                 run.attempts.append(Attempt(v.fixed_query, [], "answered", secs))
                 run.ok, run.sparql, run.result = True, v.fixed_query, res
@@ -263,6 +283,7 @@ class LLMGenerator:
                 errors = [res.message or f"the query {res.outcome.value}"]
             run.attempts.append(Attempt(v.fixed_query, errors, res.outcome.value, secs))
             history.append((query, errors))
+            tried[query] = (res.outcome.value, errors)
         if not run.ok:
             last = next((a for a in reversed(run.attempts) if a.sparql), None)
             run.sparql, run.result = empty if empty else ((last.sparql, None) if last else (None, None))

@@ -21,7 +21,11 @@ class ChatModel(Protocol):
 
     def chat(self, messages: list[Message], max_new_tokens: int = 256, stop: list[str] | None = None,
              logits_processor=None, stream: bool = False) -> str | Iterator[str]:
-        """Greedy completion of the conversation; raise ModelError when the model cannot answer."""
+        """Greedy completion of the conversation; raise ModelError when the model cannot answer.
+
+        Backends with ``supports_sampling = True`` also take ``temperature`` and ``seed`` keyword
+        arguments (the repair loop samples its retries, so a retry is not the same query again).
+        """
         ...
 
 

@@ -24,6 +24,7 @@ class OpenAIChatModel:
     """A chat model behind /v1/chat/completions (model '' = the first one /v1/models lists)."""
 
     supports_logits_processor = False
+    supports_sampling = True
 
     def __init__(self, model: str, base_url: str, api_key: str | None = None, timeout_s: float | None = None,
                  retries: int | None = None, backoff_s: float = 0.5):
@@ -99,10 +100,13 @@ class OpenAIChatModel:
 
     # ------------------------------------------------------------------ chat
     def chat(self, messages: list[dict], max_new_tokens: int = 256, stop: list[str] | None = None,
-             logits_processor=None, stream: bool = False) -> str | Iterator[str]:
-        """Greedy completion (temperature 0); `logits_processor` is ignored (the server decodes)."""
+             logits_processor=None, stream: bool = False, temperature: float = 0.0,
+             seed: int | None = None) -> str | Iterator[str]:
+        """Greedy completion (temperature 0 unless given); `logits_processor` is ignored (the server decodes)."""
         body = {"model": self._model_name(), "messages": messages, "max_tokens": max_new_tokens,
-                "temperature": 0, "stream": stream}
+                "temperature": temperature, "stream": stream}
+        if seed is not None:
+            body["seed"] = seed
         if stop:
             body["stop"] = list(stop)[:4]  # the OpenAI API accepts at most 4
         if stream:

@@ -51,6 +51,7 @@ class TransformersChatModel:
     """A chat model running in this process (see module docstring)."""
 
     supports_logits_processor = True
+    supports_sampling = True
 
     def __init__(self, model_id_or_path: str, device: str | None = None, dtype: str | None = None,
                  threads: int | None = None):
@@ -94,8 +95,9 @@ class TransformersChatModel:
             else:
                 dtype = torch.float32
             try:
-                config = AutoConfig.from_pretrained(source, **kwargs)
-                self.is_seq2seq = bool(getattr(config, "is_encoder_decoder", False))
+                if "gguf_file" not in kwargs:  # GGUF files hold decoder-only models (reading one costs seconds)
+                    config = AutoConfig.from_pretrained(source, **kwargs)
+                    self.is_seq2seq = bool(getattr(config, "is_encoder_decoder", False))
                 cls = AutoModelForSeq2SeqLM if self.is_seq2seq else AutoModelForCausalLM
                 tok = AutoTokenizer.from_pretrained(source, **kwargs)
                 model = cls.from_pretrained(source, dtype=dtype, **kwargs).to(device).eval()
@@ -130,10 +132,17 @@ class TransformersChatModel:
         enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=not has_template)
         return enc.to(self._device)
 
-    def _generate_kwargs(self, max_new_tokens: int, stop: list[str] | None, logits_processor) -> dict:
+    def _generate_kwargs(self, max_new_tokens: int, stop: list[str] | None, logits_processor,
+                         temperature: float = 0.0, seed: int | None = None) -> dict:
         from transformers import LogitsProcessorList
 
         kw = dict(max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=self.tokenizer.pad_token_id)
+        if temperature > 0:
+            import torch
+
+            kw.update(do_sample=True, temperature=temperature, top_k=50, top_p=1.0)
+            if seed is not None:
+                torch.manual_seed(seed)
         if stop:
             kw.update(stop_strings=list(stop), tokenizer=self.tokenizer)
         if logits_processor is not None:
@@ -143,13 +152,13 @@ class TransformersChatModel:
         return kw
 
     def chat_batch(self, conversations: list[list[dict]], max_new_tokens: int = 256, stop: list[str] | None = None,
-                   logits_processor=None) -> list[str]:
+                   logits_processor=None, temperature: float = 0.0, seed: int | None = None) -> list[str]:
         """Complete several conversations in one batched generate call (left padding)."""
         import torch
 
         enc = self._inputs(conversations)
-        kw = self._generate_kwargs(max_new_tokens, stop, logits_processor)
         with self._lock, torch.inference_mode():
+            kw = self._generate_kwargs(max_new_tokens, stop, logits_processor, temperature, seed)
             try:
                 out = self.model.generate(**enc, **kw)
             except RuntimeError as e:  # e.g. CUDA out of memory
@@ -160,18 +169,19 @@ class TransformersChatModel:
         return [_cut_at_stop(t, stop).strip() for t in texts]
 
     def chat(self, messages: list[dict], max_new_tokens: int = 256, stop: list[str] | None = None,
-             logits_processor=None, stream: bool = False) -> str | Iterator[str]:
-        """Greedy completion; with stream=True an iterator of text pieces as they are decoded."""
+             logits_processor=None, stream: bool = False, temperature: float = 0.0,
+             seed: int | None = None) -> str | Iterator[str]:
+        """Greedy completion (sampled when temperature > 0); stream=True yields text pieces as decoded."""
         if stream:
-            return self._stream(messages, max_new_tokens, stop, logits_processor)
-        return self.chat_batch([messages], max_new_tokens, stop, logits_processor)[0]
+            return self._stream(messages, max_new_tokens, stop, logits_processor, temperature, seed)
+        return self.chat_batch([messages], max_new_tokens, stop, logits_processor, temperature, seed)[0]
 
-    def _stream(self, messages, max_new_tokens, stop, logits_processor) -> Iterator[str]:
+    def _stream(self, messages, max_new_tokens, stop, logits_processor, temperature=0.0, seed=None) -> Iterator[str]:
         import torch
         from transformers import TextIteratorStreamer
 
         enc = self._inputs([messages])
-        kw = self._generate_kwargs(max_new_tokens, stop, logits_processor)
+        kw = self._generate_kwargs(max_new_tokens, stop, logits_processor, temperature, seed)
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=not self.is_seq2seq, skip_special_tokens=True,
                                         timeout=600)
         errors: list[BaseException] = []

