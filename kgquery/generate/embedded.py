@@ -306,7 +306,7 @@ class EmbeddedGenerator:
                 opts.append(f"OPTIONAL {{ {x} <{p}> {v} . }}" if is_lit else
                             f"OPTIONAL {{ {x} <{p}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}")
             out.append(Candidate(f"SELECT {' '.join(heads)} WHERE {{ {pat} {' '.join(opts)} }}",
-                                 s + 0.25 * len(cols), shape + "+columns"))
+                                 s + 0.5 * len(cols), shape + "+columns"))
         for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
             if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
                 out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}", s + ps - 0.2,
