@@ -1,0 +1,740 @@
+"""What a SPARQL query does, in plain words, read from rdflib's algebra (never from a model).
+
+`explain(sparql, kg)` walks the query's algebra once into a `Scope` (triples, filters, OPTIONAL
+parts, UNION branches, VALUES, subqueries, aggregates, grouping, order, limit) and words it with
+the graph's own labels: "Finds suppliers whose country is France and that are the supplier of a
+hardware item whose category is Compensator; counts them." Anything it cannot word falls back
+to a generic sentence; it never raises.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from .schema import RDF_TYPE, local_name, split_name
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+AGG_WORDS = {"Count": "counts them", "Avg": "returns their average", "Sum": "returns their sum",
+             "Min": "returns the smallest", "Max": "returns the largest", "Sample": "takes one of them",
+             "GroupConcat": "lists them together"}
+AGG_NOUNS = {"Count": "number", "Avg": "average", "Sum": "total", "Min": "lowest", "Max": "highest",
+             "Sample": "sample", "GroupConcat": "list"}
+OPS = {">": "greater than", "<": "less than", ">=": "at least", "<=": "at most", "=": "equal to",
+       "!=": "not equal to"}
+VERB_ENDINGS = (" of", " for", " in", " to", " by", " with", " from", " at", " on")
+
+
+@dataclass
+class Scope:
+    """One group graph pattern of the query, with the solution modifiers around it."""
+
+    triples: list = field(default_factory=list)
+    optional: list = field(default_factory=list)       # triples of OPTIONAL parts
+    filters: list = field(default_factory=list)        # expressions below any aggregation
+    having: list = field(default_factory=list)         # expressions above an aggregation
+    unions: list = field(default_factory=list)         # [[Scope, Scope, ...], ...]
+    minus: list = field(default_factory=list)          # [Scope, ...]
+    values: dict = field(default_factory=dict)         # var -> [terms]
+    subqueries: list = field(default_factory=list)     # [Scope, ...]
+    aggregates: dict = field(default_factory=dict)     # result var -> (name, distinct, inner var or None)
+    binds: dict = field(default_factory=dict)          # var -> expression
+    group: list = field(default_factory=list)
+    grouped: bool = False
+    order: list = field(default_factory=list)          # [(expr, 'ASC'|'DESC')]
+    limit: int | None = None
+    offset: int = 0
+    projection: list = field(default_factory=list)
+    kind: str = "select"
+
+    def all_triples(self) -> list:
+        return self.triples + [t for u in self.unions for s in u[:1] for t in s.triples]
+
+
+def parse_scope(sparql: str) -> Scope:
+    """The query's algebra folded into one Scope (raises on a query rdflib cannot parse)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    q = prepareQuery(sparql)
+    top = q.algebra
+    scope = Scope(kind={"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
+                        "DescribeQuery": "describe"}.get(top.name, "select"))
+    _walk(top["p"] if "p" in top else None, scope, above_agg=True, nested=False)
+    if scope.kind == "ask":
+        scope.projection = []
+    elif not scope.projection and "PV" in top:
+        scope.projection = list(top["PV"])
+    return scope
+
+
+def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, (list, tuple)):
+        for v in node:
+            _walk(v, scope, above_agg, nested)
+        return
+    if not isinstance(node, CompValue):
+        return
+    name = node.name
+    if name == "Project":
+        if nested:  # a subquery: its own scope
+            sub = Scope(projection=list(node["PV"]))
+            _walk(node["p"], sub, above_agg=True, nested=True)
+            scope.subqueries.append(sub)
+            return
+        scope.projection = list(node["PV"])
+        _walk(node["p"], scope, above_agg, nested=True)
+    elif name == "Slice":
+        scope.offset = int(node.get("start") or 0)
+        scope.limit = node.get("length")
+        _walk(node["p"], scope, above_agg, nested)
+    elif name in ("Distinct", "Reduced"):
+        _walk(node["p"], scope, above_agg, nested)
+    elif name == "OrderBy":
+        for oc in node["expr"]:
+            if hasattr(oc, "name") and oc.name == "OrderCondition":
+                scope.order.append((oc["expr"], oc.get("order") or "ASC"))
+            else:
+                scope.order.append((oc, "ASC"))
+        _walk(node["p"], scope, above_agg, nested)
+    elif name == "Extend":
+        scope.binds[node["var"]] = node["expr"]
+        _walk(node["p"], scope, above_agg, nested)
+    elif name == "Filter":
+        (scope.having if above_agg and _has_agg_below(node["p"]) else scope.filters).append(node["expr"])
+        _walk(node["p"], scope, above_agg, nested)
+    elif name == "AggregateJoin":
+        for a in node["A"]:
+            kind = a.name.replace("Aggregate_", "")
+            inner = a.get("vars")
+            scope.aggregates[a["res"]] = (kind, bool(a.get("distinct")), inner if inner != "*" else None)
+        _walk(node["p"], scope, False, nested)
+    elif name == "Group":
+        scope.grouped = True
+        scope.group = [e for e in (node.get("expr") or [])]
+        _walk(node["p"], scope, False, nested)
+    elif name == "BGP":
+        scope.triples.extend(t for t in node["triples"] if not hasattr(t[1], "name"))
+    elif name == "Join":
+        _walk(node["p1"], scope, above_agg, nested)
+        _walk(node["p2"], scope, above_agg, nested)
+    elif name == "LeftJoin":
+        _walk(node["p1"], scope, above_agg, nested)
+        opt = Scope()
+        _walk(node["p2"], opt, above_agg, nested)
+        scope.optional.extend(opt.triples)
+    elif name == "Union":
+        branches = []
+        for k in ("p1", "p2"):
+            b = Scope()
+            _walk(node[k], b, above_agg, nested)
+            if len(b.unions) == 1 and not b.triples:  # flatten A UNION B UNION C
+                branches.extend(b.unions[0])
+            else:
+                branches.append(b)
+        scope.unions.append(branches)
+    elif name == "Minus":
+        _walk(node["p1"], scope, above_agg, nested)
+        m = Scope()
+        _walk(node["p2"], m, above_agg, nested)
+        scope.minus.append(m)
+    elif name == "ToMultiSet":
+        _walk(node["p"], scope, above_agg, nested)
+    elif name == "values":
+        for row in node["res"]:
+            for v, t in row.items():
+                scope.values.setdefault(v, []).append(t)
+    else:  # Graph, Service, property paths ...: read what is inside
+        for k, v in node.items():
+            if not k.startswith("_") and k not in ("expr",):
+                _walk(v, scope, above_agg, nested)
+
+
+def _has_agg_below(node) -> bool:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        if node.name == "AggregateJoin":
+            return True
+        if node.name == "Project":
+            return False
+        return any(_has_agg_below(v) for k, v in node.items() if not k.startswith("_"))
+    return False
+
+
+# ------------------------------------------------------------------------------------------ words
+
+
+def noun(label: str) -> str:
+    """A property or class label as running text.
+
+    >>> noun("has reliability index"), noun("weight (g)"), noun("BOM Part")
+    ('reliability index', 'weight', 'BOM part')
+    """
+    s = re.sub(r"\s*\([^)]*\)", "", label or "").strip()
+    s = re.sub(r"^(has|is|has an|has a)\s+", "", s, flags=re.I)
+    return " ".join(w if (w.isupper() and len(w) > 1) or any(c.isdigit() for c in w) else w.lower()
+                    for w in s.split())
+
+
+def plural(label: str) -> str:
+    """A class label in the plural.
+
+    >>> plural("Supplier"), plural("Country"), plural("Bill of Material (BOM)")
+    ('suppliers', 'countries', 'bills of material')
+    """
+    from .app_support import plural as _plural
+
+    return _plural(label)
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _is_verb(label: str) -> bool:
+    """True for labels that read as a relation ('borders', 'member of'), not as a noun ('country')."""
+    low = (label or "").lower().strip()
+    return low.endswith(VERB_ENDINGS) or low in ("borders", "contains", "includes", "knows", "produces",
+                                                   "supplies", "manages", "owns", "uses")
+
+
+class Words:
+    """Labels for terms: entities from the label index, properties and classes from the schema."""
+
+    def __init__(self, kg: "KnowledgeGraph | None" = None, label_of: Callable[[str], str] | None = None):
+        self.kg = kg
+        self._label_of = label_of
+
+    def entity(self, iri: str) -> str:
+        if self._label_of is not None:
+            return self._label_of(iri) or split_name(local_name(iri))
+        if self.kg is not None:
+            try:
+                return self.kg.labels.label_of(iri)
+            except Exception:
+                pass
+        return split_name(local_name(iri)) or iri
+
+    def prop(self, iri: str) -> str:
+        if self.kg is not None:
+            try:
+                p = self.kg.schema.prop(iri)
+                if p is not None and p.label:
+                    return p.label
+            except Exception:
+                pass
+        return split_name(local_name(iri)) or iri
+
+    def cls(self, iri: str) -> str:
+        if self.kg is not None:
+            try:
+                c = self.kg.schema.cls(iri)
+                if c is not None and c.label:
+                    return c.label
+            except Exception:
+                pass
+        return self.entity(iri)
+
+
+class _Writer:
+    """Words one Scope; see `explain`."""
+
+    def __init__(self, scope: Scope, words: Words):
+        self.s = scope
+        self.w = words
+        self.triples = list(scope.triples)
+        self.optional = list(scope.optional)
+        self.named = self._named_vars()
+
+    def _named_vars(self) -> dict:
+        """Variables pinned only by a name ('?c rdfs:label "Compensator"'): worded as that name."""
+        from rdflib import Literal, Variable
+
+        out = {}
+        for t in self.triples:
+            s, p, o = t
+            if isinstance(s, Variable) and isinstance(o, Literal) and _is_name_prop(str(p), self.w) \
+                    and s not in self.s.projection and s not in out:
+                out[s] = (str(o), t)
+        return out
+
+    # ---- terms
+    def term(self, t) -> str:
+        from rdflib import Literal, URIRef, Variable
+
+        if isinstance(t, URIRef):
+            return self.w.entity(str(t))
+        if isinstance(t, Literal):
+            v = str(t)
+            return v if t.datatype and re.fullmatch(r"-?[\d.]+(e-?\d+)?", v) else f'"{v}"'
+        if isinstance(t, Variable):
+            if t in self.named:
+                return self.named[t][0]
+            return self.role(t)
+        return str(t)
+
+    def classes_of(self, v, triples=None) -> list[str]:
+        from rdflib import URIRef
+
+        return [str(o) for s, p, o in (triples or self.triples)
+                if s == v and str(p) == RDF_TYPE and isinstance(o, URIRef)]
+
+    def kind_words(self, v, one: bool = False) -> str:
+        cls = self.classes_of(v)
+        if not cls:
+            return "something" if one else "items"
+        label = self.w.cls(cls[0])
+        if one:
+            from .app_support import UNCOUNTABLE
+
+            n = noun(label)
+            n = n + " item" if n.split()[-1:] and n.split()[-1].lower() in UNCOUNTABLE else n
+            return f"{_article(n)} {n}"
+        return plural(label)
+
+    def role(self, v) -> str:
+        """How to refer to a variable from elsewhere: 'the price of Widget', 'their price', ..."""
+        for s, p, o in self.triples + self.optional:
+            if o == v and str(p) != RDF_TYPE:
+                lab = self.w.prop(str(p))
+                if _is_const(s):
+                    return f"the {noun(lab)} of {self.term(s)}"
+                return f"their {noun(lab)}"
+        if v in self.s.aggregates:
+            kind, _, inner = self.s.aggregates[v]
+            return f"the {AGG_NOUNS.get(kind, kind.lower())}" + (f" of {self.role(inner)}" if inner is not None else "")
+        if v in self.s.binds and _agg_ref(self.s.binds[v], self.s):
+            return self.role(_agg_ref(self.s.binds[v], self.s))
+        return "them" if v in self.s.projection[:1] else f"?{v}"
+
+    # ---- noun phrases with their clauses
+    def clauses(self, v, via=None, depth: int = 0) -> list[str]:
+        """'whose country is France', 'that are the supplier of a product whose ...' for variable v."""
+        from rdflib import Variable
+
+        out = []
+        skip = {n[1] for n in self.named.values()}
+        group = [g for g in self.s.group if g is not None]
+        for t in self.triples:
+            s, p, o = t
+            if t is via or t in skip or str(p) == RDF_TYPE:
+                continue
+            lab = self.w.prop(str(p))
+            if s == v:
+                if isinstance(o, Variable) and o not in self.named:
+                    if o in self._numbered():
+                        out.extend(self.compare_clauses(o, noun(lab)))
+                        continue
+                    if o in group:
+                        obj = self.kind_words(o, one=True) if self.classes_of(o) else f"a {noun(lab)}"
+                    elif depth >= 2 or o in self.s.projection or self._only_here(o, t):
+                        continue
+                    else:
+                        chain = self._chain(o, t)
+                        if chain is not None:
+                            out.append(f"whose {noun(lab)} {chain}")
+                            continue
+                        obj = self.phrase(o, t, depth + 1, one=True)
+                else:
+                    obj = self.term(o)
+                out.append(f"that {lab} {obj}" if _is_verb(lab) and not _ends_prep(lab)
+                           else f"that are {lab} {obj}" if _is_verb(lab)
+                           else f"whose {noun(lab)} is {obj}")
+            elif o == v:
+                if isinstance(s, Variable) and s not in self.named:
+                    if s in group:
+                        subj = self.kind_words(s, one=True)
+                    elif depth >= 2 or s in self.s.projection or self._only_here(s, t):
+                        continue
+                    else:
+                        subj = self.phrase(s, t, depth + 1, one=True)
+                else:
+                    subj = self.term(s)
+                if _is_verb(lab):
+                    out.append(f"that {subj} is {lab}" if _ends_prep(lab) else f"that {subj} {lab}")
+                else:
+                    out.append(f"that are the {noun(lab)} of {subj}")
+        if v in self.s.values:
+            out.append("that are one of " + _join([self.term(t) for t in self.s.values[v]], "or"))
+        if depth == 0 and v == self._union_root() and self.s.unions:
+            out.extend(self.union_words())
+        return list(dict.fromkeys(out))
+
+    def _chain(self, m, via) -> str | None:
+        """'amount is the highest' for a classless middle node with exactly one way onward."""
+        from rdflib import Variable
+
+        if self.classes_of(m) or m in self.s.values:
+            return None
+        onward = [t for t in self.triples if t is not via and m in (t[0], t[2])]
+        if len(onward) != 1 or onward[0][0] != m:
+            return None
+        _, p, o = onward[0]
+        lab = noun(self.w.prop(str(p)))
+        if isinstance(o, Variable) and o not in self.named:
+            cmp_ = self.compare_clauses(o, lab)
+            if cmp_:
+                return " and ".join(c.replace("whose ", "", 1) for c in cmp_)
+            return None
+        if str(p) in _name_iris(self.w):
+            return f"is {self.term(o)}"
+        return f"{lab} is {self.term(o)}"
+
+    def _only_here(self, v, t) -> bool:
+        """A variable that appears in no other pattern and no filter: plain existence ('that have a ...')."""
+        others = [x for x in self.triples if x is not t and v in (x[0], x[2])]
+        return not others and v not in self._numbered() and v not in self.s.values
+
+    def _numbered(self) -> dict:
+        """Variables constrained by FILTER comparisons: var -> [(op, other term)]."""
+        if not hasattr(self, "_num"):
+            self._num = {}
+            for e in self.s.filters:
+                for var, op, other in _comparisons(e):
+                    self._num.setdefault(var, []).append((op, other))
+        return self._num
+
+    def compare_clauses(self, v, what: str) -> list[str]:
+        out = []
+        for op, other in self._numbered().get(v, []):
+            target = self._best_ref(other)
+            if target is not None:
+                out.append(f"whose {what} is the {'highest' if target == 'Max' else 'lowest'}")
+            else:
+                out.append(f"whose {what} is {OPS.get(op, op)} {self.term(other)}")
+        return out
+
+    def _best_ref(self, other) -> str | None:
+        """'Max'/'Min' when `other` is the result of a subquery aggregate (the superlative with ties)."""
+        from rdflib import Variable
+
+        if not isinstance(other, Variable):
+            return None
+        for sub in self.s.subqueries:
+            for res, (kind, _, _) in sub.aggregates.items():
+                if kind in ("Max", "Min") and (res == other or any(
+                        b == other and _agg_ref(e, sub) == res for b, e in sub.binds.items())):
+                    return kind
+        return None
+
+    def phrase(self, v, via=None, depth: int = 0, one: bool = False) -> str:
+        head = self.kind_words(v, one)
+        cl = self.clauses(v, via, depth)
+        return head + (" " + _join(cl) if cl else "")
+
+    # ---- the sentence
+    def sentence(self) -> str:
+        s = self.s
+        if s.kind == "ask":
+            return self.ask_sentence()
+        if s.kind in ("construct", "describe"):
+            return f"Describes {self.main_phrase()}." if s.kind == "describe" else \
+                f"Builds a graph from {self.main_phrase()}."
+        proj = [v for v in s.projection]
+        aggs = {v: _agg_ref(s.binds.get(v), s) for v in proj}
+        aggs = {v: s.aggregates[a] for v, a in aggs.items() if a is not None and a in s.aggregates}
+        plain = [v for v in proj if v not in aggs]
+        group = [g for g in s.group if g is not None]
+        tail: list[str] = []
+        if aggs and not plain or aggs and group:
+            kind, distinct, inner = next(iter(aggs.values()))
+            main = inner if inner is not None else self._root()
+            head = self.head_of(main)
+            word = AGG_WORDS.get(kind, f"computes {kind}")
+            if kind == "Count" and inner is None:
+                word = "counts the matches"
+            if group:
+                word += " per " + _join([self.group_word(g) for g in group])
+            tail.append(word)
+            for kind2, _, inner2 in list(aggs.values())[1:]:
+                if (kind2, inner2) != (kind, inner):
+                    tail.append(f"also {AGG_WORDS.get(kind2, kind2).replace('them', 'them').replace('returns', 'returns')}"
+                                if inner2 == inner else f"also the {AGG_NOUNS.get(kind2, kind2)} of {self.role(inner2)}")
+        else:
+            if not self.triples and s.subqueries:
+                return self.over_subqueries()
+            main = self._main(plain)
+            head = self.head_of(main)
+            extra = [v for v in plain if v != main]
+            if extra:
+                tail.append("shows " + _join([self.column(v) for v in extra]))
+            if group and not aggs:
+                tail.append("one row per " + _join([self.group_word(g) for g in group]))
+        for e in s.having:
+            for var, op, other in _comparisons(e):
+                tail.append(f"keeps the groups where {self._agg_phrase(var)} is {OPS.get(op, op)} {self.term(other)}")
+        if s.minus:
+            tail.append("leaving out those that match " + _join([
+                _join(_Writer(m, self.w).clauses(self._root()) or ["another pattern"]) for m in s.minus]))
+        if s.order:
+            keys = [f"{self.sort_key(e)}{' in descending order' if d == 'DESC' else ''}" for e, d in s.order]
+            tail.append("sorts them by " + _join(keys))
+        if s.limit is not None:
+            if s.limit == 1:
+                tail.append("keeps the first" + (f" after skipping {s.offset}" if s.offset else ""))
+            else:
+                tail.append(f"keeps the first {s.limit}" + (f" after skipping {s.offset}" if s.offset else ""))
+        return _sentence(head, tail)
+
+    def over_subqueries(self) -> str:
+        """An outer query that only joins subqueries: the grouped counts, then the pick (ties kept)."""
+        s = self.s
+        want = set(s.projection)
+        base = next((q for q in s.subqueries if want & set(q.projection)), s.subqueries[0])
+        text = _Writer(base, self.w).sentence().rstrip(".")
+        for e in s.filters:
+            for var, op, other in _comparisons(e):
+                best = self._best_ref(other)
+                if best is not None and op == "=":
+                    bw = _Writer(base, self.w)
+                    what = bw._agg_phrase(_agg_ref(base.binds.get(var), base) or var)
+                    text += f"; keeps those with the {'highest' if best == 'Max' else 'lowest'} " + \
+                        what.removeprefix("the ")
+                else:
+                    text += f"; keeps those where {self.term(var)} is {OPS.get(op, op)} {self.term(other)}"
+        return _sentence(text, [])
+
+    def _union_root(self):
+        from rdflib import Variable
+
+        root = self._root()
+        if root is not None:
+            return root
+        for branches in self.s.unions:
+            for b in branches:
+                for t in b.triples:
+                    for x in (t[0], t[2]):
+                        if isinstance(x, Variable):
+                            return x
+        return None
+
+    def _root(self):
+        from rdflib import Variable
+
+        for t in self.triples:
+            for x in (t[0], t[2]):
+                if isinstance(x, Variable):
+                    return x
+        return None
+
+    def _main(self, plain: list):
+        for v in plain:
+            if self.classes_of(v) or any(v in (t[0], t[2]) for t in self.triples):
+                return v
+        return self._union_root() if self.triples or self.s.unions or not plain else plain[0]
+
+    def head_of(self, v) -> str:
+        """'Finds suppliers whose ...' or 'Finds the email of employees whose ...'."""
+        from rdflib import Variable
+
+        if v is None:
+            return "Finds matches of the query pattern"
+        if not self.classes_of(v):
+            for t in self.triples:
+                s, p, o = t
+                if o == v and str(p) != RDF_TYPE and not self.clauses(v, t):
+                    full = self.w.prop(str(p))
+                    lab = noun(full)
+                    if _is_verb(full):
+                        who = self.phrase(s, t) if isinstance(s, Variable) else self.term(s)
+                        be = ("are " if isinstance(s, Variable) else "is ") if _ends_prep(full) else ""
+                        return f"Finds what {who} {be}{full}"
+                    if isinstance(s, Variable):
+                        return f"Finds the {lab} of {self.phrase(s, t)}"
+                    return f"Finds the {lab} of {self.term(s)}"
+                if s == v and isinstance(o, Variable) and not self.classes_of(o) is None:
+                    pass
+        return f"Finds {self.phrase(v)}"
+
+    def column(self, v) -> str:
+        for s, p, o in self.triples + self.optional:
+            if o == v and str(p) != RDF_TYPE:
+                opt = (s, p, o) in self.optional
+                return f"their {noun(self.w.prop(str(p)))}" + (" (when present)" if opt else "")
+            if s == v and str(p) == "http://www.w3.org/2000/01/rdf-schema#label":
+                return "their label"
+        # an OPTIONAL column read through a middle node: ?x <p> ?o . ?o rdfs:label ?v
+        for s, p, o in self.optional:
+            if o == v:
+                for s2, p2, o2 in self.optional:
+                    if o2 == s:
+                        return f"their {noun(self.w.prop(str(p2)))} (when present)"
+        if v in self.s.aggregates or v in self.s.binds:
+            return self.role(v)
+        return f"?{v}"
+
+    def group_word(self, g) -> str:
+        cls = self.classes_of(g)
+        if cls:
+            return noun(self.w.cls(cls[0]))
+        for s, p, o in self.triples:
+            if o == g and str(p) != RDF_TYPE:
+                return noun(self.w.prop(str(p)))
+        return f"?{g}"
+
+    def sort_key(self, e) -> str:
+        from rdflib import Variable
+
+        if isinstance(e, Variable):
+            a = _agg_ref(self.s.binds.get(e), self.s)
+            if a is not None:
+                return self._agg_phrase(a)
+            r = self.role(e)
+            return r if r != "them" else "their value"
+        return "an expression"
+
+    def _agg_phrase(self, var) -> str:
+        if var in self.s.aggregates:
+            kind, _, inner = self.s.aggregates[var]
+            if kind == "Count":
+                return "the count"
+            return f"the {AGG_NOUNS.get(kind, kind.lower())} of {self.role(inner)}" if inner is not None else "the value"
+        return self.role(var)
+
+    def union_words(self) -> list[str]:
+        out = []
+        root = self._root()
+        for branches in self.s.unions:
+            parts = []
+            for b in branches:
+                bw = _Writer(b, self.w)
+                v = self._union_root()
+                parts.append(_join(bw.clauses(v)) or "another pattern")
+            out.append("either " + " or ".join(parts))
+        return out
+
+    def main_phrase(self) -> str:
+        v = self._root()
+        return self.phrase(v) if v is not None else "fixed triples"
+
+    def ask_sentence(self) -> str:
+        from rdflib import Variable
+
+        vars_ = {x for t in self.triples for x in (t[0], t[2]) if isinstance(x, Variable) and x not in self.named}
+        if not vars_ and self.triples:
+            parts = []
+            skip = {n[1] for n in self.named.values()}
+            for s, p, o in (t for t in self.triples if t not in skip):
+                lab = self.w.prop(str(p))
+                if str(p) == RDF_TYPE:
+                    parts.append(f"{self.term(s)} is {_article(noun(self.w.cls(str(o))))} {noun(self.w.cls(str(o)))}")
+                elif _is_verb(lab):
+                    parts.append(f"{self.term(s)} {'is ' if _ends_prep(lab) else ''}{lab} {self.term(o)}")
+                else:
+                    parts.append(f"the {noun(lab)} of {self.term(s)} is {self.term(o)}")
+            return "Checks whether " + _join(parts) + "."
+        v = self._main([x for x in self._roots_in_order() if x in vars_])
+        if v is None:
+            return "Checks whether the pattern has any match."
+        one = self.kind_words(v, one=True)
+        cl = self.clauses(v)
+        if one == "something" and not cl:
+            return "Checks whether the pattern has any match."
+        return _sentence(f"Checks whether there is {one}" + (" " + _join(cl) if cl else ""), [])
+
+    def _roots_in_order(self) -> list:
+        from rdflib import Variable
+
+        seen = []
+        for t in self.triples:
+            for x in (t[0], t[2]):
+                if isinstance(x, Variable) and x not in seen:
+                    seen.append(x)
+        return seen
+
+
+def _ends_prep(label: str) -> bool:
+    return (label or "").lower().strip().endswith(VERB_ENDINGS)
+
+
+def _name_iris(words: Words) -> set[str]:
+    from .labels import LABEL_PREDICATES
+
+    return set(LABEL_PREDICATES)
+
+
+def _is_name_prop(iri: str, words: Words) -> bool:
+    """Label predicates and name-like properties ('name', 'title', 'label')."""
+    if iri in _name_iris(words):
+        return True
+    return noun(words.prop(iri)) in ("name", "title", "label", "full name")
+
+
+def _is_const(t) -> bool:
+    from rdflib import Variable
+
+    return not isinstance(t, Variable)
+
+
+def _agg_ref(expr, scope: Scope):
+    """The aggregate result variable an expression stands for (Extend over __agg_n__), else None."""
+    from rdflib import Variable
+
+    if isinstance(expr, Variable) and expr in scope.aggregates and scope.aggregates[expr][0] != "Sample":
+        return expr
+    return None
+
+
+def _comparisons(expr) -> list[tuple]:
+    """(variable, op, other) for each comparison in a FILTER/HAVING expression (through && only)."""
+    from rdflib import Variable
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    out = []
+    if not isinstance(expr, CompValue):
+        return out
+    if expr.name == "ConditionalAndExpression":
+        for e in [expr["expr"]] + list(expr.get("other") or []):
+            out.extend(_comparisons(e))
+    elif expr.name == "RelationalExpression" and expr.get("op") in OPS:
+        a, b, op = expr["expr"], expr["other"], expr["op"]
+        if isinstance(a, Variable):
+            out.append((a, op, b))
+        elif isinstance(b, Variable):
+            flip = {">": "<", "<": ">", ">=": "<=", "<=": ">="}
+            out.append((b, flip.get(op, op), a))
+    return out
+
+
+def _join(items: list[str], word: str = "and") -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def _sentence(head: str, tail: list[str]) -> str:
+    text = head + ("; " + "; ".join(tail) if tail else "")
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def generic(sparql: str) -> str:
+    """The fallback sentence: the query form and its result columns."""
+    m = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", sparql or "", re.I)
+    form = m.group(1).upper() if m else "SPARQL"
+    if form == "ASK":
+        return "Checks whether the query's pattern has a match in the graph."
+    cols = re.findall(r"\?(\w+)", (sparql or "").split("WHERE")[0]) if form == "SELECT" else []
+    seen = list(dict.fromkeys(cols))
+    return f"Runs a {form} query" + (f" that returns {_join(['?' + c for c in seen])}" if seen else "") + "."
+
+
+def explain(sparql: str | None, kg: "KnowledgeGraph | None" = None,
+            label_of: Callable[[str], str] | None = None) -> str:
+    """A plain-language description of what `sparql` does, with the graph's labels; never raises.
+
+    >>> explain("ASK { <http://x.org/a> <http://x.org/knows> <http://x.org/b> }")
+    'Checks whether a knows b.'
+    """
+    if not sparql or not sparql.strip():
+        return ""
+    try:
+        scope = parse_scope(sparql)
+        return _Writer(scope, Words(kg, label_of)).sentence()
+    except Exception:
+        return generic(sparql)
