@@ -5,7 +5,8 @@
 Serves GET /v1/models, GET /health and POST /v1/chat/completions (with "stream": true as
 server-sent events). Greedy decoding unless a temperature is sent; one generation at a time. Meant for tests and local
 trials of the OpenAI client path, not for production: use vLLM there (docs/models.md).
-When KGQUERY_SERVE_API_KEY is set, requests must carry "Authorization: Bearer <that key>".
+When KGQUERY_MODEL_API_KEY is set, requests must carry "Authorization: Bearer <that key>" (the
+same variable the OpenAI client sends its key from, like VLLM_API_KEY for vLLM).
 Prints "kgquery serve-model: listening on http://HOST:PORT/v1" once the model is loaded.
 """
 from __future__ import annotations
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kgquery serve-model: error: {e}", file=sys.stderr)
         return 2
     name = args.name or args.model
-    server = ThreadingHTTPServer((args.host, args.port), make_handler(model, name, os.environ.get("KGQUERY_SERVE_API_KEY")))
+    server = ThreadingHTTPServer((args.host, args.port), make_handler(model, name, os.environ.get("KGQUERY_MODEL_API_KEY")))
     host, port = server.server_address[:2]
     print(f"kgquery serve-model: listening on http://{host}:{port}/v1", flush=True)
     try:

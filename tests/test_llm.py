@@ -81,7 +81,7 @@ class ServerProcess:
     """`python -m kgquery.serve_model` running SmolLM2 on a free port of 127.0.0.1."""
 
     def __init__(self, model_path: str):
-        env = dict(os.environ, HF_HUB_OFFLINE="1", KGQUERY_THREADS="1", KGQUERY_SERVE_API_KEY=API_KEY)
+        env = dict(os.environ, HF_HUB_OFFLINE="1", KGQUERY_THREADS="1", KGQUERY_MODEL_API_KEY=API_KEY)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kgquery.serve_model", "--model", model_path, "--port", "0", "--name", "smollm2"],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
@@ -237,7 +237,8 @@ def test_pipeline_with_the_server_url_as_model(model_server, shop_kg, monkeypatc
     from kgquery import KGQuery
 
     url = model_server.wait()
-    monkeypatch.setenv("KGQUERY_API_KEY", API_KEY)
+    monkeypatch.setenv("KGQUERY_API_KEY", "the-kgquery-serve-key")  # kgquery serve's key: never sent to a model
+    monkeypatch.setenv("KGQUERY_MODEL_API_KEY", API_KEY)
     engine = KGQuery(shop_kg, model=f"openai:smollm2@{url}", embeddings=False)
     gen = engine.generator
     gen.max_new_tokens, gen.repair, gen.verbalizes, gen.n_examples = 40, 0, False, 2
@@ -248,7 +249,7 @@ def test_pipeline_with_the_server_url_as_model(model_server, shop_kg, monkeypatc
         assert ans.sparql and "1 model attempt(s)" in ans.message
 
 
-def test_server_down_falls_back_to_the_embedded_default(shop_kg):
+def test_server_down_falls_back_to_the_embedded_default(shop_kg, monkeypatch):
     from kgquery import KGQuery
     from kgquery.models.openai_backend import OpenAIChatModel
 
@@ -260,6 +261,11 @@ def test_server_down_falls_back_to_the_embedded_default(shop_kg):
     assert ans.generator == "embedded (fallback)"
     assert "unreachable" in ans.message
     assert ans.outcome == "answered" and ans.values() == ["25"]
+
+    monkeypatch.setenv("KGQUERY_FALLBACK", "0")  # no fallback: the failure is the answer, in one line
+    ans = KGQuery(shop_kg, model=client, embeddings=False).ask("What is the price of the Blue Lamp?")
+    assert ans.generator == client.name and ans.outcome == "failed" and not ans.values()
+    assert "unreachable" in ans.message and "\n" not in ans.message and "secret-zz" not in ans.message
 
 
 def test_a_missing_model_file_falls_back_with_a_reason(shop_kg, tmp_path):
@@ -374,3 +380,40 @@ def test_import_kgquery_does_not_import_torch():
             "print('torch' in sys.modules, 'transformers' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+# ---------------------------------------------------------------------------- streamed words, eval numbers
+@needs_smollm2
+def test_verbalization_streams_token_by_token_from_the_real_model(smollm2, shop_kg, shop_linker):
+    from kgquery.generate.llm import LLMGenerator
+    from kgquery.types import Answer
+
+    res = shop_kg.query(f"SELECT ?p WHERE {{ ?p a <{SHOP}Product> ; <{SHOP}category> <{SHOP}lighting> }} ORDER BY ?p")
+    ans = Answer(question="Which products are lamps?", text="", vars=res.vars, rows=res.rows,
+                 labels={f"{SHOP}p1": "Blue Lamp", f"{SHOP}p3": "Green Lamp"})
+    gen = LLMGenerator(shop_linker, smollm2, answer_tokens=12)
+    pieces: list[str] = []
+    text = gen.verbalize(ans, on_token=pieces.append)
+    assert text and len(pieces) >= 3 and "".join(pieces).strip() == text
+
+
+def test_eval_reports_the_valid_query_rate(shop_kg, monkeypatch):
+    from kgquery import KGQuery
+    from kgquery.evaluation.formats import EvalQuestion
+    from kgquery.evaluation.harness import run_eval
+    from kgquery.evaluation.report import markdown
+
+    monkeypatch.setenv("KGQUERY_FALLBACK", "0")
+    monkeypatch.setenv("KGQUERY_VERBALIZE", "0")
+    chat = ScriptedChat(f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ", GOOD, "no idea")
+    qs = [EvalQuestion("q1", "What is the price of the Blue Lamp?", gold=["25"]),
+          EvalQuestion("q2", "What is the price of the Red Chair?", gold=["80"])]
+    report = run_eval(shop_kg, qs, progress=False, engine_factory=lambda kg, m: KGQuery(kg, model=chat, embeddings=False))
+    q1, q2 = report["questions"]
+    assert q1["model_attempts"] == ["invalid", "answered"] and q1["model_valid"] and not q1["model_valid_first"]
+    assert q2["model_attempts"] == ["no_query"] * 3 and not q2["model_valid"] and q2["outcome"] == "failed"
+    s = report["summary"]
+    assert s["mean_f1"] == 0.5 and s["valid_query_rate"] == 0.5
+    assert s["model_path"] == {"n": 2, "valid_query_rate": 0.5, "valid_first_rate": 0.0, "model_answered_rate": 0.5,
+                               "mean_attempts": 2.5}
+    assert "Model queries: valid (parsed and validated) 0.500, valid at the first try 0.000" in markdown(report)

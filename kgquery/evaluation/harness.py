@@ -70,6 +70,43 @@ def _ask(engine, question: str) -> tuple[Answer, float]:
     return ans, time.perf_counter() - t0
 
 
+def _model_generator(engine):
+    """The engine's language-model generator (one with `last_run`), or None (embedded default)."""
+    try:
+        gen = getattr(engine, "generator", None)
+    except Exception:  # e.g. a model spec that cannot be read: ask() reports it
+        return None
+    return gen if hasattr(gen, "last_run") else None
+
+
+def _model_fields(gen) -> dict:
+    """Per question: the model's attempts and whether its query parsed and passed validation."""
+    run = gen.last_run
+    attempts = [a.outcome for a in run.attempts] if run else []
+    return {"model_attempts": attempts, "model_valid": bool(run and run.valid),
+            "model_valid_first": bool(attempts) and attempts[0] not in ("invalid", "no_query"),
+            "model_ok": bool(run and run.ok)}
+
+
+def model_summary(rows: list[dict]) -> dict | None:
+    """Valid-query rate (some attempt parsed and validated), first-try rate, answered-by-model rate.
+
+    >>> model_summary([{"f1": 1.0, "model_valid": True, "model_valid_first": False, "model_ok": True,
+    ...                 "model_attempts": ["invalid", "answered"]},
+    ...                {"f1": 0.0, "model_valid": False, "model_valid_first": False, "model_ok": False,
+    ...                 "model_attempts": []}])
+    {'n': 2, 'valid_query_rate': 0.5, 'valid_first_rate': 0.0, 'model_answered_rate': 0.5, 'mean_attempts': 1.0}
+    """
+    ms = [r for r in rows if r.get("f1") is not None and "model_valid" in r]
+    if not ms:
+        return None
+    n = len(ms)
+    return {"n": n, "valid_query_rate": sum(r["model_valid"] for r in ms) / n,
+            "valid_first_rate": sum(r["model_valid_first"] for r in ms) / n,
+            "model_answered_rate": sum(r["model_ok"] for r in ms) / n,
+            "mean_attempts": sum(len(r["model_attempts"]) for r in ms) / n}
+
+
 def _row(q: EvalQuestion) -> dict:
     return {"id": q.id, "question": q.question, "sparql": None, "values": [], "gold": None, "f1": None,
             "outcome": None, "seconds": None, "tags": list(q.tags)}
@@ -121,11 +158,16 @@ def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: st
         engine = engines.get(id(kg))
         if engine is None:
             engine = engines[id(kg)] = engine_factory(kg, model)
+        gen = _model_generator(engine)
+        if gen is not None:
+            gen.last_run = None
         ans, secs = _ask(engine, q.question)
         p, r, f = score(ans.values(), gold, ans.outcome)
         row.update(sparql=ans.sparql, values=ans.values(), gold=gold, f1=f, precision=p, recall=r,
                    outcome=ans.outcome, seconds=round(secs, 4), generator=ans.generator,
                    confidence=round(ans.confidence, 3), timings=ans.timings, message=ans.message)
+        if gen is not None:
+            row.update(_model_fields(gen))
         if ans.outcome == "abstained" and ans.values():
             row["attempt_f1"] = set_prf(ans.values(), gold)[2]  # the shown attempt, had it been answered
         scored = [x["f1"] for x in rows if x["f1"] is not None]
@@ -136,6 +178,10 @@ def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: st
     summary["questions_total"] = len(qs)
     summary["skipped"] = sum(1 for r in rows if r.get("skipped"))
     summary["gold_unavailable"] = sum(1 for r in rows if r.get("gold_unavailable"))
+    ms = model_summary(rows)
+    if ms is not None:
+        summary["model_path"] = ms
+        summary["valid_query_rate"] = ms["valid_query_rate"]
     summary["abstained_attempt_exact"] = sum(1 for r in rows if r.get("attempt_f1") == 1.0)
     summary["all_abstained"] = summary["n"] > 0 and summary["outcomes"].get("abstained", 0) == summary["n"]
     notes = []

@@ -29,6 +29,11 @@ def markdown(report: dict, max_question_rows: int | None = None) -> str:
             f"{s.get('mean_recall', 0):.3f} | {s['latency_p50_s']:.3f} | {s['latency_p95_s']:.3f} | "
             f"{s.get('skipped', 0)} | {s.get('gold_unavailable', 0)} |", ""]
     out.append("Outcomes: " + ", ".join(f"{k} {v}" for k, v in s["outcomes"].items()))
+    mp = s.get("model_path")
+    if mp:
+        out.append(f"Model queries: valid (parsed and validated) {mp['valid_query_rate']:.3f}, valid at the first "
+                   f"try {mp['valid_first_rate']:.3f}, answered by the model {mp['model_answered_rate']:.3f}, "
+                   f"{mp['mean_attempts']:.2f} attempts per question")
     for note in s.get("notes", []):
         out.append(f"**Note:** {note}.")
     out.append("")

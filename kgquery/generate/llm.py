@@ -68,6 +68,11 @@ class ModelRun:
     constrained: bool = False
     stats: dict = field(default_factory=dict)
 
+    @property
+    def valid(self) -> bool:
+        """True when some attempt's query parsed and passed validation (it reached execution)."""
+        return any(a.outcome not in ("invalid", "no_query") for a in self.attempts)
+
     def summary(self) -> str:
         """One line: how many attempts and what went wrong in each."""
         parts = [f"{a.outcome}" + (f" ({a.errors[0][:120]})" if a.errors else "") for a in self.attempts]
@@ -108,10 +113,15 @@ class LLMGenerator:
         self.max_new_tokens = max_new_tokens
         self.answer_tokens = answer_tokens
         self.validator = Validator(self.kg)
+        #: the latest `run` (filled as it goes, so a run cut short by a ModelError shows its attempts);
+        #: `kgquery eval` reads it for the valid-query rate
+        self.last_run: ModelRun | None = None
 
     @property
     def name(self) -> str:
-        return self._spec if self._spec else getattr(self._model, "name", "model")
+        from ..models.base import strip_userinfo
+
+        return strip_userinfo(self._spec) if self._spec else getattr(self._model, "name", "model")
 
     @property
     def model(self):
@@ -221,11 +231,12 @@ class LLMGenerator:
 
     def run(self, q, links, timeout_s: float = 5.0, repair: int | None = None) -> ModelRun:
         """Generate, validate, execute and repair; ModelError propagates (the caller falls back)."""
+        self.last_run = None
         model = self.model  # load (or fail) before any other work
         g = self.ground(q, links)
         examples = self.pick_examples(q, g)
         proc = self._processor(g) if self.constrained and getattr(model, "supports_logits_processor", False) else None
-        run = ModelRun(False, constrained=proc is not None)
+        run = self.last_run = ModelRun(False, constrained=proc is not None)
         history: list[tuple[str, list[str]]] = []
         budget = self.repair if repair is None else repair
         empty: tuple[str, QueryResult] | None = None

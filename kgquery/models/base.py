@@ -81,6 +81,21 @@ def parse_model_spec(spec: str) -> ModelSpec:
                      "(http://host:port/v1)")
 
 
+def strip_userinfo(url: str) -> str:
+    """The URL without user:password@ (names and messages show the URL, never a secret in it).
+
+    >>> strip_userinfo("http://me:s3cret@gpu:8000/v1")
+    'http://gpu:8000/v1'
+    >>> strip_userinfo("openai:qwen@https://k@host/v1")
+    'openai:qwen@https://host/v1'
+    """
+    head, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    host, slash, path = rest.partition("/")
+    return f"{head}{sep}{host.rpartition('@')[2]}{slash}{path}"
+
+
 _CACHE: dict[str, ChatModel] = {}
 _CACHE_LOCK = threading.Lock()
 

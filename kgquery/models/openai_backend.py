@@ -1,7 +1,8 @@
 """Any OpenAI-compatible chat server (vLLM, TGI, llama.cpp server, Ollama, hosted APIs), with urllib.
 
-The API key comes from KGQUERY_API_KEY or OPENAI_API_KEY and is only ever put in the
-Authorization header: never logged, never in an error message (a server that echoes it gets it
+The API key comes from KGQUERY_MODEL_API_KEY or OPENAI_API_KEY (not KGQUERY_API_KEY: that one
+guards `kgquery serve`, kgquery's own HTTP service) and is only ever put in the Authorization
+header: never logged, never in an error message or repr (a server that echoes it gets it
 redacted). Timeouts per request (KGQUERY_MODEL_TIMEOUT, default 120 s); connection failures,
 429 and 5xx are retried with exponential backoff (KGQUERY_MODEL_RETRIES, default 2 retries).
 """
@@ -16,8 +17,16 @@ import urllib.request
 from typing import Iterator
 
 from ..errors import ModelError
+from .base import strip_userinfo
 
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
+#: where the model server's key is read from, first found wins
+KEY_VARIABLES = ("KGQUERY_MODEL_API_KEY", "OPENAI_API_KEY")
+
+
+def api_key_from_env() -> str:
+    """The model server's API key from the environment ('' when none is set)."""
+    return next((os.environ[v] for v in KEY_VARIABLES if os.environ.get(v)), "")
 
 
 class OpenAIChatModel:
@@ -31,22 +40,23 @@ class OpenAIChatModel:
         self.base_url = base_url.rstrip("/")
         if not self.base_url.endswith("/v1") and "/v1/" not in self.base_url + "/":
             self.base_url += "/v1"
+        self.shown_url = strip_userinfo(self.base_url)  # for names and messages
         self.model = model
-        self._key = api_key if api_key is not None else (os.environ.get("KGQUERY_API_KEY")
-                                                         or os.environ.get("OPENAI_API_KEY") or "")
+        self._key = api_key if api_key is not None else api_key_from_env()
         self.timeout_s = timeout_s if timeout_s is not None else float(os.environ.get("KGQUERY_MODEL_TIMEOUT", 120))
         self.retries = retries if retries is not None else int(os.environ.get("KGQUERY_MODEL_RETRIES", 2))
         self.backoff_s = backoff_s
 
     @property
     def name(self) -> str:
-        return f"openai:{self.model or '?'}@{self.base_url}"
+        return f"openai:{self.model or '?'}@{self.shown_url}"
 
     def __repr__(self) -> str:  # never shows the key
-        return f"OpenAIChatModel({self.model!r}, {self.base_url!r})"
+        return f"OpenAIChatModel({self.model!r}, {self.shown_url!r})"
 
     # ------------------------------------------------------------------ HTTP
     def _redact(self, text: str) -> str:
+        text = text.replace(self.base_url, self.shown_url)
         return text.replace(self._key, "***") if self._key else text
 
     def _open(self, path: str, body: dict | None = None, timeout: float | None = None):
@@ -72,14 +82,14 @@ class OpenAIChatModel:
                     detail = e.read(300).decode("utf-8", "replace")
                 except Exception:
                     pass
-                last = f"HTTP {e.code} from {url}: {' '.join(self._redact(detail).split())[:200]}"
+                last = f"HTTP {e.code} from {strip_userinfo(url)}: {' '.join(self._redact(detail).split())[:200]}"
                 if e.code in (401, 403):
-                    raise ModelError(f"{last} (check KGQUERY_API_KEY / OPENAI_API_KEY)") from None
+                    raise ModelError(f"{last} (check KGQUERY_MODEL_API_KEY / OPENAI_API_KEY)") from None
                 if e.code not in RETRY_STATUS:
                     raise ModelError(last) from None
             except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as e:
                 reason = getattr(e, "reason", e)
-                last = f"model server {self.base_url} unreachable: {self._redact(str(reason))[:200]}"
+                last = f"model server {self.shown_url} unreachable: {self._redact(str(reason))[:200]}"
         raise ModelError(f"{last} (after {self.retries + 1} tries)")
 
     def _json(self, path: str, body: dict | None = None) -> dict:
@@ -88,13 +98,13 @@ class OpenAIChatModel:
         try:
             return json.loads(raw)
         except ValueError:
-            raise ModelError(f"model server {self.base_url} answered something that is not JSON") from None
+            raise ModelError(f"model server {self.shown_url} answered something that is not JSON") from None
 
     def _model_name(self) -> str:
         if not self.model:
             data = self._json("/models").get("data") or []
             if not data:
-                raise ModelError(f"model server {self.base_url} lists no models; name one: openai:MODEL@URL")
+                raise ModelError(f"model server {self.shown_url} lists no models; name one: openai:MODEL@URL")
             self.model = data[0]["id"]
         return self.model
 
@@ -115,7 +125,7 @@ class OpenAIChatModel:
         try:
             return (data["choices"][0]["message"].get("content") or "").strip()
         except (KeyError, IndexError, TypeError):
-            raise ModelError(f"model server {self.base_url} answered without choices") from None
+            raise ModelError(f"model server {self.shown_url} answered without choices") from None
 
     def _stream(self, body: dict) -> Iterator[str]:
         resp = self._open("/chat/completions", body)
@@ -134,6 +144,6 @@ class OpenAIChatModel:
                 if delta.get("content"):
                     yield delta["content"]
         except (socket.timeout, TimeoutError, ConnectionError) as e:
-            raise ModelError(f"model server {self.base_url} stream broke off: {e}") from None
+            raise ModelError(f"model server {self.shown_url} stream broke off: {e}") from None
         finally:
             resp.close()
