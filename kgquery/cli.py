@@ -122,11 +122,13 @@ def cmd_ask(args) -> int:
             streamed.append(piece)
             print(piece, end="", flush=True)
 
-        ans = engine.ask(args.question, on_token=show)
+        ans = engine.ask(args.question, on_token=show, choice=args.choice)
         if streamed:
             print()
     else:
-        ans = engine.ask(args.question)
+        ans = engine.ask(args.question, choice=args.choice)
+    if args.evidence_ttl:
+        Path(args.evidence_ttl).write_text(ans.evidence_turtle(_prefixes(kg)), "utf-8")
     if args.json:
         print(ans.to_json())
         return 0
@@ -136,6 +138,72 @@ def cmd_ask(args) -> int:
         print()
         print(ans.report())
     return 0
+
+
+def _prefixes(kg) -> dict[str, str]:
+    try:
+        return dict(kg.schema.prefixes)
+    except Exception:
+        return {}
+
+
+def cmd_chat(args) -> int:
+    """Ask questions one per line (follow-ups resolve against earlier turns); EOF or 'quit' ends it."""
+    from .conversation import Conversation
+    from .pipeline import KGQuery
+
+    kg = open_graph(args)
+    conv = Conversation(KGQuery(kg, model=args.model))
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print("Ask a question (follow-ups welcome; 'new' starts over, 'quit' ends).", file=sys.stderr)
+    while True:
+        if interactive:
+            print("> ", end="", file=sys.stderr, flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text.lower() in ("quit", "exit", "bye", ":q"):
+            break
+        if text.lower() in ("new", "reset"):
+            conv.reset()
+            print("(new conversation)")
+            continue
+        choice = None
+        last = conv.last
+        if last is not None and last.outcome == "clarify" and last.clarification:
+            picked = _pick(text, last.clarification)
+            if picked:
+                choice, text = picked, last.question
+        try:
+            ans = conv.ask(text, choice=choice)
+        except KgqueryError as e:
+            print(f"kgquery: error: {e}", file=sys.stderr)
+            continue
+        print(ans.text)
+        if ans.clarification:
+            for i, (iri, lab) in enumerate(ans.clarification, 1):
+                print(f"  {i}. {lab}  <{iri}>")
+        elif args.verbose:
+            print(ans.report())
+        elif ans.explanation:
+            print(f"  ({ans.explanation})")
+        sys.stdout.flush()
+    return 0
+
+
+def _pick(text: str, options: list[tuple[str, str]]) -> str | None:
+    """The option a reply picks: its number, its IRI or words of its label."""
+    t = text.strip().strip("<>").lower()
+    if t.isdigit() and 1 <= int(t) <= len(options):
+        return options[int(t) - 1][0]
+    for iri, lab in options:
+        if t == iri.lower() or (len(t) >= 3 and t in lab.lower()):
+            return iri
+    return None
 
 
 def cmd_serve_model(args) -> int:
@@ -219,7 +287,16 @@ def build_parser() -> argparse.ArgumentParser:
                          "(default: the embedded generator, no model); see docs/models.md")
     sp.add_argument("--json", action="store_true", help="the whole Answer as JSON")
     sp.add_argument("--quiet", "-q", action="store_true", help="only the answer sentence")
+    sp.add_argument("--choice", metavar="IRI", help="the entity meant, when a name fits several (kgquery asks back)")
+    sp.add_argument("--evidence-ttl", metavar="FILE", help="write the evidence triples to FILE as Turtle")
     sp.set_defaults(func=cmd_ask)
+
+    sp = sub.add_parser("chat", help=cmd_chat.__doc__, description=cmd_chat.__doc__)
+    _graph_args(sp)
+    sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"),
+                    help="language model (default: the embedded generator, no model)")
+    sp.add_argument("--verbose", "-v", action="store_true", help="the query, rows and evidence after each answer")
+    sp.set_defaults(func=cmd_chat)
 
     sp = sub.add_parser("eval", help=cmd_eval.__doc__, description=cmd_eval.__doc__)
     _graph_args(sp)

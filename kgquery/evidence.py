@@ -1,6 +1,7 @@
 """The triples behind an answer, read from the query's own algebra (rdflib) and fetched with CONSTRUCT."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .types import Outcome, QueryResult, Term
@@ -85,3 +86,72 @@ def evidence(kg: "KnowledgeGraph", sparql: str, res: QueryResult, limit: int = 6
     if r.outcome != Outcome.ROWS:
         return []
     return [tuple(row) for row in r.rows if None not in row]
+
+
+def _rdf(t: Term):
+    from rdflib import BNode, Literal, URIRef
+
+    if t.kind == "iri":
+        return URIRef(t.value)
+    if t.kind == "bnode":
+        return BNode(t.value)
+    return Literal(t.value, lang=t.lang, datatype=None if t.lang else t.datatype)
+
+
+def to_turtle(triples: list[tuple[Term, Term, Term]], prefixes: dict[str, str] | None = None) -> str:
+    """The triples as Turtle (rdflib's serializer), with the graph's prefixes when given."""
+    from rdflib import Graph
+
+    g = Graph()
+    for p, ns in (prefixes or {}).items():
+        try:
+            g.bind(p, ns, override=True)
+        except Exception:  # an odd prefix name: the full IRI is written instead
+            pass
+    for s, p, o in triples:
+        g.add((_rdf(s), _rdf(p), _rdf(o)))
+    return g.serialize(format="turtle")
+
+
+def to_graph(triples: list[tuple[Term, Term, Term]], labels: dict[str, str] | None = None):
+    """The triples as a networkx MultiDiGraph: nodes keyed by N3 (attributes term, label, kind),
+    one edge per triple keyed by the predicate IRI (attributes term, label)."""
+    import networkx as nx
+
+    from .schema import local_name
+
+    labels = labels or {}
+    g = nx.MultiDiGraph()
+    for s, p, o in triples:
+        for t in (s, o):
+            if t.n3() not in g:
+                name = labels.get(t.value) or local_name(t.value) if t.is_iri else t.value
+                g.add_node(t.n3(), term=t, label=name, kind=t.kind)
+        g.add_edge(s.n3(), o.n3(), key=p.value, term=p, label=labels.get(p.value) or local_name(p.value))
+    return g
+
+
+def row_evidence(triples: list[tuple[Term, Term, Term]], row: tuple[Term | None, ...],
+                 sparql: str | None = None) -> list[tuple[Term, Term, Term]]:
+    """The evidence triples behind one answer row: those reachable from the row's values, not walking
+    on through the query's own constants (a shared 'France' must not join every supplier's evidence)."""
+    constants = set(re.findall(r"<([^<>\s]+)>", sparql or ""))
+    start = {t.n3() for t in row if t is not None}
+    by_node: dict[str, list[int]] = {}
+    for i, (s, _, o) in enumerate(triples):
+        by_node.setdefault(s.n3(), []).append(i)
+        by_node.setdefault(o.n3(), []).append(i)
+    seen_nodes, keep, todo = set(start), set(), list(start)
+    while todo:
+        n = todo.pop()
+        for i in by_node.get(n, []):
+            if i in keep:
+                continue
+            keep.add(i)
+            s, _, o = triples[i]
+            for t in (s, o):
+                key = t.n3()
+                if key not in seen_nodes and not (t.is_iri and t.value in constants):
+                    seen_nodes.add(key)
+                    todo.append(key)
+    return [triples[i] for i in sorted(keep)]

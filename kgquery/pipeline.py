@@ -14,6 +14,8 @@ EXECUTE_TOP = 12
 #: below this score the best attempt is shown but the answer abstains
 ABSTAIN_BELOW = 0.9
 CANDIDATE_TIMEOUT_S = 5.0
+#: ask back when a name fits several entities alike (see kgquery/clarify.py)
+CLARIFY = True
 #: mentions (entities, values) and class words kept per question, best-linked first (see _cap_mentions)
 MAX_MENTIONS = 8
 
@@ -55,12 +57,24 @@ class KGQuery:
             gen = self._local.generator = get_generator(self.model, self.linker)
         return gen
 
-    def ask(self, question: str, on_token=None) -> Answer:
+    def ask(self, question: str, on_token=None, history: list[Answer] | None = None,
+            choice: str | None = None) -> Answer:
         """Answer one question; never raises for the question's own faults.
 
         `on_token(text)`: receives the answer sentence as it is written (token by token when a
-        streaming model words it, else in one piece).
+        streaming model words it, else in one piece). `history`: the earlier answers of this
+        conversation, so "and her phone number?" or "which of them are in France?" resolve against
+        them (kgquery/conversation.py). `choice`: the IRI the user picked when asked back which of
+        several namesakes was meant.
         """
+        if history:
+            from .conversation import follow_up
+
+            return follow_up(self, question, history, choice=choice, on_token=on_token)
+        return self.answer(question, on_token=on_token, choice=choice)
+
+    def answer(self, question: str, on_token=None, choice: str | None = None) -> Answer:
+        """One question on its own (no conversation); see `ask`."""
         from .text import analyse
         from .verbalize import verbalize
 
@@ -86,6 +100,11 @@ class KGQuery:
         q = analyse(question)
         links = linker.link(q)
         _cap_mentions(links)
+        pinned = False
+        if choice:
+            from .clarify import fix_choice
+
+            pinned = fix_choice(links, choice)
         timings["linking"] = time.perf_counter() - t
 
         fallback_note = ""
@@ -104,6 +123,7 @@ class KGQuery:
                 ans, fallback_note = None, why
             timings["model"] = time.perf_counter() - t
             if ans is not None:
+                self._describe(ans, links)
                 timings["total"] = time.perf_counter() - t0
                 ans.timings = {**timings, **ans.timings}
                 return ans
@@ -138,8 +158,16 @@ class KGQuery:
                 ans.outcome = "abstained"
                 ans.message = f"low confidence ({ans.confidence:.2f}): the best attempt is shown, not trusted"
                 ans.rows, ans.boolean = [], None
+        if best is not None and ans.outcome == "answered" and not pinned and CLARIFY:
+            t = time.perf_counter()
+            self._clarify(ans, links, best.sparql)
+            timings["clarify"] = time.perf_counter() - t
+        if choice and not pinned:
+            ans.message = "; ".join(x for x in (ans.message, f"the chosen entity <{choice}> is not among the names "
+                                                 f"recognised in this question") if x)
         if fallback_note:
             ans.message = "; ".join(x for x in (fallback_note, ans.message) if x)
+        self._describe(ans, links)
         t = time.perf_counter()
         ans.text = verbalize(ans)
         if on_token is not None:
@@ -148,6 +176,42 @@ class KGQuery:
         timings["total"] = time.perf_counter() - t0
         ans.timings = timings
         return ans
+
+    def _clarify(self, ans: Answer, links, sparql: str) -> None:
+        """Ask back instead of answering when a name fits several entities alike (kgquery/clarify.py)."""
+        from .clarify import ambiguous, describe
+
+        try:
+            found = ambiguous(self.kg, links, sparql)
+            if found is None:
+                return
+            m, iris = found
+            ans.clarification = describe(self.kg, iris)
+        except KgqueryError:
+            return
+        ans.outcome = "clarify"
+        ans.message = f'"{m.text}" fits {len(iris)} entities; pick one (ask again with choice=IRI)'
+
+    def _describe(self, ans: Answer, links) -> None:
+        """The explanation of the query and the entities the question named (as the query uses them)."""
+        from .explain import explain
+
+        if ans.sparql and not ans.explanation:
+            try:
+                label_of = self.kg.labels.label_of
+            except Exception:
+                label_of = None
+            ans.explanation = explain(ans.sparql, self.kg, label_of)
+        used = ans.sparql or ""
+        for m in links.mentions:
+            if m.kind != "entity" or not m.hits:
+                continue
+            hit = next((h for h in m.hits if f"<{h.iri}>" in used), m.hits[0])
+            try:
+                label = self.kg.labels.label_of(hit.iri)
+            except Exception:
+                label = hit.label
+            ans.entities.append((hit.iri, label, m.text))
 
     def _fill(self, ans: Answer, sparql: str, res: QueryResult) -> None:
         ans.sparql = sparql

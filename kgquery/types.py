@@ -98,7 +98,7 @@ class QueryResult:
         return [t.value for r in self.rows for t in r if t is not None]
 
 
-ANSWER_OUTCOMES = ("answered", "empty", "timed_out", "refused", "failed", "abstained")
+ANSWER_OUTCOMES = ("answered", "empty", "timed_out", "refused", "failed", "abstained", "clarify")
 
 
 @dataclass
@@ -120,6 +120,25 @@ class Answer:
     message: str = ""
     explanation: str = ""
     clarification: list[tuple[str, str]] = field(default_factory=list)  # (IRI, label) choices when unsure
+    entities: list[tuple[str, str, str]] = field(default_factory=list)  # (IRI, label, words) the question named
+
+    def evidence_graph(self):
+        """The evidence as a networkx MultiDiGraph (nodes keyed by N3, one edge per triple)."""
+        from .evidence import to_graph
+
+        return to_graph(self.evidence, self.labels)
+
+    def evidence_turtle(self, prefixes: dict[str, str] | None = None) -> str:
+        """The evidence triples as Turtle."""
+        from .evidence import to_turtle
+
+        return to_turtle(self.evidence, prefixes)
+
+    def row_evidence(self, i: int) -> list[tuple[Term, Term, Term]]:
+        """The evidence triples behind row i."""
+        from .evidence import row_evidence
+
+        return row_evidence(self.evidence, self.rows[i], self.sparql)
 
     def values(self) -> list[str]:
         """The flattened answer values (what set-F1 compares)."""
@@ -150,6 +169,7 @@ class Answer:
             "evidence": [[t.n3() for t in tr] for tr in self.evidence], "timings": self.timings,
             "message": self.message, "explanation": self.explanation,
             "clarification": [{"iri": i, "label": lab} for i, lab in self.clarification],
+            "entities": [{"iri": e[0], "label": e[1], "text": e[2]} for e in self.entities],
         }
 
     def to_json(self) -> str:
@@ -160,6 +180,9 @@ class Answer:
     def report(self) -> str:
         """A readable account: query, rows, evidence, timings."""
         lines = []
+        if self.clarification:
+            lines.append("Which one do you mean? (ask again with --choice IRI)")
+            lines.extend(f"  {lab}  <{iri}>" for iri, lab in self.clarification)
         if self.explanation:
             lines.append(f"What the query does: {self.explanation}")
         if self.sparql:

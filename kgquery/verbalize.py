@@ -24,6 +24,9 @@ def _join(items: list[str], limit: int = 8) -> str:
 
 def verbalize(ans: Answer) -> str:
     """The template answer: used when no model words it."""
+    if ans.outcome == "clarify" and ans.clarification:
+        return "Which one do you mean: " + _join([lab for _, lab in ans.clarification], 8).replace(
+            " and ", " or ") + "?"
     if ans.outcome == "abstained":
         return "I could not find a query that fits this question well enough" + (
             "; the closest attempt is shown below." if ans.sparql else ".")
