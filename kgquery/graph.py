@@ -62,10 +62,14 @@ class KnowledgeGraph:
         return cls(backend, name, h.hexdigest()[:16], limits)
 
     @classmethod
-    def endpoint(cls, url: str, headers: dict[str, str] | None = None, limits: Limits | None = None) -> "KnowledgeGraph":
-        """Wrap a remote SPARQL 1.1 endpoint (read-only; the same guard and bounds apply)."""
-        backend = EndpointBackend(url, headers)
-        fp = hashlib.sha256(url.encode()).hexdigest()[:16]
+    def endpoint(cls, url: str, headers: dict[str, str] | None = None, limits: Limits | None = None,
+                 default_graph: str | None = None) -> "KnowledgeGraph":
+        """Wrap a remote SPARQL 1.1 endpoint (read-only; the same guard and bounds apply).
+
+        `default_graph` (sent as default-graph-uri) picks one graph of a server that keeps many.
+        """
+        backend = EndpointBackend(url, headers, default_graph=default_graph)
+        fp = hashlib.sha256(f"{url}|{default_graph or ''}".encode() if default_graph else url.encode()).hexdigest()[:16]
         return cls(backend, url, fp, limits)
 
     @property

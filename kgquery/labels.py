@@ -11,7 +11,9 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
+
+import numpy as np
 
 from .schema import RDF_TYPE, local_name, split_name
 from .types import Outcome
@@ -62,18 +64,24 @@ class LabelIndex:
         self._by_norm: dict[str, list[int]] = defaultdict(list)
         self._by_token: dict[str, set[int]] = defaultdict(set)
         self._best_label: dict[str, str] = {}
+        self._ntok = [0] * len(entries)  # words in each normalised name
+        #: the server's own text search (set for endpoints that have one); used when the index finds nothing
+        self.server_search: Callable[[str, int], list[LabelHit]] | None = None
         for i, (iri, label, source) in enumerate(entries):
             n = normalize(label)
             if not n:
                 continue
             self._by_norm[n].append(i)
-            for tok in n.split():
+            words = n.split()
+            self._ntok[i] = len(words)
+            for tok in words:
                 self._by_token[tok].add(i)
             if iri not in self._best_label or source == LABEL_PREDICATES[0]:
                 self._best_label.setdefault(iri, label)
                 if source == LABEL_PREDICATES[0]:
                     self._best_label[iri] = label
         self._norm_keys = list(self._by_norm)
+        self._grams: GramIndex | None = None  # built on the first fuzzy search
         self._acronyms: dict[str, list[int]] = defaultdict(list)
         for n, ids in self._by_norm.items():
             words = n.split()
@@ -104,31 +112,50 @@ class LabelIndex:
     def token_ids(self, token: str) -> set[int]:
         return self._by_token.get(token, set())
 
-    def by_tokens(self, tokens: list[str]) -> list[LabelHit]:
-        """Entities whose name contains all these tokens; score = share of the name covered."""
+    def by_tokens(self, tokens: list[str], max_hits: int | None = None) -> list[LabelHit]:
+        """Entities whose name contains all these tokens; score = share of the name covered.
+
+        With `max_hits`, more matches than that give [] (a word too common to name anything) without
+        building them all.
+        """
         if not tokens:
             return []
         sets = [self._by_token.get(t) for t in tokens]
         if any(s is None for s in sets):
             return []
-        ids = set.intersection(*sets)
-        out = []
-        for i in ids:
-            n = normalize(self.entries[i][1]).split()
-            out.append(LabelHit(self.entries[i][0], self.entries[i][1], len(tokens) / max(len(n), 1), self.entries[i][2]))
-        return out
+        sets.sort(key=len)
+        ids = set.intersection(*sets) if len(sets) > 1 else sets[0]
+        if max_hits is not None and len(ids) > max_hits:
+            return []
+        return [LabelHit(self.entries[i][0], self.entries[i][1], len(tokens) / max(self._ntok[i], 1), self.entries[i][2])
+                for i in ids]
 
     def search(self, text: str, limit: int = 10, cutoff: float = 80) -> list[LabelHit]:
-        """Fuzzy search (spelling slips) over all names with rapidfuzz; scores scaled to 0..1."""
+        """Fuzzy search (spelling slips); scores scaled to 0..1.
+
+        rapidfuzz scores only a shortlist of names that share character trigrams with the text and
+        could reach `cutoff` by length (GramIndex), never every name. When nothing is found and the
+        graph is an endpoint with its own text search, the server is asked.
+        """
         from rapidfuzz import fuzz, process
 
         q = normalize(text)
         if not q:
             return []
-        found = process.extract(q, self._norm_keys, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+        if len(self._norm_keys) <= SMALL_INDEX:
+            keys = self._norm_keys
+        else:
+            if self._grams is None:
+                self._grams = GramIndex(self._norm_keys)
+            keys = [self._norm_keys[i] for i in self._grams.shortlist(q, cutoff)]
+        found = process.extract(q, keys, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
         out = []
         for key, score, _ in found:
             out.extend(self._hits(self._by_norm[key], score / 100.0))
+        if not out and self.server_search is not None:
+            scored = [(fuzz.ratio(q, normalize(h.label)), h) for h in self.server_search(text, limit)]
+            out = [LabelHit(h.iri, h.label, r / 100.0, h.source) for r, h in sorted(scored, key=lambda x: -x[0])
+                   if r >= cutoff][:limit]
         return out
 
     def to_json(self) -> str:
@@ -140,6 +167,57 @@ class LabelIndex:
         if d.get("v") != INDEX_VERSION:
             raise ValueError("old index version")
         return cls([tuple(e) for e in d["entries"]], d["types"])
+
+
+#: up to this many names rapidfuzz scans them all (microseconds); above, the trigram shortlist
+SMALL_INDEX = 20_000
+SHORTLIST = 2000
+
+
+def _grams(key: str) -> set[str]:
+    """Character trigrams of a name, padded so short names and word edges count.
+
+    >>> sorted(_grams("ab"))
+    ['  a', ' ab', 'ab ', 'b  ']
+    """
+    k = f"  {key}  "
+    return {k[i:i + 3] for i in range(len(k) - 2)}
+
+
+class GramIndex:
+    """Character trigram -> name ids (numpy arrays): the fuzzy shortlist, vectorised, no loop over names.
+
+    A name within Indel ratio `cutoff` of the text has a length in a window around the text's and
+    shares at least max(len)+2-3*D padded trigrams with it (the q-gram lemma, D = edit operations
+    allowed), so filtering by both keeps every match rapidfuzz would find, up to `SHORTLIST` names.
+    """
+
+    def __init__(self, keys: list[str]):
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, k in enumerate(keys):
+            for g in _grams(k):
+                postings[g].append(i)
+        self.postings = {g: np.asarray(ids, dtype=np.int32) for g, ids in postings.items()}
+        self.lengths = np.fromiter((len(k) for k in keys), dtype=np.int32, count=len(keys))
+        self.n = len(keys)
+
+    def shortlist(self, q: str, cutoff: float, size: int = SHORTLIST) -> np.ndarray:
+        """Ids of the names that can score >= cutoff against q, in index order (ties rank as in a full scan)."""
+        lists = [self.postings[g] for g in _grams(q) if g in self.postings]
+        if not lists:
+            return np.zeros(0, dtype=np.int32)
+        counts = np.bincount(np.concatenate(lists), minlength=self.n)
+        ids = np.flatnonzero(counts)
+        m, lens, shared = len(q), self.lengths[ids], counts[ids]
+        c = cutoff / 100.0
+        d_max = np.floor((1 - c) * (m + lens))                         # Indel operations allowed
+        ok = (lens >= np.floor(m * c / (2 - c))) & (lens <= np.ceil(m * (2 - c) / c))
+        ok &= shared >= np.maximum(lens, m) + 2 - 3 * d_max - 1          # -1: trigrams counted as sets
+        ids, shared = ids[ok], shared[ok]
+        if len(ids) > size:
+            top = np.argpartition(-shared, size)[:size]
+            ids = ids[top]
+        return np.sort(ids)
 
 
 def _name_like(kg: "KnowledgeGraph") -> list[str]:
@@ -161,56 +239,122 @@ def _name_like(kg: "KnowledgeGraph") -> list[str]:
     return out
 
 
-def build_label_index(kg: "KnowledgeGraph") -> LabelIndex:
-    """Build (or load from cache) the label index of a graph."""
+def build_label_index(kg: "KnowledgeGraph", paged: bool | None = None) -> LabelIndex:
+    """Build (or load from cache) the label index of a graph.
+
+    Endpoints (or `paged=True`) are read in keyset pages saved under the cache folder, so an
+    interrupted build resumes; the pages are dropped once the index itself is cached.
+    """
     from .graph import cache_dir, write_cache_file
+    from .paging import Checkpoint
 
     path = cache_dir() / f"labels-v{INDEX_VERSION}-{kg.fingerprint}.json"
+    index = None
     if path.exists():
         try:
-            return LabelIndex.from_json(path.read_text("utf-8"))
+            index = LabelIndex.from_json(path.read_text("utf-8"))
         except (ValueError, KeyError, TypeError, AttributeError):  # AttributeError: JSON but not an object
             path.unlink(missing_ok=True)  # corrupt or stale cache: rebuild
-    index = compute_label_index(kg)
-    write_cache_file(path, index.to_json())
+    if index is None:
+        paged = kg.is_endpoint if paged is None else paged
+        checkpoint = Checkpoint.for_build(f"labels-v{INDEX_VERSION}", kg.fingerprint) if paged else None
+        index = compute_label_index(kg, checkpoint=checkpoint, paged=paged)
+        write_cache_file(path, index.to_json())
+        if checkpoint:
+            checkpoint.clear()
+    if kg.is_endpoint:
+        index.server_search = text_search_for(kg)
     return index
 
 
 def _select(kg: "KnowledgeGraph", q: str):
-    res = kg.query(q, timeout_s=120, max_rows=5_000_000)
-    if res.outcome not in (Outcome.ROWS, Outcome.EMPTY):
-        from .errors import KgqueryError
+    from .paging import select_rows
 
-        raise KgqueryError(f"label index query failed ({res.outcome.value}): {res.message}")
-    return res.rows
+    return select_rows(kg, q).rows
 
 
-def compute_label_index(kg: "KnowledgeGraph") -> LabelIndex:
+def _rows(kg: "KnowledgeGraph", projection: str, where: str, key: str, checkpoint, name: str, paged: bool, bar,
+          limit: int | None = None):
+    """One read of the graph: keyset pages (endpoints) or a single query (local stores)."""
+    from .paging import paged_select
+
+    if not paged:
+        yield from _select(kg, f"SELECT {projection} WHERE {{ {where} }}" + (f" LIMIT {limit}" if limit else ""))
+        return
+    for n, row in enumerate(paged_select(kg, projection, where, key, checkpoint, name, bar=bar)):
+        if limit is not None and n >= limit:
+            return
+        yield row
+
+
+def compute_label_index(kg: "KnowledgeGraph", checkpoint=None, paged: bool = False) -> LabelIndex:
+    """Read names, types and value IRIs with SPARQL (in pages when `paged`) and index them."""
+    from .paging import progress
+
     preds = list(LABEL_PREDICATES) + _name_like(kg)
     values = " ".join(f"<{p}>" for p in preds)
+    rank = {p: i for i, p in enumerate(preds)}
     entries: list[tuple[str, str, str]] = []
-    seen = set()
-    for s, p, o in _select(kg, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o FILTER(isLiteral(?o) && STRLEN(STR(?o)) <= {MAX_LABEL_CHARS}) FILTER(isIRI(?s)) }}"):
-        if o.lang not in (None, "", "en") and not o.lang.startswith("en"):
-            continue
-        key = (s.value, o.value)
-        if key not in seen:
-            seen.add(key)
-            entries.append((s.value, o.value, p.value))
-    labelled = {e[0] for e in entries}
-    types: dict[str, list[str]] = defaultdict(list)
-    for s, c in _select(kg, f"SELECT ?s ?c WHERE {{ ?s <{RDF_TYPE}> ?c FILTER(isIRI(?s) && isIRI(?c)) }}"):
-        types[s.value].append(c.value)
-    unlabelled = [iri for iri in types if iri not in labelled]
-    # IRIs used only as values (e.g. http://dbpedia.org/resource/United_States) get their local name too
-    classes = {c.iri for c in kg.schema.classes}
-    values = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
-    for (o,) in _select(kg, f"SELECT DISTINCT ?o WHERE {{ ?s ?p ?o FILTER(isIRI(?o) && ?p != <{RDF_TYPE}>) "
-                            f"FILTER NOT EXISTS {{ VALUES ?lp {{ {values} }} ?o ?lp ?l }} }} LIMIT 500000"):
-        if o.value not in labelled and o.value not in types and o.value not in classes:
-            unlabelled.append(o.value)
+    seen: dict[tuple[str, str], int] = {}
+    with progress(f"label index of {kg.name}") as bar:
+        for s, p, o in _rows(kg, "?s ?p ?o", f"VALUES ?p {{ {values} }} ?s ?p ?o FILTER(isLiteral(?o) && "
+                             f"STRLEN(STR(?o)) <= {MAX_LABEL_CHARS}) FILTER(isIRI(?s))", "s", checkpoint, "names", paged, bar):
+            if o.lang not in (None, "", "en") and not o.lang.startswith("en"):
+                continue
+            key = (s.value, o.value)
+            if key not in seen:
+                seen[key] = len(entries)
+                entries.append((s.value, o.value, p.value))
+            elif rank.get(p.value, 99) < rank.get(entries[seen[key]][2], 99):  # one source whatever the row order
+                entries[seen[key]] = (s.value, o.value, p.value)
+        labelled = {e[0] for e in entries}
+        types: dict[str, list[str]] = defaultdict(list)
+        for s, c in _rows(kg, "?s ?c", f"?s <{RDF_TYPE}> ?c FILTER(isIRI(?s) && isIRI(?c))", "s", checkpoint, "types", paged, bar):
+            types[s.value].append(c.value)
+        unlabelled = [iri for iri in types if iri not in labelled]
+        # IRIs used only as values (e.g. http://dbpedia.org/resource/United_States) get their local name too
+        classes = {c.iri for c in kg.schema.classes}
+        values = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+        for (o,) in _rows(kg, "DISTINCT ?o", f"?s ?p ?o FILTER(isIRI(?o) && ?p != <{RDF_TYPE}>) "
+                          f"FILTER NOT EXISTS {{ VALUES ?lp {{ {values} }} ?o ?lp ?l }}", "o", checkpoint, "value-iris",
+                          paged, bar, limit=500_000):
+            if o.value not in labelled and o.value not in types and o.value not in classes:
+                unlabelled.append(o.value)
     for iri in unlabelled:
         name = split_name(local_name(iri))
         if name and not name.isdigit():
             entries.append((iri, name, "localname"))
     return LabelIndex(entries, dict(types))
+
+
+def text_search_for(kg: "KnowledgeGraph") -> Callable[[str, int], list[LabelHit]] | None:
+    """The server's own full-text search when it has one (Virtuoso's bif:contains with a text index), else None.
+
+    Detected once per graph: the server names itself Virtuoso, and a word of one of its labels is found.
+    """
+    backend = kg.backend
+    if "virtuoso" not in getattr(backend, "server", "").lower():
+        probe = kg.query("ASK { ?s ?p ?o }", timeout_s=10)  # the first answer tells who the server is
+        if probe.outcome != Outcome.BOOLEAN or "virtuoso" not in getattr(backend, "server", "").lower():
+            return None
+    label = LABEL_PREDICATES[0]
+    res = kg.query(f"SELECT ?l WHERE {{ ?s <{label}> ?l FILTER(isLiteral(?l)) }} LIMIT 20", timeout_s=10)
+    words = [w for r in res.rows if r[0] for w in normalize(r[0].value).split() if len(w) >= 4 and w.isalpha()]
+    if not words:
+        return None
+    test = kg.query(f"PREFIX bif: <bif:> ASK {{ ?s <{label}> ?l . ?l bif:contains '\"{words[0]}\"' }}", timeout_s=10)
+    if not test.boolean:
+        return None  # Virtuoso without a free-text index on literals: the local index only
+    preds = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+
+    def search(text: str, limit: int = 10) -> list[LabelHit]:
+        # word prefixes (4+ letters, Virtuoso's wildcard minimum) so a slip in the ending still matches
+        stems = sorted({w[:4] for w in normalize(text).split() if len(w) >= 4 and w.isalnum()})
+        if not stems:
+            return []
+        expr = " OR ".join(f'\\"{w}*\\"' for w in stems)
+        res = kg.query(f"PREFIX bif: <bif:> SELECT ?s ?l ?p WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?l . "
+                       f"?l bif:contains '{expr}' FILTER(isIRI(?s)) }} LIMIT {max(50, 20 * limit)}", timeout_s=10)
+        return [LabelHit(s.value, lab.value, 0.85, p.value) for s, lab, p in res.rows if s and lab and p]
+
+    return search

@@ -231,19 +231,107 @@ def compute_schema(kg: "KnowledgeGraph", samples: int = 3) -> SchemaSummary:
             rows = _rows(kg, f"SELECT DISTINCT ?o WHERE {{ ?s <{p.iri}> ?o }} LIMIT {samples}", timeout=10)
             p.samples = [local_name(r[0].value) if r[0].is_iri else r[0].value for r in rows if r[0] is not None]
     properties = sorted(props.values(), key=lambda p: (-p.count, p.iri))
+    return SchemaSummary(classes, properties, _prefixes(classes, properties), kg.triple_count)
 
+
+OWL_CLASS, RDFS_CLASS = "http://www.w3.org/2002/07/owl#Class", "http://www.w3.org/2000/01/rdf-schema#Class"
+TERM_BATCH = 100  # IRIs per VALUES block when reading labels and comments of schema terms
+
+
+def compute_schema_paged(kg: "KnowledgeGraph", checkpoint=None, samples: int = 3) -> SchemaSummary:
+    """The same summary as `compute_schema`, built from small bounded requests (for endpoints).
+
+    Class and property lists come in keyset pages; then each class and each property gets its own few
+    queries (counts, observed classes, datatypes, samples), never one aggregate over the whole graph.
+    Every finished step is saved in `checkpoint`, so an interrupted build resumes where it stopped.
+    """
+    from .paging import paged_select, progress, rows_from_json, rows_to_json, select_rows
+
+    rdfs = "http://www.w3.org/2000/01/rdf-schema#"
+
+    def step(key: str, query: str, timeout: float = 60):
+        saved = checkpoint.get(key) if checkpoint else None
+        if saved is None:
+            saved = rows_to_json(select_rows(kg, query, timeout_s=timeout, max_rows=200_000).rows)
+            if checkpoint:
+                checkpoint.put(key, saved)
+        return rows_from_json(saved)
+
+    with progress(f"schema of {kg.name}", unit="steps") as bar:
+        used_classes = [r[0].value for r in paged_select(kg, "DISTINCT ?c", f"?s <{RDF_TYPE}> ?c FILTER(isIRI(?c))",
+                                                         "c", checkpoint, "classes") if r[0]]
+        declared = [r[0].value for r in paged_select(
+            kg, "DISTINCT ?c", f"{{ ?c a <{OWL_CLASS}> }} UNION {{ ?c a <{RDFS_CLASS}> }} FILTER(isIRI(?c))",
+            "c", checkpoint, "declared") if r[0]]
+        preds = [r[0].value for r in paged_select(kg, "DISTINCT ?p", "?s ?p ?o", "p", checkpoint, "properties") if r[0]]
+        preds = [p for p in preds if not p.startswith(META_NS) or p in (rdfs + "label", rdfs + "comment")]
+        bar.total = len(used_classes) + len(preds) + 1
+        cls_counts = {}
+        for c in used_classes:
+            rows = step(f"class|{c}", f"SELECT (COUNT(?s) AS ?n) WHERE {{ ?s <{RDF_TYPE}> <{c}> }}")
+            cls_counts[c] = int(rows[0][0].value) if rows and rows[0][0] else 0
+            bar.update(1)
+        # labels, comments, declared domains and ranges of the schema's own terms, in VALUES batches
+        terms = sorted(set(used_classes) | set(declared) | set(preds))
+        label_rows, comment_rows, dr_rows = [], [], []
+        for i in range(0, len(terms), TERM_BATCH):
+            vals = " ".join(f"<{t}>" for t in terms[i:i + TERM_BATCH])
+            label_rows += step(f"labels|{i}", f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {vals} }} ?x <{rdfs}label> ?l }}")
+            comment_rows += step(f"comments|{i}", f"SELECT ?x ?c WHERE {{ VALUES ?x {{ {vals} }} ?x <{rdfs}comment> ?c }}")
+            dr_rows += step(f"domains|{i}", f"SELECT ?x ?d ?k WHERE {{ VALUES ?x {{ {vals} }} {{ ?x <{rdfs}domain> ?d "
+                                            f"BIND(\"d\" AS ?k) }} UNION {{ ?x <{rdfs}range> ?d BIND(\"r\" AS ?k) }} }}")
+        bar.update(1)
+        labels, comments = _best_text(label_rows), _best_text(comment_rows)
+        classes = [ClassInfo(c, labels.get(c) or split_name(local_name(c)), cls_counts.get(c, 0), comments.get(c, ""))
+                   for c in set(cls_counts) | set(declared) if not c.startswith(META_NS)]
+        classes.sort(key=lambda c: (-c.count, c.iri))
+
+        props: dict[str, PropertyInfo] = {}
+        for p in preds:
+            r = step(f"prop|{p}", f"SELECT (COUNT(*) AS ?n) (SUM(IF(isLiteral(?o), 1, 0)) AS ?lit) WHERE {{ ?s <{p}> ?o }}")
+            n = int(r[0][0].value) if r and r[0][0] else 0
+            lit = int(r[0][1].value) if r and r[0][1] else 0
+            info = PropertyInfo(p, labels.get(p) or split_name(local_name(p)), n, comments.get(p, ""),
+                                iri_objects=n - lit, literal_objects=lit)
+            info.subject_classes = [(r[0].value, int(r[1].value)) for r in step(
+                f"subj|{p}", f"SELECT ?c (COUNT(*) AS ?n) WHERE {{ ?s <{p}> ?o . ?s <{RDF_TYPE}> ?c }} "
+                             "GROUP BY ?c ORDER BY DESC(?n)") if r[0] and r[0].is_iri]
+            if n - lit and p != RDF_TYPE:
+                info.object_classes = [(r[0].value, int(r[1].value)) for r in step(
+                    f"obj|{p}", f"SELECT ?c (COUNT(*) AS ?n) WHERE {{ ?s <{p}> ?o . ?o <{RDF_TYPE}> ?c }} "
+                                "GROUP BY ?c ORDER BY DESC(?n)") if r[0] and r[0].is_iri]
+            if lit:
+                info.datatypes = [(r[0].value, int(r[1].value)) for r in step(
+                    f"dt|{p}", f"SELECT ?dt (COUNT(*) AS ?n) WHERE {{ ?s <{p}> ?o FILTER(isLiteral(?o)) "
+                               "BIND(DATATYPE(?o) AS ?dt) } GROUP BY ?dt ORDER BY DESC(?n)") if r[0] is not None]
+            if samples and p != RDF_TYPE:
+                rows = step(f"samples|{p}", f"SELECT DISTINCT ?o WHERE {{ ?s <{p}> ?o }} LIMIT {samples}", timeout=10)
+                info.samples = [local_name(r[0].value) if r[0].is_iri else r[0].value for r in rows if r[0] is not None]
+            props[p] = info
+            bar.update(1)
+    for r in dr_rows:
+        if r[0] and r[0].value in props and r[1] and r[1].is_iri:
+            (props[r[0].value].domains if r[2].value == "d" else props[r[0].value].ranges).append(r[1].value)
+    properties = sorted(props.values(), key=lambda p: (-p.count, p.iri))
+    return SchemaSummary(classes, properties, _prefixes(classes, properties), kg.triple_count)
+
+
+def _prefixes(classes: list[ClassInfo], properties: list[PropertyInfo]) -> dict[str, str]:
     prefixes: dict[str, str] = {}
     used = [c.iri for c in classes] + [p.iri for p in properties]
     used += [dt for p in properties for dt, _ in p.datatypes]
-    namespaces = sorted({_namespace(x) for x in used})
-    for ns in namespaces:
+    for ns in sorted({_namespace(x) for x in used}):
         prefixes[_prefix_for(ns, set(prefixes))] = ns
-    return SchemaSummary(classes, properties, prefixes, kg.triple_count)
+    return prefixes
 
 
-def summarize(kg: "KnowledgeGraph") -> SchemaSummary:
-    """The schema summary, from the on-disk cache when this graph was seen before."""
+def summarize(kg: "KnowledgeGraph", paged: bool | None = None) -> SchemaSummary:
+    """The schema summary, from the on-disk cache when this graph was seen before.
+
+    Endpoints (or `paged=True`) are summarised with small saved steps (`compute_schema_paged`).
+    """
     from .graph import cache_dir, write_cache_file
+    from .paging import Checkpoint
 
     path = cache_dir() / f"schema-v{SCHEMA_VERSION}-{kg.fingerprint}.json"
     if path.exists():
@@ -254,6 +342,12 @@ def summarize(kg: "KnowledgeGraph") -> SchemaSummary:
         except (ValueError, KeyError, TypeError, AttributeError):
             pass
         path.unlink(missing_ok=True)  # corrupt cache: rebuild
+    if kg.is_endpoint if paged is None else paged:
+        checkpoint = Checkpoint.for_build(f"schema-v{SCHEMA_VERSION}", kg.fingerprint)
+        s = compute_schema_paged(kg, checkpoint)
+        write_cache_file(path, json.dumps(s.to_dict()))
+        checkpoint.clear()
+        return s
     s = compute_schema(kg)
     write_cache_file(path, json.dumps(s.to_dict()))
     return s

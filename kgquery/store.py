@@ -278,22 +278,25 @@ class EndpointBackend:
     name = "endpoint"
     local = False
 
-    def __init__(self, url: str, headers: dict[str, str] | None = None):
+    def __init__(self, url: str, headers: dict[str, str] | None = None, default_graph: str | None = None):
         if not url.startswith(("http://", "https://")):
             raise EndpointError(f"{url}: an endpoint URL must start with http:// or https://")
         self.url = url
         self.headers = dict(headers or {})
+        self.default_graph = default_graph  # sent as default-graph-uri (servers that keep many graphs)
+        self.server = ""  # the server's Server header, known after the first answer ("Virtuoso/07.20...")
 
     def _request(self, query: str, timeout_s: float, accept: str) -> tuple[bytes, dict[str, str]]:
         import socket
         import urllib.error
 
-        from SPARQLWrapper import POST, SPARQLWrapper
+        from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-        sw = SPARQLWrapper(self.url)
+        sw = SPARQLWrapper(self.url, defaultGraph=self.default_graph)
         sw.setMethod(POST)
-        sw.setRequestMethod("postdirectly")
+        # form-encoded POST: every SPARQL 1.1 server takes it (Virtuoso 7.2 stalls on a direct POST body)
+        sw.setRequestMethod(URLENCODED)
         sw.setQuery(query)
         sw.setTimeout(1)
         sw.timeout = max(0.05, float(timeout_s))  # setTimeout() truncates to whole seconds
@@ -301,10 +304,14 @@ class EndpointBackend:
         for k, v in self.headers.items():
             sw.addCustomHttpHeader(k, v)
         sw.setOnlyConneg(True)
+        if self.is_virtuoso:
+            # Virtuoso's anytime query: it stops at this many ms and sends what it has, marked X-SQL-State S1TAT
+            sw.addParameter("timeout", str(max(100, int(float(timeout_s) * 1000) - 500)))
         try:
             resp = sw.query().response
             body = resp.read()
             headers = {k.lower(): v for k, v in resp.info().items()}
+            self.server = headers.get("server", self.server)
             return body, headers
         except urllib.error.HTTPError as e:
             detail = ""
@@ -328,6 +335,10 @@ class EndpointBackend:
         except Exception as e:  # SPARQLWrapper wraps server errors in its own types
             raise EndpointError(f"endpoint {self.url} failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}") from None
 
+    @property
+    def is_virtuoso(self) -> bool:
+        return "virtuoso" in self.server.lower()
+
     def run(self, query: str, max_rows: int, timeout_s: float) -> RawResult:
         from .guard import query_form
 
@@ -336,7 +347,7 @@ class EndpointBackend:
             body, headers = self._request(query, timeout_s, "application/n-triples")
             return self._graph_result(body, max_rows)
         body, headers = self._request(query, timeout_s, "application/sparql-results+json")
-        partial = headers.get("x-sql-state") or headers.get("x-sparql-maxrows")
+        sql_state = headers.get("x-sql-state", "")
         try:
             data = json.loads(body.decode("utf-8"))
             if not isinstance(data, dict) or ("boolean" not in data and "results" not in data):
@@ -352,10 +363,13 @@ class EndpointBackend:
         names = list(data.get("head", {}).get("vars", []))
         bindings = data.get("results", {}).get("bindings", [])
         rows = [tuple(_json_term(b.get(n)) for n in names) for b in bindings[:max_rows]]
-        truncated = len(bindings) > max_rows
-        if partial and "S1TAT" in str(partial).upper():
-            # Virtuoso: partial result after its anytime-query timeout
-            raise TimeoutError(f"endpoint {self.url} returned a partial result (X-SQL-State {partial})")
+        # Virtuoso cuts results at its ResultSetMaxRows and says so in X-SPARQL-MaxRows
+        truncated = len(bindings) > max_rows or bool(headers.get("x-sparql-maxrows"))
+        if sql_state.upper() == "S1TAT":
+            # Virtuoso's anytime query ran out of time: the rows are a partial result, not the answer
+            msg = " ".join(headers.get("x-sql-message", "").split())[:120]
+            raise TimeoutError(f"endpoint {self.url} returned a partial result after its time limit "
+                               f"(X-SQL-State S1TAT{': ' + msg if msg else ''})")
         return RawResult("select", names, rows, truncated=truncated)
 
     def _graph_result(self, body: bytes, max_rows: int) -> RawResult:
