@@ -153,7 +153,8 @@ def analyse(text: str) -> Question:
     if low and low[0] in ASK_STARTS:
         c.ask = True
     joined = " ".join(low)
-    if re.search(r"\bhow many\b|\bnumber of\b|\bcount\b", joined):
+    # "the number of suppliers" counts; "the phone number of Tom" names an attribute
+    if re.search(r"\bhow many\b|\bcount\b|(?:^|\b(?:the|a|total|overall|me|what|of|by)\s)number of\b", joined):
         c.count, c.ask = True, False
     for i, t in enumerate(low):
         if _NUM.match(t):

@@ -365,7 +365,10 @@ class EmbeddedGenerator:
             body = [f"?x a <{cls}> ."] if cls else []
             for k, p in enumerate(combo):
                 body += p.triples("?x", f"a{k}")
-            s = base_score + sum(p.score for p in combo) + (0.5 if cls else 0) - 1.0 * missing
+            # each question word is explained once across the paths ("member" must not count twice)
+            props = {st[0] for p in combo for st in p.steps}
+            penalties = sum(p.score - self._explain({st[0] for st in p.steps}) for p in combo)
+            s = base_score + self._explain(props) + penalties + (0.5 if cls else 0) - 1.0 * missing
             out += self._wrap(q, body, "?x", s, "constrained", cls, scores)
         return out
 
@@ -387,6 +390,8 @@ class EmbeddedGenerator:
                     body = [trip] + ([f"?x a <{cls}> ."] if cls else [])
                     s = m.score + bonus + ps - 0.6 * others - (0.1 if not fwd else 0)
                     out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
+                    if fwd and ps >= 0.6 and not cls and not q.cues.ask:
+                        out += self._through_value_node(q, t, p, s, scores)
                 # two hops when the question words match a property one step further
                 for p1, fwd1, n1 in adj:
                     info = self.schema.prop(p1)
@@ -405,6 +410,20 @@ class EmbeddedGenerator:
                         s = m.score + bonus + self._explain({p1, p2.value}) - HOP_PENALTY - 0.6 * others
                         typed = [f"?x a <{cls}> ."] if cls else []
                         out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
+        return out
+
+    def _through_value_node(self, q, t: str, p: str, s: float, scores) -> list[Candidate]:
+        """'the price of X' where the price is a node (no label) holding an amount: read the amount."""
+        rows = self._rows(f"SELECT ?p2 (COUNT(*) AS ?n) WHERE {{ {t} <{p}> ?m . ?m ?p2 ?v "
+                          f"FILTER(isIRI(?m) && isNumeric(?v)) FILTER NOT EXISTS {{ ?m <{RDFS_LABEL}> ?l }} }} "
+                          f"GROUP BY ?p2 ORDER BY DESC(?n) LIMIT 3")
+        out = []
+        for k, (p2, _n) in enumerate(rows):
+            if p2 is None:
+                continue
+            body = [f"{t} <{p}> ?m .", f"?m <{p2.value}> ?x ."]
+            out += self._wrap(q, body, "?x", s + 0.15 + 0.1 * scores.get(p2.value, 0) - 0.05 * k, "value-node",
+                              None, scores)
         return out
 
     def _class_only(self, q, cls, scores) -> list[Candidate]:
@@ -510,7 +529,7 @@ class EmbeddedGenerator:
             for a, b in ((t1[0], t2[0]), (t2[0], t1[0])):
                 if a.startswith('"'):
                     continue
-                out.append(Candidate(f"ASK {{ {a} <{p}> {b} . }}", m1.score + m2.score + ps, "ask-link"))
+                out.append(Candidate(f"ASK {{ {a} <{p}> {b} . }}", m1.score + m2.score + ps + 0.1, "ask-link"))
         return out
 
 
