@@ -374,7 +374,8 @@ class _Writer:
         if len(onward) != 1 or onward[0][0] != m:
             return None
         _, p, o = onward[0]
-        lab = noun(self.w.prop(str(p)))
+        full = self.w.prop(str(p))
+        lab = noun(full)
         if isinstance(o, Variable) and o not in self.named:
             cmp_ = self.compare_clauses(o, lab)
             if cmp_:
@@ -382,6 +383,8 @@ class _Writer:
             return None
         if str(p) in _name_iris(self.w):
             return f"is {self.term(o)}"
+        if _is_verb(full):
+            return f"{'is ' if _ends_prep(full) else ''}{full} {self.term(o)}"
         return f"{lab} is {self.term(o)}"
 
     def _only_here(self, v, t) -> bool:
@@ -648,7 +651,10 @@ class _Writer:
 
 
 def _ends_prep(label: str) -> bool:
-    return (label or "").lower().strip().endswith(VERB_ENDINGS)
+    """True for 'member of', 'responsible for' (worded with 'is'), not for 'lives in' (a verb already)."""
+    low = (label or "").lower().strip()
+    first = low.split()[0] if low.split() else ""
+    return low.endswith(VERB_ENDINGS) and not (first.endswith("s") and not first.endswith("ss"))
 
 
 def _name_iris(words: Words) -> set[str]:

@@ -153,6 +153,7 @@ class KGQuery:
                 links.mentions or links.classes) else "no query shape fitted the recognised items"
         else:
             self._fill(ans, best.sparql, best_res)
+            ans.score = best_score
             ans.confidence = _confidence(best_score)
             if best_score < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
                 ans.outcome = "abstained"
@@ -160,7 +161,7 @@ class KGQuery:
                 ans.rows, ans.boolean = [], None
         if best is not None and ans.outcome == "answered" and not pinned and CLARIFY:
             t = time.perf_counter()
-            self._clarify(ans, links, best.sparql)
+            self._clarify(ans, links, best.sparql, q)
             timings["clarify"] = time.perf_counter() - t
         if choice and not pinned:
             ans.message = "; ".join(x for x in (ans.message, f"the chosen entity <{choice}> is not among the names "
@@ -177,9 +178,13 @@ class KGQuery:
         ans.timings = timings
         return ans
 
-    def _clarify(self, ans: Answer, links, sparql: str) -> None:
-        """Ask back instead of answering when a name fits several entities alike (kgquery/clarify.py)."""
+    def _clarify(self, ans: Answer, links, sparql: str, q) -> None:
+        """Ask back instead of answering when a name fits several entities alike (kgquery/clarify.py).
+
+        After a title ("Ms. Brant") the user means one particular person and the title is a hint the
+        graph cannot check: the answer stands and the other namesakes are offered as choices."""
         from .clarify import ambiguous, describe
+        from .text import TITLES
 
         try:
             found = ambiguous(self.kg, links, sparql)
@@ -189,7 +194,12 @@ class KGQuery:
             ans.clarification = describe(self.kg, iris)
         except KgqueryError:
             return
+        if m.start > 0 and q.tokens[m.start - 1] in TITLES:
+            ans.message = "; ".join(x for x in (ans.message, f'"{m.text}" also fits ' + ", ".join(
+                lab for _, lab in ans.clarification[1:]) + " (ask again with choice=IRI)") if x)
+            return
         ans.outcome = "clarify"
+        ans.rows, ans.boolean, ans.evidence = [], None, []  # nothing is answered until the user picks
         ans.message = f'"{m.text}" fits {len(iris)} entities; pick one (ask again with choice=IRI)'
 
     def _describe(self, ans: Answer, links) -> None:

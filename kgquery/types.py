@@ -120,6 +120,7 @@ class Answer:
     message: str = ""
     explanation: str = ""
     clarification: list[tuple[str, str]] = field(default_factory=list)  # (IRI, label) choices when unsure
+    score: float | None = None  # the chosen candidate's raw score (what `confidence` calibrates)
     entities: list[tuple[str, str, str]] = field(default_factory=list)  # (IRI, label, words) the question named
 
     def evidence_graph(self):
@@ -181,7 +182,8 @@ class Answer:
         """A readable account: query, rows, evidence, timings."""
         lines = []
         if self.clarification:
-            lines.append("Which one do you mean? (ask again with --choice IRI)")
+            lines.append("Which one do you mean? (ask again with --choice IRI)" if self.outcome == "clarify"
+                         else "Other entities with this name (ask again with --choice IRI):")
             lines.extend(f"  {lab}  <{iri}>" for iri, lab in self.clarification)
         if self.explanation:
             lines.append(f"What the query does: {self.explanation}")

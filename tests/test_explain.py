@@ -1,0 +1,192 @@
+"""Explanations of every query shape the engine makes, and the evidence behind answers."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import EX
+
+PV = "http://ld.company.org/prod-vocab/"
+PI = "http://ld.company.org/prod-instances/"
+SHOP_TTL = """\
+@prefix s: <http://example.org/shop/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+s:Supplier a rdfs:Class ; rdfs:label "Supplier" .
+s:Product a rdfs:Class ; rdfs:label "Product" .
+s:Department a rdfs:Class ; rdfs:label "Department" .
+s:country rdfs:label "country" .
+s:hasSupplier rdfs:label "supplier" .
+s:hasCategory rdfs:label "has category" .
+s:weight rdfs:label "weight (g)" .
+s:price rdfs:label "price" .
+s:amount rdfs:label "amount" .
+s:borders rdfs:label "borders" .
+s:memberOf rdfs:label "member of" .
+s:name rdfs:label "name" .
+s:france rdfs:label "France" .
+s:germany rdfs:label "Germany" .
+s:comp rdfs:label "Compensator" .
+s:acme a s:Supplier ; rdfs:label "Acme" ; s:country s:france .
+s:bolt a s:Supplier ; rdfs:label "Bolt" ; s:country s:germany .
+s:p1 a s:Product ; rdfs:label "P1" ; s:hasSupplier s:acme ; s:hasCategory s:comp ; s:weight 10 ; s:price s:pr1 .
+s:p2 a s:Product ; rdfs:label "P2" ; s:hasSupplier s:bolt ; s:hasCategory s:comp ; s:weight 30 ; s:price s:pr2 .
+s:pr1 s:amount 5 .
+s:pr2 s:amount 9 .
+s:mkt a s:Department ; s:name "Marketing" .
+"""
+S = "http://example.org/shop/"
+
+
+@pytest.fixture(scope="module")
+def shop_kg(tmp_path_factory):
+    from kgquery import KnowledgeGraph
+
+    path = tmp_path_factory.mktemp("shop") / "shop.ttl"
+    path.write_text(SHOP_TTL, "utf-8")
+    return KnowledgeGraph.load(path)
+
+
+def X(kg, sparql: str) -> str:
+    from kgquery.explain import explain
+
+    return explain(sparql.replace("s:", S).replace("<<", "<"), kg)
+
+
+def _q(text: str) -> str:
+    """'s:x' -> '<http://example.org/shop/x>' for readable test queries."""
+    import re
+
+    return re.sub(r"\bs:(\w+)", lambda m: f"<{S}{m.group(1)}>", text)
+
+
+CASES = [
+    # (query, exact explanation)
+    ("SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a s:Supplier . ?x s:country s:france . "
+     "?p s:hasSupplier ?x . ?p s:hasCategory s:comp }",
+     "Finds suppliers whose country is France and that are the supplier of something whose category is "
+     "Compensator; counts them."),
+    ("SELECT DISTINCT ?y WHERE { s:acme s:country ?y }", "Finds the country of Acme."),
+    ("SELECT DISTINCT ?y WHERE { ?x a s:Product . ?x s:hasSupplier ?m . ?m s:country ?y }",
+     "Finds the country of items that are the supplier of a product."),
+    ("SELECT DISTINCT ?x WHERE { ?x a s:Department . ?x s:name \"Marketing\" }",
+     "Finds departments whose name is \"Marketing\"."),
+    ("SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:weight ?v FILTER(?v > 20) }",
+     "Finds products whose weight is greater than 20."),
+    ("SELECT (AVG(?v) AS ?avg) WHERE { ?x a s:Product . ?x s:weight ?v }",
+     "Finds the weight of products; returns their average."),
+    ("SELECT (SUM(?v) AS ?sum) WHERE { ?x a s:Product . ?x s:weight ?v }",
+     "Finds the weight of products; returns their sum."),
+    ("SELECT (MIN(?v) AS ?min) WHERE { ?x a s:Product . ?x s:weight ?v }",
+     "Finds the weight of products; returns the smallest."),
+    ("SELECT (MAX(?v) AS ?max) WHERE { ?x a s:Product . ?x s:weight ?v }",
+     "Finds the weight of products; returns the largest."),
+    ("SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a s:Product . ?x s:hasSupplier ?g . ?g a s:Supplier } GROUP BY ?g",
+     "Finds products whose supplier is a supplier; counts them per supplier."),
+    ("SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE { ?x a s:Supplier . ?y s:hasSupplier ?x } GROUP BY ?x "
+     "HAVING(COUNT(DISTINCT ?y) > 5)",
+     "Finds items whose supplier is a supplier; counts them per supplier; keeps the groups where the count is "
+     "greater than 5."),
+    ("SELECT ?x ?w WHERE { ?x a s:Product . ?x s:weight ?w } ORDER BY DESC(?w) LIMIT 1",
+     "Finds products; shows their weight; sorts them by their weight in descending order; keeps the first."),
+    ("SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:price ?n . ?n s:amount ?v "
+     "{ SELECT (MAX(?i_v) AS ?best) WHERE { ?i_x a s:Product . ?i_x s:price ?i_n . ?i_n s:amount ?i_v } } FILTER(?v = ?best) }",
+     "Finds products whose price amount is the highest."),
+    ("SELECT ?x ?count WHERE { { SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE { ?x a s:Supplier . ?y s:hasSupplier ?x } GROUP BY ?x } "
+     "{ SELECT (MAX(?c) AS ?best) WHERE { { SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE { ?ix a s:Supplier . ?iy s:hasSupplier ?ix } GROUP BY ?ix } } } "
+     "FILTER(?count = ?best) }",
+     "Finds items whose supplier is a supplier; counts them per supplier; keeps those with the highest count."),
+    ("ASK { s:acme s:country s:france }", "Checks whether the country of Acme is France."),
+    ("ASK { s:france s:borders s:germany }", "Checks whether France borders Germany."),
+    ("ASK { ?x a s:Supplier . ?x s:country s:germany }", "Checks whether there is a supplier whose country is Germany."),
+    ("SELECT ?name_0 ?w_1 WHERE { ?x a s:Product . ?x s:hasCategory s:comp OPTIONAL { ?x s:name ?name_0 . } "
+     "OPTIONAL { ?x s:weight ?w_1 . } }",
+     "Finds products whose category is Compensator; shows their name (when present) and their weight (when present)."),
+    ("SELECT ?x WHERE { { ?x s:country s:france } UNION { ?x s:country s:germany } }",
+     "Finds items either whose country is France or whose country is Germany."),
+    ("SELECT ?x WHERE { VALUES ?x { s:acme s:bolt } ?x s:country ?c . ?c s:borders s:germany }",
+     "Finds items whose country borders Germany and that are one of Acme or Bolt."),
+    ("SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:weight ?v FILTER(?v >= 5 && ?v <= 20) }",
+     "Finds products whose weight is at least 5 and whose weight is at most 20."),
+]
+
+
+@pytest.mark.parametrize("sparql,expected", CASES, ids=[f"shape{i}" for i in range(len(CASES))])
+def test_explanation_of_each_shape(shop_kg, sparql, expected):
+    from kgquery.explain import explain
+
+    assert explain(_q(sparql), shop_kg) == expected
+
+
+def test_unknown_or_broken_queries_fall_back_without_raising(shop_kg):
+    from kgquery.explain import explain
+
+    assert explain("SELECT WHERE garbage {", shop_kg) == "Runs a SELECT query."
+    assert explain("", shop_kg) == ""
+    assert explain(None) == ""
+    weird = explain(_q("SELECT ?x WHERE { ?x s:weight ?v BIND(?v * 2 AS ?d) FILTER(regex(str(?x), 'a')) } OFFSET 2"), shop_kg)
+    assert isinstance(weird, str) and weird.endswith(".")
+    assert explain("DESCRIBE <http://example.org/shop/acme>").startswith("Describes")
+
+
+def test_every_answer_carries_an_explanation(people_kg):
+    from kgquery import KGQuery
+
+    ans = KGQuery(people_kg, embeddings=False).ask("Where does Ada Lovelace live?")
+    assert ans.outcome == "answered" and ans.values() == [EX + "london"]
+    assert ans.explanation == "Finds what Ada Lovelace lives in."
+    assert ans.to_dict()["explanation"] == ans.explanation
+    assert f"What the query does: {ans.explanation}" in ans.report()
+
+
+def test_evidence_is_in_the_graph_and_exports(shop_kg):
+    from rdflib import Graph
+
+    from kgquery import KGQuery
+
+    ans = KGQuery(shop_kg, embeddings=False).ask("Which suppliers are in France?")
+    assert ans.values() == [S + "acme"]
+    assert ans.evidence
+    for s, p, o in ans.evidence:  # every evidence triple really is in the graph
+        r = shop_kg.query(f"ASK {{ {s.n3()} {p.n3()} {o.n3()} }}")
+        assert r.boolean is True, (s, p, o)
+    g = ans.evidence_graph()
+    assert g.number_of_edges() == len(ans.evidence)
+    assert g.nodes[f"<{S}acme>"]["label"] == "Acme"
+    back = Graph().parse(data=ans.evidence_turtle({"s": S}), format="turtle")
+    assert len(back) == len(ans.evidence)
+    assert {(str(s), str(p), str(o)) for s, p, o in back} == {(s.value, p.value, o.value) for s, p, o in ans.evidence}
+    assert ans.row_evidence(0) == ans.evidence
+
+
+def test_row_evidence_stops_at_query_constants():
+    from kgquery.evidence import row_evidence
+    from kgquery.types import Term
+
+    def i(x):
+        return Term("iri", S + x)
+
+    country, supplier = i("country"), i("hasSupplier")
+    ev = [(i("acme"), country, i("france")), (i("cogs"), country, i("france")),
+          (i("p1"), supplier, i("acme")), (i("p3"), supplier, i("cogs"))]
+    sparql = f"SELECT ?x WHERE {{ ?x <{S}country> <{S}france> . ?p <{S}hasSupplier> ?x }}"
+    assert row_evidence(ev, (i("acme"),), sparql) == [ev[0], ev[2]]
+    assert row_evidence(ev, (i("cogs"),), sparql) == [ev[1], ev[3]]
+
+
+def test_cli_ask_shows_explanation_and_writes_turtle(people_ttl, tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from rdflib import Graph
+
+    out = tmp_path / "ev.ttl"
+    env = dict(os.environ, KGQUERY_EMBEDDINGS="0")
+    r = subprocess.run([sys.executable, "-m", "kgquery.cli", "ask", "--graph", str(people_ttl), "--json",
+                        "--evidence-ttl", str(out), "Where does Ada Lovelace live?"],
+                       capture_output=True, text=True, timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["explanation"].startswith("Finds") and "Ada Lovelace" in d["explanation"]
+    g = Graph().parse(out, format="turtle")
+    assert len(g) == len(d["evidence"]) > 0
