@@ -424,6 +424,9 @@ def evidence_views(ans: Answer, graph_key: tuple) -> None:
         nlabels = alt.Chart(n).mark_text(dy=-14, fontSize=11, fontWeight="bold").encode(x="x:Q", y="y:Q", text="label")
         st.altair_chart((lines + elabels + points + nlabels).properties(height=320).interactive(), width="stretch")
         st.caption("Drag to pan, scroll to zoom, hover for IRIs.")
+    prefixes = dict(kg.schema.prefixes) if kg is not None else {}
+    st.download_button("Download evidence (Turtle)", ans.evidence_turtle(prefixes), file_name="kgquery-evidence.ttl",
+                       mime="text/turtle", key=f"ttl_{id(ans)}", icon=":material/download:")
     with t_tab:
         name = entity if callable(entity) else ans.labels.get
         label = lambda t: (name(t.value) or t.value) if t.is_iri else t.value  # noqa: E731
@@ -453,7 +456,7 @@ def answer_summary(turn: dict) -> None:
     st.markdown(f'<div class="kg-muted">answered by <b>{_html(ans.generator)}</b>{conf} · '
                 f'{turn["seconds"]:.1f} s · {_html(turn["graph_name"])}</div>', unsafe_allow_html=True)
     if ans.clarification:
-        st.markdown("**Did you mean …**")
+        st.markdown("**Which one do you mean?**" if ans.outcome == "clarify" else "**Or did you mean …**")
         cols = st.columns(min(len(ans.clarification), 4))
         for i, (iri, label) in enumerate(ans.clarification):
             cols[i % len(cols)].button(label, key=f"clar_{turn['id']}_{i}", help=iri, on_click=submit,
@@ -475,8 +478,10 @@ def answer_details(turn: dict) -> None:
                                key=f"csv_answer_{turn['id']}", icon=":material/download:")
         elif ans.boolean is not None:
             st.markdown(f"**Result:** {'yes' if ans.boolean else 'no'}")
+        if ans.explanation:
+            st.markdown(f"**What the query does:** {ans.explanation}")
         if ans.sparql:
-            st.markdown("**SPARQL**" + (f" — {ans.explanation}" if ans.explanation else ""))
+            st.markdown("**SPARQL**")
             st.code(ans.sparql.strip(), language="sparql", wrap_lines=True)
             with st.expander("Edit and re-run this query"):
                 sparql_editor(f"t{turn['id']}", ans.sparql.strip(), turn["graph_key"])

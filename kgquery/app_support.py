@@ -479,6 +479,7 @@ OUTCOME_MESSAGES = {
     "refused": ("error", "Refused: only read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) run here."),
     "failed": ("error", "The query failed to run."),
     "abstained": ("warning", "No confident answer: the engine did not find a query it trusts for this question."),
+    "clarify": ("info", "That name fits several entities: pick the one you mean."),
 }
 
 
