@@ -352,7 +352,7 @@ def text_search_for(kg: "KnowledgeGraph") -> Callable[[str, int], list[LabelHit]
         stems = sorted({w[:4] for w in normalize(text).split() if len(w) >= 4 and w.isalnum()})
         if not stems:
             return []
-        expr = " OR ".join(f'\\"{w}*\\"' for w in stems)
+        expr = " OR ".join(f'"{w}*"' for w in stems)
         res = kg.query(f"PREFIX bif: <bif:> SELECT ?s ?l ?p WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?l . "
                        f"?l bif:contains '{expr}' FILTER(isIRI(?s)) }} LIMIT {max(50, 20 * limit)}", timeout_s=10)
         return [LabelHit(s.value, lab.value, 0.85, p.value) for s, lab, p in res.rows if s and lab and p]

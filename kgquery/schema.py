@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 SCHEMA_VERSION = 3
 #: vocabulary namespaces whose terms describe the schema rather than the data
 META_NS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#",
@@ -221,7 +222,7 @@ def compute_schema(kg: "KnowledgeGraph", samples: int = 3) -> SchemaSummary:
     for r in _rows(kg, f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?o <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n)"):
         if r[0].value in props and r[1].is_iri and r[0].value != RDF_TYPE:
             props[r[0].value].object_classes.append((r[1].value, int(r[2].value)))
-    for r in _rows(kg, "SELECT ?p ?dt (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isLiteral(?o)) BIND(DATATYPE(?o) AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n)"):
+    for r in _rows(kg, "SELECT ?p ?dt (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isLiteral(?o)) BIND(IF(LANG(?o) != \"\", <" + RDF_LANGSTRING + ">, DATATYPE(?o)) AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n)"):
         if r[0].value in props and r[1] is not None:
             props[r[0].value].datatypes.append((r[1].value, int(r[2].value)))
     if samples:
@@ -235,15 +236,16 @@ def compute_schema(kg: "KnowledgeGraph", samples: int = 3) -> SchemaSummary:
 
 
 OWL_CLASS, RDFS_CLASS = "http://www.w3.org/2002/07/owl#Class", "http://www.w3.org/2000/01/rdf-schema#Class"
-TERM_BATCH = 100  # IRIs per VALUES block when reading labels and comments of schema terms
+STEP_BATCH = 40  # classes or properties per VALUES block in one step of a paged build
 
 
 def compute_schema_paged(kg: "KnowledgeGraph", checkpoint=None, samples: int = 3) -> SchemaSummary:
     """The same summary as `compute_schema`, built from small bounded requests (for endpoints).
 
-    Class and property lists come in keyset pages; then each class and each property gets its own few
-    queries (counts, observed classes, datatypes, samples), never one aggregate over the whole graph.
+    Class and property lists come in keyset pages; then batches of classes and properties get their own
+    few queries (counts, observed classes, datatypes, samples), never one aggregate over the whole graph.
     Every finished step is saved in `checkpoint`, so an interrupted build resumes where it stopped.
+    Sorted steps carry their own small LIMIT: Virtuoso refuses to sort for a LIMIT above 10,000.
     """
     from .paging import paged_select, progress, rows_from_json, rows_to_json, select_rows
 
@@ -265,49 +267,64 @@ def compute_schema_paged(kg: "KnowledgeGraph", checkpoint=None, samples: int = 3
             "c", checkpoint, "declared") if r[0]]
         preds = [r[0].value for r in paged_select(kg, "DISTINCT ?p", "?s ?p ?o", "p", checkpoint, "properties") if r[0]]
         preds = [p for p in preds if not p.startswith(META_NS) or p in (rdfs + "label", rdfs + "comment")]
-        bar.total = len(used_classes) + len(preds) + 1
-        cls_counts = {}
-        for c in used_classes:
-            rows = step(f"class|{c}", f"SELECT (COUNT(?s) AS ?n) WHERE {{ ?s <{RDF_TYPE}> <{c}> }}")
-            cls_counts[c] = int(rows[0][0].value) if rows and rows[0][0] else 0
+        batches = lambda xs: [xs[i:i + STEP_BATCH] for i in range(0, len(xs), STEP_BATCH)]  # noqa: E731
+        bar.total = len(batches(used_classes)) + len(batches(sorted(set(used_classes) | set(declared) | set(preds)))) \
+            + len(batches(preds))
+        cls_counts: dict[str, int] = {}
+        for i, batch in enumerate(batches(used_classes)):
+            vals = " ".join(f"<{c}>" for c in batch)
+            for r in step(f"classes|{i}", f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ VALUES ?c {{ {vals} }} ?s <{RDF_TYPE}> ?c }} GROUP BY ?c"):
+                if r[0] and r[0].is_iri:
+                    cls_counts[r[0].value] = int(r[1].value)
             bar.update(1)
-        # labels, comments, declared domains and ranges of the schema's own terms, in VALUES batches
-        terms = sorted(set(used_classes) | set(declared) | set(preds))
+        # labels, comments, declared domains and ranges of the schema's own terms
         label_rows, comment_rows, dr_rows = [], [], []
-        for i in range(0, len(terms), TERM_BATCH):
-            vals = " ".join(f"<{t}>" for t in terms[i:i + TERM_BATCH])
+        for i, batch in enumerate(batches(sorted(set(used_classes) | set(declared) | set(preds)))):
+            vals = " ".join(f"<{t}>" for t in batch)
             label_rows += step(f"labels|{i}", f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {vals} }} ?x <{rdfs}label> ?l }}")
             comment_rows += step(f"comments|{i}", f"SELECT ?x ?c WHERE {{ VALUES ?x {{ {vals} }} ?x <{rdfs}comment> ?c }}")
             dr_rows += step(f"domains|{i}", f"SELECT ?x ?d ?k WHERE {{ VALUES ?x {{ {vals} }} {{ ?x <{rdfs}domain> ?d "
                                             f"BIND(\"d\" AS ?k) }} UNION {{ ?x <{rdfs}range> ?d BIND(\"r\" AS ?k) }} }}")
-        bar.update(1)
+            bar.update(1)
         labels, comments = _best_text(label_rows), _best_text(comment_rows)
         classes = [ClassInfo(c, labels.get(c) or split_name(local_name(c)), cls_counts.get(c, 0), comments.get(c, ""))
                    for c in set(cls_counts) | set(declared) if not c.startswith(META_NS)]
         classes.sort(key=lambda c: (-c.count, c.iri))
 
+        # properties, a batch at a time: each query reads only the triples of its batch's properties
         props: dict[str, PropertyInfo] = {}
-        for p in preds:
-            r = step(f"prop|{p}", f"SELECT (COUNT(*) AS ?n) (SUM(IF(isLiteral(?o), 1, 0)) AS ?lit) WHERE {{ ?s <{p}> ?o }}")
-            n = int(r[0][0].value) if r and r[0][0] else 0
-            lit = int(r[0][1].value) if r and r[0][1] else 0
-            info = PropertyInfo(p, labels.get(p) or split_name(local_name(p)), n, comments.get(p, ""),
-                                iri_objects=n - lit, literal_objects=lit)
-            info.subject_classes = [(r[0].value, int(r[1].value)) for r in step(
-                f"subj|{p}", f"SELECT ?c (COUNT(*) AS ?n) WHERE {{ ?s <{p}> ?o . ?s <{RDF_TYPE}> ?c }} "
-                             "GROUP BY ?c ORDER BY DESC(?n)") if r[0] and r[0].is_iri]
-            if n - lit and p != RDF_TYPE:
-                info.object_classes = [(r[0].value, int(r[1].value)) for r in step(
-                    f"obj|{p}", f"SELECT ?c (COUNT(*) AS ?n) WHERE {{ ?s <{p}> ?o . ?o <{RDF_TYPE}> ?c }} "
-                                "GROUP BY ?c ORDER BY DESC(?n)") if r[0] and r[0].is_iri]
-            if lit:
-                info.datatypes = [(r[0].value, int(r[1].value)) for r in step(
-                    f"dt|{p}", f"SELECT ?dt (COUNT(*) AS ?n) WHERE {{ ?s <{p}> ?o FILTER(isLiteral(?o)) "
-                               "BIND(DATATYPE(?o) AS ?dt) } GROUP BY ?dt ORDER BY DESC(?n)") if r[0] is not None]
-            if samples and p != RDF_TYPE:
-                rows = step(f"samples|{p}", f"SELECT DISTINCT ?o WHERE {{ ?s <{p}> ?o }} LIMIT {samples}", timeout=10)
-                info.samples = [local_name(r[0].value) if r[0].is_iri else r[0].value for r in rows if r[0] is not None]
-            props[p] = info
+        for i, batch in enumerate(batches(preds)):
+            vals = " ".join(f"<{p}>" for p in batch)
+            for r in step(f"props|{i}", f"SELECT ?p (COUNT(*) AS ?n) (SUM(IF(isLiteral(?o), 1, 0)) AS ?lit) "
+                                        f"WHERE {{ VALUES ?p {{ {vals} }} ?s ?p ?o }} GROUP BY ?p"):
+                p, n, lit = r[0].value, int(r[1].value), int(r[2].value) if r[2] else 0
+                props[p] = PropertyInfo(p, labels.get(p) or split_name(local_name(p)), n, comments.get(p, ""),
+                                        iri_objects=n - lit, literal_objects=lit)
+            for r in step(f"subj|{i}", f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {vals} }} ?s ?p ?o . "
+                                       f"?s <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n) LIMIT 10000"):
+                if r[0].value in props and r[1] and r[1].is_iri:
+                    props[r[0].value].subject_classes.append((r[1].value, int(r[2].value)))
+            linked = " ".join(f"<{p}>" for p in batch if p in props and props[p].iri_objects and p != RDF_TYPE)
+            if linked:
+                for r in step(f"obj|{i}", f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {linked} }} ?s ?p ?o . "
+                                          f"?o <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n) LIMIT 10000"):
+                    if r[0].value in props and r[1] and r[1].is_iri:
+                        props[r[0].value].object_classes.append((r[1].value, int(r[2].value)))
+            literal = [p for p in batch if p in props and props[p].literal_objects]
+            if literal:
+                lv = " ".join(f"<{p}>" for p in literal)
+                for r in step(f"dt|{i}", f"SELECT ?p ?dt (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {lv} }} ?s ?p ?o "
+                                         f"FILTER(isLiteral(?o)) BIND(IF(LANG(?o) != \"\", <{RDF_LANGSTRING}>, DATATYPE(?o)) "
+                                         "AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n) LIMIT 10000"):
+                    if r[0].value in props and r[1] is not None:
+                        props[r[0].value].datatypes.append((r[1].value, int(r[2].value)))
+            sampled = [p for p in batch if p in props and p != RDF_TYPE]
+            if samples and sampled:
+                union = " UNION ".join(f"{{ {{ SELECT DISTINCT ?o WHERE {{ ?s <{p}> ?o }} LIMIT {samples} }} BIND(<{p}> AS ?p) }}"
+                                       for p in sampled)
+                for r in step(f"samples|{i}", f"SELECT ?p ?o WHERE {{ {union} }}", timeout=30):
+                    if r[0] and r[0].value in props and r[1] is not None:
+                        props[r[0].value].samples.append(local_name(r[1].value) if r[1].is_iri else r[1].value)
             bar.update(1)
     for r in dr_rows:
         if r[0] and r[0].value in props and r[1] and r[1].is_iri:
