@@ -297,3 +297,43 @@ def test_hanging_endpoint_times_out_on_the_client(silent_server):
     assert res.message == f"endpoint {url} did not answer within 1 s"
     assert 0.9 <= elapsed < 2.5
     assert len(conns) == 1  # it did connect: the wait was for an answer
+
+
+def test_interrupted_paged_label_build_resumes_through_the_server(sparql_server, ck25_kg, monkeypatch):
+    """Label pages of 1,000 rows from the real server; a stop half-way keeps the pages done, a rerun asks the rest."""
+    from kgquery.labels import INDEX_VERSION, build_label_index
+    from kgquery.paging import Checkpoint
+
+    monkeypatch.setattr("kgquery.paging.PAGE_SIZE", 1000)
+    base = KnowledgeGraph.endpoint(sparql_server, default_graph=None)
+    base.fingerprint = "resume-" + base.fingerprint  # its own caches, apart from the `remote` fixture's
+    asked: list[str] = []
+
+    class Stop(Exception):
+        pass
+
+    def graph(stop_after: int | None):
+        kg = KnowledgeGraph(base.backend, base.name, base.fingerprint, base.limits)
+        run = kg.query
+
+        def query(q, *a, **k):
+            if stop_after is not None and len(asked) >= stop_after:
+                raise Stop
+            asked.append(q)
+            return run(q, *a, **k)
+        kg.query = query
+        return kg
+
+    _ = graph(None).schema  # schema (its own cache) first
+    asked.clear()
+    with pytest.raises(Stop):
+        build_label_index(graph(4))
+    cp = Checkpoint.for_build(f"labels-v{INDEX_VERSION}", base.fingerprint)
+    done = cp.steps()
+    assert done >= 1
+    asked.clear()
+    index = build_label_index(graph(None))
+    pages = [q for q in asked if "ORDER BY STR(?" in q]
+    assert len([q for q in pages if q.startswith("SELECT ?s ?p ?o")]) == 6 - done  # 5,240 names: pages 1..6; the first ones read back
+    assert sorted(index.entries) == sorted(ck25_kg.labels.entries)
+    assert cp.steps() == 0
