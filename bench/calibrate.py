@@ -20,6 +20,7 @@ import math
 import sys
 from pathlib import Path
 
+RIDGE = 0.1
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -58,18 +59,20 @@ def platt(xs: list[float], ys: list[float], iters: int = 200) -> tuple[float, fl
     for _ in range(iters):
         ga = gb = haa = hab = hbb = 0.0
         for x, y in zip(xs, ys):
-            p = 1 / (1 + math.exp(-(a * x + b)))
+            p = 1 / (1 + math.exp(-max(-35.0, min(35.0, a * x + b))))
             ga += (p - y) * x
             gb += p - y
             w = p * (1 - p) + 1e-9
             haa += w * x * x
             hab += w * x
             hbb += w
+        ga, gb, haa, hbb = ga + RIDGE * (a - 1.0), gb + RIDGE * b, haa + RIDGE, hbb + RIDGE  # keeps a separable set finite
         det = haa * hbb - hab * hab
         if abs(det) < 1e-12:
             break
         da = (hbb * ga - hab * gb) / det
         db = (haa * gb - hab * ga) / det
+        da, db = max(-1.0, min(1.0, da)), max(-1.0, min(1.0, db))  # damped: Newton overshoots on flat parts
         a, b = a - da, b - db
         if abs(da) + abs(db) < 1e-9:
             break
@@ -127,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"questions: {len(rows)} ({len(none)} without any candidate: confidence 0, mean F1 "
           f"{sum(r['f1'] for r in none) / max(len(none), 1):.2f})")
     print(f"Platt fit on both: confidence = 1 / (1 + exp(-({a:.3f} * score + {b:.3f})))\n")
-    print(table("Current mapping, both benchmarks", [_confidence(x) for x in xs], ys) + "\n")
+    old = [1 / (1 + math.exp(-2.0 * (x - 1.4))) for x in xs]
+    print(table("Previous mapping 1/(1+exp(-2(score-1.4))), both benchmarks", old, ys) + "\n")
+    print(table("Package mapping now (kgquery.pipeline._confidence), both benchmarks", [_confidence(x) for x in xs], ys) + "\n")
     print(table("Platt (fitted on both), in-sample", [1 / (1 + math.exp(-(a * x + b))) for x in xs], ys) + "\n")
     for train, test in (("ck25", "countries"), ("countries", "ck25")):
         tr = [r for r in scored if r["bench"] == train]

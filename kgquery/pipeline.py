@@ -245,8 +245,13 @@ def _cap_mentions(links) -> None:
             setattr(links, attr, sorted(keep, key=lambda m: m.start))
 
 
+#: Platt's mapping of the raw candidate score to P(correct), fitted by bench/calibrate.py on the outcomes
+#: (score, set-F1) of ck25 and countries (98 questions; see bench/RESULTS.md, "Confidence calibration")
+CONF_A, CONF_B = 0.761, -1.250
+
+
 def _confidence(score: float) -> float:
-    """Map a candidate score to 0..1 (a logistic squash; calibrated against benchmarks in bench/)."""
+    """Map a candidate score to 0..1: the calibrated chance that the answer is right."""
     import math
 
-    return 1.0 / (1.0 + math.exp(-2.0 * (score - 1.4)))
+    return 1.0 / (1.0 + math.exp(-(CONF_A * score + CONF_B)))
