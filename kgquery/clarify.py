@@ -26,8 +26,8 @@ SKIP_DETAIL = {"http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/
 
 
 def _close_hits(m: "Mention") -> list[str]:
-    if m.kind != "entity" or m.plural or len(m.hits) < 2:
-        return []
+    if m.kind != "entity" or m.plural or len(m.hits) < 2 or not any(ch.isalpha() for ch in m.text):
+        return []  # numbers ("under 50 mm") are values of a comparison, not names
     top = m.hits[0].score
     iris = []
     for h in m.hits:
