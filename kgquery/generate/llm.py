@@ -35,7 +35,7 @@ REPAIR_TEMPERATURE = 1.0
 REPAIR_KEEP = 8  # allowed tokens the constrained sampler chooses among
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 UNCONSTRAINED_STOP = ["\n```\n", "\n\n\n", "\n\nThis ", "\n\nExplanation"]
-#: example pools per linker (one graph): generators are per thread, the pool is built once
+#: example pools per graph: generators are per thread and engines per caller, the pool is built once
 _POOLS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _POOLS_LOCK = threading.Lock()
 
@@ -196,9 +196,9 @@ class LLMGenerator:
     def examples(self) -> list[Example]:
         """A small pool of question-query pairs built from this graph's own entities (once)."""
         with _POOLS_LOCK:
-            if self.linker not in _POOLS:
-                _POOLS[self.linker] = _synthesise_examples(self.linker)
-            return _POOLS[self.linker]
+            if self.kg not in _POOLS:
+                _POOLS[self.kg] = _synthesise_examples(self.linker)
+            return _POOLS[self.kg]
 
     def pick_examples(self, q, g: Grounding) -> list[Example]:
         """The examples closest to this question: shared properties/classes, matching shape."""

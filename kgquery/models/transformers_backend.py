@@ -72,6 +72,9 @@ class TransformersChatModel:
         with self._load_lock:
             if self._model is not None:
                 return self
+            local = self.path.endswith(".gguf") or self.path.startswith(("/", "./", "../", "~"))
+            if local and not Path(self.path).expanduser().exists():  # checked before the slow imports
+                raise ModelError(f"model file not found: {Path(self.path).expanduser()}")
             try:
                 import torch
                 from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
@@ -84,8 +87,6 @@ class TransformersChatModel:
             source = self.path
             if self.path.endswith(".gguf"):
                 p = Path(self.path).expanduser()
-                if not p.is_file():
-                    raise ModelError(f"model file not found: {p}")
                 source, kwargs["gguf_file"] = str(p.parent), p.name
             device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
             if self.dtype:
