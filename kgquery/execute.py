@@ -38,6 +38,9 @@ class Limits:
     max_rows: int = 10_000
     memory_mb: int = 1024
     allow_services: tuple[str, ...] = ()
+    #: False: a local store runs the query in this process (no fork, no pickling of the rows); only for
+    #: kgquery's own fixed index queries (schema, labels), which read a whole big graph once
+    isolate: bool = True
 
 
 def execute(backend: Backend, query: str, limits: Limits = Limits(),
@@ -57,7 +60,7 @@ def execute(backend: Backend, query: str, limits: Limits = Limits(),
     text = g.text
     if not backend.local and g.form == "SELECT" and not g.has_limit and len(text) <= GUARD_INLINE_CHARS:
         text = _with_limit(text, limits.max_rows + 1)
-    if backend.local and CAN_FORK:
+    if backend.local and CAN_FORK and limits.isolate:
         res = _run_forked(backend, text, run_limits)
         if res.outcome == Outcome.TIMED_OUT and run_limits is not limits:
             res.message = f"stopped after {limits.timeout_s:g} s (time limit); the worker was killed"

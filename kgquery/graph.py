@@ -77,14 +77,18 @@ class KnowledgeGraph:
         return not self.backend.local
 
     def query(self, sparql: str, timeout_s: float | None = None, max_rows: int | None = None,
-              memory_mb: int | None = None) -> QueryResult:
-        """Run one read-only query, bounded; returns a typed outcome and never raises for the query's faults."""
+              memory_mb: int | None = None, isolate: bool = True) -> QueryResult:
+        """Run one read-only query, bounded; returns a typed outcome and never raises for the query's faults.
+
+        `isolate=False` (kgquery's own index queries only) runs a local store's query in this process.
+        """
         lim = self.limits
         limits = Limits(
             timeout_s=timeout_s if timeout_s is not None else lim.timeout_s,
             max_rows=max_rows if max_rows is not None else lim.max_rows,
             memory_mb=memory_mb if memory_mb is not None else lim.memory_mb,
             allow_services=lim.allow_services,
+            isolate=isolate,
         )
         return execute(self.backend, sparql, limits, prefixes=self.prefixes)
 

@@ -36,15 +36,19 @@ INDEX_VERSION = 4
 MAX_LABEL_CHARS = 200
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def normalize(text: str) -> str:
     """Lowercase, strip accents and punctuation, collapse spaces.
 
     >>> normalize("  Müller-Lüdenscheidt, Dr. ")
     'muller ludenscheidt dr'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+    if not text.isascii():  # ASCII has no accents to strip (the common case, and 5x faster)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
 @dataclass(frozen=True)
@@ -232,7 +236,7 @@ def _name_like(kg: "KnowledgeGraph") -> list[str]:
         words = set(split_name(local_name(p.iri)).split()) | set(normalize(p.label).split())
         if not words & NAME_WORDS:
             continue
-        res = kg.query(f"SELECT (COUNT(DISTINCT ?o) AS ?d) WHERE {{ ?s <{p.iri}> ?o }}", timeout_s=30)
+        res = kg.query(f"SELECT (COUNT(DISTINCT ?o) AS ?d) WHERE {{ ?s <{p.iri}> ?o }}", timeout_s=30, isolate=False)
         distinct = int(res.rows[0][0].value) if res.outcome == Outcome.ROWS and res.rows[0][0] else 0
         if distinct >= 0.5 * p.count:
             out.append(p.iri)

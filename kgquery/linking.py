@@ -75,7 +75,7 @@ def build_value_index(kg: "KnowledgeGraph", label_preds: set[str]) -> ValueIndex
     rows: list[tuple[str, Term]] = []
     for p in props:
         res = kg.query(f"SELECT DISTINCT ?o WHERE {{ ?s <{p}> ?o FILTER(isLiteral(?o) && STRLEN(STR(?o)) <= 60) }} LIMIT 20001",
-                       timeout_s=30, max_rows=20_001)
+                       timeout_s=30, max_rows=20_001, isolate=False)
         if res.outcome != Outcome.ROWS or len(res.rows) > 20_000:
             continue  # free text, not a value vocabulary
         rows.extend((p, r[0]) for r in res.rows if r[0] is not None)

@@ -96,7 +96,7 @@ def _literal(s: str) -> str:
 
 def select_rows(kg: "KnowledgeGraph", query: str, timeout_s: float = PAGE_TIMEOUT_S, max_rows: int = 5_000_000):
     """Rows of one SELECT, or a clear error (the build cannot go on without them)."""
-    res = kg.query(query, timeout_s=timeout_s, max_rows=max_rows)
+    res = kg.query(query, timeout_s=timeout_s, max_rows=max_rows, isolate=False)
     if res.outcome not in (Outcome.ROWS, Outcome.EMPTY):
         raise KgqueryError(f"index query failed ({res.outcome.value}): {res.message}")
     return res

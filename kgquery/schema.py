@@ -183,7 +183,7 @@ def _best_text(rows, key_idx=0, text_idx=1, lang_pref=("en", "", None)) -> dict[
 
 
 def _rows(kg: "KnowledgeGraph", q: str, timeout: float = 60):
-    res = kg.query(q, timeout_s=timeout, max_rows=200_000)
+    res = kg.query(q, timeout_s=timeout, max_rows=200_000, isolate=False)
     if res.outcome not in (Outcome.ROWS, Outcome.EMPTY):
         from .errors import KgqueryError
 
