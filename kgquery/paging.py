@@ -22,7 +22,8 @@ from .types import Outcome, Term
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-PAGE_SIZE = 5000       # rows per request: below Virtuoso's default ResultSetMaxRows (10,000)
+PAGE_SIZE = 20_000       # rows per request
+PAGE_SIZE_VIRTUOSO = 5000  # Virtuoso sorts at most 10,000 rows for a LIMIT (MaxSortedTopRows, ResultSetMaxRows)
 PAGE_TIMEOUT_S = 120.0
 
 
@@ -116,7 +117,11 @@ def paged_select(kg: "KnowledgeGraph", projection: str, where: str, key: str, ch
         where: the group graph pattern's body.
         key: the variable name (without '?') the pages are ordered and cut by.
     """
-    page_size = page_size or PAGE_SIZE
+    if page_size is None:
+        backend = kg.backend
+        if not backend.local and not getattr(backend, "server", "x"):
+            kg.query("ASK { }", timeout_s=10)  # the first answer names the server
+        page_size = PAGE_SIZE_VIRTUOSO if getattr(backend, "is_virtuoso", False) else PAGE_SIZE
     last: str | None = None
     page = 0
     size = page_size
