@@ -341,6 +341,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--access-log", action="store_true", help="log each request line")
     sp.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
     sp.set_defaults(func=cmd_serve)
+
+    from .tune.cli import add_parser as add_tune_parser  # kgquery tune synth | train | eval
+
+    add_tune_parser(sub, _graph_args)
     return p
 
 

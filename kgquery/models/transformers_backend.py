@@ -47,6 +47,26 @@ def _plain_prompt(messages: list[dict]) -> str:
     return "".join(parts)
 
 
+def _adapter_base(path: str) -> tuple[str, str] | None:
+    """(adapter folder, base model) when `path` is a folder holding a peft adapter, else None.
+
+    The base comes from the kgquery_tune.json card (it names the GGUF file when the base was one),
+    else from peft's adapter_config.json.
+    """
+    import json
+
+    folder = Path(path).expanduser()
+    if not (folder / "adapter_config.json").is_file():
+        return None
+    card = folder / "kgquery_tune.json"
+    if card.is_file():
+        return str(folder), json.loads(card.read_text("utf-8"))["base"]["spec"]
+    base = json.loads((folder / "adapter_config.json").read_text("utf-8")).get("base_model_name_or_path")
+    if not base:
+        raise ModelError(f"{folder}: the adapter does not say which base model it tunes")
+    return str(folder), base
+
+
 class TransformersChatModel:
     """A chat model running in this process (see module docstring)."""
 
@@ -84,9 +104,10 @@ class TransformersChatModel:
             if self.threads:
                 torch.set_num_threads(self.threads)
             kwargs = {}
-            source = self.path
-            if self.path.endswith(".gguf"):
-                p = Path(self.path).expanduser()
+            adapter = _adapter_base(self.path)  # a `kgquery tune train` output: (its folder, the base it tunes)
+            source = adapter[1] if adapter else self.path
+            if source.endswith(".gguf"):
+                p = Path(source).expanduser()
                 source, kwargs["gguf_file"] = str(p.parent), p.name
             device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
             if self.dtype:
@@ -102,6 +123,12 @@ class TransformersChatModel:
                 cls = AutoModelForSeq2SeqLM if self.is_seq2seq else AutoModelForCausalLM
                 tok = AutoTokenizer.from_pretrained(source, **kwargs)
                 model = cls.from_pretrained(source, dtype=dtype, **kwargs).to(device).eval()
+                if adapter:
+                    from peft import PeftModel
+
+                    model = PeftModel.from_pretrained(model, adapter[0]).merge_and_unload().eval()
+            except ImportError as e:
+                raise ModelError(f"'{self.path}' is a LoRA adapter: loading it needs peft ({e})") from None
             except (OSError, ValueError, RuntimeError) as e:
                 raise ModelError(f"could not load model '{self.path}': {' '.join(str(e).split())[:300]}") from None
             if tok.pad_token_id is None:

@@ -67,6 +67,10 @@ def load_base(spec: str, device: str, dtype):
         raise KgqueryError(f"could not load base model '{spec}': {' '.join(str(e).split())[:300]}") from None
     if tok.pad_token_id is None:
         tok.pad_token = tok.eos_token
+    if src["gguf_file"]:  # dequantised: plain torch weights now, so let save_pretrained write them
+        model.hf_quantizer = None
+        if hasattr(model.config, "quantization_config"):
+            del model.config.quantization_config
     return model, tok
 
 
@@ -278,6 +282,9 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
             state["epoch"], state["batch"] = state["epoch"] + 1, 0
         save_checkpoint()
     bar.close()
+    if not state["history"] or state["history"][-1]["step"] != state["step"]:  # e.g. resumed at its last step
+        end_of_epoch(evaluate_loss(model, val_data, cfg, tok.pad_token_id, device, autocast))
+        save_checkpoint()
 
     train_loss = state.get("train_loss", [])
     card = {
