@@ -24,6 +24,14 @@ RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 KEY_VARIABLES = ("KGQUERY_MODEL_API_KEY", "OPENAI_API_KEY")
 
 
+def _env_number(name: str, default: float) -> float:
+    """A number from the environment; the default when unset or not a number."""
+    try:
+        return float(os.environ.get(name) or default)
+    except ValueError:
+        return default
+
+
 def api_key_from_env() -> str:
     """The model server's API key from the environment ('' when none is set)."""
     return next((os.environ[v] for v in KEY_VARIABLES if os.environ.get(v)), "")
@@ -43,8 +51,8 @@ class OpenAIChatModel:
         self.shown_url = strip_userinfo(self.base_url)  # for names and messages
         self.model = model
         self._key = api_key if api_key is not None else api_key_from_env()
-        self.timeout_s = timeout_s if timeout_s is not None else float(os.environ.get("KGQUERY_MODEL_TIMEOUT", 120))
-        self.retries = retries if retries is not None else int(os.environ.get("KGQUERY_MODEL_RETRIES", 2))
+        self.timeout_s = timeout_s if timeout_s is not None else _env_number("KGQUERY_MODEL_TIMEOUT", 120)
+        self.retries = retries if retries is not None else max(0, int(_env_number("KGQUERY_MODEL_RETRIES", 2)))
         self.backoff_s = backoff_s
 
     @property
@@ -94,7 +102,10 @@ class OpenAIChatModel:
 
     def _json(self, path: str, body: dict | None = None) -> dict:
         with self._open(path, body) as resp:
-            raw = resp.read()
+            try:
+                raw = resp.read()
+            except (socket.timeout, TimeoutError, ConnectionError) as e:  # the body stalled or broke off
+                raise ModelError(f"model server {self.shown_url} stopped answering: {self._redact(str(e))[:200]}") from None
         try:
             return json.loads(raw)
         except ValueError:
