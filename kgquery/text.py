@@ -203,6 +203,14 @@ def analyse(text: str) -> Question:
     if re.search(r"\b(order(ed)?|sort(ed)?) by\b|\b(descending|ascending|alphabetical|reverse) order\b|\bin order of\b", joined):
         c.order, c.superlative = True, None
     if c.superlative:
+        # "the smallest country by area": the word after 'by' names what is ranked
+        d, hint, i = c.superlative
+        for j in range(i + 1, min(i + 7, len(low) - 1)):
+            if low[j] == "by":
+                k = j + 2 if low[j + 1] in ("the", "its", "their", "total") and j + 2 < len(low) else j + 1
+                if not _NUM.match(low[k]):
+                    c.superlative = (d, low[k], i)
+                break
         c.aggregates = [a for a in c.aggregates if a in ("AVG", "SUM")]  # "highest average X" ranks by X
     c.aggregate = c.aggregates[0] if c.aggregates else None
     return Question(text=text, tokens=tokens, raw_tokens=raw, cues=c)

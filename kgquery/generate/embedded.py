@@ -141,6 +141,10 @@ class EmbeddedGenerator:
             f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
             f"{{ ?x ?p1 ?v FILTER(isNumeric(?v)) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) BIND(1 AS ?d) }} "
             f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) BIND(0 AS ?d) }} }} LIMIT 200")
+        # properties the base pattern reached ?x by: "the price of compensators" reaches a price node,
+        # whose own number is then what the words name; going back along them leaves the node
+        arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
+        named = max((max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p in arrived), default=0.0)
         out = []
         for p1, p2, d in rows:
             if p1 is None:
@@ -150,6 +154,10 @@ class EmbeddedGenerator:
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
             if p2 is not None:
                 s -= 0.1
+                if p1.value in arrived and d.value == "0":
+                    s -= 0.5
+            elif named >= 0.8:
+                s = max(s, 0.8 * named)
             out.append(Path(steps, "?v", s))
         out.sort(key=lambda p: -p.score)
         return out[:3]
@@ -176,6 +184,8 @@ class EmbeddedGenerator:
             cands += self._counted(q, target_cls, links, scores)
         if len(anchors) >= 2 and q.cues.ask:
             cands += self._ask_between(anchors, scores)
+        if len(anchors) >= 2 and not q.cues.ask:
+            cands += self._which_namesake(q, anchors, scores)
         seen, out = set(), []
         for c in sorted(cands, key=lambda c: -c.score):
             if c.sparql not in seen:
@@ -389,6 +399,8 @@ class EmbeddedGenerator:
                     trip = f"{t} <{p}> ?x ." if fwd else f"?x <{p}> {t} ."
                     body = [trip] + ([f"?x a <{cls}> ."] if cls else [])
                     s = m.score + bonus + ps - 0.6 * others - (0.1 if not fwd else 0)
+                    if ps < 0.3 and self._asks_unknown(q):
+                        s -= 0.6  # "the favourite colour of X": the words name nothing X has
                     out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
                     if fwd and ps >= 0.6 and not cls and not q.cues.ask:
                         out += self._through_value_node(q, t, p, s, scores)
@@ -411,6 +423,14 @@ class EmbeddedGenerator:
                         typed = [f"?x a <{cls}> ."] if cls else []
                         out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
+
+    def _asks_unknown(self, q: Question) -> bool:
+        """A plain attribute question (no count, comparison, ranking or aggregate) with words left over
+        that no property of the graph matches at all."""
+        c = q.cues
+        if c.count or c.superlative or c.compare or c.between or c.aggregates or c.group is not None or c.ask:
+            return False
+        return any(not self._word_scores(w) for w in self._free if not w.isdigit())
 
     def _through_value_node(self, q, t: str, p: str, s: float, scores) -> list[Candidate]:
         """'the price of X' where the price is a node (no label) holding an amount: read the amount."""
@@ -520,16 +540,41 @@ class EmbeddedGenerator:
                                              s + 0.3 + np_.score, "group+aggregate"))
         return out
 
+    def _which_namesake(self, q, anchors, scores) -> list[Candidate]:
+        """'Which Weber works in Data Services?': the answer is the namesake the rest of the question fits."""
+        if not q.tokens or q.tokens[0] not in ("which", "what", "who"):
+            return []
+        first = next(((m, terms) for m, terms, lit in anchors if not lit and m.start <= 2), None)
+        if first is None or len(first[0].hits) < 2:
+            return []
+        m, _ = first
+        values = " ".join(f"<{h.iri}>" for h in m.hits[:8])
+        out = []
+        for o, terms, lit in anchors:
+            if o is m:
+                continue
+            for path in self._paths(None, terms[0], scores, lit)[:2]:
+                body = [f"VALUES ?x {{ {values} }}"] + path.triples("?x", "w")
+                out.append(Candidate(f"SELECT DISTINCT ?x WHERE {{ {' '.join(body)} }}",
+                                     m.score + o.score + path.score + 0.3, "namesake"))
+        return out
+
     def _ask_between(self, anchors, scores) -> list[Candidate]:
         """Yes/no about two entities: is there a matching property between them?"""
         (m1, t1, l1), (m2, t2, l2) = anchors[0], anchors[1]
         out = []
         best = sorted(scores.items(), key=lambda kv: -kv[1])[:3]
+        a, b = t1[0], t2[0]
         for p, ps in best:
-            for a, b in ((t1[0], t2[0]), (t2[0], t1[0])):
-                if a.startswith('"'):
-                    continue
-                out.append(Candidate(f"ASK {{ {a} <{p}> {b} . }}", m1.score + m2.score + ps + 0.1, "ask-link"))
+            if a.startswith('"') and b.startswith('"'):
+                continue
+            # either direction: "does X supply Y" and "is Y supplied by X" ask about the same link
+            if a.startswith('"') or b.startswith('"'):
+                a, b = (b, a) if a.startswith('"') else (a, b)
+                sparql = f"ASK {{ {a} <{p}> {b} . }}"
+            else:
+                sparql = f"ASK {{ {{ {a} <{p}> {b} . }} UNION {{ {b} <{p}> {a} . }} }}"
+            out.append(Candidate(sparql, m1.score + m2.score + ps + 0.1, "ask-link"))
         return out
 
 
