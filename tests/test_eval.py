@@ -291,7 +291,8 @@ def test_run_eval_numbers_and_json_keys(tmp_path, kg):
     f1 = [r["f1"] for r in rep["questions"]]
     assert f1 == [1.0, 1.0, 1.0, pytest.approx(0.8), 1.0, 0.0]
     assert s["n"] == 6 and s["mean_f1"] == pytest.approx(0.8) and s["exact"] == pytest.approx(4 / 6)
-    assert s["outcomes"] == {"answered": 4, "empty": 1, "timed_out": 0, "refused": 0, "failed": 0, "abstained": 1}
+    assert s["outcomes"] == {"answered": 4, "empty": 1, "timed_out": 0, "refused": 0, "failed": 0, "abstained": 1,
+                             "clarify": 0}
     assert s["by_tag"]["COUNT"] == {"n": 1, "mean_f1": 1.0, "exact": 1.0}
     assert s["by_tag"]["SELECT"]["n"] == 4 and s["by_tag"]["SELECT"]["mean_f1"] == pytest.approx(0.95)
     assert not s["all_abstained"] and s["latency_p95_s"] >= s["latency_p50_s"] > 0

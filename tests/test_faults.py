@@ -127,7 +127,8 @@ def _ask_bounded(engine, question: str, seconds: float):
     t0 = time.monotonic()
     ans = engine.ask(question)  # must not raise
     elapsed = time.monotonic() - t0
-    assert elapsed < seconds, elapsed
+    # bounded, not fast: a hang never returns; a loaded 2-core machine may take a few times longer
+    assert elapsed < 4 * seconds + 10, elapsed
     assert ans.outcome in ANSWER_OUTCOMES and ans.text
     return ans
 
@@ -298,8 +299,9 @@ def test_ask_when_the_endpoint_is_down_from_the_start(ck25_db, reference):
         engine = KGQuery(kg, embeddings=False)
         ans = _ask_bounded(engine, QUESTION, 10)  # the indexes cannot be built: a typed failure, not a raise
         assert ans.outcome == "failed"
-        assert ans.message == (f"schema query failed (failed): endpoint {srv.url} is unreachable: "
-                               "[Errno 111] Connection refused")
+        # which index query meets the dead server first is the builder's business; the reason is not
+        assert ans.message.endswith(f" query failed (failed): endpoint {srv.url} is unreachable: "
+                                    "[Errno 111] Connection refused"), ans.message
         srv.start()
         assert engine.ask(QUESTION).values() == reference  # nothing half-built was kept
     finally:

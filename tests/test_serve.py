@@ -74,7 +74,7 @@ def server(engines):
 
 @pytest.fixture(scope="module")
 def client(server):
-    with httpx.Client(base_url=server.url, timeout=60) as c:
+    with httpx.Client(base_url=server.url, timeout=180) as c:
         yield c
 
 
@@ -235,7 +235,7 @@ def test_api_key(engines):
 
 def test_concurrent_requests_get_sequential_answers(client, engines):
     questions = [MANAGER_Q, "What is the email of Sabrina from Marketing?", "Which department is Karen Brant a member of?",
-                 "How many employees are there?"] * 4
+                 "How many employees are there?"] * 2
     expected = [engines["ck25"].ask(q).values() for q in questions]
 
     def ask(q):
@@ -263,13 +263,13 @@ def test_python_api_is_thread_safe():
     (test_concurrent_requests_get_sequential_answers does the same through HTTP, embeddings off.)"""
     kg = KnowledgeGraph.load(COUNTRIES_TTL)
     engine = KGQuery(kg)
-    questions = _country_questions(kg, 16)
+    questions = _country_questions(kg, 8)
 
     def key(ans):
         return ans.outcome, ans.sparql, tuple(ans.values()), len(ans.evidence)
 
     sequential = [key(engine.ask(q)) for q in questions]
-    assert sum(k[0] == "answered" for k in sequential) >= 12
+    assert sum(k[0] == "answered" for k in sequential) >= 6
     with ThreadPoolExecutor(8) as pool:
         assert list(pool.map(lambda q: key(engine.ask(q)), questions)) == sequential
     # and a fresh engine hit by 8 threads at once while it builds its indexes
