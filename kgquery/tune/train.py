@@ -258,7 +258,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
             loss, _ = batch_loss(model, collate([train_data[j] for j in batches[state["batch"]]], tok.pad_token_id),
                                  device, autocast)
             (loss / cfg.grad_accum).backward()
-            losses.append(float(loss))
+            losses.append(float(loss.detach()))
             state["batch"] += 1
             if state["batch"] % cfg.grad_accum and state["batch"] < len(batches):
                 continue
