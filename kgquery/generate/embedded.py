@@ -10,49 +10,19 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
 
 from ..linking import Linker, Links, Mention
-from ..labels import normalize
 from ..schema import RDF_TYPE, local_name
 from ..text import Question
-from ..types import NUMERIC_TYPES, Outcome, Term
+from ..types import Outcome, Term
+from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
+from .grouping import GroupingShapes
 
-SKIP_PROPS = {RDF_TYPE, "http://www.w3.org/2000/01/rdf-schema#comment",
-              "http://www.w3.org/2000/01/rdf-schema#isDefinedBy"}
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 HOP_PENALTY = 0.35
 MAX_CANDIDATES = 60
 
 
-@dataclass
-class Candidate:
-    """One query the generator proposes, with its score and a short shape name."""
-
-    sparql: str
-    score: float
-    shape: str
-    parts: dict = field(default_factory=dict)
-
-
-@dataclass
-class Path:
-    """How ?x reaches a constraint: steps of (property IRI, forward?) ending at `target` (n3)."""
-
-    steps: tuple[tuple[str, bool], ...]
-    target: str
-    score: float
-
-    def triples(self, x: str, tag: str) -> list[str]:
-        out, cur = [], x
-        for k, (p, fwd) in enumerate(self.steps):
-            nxt = self.target if k == len(self.steps) - 1 else f"?{tag}m{k}"
-            out.append(f"{cur} <{p}> {nxt} ." if fwd else f"{nxt} <{p}> {cur} .")
-            cur = nxt
-        return out
-
-
-class EmbeddedGenerator:
+class EmbeddedGenerator(GroupingShapes):
     """Builds and scores candidate SPARQL from links; see module docstring."""
 
     name = "embedded"
@@ -92,9 +62,6 @@ class EmbeddedGenerator:
         """How much of the question these properties explain: each word counts once, by its best fit."""
         return sum(max((self._word_scores(w).get(p, 0.0) for p in props), default=0.0) for w in self._free)
 
-    def _pscore(self, p: str, scores: dict[str, float]) -> float:
-        return scores.get(p, 0.0)
-
     def _adjacent(self, node: str) -> list[tuple[str, bool, int]]:
         """Predicates touching a node in the data: (property, forward?, count)."""
         rows = self._rows(
@@ -133,8 +100,6 @@ class EmbeddedGenerator:
 
     def _numeric_paths(self, cls: str | None, base: list[str], hint: str, scores: dict[str, float]) -> list[Path]:
         """Numeric values reachable from ?x in one or two hops, scored by hint and question words."""
-        from ..linking import Linker  # noqa: F401  (type only)
-
         hint_scores = self.linker.property_scores(hint.split()) if hint else {}
         body = " ".join(base)
         rows = self._rows(
@@ -370,7 +335,7 @@ class EmbeddedGenerator:
         if not per_anchor and not cls:
             return []
         out = []
-        combos = list(itertools.product(*per_anchor))[:12] if per_anchor else [()]
+        combos = list(itertools.islice(itertools.product(*per_anchor), 12)) if per_anchor else [()]
         for combo in combos:
             body = [f"?x a <{cls}> ."] if cls else []
             for k, p in enumerate(combo):
@@ -415,7 +380,7 @@ class EmbeddedGenerator:
                     rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {mid} {{ ?m ?p ?o BIND(1 AS ?d) }} UNION {{ ?o ?p ?m BIND(0 AS ?d) }} FILTER(?o != {t}) }} LIMIT 60")
                     rest = self._leftover({p1})
                     for p2, d2 in rows:
-                        ps2 = self._pscore(p2.value, rest)
+                        ps2 = rest.get(p2.value, 0.0)
                         if ps2 < 0.8 or p2.value in SKIP_PROPS or p2.value == p1:
                             continue
                         second = f"?m <{p2.value}> ?x ." if d2.value == "1" else f"?x <{p2.value}> ?m ."
@@ -446,100 +411,6 @@ class EmbeddedGenerator:
                               None, scores)
         return out
 
-    def _class_only(self, q, cls, scores) -> list[Candidate]:
-        # "How many singers do we have?" is fully explained by the class; leftover words lower the score
-        unexplained = [w for w in self._free if not self._word_scores(w) and not w.isdigit()]
-        base = 1.2 - 0.25 * len(unexplained)
-        return self._wrap(q, [f"?x a <{cls}> ."], "?x", base, "class", cls, scores) + self._grouped(q, cls, scores)
-
-    def _class_links(self, cls: str, other: str | None, scores: dict[str, float]) -> list[tuple[str, float]]:
-        """Triple patterns linking ?x (a cls) to ?y (a other, or anything), best-matching first."""
-        ty = f"?y a <{other}> ." if other else ""
-        rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{cls}> . ?x ?p ?y . {ty} BIND(1 AS ?d) }} UNION "
-                          f"{{ ?x a <{cls}> . ?y ?p ?x . {ty} BIND(0 AS ?d) }} FILTER(isIRI(?y)) }} LIMIT 30")
-        out = []
-        for p, d in rows:
-            if p.value in SKIP_PROPS:
-                continue
-            pat = f"?x <{p.value}> ?y ." if d.value == "1" else f"?y <{p.value}> ?x ."
-            out.append((pat + (f" {ty}" if ty else ""), scores.get(p.value, 0.0) + (0.5 if other else 0.0)))
-        out.sort(key=lambda t: -t[1])
-        return out[:3]
-
-    def _counted(self, q, cls, links, scores) -> list[Candidate]:
-        """Counts of linked things per ?x: 'departments with more than 5 employees', 'the most products'."""
-        c = q.cues
-        others = [m.hits[0].iri for m in links.classes if m.hits[0].iri != cls]
-        want = c.compare if c.compare else None
-        most = c.superlative if c.superlative and not c.superlative[1] else None
-        if not (want or most):
-            return []
-        out = []
-        for other in (others[:1] or [None]):
-            for pat, ps in self._class_links(cls, other, scores):
-                base = f"?x a <{cls}> . {pat}"
-                if want:
-                    op, n, _ = want
-                    n_s = str(int(n)) if n == int(n) else str(n)
-                    sparql = (f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x "
-                              f"HAVING(COUNT(DISTINCT ?y) {op} {n_s})")
-                    out.append(Candidate(sparql, 1.2 + ps, "group+having"))
-                if most:
-                    agg = "MAX" if most[0] == "DESC" else "MIN"
-                    inner = base.replace("?x", "?ix").replace("?y", "?iy")
-                    sparql = (f"SELECT ?x ?count WHERE {{ {{ SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x }} "
-                              f"{{ SELECT ({agg}(?c) AS ?best) WHERE {{ {{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE {{ {inner} }} GROUP BY ?ix }} }} }} "
-                              f"FILTER(?count = ?best) }}")
-                    out.append(Candidate(sparql, 1.2 + ps, "group+most"))
-        return out
-
-    def _grouped(self, q, cls, scores) -> list[Candidate]:
-        """Per-group counts and aggregates: 'how many X per Y', 'for each Y, the average Z of its X'.
-
-        The group is the class or property named right after 'each'/'per'; what is counted is the
-        other class the question names (or the target class).
-        """
-        c = q.cues
-        if c.group is None or not (c.count or c.aggregates):
-            return []
-        classes = [m for m in self.linker.link(q).classes]
-        group_cls = next((m.hits[0].iri for m in classes if c.group <= m.start <= c.group + 2), None)
-        counted = next((m.hits[0].iri for m in classes if m.hits[0].iri != group_cls), None) or (
-            cls if cls != group_cls else None)
-        if counted is None:
-            return []
-        links: list[tuple[str, float]] = []
-        if group_cls:
-            rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{counted}> . ?x ?p ?g . ?g a <{group_cls}> BIND(1 AS ?d) }} "
-                              f"UNION {{ ?x a <{counted}> . ?g ?p ?x . ?g a <{group_cls}> BIND(0 AS ?d) }} }} LIMIT 10")
-            for p, d in rows:
-                link = f"?x <{p.value}> ?g ." if d.value == "1" else f"?g <{p.value}> ?x ."
-                links.append((f"{link} ?g a <{group_cls}> .", 1.5 + scores.get(p.value, 0)))
-        else:
-            # "how many singers are from each country": group by a property value of the counted class
-            words = q.tokens[c.group:c.group + 2]
-            ws: dict[str, float] = {}
-            for w in words:
-                for p, v in self._word_scores(w).items():
-                    ws[p] = max(ws.get(p, 0), v)
-            for p, v in sorted(ws.items(), key=lambda kv: -kv[1])[:2]:
-                info = self.schema.prop(p)
-                if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
-                    links.append((f"?x <{p}> ?g .", 1.3 + v))
-        out = []
-        for link, s in links:
-            base = f"?x a <{counted}> . {link}"
-            if c.count or not c.aggregates:
-                out.append(Candidate(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g",
-                                     s, "group+count"))
-            if c.aggregates:
-                for np_ in self._numeric_paths(counted, [f"?x a <{counted}> ."], "", scores):
-                    if np_.score >= 0.6:
-                        heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
-                        out.append(Candidate(f"SELECT ?g {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g",
-                                             s + 0.3 + np_.score, "group+aggregate"))
-        return out
-
     def _which_namesake(self, q, anchors, scores) -> list[Candidate]:
         """'Which Weber works in Data Services?': the answer is the namesake the rest of the question fits."""
         if not q.tokens or q.tokens[0] not in ("which", "what", "who"):
@@ -561,7 +432,7 @@ class EmbeddedGenerator:
 
     def _ask_between(self, anchors, scores) -> list[Candidate]:
         """Yes/no about two entities: is there a matching property between them?"""
-        (m1, t1, l1), (m2, t2, l2) = anchors[0], anchors[1]
+        (m1, t1, _), (m2, t2, _) = anchors[0], anchors[1]
         out = []
         best = sorted(scores.items(), key=lambda kv: -kv[1])[:3]
         a, b = t1[0], t2[0]
@@ -576,37 +447,3 @@ class EmbeddedGenerator:
                 sparql = f"ASK {{ {{ {a} <{p}> {b} . }} UNION {{ {b} <{p}> {a} . }} }}"
             out.append(Candidate(sparql, m1.score + m2.score + ps + 0.1, "ask-link"))
         return out
-
-
-def _reuse_middle(num: list[str], body: list[str], x: str) -> list[str]:
-    """Join a 2-hop numeric path onto the body's own middle node when both leave ?x the same way.
-
-    "the supplier of the most reliable Inductor": the reliability belongs to the inductor that
-    links the supplier to the category, not to any product of that supplier.
-    """
-    if len(num) != 2:
-        return num
-    m = re.match(r"(\S+) (<[^>]+>) (\S+) \.$", num[0])
-    if not m:
-        return num
-    s_, p, o = m.groups()
-    mid = s_ if o == x else o
-    for t in body:
-        mt = re.match(r"(\S+) (<[^>]+>) (\S+) \.$", t)
-        if not mt or mt.group(2) != p:
-            continue
-        bs, _, bo = mt.groups()
-        if o == x and bo == x and bs.startswith("?"):
-            return [num[1].replace(mid, bs)]
-        if s_ == x and bs == x and bo.startswith("?"):
-            return [num[1].replace(mid, bo)]
-    return num
-
-
-def _num(v: float) -> str:
-    """A number as SPARQL text.
-
-    >>> _num(20000000.0), _num(2.5)
-    ('20000000', '2.5')
-    """
-    return str(int(v)) if v == int(v) else str(v)

@@ -1,0 +1,72 @@
+"""What generators propose: candidate queries, and the graph paths they are built from."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..schema import RDF_TYPE
+
+#: properties that never connect the things a question is about
+SKIP_PROPS = {RDF_TYPE, "http://www.w3.org/2000/01/rdf-schema#comment",
+              "http://www.w3.org/2000/01/rdf-schema#isDefinedBy"}
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+@dataclass
+class Candidate:
+    """One query the generator proposes, with its score and a short shape name."""
+
+    sparql: str
+    score: float
+    shape: str
+    parts: dict = field(default_factory=dict)
+
+
+@dataclass
+class Path:
+    """How ?x reaches a constraint: steps of (property IRI, forward?) ending at `target` (n3)."""
+
+    steps: tuple[tuple[str, bool], ...]
+    target: str
+    score: float
+
+    def triples(self, x: str, tag: str) -> list[str]:
+        out, cur = [], x
+        for k, (p, fwd) in enumerate(self.steps):
+            nxt = self.target if k == len(self.steps) - 1 else f"?{tag}m{k}"
+            out.append(f"{cur} <{p}> {nxt} ." if fwd else f"{nxt} <{p}> {cur} .")
+            cur = nxt
+        return out
+
+
+def _reuse_middle(num: list[str], body: list[str], x: str) -> list[str]:
+    """Join a 2-hop numeric path onto the body's own middle node when both leave ?x the same way.
+
+    "the supplier of the most reliable Inductor": the reliability belongs to the inductor that
+    links the supplier to the category, not to any product of that supplier.
+    """
+    if len(num) != 2:
+        return num
+    m = re.match(r"(\S+) (<[^>]+>) (\S+) \.$", num[0])
+    if not m:
+        return num
+    s_, p, o = m.groups()
+    mid = s_ if o == x else o
+    for t in body:
+        mt = re.match(r"(\S+) (<[^>]+>) (\S+) \.$", t)
+        if not mt or mt.group(2) != p:
+            continue
+        bs, _, bo = mt.groups()
+        if o == x and bo == x and bs.startswith("?"):
+            return [num[1].replace(mid, bs)]
+        if s_ == x and bs == x and bo.startswith("?"):
+            return [num[1].replace(mid, bo)]
+    return num
+
+
+def _num(v: float) -> str:
+    """A number as SPARQL text.
+
+    >>> _num(20000000.0), _num(2.5)
+    ('20000000', '2.5')
+    """
+    return str(int(v)) if v == int(v) else str(v)

@@ -1,0 +1,103 @@
+"""Counting and grouping shapes of the embedded generator: 'departments with more than 5 employees',
+'the supplier with the most products', 'how many X per Y', 'the average Z of each Y'."""
+from __future__ import annotations
+
+from .candidate import SKIP_PROPS, Candidate
+
+
+class GroupingShapes:
+    """Mixed into EmbeddedGenerator; uses its _rows, _word_scores, _numeric_paths, _wrap, linker and schema."""
+
+    def _class_only(self, q, cls, scores) -> list[Candidate]:
+        # "How many singers do we have?" is fully explained by the class; leftover words lower the score
+        unexplained = [w for w in self._free if not self._word_scores(w) and not w.isdigit()]
+        base = 1.2 - 0.25 * len(unexplained)
+        return self._wrap(q, [f"?x a <{cls}> ."], "?x", base, "class", cls, scores) + self._grouped(q, cls, scores)
+
+    def _class_links(self, cls: str, other: str | None, scores: dict[str, float]) -> list[tuple[str, float]]:
+        """Triple patterns linking ?x (a cls) to ?y (a other, or anything), best-matching first."""
+        ty = f"?y a <{other}> ." if other else ""
+        rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{cls}> . ?x ?p ?y . {ty} BIND(1 AS ?d) }} UNION "
+                          f"{{ ?x a <{cls}> . ?y ?p ?x . {ty} BIND(0 AS ?d) }} FILTER(isIRI(?y)) }} LIMIT 30")
+        out = []
+        for p, d in rows:
+            if p.value in SKIP_PROPS:
+                continue
+            pat = f"?x <{p.value}> ?y ." if d.value == "1" else f"?y <{p.value}> ?x ."
+            out.append((pat + (f" {ty}" if ty else ""), scores.get(p.value, 0.0) + (0.5 if other else 0.0)))
+        out.sort(key=lambda t: -t[1])
+        return out[:3]
+
+    def _counted(self, q, cls, links, scores) -> list[Candidate]:
+        """Counts of linked things per ?x: 'departments with more than 5 employees', 'the most products'."""
+        c = q.cues
+        others = [m.hits[0].iri for m in links.classes if m.hits[0].iri != cls]
+        want = c.compare if c.compare else None
+        most = c.superlative if c.superlative and not c.superlative[1] else None
+        if not (want or most):
+            return []
+        out = []
+        for other in (others[:1] or [None]):
+            for pat, ps in self._class_links(cls, other, scores):
+                base = f"?x a <{cls}> . {pat}"
+                if want:
+                    op, n, _ = want
+                    n_s = str(int(n)) if n == int(n) else str(n)
+                    sparql = (f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x "
+                              f"HAVING(COUNT(DISTINCT ?y) {op} {n_s})")
+                    out.append(Candidate(sparql, 1.2 + ps, "group+having"))
+                if most:
+                    agg = "MAX" if most[0] == "DESC" else "MIN"
+                    inner = base.replace("?x", "?ix").replace("?y", "?iy")
+                    sparql = (f"SELECT ?x ?count WHERE {{ {{ SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x }} "
+                              f"{{ SELECT ({agg}(?c) AS ?best) WHERE {{ {{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE {{ {inner} }} GROUP BY ?ix }} }} }} "
+                              f"FILTER(?count = ?best) }}")
+                    out.append(Candidate(sparql, 1.2 + ps, "group+most"))
+        return out
+
+    def _grouped(self, q, cls, scores) -> list[Candidate]:
+        """Per-group counts and aggregates: 'how many X per Y', 'for each Y, the average Z of its X'.
+
+        The group is the class or property named right after 'each'/'per'; what is counted is the
+        other class the question names (or the target class).
+        """
+        c = q.cues
+        if c.group is None or not (c.count or c.aggregates):
+            return []
+        classes = [m for m in self.linker.link(q).classes]
+        group_cls = next((m.hits[0].iri for m in classes if c.group <= m.start <= c.group + 2), None)
+        counted = next((m.hits[0].iri for m in classes if m.hits[0].iri != group_cls), None) or (
+            cls if cls != group_cls else None)
+        if counted is None:
+            return []
+        links: list[tuple[str, float]] = []
+        if group_cls:
+            rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{counted}> . ?x ?p ?g . ?g a <{group_cls}> BIND(1 AS ?d) }} "
+                              f"UNION {{ ?x a <{counted}> . ?g ?p ?x . ?g a <{group_cls}> BIND(0 AS ?d) }} }} LIMIT 10")
+            for p, d in rows:
+                link = f"?x <{p.value}> ?g ." if d.value == "1" else f"?g <{p.value}> ?x ."
+                links.append((f"{link} ?g a <{group_cls}> .", 1.5 + scores.get(p.value, 0)))
+        else:
+            # "how many singers are from each country": group by a property value of the counted class
+            words = q.tokens[c.group:c.group + 2]
+            ws: dict[str, float] = {}
+            for w in words:
+                for p, v in self._word_scores(w).items():
+                    ws[p] = max(ws.get(p, 0), v)
+            for p, v in sorted(ws.items(), key=lambda kv: -kv[1])[:2]:
+                info = self.schema.prop(p)
+                if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
+                    links.append((f"?x <{p}> ?g .", 1.3 + v))
+        out = []
+        for link, s in links:
+            base = f"?x a <{counted}> . {link}"
+            if c.count or not c.aggregates:
+                out.append(Candidate(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g",
+                                     s, "group+count"))
+            if c.aggregates:
+                for np_ in self._numeric_paths(counted, [f"?x a <{counted}> ."], "", scores):
+                    if np_.score >= 0.6:
+                        heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
+                        out.append(Candidate(f"SELECT ?g {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g",
+                                             s + 0.3 + np_.score, "group+aggregate"))
+        return out
