@@ -48,15 +48,24 @@ class Embedder:
         self._lock = threading.Lock()
         self._proc = subprocess.Popen([sys.executable, "-m", "kgquery.embed", location], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        first = self._proc.stdout.readline().decode("utf-8", "replace").strip()
-        if not first.startswith("ok"):
-            self.close()
-            kind, _, msg = first.partition(" ")
-            if kind == "import":
-                raise ImportError(msg or "sentence-transformers is not installed")
-            raise RuntimeError(msg or "the embedding process did not start")
+        # the model loads while this process goes on (schema and label index): wait for it on first use
+        self._ready: bool | None = None
         self._vecs: dict[int, tuple[list[str], np.ndarray]] = {}
         self._word_cache: dict[str, np.ndarray] = {}
+
+    def wait_ready(self) -> bool:
+        """Block until the model is loaded; False (said once on stderr) when it cannot be."""
+        if self._ready is None:
+            first = self._proc.stdout.readline().decode("utf-8", "replace").strip()
+            self._ready = first.startswith("ok")
+            if not self._ready:
+                self.close()
+                kind, _, msg = first.partition(" ")
+                if kind != "import":  # no sentence-transformers: lexical matching, silently, as before
+                    import sys
+
+                    print(f"kgquery: embeddings off ({msg or 'the embedding process did not start'})", file=sys.stderr)
+        return self._ready
 
     def close(self) -> None:
         try:
@@ -70,6 +79,8 @@ class Embedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         with self._lock:
+            if not self.wait_ready():
+                raise RuntimeError("the embedding model is not available")
             self._proc.stdin.write(json.dumps(list(texts)).encode("utf-8") + b"\n")
             self._proc.stdin.flush()
             head = self._proc.stdout.read(8)
@@ -88,6 +99,9 @@ class Embedder:
 
     def property_scores(self, linker, words: list[str]) -> dict[str, float]:
         """Cosine similarity of each question word to each property's name, squashed to 0..0.9."""
+        with self._lock:
+            if not self.wait_ready():
+                return {}
         from .labels import normalize
         from .schema import local_name, split_name
         from .text import STOPWORDS
