@@ -188,3 +188,19 @@ def test_eval_prints_the_before_and_after_table(tune_kg, tune_data, tiny_run, sm
         for row in run["rows"]:
             assert row["valid"] or not row["exact"]
             assert not row["exact"] or row["f1"] == 1.0
+
+
+def test_a_tuned_model_folder_is_a_model_for_ask(tune_kg, tmp_path):
+    """`ask --model DIR` picks the language-model path for a folder (the backend then loads base + adapter)."""
+    from kgquery.generate import get_generator
+    from kgquery.generate.llm import LLMGenerator
+    from kgquery.linking import Linker
+    from kgquery.models.transformers_backend import _adapter_base
+
+    (tmp_path / "adapter_config.json").write_text(json.dumps({"base_model_name_or_path": "org/base"}))
+    gen = get_generator(str(tmp_path), Linker(tune_kg))
+    assert isinstance(gen, LLMGenerator) and gen.name == str(tmp_path)
+    assert _adapter_base(str(tmp_path)) == (str(tmp_path), "org/base")
+    (tmp_path / "kgquery_tune.json").write_text(json.dumps({"base": {"spec": "/m/base.gguf"}}))
+    assert _adapter_base(str(tmp_path)) == (str(tmp_path), "/m/base.gguf")  # the card names the GGUF file
+    assert _adapter_base(str(tmp_path.parent)) is None

@@ -5,6 +5,7 @@ add one through the entry point group `kgquery.generators`; it is loaded only wh
 """
 from __future__ import annotations
 
+import os
 from typing import Callable
 
 _REGISTRY: dict[str, Callable] = {}
@@ -18,7 +19,8 @@ def register(name: str, factory: Callable) -> None:
 def get_generator(name, linker, **options):
     """The generator called `name` (None: the embedded default).
 
-    A model spec (``transformers:ID_OR_PATH``, ``openai:MODEL@URL``, a server URL, a .gguf path)
+    A model spec (``transformers:ID_OR_PATH``, ``openai:MODEL@URL``, a server URL, a .gguf path, a
+    model folder such as a `kgquery tune train` output)
     selects the language-model generator of that backend; a ChatModel object is used as is.
     """
     from ..errors import ModelError
@@ -26,7 +28,7 @@ def get_generator(name, linker, **options):
     if name is not None and not isinstance(name, str):  # a ChatModel instance
         return _REGISTRY["model"](linker, model=name, **options)
     name = name or "embedded"
-    if name not in _REGISTRY and (":" in name or name.endswith(".gguf")):
+    if name not in _REGISTRY and (":" in name or name.endswith(".gguf") or os.path.isdir(name)):  # dir: a tuned model
         from ..models import parse_model_spec
 
         parse_model_spec(name)  # a one-line ModelError for a malformed spec
