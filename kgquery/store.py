@@ -106,6 +106,19 @@ _INT_CASTS = ("int", "long", "short", "byte", "nonNegativeInteger", "positiveInt
               "unsignedInt", "unsignedLong", "negativeInteger", "nonPositiveInteger")
 
 
+TRIPLE_VARS = ["subject", "predicate", "object"]
+
+
+def _collect(kind: str, names: list[str], items, to_row, max_rows: int) -> RawResult:
+    """Rows from an engine's result iterator, stopping (and saying so) at the row cap."""
+    rows = []
+    for item in items:
+        if len(rows) >= max_rows:
+            return RawResult(kind, names, rows, truncated=True)
+        rows.append(to_row(item))
+    return RawResult(kind, names, rows)
+
+
 def _ox_term(t) -> Term | None:
     import pyoxigraph as ox
 
@@ -175,18 +188,10 @@ class OxigraphBackend:
             return RawResult("ask", boolean=bool(res))
         if isinstance(res, ox.QuerySolutions):
             names = [v.value for v in res.variables]
-            rows = []
-            for sol in res:
-                if len(rows) >= max_rows:
-                    return RawResult("select", names, rows, truncated=True)
-                rows.append(tuple(_ox_term(sol[i]) for i in range(len(names))))
-            return RawResult("select", names, rows)
-        rows = []
-        for tr in res:
-            if len(rows) >= max_rows:
-                return RawResult("graph", ["subject", "predicate", "object"], rows, truncated=True)
-            rows.append((_ox_term(tr.subject), _ox_term(tr.predicate), _ox_term(tr.object)))
-        return RawResult("graph", ["subject", "predicate", "object"], rows)
+            return _collect("select", names, res, lambda sol: tuple(_ox_term(sol[i]) for i in range(len(names))),
+                            max_rows)
+        return _collect("graph", TRIPLE_VARS, res,
+                        lambda tr: (_ox_term(tr.subject), _ox_term(tr.predicate), _ox_term(tr.object)), max_rows)
 
     def triple_count(self) -> int:
         return len(self.store)
@@ -246,18 +251,9 @@ class RdflibBackend:
             return RawResult("ask", boolean=bool(res.askAnswer))
         if res.type == "SELECT":
             names = [str(v) for v in res.vars]
-            rows = []
-            for row in res:
-                if len(rows) >= max_rows:
-                    return RawResult("select", names, rows, truncated=True)
-                rows.append(tuple(_rdflib_term(row[i]) for i in range(len(names))))
-            return RawResult("select", names, rows)
-        rows = []
-        for tr in res:
-            if len(rows) >= max_rows:
-                return RawResult("graph", ["subject", "predicate", "object"], rows, truncated=True)
-            rows.append(tuple(_rdflib_term(x) for x in tr))
-        return RawResult("graph", ["subject", "predicate", "object"], rows)
+            return _collect("select", names, res, lambda row: tuple(_rdflib_term(row[i]) for i in range(len(names))),
+                            max_rows)
+        return _collect("graph", TRIPLE_VARS, res, lambda tr: tuple(_rdflib_term(x) for x in tr), max_rows)
 
     def triple_count(self) -> int:
         return len(self.graph)
