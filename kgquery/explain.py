@@ -9,9 +9,9 @@ to a generic sentence; it never raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
+from .query_scope import Scope, parse_scope
 from .schema import RDF_TYPE, local_name, split_name
 
 if TYPE_CHECKING:
@@ -25,147 +25,6 @@ AGG_NOUNS = {"Count": "number", "Avg": "average", "Sum": "total", "Min": "lowest
 OPS = {">": "greater than", "<": "less than", ">=": "at least", "<=": "at most", "=": "equal to",
        "!=": "not equal to"}
 VERB_ENDINGS = (" of", " for", " in", " to", " by", " with", " from", " at", " on")
-
-
-@dataclass
-class Scope:
-    """One group graph pattern of the query, with the solution modifiers around it."""
-
-    triples: list = field(default_factory=list)
-    optional: list = field(default_factory=list)       # triples of OPTIONAL parts
-    filters: list = field(default_factory=list)        # expressions below any aggregation
-    having: list = field(default_factory=list)         # expressions above an aggregation
-    unions: list = field(default_factory=list)         # [[Scope, Scope, ...], ...]
-    minus: list = field(default_factory=list)          # [Scope, ...]
-    values: dict = field(default_factory=dict)         # var -> [terms]
-    subqueries: list = field(default_factory=list)     # [Scope, ...]
-    aggregates: dict = field(default_factory=dict)     # result var -> (name, distinct, inner var or None)
-    binds: dict = field(default_factory=dict)          # var -> expression
-    group: list = field(default_factory=list)
-    grouped: bool = False
-    order: list = field(default_factory=list)          # [(expr, 'ASC'|'DESC')]
-    limit: int | None = None
-    offset: int = 0
-    projection: list = field(default_factory=list)
-    kind: str = "select"
-
-    def all_triples(self) -> list:
-        return self.triples + [t for u in self.unions for s in u[:1] for t in s.triples]
-
-
-def parse_scope(sparql: str) -> Scope:
-    """The query's algebra folded into one Scope (raises on a query rdflib cannot parse)."""
-    from rdflib.plugins.sparql import prepareQuery
-
-    q = prepareQuery(sparql)
-    top = q.algebra
-    scope = Scope(kind={"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
-                        "DescribeQuery": "describe"}.get(top.name, "select"))
-    _walk(top["p"] if "p" in top else None, scope, above_agg=True, nested=False)
-    if scope.kind == "ask":
-        scope.projection = []
-    elif not scope.projection and "PV" in top:
-        scope.projection = list(top["PV"])
-    return scope
-
-
-def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if isinstance(node, (list, tuple)):
-        for v in node:
-            _walk(v, scope, above_agg, nested)
-        return
-    if not isinstance(node, CompValue):
-        return
-    name = node.name
-    if name == "Project":
-        if nested:  # a subquery: its own scope
-            sub = Scope(projection=list(node["PV"]))
-            _walk(node["p"], sub, above_agg=True, nested=True)
-            scope.subqueries.append(sub)
-            return
-        scope.projection = list(node["PV"])
-        _walk(node["p"], scope, above_agg, nested=True)
-    elif name == "Slice":
-        scope.offset = int(node.get("start") or 0)
-        scope.limit = node.get("length")
-        _walk(node["p"], scope, above_agg, nested)
-    elif name in ("Distinct", "Reduced"):
-        _walk(node["p"], scope, above_agg, nested)
-    elif name == "OrderBy":
-        for oc in node["expr"]:
-            if hasattr(oc, "name") and oc.name == "OrderCondition":
-                scope.order.append((oc["expr"], oc.get("order") or "ASC"))
-            else:
-                scope.order.append((oc, "ASC"))
-        _walk(node["p"], scope, above_agg, nested)
-    elif name == "Extend":
-        scope.binds[node["var"]] = node["expr"]
-        _walk(node["p"], scope, above_agg, nested)
-    elif name == "Filter":
-        (scope.having if above_agg and _has_agg_below(node["p"]) else scope.filters).append(node["expr"])
-        _walk(node["p"], scope, above_agg, nested)
-    elif name == "AggregateJoin":
-        for a in node["A"]:
-            kind = a.name.replace("Aggregate_", "")
-            inner = a.get("vars")
-            scope.aggregates[a["res"]] = (kind, bool(a.get("distinct")), inner if inner != "*" else None)
-        _walk(node["p"], scope, False, nested)
-    elif name == "Group":
-        scope.grouped = True
-        scope.group = [e for e in (node.get("expr") or [])]
-        _walk(node["p"], scope, False, nested)
-    elif name == "BGP":
-        scope.triples.extend(t for t in node["triples"] if not hasattr(t[1], "name"))
-    elif name == "Join":
-        _walk(node["p1"], scope, above_agg, nested)
-        _walk(node["p2"], scope, above_agg, nested)
-    elif name == "LeftJoin":
-        _walk(node["p1"], scope, above_agg, nested)
-        opt = Scope()
-        _walk(node["p2"], opt, above_agg, nested)
-        scope.optional.extend(opt.triples)
-    elif name == "Union":
-        branches = []
-        for k in ("p1", "p2"):
-            b = Scope()
-            _walk(node[k], b, above_agg, nested)
-            if len(b.unions) == 1 and not b.triples:  # flatten A UNION B UNION C
-                branches.extend(b.unions[0])
-            else:
-                branches.append(b)
-        scope.unions.append(branches)
-    elif name == "Minus":
-        _walk(node["p1"], scope, above_agg, nested)
-        m = Scope()
-        _walk(node["p2"], m, above_agg, nested)
-        scope.minus.append(m)
-    elif name == "ToMultiSet":
-        _walk(node["p"], scope, above_agg, nested)
-    elif name == "values":
-        for row in node["res"]:
-            for v, t in row.items():
-                scope.values.setdefault(v, []).append(t)
-    else:  # Graph, Service, property paths ...: read what is inside
-        for k, v in node.items():
-            if not k.startswith("_") and k not in ("expr",):
-                _walk(v, scope, above_agg, nested)
-
-
-def _has_agg_below(node) -> bool:
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if isinstance(node, CompValue):
-        if node.name == "AggregateJoin":
-            return True
-        if node.name == "Project":
-            return False
-        return any(_has_agg_below(v) for k, v in node.items() if not k.startswith("_"))
-    return False
-
-
-# ------------------------------------------------------------------------------------------ words
 
 
 def noun(label: str) -> str:
@@ -600,7 +459,6 @@ class _Writer:
 
     def union_words(self) -> list[str]:
         out = []
-        root = self._root()
         for branches in self.s.unions:
             parts = []
             for b in branches:

@@ -7,7 +7,7 @@ import time
 from .errors import KgqueryError
 from .evidence import evidence
 from .graph import KnowledgeGraph
-from .types import Answer, Outcome, QueryResult, Term
+from .types import Answer, Outcome, QueryResult
 
 #: candidates executed per question (best-scored first)
 EXECUTE_TOP = 12
