@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from .query_scope import Scope, parse_scope
+from .wording import article as _article, noun, plural
 from .schema import RDF_TYPE, local_name, split_name
 
 if TYPE_CHECKING:
@@ -25,33 +26,6 @@ AGG_NOUNS = {"Count": "number", "Avg": "average", "Sum": "total", "Min": "lowest
 OPS = {">": "greater than", "<": "less than", ">=": "at least", "<=": "at most", "=": "equal to",
        "!=": "not equal to"}
 VERB_ENDINGS = (" of", " for", " in", " to", " by", " with", " from", " at", " on")
-
-
-def noun(label: str) -> str:
-    """A property or class label as running text.
-
-    >>> noun("has reliability index"), noun("weight (g)"), noun("BOM Part")
-    ('reliability index', 'weight', 'BOM part')
-    """
-    s = re.sub(r"\s*\([^)]*\)", "", label or "").strip()
-    s = re.sub(r"^(has|is|has an|has a)\s+", "", s, flags=re.I)
-    return " ".join(w if (w.isupper() and len(w) > 1) or any(c.isdigit() for c in w) else w.lower()
-                    for w in s.split())
-
-
-def plural(label: str) -> str:
-    """A class label in the plural.
-
-    >>> plural("Supplier"), plural("Country"), plural("Bill of Material (BOM)")
-    ('suppliers', 'countries', 'bills of material')
-    """
-    from .app_support import plural as _plural
-
-    return _plural(label)
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _is_verb(label: str) -> bool:
@@ -148,7 +122,7 @@ class _Writer:
             return "something" if one else "items"
         label = self.w.cls(cls[0])
         if one:
-            from .app_support import UNCOUNTABLE
+            from .wording import UNCOUNTABLE
 
             n = noun(label)
             n = n + " item" if n.split()[-1:] and n.split()[-1].lower() in UNCOUNTABLE else n
