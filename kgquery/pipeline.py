@@ -1,6 +1,7 @@
 """ask(): question -> linking -> generation -> validation -> execution -> answer."""
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -14,6 +15,16 @@ EXECUTE_TOP = 12
 #: below this score the best attempt is shown but the answer abstains
 ABSTAIN_BELOW = 0.9
 CANDIDATE_TIMEOUT_S = 5.0
+#: with a model configured (and fallback on), a grounded answer at least this confident is kept and the
+#: model only words it; KGQUERY_TRUST_GROUNDED=1 always asks the model first
+TRUST_GROUNDED = 0.85
+
+
+def _trust_grounded() -> float:
+    try:
+        return float(os.environ.get("KGQUERY_TRUST_GROUNDED", TRUST_GROUNDED))
+    except ValueError:
+        return TRUST_GROUNDED
 #: ask back when a name fits several entities alike (see kgquery/clarify.py)
 CLARIFY = True
 #: mentions (entities, values) and class words kept per question, best-linked first (see _cap_mentions)
@@ -108,6 +119,20 @@ class KGQuery:
         timings["linking"] = time.perf_counter() - t
 
         fallback_note = ""
+        grounded = None
+        trust = _trust_grounded()
+        if hasattr(generator, "run") and generator.fallback and trust < 1:
+            # a confident grounded answer stands: a model is asked only where the embedded default is
+            # unsure (a small model's valid-looking query was often wrong where this was right)
+            from .generate import get_generator
+
+            t = time.perf_counter()
+            grounded = self._grounded(question, q, links, get_generator(None, linker), pinned, choice, timings)
+            timings["grounded"] = time.perf_counter() - t
+            if grounded.outcome == "answered" and (grounded.confidence or 0) >= trust:
+                grounded.message = "; ".join(x for x in (grounded.message, f"a confident grounded answer: the model "
+                                                         f"{generator.name} was not asked to write the query") if x)
+                return self._finish(grounded, generator, on_token, timings, t0)
         if hasattr(generator, "run"):  # a language model: generate, validate, run, repair (generate/llm.py)
             from .generate.llm import model_answer
 
@@ -127,10 +152,47 @@ class KGQuery:
                 timings["total"] = time.perf_counter() - t0
                 ans.timings = {**timings, **ans.timings}
                 return ans
+            if grounded is not None:  # the embedded default's answer, already worked out above
+                grounded.generator += " (fallback)"
+                grounded.message = "; ".join(x for x in (fallback_note, grounded.message) if x)
+                return self._finish(grounded, None, on_token, timings, t0)
             from .generate import get_generator
 
             generator = get_generator(None, linker)  # the embedded default answers instead
 
+        ans = self._grounded(question, q, links, generator, pinned, choice, timings)
+        if fallback_note:
+            ans.generator += " (fallback)"
+            ans.message = "; ".join(x for x in (fallback_note, ans.message) if x)
+        return self._finish(ans, None, on_token, timings, t0)
+
+    def _finish(self, ans: Answer, model, on_token, timings: dict, t0: float) -> Answer:
+        """Word the answer (by the model when one is configured and words answers, else by template)."""
+        from .verbalize import verbalize
+
+        t = time.perf_counter()
+        text = None
+        if model is not None and ans.outcome == "answered" and getattr(model, "verbalizes", False):
+            from .errors import ModelError
+
+            try:
+                text = model.verbalize(ans, on_token)
+            except ModelError:
+                text = None
+        if text is None:
+            ans.text = verbalize(ans)
+            if on_token is not None:
+                on_token(ans.text)
+        else:
+            ans.text = text
+        timings["answer"] = time.perf_counter() - t
+        timings["total"] = time.perf_counter() - t0
+        ans.timings = timings
+        return ans
+
+    def _grounded(self, question: str, q, links, generator, pinned: bool, choice: str | None,
+                  timings: dict) -> Answer:
+        """The embedded default's answer (not yet worded): candidates run, the best kept or abstained."""
         t = time.perf_counter()
         cands = generator.candidates(q, links)
         timings["generation"] = time.perf_counter() - t
@@ -146,7 +208,7 @@ class KGQuery:
                 best, best_res, best_score = c, res, s
         timings["execution"] = time.perf_counter() - t
 
-        ans = Answer(question=question, text="", generator=generator.name + (" (fallback)" if fallback_note else ""))
+        ans = Answer(question=question, text="", generator=generator.name)
         if best is None:
             ans.outcome = "abstained"
             ans.message = "no entity, value or class of the graph was recognised in the question" if not (
@@ -166,16 +228,7 @@ class KGQuery:
         if choice and not pinned:
             ans.message = "; ".join(x for x in (ans.message, f"the chosen entity <{choice}> is not among the names "
                                                  f"recognised in this question") if x)
-        if fallback_note:
-            ans.message = "; ".join(x for x in (fallback_note, ans.message) if x)
         self._describe(ans, links)
-        t = time.perf_counter()
-        ans.text = verbalize(ans)
-        if on_token is not None:
-            on_token(ans.text)
-        timings["answer"] = time.perf_counter() - t
-        timings["total"] = time.perf_counter() - t0
-        ans.timings = timings
         return ans
 
     def _clarify(self, ans: Answer, links, sparql: str, q) -> None:

@@ -17,6 +17,9 @@ CK25_TTL = REPO / "graphs" / "ck25" / "prod-inst.ttl"
 
 _CACHE_DIR = tempfile.mkdtemp(prefix="kgquery-test-cache-")
 os.environ["KGQUERY_CACHE"] = _CACHE_DIR
+# model-path tests exercise the model on every question; test_llm.py checks the default (a confident
+# grounded answer is kept and the model only words it) on its own
+os.environ["KGQUERY_TRUST_GROUNDED"] = "1"
 
 PV = "http://ld.company.org/prod-vocab/"
 PI = "http://ld.company.org/prod-instances/"

@@ -270,6 +270,36 @@ def test_server_down_falls_back_to_the_embedded_default(shop_kg, monkeypatch):
     assert "unreachable" in ans.message and "\n" not in ans.message and "secret-zz" not in ans.message
 
 
+def test_a_confident_grounded_answer_is_kept_without_asking_the_model(shop_kg, monkeypatch):
+    from kgquery import KGQuery
+    from kgquery.models.openai_backend import OpenAIChatModel
+
+    monkeypatch.setenv("KGQUERY_TRUST_GROUNDED", "0.5")
+    down = OpenAIChatModel("m", f"http://127.0.0.1:{closed_port()}/v1", retries=0)
+    engine = KGQuery(shop_kg, model=down, embeddings=False)
+    ans = engine.ask("What is the price of the Blue Lamp?")
+    # the dead server was never asked (asking it would have made this an "embedded (fallback)")
+    assert ans.generator == "embedded" and "was not asked" in ans.message
+    assert ans.outcome == "answered" and ans.values() == ["25"]
+    # an unsure grounded answer goes to the model: here it is down, so the grounded attempt comes back
+    ans = engine.ask("What is the favourite colour of the Blue Lamp?")
+    assert ans.generator == "embedded (fallback)" and "unreachable" in ans.message
+    assert ans.outcome == "abstained" and not ans.values()
+
+
+@needs_smollm2
+def test_the_model_words_a_kept_grounded_answer(smollm2, shop_kg, monkeypatch):
+    from kgquery import KGQuery
+
+    monkeypatch.setenv("KGQUERY_TRUST_GROUNDED", "0.5")
+    engine = KGQuery(shop_kg, model=smollm2, embeddings=False)
+    engine.generator.answer_tokens = 16
+    pieces: list[str] = []
+    ans = engine.ask("What is the price of the Blue Lamp?", on_token=pieces.append)
+    assert ans.generator == "embedded" and ans.values() == ["25"]
+    assert "".join(pieces) == ans.text and len(pieces) > 1  # streamed by the model, token by token
+
+
 def test_a_missing_model_file_falls_back_with_a_reason(shop_kg, tmp_path):
     from kgquery import KGQuery
 
