@@ -252,3 +252,35 @@ def test_guard_never_lets_an_update_service_or_from_through(query):
         return
     # accepted: then no dangerous keyword may be live in what would run
     assert live_keywords(accepted.text) == [], query
+
+
+# --------------------------------------------------------------------------- one parse per query shape
+
+def test_queries_of_one_shape_share_a_parse_and_keep_their_own_text():
+    from kgquery.guard import _guard, guard
+
+    _guard.cache_clear()
+    texts = [f'SELECT ?x WHERE {{ <http://e/{i}> <http://p/{i}> ?x . ?x <http://q/l> "v{i} \\" <no-iri>" }} LIMIT {3}'
+             for i in range(5)]
+    results = [guard(t) for t in texts]
+    assert [r.text for r in results] == texts  # each runs as written, not as its shape
+    assert {(r.form, r.has_limit) for r in results} == {("SELECT", True)}
+    assert _guard.cache_info().misses == 5 + 1  # five texts, one shape parsed once
+
+
+@pytest.mark.parametrize("query,reason", [
+    # a risky word anywhere sends the query to the full parse, which refuses what it must
+    ("SELECT * WHERE { SERVICE <http://evil.example/sparql> { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * WHERE { <http://a/b> ?p ?o . SERVICE <http://evil.example/s> { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * FROM <http://evil.example/g.ttl> WHERE { ?s ?p ?o }", "FROM"),
+    ("INSERT DATA { <http://a/b> <http://a/c> <http://a/d> }", "updates"),
+    ("SELECT * WHERE { <http://a/b> ?p ?o . \\u0053ERVICE <http://evil.example/s> { ?s ?p ?o } }", "SERVICE"),
+    # no risky word, but the shape does not parse or names an undeclared prefix
+    ("SELECT ?x WHERE { <http://a/b> <http://a/c> ?x", "not valid SPARQL"),
+    ("SELECT ?x WHERE { <http://a/b> zz:c ?x }", "prefix 'zz:'"),
+])
+def test_the_shape_shortcut_refuses_what_the_full_parse_refuses(query, reason):
+    from kgquery.guard import guard
+
+    with pytest.raises(QueryRefused, match=reason):
+        guard(query)
