@@ -15,6 +15,8 @@ EXECUTE_TOP = 12
 #: below this score the best attempt is shown but the answer abstains
 ABSTAIN_BELOW = 0.9
 CANDIDATE_TIMEOUT_S = 5.0
+#: what a candidate gains by returning rows; the most any candidate's score can grow when it runs
+ROWS_BONUS = 0.3
 #: with a model configured (and fallback on), a grounded answer at least this confident is kept and the
 #: model only words it; KGQUERY_TRUST_GROUNDED=1 always asks the model first
 TRUST_GROUNDED = 0.85
@@ -194,14 +196,16 @@ class KGQuery:
                   timings: dict) -> Answer:
         """The embedded default's answer (not yet worded): candidates run, the best kept or abstained."""
         t = time.perf_counter()
-        cands = generator.candidates(q, links)
+        cands = sorted(generator.candidates(q, links), key=lambda c: -c.score)  # stable: ties keep their order
         timings["generation"] = time.perf_counter() - t
 
         t = time.perf_counter()
         best, best_res, best_score = None, None, float("-inf")
-        for c in cands[:EXECUTE_TOP]:
+        for c in cands[:EXECUTE_TOP]:  # best first
+            if c.score + ROWS_BONUS <= best_score:
+                break  # no candidate from here on can beat the best one any more: no need to run it
             res = self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S)
-            s = c.score + {Outcome.ROWS: 0.3, Outcome.BOOLEAN: 0.3, Outcome.EMPTY: -0.5}.get(res.outcome, -2.0)
+            s = c.score + {Outcome.ROWS: ROWS_BONUS, Outcome.BOOLEAN: ROWS_BONUS, Outcome.EMPTY: -0.5}.get(res.outcome, -2.0)
             if res.outcome == Outcome.ROWS and not q.cues.count and len(res.rows) > 200:
                 s -= 0.3  # an answer that lists most of the graph is rarely what was meant
             if s > best_score:
