@@ -171,24 +171,9 @@ class KGQuery:
         return self._finish(ans, None, on_token, timings, t0)
 
     def _finish(self, ans: Answer, model, on_token, timings: dict, t0: float) -> Answer:
-        """Word the answer (by the model when one is configured and words answers, else by template)."""
-        from .verbalize import verbalize
-
+        """Word the answer and close its timings."""
         t = time.perf_counter()
-        text = None
-        if model is not None and ans.outcome == "answered" and getattr(model, "verbalizes", False):
-            from .errors import ModelError
-
-            try:
-                text = model.verbalize(ans, on_token)
-            except ModelError:
-                text = None
-        if text is None:
-            ans.text = verbalize(ans)
-            if on_token is not None:
-                on_token(ans.text)
-        else:
-            ans.text = text
+        word_answer(ans, model, on_token)
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
         ans.timings = timings
@@ -292,6 +277,26 @@ class KGQuery:
         labels = self.kg.labels
         ans.labels = {t.value: labels.label_of(t.value) for r in res.rows for t in r if t is not None and t.is_iri}
         ans.evidence = evidence(self.kg, sparql, res)
+
+
+def word_answer(ans: Answer, model, on_token=None) -> None:
+    """The answer sentence: by the model when one is configured and words answers (streamed to
+    `on_token`), else the template (handed to `on_token` in one piece)."""
+    from .errors import ModelError
+    from .verbalize import verbalize
+
+    text = None
+    if model is not None and ans.outcome == "answered" and getattr(model, "verbalizes", False):
+        try:
+            text = model.verbalize(ans, on_token)
+        except ModelError:
+            text = None
+    if text is None:
+        ans.text = verbalize(ans)
+        if on_token is not None:
+            on_token(ans.text)
+    else:
+        ans.text = text
 
 
 def _cap_mentions(links) -> None:

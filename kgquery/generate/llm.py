@@ -346,18 +346,9 @@ def model_answer(engine, generator: LLMGenerator, q, links, timeout_s: float, on
         ans.sparql, ans.outcome = run.sparql, "failed"
     ans.message = "; ".join(x for x in (ans.message, run.summary()) if x)
     ans.confidence = max(0.3, 0.8 - 0.15 * (len(run.attempts) - 1)) if run.ok else 0.0
-    text = None
-    if ans.outcome == "answered" and generator.verbalizes:
-        try:
-            text = generator.verbalize(ans, on_token)
-        except ModelError:
-            text = None
-    if text is None:
-        ans.text = verbalize(ans)
-        if on_token is not None:
-            on_token(ans.text)
-    else:
-        ans.text = text
+    from ..pipeline import word_answer
+
+    word_answer(ans, generator, on_token)
     return ans, ""
 
 
