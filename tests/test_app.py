@@ -215,34 +215,18 @@ def test_sparql_endpoint_graph(tmp_path, people_ttl, monkeypatch):
         proc.wait(10)
 
 
-def test_clarification_choices_and_conversation_reach_the_engine(monkeypatch):
-    """With an engine that asks back (clarification) and takes the conversation, the page passes both on."""
-    from kgquery.pipeline import KGQuery
-
-    calls = []
-    dirksen, guenther = "http://ld.company.org/prod-instances/empl-Baldwin.Dirksen%40company.org", \
-        "http://ld.company.org/prod-instances/empl-Baldwin.Guenther%40company.org"
-
-    def fake_ask(self, question, history=None, choice=None, on_token=None):
-        calls.append({"question": question, "history": [a.question for a in history or []], "choice": choice})
-        if choice is None and "Baldwin?" in question:
-            return Answer(question=question, text="Which Baldwin do you mean?", outcome="abstained",
-                          generator="fake", message="several entities match 'Baldwin'",
-                          clarification=[(dirksen, "Baldwin Dirksen"), (guenther, "Baldwin Guenther")])
-        if on_token:
-            on_token("The answer ")
-        return Answer(question=question, text=f"The answer is {PHONE}.", outcome="answered", generator="fake")
-
+def test_clarification_choice_and_follow_up_on_the_real_engine(monkeypatch):
+    """ck25 has two Sabrinas: the engine asks back, the page offers both, a click answers for the one
+    picked, and a follow-up ("her") resolves against that answer."""
     monkeypatch.setenv("KGQUERY_APP_EXAMPLES", "0")
-    monkeypatch.setattr(KGQuery, "ask", fake_ask)
-    at = ask(page(), "What is the phone of Baldwin?")
-    assert "several entities match" in texts(at.warning)
-    assert [b.label for b in at.button if b.key.startswith("clar_")] == ["Baldwin Dirksen", "Baldwin Guenther"]
-    at.button(key="clar_1_0").click().run()
-    assert calls[-1]["choice"] == dirksen and calls[-1]["history"] == ["What is the phone of Baldwin?"]
-    assert PHONE in texts(at.markdown) and "answered by <b>fake</b>" in texts(at.markdown)
-    at = ask(at, "And his email?")
-    assert calls[-1]["history"] == ["What is the phone of Baldwin?", "What is the phone of Baldwin?"]
+    at = ask(page(), "What is the email of Sabrina?")
+    assert [b.label for b in at.button if b.key.startswith("clar_")] == [
+        "Sabrina Geiger (Marketing)", "Sabrina Bayer (Production)"]
+    assert "Sabrina.Geiger@company.org" not in texts(at.markdown)  # nothing answered before the pick
+    next(b for b in at.button if b.label == "Sabrina Geiger (Marketing)").click().run()
+    assert "Sabrina.Geiger@company.org" in texts(at.markdown)
+    at = ask(at, "And her phone number?")
+    assert "+49-8295-77923757" in texts(at.markdown)
 
 
 def test_a_model_that_never_answers_does_not_hold_the_page(monkeypatch):
