@@ -32,7 +32,7 @@ LABEL_PREDICATES = (
     "http://purl.org/dc/elements/1.1/title",
 )
 NAME_WORDS = {"name", "title", "label", "code", "id", "identifier", "symbol", "alias", "nickname", "acronym"}
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 MAX_LABEL_CHARS = 200
 
 
@@ -325,10 +325,21 @@ def compute_label_index(kg: "KnowledgeGraph", checkpoint=None, paged: bool = Fal
             if o.value not in labelled and o.value not in types and o.value not in classes:
                 unlabelled.append(o.value)
     for iri in unlabelled:
-        name = split_name(local_name(iri))
+        name = display_name(local_name(iri))
         if name and not name.isdigit():
             entries.append((iri, name, "localname"))
     return LabelIndex(entries, dict(types))
+
+
+def display_name(local: str) -> str:
+    """A local name as a person would write it: words split, their case kept ('France',
+    'Kingdom of the Netherlands', 'hasProductManager' -> 'has Product Manager').
+
+    >>> display_name("Kingdom_of_the_Netherlands"), display_name("weight_g")
+    ('Kingdom of the Netherlands', 'weight g')
+    """
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", local)
+    return " ".join(re.split(r"[_\-\s.]+", name)).strip()
 
 
 def text_search_for(kg: "KnowledgeGraph") -> Callable[[str, int], list[LabelHit]] | None:
