@@ -332,13 +332,16 @@ def compute_label_index(kg: "KnowledgeGraph", checkpoint=None, paged: bool = Fal
 
 
 def display_name(local: str) -> str:
-    """A local name as a person would write it: words split, their case kept ('France',
-    'Kingdom of the Netherlands', 'hasProductManager' -> 'has Product Manager').
+    """A local name as a person would write it: words split; a name written with a capital keeps its
+    case ('France', 'Kingdom of the Netherlands'), a lowerCamel one is lower-cased ('acme corp').
 
-    >>> display_name("Kingdom_of_the_Netherlands"), display_name("weight_g")
-    ('Kingdom of the Netherlands', 'weight g')
+    >>> display_name("Kingdom_of_the_Netherlands"), display_name("WileECoyote"), display_name("acmeCorp")
+    ('Kingdom of the Netherlands', 'Wile E Coyote', 'acme corp')
     """
+    if not local[:1].isupper():
+        return split_name(local)
     name = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", local)
+    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", name)
     return " ".join(re.split(r"[_\-\s.]+", name)).strip()
 
 
