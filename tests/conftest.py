@@ -86,3 +86,35 @@ def people_kg(people_ttl):
     from kgquery import KnowledgeGraph
 
     return KnowledgeGraph.load(people_ttl)
+
+
+class ReplyServer:
+    """A real HTTP server on 127.0.0.1 whose `reply(handler, body)` answers every request (model-server
+    faults, obedient injected models): tests choose the reply, the client under test talks real HTTP."""
+
+    def __init__(self, reply):
+        import http.server
+        import threading
+
+        self.requests: list[bytes] = []
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                outer.requests.append(body)
+                reply(self, body)
+
+            do_GET = do_POST
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()

@@ -6,7 +6,6 @@ single query, test_execute.py a single timeout; these build on them).
 """
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import shutil
@@ -23,7 +22,7 @@ from kgquery import KnowledgeGraph, KGQuery, Outcome
 from kgquery.graph import cache_dir
 from kgquery.types import ANSWER_OUTCOMES
 
-from conftest import CK25_TTL, PI, PV
+from conftest import CK25_TTL, PI, PV, ReplyServer
 from test_endpoint import _free_port, _oxigraph_exe, _wait_for_port
 from test_execute import child_pids
 
@@ -42,32 +41,15 @@ def reference(ck25_kg):
 
 # --------------------------------------------------------------------------- model server faults
 
-class ModelServer:
-    """An HTTP server on 127.0.0.1 whose handler `reply(handler)` answers every request."""
+class ModelServer(ReplyServer):
+    """A model server on 127.0.0.1 whose `reply(handler)` answers every request; `requests` counts them."""
 
     def __init__(self, reply):
-        self.requests = 0
-        outer = self
+        super().__init__(lambda handler, body: reply(handler))
 
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                outer.requests += 1
-                reply(self)
-
-            do_GET = do_POST
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+    @property
+    def request_count(self) -> int:
+        return len(self.requests)
 
 
 def _send(h, status: int, body: bytes, length: int | None = None, ctype: str = "application/json"):
@@ -179,21 +161,21 @@ def bad_engine(ck25_kg, bad_model):
 
 def test_model_server_slow(bad_engine, bad_model, reference):
     bad_model.mode = "slow"
-    seen = bad_model.server.requests
+    seen = bad_model.server.request_count
     ans = _ask_bounded(bad_engine, QUESTION, 1 * 2 + 0.5 + 6)  # two tries of 1 s, a 0.5 s backoff, the fallback
     assert ans.generator == "embedded (fallback)" and ans.values() == reference
     assert "timed out" in ans.message and "(after 2 tries)" in ans.message
-    assert bad_model.server.requests - seen == 2
+    assert bad_model.server.request_count - seen == 2
 
 
 @pytest.mark.parametrize("kind", list(GARBAGE))
 def test_model_server_answering_garbage(bad_engine, bad_model, reference, kind):
     bad_model.mode = kind
-    seen = bad_model.server.requests
+    seen = bad_model.server.request_count
     ans = _ask_bounded(bad_engine, QUESTION, 10)
     assert ans.generator == "embedded (fallback)" and ans.values() == reference, (ans.generator, ans.message)
     assert ans.message.startswith(f"model openai:m@{bad_model.url} ")
-    assert bad_model.server.requests > seen
+    assert bad_model.server.request_count > seen
     # the next question is answered too
     assert _ask_bounded(bad_engine, "What is the email of Sabrina from Marketing?", 10).values() == \
         ["Sabrina.Geiger@company.org"]

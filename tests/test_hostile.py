@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import http.server
 import json
 import os
 import re
@@ -38,7 +37,7 @@ from kgquery.errors import QueryRefused
 from kgquery.guard import guard
 from kgquery.types import ANSWER_OUTCOMES
 
-from conftest import CK25_TTL
+from conftest import CK25_TTL, ReplyServer
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 LIMITS = {"timeout_s": 2.0, "memory_mb": 256, "max_rows": 1000}
@@ -442,44 +441,23 @@ def test_graph_literals_carrying_injections(literals_kg, listener):
     assert graph_digest(kg) == before
 
 
-class _ModelServer:
+def _model_server(replies: list[str]) -> ReplyServer:
     """A tiny OpenAI-compatible chat server on 127.0.0.1 whose every reply is the next of `replies`."""
+    def reply(handler, body: bytes) -> None:
+        if handler.command == "GET":
+            data = {"data": [{"id": "obedient"}]}
+        else:
+            text = replies[(len(server.requests) - 1) % len(replies)]
+            data = {"choices": [{"message": {"role": "assistant", "content": text}}]}
+        raw = json.dumps(data).encode()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(raw)))
+        handler.end_headers()
+        handler.wfile.write(raw)
 
-    def __init__(self, replies: list[str]):
-        self.replies, self.requests = replies, []
-        outer = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                outer.requests.append(json.loads(body or b"{}"))
-                text = outer.replies[(len(outer.requests) - 1) % len(outer.replies)]
-                data = json.dumps({"choices": [{"message": {"role": "assistant", "content": text}}]}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self):
-                data = json.dumps({"data": [{"id": "obedient"}]}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+    server = ReplyServer(reply)
+    return server
 
 
 def test_a_model_that_obeys_the_injection_is_contained(literals_kg, listener, monkeypatch):
@@ -492,7 +470,7 @@ def test_a_model_that_obeys_the_injection_is_contained(literals_kg, listener, mo
         "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
         f"SELECT * WHERE {{ ?s ?p ?o }} ; CLEAR ALL ; LOAD <{listener.url}/x.ttl>",
     ]
-    server = _ModelServer(replies)
+    server = _model_server(replies)
     monkeypatch.setenv("KGQUERY_MODEL_TIMEOUT", "5")
     monkeypatch.setenv("KGQUERY_MODEL_RETRIES", "0")
     try:
