@@ -264,7 +264,7 @@ def candidate_questions(kg: "KnowledgeGraph", seed: str | None = None) -> list[E
     so the first few show different kinds; `example_questions` then keeps the ones the engine answers.
     """
     rng = random.Random(seed or kg.fingerprint)
-    kinds = ("attribute", "count", "relation", "superlative", "members", "average")
+    kinds = ("attribute", "count", "relation", "superlative", "having", "average")
     by_kind: dict[str, list[Example]] = {k: [] for k in kinds}
     for rank, c in enumerate(_data_classes(kg)):
         pl, one = plural(c.label), noun(c.label)
@@ -284,13 +284,12 @@ def candidate_questions(kg: "KnowledgeGraph", seed: str | None = None) -> list[E
                                                    _name_quality(lab) * 10 + rank))
             val = _object_value(kg, c.iri, p.iri, rng)
             if val:
-                by_kind["members"].append(Example(f"Which {pl} have the {noun(p.label)} {val}?", "members",
+                by_kind["having"].append(Example(f"Which {pl} have the {noun(p.label)} {val}?", "having",
                                                   _name_quality(val) * 10 + rank))
         numeric = sorted((p for p in props if p.is_numeric), key=lambda p: -_spread(kg, c.iri, p.iri))
         for p in numeric[:2]:
-            word = "Who" if re.search(r"\b(person|people|employee|manager|staff|author|member)\b", one) else "Which"
             by_kind["superlative"].append(
-                Example(f"{word} {one} has the highest {noun(p.label)}?", "superlative", rank))
+                Example(f"Which {one} has the highest {noun(p.label)}?", "superlative", rank))
             by_kind["average"].append(Example(f"What is the average {noun(p.label)} of all {pl}?", "average", rank))
     # round-robin over the kinds (best-reading first in each) so the first few show different shapes
     out, seen = [], set()

@@ -15,6 +15,8 @@ import threading
 import numpy as np
 
 HUB_ID = "sentence-transformers/all-MiniLM-L6-v2"
+#: cosine similarity below which a word and a property's text are taken as unrelated
+SIM_FLOOR = 0.45
 _lock = threading.Lock()
 _cache: dict[str, "Embedder | None"] = {}
 
@@ -97,28 +99,48 @@ class Embedder:
                 self._word_cache[w] = v
         return np.stack([self._word_cache[w] for w in words])
 
+    def similarities(self, linker, words: list[str]) -> dict[str, float]:
+        """Raw cosine similarity of the best word to each property (its best text), no floor: for ranking
+        properties that must be chosen among anyway (which number a superlative ranks by)."""
+        self.property_scores(linker, words[:1] or ["x"])  # builds the property vectors once
+        iris, mat = self._vecs.get(id(linker), ([], None))
+        words = [w for w in words if len(w) > 2 and not w.isdigit()]
+        if not words or not len(iris):
+            return {}
+        sims = (self._words(words) @ mat.T).max(axis=0)
+        out: dict[str, float] = {}
+        for iri, s in zip(iris, sims):
+            out[iri] = max(out.get(iri, -1.0), float(s))
+        return out
+
     def property_scores(self, linker, words: list[str]) -> dict[str, float]:
         """Cosine similarity of each question word to each property's name, squashed to 0..0.9."""
         with self._lock:
             if not self.wait_ready():
                 return {}
         from .labels import normalize
-        from .schema import local_name, split_name
         from .text import STOPWORDS
 
         key = id(linker)
         if key not in self._vecs:
-            iris = [p.iri for p in linker.schema.properties]
-            texts = [normalize(p.label) if normalize(p.label) != split_name(local_name(p.iri)) else p.label
-                     for p in linker.schema.properties]
+            # each property is known by several texts (names, alt labels, 'label: description'): its
+            # similarity to a word is the best over them
+            iris, texts = [], []
+            for p in linker.schema.properties:
+                for t in linker.prop_texts.get(p.iri) or [normalize(p.label)]:
+                    iris.append(p.iri)
+                    texts.append(t)
             self._vecs[key] = (iris, self.encode(texts) if texts else np.zeros((0, 384)))
         iris, mat = self._vecs[key]
         words = [w for w in words if w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
         if not words or not len(iris):
             return {}
-        sims = self._words(words) @ mat.T  # (words, properties)
-        best = sims.max(axis=0)
-        return {iri: float(min(0.9, (s - 0.45) / 0.5)) for iri, s in zip(iris, best) if s > 0.5}
+        sims = (self._words(words) @ mat.T).max(axis=0)  # best word, per text
+        out: dict[str, float] = {}
+        for iri, s in zip(iris, sims):
+            if s > SIM_FLOOR:
+                out[iri] = max(out.get(iri, 0.0), float(min(0.9, (s - 0.4) * 2.5)))
+        return out
 
 
 def default_embedder() -> Embedder | None:

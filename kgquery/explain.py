@@ -31,8 +31,9 @@ VERB_ENDINGS = (" of", " for", " in", " to", " by", " with", " from", " at", " o
 def _is_verb(label: str) -> bool:
     """True for labels that read as a relation ('borders', 'member of'), not as a noun ('country')."""
     low = (label or "").lower().strip()
-    return low.endswith(VERB_ENDINGS) or low in ("borders", "contains", "includes", "knows", "produces",
-                                                   "supplies", "manages", "owns", "uses")
+    # a single word in the third person ('contains', 'owns') reads as a verb; 'class', 'status' do not
+    third_person = " " not in low and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+    return low.endswith(VERB_ENDINGS) or third_person
 
 
 class Words:

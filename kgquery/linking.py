@@ -13,13 +13,18 @@ from typing import TYPE_CHECKING
 
 from .labels import LabelHit, normalize
 from .schema import local_name, split_name
-from .text import HINTS, STOPWORDS, TITLES, Question, singular, stem
+from .text import STOPWORDS, TITLES, Question, singular, stem
 from .types import Outcome, Term
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
 MAX_SPAN = 6
+#: what a question word earns by matching a word of a property's description (not its name)
+DESC_MATCH = 0.75
+DESCRIPTION_PREDICATES = ("http://www.w3.org/2000/01/rdf-schema#comment",
+                          "http://www.w3.org/2004/02/skos/core#definition",
+                          "http://purl.org/dc/terms/description")
 
 
 @dataclass
@@ -63,6 +68,8 @@ class ValueIndex:
             n = normalize(lit.value)
             if n and not n.replace(" ", "").isdigit():
                 self.by_norm[n].append((prop, lit))
+                if " " in n and any(ch.isdigit() for ch in n):  # a code: 'WH-0077' is one token in a question
+                    self.by_norm[n.replace(" ", "")].append((prop, lit))
 
     def lookup(self, text: str) -> list[tuple[str, Term]]:
         return self.by_norm.get(normalize(text), [])
@@ -80,6 +87,50 @@ def build_value_index(kg: "KnowledgeGraph", label_preds: set[str]) -> ValueIndex
             continue  # free text, not a value vocabulary
         rows.extend((p, r[0]) for r in res.rows if r[0] is not None)
     return ValueIndex(rows)
+
+
+#: words that make a literal property an identifier rather than a name
+ID_WORDS = {"code", "id", "identifier", "symbol", "abbreviation", "iso", "key", "number", "no"}
+
+
+def _written_as_identifier(raw: str, text: str) -> bool:
+    """The question writes these words as an identifier: with a digit, in capitals, or in quotes.
+
+    >>> [_written_as_identifier(r, t) for r, t in [("SEA", "the SEA code"), ("sea", "by the sea"),
+    ...                                               ("sea", "code 'sea'"), ("M558", "item M558")]]
+    [True, False, True, True]
+    """
+    if any(ch.isdigit() for ch in raw):
+        return True
+    letters = [ch for ch in raw if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return True
+    return any(f"{q}{raw}{q2}" in text for q, q2 in (('"', '"'), ("'", "'"), ("“", "”"), ("‘", "’"), ("`", "`")))
+
+
+def property_names(labels, iris: set[str]) -> dict[str, list[str]]:
+    """Every name the label index holds for these IRIs (labels, alt labels, names), by IRI."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for iri, label, _source in labels.entries:
+        if iri in iris:
+            out[iri].append(label)
+    return out
+
+
+def property_descriptions(kg: "KnowledgeGraph", schema) -> dict[str, str]:
+    """A description per property: the schema's rdfs:comment, else skos:definition / dcterms:description."""
+    out = {p.iri: p.comment for p in schema.properties if p.comment}
+    missing = [p.iri for p in schema.properties if not p.comment]
+    for k in range(0, len(missing), 200):
+        vals = " ".join(f"<{i}>" for i in missing[k:k + 200])
+        preds = " ".join(f"<{d}>" for d in DESCRIPTION_PREDICATES[1:])
+        res = kg.query(f"SELECT ?p ?d WHERE {{ VALUES ?p {{ {vals} }} VALUES ?dp {{ {preds} }} ?p ?dp ?d "
+                       f"FILTER(isLiteral(?d)) }}", timeout_s=30, max_rows=5000, isolate=False)
+        if res.outcome == Outcome.ROWS:
+            for p, d in res.rows:
+                if p is not None and d is not None:
+                    out.setdefault(p.value, d.value)
+    return out
 
 
 class Linker:
@@ -104,11 +155,24 @@ class Linker:
         self.class_iris = {c.iri for c in self.schema.classes}
         #: schema terms are linked as classes/properties, never as entities
         self.schema_iris = self.class_iris | {p.iri for p in self.schema.properties}
+        #: each property's own words: names (label, alt labels, split local name) and the content words
+        #: of its description (rdfs:comment, skos:definition, dcterms:description)
         self.prop_words: dict[str, set[str]] = {}
+        self.prop_desc_words: dict[str, set[str]] = {}
+        self.prop_texts: dict[str, list[str]] = {}
+        names = property_names(self.labels, {p.iri for p in self.schema.properties})
+        descs = property_descriptions(kg, self.schema)
         for p in self.schema.properties:
-            words = set(normalize(p.label).split()) | set(split_name(local_name(p.iri)).split())
+            texts = {normalize(p.label), split_name(local_name(p.iri))} | {normalize(n) for n in names.get(p.iri, ())}
+            words = {w for t in texts for w in t.split()}
             self.prop_words[p.iri] = {stem(w) for w in words if w not in STOPWORDS and len(w) > 1}
+            desc = descs.get(p.iri, "")
+            dw = [w for w in normalize(desc).split() if w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
+            self.prop_desc_words[p.iri] = {stem(w) for w in dw[:12]} - self.prop_words[p.iri]
+            self.prop_texts[p.iri] = sorted(t for t in texts if t) + ([f"{p.label}: {desc[:200]}"] if desc else [])
         self._prop_vecs = None
+        self._id_source: dict[str, bool] = {}
+        self._class_graph = None
 
     # ------------------------------------------------------------------ entities and values
     def link(self, q: Question) -> Links:
@@ -146,9 +210,12 @@ class Linker:
         sing = " ".join(text.split()[:-1] + [singular(text.split()[-1])])
         if sing != text:
             forms.append(sing)
+        written_as_id = _written_as_identifier(raw, q.text)
         for k, form in enumerate(forms):
             penalty = 0.0 if k == 0 else 0.02
             hits = self._entities(self.labels.lookup(form))
+            if not written_as_id:  # "sea" or "code" is a word, even where some entity's code is "SEA"
+                hits = [h for h in hits if not self._is_identifier(h)]
             if hits:
                 out.append(Mention(i, j, raw, "entity", _dedup(hits), 1.0 - penalty, plural=k == 1))
             vals = self.values.lookup(form)
@@ -188,6 +255,15 @@ class Linker:
                 out.append(Mention(i, j, raw, "entity", _dedup(fuzzy), 0.85 * fuzzy[0].score))
         return out
 
+    def _is_identifier(self, hit: LabelHit) -> bool:
+        """A name that came from a code or identifier property, or an unlabelled IRI's one-word local name."""
+        if hit.source == "localname":
+            return " " not in hit.label
+        if hit.source not in self._id_source:
+            words = set(split_name(local_name(hit.source)).split())
+            self._id_source[hit.source] = bool(words & ID_WORDS)
+        return self._id_source[hit.source]
+
     def _entities(self, hits: list[LabelHit]) -> list[LabelHit]:
         return [h for h in hits if h.iri not in self.schema_iris]
 
@@ -197,7 +273,6 @@ class Linker:
         from rapidfuzz import fuzz
 
         stems = {stem(w) for w in words if w not in STOPWORDS}
-        stems |= {stem(HINTS[h]) for w in words for h in (w, singular(w)) if h in HINTS}
         scores: dict[str, float] = {}
         for p, pw in self.prop_words.items():
             best, covered = 0.0, set()
@@ -215,10 +290,41 @@ class Linker:
             if best:
                 # "products" fits compatibleProduct (both words asked) better than hasProductManager
                 scores[p] = best * (0.6 + 0.4 * len(covered) / max(len(pw), 1))
+            # a word of the property's description ("the year the person was born"): a weaker sign
+            dw = self.prop_desc_words.get(p)
+            if dw and scores.get(p, 0.0) < DESC_MATCH and stems & dw:
+                scores[p] = DESC_MATCH
         if self.embedder is not None and words:
             for p, s in self.embedder.property_scores(self, words).items():
                 scores[p] = max(scores.get(p, 0.0), s)
         return scores
+
+
+    def class_graph(self):
+        """The schema as a networkx MultiDiGraph: class -> class per property, both ways, keyed by
+        (property, forward?); for paths the data exploration does not reach (three hops)."""
+        if self._class_graph is None:
+            import networkx as nx
+
+            g = nx.MultiDiGraph()
+            for p in self.schema.properties:
+                if p.iri.startswith(("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#")):
+                    continue
+                for s, _ in p.subject_classes[:5]:
+                    for o, _ in p.object_classes[:5]:
+                        g.add_edge(s, o, key=(p.iri, True))
+                        g.add_edge(o, s, key=(p.iri, False))
+            self._class_graph = g
+        return self._class_graph
+
+    def similarities(self, words: list[str]) -> dict[str, float]:
+        """Raw embedding similarity of these words to every property (empty without embeddings)."""
+        if self.embedder is None or not words:
+            return {}
+        try:
+            return self.embedder.similarities(self, words)
+        except RuntimeError:
+            return {}
 
 
 def _dedup(hits: list[LabelHit]) -> list[LabelHit]:

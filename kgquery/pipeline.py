@@ -8,12 +8,11 @@ import time
 from .errors import KgqueryError
 from .evidence import evidence
 from .graph import KnowledgeGraph
+from .confidence import ABSTAIN_BELOW, confidence
 from .types import Answer, Outcome, QueryResult
 
 #: candidates executed per question (best-scored first)
 EXECUTE_TOP = 12
-#: below this score the best attempt is shown but the answer abstains
-ABSTAIN_BELOW = 0.9
 CANDIDATE_TIMEOUT_S = 5.0
 #: what a candidate gains by returning rows; the most any candidate's score can grow when it runs
 ROWS_BONUS = 0.3
@@ -40,6 +39,10 @@ _OUTCOME_NAMES = {Outcome.ROWS: "answered", Outcome.BOOLEAN: "answered", Outcome
 
 class KGQuery:
     """The question-answering engine over one KnowledgeGraph (safe to share between threads)."""
+
+    #: stop running candidates once none left can beat the best (exact: the answer is the same either
+    #: way); the benchmark turns it off to see every candidate's result (the generator's reach)
+    prune = True
 
     def __init__(self, kg: KnowledgeGraph, model: str | None = None, embeddings: bool | None = None):
         self.kg = kg
@@ -188,18 +191,21 @@ class KGQuery:
 
         t = time.perf_counter()
         best, best_res, best_score = None, None, float("-inf")
+        tried: list = []
         for c in cands[:EXECUTE_TOP]:  # best first
-            if c.score + ROWS_BONUS <= best_score:
+            if self.prune and c.score + ROWS_BONUS <= best_score:
                 break  # no candidate from here on can beat the best one any more: no need to run it
             res = self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S)
             s = c.score + {Outcome.ROWS: ROWS_BONUS, Outcome.BOOLEAN: ROWS_BONUS, Outcome.EMPTY: -0.5}.get(res.outcome, -2.0)
             if res.outcome == Outcome.ROWS and not q.cues.count and len(res.rows) > 200:
                 s -= 0.3  # an answer that lists most of the graph is rarely what was meant
+            tried.append((c.sparql, s, res))
             if s > best_score:
                 best, best_res, best_score = c, res, s
         timings["execution"] = time.perf_counter() - t
 
         ans = Answer(question=question, text="", generator=generator.name)
+        ans.tried = sorted(tried, key=lambda t: -t[1])
         if best is None:
             ans.outcome = "abstained"
             ans.message = "no entity, value or class of the graph was recognised in the question" if not (
@@ -207,12 +213,14 @@ class KGQuery:
         else:
             self._fill(ans, best.sparql, best_res)
             ans.score = best_score
-            ans.confidence = _confidence(best_score)
-            if best_score < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
-                ans.outcome = "abstained"
-                ans.message = f"low confidence ({ans.confidence:.2f}): the best attempt is shown, not trusted"
-                ans.rows, ans.boolean = [], None
-        if best is not None and ans.outcome == "answered" and not pinned and CLARIFY:
+            t = time.perf_counter()
+            ans.features = self._signals(q, links, generator, ans, best_res, best_score)
+            ans.confidence = confidence(ans.features)
+            timings["confidence"] = time.perf_counter() - t
+            if ans.confidence < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
+                ans.outcome = "abstained"  # the attempt (query, rows, explanation) stays on the Answer, shown as such
+                ans.message = f"not sure ({ans.confidence:.2f}): the best attempt is shown, not trusted"
+        if best is not None and ans.outcome == "answered" and not pinned and CLARIFY and not q.cues.exists:
             t = time.perf_counter()
             self._clarify(ans, links, best.sparql, q)
             timings["clarify"] = time.perf_counter() - t
@@ -221,6 +229,41 @@ class KGQuery:
                                                  f"recognised in this question") if x)
         self._describe(ans, links)
         return ans
+
+    def _signals(self, q, links, generator, ans: Answer, res: QueryResult, best_score: float) -> dict[str, float]:
+        """The signals behind `confidence` (kgquery/confidence.py) for the chosen query."""
+        import re
+
+        from .confidence import margin, size_signals, unexplained
+        from .explain import explain
+
+        schema_props = {p.iri for p in self.kg.schema.properties}
+        props = {i for i in re.findall(r"<([^>]+)>", ans.sparql or "") if i in schema_props}
+        free = [q.tokens[i] for i in links.free]
+        word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
+        content = q.content_positions()
+        covered = {i for m in links.mentions + links.classes for i in m.span}
+        f = {"score": best_score, "margin": margin(ans.tried, res.values()),
+             "unexplained": unexplained(free, props, word_scores),
+             "linked": len(covered & set(content)) / max(len(content), 1),
+             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count)}
+        try:
+            ans.explanation = explain(ans.sparql, self.kg, self.kg.labels.label_of)
+        except Exception:
+            ans.explanation = ""
+        f["meaning"] = self._meaning(q.text, ans.explanation)
+        return f
+
+    def _meaning(self, question: str, explanation: str) -> float:
+        """Cosine similarity of the question and the query's explanation (0.5, neutral, without embeddings)."""
+        emb = self.linker.embedder
+        if emb is None or not explanation:
+            return 0.5
+        try:
+            v = emb.encode([question, explanation])
+        except RuntimeError:
+            return 0.5
+        return float(v[0] @ v[1])
 
     def _clarify(self, ans: Answer, links, sparql: str, q) -> None:
         """Ask back instead of answering when a name fits several entities alike (kgquery/clarify.py).
@@ -307,15 +350,3 @@ def _cap_mentions(links) -> None:
         if len(items) > MAX_MENTIONS:
             keep = sorted(items, key=lambda m: -m.score)[:MAX_MENTIONS]
             setattr(links, attr, sorted(keep, key=lambda m: m.start))
-
-
-#: Platt's mapping of the raw candidate score to P(correct), fitted by bench/calibrate.py on the outcomes
-#: (score, set-F1) of ck25 and countries (98 questions; see bench/RESULTS.md, "Confidence calibration")
-CONF_A, CONF_B = 0.761, -1.250
-
-
-def _confidence(score: float) -> float:
-    """Map a candidate score to 0..1: the calibrated chance that the answer is right."""
-    import math
-
-    return 1.0 / (1.0 + math.exp(-(CONF_A * score + CONF_B)))

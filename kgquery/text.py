@@ -13,25 +13,26 @@ STOPWORDS = set("""a an the of in on at to for from by with and or is are was we
 what which who whom whose where when how many much that this these those there their its it his her our
 we you i me my your us they them has have had can could would should will shall may might any some all
 each every per give show list tell find get please also as about than then into onto via
-offer offers available currently exist exists need want""".split())
+currently exist exists need want""".split())
 QUESTION_WORDS = {"what", "which", "who", "whom", "whose", "where", "when", "how"}
 ASK_STARTS = {"is", "are", "do", "does", "did", "was", "were", "can", "has", "have", "had", "could", "will"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir"}
 
-#: superlative word -> (direction, hint words that name the property)
-SUPERLATIVES = {
-    "cheapest": ("ASC", "price cost amount"), "priciest": ("DESC", "price cost amount"),
-    "heaviest": ("DESC", "weight mass"), "lightest": ("ASC", "weight mass"),
-    "largest": ("DESC", "area size population volume"), "biggest": ("DESC", "area size population volume"),
-    "smallest": ("ASC", "area size population volume"), "tallest": ("DESC", "height"),
-    "shortest": ("ASC", "length height duration"), "longest": ("DESC", "length duration"),
-    "oldest": ("DESC", "age"), "youngest": ("ASC", "age"), "newest": ("DESC", "date year"),
-    "highest": ("DESC", ""), "lowest": ("ASC", ""), "greatest": ("DESC", ""), "fewest": ("ASC", ""), "widest": ("DESC", "width"), "narrowest": ("ASC", "width"),
-    "deepest": ("DESC", "depth"), "shallowest": ("ASC", "depth"), "fastest": ("DESC", "speed"),
-    "slowest": ("ASC", "speed"), "richest": ("DESC", "gdp income wealth"), "poorest": ("ASC", "gdp income"),
-    "populous": ("DESC", "population"), "expensive": ("DESC", "price cost amount"),
-    "reliable": ("DESC", "reliability"),
-}
+#: English adjectives whose superlative ranks from the low end; every other superlative ranks from the top.
+#: The property ranked is not decided here: the adjective itself ('large', 'expensive') is matched
+#: against the graph's own property names and descriptions (linking.py).
+LOW_END = {"small", "little", "low", "short", "few", "cheap", "light", "young", "slow", "poor", "narrow",
+           "shallow", "near", "close", "early", "thin", "weak", "least", "min", "minimum", "bad", "worst"}
+#: irregular superlatives -> their adjective
+IRREGULAR = {"best": "good", "worst": "bad", "most": "many", "least": "few", "furthest": "far",
+             "farthest": "far", "fewest": "few", "biggest": "big", "hottest": "hot", "fattest": "fat",
+             "thinnest": "thin", "wettest": "wet", "latest": "late", "largest": "large", "widest": "wide",
+             "closest": "close", "cheapest": "cheap", "priciest": "pricy", "heaviest": "heavy",
+             "earliest": "early", "busiest": "busy", "happiest": "happy", "easiest": "easy"}
+#: '-est' words that are not superlatives
+NOT_SUPERLATIVE = {"best", "interest", "forest", "honest", "modest", "request", "guest", "rest", "test", "west",
+                   "contest", "harvest", "protest", "suggest", "latest", "arrest", "chest", "nest", "quest",
+                   "invest", "digest", "manifest", "southwest", "northwest", "midwest", "earnest", "pest", "vest"}
 AGGREGATE_WORDS = {"average": "AVG", "mean": "AVG", "avg": "AVG", "total": "SUM", "sum": "SUM",
                    "combined": "SUM", "overall": "SUM", "minimum": "MIN", "min": "MIN",
                    "maximum": "MAX", "max": "MAX"}
@@ -39,21 +40,25 @@ COMPARATIVES_GT = {"more", "greater", "larger", "bigger", "higher", "over", "abo
                    "exceeding", "heavier", "taller", "longer", "older", "wider", "deeper"}
 COMPARATIVES_LT = {"less", "fewer", "smaller", "lower", "under", "below", "lighter", "shorter",
                    "younger", "narrower", "cheaper"}
-#: general English words that point at common property names
-HINTS = {
-    "telephone": "phone", "tel": "phone", "mail": "email", "e-mail": "email", "cost": "price",
-    "costs": "price", "expensive": "price", "cheap": "price", "heavy": "weight", "weighs": "weight",
-    "big": "area", "bigger": "area", "size": "area", "wide": "width", "tall": "height", "high": "height", "deep": "depth", "long": "length",
-    "populous": "population", "people": "population", "inhabitants": "population", "lives": "population",
-    "speak": "language", "spoken": "language", "speaks": "language", "money": "currency",
-    "boss": "manager", "manages": "manager", "managed": "manager", "located": "location",
-    "where": "location", "city": "locality", "town": "locality", "born": "birth",
-    "expert": "expertise", "experts": "expertise", "skill": "expertise", "skills": "expertise",
-    "works": "member", "work": "member", "belongs": "member", "deliver": "supplier",
-    "delivers": "supplier", "supplies": "supplier", "supply": "supplier", "sells": "supplier",
-    "neighbours": "borders", "neighbors": "borders", "neighbouring": "borders", "neighboring": "borders",
-    "border": "borders", "bordering": "borders", "adjacent": "borders",
-}
+
+
+def superlative_adjective(word: str) -> str | None:
+    """The adjective of an English superlative ('largest' -> 'large', 'heaviest' -> 'heavy'), else None.
+
+    >>> [superlative_adjective(w) for w in ["tallest", "heaviest", "largest", "forest", "best", "deepest"]]
+    ['tall', 'heavy', 'large', None, None, 'deep']
+    """
+    w = word.lower()
+    if w in IRREGULAR and w not in ("best", "most", "least"):
+        return IRREGULAR[w]
+    if w in NOT_SUPERLATIVE or len(w) < 5 or not w.endswith("est"):
+        return None
+    base = w[:-3]
+    if base.endswith("i"):
+        return base[:-1] + "y"
+    if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+        return base[:-1]  # 'hottest' -> 'hot'
+    return base
 
 
 def singular(word: str) -> str:
@@ -103,6 +108,8 @@ class Cues:
     order: bool = False                               # "ordered by age", "sorted by name": a sort, not a pick
     negation: bool = False
     numbers: list[float] = field(default_factory=list)
+    exists: bool = False                              # "is there any ...", "does ... exist": any one will do
+    comparative: tuple[str, str, int] | None = None   # ('>' or '<', adjective, position): "larger than", no number
 
 
 @dataclass
@@ -143,6 +150,33 @@ def _fold_numbers(raw: list[str]) -> list[str]:
     return out
 
 
+def comparative_adjective(word: str) -> str | None:
+    """The adjective of an English comparative ('larger' -> 'large', 'heavier' -> 'heavy'), else None.
+
+    >>> [comparative_adjective(w) for w in ["larger", "heavier", "bigger", "older", "water", "number"]]
+    ['large', 'heavy', 'big', 'old', None, None]
+    """
+    w = word.lower()
+    if w in ("more", "less", "fewer", "greater", "over", "above", "under", "below", "exceeds", "exceed", "exceeding"):
+        return None
+    if w not in COMPARATIVES_GT and w not in COMPARATIVES_LT:
+        return None
+    base = w[:-2]
+    if base.endswith("i"):
+        return base[:-1] + "y"
+    if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+        return base[:-1]
+    if base.endswith(("rg", "rs", "ng", "pl", "bl", "ur", "ar", "iv")) or w in ("wider", "larger", "closer"):
+        return base + "e"
+    return base
+
+
+def _is_adjective_like(word: str) -> bool:
+    """English adjective endings ('expensive', 'reliable', 'populous', 'recent'): 'most X' ranks by X's
+    property, not by a count of Xs."""
+    return word.endswith(("ive", "ble", "ous", "ful", "ent", "ant", "al", "ic", "ar", "ed", "ing", "y"))
+
+
 def analyse(text: str) -> Question:
     """Tokenise a question and read its cues."""
     raw = re.findall(r"[\w][\w\-./@%']*[\w]|[\w]", text)
@@ -162,17 +196,18 @@ def analyse(text: str) -> Question:
                 c.numbers.append(float(t))
             except ValueError:
                 pass
-        if t in SUPERLATIVES and c.superlative is None:
-            if t == "expensive" and not (i > 0 and low[i - 1] == "most"):
-                continue
-            if t in ("populous", "reliable") and not (i > 0 and low[i - 1] in ("most", "least")):
-                continue
-            d, hint = SUPERLATIVES[t]
-            if i > 0 and low[i - 1] == "least":
-                d = "ASC" if d == "DESC" else "DESC"
-            c.superlative = (d, hint, i)
-        if t in ("most", "least") and c.superlative is None and i + 1 < len(low) and low[i + 1] not in SUPERLATIVES:
-            c.superlative = ("DESC" if t == "most" else "ASC", "", i + 1)
+        if c.superlative is None:
+            adj = superlative_adjective(t)
+            if adj is not None:
+                d = "ASC" if adj in LOW_END else "DESC"
+                c.superlative = (d, adj, i)
+            elif t in ("most", "least") and i + 1 < len(low) and superlative_adjective(low[i + 1]) is None:
+                nxt = low[i + 1]
+                # "the most expensive X" names a property by its adjective; "the most products" counts
+                named = nxt not in STOPWORDS and not _NUM.match(nxt) and not (i + 2 < len(low) and low[i + 2] in
+                                                                               ("of", "in", "from", "for"))
+                d = "DESC" if t == "most" else "ASC"
+                c.superlative = (d, nxt if named and _is_adjective_like(nxt) else "", i + 1)
         if t in ("per", "each") and c.group is None:
             c.group = i + 1
         agg = AGGREGATE_WORDS.get(t)
@@ -213,4 +248,19 @@ def analyse(text: str) -> Question:
                 break
         c.aggregates = [a for a in c.aggregates if a in ("AVG", "SUM")]  # "highest average X" ranks by X
     c.aggregate = c.aggregates[0] if c.aggregates else None
+    c.exists = bool(re.search(r"^(is|are|was|were) there\b|\bexists?\b|\bany\b", joined)) and (c.ask or joined.startswith(
+        ("is there", "are there")))
+    if c.compare is None and c.between is None:
+        for i, t in enumerate(low[:-1]):
+            adj = comparative_adjective(t)
+            if t in ("more", "less") and low[i + 1] not in STOPWORDS and _is_adjective_like(low[i + 1]):
+                adj = low[i + 1]  # "more populous than", "which is more populous, A or B"
+            if adj and "than" in low[i + 1:i + 4]:
+                op = "<" if (t in COMPARATIVES_LT or t == "less") else ">"
+                c.comparative = (op, adj, i)
+                break
+            if adj and low[0] in ("which", "what", "who") and "or" in low[i + 1:]:
+                op = "<" if t in COMPARATIVES_LT else ">"
+                c.comparative = (op, adj, i)  # "which is larger, A or B?"
+                break
     return Question(text=text, tokens=tokens, raw_tokens=raw, cues=c)

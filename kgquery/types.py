@@ -122,6 +122,11 @@ class Answer:
     clarification: list[tuple[str, str]] = field(default_factory=list)  # (IRI, label) choices when unsure
     score: float | None = None  # the chosen candidate's raw score (what `confidence` calibrates)
     entities: list[tuple[str, str, str]] = field(default_factory=list)  # (IRI, label, words) the question named
+    #: the candidates that ran, best first: (sparql, score after running, QueryResult); for evaluation
+    #: (the best F1 among them measures the generator's reach) and for verifiers; not serialised
+    tried: list = field(default_factory=list, repr=False, compare=False)
+    #: the signals behind `confidence` (kgquery/confidence.py), by name
+    features: dict[str, float] = field(default_factory=dict, repr=False)
 
     def evidence_graph(self):
         """The evidence as a networkx MultiDiGraph (nodes keyed by N3, one edge per triple)."""

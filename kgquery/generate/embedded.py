@@ -16,13 +16,14 @@ from ..schema import RDF_TYPE, local_name
 from ..text import Question
 from ..types import Outcome, Term
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
+from .comparison import ComparisonShapes
 from .grouping import GroupingShapes
 
 HOP_PENALTY = 0.35
 MAX_CANDIDATES = 60
 
 
-class EmbeddedGenerator(GroupingShapes):
+class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
     """Builds and scores candidate SPARQL from links; see module docstring."""
 
     name = "embedded"
@@ -43,7 +44,8 @@ class EmbeddedGenerator(GroupingShapes):
         if not m or m.group(2) != x:
             return False
         info = self.schema.prop(m.group(1))
-        return bool(info and info.is_numeric and scores.get(info.iri, 0) >= 0.8)
+        # counting one entity's numbers is rarely meant ("how many pallets does X hold" reads its number)
+        return bool(info and info.is_numeric and info.iri_objects == 0)
 
     def _leftover(self, used: set[str]) -> dict[str, float]:
         """Property scores from the question words that the properties in `used` do not explain."""
@@ -95,12 +97,37 @@ class EmbeddedGenerator(GroupingShapes):
                     continue
                 s = self._explain({p1.value, p2.value}) - HOP_PENALTY
                 found.append(Path(((p1.value, d1.value == "1"), (p2.value, d2.value == "1")), target, s))
+        if cls and not literal and target.startswith("<") and not any(p.score >= 0.8 for p in found):
+            found += self._three_hops(cls, target[1:-1])  # only where nearer paths leave the words unexplained
         found.sort(key=lambda p: -p.score)
         return found[:4]
+
+    def _three_hops(self, cls: str, target: str) -> list[Path]:
+        """Paths of three hops from instances of `cls` to `target`, found over the schema's class graph
+        (class -> property -> class, networkx) and kept when the data has them: item -> city -> region -> country."""
+        import networkx as nx
+
+        g = self.linker.class_graph()
+        out: list[Path] = []
+        for t in self.linker.labels.types_of(target):
+            if cls not in g or t not in g:
+                continue
+            threes = [e for e in itertools.islice(nx.all_simple_edge_paths(g, cls, t, cutoff=3), 200) if len(e) == 3]
+            threes.sort(key=lambda e: -self._explain({k[0] for _, _, k in e}))
+            for edges in threes[:8]:
+                steps = tuple((k[0], k[1]) for _, _, k in edges)
+                path = Path(steps, f"<{target}>", 0.0)
+                if not self._rows(f"SELECT ?x WHERE {{ ?x a <{cls}> . {' '.join(path.triples('?x', 'h'))} }} LIMIT 1"):
+                    continue
+                path.score = self._explain({p for p, _ in steps}) - 2 * HOP_PENALTY
+                out.append(path)
+        return out
 
     def _numeric_paths(self, cls: str | None, base: list[str], hint: str, scores: dict[str, float]) -> list[Path]:
         """Numeric values reachable from ?x in one or two hops, scored by hint and question words."""
         hint_scores = self.linker.property_scores(hint.split()) if hint else {}
+        # a superlative must rank by some number: the adjective's nearest property breaks ties
+        near = self.linker.similarities(hint.split()) if hint else {}
         body = " ".join(base)
         rows = self._rows(
             f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
@@ -117,6 +144,7 @@ class EmbeddedGenerator(GroupingShapes):
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
             fit = [max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps]
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
+            s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0))
             if p2 is not None:
                 s -= 0.1
                 if p1.value in arrived and d.value == "0":
@@ -147,6 +175,8 @@ class EmbeddedGenerator(GroupingShapes):
         if target_cls and not anchors:
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)
+        if len(anchors) >= 2 and q.cues.comparative:
+            cands += self._compare_entities(q, anchors, scores)
         if len(anchors) >= 2 and q.cues.ask:
             cands += self._ask_between(anchors, scores)
         if len(anchors) >= 2 and not q.cues.ask:
@@ -269,6 +299,7 @@ class EmbeddedGenerator(GroupingShapes):
             if len(body) == 1 and self._is_number_attribute(body[0], x, scores):
                 # "how many people live in Canada?": the number is stored, not counted
                 out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s + 0.2, shape + "+value"))
+                s -= 0.3
             return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
         out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape))
         # the words may ask for properties of the matches rather than the matches themselves
@@ -445,5 +476,6 @@ class EmbeddedGenerator(GroupingShapes):
                 sparql = f"ASK {{ {a} <{p}> {b} . }}"
             else:
                 sparql = f"ASK {{ {{ {a} <{p}> {b} . }} UNION {{ {b} <{p}> {a} . }} }}"
-            out.append(Candidate(sparql, m1.score + m2.score + ps + 0.1, "ask-link"))
+            # scored like every other shape: by all the question words the property explains
+            out.append(Candidate(sparql, m1.score + m2.score + max(ps, self._explain({p})) + 0.1, "ask-link"))
         return out
