@@ -306,6 +306,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--limit", type=int, help="only the first N questions")
     sp.add_argument("--json", dest="json_out", metavar="OUT", help="write the per-question report here")
     sp.add_argument("--compare", metavar="DIR", help="ck25: put each 2025 team's F1 beside ours (challenge_results/)")
+    sp.add_argument("--only", metavar="DB,DB", help="Spider4SPARQL: only these graphs (db_id, comma-separated)")
+    sp.add_argument("--exclude", metavar="DB,DB", help="Spider4SPARQL: leave these graphs out (db_id)")
+    sp.add_argument("--split", choices=["dev", "heldout"],
+                    help="Spider4SPARQL: the project's fixed split (kgquery/evaluation/splits.py): "
+                         "dev = graphs to tune on, heldout = graphs only scored")
     sp.set_defaults(func=cmd_eval)
 
     sp = sub.add_parser("serve-model", help=cmd_serve_model.__doc__, description=cmd_serve_model.__doc__)
