@@ -271,7 +271,7 @@ def cmd_chat(args) -> int:
                 print(f"  {i}. {lab}  <{iri}>")
         elif args.verbose:
             print(ans.report())
-        elif ans.explanation:
+        elif ans.explanation and ans.outcome != "abstained":  # an abstention's sentence names its attempt
             print(f"  ({ans.explanation})")
         sys.stdout.flush()
     return 0

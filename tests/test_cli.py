@@ -313,3 +313,21 @@ def test_help_documents_the_exit_codes(capsys):
     assert rc == 0
     for line in ("0  answered", "1  failed", "2  bad arguments or input", "3  not sure", "4  refused"):
         assert line in out
+
+
+def test_ask_abstention_says_not_sure_and_shows_the_best_attempt(capsys, people_ttl):
+    """Issue 14: human output and --json say plainly that kgquery is not sure, with the attempt and what it does."""
+    q = "What is the favourite colour of Ada Lovelace?"  # the graph has Ada, but no colours
+    rc, out, err = run(capsys, "ask", "-g", str(people_ttl), q)
+    assert rc == 3 and err == ""
+    first, *rest = out.splitlines()
+    assert first.startswith("I am not sure of the answer") and "My best attempt, not trusted: Finds" in first
+    body = "\n".join(rest)
+    assert "Not sure: no answer is given. The query below is the best attempt, not trusted." in body
+    assert "What the query does: Finds" in body and "SPARQL (best attempt, not trusted):" in body
+    assert "Rows (" not in body
+    rc, out, _ = run(capsys, "ask", "-g", str(people_ttl), q, "--quiet")
+    assert rc == 3 and out.count("\n") == 1 and "not sure" in out and "best attempt" in out
+    rc, out, _ = run(capsys, "ask", "-g", str(people_ttl), q, "--json")
+    d = json.loads(out)
+    assert rc == 3 and d["not_sure"] is True and d["sparql"] and d["explanation"] in d["text"] and d["values"] == []
