@@ -355,14 +355,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--budget", type=int, default=4000, help="size budget of the text form in characters")
     sp.set_defaults(func=cmd_schema)
 
-    sp = sub.add_parser("sparql", help=cmd_sparql.__doc__, description=cmd_sparql.__doc__)
+    sp = sub.add_parser("sparql", help=cmd_sparql.__doc__, description=cmd_sparql.__doc__, epilog=EXIT_CODES_HELP,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _graph_args(sp)
     sp.add_argument("query", nargs="?", help="the SPARQL query")
     sp.add_argument("--file", "-f", help="read the query from a file (- for stdin)")
     sp.add_argument("--output", "-o", choices=["table", "json", "csv"], default="table")
     sp.set_defaults(func=cmd_sparql)
 
-    sp = sub.add_parser("ask", help=cmd_ask.__doc__, description=cmd_ask.__doc__)
+    sp = sub.add_parser("ask", help=cmd_ask.__doc__, description=cmd_ask.__doc__, epilog=EXIT_CODES_HELP,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _graph_args(sp)
     sp.add_argument("question", help="the question, in quotes")
     sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"),
