@@ -19,7 +19,8 @@ def trust_line(s: dict) -> str:
     """Coverage, answered precision and F1, confidence AUROC: how far an answer can be trusted."""
     return (f"Answered {s.get('answered', 0)} of {s['n']} (coverage {_f3(s['coverage'])}); of these exact "
             f"{_f3(s.get('answered_precision'))} (answered precision), mean F1 {_f3(s.get('answered_mean_f1'))}; "
-            f"confidence AUROC {_f3(s.get('confidence_auroc'))}")
+            f"confidence AUROC {_f3(s.get('confidence_auroc'))}"
+            + (" (undefined: the answers are all exact or none is)" if s.get("confidence_auroc") is None else ""))
 
 
 def _f3(x) -> str:
