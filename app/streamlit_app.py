@@ -478,15 +478,18 @@ def answer_details(turn: dict) -> None:
                                key=f"csv_answer_{turn['id']}", icon=":material/download:")
         elif ans.boolean is not None:
             st.markdown(f"**Result:** {'yes' if ans.boolean else 'no'}")
+        unsure = ans.outcome == "abstained"  # the query is the best attempt, not an answer: say so
         if ans.explanation:
-            st.markdown(f"**What the query does:** {ans.explanation}")
+            st.markdown(f"**What the best attempt does (not trusted):** {ans.explanation}" if unsure
+                        else f"**What the query does:** {ans.explanation}")
         if ans.sparql:
-            st.markdown("**SPARQL**")
+            st.markdown("**SPARQL of the best attempt (not trusted)**" if unsure else "**SPARQL**")
             st.code(ans.sparql.strip(), language="sparql", wrap_lines=True)
             with st.expander("Edit and re-run this query"):
                 sparql_editor(f"t{turn['id']}", ans.sparql.strip(), turn["graph_key"])
     with right:
-        st.markdown("**Evidence** — the triples behind the answer")
+        st.markdown("**Evidence** — the triples behind the best attempt (not trusted)" if ans.outcome == "abstained"
+                    else "**Evidence** — the triples behind the answer")
         evidence_views(ans, turn["graph_key"])
         if ans.timings:
             st.markdown(f'<div class="kg-muted">Timings: {_timings_line(ans)}</div>', unsafe_allow_html=True)

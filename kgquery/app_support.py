@@ -423,7 +423,8 @@ OUTCOME_MESSAGES = {
     "timed_out": ("warning", "The query took too long and was stopped. Try a narrower question or query."),
     "refused": ("error", "Refused: only read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) run here."),
     "failed": ("error", "The query failed to run."),
-    "abstained": ("warning", "No confident answer: the engine did not find a query it trusts for this question."),
+    "abstained": ("warning", "Not sure: kgquery found no query it trusts for this question, so it gives no answer. "
+                             "Its best attempt, if any, is shown with what it does: not trusted."),
     "clarify": ("info", "That name fits several entities: pick the one you mean."),
 }
 

@@ -11,6 +11,70 @@ from .errors import KgqueryError
 
 BUNDLED = Path(__file__).resolve().parent.parent / "graphs"
 
+#: exit codes, the same for every command (README "Use", `kgquery --help`)
+EXIT_OK = 0  # answered (rows, a yes/no, or an empty result that is the answer)
+EXIT_FAILED = 1  # the query failed or timed out, the endpoint is down, or a bug of ours
+EXIT_USAGE = 2  # bad arguments or input: a missing file, a malformed question set, an empty question
+EXIT_NOT_SURE = 3  # `ask` abstained (no query it trusts: the best attempt is shown) or asks which entity
+EXIT_REFUSED = 4  # the query was refused (not read-only, or otherwise not allowed)
+
+EXIT_CODES_HELP = """exit codes (ask, sparql; eval and chat use 0, 1 and 2 only):
+  0  answered (rows, yes/no, or no matching facts)
+  1  failed: the query failed or timed out, the endpoint is unreachable, or an internal error
+  2  bad arguments or input (one line on stderr)
+  3  not sure: ask abstained (its best attempt is shown, not trusted) or asks which entity you mean
+  4  refused: the query is not allowed (kgquery only reads)"""
+
+#: an outcome (Answer.outcome or Outcome.value) -> exit code
+OUTCOME_EXIT = {"answered": EXIT_OK, "empty": EXIT_OK, "rows": EXIT_OK, "boolean": EXIT_OK,
+                "abstained": EXIT_NOT_SURE, "clarify": EXIT_NOT_SURE, "refused": EXIT_REFUSED,
+                "failed": EXIT_FAILED, "timed_out": EXIT_FAILED}
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with bad arguments as one line on stderr and exit 2 (no usage block)."""
+
+    def error(self, message: str):
+        print(f"{self.prog}: error: {' '.join(message.split())} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def positive_float(text: str) -> float:
+    """A finite number above 0 (seconds): 'nan', 'inf', 0 and negatives are refused."""
+    import math
+
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(x) or x <= 0:
+        raise argparse.ArgumentTypeError(f"must be a number above 0, not {text!r}")
+    return x
+
+
+def positive_int(text: str) -> int:
+    """A whole number above 0 (row caps, megabytes, question counts)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text!r}")
+    return n
+
+
+def rdf_format(text: str) -> str:
+    """An RDF syntax name (turtle, ntriples, nquads, trig, n3, xml, json-ld) or a file ending (ttl, nt, ...)."""
+    from .store import FORMATS
+
+    t = text.strip().lower()
+    if t in FORMATS.values():
+        return t
+    if "." + t.lstrip(".") in FORMATS:
+        return FORMATS["." + t.lstrip(".")]
+    raise argparse.ArgumentTypeError(f"unknown RDF syntax {text!r}; use one of "
+                                     f"{', '.join(sorted(set(FORMATS.values())))}")
+
 
 def _graph_args(p: argparse.ArgumentParser, required: bool = True) -> None:
     g = p.add_argument_group("graph")
@@ -20,10 +84,11 @@ def _graph_args(p: argparse.ArgumentParser, required: bool = True) -> None:
     g.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 endpoint instead of files")
     g.add_argument("--store", default="oxigraph", choices=["oxigraph", "memory"],
                    help="local store: oxigraph (fast, default) or rdflib's memory store")
-    g.add_argument("--format", dest="fmt", default=None, help="RDF syntax when the file ending does not tell")
-    g.add_argument("--timeout", type=float, default=10.0, help="seconds per query (default 10)")
-    g.add_argument("--max-rows", type=int, default=10_000, help="row cap per query (default 10000)")
-    g.add_argument("--memory-mb", type=int, default=1024, help="memory cap per query in MB (default 1024)")
+    g.add_argument("--format", dest="fmt", default=None, type=rdf_format,
+                   help="RDF syntax when the file ending does not tell (turtle, ntriples, nquads, trig, n3, xml, json-ld)")
+    g.add_argument("--timeout", type=positive_float, default=10.0, help="seconds per query (default 10)")
+    g.add_argument("--max-rows", type=positive_int, default=10_000, help="row cap per query (default 10000)")
+    g.add_argument("--memory-mb", type=positive_int, default=1024, help="memory cap per query in MB (default 1024)")
 
 
 def resolve_graph_path(name: str) -> Path:
@@ -98,21 +163,31 @@ def cmd_sparql(args) -> int:
         raise KgqueryError("no query: give it as an argument or with --file")
     kg = open_graph(args)
     res = kg.query(query)
-    if args.output == "json":
+    if args.output == "json":  # programs read the outcome from the JSON as well
         print(to_json(res))
+    elif not res.ok:
+        pass  # the reason goes to stderr below, nothing to stdout
     elif args.output == "csv":
         sys.stdout.write(to_csv(res))
     else:
         label_of = kg.labels.label_of if not kg.is_endpoint else None
         print(table(res, label_of))
+    if not res.ok:
+        print(f"kgquery: {res.outcome.value.replace('_', ' ')}: {' '.join(res.message.split())[:500]}", file=sys.stderr)
+    elif res.truncated:
+        print(f"kgquery: truncated: only the first {len(res.rows):,} rows (the row cap, --max-rows "
+              f"{args.max_rows}; raise it for more)", file=sys.stderr)
+    elif args.output == "table":
         print(f"({res.outcome.value}, {len(res.rows)} rows, {res.seconds * 1000:.0f} ms)", file=sys.stderr)
-    return 0 if res.outcome in (Outcome.ROWS, Outcome.EMPTY, Outcome.BOOLEAN) else 3
+    return OUTCOME_EXIT.get(res.outcome.value, EXIT_FAILED)
 
 
 def cmd_ask(args) -> int:
     """Answer a question in plain language, with the query and the rows behind it."""
     from .pipeline import KGQuery
 
+    if not args.question.strip():
+        raise KgqueryError("no question: give it in quotes, e.g. kgquery ask -g ck25 \"Who manages Marketing?\"")
     kg = open_graph(args)
     engine = KGQuery(kg, model=args.model)
     streamed: list[str] = []
@@ -129,15 +204,22 @@ def cmd_ask(args) -> int:
         ans = engine.ask(args.question, choice=args.choice)
     if args.evidence_ttl:
         Path(args.evidence_ttl).write_text(ans.evidence_turtle(_prefixes(kg)), "utf-8")
+    code = OUTCOME_EXIT.get(ans.outcome, EXIT_FAILED)
     if args.json:
         print(ans.to_json())
-        return 0
-    if not streamed:
-        print(ans.text)
-    if not args.quiet:
-        print()
-        print(ans.report())
-    return 0
+    elif code in (EXIT_FAILED, EXIT_REFUSED):  # the reason on stderr; the query tried, if any, on stdout
+        if ans.sparql and not args.quiet:
+            print(ans.report())
+    else:
+        if not streamed:
+            print(ans.text)
+        if not args.quiet:
+            print()
+            print(ans.report())
+    if code in (EXIT_FAILED, EXIT_REFUSED):
+        why = ans.message or ans.text or "no reason given"
+        print(f"kgquery: {ans.outcome.replace('_', ' ')}: {' '.join(why.split())[:500]}", file=sys.stderr)
+    return code
 
 
 def _prefixes(kg) -> dict[str, str]:
@@ -189,7 +271,7 @@ def cmd_chat(args) -> int:
                 print(f"  {i}. {lab}  <{iri}>")
         elif args.verbose:
             print(ans.report())
-        elif ans.explanation:
+        elif ans.explanation and ans.outcome != "abstained":  # an abstention's sentence names its attempt
             print(f"  ({ans.explanation})")
         sys.stdout.flush()
     return 0
@@ -259,7 +341,8 @@ def cmd_app(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kgquery", description="Ask a knowledge graph questions in plain language.")
+    p = Parser(prog="kgquery", description="Ask a knowledge graph questions in plain language.",
+               epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     sp = sub.add_parser("info", help=cmd_info.__doc__, description=cmd_info.__doc__)
@@ -272,14 +355,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--budget", type=int, default=4000, help="size budget of the text form in characters")
     sp.set_defaults(func=cmd_schema)
 
-    sp = sub.add_parser("sparql", help=cmd_sparql.__doc__, description=cmd_sparql.__doc__)
+    sp = sub.add_parser("sparql", help=cmd_sparql.__doc__, description=cmd_sparql.__doc__, epilog=EXIT_CODES_HELP,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _graph_args(sp)
     sp.add_argument("query", nargs="?", help="the SPARQL query")
     sp.add_argument("--file", "-f", help="read the query from a file (- for stdin)")
     sp.add_argument("--output", "-o", choices=["table", "json", "csv"], default="table")
     sp.set_defaults(func=cmd_sparql)
 
-    sp = sub.add_parser("ask", help=cmd_ask.__doc__, description=cmd_ask.__doc__)
+    sp = sub.add_parser("ask", help=cmd_ask.__doc__, description=cmd_ask.__doc__, epilog=EXIT_CODES_HELP,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _graph_args(sp)
     sp.add_argument("question", help="the question, in quotes")
     sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"),
@@ -303,9 +388,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--questions", required=True, help="questions.yml (TEXT2SPARQL), Spider4SPARQL dev.json, QALD JSON or JSONL")
     sp.add_argument("--kgs", help="Spider4SPARQL: folder with one graph per db_id")
     sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"))
-    sp.add_argument("--limit", type=int, help="only the first N questions")
+    sp.add_argument("--limit", type=positive_int, help="only the first N questions")
     sp.add_argument("--json", dest="json_out", metavar="OUT", help="write the per-question report here")
     sp.add_argument("--compare", metavar="DIR", help="ck25: put each 2025 team's F1 beside ours (challenge_results/)")
+    sp.add_argument("--only", metavar="DB,DB", help="Spider4SPARQL: only these graphs (db_id, comma-separated)")
+    sp.add_argument("--exclude", metavar="DB,DB", help="Spider4SPARQL: leave these graphs out (db_id)")
+    sp.add_argument("--split", choices=["dev", "heldout"],
+                    help="Spider4SPARQL: the project's fixed split (kgquery/evaluation/splits.py): "
+                         "dev = graphs to tune on, heldout = graphs only scored")
     sp.set_defaults(func=cmd_eval)
 
     sp = sub.add_parser("serve-model", help=cmd_serve_model.__doc__, description=cmd_serve_model.__doc__)
@@ -350,15 +440,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # --help (0) or a bad argument (2, already said in one line)
+        return e.code if isinstance(e.code, int) else EXIT_USAGE
     if not getattr(args, "func", None):
         parser.print_help()
-        return 2
+        return EXIT_USAGE
     try:
         return args.func(args)
     except KgqueryError as e:
         print(f"kgquery: error: {e}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    except RecursionError:  # e.g. JSON nested thousands deep: input we cannot read, not a crash
+        print("kgquery: error: input nested too deeply to read", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("kgquery: interrupted", file=sys.stderr)
         return 130
@@ -366,13 +462,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except (OSError, UnicodeDecodeError) as e:  # e.g. a --file that is missing or not UTF-8
         print(f"kgquery: error: {' '.join(str(e).split())[:300]}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except Exception as e:  # a bug of ours: still one line unless asked for more
         if os.environ.get("KGQUERY_DEBUG"):
             raise
         print(f"kgquery: internal error: {type(e).__name__}: {' '.join(str(e).split())[:300]} "
               f"(set KGQUERY_DEBUG=1 for a traceback)", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -257,7 +257,7 @@ def build_label_index(kg: "KnowledgeGraph", paged: bool | None = None) -> LabelI
     if path.exists():
         try:
             index = LabelIndex.from_json(path.read_text("utf-8"))
-        except (ValueError, KeyError, TypeError, AttributeError):  # AttributeError: JSON but not an object
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):  # AttributeError: JSON but not an object
             path.unlink(missing_ok=True)  # corrupt or stale cache: rebuild
     if index is None:
         paged = kg.is_endpoint if paged is None else paged

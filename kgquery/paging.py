@@ -66,7 +66,7 @@ class Checkpoint:
         try:
             d = json.loads(p.read_text("utf-8"))
             return d["data"] if isinstance(d, dict) and d.get("key") == key else None
-        except (ValueError, OSError):
+        except (ValueError, OSError, RecursionError):
             return None  # half-written or corrupt: do the step again
 
     def put(self, key: str, data: Any) -> None:

@@ -356,7 +356,7 @@ def summarize(kg: "KnowledgeGraph", paged: bool | None = None) -> SchemaSummary:
             s = SchemaSummary.from_dict(json.loads(path.read_text("utf-8")))
             if isinstance(s.prefixes, dict) and isinstance(s.triple_count, int):
                 return s
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             pass
         path.unlink(missing_ok=True)  # corrupt cache: rebuild
     if kg.is_endpoint if paged is None else paged:

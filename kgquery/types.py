@@ -176,6 +176,8 @@ class Answer:
             "message": self.message, "explanation": self.explanation,
             "clarification": [{"iri": i, "label": lab} for i, lab in self.clarification],
             "entities": [{"iri": e[0], "label": e[1], "text": e[2]} for e in self.entities],
+            # abstained: kgquery is not sure; `sparql` and `explanation` are its best attempt, not trusted
+            "not_sure": self.outcome == "abstained",
         }
 
     def to_json(self) -> str:
@@ -186,6 +188,9 @@ class Answer:
     def report(self) -> str:
         """A readable account: query, rows, evidence, timings."""
         lines = []
+        if self.outcome == "abstained":
+            lines.append("Not sure: no answer is given. " + ("The query below is the best attempt, not trusted."
+                                                             if self.sparql else "No query was found to try."))
         if self.clarification:
             lines.append("Which one do you mean? (ask again with --choice IRI)" if self.outcome == "clarify"
                          else "Other entities with this name (ask again with --choice IRI):")
@@ -193,7 +198,7 @@ class Answer:
         if self.explanation:
             lines.append(f"What the query does: {self.explanation}")
         if self.sparql:
-            lines.append("SPARQL:")
+            lines.append("SPARQL (best attempt, not trusted):" if self.outcome == "abstained" else "SPARQL:")
             lines.extend("  " + ln for ln in self.sparql.strip().splitlines())
         rows = self.table()
         if rows:

@@ -22,14 +22,22 @@ def _join(items: list[str], limit: int = 8) -> str:
     return ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
+def not_sure(ans: Answer) -> str:
+    """The abstention said plainly: not sure, and the best attempt (what its query does), not trusted."""
+    head = "I am not sure of the answer: I could not find a query that fits this question well enough."
+    if not ans.sparql:
+        return head
+    what = " ".join((ans.explanation or "").split())
+    return head + (f" My best attempt, not trusted: {what}" if what else " My best attempt is shown, not trusted.")
+
+
 def verbalize(ans: Answer) -> str:
     """The template answer: used when no model words it."""
     if ans.outcome == "clarify" and ans.clarification:
         return "Which one do you mean: " + _join([lab for _, lab in ans.clarification], 8).replace(
             " and ", " or ") + "?"
     if ans.outcome == "abstained":
-        return "I could not find a query that fits this question well enough" + (
-            "; the closest attempt is shown below." if ans.sparql else ".")
+        return not_sure(ans)
     if ans.outcome in ("timed_out", "refused", "failed"):
         return f"The query could not be answered ({ans.outcome.replace('_', ' ')}): {ans.message}"
     if ans.boolean is not None:

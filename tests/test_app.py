@@ -335,3 +335,15 @@ def test_app_command_is_registered():
     args = build_parser().parse_args(["app", "--port", "8600"])
     assert args.port == 8600 and args.address == "127.0.0.1" and args.func.__name__ == "cmd_app"
     assert Path(APP).is_file() and (REPO / "app" / ".streamlit" / "config.toml").is_file()
+
+
+def test_abstention_says_not_sure_and_shows_the_best_attempt(monkeypatch):
+    """Issue 14: an abstention is said plainly (not sure, no answer) with the attempt's query and what it does."""
+    monkeypatch.setenv("KGQUERY_APP_EXAMPLES", "0")
+    at = ask(page(), "What is the favourite colour of Baldwin Dirksen?")
+    md = texts(at.markdown)
+    assert "I am not sure of the answer" in md and "My best attempt, not trusted: Finds" in md
+    assert "Not sure: kgquery found no query it trusts" in texts(at.warning)
+    assert "**What the best attempt does (not trusted):** Finds" in md
+    assert "**SPARQL of the best attempt (not trusted)**" in md and at.code and "SELECT" in at.code[0].value
+    assert "**Rows**" not in md and "csv_answer_1" not in keys(at.get("download_button"))  # no rows as the answer

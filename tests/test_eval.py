@@ -17,7 +17,7 @@ from kgquery.execute import Limits
 from kgquery.graph import KnowledgeGraph
 from kgquery.types import Answer, Outcome
 from kgquery.evaluation import compare as compare_mod
-from kgquery.evaluation import formats, metrics
+from kgquery.evaluation import formats, metrics, splits
 from kgquery.evaluation.formats import detect_format, load_questions
 from kgquery.evaluation.harness import GraphLoader, run_eval
 from kgquery.evaluation.metrics import norm_value, percentile, score, set_prf
@@ -90,7 +90,7 @@ JSONL_RECORDS = [
 # --- metrics ----------------------------------------------------------------------------------
 
 def test_metric_doctests():
-    for mod in (metrics, formats, compare_mod):
+    for mod in (metrics, formats, compare_mod, splits):
         res = doctest.testmod(mod)
         assert res.failed == 0 and res.attempted > 0, mod.__name__
 
@@ -387,3 +387,176 @@ def test_cli_eval_ck25_end_to_end(tmp_path, capsys):
     md = capsys.readouterr().out
     assert "### Ranking by mean F1 over the 3 questions" in md and "kgquery (this run)" in md
     assert "| ck25:1-en |" in md
+
+
+# --- trust: answered precision, coverage, confidence AUROC (issue 14) -------------------------
+
+def _auc_by_pairs(scores, labels):
+    """AUROC by its definition: the share of (positive, negative) pairs ordered right, ties half."""
+    pos = [s for s, y in zip(scores, labels) if y]
+    neg = [s for s, y in zip(scores, labels) if not y]
+    if not pos or not neg:
+        return None
+    return sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in pos for n in neg) / (len(pos) * len(neg))
+
+
+@pytest.mark.parametrize("scores,labels,auc", [
+    ([0.9, 0.8, 0.3, 0.1], [1, 1, 0, 0], 1.0),
+    ([0.9, 0.8, 0.3, 0.1], [0, 0, 1, 1], 0.0),
+    ([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1], 0.75),  # the classic sklearn example
+    ([0.5, 0.5, 0.5, 0.5], [1, 0, 1, 0], 0.5),  # all tied
+    ([0.2, 0.6, 0.6, 0.9, 0.6], [0, 1, 0, 1, 1], 5 / 6),  # a tie across the classes counts half
+    ([0.3, 0.7], [1, 1], None),  # one class only: undefined
+    ([0.3, 0.7], [0, 0], None),
+    ([], [], None),
+])
+def test_auroc_known_values(scores, labels, auc):
+    got = metrics.auroc(scores, [bool(y) for y in labels])
+    assert got == (None if auc is None else pytest.approx(auc))
+    assert got == (None if auc is None else pytest.approx(_auc_by_pairs(scores, labels)))
+
+
+PEOPLE = """@prefix ex: <http://example.org/people/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:Person a rdfs:Class ; rdfs:label "Person" .
+ex:City a rdfs:Class ; rdfs:label "City" .
+ex:livesIn rdfs:label "lives in" .
+ex:age rdfs:label "age" .
+ex:ada a ex:Person ; rdfs:label "Ada Lovelace" ; ex:age 36 ; ex:livesIn ex:london ; ex:knows ex:charles .
+ex:charles a ex:Person ; rdfs:label "Charles Babbage" ; ex:age 79 ; ex:livesIn ex:london .
+ex:grace a ex:Person ; rdfs:label "Grace Hopper" ; ex:age 85 ; ex:livesIn ex:nyc .
+ex:london a ex:City ; rdfs:label "London" .
+ex:nyc a ex:City ; rdfs:label "New York City" .
+"""
+EXP = "http://example.org/people/"
+# the right values of each question, worked out from PEOPLE by hand
+PEOPLE_QUESTIONS = [
+    {"id": "p1", "question": "Where does Grace Hopper live?", "answers": [EXP + "nyc"]},
+    {"id": "p2", "question": "Who lives in London?", "answers": [EXP + "ada", EXP + "charles"]},
+    {"id": "p3", "question": "How old is Ada Lovelace?", "answers": [36]},
+    {"id": "p4", "question": "How many persons are there?", "answers": [3]},
+    {"id": "p5", "question": "Whom does Ada Lovelace know?", "answers": [EXP + "charles"]},
+    {"id": "p6", "question": "Is Charles Babbage a person?", "answers": True},
+    {"id": "p7", "question": "Who is the oldest person?", "answers": [EXP + "grace"]},
+    {"id": "p8", "question": "What is the favourite colour of the moon?", "answers": ["silver"]},
+    {"id": "p9", "question": "people", "answers": [EXP + "ada", EXP + "charles", EXP + "grace"]},
+]
+
+
+def test_trust_summary_on_the_real_engine(tmp_path):
+    """answered_precision, coverage and confidence_auroc equal what the per-question report implies."""
+    g = tmp_path / "people.ttl"
+    g.write_text(PEOPLE, "utf-8")
+    kg = KnowledgeGraph.load(g, limits=Limits(timeout_s=5))
+    rep = run_eval(kg, load_questions(write_jsonl(tmp_path / "qs.jsonl", PEOPLE_QUESTIONS)), progress=False)
+    rows, s = rep["questions"], rep["summary"]
+    assert len(rows) == s["n"] == len(PEOPLE_QUESTIONS)
+    answered = [r for r in rows if r["outcome"] == "answered"]
+    exact = [r for r in answered if r["f1"] == 1.0]
+    assert answered and len(exact) < len(rows)  # some answers, and not everything right: both classes occur
+    assert s["answered"] == len(answered)
+    assert s["coverage"] == pytest.approx(len(answered) / len(rows))
+    assert s["answered_precision"] == pytest.approx(len(exact) / len(answered))
+    assert s["answered_mean_f1"] == pytest.approx(sum(r["f1"] for r in answered) / len(answered))
+    expected_auc = _auc_by_pairs([r["confidence"] for r in rows], [r["f1"] == 1.0 for r in rows])
+    assert s["confidence_auroc"] == pytest.approx(expected_auc)
+    assert rows[5]["gold"] == [True]  # a bare boolean is the gold of a yes/no question
+    md = markdown(rep)
+    assert f"Answered {len(answered)} of {len(rows)} (coverage {len(answered) / len(rows):.3f})" in md
+    assert f"confidence AUROC {expected_auc:.3f}" in md
+
+
+def test_abstention_attempt_values_are_recorded(tmp_path, kg):
+    """An abstention that kept its attempt's rows gets attempt_f1; one without an attempt gets none."""
+    q = P + "SELECT ?x WHERE { ex:alice ex:knows ?x }"
+
+    class Unsure(FixedEngine):
+        def ask(self, question):
+            ans = super().ask(question)
+            if question.startswith("Who does Alice"):
+                ans.outcome, ans.confidence = "abstained", 0.2
+            return ans
+
+    qs = load_questions(write_jsonl(tmp_path / "qs.jsonl", JSONL_RECORDS[:1] + JSONL_RECORDS[5:]))
+    rep = run_eval(kg, qs, engine_factory=lambda kg, model: Unsure(kg, {"Who does Alice know?": q}), progress=False)
+    r1, r6 = rep["questions"]
+    assert r1["outcome"] == "abstained" and r1["f1"] == 0.0
+    assert r1["attempt_values"] == ["http://ex.org/bob"] and r1["attempt_f1"] == 1.0
+    assert "attempt_f1" not in r6
+    s = rep["summary"]
+    assert s["abstained_attempt_exact"] == 1 and s["hindsight_f1"] == pytest.approx(0.5)
+    assert s["coverage"] == 0.0 and s["answered_precision"] is None and s["confidence_auroc"] is None
+
+
+# --- question selection: --only / --exclude / --split -----------------------------------------
+
+def _two_db_files(tmp_path):
+    kgs = tmp_path / "kgs"
+    kgs.mkdir()
+    for db in ("concert_singer", "battle_death"):
+        (kgs / f"{db}_triples.ttl").write_text(SPIDER_TTL, "utf-8")
+    dev = tmp_path / "dev.json"
+    q = "select (count( *) as ?c) where { ?t a :singer . }"
+    dev.write_text(json.dumps([{"kg_name": db, "question": f"How many singers ({i})?", "query": q}
+                               for i, db in enumerate(["concert_singer", "battle_death", "concert_singer"])]), "utf-8")
+    return dev, kgs
+
+
+@pytest.mark.parametrize("extra,ids", [
+    ([], ["0", "1", "2"]),
+    (["--only", "battle_death"], ["1"]),
+    (["--exclude", "battle_death"], ["0", "2"]),
+    (["--only", "concert_singer, battle_death", "--exclude", "concert_singer"], ["1"]),
+    (["--split", "dev"], ["0", "2"]),
+    (["--split", "heldout"], ["1"]),
+])
+def test_cli_eval_selects_graphs(tmp_path, capsys, extra, ids):
+    from kgquery.cli import main
+
+    dev, kgs = _two_db_files(tmp_path)
+    out = tmp_path / "rep.json"
+    rc = main(["eval", "--questions", str(dev), "--kgs", str(kgs), "--json", str(out), *extra])
+    assert rc == 0, capsys.readouterr().err
+    rep = json.loads(out.read_text("utf-8"))
+    assert [r["id"] for r in rep["questions"]] == ids
+
+
+@pytest.mark.parametrize("extra,says", [
+    (["--only", "no_such_db"], "unknown db_id no_such_db"),
+    (["--exclude", "concert_singer,battle_death"], "no questions left"),
+])
+def test_cli_eval_bad_selection_exits_2(tmp_path, capsys, extra, says):
+    from kgquery.cli import main
+
+    dev, kgs = _two_db_files(tmp_path)
+    rc = main(["eval", "--questions", str(dev), "--kgs", str(kgs), *extra])
+    out, err = capsys.readouterr()
+    assert rc == 2 and out == "" and err.count("\n") == 1 and says in err
+
+
+def test_selection_on_a_one_graph_set(tmp_path, kg, capsys):
+    from kgquery.cli import main
+
+    g = tmp_path / "people.ttl"
+    g.write_text(TTL, "utf-8")
+    qs = write_jsonl(tmp_path / "qs.jsonl", JSONL_RECORDS[:2])
+    out = tmp_path / "rep.json"
+    rc = main(["eval", "-g", str(g), "--questions", str(qs), "--only", "x", "--json", str(out)])
+    assert rc == 0 and "--only/--exclude ignored" in capsys.readouterr().err
+    assert len(json.loads(out.read_text("utf-8"))["questions"]) == 2
+    rc = main(["eval", "-g", str(g), "--questions", str(qs), "--split", "dev"])
+    assert rc == 2 and "Spider4SPARQL" in capsys.readouterr().err
+
+
+def test_fixed_split_is_disjoint_and_matches_dev_json():
+    from kgquery.evaluation.splits import SPIDER4SPARQL_SPLIT
+
+    dev, held = set(SPIDER4SPARQL_SPLIT["dev"]), set(SPIDER4SPARQL_SPLIT["heldout"])
+    assert len(dev) == 10 and len(held) == 9 and not dev & held
+    bench = _benchmarks()
+    if bench is None:
+        pytest.skip("benchmarks not found")
+    # count by graph only: the held-out questions' text is not read
+    data = json.loads((bench / "spider4sparql" / "nl_sparql_pairs" / "dev.json").read_text("utf-8"))
+    dbs = [item.get("db_id") or item.get("kg_name") for item in data]
+    assert sum(d in dev for d in dbs) == 590 and sum(d in held for d in dbs) == 382

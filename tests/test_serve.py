@@ -102,6 +102,16 @@ def test_ask(client, engines):
     assert client.post("/ask", json={"question": "x" * 3000}).json()["outcome"] == "refused"
 
 
+def test_ask_abstention_says_not_sure_with_the_best_attempt(client):
+    """Issue 14: /ask says plainly that kgquery is not sure, and gives the attempt's query and what it does."""
+    body = client.post("/ask", json={"question": "What is the favourite colour of Baldwin Dirksen?"}).json()
+    assert body["outcome"] == "abstained" and body["not_sure"] is True
+    assert body["text"].startswith("I am not sure of the answer")
+    assert body["sparql"].lstrip().startswith("SELECT") and body["explanation"].startswith("Finds")
+    assert body["explanation"] in body["text"] and body["values"] == [] and body["rows"] == []
+    assert client.post("/ask", json={"question": MANAGER_Q}).json()["not_sure"] is False
+
+
 @pytest.mark.parametrize("body,status,error", [
     ({"question": "hi", "graph": "nope"}, 404, "unknown graph 'nope'; this service has: ck25, countries"),
     ({"graph": "ck25"}, 422, "bad request: question: Field required"),

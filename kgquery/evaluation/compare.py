@@ -30,7 +30,7 @@ def load_team_scores(folder: str | Path) -> dict[str, dict[str, float]]:
     for f in sorted(folder.glob("*_eval.json")):
         try:
             data = json.loads(f.read_text("utf-8"))
-        except (OSError, json.JSONDecodeError) as e:
+        except (OSError, json.JSONDecodeError, RecursionError) as e:
             raise KgqueryError(f"{f}: cannot read: {e}") from None
         teams[team_name(f)] = {k: float(v.get("set_F", 0.0)) for k, v in data.items()
                                if isinstance(v, dict) and k != "average"}

@@ -7,7 +7,8 @@
   the documented query fixes are applied; gold = the fixed query run on the db's own graph
   (``<kgs>/<db>_triples.ttl`` or ``<kgs>/<db>.ttl``);
 * ``qald``: QALD JSON (``{"questions": [...]}`` with ``answers`` bindings or a boolean);
-* ``jsonl``: one ``{"id", "question", "answers": [...], "tags"?, "sparql"?}`` per line.
+* ``jsonl``: one ``{"id", "question", "answers": [...], "tags"?, "sparql"?}`` per line (``answers`` may
+  be a bare ``true``/``false`` for a yes/no question).
 
 Gold answers are read here, at evaluation time only; nothing of them goes anywhere else.
 """
@@ -56,6 +57,8 @@ def detect_format(path: str | Path) -> str:
     text = p.read_text("utf-8")
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise FormatError(f"{p}: JSON nested too deeply") from None
     except json.JSONDecodeError:
         if text.lstrip().startswith("{"):
             return "jsonl"
@@ -73,9 +76,31 @@ def detect_format(path: str | Path) -> str:
 
 
 def load_questions(path: str | Path, kgs: str | Path | None = None) -> list[EvalQuestion]:
-    """Read a question file of any supported format (``kgs``: Spider4SPARQL's graph folder)."""
+    """Read a question file of any supported format (``kgs``: Spider4SPARQL's graph folder).
+
+    A file of the right format but the wrong shape (a field missing or of another type) is a
+    FormatError, one line, never a traceback.
+    """
     fmt = detect_format(path)
-    return LOADERS[fmt](Path(path), kgs)
+    try:
+        return LOADERS[fmt](Path(path), kgs)
+    except FormatError:
+        raise
+    except RecursionError:
+        raise FormatError(f"{path}: nested too deeply to read") from None
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as e:
+        what = f"missing field {e}" if isinstance(e, KeyError) else " ".join(str(e).split())[:200]
+        raise FormatError(f"{path}: not a valid {fmt} question file ({what})") from None
+
+
+def _json(text: str, where: str):
+    """json.loads with every failure as a one-line FormatError (deep nesting included)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise FormatError(f"{where}: bad JSON: {e.msg} (line {e.lineno})") from None
+    except RecursionError:
+        raise FormatError(f"{where}: JSON nested too deeply") from None
 
 
 # --- TEXT2SPARQL ----------------------------------------------------------------------------
@@ -123,7 +148,9 @@ def load_text2sparql(path: Path, kgs=None) -> list[EvalQuestion]:
     gold_file = path.parent / f"{prefix}_true_result_set.json"
     if not gold_file.is_file():
         gold_file = next(iter(sorted(path.parent.glob("*_true_result_set.json"))), None)
-    gold_sets = json.loads(gold_file.read_text("utf-8")) if gold_file else {}
+    gold_sets = _json(gold_file.read_text("utf-8"), str(gold_file)) if gold_file else {}
+    if not isinstance(gold_sets, dict):
+        raise FormatError(f"{gold_file}: expected a JSON object of result sets")
     out = []
     for q in data["questions"]:
         sparql = (q.get("query") or {}).get("sparql")
@@ -168,11 +195,16 @@ def load_spider(path: Path, kgs=None) -> list[EvalQuestion]:
     kgs = Path(kgs)
     if not kgs.is_dir():
         raise FormatError(f"{kgs}: no such folder (--kgs)")
-    data = json.loads(path.read_text("utf-8"))
+    data = _json(path.read_text("utf-8"), str(path))
     files: dict[str, Path | None] = {}
     out = []
     for i, item in enumerate(data):
+        if not isinstance(item, dict) or not isinstance(item.get("question"), str) or \
+                not isinstance(item.get("query"), str):
+            raise FormatError(f"{path}: item {i} needs a 'question' and a 'query' (strings)")
         db = item.get("db_id") or item.get("kg_name")
+        if not isinstance(db, str) or not db:
+            raise FormatError(f"{path}: item {i} has no 'db_id' or 'kg_name'")
         if db not in files:
             files[db] = spider_graph_file(kgs, db)
         sparql = fix_spider_query(item["query"], db)
@@ -185,23 +217,47 @@ def load_spider(path: Path, kgs=None) -> list[EvalQuestion]:
 
 # --- QALD -----------------------------------------------------------------------------------
 
+class _Shape(ValueError):
+    """A QALD answers field of the wrong shape."""
+
+
 def _binding_values(answers: list) -> tuple[list, bool]:
+    """Gold values from QALD ``answers`` ([{"boolean": b}] or [{"results": {"bindings": [...]}}])."""
+    if not isinstance(answers, list):
+        raise _Shape("'answers' must be a list of SPARQL results")
     vals: list = []
     boolean = False
-    for a in answers or []:
+    for a in answers:
+        if not isinstance(a, dict):
+            raise _Shape("each of 'answers' must be a SPARQL results object")
         if "boolean" in a:
-            vals.append(bool(a["boolean"]))
+            if not isinstance(a["boolean"], bool):
+                raise _Shape("'boolean' must be true or false")
+            vals.append(a["boolean"])
             boolean = True
             continue
-        for b in (a.get("results") or {}).get("bindings") or []:
+        results = a.get("results") or {}
+        bindings = results.get("bindings") if isinstance(results, dict) else None
+        if not isinstance(bindings, list) or not all(isinstance(b, dict) for b in bindings):
+            raise _Shape("'results' must hold a 'bindings' list of objects")
+        for b in bindings:
             vals.extend(v["value"] for v in b.values() if isinstance(v, dict) and "value" in v)
     return vals, boolean
 
 
 def load_qald(path: Path, kgs=None) -> list[EvalQuestion]:
-    data = json.loads(path.read_text("utf-8"))
+    data = _json(path.read_text("utf-8"), str(path))
     out = []
     for i, q in enumerate(data["questions"]):
+        if not isinstance(q, dict):
+            raise FormatError(f"{path}: question {i} is not a JSON object")
+        if not _pick_lang(q.get("question") or "").strip():
+            raise FormatError(f"{path}: question {q.get('id', i)} has no question text")
+        if "answers" in q:
+            try:
+                _binding_values(q["answers"])
+            except _Shape as e:
+                raise FormatError(f"{path}: question {q.get('id', i)}: {e}") from None
         sparql = (q.get("query") or {}).get("sparql")
         gold, boolean = (_binding_values(q["answers"]) if "answers" in q else (None, False))
         tags = [str(t) for t in q.get("tags") or []]
@@ -214,28 +270,59 @@ def load_qald(path: Path, kgs=None) -> list[EvalQuestion]:
 
 # --- JSONL ----------------------------------------------------------------------------------
 
-def load_jsonl(path: Path, kgs=None) -> list[EvalQuestion]:
+def _jsonl_records(path: Path) -> list[tuple[str, object]]:
+    """(where, record) for a JSONL file, a JSON list of records or a single record."""
     text = path.read_text("utf-8")
     try:
         data = json.loads(text)
-        records = data if isinstance(data, list) else [data]
+        return [(f"{path}: record {i + 1}", r) for i, r in enumerate(data if isinstance(data, list) else [data])]
+    except RecursionError:
+        raise FormatError(f"{path}: JSON nested too deeply") from None
     except json.JSONDecodeError:
-        records = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise FormatError(f"{path}:{n}: bad JSON line: {e.msg}") from None
+        pass
     out = []
-    for i, r in enumerate(records):
-        gold = r.get("answers")
-        sparql = r.get("sparql")
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                out.append((f"{path}:{n}", json.loads(line)))
+            except json.JSONDecodeError as e:
+                raise FormatError(f"{path}:{n}: bad JSON line: {e.msg}") from None
+            except RecursionError:
+                raise FormatError(f"{path}:{n}: JSON nested too deeply") from None
+    return out
+
+
+def _jsonl_gold(answers, where: str) -> tuple[list | None, bool]:
+    """(gold values, yes/no question): a list of values, or a bare true/false for a yes/no question."""
+    if answers is None:
+        return None, False
+    if isinstance(answers, bool):
+        return [answers], True
+    if not isinstance(answers, list) or not all(isinstance(a, (str, int, float)) for a in answers):
+        raise FormatError(f"{where}: 'answers' must be a list of values (strings, numbers, true/false) "
+                          f"or a bare true/false, not {json.dumps(answers)[:60]}")
+    boolean = len(answers) == 1 and str(answers[0]).lower() in ("true", "false")
+    return answers, boolean
+
+
+def load_jsonl(path: Path, kgs=None) -> list[EvalQuestion]:
+    out = []
+    for i, (where, r) in enumerate(_jsonl_records(path)):
+        if not isinstance(r, dict):
+            raise FormatError(f"{where}: expected a JSON object {{\"id\", \"question\", \"answers\"}}, "
+                              f"got a JSON {type(r).__name__}")
+        question, sparql, tags = r.get("question"), r.get("sparql"), r.get("tags") or []
+        if not isinstance(question, str) or not question.strip():
+            raise FormatError(f"{where}: 'question' is missing or not a string")
+        if sparql is not None and not isinstance(sparql, str):
+            raise FormatError(f"{where}: 'sparql' must be a string")
+        if not isinstance(tags, list):
+            raise FormatError(f"{where}: 'tags' must be a list")
+        gold, boolean = _jsonl_gold(r.get("answers"), where)
         if gold is None and not sparql:
-            raise FormatError(f"{path}: question {r.get('id', i)} has neither 'answers' nor 'sparql'")
-        boolean = bool(gold) and len(gold) == 1 and str(gold[0]).lower() in ("true", "false")
-        out.append(EvalQuestion(id=str(r.get("id", i)), question=str(r["question"]), gold=gold,
-                                tags=[str(t) for t in r.get("tags") or []], sparql=sparql,
+            raise FormatError(f"{where}: question {r.get('id', i)} has neither 'answers' nor 'sparql'")
+        out.append(EvalQuestion(id=str(r.get("id", i)), question=question, gold=gold,
+                                tags=[str(t) for t in tags], sparql=sparql,
                                 boolean=boolean or _is_ask(sparql)))
     return out
 

@@ -20,6 +20,7 @@ from ..graph import KnowledgeGraph
 from ..types import ANSWER_OUTCOMES, Answer, Outcome
 from .formats import EvalQuestion, detect_format, load_questions
 from .metrics import score, set_prf, summarize
+from .splits import parse_names, select
 
 #: row cap for gold queries (gold sets can be larger than an interactive answer)
 GOLD_MAX_ROWS = 100_000
@@ -107,6 +108,33 @@ def model_summary(rows: list[dict]) -> dict | None:
             "mean_attempts": sum(len(r["model_attempts"]) for r in ms) / n}
 
 
+def attempt_values(ans: Answer) -> list[str] | None:
+    """The values of an abstention's best attempt, or None when it had none or they are not kept.
+
+    The engine clears ``rows`` when it abstains; ``attempt_rows`` / ``attempt_boolean`` (when the
+    Answer carries them) hold what the attempt returned, so we can tell how often abstaining cost
+    a right answer.
+    """
+    if ans.outcome != "abstained" or not ans.sparql:
+        return None
+    rows = getattr(ans, "attempt_rows", None)
+    boolean = getattr(ans, "attempt_boolean", None)
+    if boolean is not None:
+        return ["true" if boolean else "false"]
+    if rows is not None:
+        return [t.value for r in rows for t in r if t is not None]
+    return ans.values() or None
+
+
+def hindsight_f1(rows: list[dict]) -> float | None:
+    """Mean F1 had every abstention's attempt been given as the answer; None unless each attempt's F1 is known."""
+    scored = [r for r in rows if r.get("f1") is not None]
+    tried = [r for r in scored if r.get("outcome") == "abstained" and r.get("sparql")]
+    if not scored or not tried or any("attempt_f1" not in r for r in tried):
+        return None
+    return sum(r.get("attempt_f1", r["f1"]) for r in scored) / len(scored)
+
+
 def _row(q: EvalQuestion) -> dict:
     return {"id": q.id, "question": q.question, "sparql": None, "values": [], "gold": None, "f1": None,
             "outcome": None, "seconds": None, "tags": list(q.tags)}
@@ -168,8 +196,9 @@ def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: st
                    confidence=round(ans.confidence, 3), timings=ans.timings, message=ans.message)
         if gen is not None:
             row.update(_model_fields(gen))
-        if ans.outcome == "abstained" and ans.values():
-            row["attempt_f1"] = set_prf(ans.values(), gold)[2]  # the shown attempt, had it been answered
+        attempt = attempt_values(ans)
+        if attempt is not None:  # the shown attempt, had it been answered
+            row.update(attempt_values=attempt, attempt_f1=set_prf(attempt, gold)[2])
         scored = [x["f1"] for x in rows if x["f1"] is not None]
         bar.set_postfix(meanF1=f"{sum(scored) / len(scored):.3f}", refresh=False)
     bar.close()
@@ -183,6 +212,9 @@ def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: st
         summary["model_path"] = ms
         summary["valid_query_rate"] = ms["valid_query_rate"]
     summary["abstained_attempt_exact"] = sum(1 for r in rows if r.get("attempt_f1") == 1.0)
+    hind = hindsight_f1(rows)
+    if hind is not None:
+        summary["hindsight_f1"] = hind
     summary["all_abstained"] = summary["n"] > 0 and summary["outcomes"].get("abstained", 0) == summary["n"]
     notes = []
     if summary["all_abstained"]:
@@ -218,6 +250,10 @@ def run_eval_cli(args) -> int:
 
     fmt = detect_format(args.questions)
     questions = load_questions(args.questions, getattr(args, "kgs", None))
+    questions, note = select(questions, parse_names(getattr(args, "only", None)),
+                             parse_names(getattr(args, "exclude", None)), getattr(args, "split", None))
+    if note:
+        print(f"kgquery eval: {note}", file=sys.stderr)
     if fmt == "spider4sparql":
         if getattr(args, "graph", None):
             print("kgquery eval: Spider4SPARQL questions use one graph per db_id from --kgs; --graph ignored",
@@ -230,6 +266,9 @@ def run_eval_cli(args) -> int:
     report = run_eval(source, questions, model=getattr(args, "model", None), limit=getattr(args, "limit", None))
     s = report["summary"]
     s.update(format=fmt, questions_file=str(args.questions), graph=graph_desc)
+    chosen = {k: getattr(args, k, None) for k in ("only", "exclude", "split") if getattr(args, k, None)}
+    if chosen:
+        s["selection"] = chosen
     if getattr(args, "compare", None):
         ids = [r["id"] for r in report["questions"] if r["f1"] is not None]
         report["compare"] = compare(args.compare, ids)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Context, Decimal, InvalidOperation
-from typing import Iterable
+from typing import Iterable, Sequence
 
 #: outcomes that carry an answer set; every other outcome scores 0
 SCORED_OUTCOMES = ("answered", "empty")
@@ -146,6 +146,67 @@ def _mean(xs: list[float]) -> float:
     return sum(xs) / len(xs) if xs else 0.0
 
 
+def auroc(scores: Sequence[float], labels: Sequence[bool]) -> float | None:
+    """ROC AUC of ``scores`` for ``labels`` (rank-based, ties share their mean rank); None with one class.
+
+    The chance that a random positive scores above a random negative (ties count half): whether
+    the confidence tells right answers from wrong ones, whatever its scale.
+
+    >>> auroc([0.9, 0.8, 0.3, 0.1], [True, True, False, False]), auroc([0.1, 0.9], [True, False])
+    (1.0, 0.0)
+    >>> auroc([0.5, 0.5, 0.5], [True, False, True]), auroc([0.2, 0.4], [True, True])
+    (0.5, None)
+    """
+    import numpy as np
+
+    if len(scores) != len(labels):
+        raise ValueError("scores and labels differ in length")
+    y = np.asarray(labels, dtype=bool)
+    n_pos, n_neg = int(y.sum()), int((~y).sum())
+    if n_pos == 0 or n_neg == 0:
+        return None
+    x = np.asarray(scores, dtype=float)
+    order = np.argsort(x, kind="mergesort")
+    ranks = np.empty(len(x), dtype=float)
+    sorted_x = x[order]
+    i = 0
+    while i < len(x):  # 1-based ranks; a run of equal scores gets the mean of its ranks
+        j = i
+        while j + 1 < len(x) and sorted_x[j + 1] == sorted_x[i]:
+            j += 1
+        ranks[order[i:j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    u = ranks[y].sum() - n_pos * (n_pos + 1) / 2
+    return float(u / (n_pos * n_neg))
+
+
+def selective(rows: list[dict]) -> dict:
+    """How far the answers can be trusted: precision and F1 of the answered ones, coverage, AUROC.
+
+    ``answered_precision``: of the questions whose outcome is "answered", the share with F1 == 1;
+    ``coverage``: answered / all scored questions; ``confidence_auroc``: ROC AUC of the confidence as
+    a score for "F1 == 1" over the scored questions that carry one (None when only one class occurs).
+    Outcome "empty" (the query ran and found nothing) is not "answered" here.
+
+    >>> s = selective([dict(f1=1.0, outcome="answered", confidence=0.9),
+    ...                dict(f1=0.5, outcome="answered", confidence=0.6),
+    ...                dict(f1=0.0, outcome="abstained", confidence=0.2),
+    ...                dict(f1=1.0, outcome="empty", confidence=0.6)])
+    >>> s["answered"], s["answered_precision"], s["answered_mean_f1"], s["coverage"], s["confidence_auroc"]
+    (2, 0.5, 0.75, 0.5, 0.875)
+    """
+    scored = [r for r in rows if r.get("f1") is not None]
+    answered = [r for r in scored if r.get("outcome") == "answered"]
+    rated = [r for r in scored if r.get("confidence") is not None]
+    return {
+        "answered": len(answered),
+        "answered_precision": _mean([1.0 if r["f1"] == 1.0 else 0.0 for r in answered]) if answered else None,
+        "answered_mean_f1": _mean([r["f1"] for r in answered]) if answered else None,
+        "coverage": len(answered) / len(scored) if scored else 0.0,
+        "confidence_auroc": auroc([float(r["confidence"]) for r in rated], [r["f1"] == 1.0 for r in rated]),
+    }
+
+
 def summarize(rows: list[dict], outcome_kinds: Iterable[str] = ()) -> dict:
     """Summary of scored per-question rows (dicts with f1, precision, recall, outcome, seconds, tags).
 
@@ -172,6 +233,7 @@ def summarize(rows: list[dict], outcome_kinds: Iterable[str] = ()) -> dict:
             by_tag.setdefault(t, []).append(r["f1"])
     return {
         "n": len(scored),
+        **selective(scored),
         "mean_f1": _mean([r["f1"] for r in scored]),
         "exact": _mean([1.0 if r["f1"] == 1.0 else 0.0 for r in scored]),
         "mean_precision": _mean([r.get("precision", 0.0) for r in scored]),

@@ -15,6 +15,18 @@ def _f(x) -> str:
     return "-" if x is None else f"{x:.2f}"
 
 
+def trust_line(s: dict) -> str:
+    """Coverage, answered precision and F1, confidence AUROC: how far an answer can be trusted."""
+    return (f"Answered {s.get('answered', 0)} of {s['n']} (coverage {_f3(s['coverage'])}); of these exact "
+            f"{_f3(s.get('answered_precision'))} (answered precision), mean F1 {_f3(s.get('answered_mean_f1'))}; "
+            f"confidence AUROC {_f3(s.get('confidence_auroc'))}"
+            + (" (undefined: the answers are all exact or none is)" if s.get("confidence_auroc") is None else ""))
+
+
+def _f3(x) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
 def markdown(report: dict, max_question_rows: int | None = None) -> str:
     """Markdown for people; the JSON report has everything."""
     s = report["summary"]
@@ -29,6 +41,8 @@ def markdown(report: dict, max_question_rows: int | None = None) -> str:
             f"{s.get('mean_recall', 0):.3f} | {s['latency_p50_s']:.3f} | {s['latency_p95_s']:.3f} | "
             f"{s.get('skipped', 0)} | {s.get('gold_unavailable', 0)} |", ""]
     out.append("Outcomes: " + ", ".join(f"{k} {v}" for k, v in s["outcomes"].items()))
+    if "coverage" in s:
+        out.append(trust_line(s))
     mp = s.get("model_path")
     if mp:
         out.append(f"Model queries: valid (parsed and validated) {mp['valid_query_rate']:.3f}, valid at the first "
