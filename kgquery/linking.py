@@ -68,8 +68,7 @@ class ValueIndex:
             n = normalize(lit.value)
             if n and not n.replace(" ", "").isdigit():
                 self.by_norm[n].append((prop, lit))
-                if " " in n and any(ch.isdigit() for ch in n):  # a code: 'WH-0077' is one token in a question
-                    self.by_norm[n.replace(" ", "")].append((prop, lit))
+
 
     def lookup(self, text: str) -> list[tuple[str, Term]]:
         return self.by_norm.get(normalize(text), [])
@@ -210,6 +209,9 @@ class Linker:
         sing = " ".join(text.split()[:-1] + [singular(text.split()[-1])])
         if sing != text:
             forms.append(sing)
+        spaced = normalize(raw)
+        if spaced != text and any(ch.isdigit() for ch in raw):
+            forms.insert(0, spaced)  # a code as written ('WH-0077'), not run together as one token
         written_as_id = _written_as_identifier(raw, q.text)
         for k, form in enumerate(forms):
             penalty = 0.0 if k == 0 else 0.02

@@ -218,8 +218,10 @@ class KGQuery:
             ans.confidence = confidence(ans.features)
             timings["confidence"] = time.perf_counter() - t
             if ans.confidence < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
-                ans.outcome = "abstained"  # the attempt (query, rows, explanation) stays on the Answer, shown as such
+                ans.outcome = "abstained"  # the attempt (query, explanation, its rows) is shown as such, not answered
                 ans.message = f"not sure ({ans.confidence:.2f}): the best attempt is shown, not trusted"
+                ans.attempt_rows, ans.attempt_boolean = ans.rows, ans.boolean
+                ans.rows, ans.boolean = [], None
         if best is not None and ans.outcome == "answered" and not pinned and CLARIFY and not q.cues.exists:
             t = time.perf_counter()
             self._clarify(ans, links, best.sparql, q)

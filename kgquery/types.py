@@ -125,6 +125,9 @@ class Answer:
     #: the candidates that ran, best first: (sparql, score after running, QueryResult); for evaluation
     #: (the best F1 among them measures the generator's reach) and for verifiers; not serialised
     tried: list = field(default_factory=list, repr=False, compare=False)
+    #: an abstention's best attempt: what its query returned (shown as not trusted; `rows` stays empty)
+    attempt_rows: list[tuple[Term | None, ...]] = field(default_factory=list, repr=False)
+    attempt_boolean: bool | None = None
     #: the signals behind `confidence` (kgquery/confidence.py), by name
     features: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -176,6 +179,8 @@ class Answer:
             "message": self.message, "explanation": self.explanation,
             "clarification": [{"iri": i, "label": lab} for i, lab in self.clarification],
             "entities": [{"iri": e[0], "label": e[1], "text": e[2]} for e in self.entities],
+            "attempt_values": (["true" if self.attempt_boolean else "false"] if self.attempt_boolean is not None
+                               else [t.value for r in self.attempt_rows for t in r if t is not None]),
             # abstained: kgquery is not sure; `sparql` and `explanation` are its best attempt, not trusted
             "not_sure": self.outcome == "abstained",
         }

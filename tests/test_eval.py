@@ -484,7 +484,7 @@ def test_abstention_attempt_values_are_recorded(tmp_path, kg):
     assert r1["attempt_values"] == ["http://ex.org/bob"] and r1["attempt_f1"] == 1.0
     assert "attempt_f1" not in r6
     s = rep["summary"]
-    assert s["abstained_attempt_exact"] == 1 and s["hindsight_f1"] == pytest.approx(0.5)
+    assert s["abstained_attempt_exact"] == 1 and s["f1_if_answered"] == pytest.approx(0.5)
     assert s["coverage"] == 0.0 and s["answered_precision"] is None and s["confidence_auroc"] is None
 
 

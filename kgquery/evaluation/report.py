@@ -43,6 +43,8 @@ def markdown(report: dict, max_question_rows: int | None = None) -> str:
     out.append("Outcomes: " + ", ".join(f"{k} {v}" for k, v in s["outcomes"].items()))
     if "coverage" in s:
         out.append(trust_line(s))
+    if s.get("hindsight_f1") is not None:
+        out.append(f"Reach: the best F1 among the candidates that ran, mean {s['hindsight_f1']:.3f} (hindsight)")
     mp = s.get("model_path")
     if mp:
         out.append(f"Model queries: valid (parsed and validated) {mp['valid_query_rate']:.3f}, valid at the first "
