@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .execute import Limits, execute
-from .store import Backend, EndpointBackend, load_files
+from .loadguard import LoadLimits
+from .store import Backend, EndpointBackend, load_graph_files
 from .types import QueryResult
 
 
@@ -44,22 +45,23 @@ class KnowledgeGraph:
         self.backend = backend
         self.name = name
         self.fingerprint = fingerprint
-        self.limits = limits or Limits()
-
-    @classmethod
+      @classmethod
     def load(cls, paths: str | os.PathLike | Iterable[str | os.PathLike], store: str = "oxigraph",
-             fmt: str | None = None, limits: Limits | None = None) -> "KnowledgeGraph":
-        """Load one or more RDF files (any common syntax, optionally .gz) into a fast local store."""
+             fmt: str | None = None, limits: Limits | None = None,
+             load_limits: LoadLimits | None = None) -> "KnowledgeGraph":
+        """Load one or more RDF files (any common syntax, optionally .gz) into a fast local store.
+
+        `load_limits` bounds the load (size, time, memory; default from the environment, see
+        kgquery.loadguard). The fingerprint that keys the caches is a hash of the files' contents.
+        """
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
         paths = [Path(p) for p in paths]
-        backend = load_files(paths, store=store, fmt=fmt)
-        h = hashlib.sha256()
-        for p in sorted(paths, key=str):
-            st = p.stat()
-            h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+        backend, key = load_graph_files(paths, store=store, fmt=fmt, limits=load_limits)
         name = paths[0].name if len(paths) == 1 else f"{paths[0].name} (+{len(paths) - 1})"
-        return cls(backend, name, h.hexdigest()[:16], limits)
+        return cls(backend, name, key, limits)
+
+end, name, h.hexdigest()[:16], limits)
 
     @classmethod
     def endpoint(cls, url: str, headers: dict[str, str] | None = None, limits: Limits | None = None,
