@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import warnings
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable
@@ -18,12 +19,29 @@ from .store import Backend, EndpointBackend, load_graph_files
 from .types import QueryResult
 
 
-def cache_dir() -> Path:
-    """Where kgquery keeps caches (schema, label index, embeddings): KGQUERY_CACHE or ~/.cache/kgquery."""
+_unusable_warned: set[str] = set()
+
+
+def cache_dir() -> Path | None:
+    """Where kgquery keeps caches (schema, label index, paged steps): KGQUERY_CACHE or ~/.cache/kgquery.
+
+    None (and a warning, once per folder) when the folder cannot be made or written: a cache only
+    saves time, so kgquery then works without one.
+    """
     base = os.environ.get("KGQUERY_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "kgquery")
     p = Path(base)
-    p.mkdir(parents=True, exist_ok=True)
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+        if not os.access(p, os.W_OK | os.X_OK):
+            raise PermissionError("not writable")
+    except OSError as e:
+        if base not in _unusable_warned:
+            _unusable_warned.add(base)
+            warnings.warn(f"kgquery: cache folder {base} is not usable ({getattr(e, 'strerror', None) or e}); "
+                          f"working without a cache (set KGQUERY_CACHE to a writable folder)", RuntimeWarning,
+                          stacklevel=2)
+        return None
     return p
 
 
@@ -45,7 +63,9 @@ class KnowledgeGraph:
         self.backend = backend
         self.name = name
         self.fingerprint = fingerprint
-      @classmethod
+        self.limits = limits or Limits()
+
+    @classmethod
     def load(cls, paths: str | os.PathLike | Iterable[str | os.PathLike], store: str = "oxigraph",
              fmt: str | None = None, limits: Limits | None = None,
              load_limits: LoadLimits | None = None) -> "KnowledgeGraph":
@@ -60,8 +80,6 @@ class KnowledgeGraph:
         backend, key = load_graph_files(paths, store=store, fmt=fmt, limits=load_limits)
         name = paths[0].name if len(paths) == 1 else f"{paths[0].name} (+{len(paths) - 1})"
         return cls(backend, name, key, limits)
-
-end, name, h.hexdigest()[:16], limits)
 
     @classmethod
     def endpoint(cls, url: str, headers: dict[str, str] | None = None, limits: Limits | None = None,
