@@ -141,8 +141,7 @@ def check_xml(path: Path, data: bytes, limits: LoadLimits) -> None:
     """
     from xml.parsers import expat
 
-    if b"<!ENTITY" not in data and b"<!entity" not in data.lower():
-        return
+    # always parsed (about 200 MB/s): a quick look for "<!ENTITY" would miss a UTF-16 file
     plain: dict[str, int] = {}
 
     def refuse(why: str) -> None:

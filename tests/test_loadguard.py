@@ -285,5 +285,20 @@ def test_unusable_cache_folder_means_no_cache_and_a_warning(tmp_path, monkeypatc
         kg = KnowledgeGraph.load(path)
         assert kg.labels.label_of("http://example.org/alpha") == "Alpha"
         assert [c.iri for c in kg.schema.classes] == ["http://example.org/T"]
+    capsys.readouterr()
+    monkeypatch.setattr("kgquery.graph._unusable_warned", set())  # the CLI warns afresh
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", RuntimeWarning)
         assert main(["info", "--graph", str(path)]) == 0
-    assert "labelled entities: 1" in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert "labelled entities: 1" in out
+    assert err.startswith("kgquery: warning: cache folder ") and err.count("\n") == 1  # one line
+
+
+def test_utf16_entity_bomb_is_refused(tmp_path):
+    """The check reads the XML as the parser will: a UTF-16 file hides "<!ENTITY" from a byte search."""
+    path = tmp_path / "laughs16.rdf"
+    path.write_bytes(_laughs().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+                     .encode("utf-16"))
+    with pytest.raises(LoadError, match=r"laughs16.rdf: the XML entity &lol1; refers to other entities"):
+        KnowledgeGraph.load(path, store="memory")
