@@ -38,7 +38,7 @@ def cache_dir() -> Path | None:
     except OSError as e:
         if base not in _unusable_warned:
             _unusable_warned.add(base)
-            warnings.warn(f"kgquery: cache folder {base} is not usable ({getattr(e, 'strerror', None) or e}); "
+            warnings.warn(f"cache folder {base} is not usable ({getattr(e, 'strerror', None) or e}); "
                           f"working without a cache (set KGQUERY_CACHE to a writable folder)", RuntimeWarning,
                           stacklevel=2)
         return None
