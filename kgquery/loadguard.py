@@ -115,20 +115,21 @@ def read_graph_bytes(path: Path, gz: bool, limits: LoadLimits) -> tuple[bytes, s
 
 def _gunzip(path: Path, raw: bytes, limits: LoadLimits) -> bytes:
     """Decompress in pieces, stopping as soon as the output passes the cap or a bomb's ratio."""
-    out = bytearray()
+    out = io.BytesIO()  # getvalue() hands over its buffer without a copy: one copy of the text in memory
+    size = 0
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(raw)) as fh:
             while piece := fh.read(1 << 20):
-                out += piece
-                if len(out) > limits.max_bytes:
-                    raise _too_big(path, f"decompresses to more than {_mb(len(out) - len(piece))}", limits)
-                if len(out) > GZ_RATIO_FROM and len(out) > MAX_GZ_RATIO * len(raw):
-                    raise LoadError(f"{path}: a {_mb(len(raw))} .gz that expands to over {_mb(len(out))} "
+                size += out.write(piece)
+                if size > limits.max_bytes:
+                    raise _too_big(path, f"decompresses to more than {_mb(size - len(piece))}", limits)
+                if size > GZ_RATIO_FROM and size > MAX_GZ_RATIO * len(raw):
+                    raise LoadError(f"{path}: a {_mb(len(raw))} .gz that expands to over {_mb(size)} "
                                     f"(more than {MAX_GZ_RATIO}x) looks like a compression bomb, not RDF; "
                                     f"if it is genuine, decompress it and load the plain file")
     except (OSError, EOFError, zlib.error) as e:
         raise LoadError(f"{path}: cannot read: not a readable .gz file: {' '.join(str(e).split())}") from None
-    return bytes(out)
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- XML
