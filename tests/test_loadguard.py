@@ -302,3 +302,20 @@ def test_utf16_entity_bomb_is_refused(tmp_path):
                      .encode("utf-16"))
     with pytest.raises(LoadError, match=r"laughs16.rdf: the XML entity &lol1; refers to other entities"):
         KnowledgeGraph.load(path, store="memory")
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_external_dtd_is_never_fetched(tmp_path, listener, store):
+    path = tmp_path / "dtd.rdf"
+    path.write_text(_rdfxml(f'<!DOCTYPE rdf:RDF SYSTEM "{listener.url}/rdf.dtd">', "Alpha"), "utf-8")
+    assert KnowledgeGraph.load(path, store=store).triple_count == 1
+    assert listener.connections == 0
+
+
+def test_serve_loads_within_the_limits(tmp_path):
+    from kgquery.serve import load_graphs
+
+    path = tmp_path / "bomb.nt.gz"
+    path.write_bytes(gzip.compress(b"\n" * (2 << 20)))
+    with pytest.raises(LoadError, match=r"bomb.nt.gz: decompresses to more than 1 MB, over the 1 MB limit"):
+        load_graphs([f"g={path}"], load_limits=LoadLimits(max_mb=1))
