@@ -180,6 +180,10 @@ def check_xml(path: Path, data: bytes, limits: LoadLimits) -> None:
 
 # --------------------------------------------------------------------------- JSON-LD
 
+NO_FETCH_ADVICE = ("kgquery reads no network or other file while loading: put the context inline "
+                   "(\"@context\": {...}) or convert the file to Turtle")
+
+
 def check_jsonld(path: Path, data: bytes) -> None:
     """Refuse a JSON-LD document whose @context (or @import) names a document to fetch."""
     try:
@@ -198,9 +202,8 @@ def check_jsonld(path: Path, data: bytes) -> None:
                 if key in ("@context", "@import"):
                     for ref in value if isinstance(value, list) else [value]:
                         if isinstance(ref, str):
-                            raise LoadError(f"{path}: the JSON-LD {key} {ref!r} is a document to fetch; kgquery reads "
-                                            f"no network or other file while loading: put the context inline "
-                                            f"(\"@context\": {{...}}) or convert the file to Turtle")
+                            raise LoadError(f"{path}: the JSON-LD {key} {ref!r} names a document to fetch; "
+                                            f"{NO_FETCH_ADVICE}")
                 stack.append(value)
 
 

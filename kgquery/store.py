@@ -15,7 +15,8 @@ from itertools import islice
 from typing import Iterable, Protocol
 
 from .errors import EmptyGraphError, EndpointError, LoadError
-from .loadguard import CHECK_EVERY, Budget, LoadLimits, check_jsonld, check_xml, no_network, read_graph_bytes
+from .loadguard import (CHECK_EVERY, NO_FETCH_ADVICE, Budget, LoadLimits, check_jsonld, check_xml, no_network,
+                        read_graph_bytes)
 from .types import XSD, Term
 
 #: file ending (after an optional .gz) -> format name
@@ -75,8 +76,6 @@ def _read_checked(path: Path, fmt: str, gz: bool, limits: LoadLimits) -> tuple[b
         check_xml(path, data, limits)
     else:
         _check_text(path, data)
-    if fmt == "json-ld":
-        check_jsonld(path, data)
     return data, digest
 
 
@@ -183,6 +182,9 @@ class OxigraphBackend:
                 self.store.extend(chunk)
                 budget.tick(len(chunk))
         except (SyntaxError, ValueError, OSError) as e:
+            if "LoadDocumentCallback" in str(e):  # Oxigraph fetches nothing; say why in our words
+                raise LoadError(f"{path}: the JSON-LD @context or @import names a document to fetch; "
+                                f"{NO_FETCH_ADVICE}") from None
             raise _clean_parse_error(path, e) from None
         return digest
 
@@ -253,6 +255,8 @@ class RdflibBackend:
 
         limits = limits or LoadLimits.from_env()
         data, digest = _read_checked(path, fmt, gz, limits)
+        if fmt == "json-ld":  # rdflib would fetch it (Oxigraph refuses by itself, streaming)
+            check_jsonld(path, data)
         budget = Budget(path, limits)
         store = self.graph.store
         if hasattr(store, "budget"):
