@@ -104,11 +104,12 @@ def read_graph_bytes(path: Path, gz: bool, limits: LoadLimits) -> tuple[bytes, s
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise _too_big(path, f"{_mb(size)} on disk", limits)
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:  # never more than the cap: a device or pipe has no size to check first
+            raw = fh.read(limits.max_bytes + 1)
     except OSError as e:
         raise LoadError(f"{path}: cannot read: {e.strerror or e}") from None
-    if len(raw) > limits.max_bytes:  # grew since stat()
-        raise _too_big(path, f"{_mb(len(raw))} on disk", limits)
+    if len(raw) > limits.max_bytes:  # a pipe, a device, or a file that grew since stat()
+        raise _too_big(path, f"more than {_mb(limits.max_bytes)}", limits)
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     return (_gunzip(path, raw, limits) if gz else raw), digest
 

@@ -319,3 +319,10 @@ def test_serve_loads_within_the_limits(tmp_path):
     path.write_bytes(gzip.compress(b"\n" * (2 << 20)))
     with pytest.raises(LoadError, match=r"bomb.nt.gz: decompresses to more than 1 MB, over the 1 MB limit"):
         load_graphs([f"g={path}"], load_limits=LoadLimits(max_mb=1))
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_input_stops_at_the_cap(capsys):
+    """A device or pipe has no size to check first (/dev/zero never ends): reading stops at the cap."""
+    err = _one_line_cli_error(Path("/dev/zero"), "oxigraph", capsys, "--format", "turtle", "--max-graph-mb", "1")
+    assert "/dev/zero: more than 1 MB, over the 1 MB limit" in err
