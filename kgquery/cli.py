@@ -89,6 +89,8 @@ def _graph_args(p: argparse.ArgumentParser, required: bool = True) -> None:
     g.add_argument("--timeout", type=positive_float, default=10.0, help="seconds per query (default 10)")
     g.add_argument("--max-rows", type=positive_int, default=10_000, help="row cap per query (default 10000)")
     g.add_argument("--memory-mb", type=positive_int, default=1024, help="memory cap per query in MB (default 1024)")
+    g.add_argument("--max-graph-mb", type=positive_float, default=None, metavar="MB",
+                   help="largest graph to load, in MB after decompression (default: KGQUERY_MAX_GRAPH_MB or 512)")
 
 
 def resolve_graph_path(name: str) -> Path:
@@ -102,6 +104,16 @@ def resolve_graph_path(name: str) -> Path:
         if files:
             return files[0]
     return p
+
+
+def load_limits(args: argparse.Namespace):
+    """Bounds on loading a graph file: --max-graph-mb, else the environment (kgquery.loadguard)."""
+    from .loadguard import LoadLimits
+
+    mb = getattr(args, "max_graph_mb", None)
+    if mb is not None and not mb > 0:
+        raise KgqueryError(f"--max-graph-mb must be a positive number of MB, not {mb:g}")
+    return LoadLimits.from_env(max_mb=mb)
 
 
 def open_graph(args: argparse.Namespace):
@@ -121,7 +133,7 @@ def open_graph(args: argparse.Namespace):
     t0 = time.perf_counter()
     if total > 20_000_000:
         print(f"loading {len(paths)} file(s), {total / 1e6:,.0f} MB ...", file=sys.stderr, flush=True)
-    kg = KnowledgeGraph.load(paths, store=args.store, fmt=args.fmt, limits=limits)
+    kg = KnowledgeGraph.load(paths, store=args.store, fmt=args.fmt, limits=limits, load_limits=load_limits(args))
     if total > 20_000_000:
         print(f"loaded {kg.triple_count:,} triples in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return kg
@@ -438,7 +450,20 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings as one line on stderr ("kgquery: warning: ..."), not Python's file:line and source."""
+    print(f"kgquery: warning: {' '.join(str(message).split())}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    with warnings.catch_warnings():  # restored on return: a caller's own warning handling stays as it was
+        warnings.showwarning = _one_line_warning
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -8,21 +8,40 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import warnings
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
 from .execute import Limits, execute
-from .store import Backend, EndpointBackend, load_files
+from .loadguard import LoadLimits
+from .store import Backend, EndpointBackend, load_graph_files
 from .types import QueryResult
 
 
-def cache_dir() -> Path:
-    """Where kgquery keeps caches (schema, label index, embeddings): KGQUERY_CACHE or ~/.cache/kgquery."""
+_unusable_warned: set[str] = set()
+
+
+def cache_dir() -> Path | None:
+    """Where kgquery keeps caches (schema, label index, paged steps): KGQUERY_CACHE or ~/.cache/kgquery.
+
+    None (and a warning, once per folder) when the folder cannot be made or written: a cache only
+    saves time, so kgquery then works without one.
+    """
     base = os.environ.get("KGQUERY_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "kgquery")
     p = Path(base)
-    p.mkdir(parents=True, exist_ok=True)
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+        if not os.access(p, os.W_OK | os.X_OK):
+            raise PermissionError("not writable")
+    except OSError as e:
+        if base not in _unusable_warned:
+            _unusable_warned.add(base)
+            warnings.warn(f"cache folder {base} is not usable ({getattr(e, 'strerror', None) or e}); "
+                          f"working without a cache (set KGQUERY_CACHE to a writable folder)", RuntimeWarning,
+                          stacklevel=2)
+        return None
     return p
 
 
@@ -48,18 +67,19 @@ class KnowledgeGraph:
 
     @classmethod
     def load(cls, paths: str | os.PathLike | Iterable[str | os.PathLike], store: str = "oxigraph",
-             fmt: str | None = None, limits: Limits | None = None) -> "KnowledgeGraph":
-        """Load one or more RDF files (any common syntax, optionally .gz) into a fast local store."""
+             fmt: str | None = None, limits: Limits | None = None,
+             load_limits: LoadLimits | None = None) -> "KnowledgeGraph":
+        """Load one or more RDF files (any common syntax, optionally .gz) into a fast local store.
+
+        `load_limits` bounds the load (size, time, memory; default from the environment, see
+        kgquery.loadguard). The fingerprint that keys the caches is a hash of the files' contents.
+        """
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
         paths = [Path(p) for p in paths]
-        backend = load_files(paths, store=store, fmt=fmt)
-        h = hashlib.sha256()
-        for p in sorted(paths, key=str):
-            st = p.stat()
-            h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+        backend, key = load_graph_files(paths, store=store, fmt=fmt, limits=load_limits)
         name = paths[0].name if len(paths) == 1 else f"{paths[0].name} (+{len(paths) - 1})"
-        return cls(backend, name, h.hexdigest()[:16], limits)
+        return cls(backend, name, key, limits)
 
     @classmethod
     def endpoint(cls, url: str, headers: dict[str, str] | None = None, limits: Limits | None = None,

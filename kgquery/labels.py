@@ -252,18 +252,20 @@ def build_label_index(kg: "KnowledgeGraph", paged: bool | None = None) -> LabelI
     from .graph import cache_dir, write_cache_file
     from .paging import Checkpoint
 
-    path = cache_dir() / f"labels-v{INDEX_VERSION}-{kg.fingerprint}.json"
+    folder = cache_dir()  # None: no usable cache folder, so build and keep nothing
+    path = folder / f"labels-v{INDEX_VERSION}-{kg.fingerprint}.json" if folder else None
     index = None
-    if path.exists():
+    if path and path.exists():
         try:
             index = LabelIndex.from_json(path.read_text("utf-8"))
-        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):  # AttributeError: JSON but not an object
+        except (ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError):  # AttributeError: JSON but not an object
             path.unlink(missing_ok=True)  # corrupt or stale cache: rebuild
     if index is None:
         paged = kg.is_endpoint if paged is None else paged
         checkpoint = Checkpoint.for_build(f"labels-v{INDEX_VERSION}", kg.fingerprint) if paged else None
         index = compute_label_index(kg, checkpoint=checkpoint, paged=paged)
-        write_cache_file(path, index.to_json())
+        if path:
+            write_cache_file(path, index.to_json())
         if checkpoint:
             checkpoint.clear()
     if kg.is_endpoint:

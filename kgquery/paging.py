@@ -50,10 +50,12 @@ class Checkpoint:
     folder: Path
 
     @classmethod
-    def for_build(cls, kind: str, fingerprint: str) -> "Checkpoint":
+    def for_build(cls, kind: str, fingerprint: str) -> "Checkpoint | None":
+        """The checkpoint of one build under the cache folder; None when there is no usable cache."""
         from .graph import cache_dir
 
-        return cls(cache_dir() / "pages" / f"{kind}-{fingerprint}")
+        folder = cache_dir()
+        return cls(folder / "pages" / f"{kind}-{fingerprint}") if folder else None
 
     def _path(self, key: str) -> Path:
         safe = hashlib.sha256(key.encode()).hexdigest()[:24]
@@ -72,7 +74,10 @@ class Checkpoint:
     def put(self, key: str, data: Any) -> None:
         from .graph import write_cache_file
 
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # a step that cannot be saved is only done again after an interruption
         write_cache_file(self._path(key), json.dumps({"key": key, "data": data}))
 
     def steps(self) -> int:

@@ -350,21 +350,25 @@ def summarize(kg: "KnowledgeGraph", paged: bool | None = None) -> SchemaSummary:
     from .graph import cache_dir, write_cache_file
     from .paging import Checkpoint
 
-    path = cache_dir() / f"schema-v{SCHEMA_VERSION}-{kg.fingerprint}.json"
-    if path.exists():
+    folder = cache_dir()  # None: no usable cache folder, so build and keep nothing
+    path = folder / f"schema-v{SCHEMA_VERSION}-{kg.fingerprint}.json" if folder else None
+    if path and path.exists():
         try:
             s = SchemaSummary.from_dict(json.loads(path.read_text("utf-8")))
             if isinstance(s.prefixes, dict) and isinstance(s.triple_count, int):
                 return s
-        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        except (ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError):
             pass
         path.unlink(missing_ok=True)  # corrupt cache: rebuild
     if kg.is_endpoint if paged is None else paged:
         checkpoint = Checkpoint.for_build(f"schema-v{SCHEMA_VERSION}", kg.fingerprint)
         s = compute_schema_paged(kg, checkpoint)
-        write_cache_file(path, json.dumps(s.to_dict()))
-        checkpoint.clear()
+        if path:
+            write_cache_file(path, json.dumps(s.to_dict()))
+        if checkpoint:
+            checkpoint.clear()
         return s
     s = compute_schema(kg)
-    write_cache_file(path, json.dumps(s.to_dict()))
+    if path:
+        write_cache_file(path, json.dumps(s.to_dict()))
     return s

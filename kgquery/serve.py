@@ -35,7 +35,7 @@ BURST = 20
 # --------------------------------------------------------------------------- graphs
 
 def load_graphs(specs: list[str], limits=None, store: str = "oxigraph", endpoint: str | None = None,
-                fmt: str | None = None) -> dict:
+                fmt: str | None = None, load_limits=None) -> dict:
     """name -> KnowledgeGraph for each --graph value (bundled name, file, or NAME=FILE)."""
     from .cli import BUNDLED, resolve_graph_path
     from .errors import KgqueryError
@@ -57,7 +57,7 @@ def load_graphs(specs: list[str], limits=None, store: str = "oxigraph", endpoint
             name = name or path.name.split(".")[0]
         if name in graphs:
             raise KgqueryError(f"two graphs are named '{name}': name them with --graph NAME=FILE")
-        graphs[name] = KnowledgeGraph.load(path, store=store, fmt=fmt, limits=limits)
+        graphs[name] = KnowledgeGraph.load(path, store=store, fmt=fmt, limits=limits, load_limits=load_limits)
     if endpoint:
         graphs["endpoint" if "endpoint" not in graphs else "endpoint-1"] = KnowledgeGraph.endpoint(endpoint, limits=limits)
     if not graphs:
@@ -300,7 +300,10 @@ def serve(args) -> int:
     limits = Limits(timeout_s=args.timeout, max_rows=args.max_rows, memory_mb=args.memory_mb)
     api_key = args.api_key if args.api_key is not None else os.environ.get("KGQUERY_API_KEY")
     t0 = time.perf_counter()
-    graphs = load_graphs(args.graph, limits=limits, store=args.store, endpoint=args.endpoint, fmt=args.fmt)
+    from .cli import load_limits
+
+    graphs = load_graphs(args.graph, limits=limits, store=args.store, endpoint=args.endpoint, fmt=args.fmt,
+                         load_limits=load_limits(args))
     engines = {name: KGQuery(kg, model=args.model) for name, kg in graphs.items()}
     for name, engine in engines.items():
         if not args.no_warm:

@@ -5,16 +5,18 @@ Local stores (Oxigraph, rdflib memory) run inside a forked worker; endpoints run
 """
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from itertools import islice
 from typing import Iterable, Protocol
 
 from .errors import EmptyGraphError, EndpointError, LoadError
+from .loadguard import (CHECK_EVERY, NO_FETCH_ADVICE, Budget, LoadLimits, check_jsonld, check_xml, no_network,
+                        read_graph_bytes)
 from .types import XSD, Term
 
 #: file ending (after an optional .gz) -> format name
@@ -67,18 +69,14 @@ def detect_format(path: Path, fmt: str | None = None) -> tuple[str, bool]:
     return FORMATS[ext], gz
 
 
-def _read_bytes(path: Path, gz: bool) -> bytes:
-    if not path.exists():
-        raise LoadError(f"{path}: no such file")
-    if path.is_dir():
-        raise LoadError(f"{path}: is a folder; name the RDF files inside it")
-    try:
-        if gz:
-            with gzip.open(path, "rb") as fh:
-                return fh.read()
-        return path.read_bytes()
-    except (OSError, EOFError) as e:
-        raise LoadError(f"{path}: cannot read: {e}") from None
+def _read_checked(path: Path, fmt: str, gz: bool, limits: LoadLimits) -> tuple[bytes, str]:
+    """The file's bytes, within the size cap and past the syntax-specific checks; and its content hash."""
+    data, digest = read_graph_bytes(path, gz, limits)
+    if fmt == "xml":
+        check_xml(path, data, limits)
+    else:
+        _check_text(path, data)
+    return data, digest
 
 
 def _check_text(path: Path, data: bytes) -> None:
@@ -170,16 +168,25 @@ class OxigraphBackend:
         self.store = ox.Store(path) if path else ox.Store()
         self._functions = {ox.NamedNode(XSD + n): _int_cast(n) for n in _INT_CASTS}
 
-    def load(self, path: Path, fmt: str, gz: bool) -> None:
+    def load(self, path: Path, fmt: str, gz: bool, limits: LoadLimits | None = None) -> str:
+        """Parse one file into the store, in chunks so time and memory are checked as it goes;
+        returns the file's content hash."""
         ox = self._ox
-        data = _read_bytes(path, gz)
-        if fmt != "xml":
-            _check_text(path, data)
+        limits = limits or LoadLimits.from_env()
+        data, digest = _read_checked(path, fmt, gz, limits)
+        budget = Budget(path, limits)
         try:
-            self.store.bulk_load(input=data, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]),
-                                 base_iri=path.resolve().as_uri())
+            quads = ox.parse(input=data, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]),
+                             base_iri=path.resolve().as_uri())
+            while chunk := list(islice(quads, CHECK_EVERY)):
+                self.store.extend(chunk)
+                budget.tick(len(chunk))
         except (SyntaxError, ValueError, OSError) as e:
+            if "LoadDocumentCallback" in str(e):  # Oxigraph fetches nothing; say why in our words
+                raise LoadError(f"{path}: the JSON-LD @context or @import names a document to fetch; "
+                                f"{NO_FETCH_ADVICE}") from None
             raise _clean_parse_error(path, e) from None
+        return digest
 
     def run(self, query: str, max_rows: int, timeout_s: float) -> RawResult:
         ox = self._ox
@@ -214,6 +221,22 @@ def _rdflib_term(t) -> Term | None:
     return Term("literal", str(t))
 
 
+def _bounded_memory_store():
+    """rdflib's Memory store that counts the triples a parser adds against a load Budget (when set):
+    every rdflib parser ends in Store.add, so this bounds them all."""
+    from rdflib.plugins.stores.memory import Memory
+
+    class BoundedMemory(Memory):
+        budget: Budget | None = None
+
+        def add(self, triple, context, quoted=False):
+            if self.budget is not None:
+                self.budget.tick()
+            super().add(triple, context, quoted)
+
+    return BoundedMemory()
+
+
 class RdflibBackend:
     """rdflib's pure-Python memory store: the reference implementation, slow but everywhere."""
 
@@ -223,27 +246,43 @@ class RdflibBackend:
     def __init__(self, store: str = "default"):
         from rdflib import Dataset
 
-        self.graph = Dataset(store=store, default_union=True)
+        self.graph = Dataset(store=_bounded_memory_store() if store == "default" else store, default_union=True)
 
-    def load(self, path: Path, fmt: str, gz: bool) -> None:
-        data = _read_bytes(path, gz)
-        if fmt != "xml":
-            _check_text(path, data)
+    def load(self, path: Path, fmt: str, gz: bool, limits: LoadLimits | None = None) -> str:
+        """Parse one file into the dataset, bounded in time and memory, with no network access
+        (rdflib would fetch a remote JSON-LD context); returns the file's content hash."""
+        from rdflib import Dataset
+
+        limits = limits or LoadLimits.from_env()
+        data, digest = _read_checked(path, fmt, gz, limits)
+        if fmt == "json-ld":  # rdflib would fetch it (Oxigraph refuses by itself, streaming)
+            check_jsonld(path, data)
+        budget = Budget(path, limits)
+        store = self.graph.store
+        if hasattr(store, "budget"):
+            store.budget = budget
         try:
-            if fmt == "nquads":
-                # rdflib's N-Quads parser drops the default graph of the Dataset it parses into
-                # (it swaps in a new one): parse apart, then add the quads
-                from rdflib import Dataset
-
-                tmp = Dataset(default_union=True)
-                tmp.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
-                self.graph.addN((s, p, o, self.graph.get_context(c)) for s, p, o, c in tmp.quads((None, None, None, None)))
-            elif fmt == "trig":
-                self.graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
-            else:
-                self.graph.default_context.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+            with no_network(path):
+                if fmt == "nquads":
+                    # rdflib's N-Quads parser drops the default graph of the Dataset it parses into
+                    # (it swaps in a new one): parse apart, then add the quads
+                    tmp = Dataset(store=_bounded_memory_store(), default_union=True)
+                    tmp.store.budget = budget
+                    tmp.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+                    tmp.store.budget = None
+                    self.graph.addN((s, p, o, self.graph.get_context(c)) for s, p, o, c in tmp.quads((None, None, None, None)))
+                elif fmt == "trig":
+                    self.graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+                else:
+                    self.graph.default_context.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+        except LoadError:
+            raise
         except Exception as e:  # rdflib raises many unrelated types for bad syntax
             raise _clean_parse_error(path, e) from None
+        finally:
+            if hasattr(store, "budget"):
+                store.budget = None
+        return digest
 
     def run(self, query: str, max_rows: int, timeout_s: float) -> RawResult:
         res = self.graph.query(query)
@@ -397,8 +436,18 @@ class EndpointBackend:
 STORES = {"oxigraph": OxigraphBackend, "memory": RdflibBackend}
 
 
-def load_files(paths: Iterable[str | os.PathLike], store: str = "oxigraph", fmt: str | None = None) -> Backend:
+def load_files(paths: Iterable[str | os.PathLike], store: str = "oxigraph", fmt: str | None = None,
+               limits: LoadLimits | None = None) -> Backend:
     """Parse RDF files into a fresh local store; the files are only ever read."""
+    return load_graph_files(paths, store, fmt, limits)[0]
+
+
+def load_graph_files(paths: Iterable[str | os.PathLike], store: str = "oxigraph", fmt: str | None = None,
+                     limits: LoadLimits | None = None) -> tuple[Backend, str]:
+    """Parse RDF files into a fresh local store, each within `limits` (default: LoadLimits.from_env());
+    returns the store and a key of what was loaded (each file's path, syntax and content hash)."""
+    import hashlib
+
     paths = [Path(p) for p in paths]
     if not paths:
         raise LoadError("no graph file given")
@@ -410,10 +459,12 @@ def load_files(paths: Iterable[str | os.PathLike], store: str = "oxigraph", fmt:
         if not p.exists():
             raise LoadError(f"{p}: no such file")
     plan = [(p, *detect_format(p, fmt)) for p in paths]  # fail fast on unknown formats
+    limits = limits or LoadLimits.from_env()
     backend = STORES[store]()
+    keys = []
     for p, f, gz in plan:
-        backend.load(p, f, gz)
+        # the path matters too: relative IRIs resolve against it
+        keys.append(f"{p.resolve()}|{f}|{backend.load(p, f, gz, limits)}")
     if backend.triple_count() == 0:
         raise EmptyGraphError(f"{', '.join(map(str, paths))}: the graph is empty (no triples)")
-    return backend
-
+    return backend, hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()[:16]
