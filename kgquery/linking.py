@@ -7,6 +7,7 @@ extra is installed, with sentence embeddings.
 """
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 MAX_SPAN = 6
 #: what a question word earns by matching a word of a property's description (not its name)
-DESC_MATCH = 0.75
+DESC_MATCH = 0.5
 DESCRIPTION_PREDICATES = ("http://www.w3.org/2000/01/rdf-schema#comment",
                           "http://www.w3.org/2004/02/skos/core#definition",
                           "http://purl.org/dc/terms/description")
@@ -283,7 +284,7 @@ class Linker:
                     if s == w:
                         best = max(best, 1.0)
                         covered.add(w)
-                    elif min(len(s), len(w)) >= 5 and (s.startswith(w) or w.startswith(s)):
+                    elif _shared_stem(s, w):
                         best = max(best, 0.8)
                         covered.add(w)
                     elif len(s) >= 6 and len(w) >= 6 and fuzz.ratio(s, w) >= 85:  # spelling slips
@@ -327,6 +328,16 @@ class Linker:
             return self.embedder.similarities(self, words)
         except RuntimeError:
             return {}
+
+
+def _shared_stem(a: str, b: str) -> bool:
+    """Two word stems of one family: a long common start covering most of the shorter one.
+
+    >>> [_shared_stem(a, b) for a, b in [("suppli", "supply"), ("product", "production"), ("cost", "costum")]]
+    [True, True, False]
+    """
+    n = len(os.path.commonprefix([a, b]))
+    return n >= 5 and n >= 0.8 * min(len(a), len(b))
 
 
 def _dedup(hits: list[LabelHit]) -> list[LabelHit]:

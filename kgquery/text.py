@@ -38,6 +38,13 @@ AGGREGATE_WORDS = {"average": "AVG", "mean": "AVG", "avg": "AVG", "total": "SUM"
                    "maximum": "MAX", "max": "MAX"}
 COMPARATIVES_GT = {"more", "greater", "larger", "bigger", "higher", "over", "above", "exceeds", "exceed",
                    "exceeding", "heavier", "taller", "longer", "older", "wider", "deeper"}
+#: units of measure and money: a number followed by one is a value, never a count of things
+UNITS = set("""euro euros eur dollar dollars usd pound pounds gbp yen yuan franc francs cent cents percent pct
+kg kilo kilos kilogram kilograms g gram grams mg tonne tonnes ton tons lb lbs ounce ounces oz km kilometre kilometres
+kilometer kilometers m metre metres meter meters cm mm mile miles ft foot feet inch inches yard yards sqkm km2 m2
+hectare hectares acre acres l litre litres liter liters ml gallon gallons s sec second seconds min minute minutes
+h hour hours day days week weeks month months year years kmh mph w watt watts kw kwh v volt volts a amp amps hz
+mhz ghz kb mb gb tb byte bytes degree degrees c f k""".split())
 COMPARATIVES_LT = {"less", "fewer", "smaller", "lower", "under", "below", "lighter", "shorter",
                    "younger", "narrower", "cheaper"}
 
@@ -110,6 +117,7 @@ class Cues:
     numbers: list[float] = field(default_factory=list)
     exists: bool = False                              # "is there any ...", "does ... exist": any one will do
     comparative: tuple[str, str, int] | None = None   # ('>' or '<', adjective, position): "larger than", no number
+    unit: str | None = None                           # "less than 8 euros": the compared number is a measure
 
 
 @dataclass
@@ -226,6 +234,8 @@ def analyse(text: str) -> Question:
                     if i > 1 and low[i - 2] == "at" and low[i - 1] in ("least", "most"):
                         op = ">=" if low[i - 1] == "least" else "<="
                     c.compare = (op, float(low[j]), i)
+                    if j + 1 < len(low) and low[j + 1] in UNITS:
+                        c.unit = low[j + 1]
                     break
     if c.compare is None:
         m = re.search(r"\bat (least|most) (-?\d+(?:\.\d+)?)", joined)

@@ -121,7 +121,7 @@ def attempt_values(ans: Answer) -> list[str] | None:
     boolean = getattr(ans, "attempt_boolean", None)
     if boolean is not None:
         return ["true" if boolean else "false"]
-    if rows is not None:
+    if rows:
         return [t.value for r in rows for t in r if t is not None]
     return ans.values() or None
 

@@ -29,6 +29,9 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
     name = "embedded"
 
     def __init__(self, linker: Linker):
+        from ..labels import LABEL_PREDICATES
+
+        self._label_preds = set(LABEL_PREDICATES)
         self.linker = linker
         self.kg = linker.kg
         self.schema = linker.schema
@@ -397,6 +400,8 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
                     s = m.score + bonus + ps - 0.6 * others - (0.1 if not fwd else 0)
                     if ps < 0.3 and self._asks_unknown(q):
                         s -= 0.6  # "the favourite colour of X": the words name nothing X has
+                    if p in self._label_preds and ps < 0.5:
+                        s -= 0.5  # the name the user just typed is not what they ask for, unless they say so
                     out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
                     if fwd and ps >= 0.6 and not cls and not q.cues.ask:
                         out += self._through_value_node(q, t, p, s, scores)
@@ -457,8 +462,10 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
                 continue
             for path in self._paths(None, terms[0], scores, lit)[:2]:
                 body = [f"VALUES ?x {{ {values} }}"] + path.triples("?x", "w")
+                # "Which Weber ...": the question word right before the name asks which namesake
+                cue = 0.4 if m.start == 1 and q.tokens[0] == "which" else 0.0
                 out.append(Candidate(f"SELECT DISTINCT ?x WHERE {{ {' '.join(body)} }}",
-                                     m.score + o.score + path.score + 0.3, "namesake"))
+                                     m.score + o.score + path.score + 0.3 + cue, "namesake"))
         return out
 
     def _ask_between(self, anchors, scores) -> list[Candidate]:

@@ -32,7 +32,7 @@ class GroupingShapes:
         """Counts of linked things per ?x: 'departments with more than 5 employees', 'the most products'."""
         c = q.cues
         others = [m.hits[0].iri for m in links.classes if m.hits[0].iri != cls]
-        want = c.compare if c.compare else None
+        want = c.compare if c.compare and not c.unit else None  # "less than 8 euros" compares a value
         most = c.superlative if c.superlative and not c.superlative[1] else None
         if not (want or most):
             return []
