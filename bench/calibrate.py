@@ -31,10 +31,14 @@ from kgquery.confidence import ABSTAIN_BELOW, FEATURES  # noqa: E402
 RIDGE = 1.0
 
 
+F1S: dict[str, np.ndarray] = {}
+
+
 def load(name: str) -> tuple[np.ndarray, np.ndarray]:
     rows = [r for r in json.loads((OUT / f"{name}.json").read_text())["questions"] if r.get("features")]
     x = np.array([[float(r["features"].get(k, 0.0)) for k in FEATURES] for r in rows])
     y = np.array([float(r["f1"] == 1.0 or r.get("attempt_f1") == 1.0) for r in rows])
+    F1S[name] = np.array([r["f1"] if r["outcome"] != "abstained" else (r.get("attempt_f1") or 0.0) for r in rows])
     return x, y
 
 
@@ -66,17 +70,26 @@ def auroc(s: np.ndarray, y: np.ndarray) -> float | None:
     return float(((pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])).mean())
 
 
-def judge(w: np.ndarray, x: np.ndarray, y: np.ndarray) -> dict:
+def judge(w: np.ndarray, x: np.ndarray, y: np.ndarray, f1: np.ndarray | None = None,
+          threshold: float = ABSTAIN_BELOW) -> dict:
+    """AUROC, coverage, answered precision and mean F1 (abstentions 0) at the threshold."""
     c = predict(w, x)
-    ans = c >= ABSTAIN_BELOW
-    return {"n": len(y), "auroc": auroc(c, y), "coverage": float(ans.mean()),
-            "answered_precision": float(y[ans].mean()) if ans.any() else None, "exact_rate": float(y.mean())}
+    ans = c >= threshold
+    out = {"n": len(y), "auroc": auroc(c, y), "coverage": round(float(ans.mean()), 3),
+           "answered_precision": round(float(y[ans].mean()), 3) if ans.any() else None,
+           "exact_rate": round(float(y.mean()), 3)}
+    if f1 is not None:
+        out["mean_f1"] = round(float((f1 * ans).mean()), 3)
+        out["mean_f1_no_abstention"] = round(float(f1.mean()), 3)
+    return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--fit", default="ck25,countries,spider-dev")
     ap.add_argument("--judge", default="")
+    ap.add_argument("--thresholds", type=lambda t: [float(v) for v in t.split(",")], default=[ABSTAIN_BELOW],
+                    help="abstention thresholds to report (comma-separated)")
     args = ap.parse_args()
     sets = {n: load(n) for n in args.fit.split(",")}
     x = np.vstack([v[0] for v in sets.values()])
@@ -89,9 +102,13 @@ def main() -> int:
         if not rest:
             continue
         wx = fit(np.vstack([sets[n][0] for n in rest]), np.concatenate([sets[n][1] for n in rest]))
-        print(f"leave-one-set-out {name} (fitted on {','.join(rest)}): {json.dumps(judge(wx, *sets[name]))}")
+        for t in args.thresholds:
+            print(f"leave-one-set-out {name} (fitted on {','.join(rest)}) at {t}: "
+                  f"{json.dumps(judge(wx, *sets[name], F1S[name], t))}")
     for name in filter(None, args.judge.split(",")):
-        print(f"judged {name} (fitted on {args.fit}): {json.dumps(judge(w, *load(name)))}")
+        x2, y2 = load(name)
+        for t in args.thresholds:
+            print(f"judged {name} (fitted on {args.fit}) at {t}: {json.dumps(judge(w, x2, y2, F1S[name], t))}")
     return 0
 
 

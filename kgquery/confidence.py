@@ -9,6 +9,9 @@ signals look at the chosen query from the outside:
   property of the query accounts for ("the favourite colour of X": colour is left over);
 * ``margin``: how far the best candidate is ahead of the best one giving a *different* result;
 * ``size``/``empty``/``single``: whether the result's size fits what was asked (one thing, a list, a number);
+* ``patterns``/``words``/``ask``/``count``/``rank``/``columns``: how much the query and the question
+  ask for (triple patterns, content words) and the query's shape: long questions and complex shapes
+  are wrong more often, on any graph;
 * ``score``: the raw score, kept as one signal among the others.
 
 `confidence` is a logistic model over them. Its weights are fitted by bench/calibrate.py on the
@@ -24,7 +27,8 @@ ABSTAIN_BELOW = 0.5
 
 #: fitted by bench/calibrate.py (logistic regression, L2) on development sets; see bench/RESULTS.md
 WEIGHTS = {"bias": -1.2, "score": 0.35, "meaning": 1.5, "unexplained": -2.0, "margin": 0.8,
-           "size": -0.15, "empty": -1.0, "single": 0.3, "linked": 0.8}
+           "size": -0.15, "empty": -1.0, "single": 0.3, "linked": 0.8, "patterns": 0.0, "words": 0.0,
+           "ask": 0.0, "count": 0.0, "rank": 0.0, "columns": 0.0}
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 
 
@@ -53,6 +57,14 @@ def unexplained(words: list[str], props: set[str], word_scores) -> float:
         return 0.0
     left = [w for w in content if not any(word_scores(w).get(p, 0.0) >= 0.5 for p in props)]
     return len(left) / len(content)
+
+
+def shape_signals(shape: str, sparql: str, content_words: int) -> dict[str, float]:
+    """The chosen query's shape (the engine's own shape names, not a graph's) and its size."""
+    return {"patterns": sparql.count(" . ") / 5.0, "words": content_words / 10.0,
+            "ask": float("ask" in shape), "count": float("count" in shape or "having" in shape),
+            "rank": float("superlative" in shape or "compare" in shape or "most" in shape),
+            "columns": float("columns" in shape)}
 
 
 def size_signals(n_rows: int, boolean: bool, count_asked: bool) -> dict[str, float]:

@@ -17,10 +17,9 @@ CANDIDATE_TIMEOUT_S = 5.0
 #: what a candidate gains by returning rows; the most any candidate's score can grow when it runs
 ROWS_BONUS = 0.3
 #: with a model configured (and fallback on), a grounded answer at least this confident is kept and the
-#: model only words it; KGQUERY_TRUST_GROUNDED=1 always asks the model first. 0.5: on ck25 + countries
-#: grounded answers above it were right 0.7 of the time (bench/RESULTS.md), more than the 2025 LLM
-#: systems' 0.44; below it (0.25-0.49) a model is worth asking
-TRUST_GROUNDED = 0.5
+#: model only words it; KGQUERY_TRUST_GROUNDED=1 always asks the model first. By default the model is
+#: asked exactly where the embedded default would abstain
+TRUST_GROUNDED = ABSTAIN_BELOW
 
 
 def _trust_grounded() -> float:
@@ -214,7 +213,7 @@ class KGQuery:
             self._fill(ans, best.sparql, best_res)
             ans.score = best_score
             t = time.perf_counter()
-            ans.features = self._signals(q, links, generator, ans, best_res, best_score)
+            ans.features = self._signals(q, links, generator, ans, best_res, best_score, best.shape)
             ans.confidence = confidence(ans.features)
             timings["confidence"] = time.perf_counter() - t
             if ans.confidence < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
@@ -232,11 +231,12 @@ class KGQuery:
         self._describe(ans, links)
         return ans
 
-    def _signals(self, q, links, generator, ans: Answer, res: QueryResult, best_score: float) -> dict[str, float]:
+    def _signals(self, q, links, generator, ans: Answer, res: QueryResult, best_score: float,
+                 shape: str = "") -> dict[str, float]:
         """The signals behind `confidence` (kgquery/confidence.py) for the chosen query."""
         import re
 
-        from .confidence import margin, size_signals, unexplained
+        from .confidence import margin, shape_signals, size_signals, unexplained
         from .explain import explain
 
         schema_props = {p.iri for p in self.kg.schema.properties}
@@ -248,7 +248,8 @@ class KGQuery:
         f = {"score": best_score, "margin": margin(ans.tried, res.values()),
              "unexplained": unexplained(free, props, word_scores),
              "linked": len(covered & set(content)) / max(len(content), 1),
-             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count)}
+             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count),
+             **shape_signals(shape, ans.sparql or "", len(content))}
         try:
             ans.explanation = explain(ans.sparql, self.kg, self.kg.labels.label_of)
         except Exception:
