@@ -9,7 +9,20 @@ from pathlib import Path
 
 from .errors import KgqueryError
 
-BUNDLED = Path(__file__).resolve().parent.parent / "graphs"
+
+def _packaged(inside: str, checkout: str) -> Path:
+    """A folder shipped with kgquery: the installed package data (kgquery/<inside>, put there from the
+    checkout's folder by pyproject.toml's package-dir), else the source checkout's <checkout> folder
+    (running from a checkout, or an editable install)."""
+    here = Path(__file__).resolve().parent
+    installed, source = here / inside, here.parent / checkout
+    return installed if installed.is_dir() or not source.is_dir() else source
+
+
+#: the bundled graphs (graphs/<name>/ in the checkout: each RDF file with its SOURCE.md and licence)
+BUNDLED = _packaged("_graphs", "graphs")
+#: the query page `kgquery app` starts (app/streamlit_app.py in the checkout)
+APP_SCRIPT = _packaged("_app", "app") / "streamlit_app.py"
 
 #: exit codes, the same for every command (README "Use", `kgquery --help`)
 EXIT_OK = 0  # answered (rows, a yes/no, or an empty result that is the answer)
@@ -331,9 +344,9 @@ def cmd_app(args) -> int:
     import importlib.util
     import subprocess
 
-    script = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
+    script = APP_SCRIPT
     if not script.is_file():
-        raise KgqueryError(f"the page is not here: {script} (install kgquery from a checkout: pip install -e '.[app]')")
+        raise KgqueryError(f"the page is not here: {script} (reinstall kgquery: pip install 'kgquery[app]')")
     if importlib.util.find_spec("streamlit") is None:
         raise KgqueryError("the page needs Streamlit: pip install 'kgquery[app]'")
     env = dict(os.environ)
