@@ -10,13 +10,17 @@ Graphs are loaded once at start (`--graph`, repeatable: a bundled name, a file, 
 each gets one KGQuery shared by all requests (the Python API is thread-safe). Limits: request bodies
 over `max_body` bytes get 413, clients over their token bucket (`rate` per second, `burst`) get 429,
 and with an API key (`--api-key` or KGQUERY_API_KEY) requests without `Authorization: Bearer KEY` or
-`X-API-Key: KEY` get 401 (/health stays open). The key is never printed or logged.
+`X-API-Key: KEY` get 401 (/health stays open). The key is never printed or logged. Binding an address
+other than loopback needs a key (or `--insecure-no-key`), and X-Forwarded-For is believed only from the
+proxies named with `--trusted-proxy`: otherwise any local client could pick its own rate-limit bucket.
 """
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -30,6 +34,9 @@ MAX_BODY = 64 * 1024
 MAX_EVAL = 25
 RATE = 10.0  # requests per second per client
 BURST = 20
+EVAL_BUDGET_S = 20.0  # server time one /eval request may take, all its questions together
+#: a JSON \uD800-\uDFFF escape: only a pair of them makes a character
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 # --------------------------------------------------------------------------- graphs
@@ -100,6 +107,18 @@ class Guards:
                 del self._buckets[k]
         return 0.0
 
+    def charge(self, client: str, tokens: float) -> None:
+        """Take `tokens` more from the client's bucket (it may go below zero: the client then waits).
+
+        /eval does this for its questions, so one request of 25 questions counts as 25 requests.
+        """
+        if self.rate <= 0 or tokens <= 0:
+            return
+        now = time.monotonic()
+        left, last = self._buckets.get(client, (float(self.burst), now))
+        left = min(float(self.burst), left + (now - last) * self.rate)
+        self._buckets[client] = (left - tokens, now)
+
     def _authorized(self, headers: dict[bytes, bytes]) -> bool:
         if not self._key:
             return True
@@ -143,6 +162,11 @@ class Guards:
             if len(body) > self.max_body:
                 return await _send_json(send, 413, {"error": f"request body too large: over {self.max_body:,} "
                                                              f"bytes; the limit is {self.max_body:,}"})
+        if _SURROGATE_ESCAPE.search(body) and _lone_surrogate(body):
+            return await _send_json(send, 400, {"error": "bad request: the body has a lone surrogate escape "
+                                                         "(\\ud800-\\udfff without its pair), which is not a character"})
+        if scope.get("path") == "/eval":  # each question is a request's worth of work (an ask and a query)
+            self.charge(client, _count_questions(body) - 1)
         sent = False
 
         async def replay():
@@ -153,6 +177,29 @@ class Guards:
             return await receive()
 
         return await self.app(scope, replay, send)
+
+
+def _count_questions(body: bytes) -> int:
+    """How many questions an /eval body asks (0 when it is not the expected JSON: the app says why)."""
+    try:
+        qs = json.loads(body).get("questions")
+    except (ValueError, AttributeError):
+        return 0
+    return len(qs) if isinstance(qs, list) else 0
+
+
+def _lone_surrogate(body: bytes) -> bool:
+    """True when the JSON body decodes to text that is not Unicode (a lone \\ud800): such text
+    cannot be encoded, and would fail deep inside the engine instead of here."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return False  # not JSON: the app says so
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 # --------------------------------------------------------------------------- request bodies
@@ -182,7 +229,8 @@ class EvalRequest(BaseModel):
 # --------------------------------------------------------------------------- the app
 
 def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX_BODY, rate: float = RATE,
-               burst: int = BURST, max_eval: int = MAX_EVAL, threads: int = 8, datasets: dict | None = None):
+               burst: int = BURST, max_eval: int = MAX_EVAL, threads: int = 8, datasets: dict | None = None,
+               eval_budget_s: float = EVAL_BUDGET_S):
     """The ASGI app over {graph name: KGQuery}; the first graph answers requests that name none."""
     from fastapi import FastAPI, Request
     from fastapi.exceptions import RequestValidationError
@@ -268,7 +316,8 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
                            gold=[str(a).lower() if isinstance(a, bool) else str(a) for a in q.answers]
                            if q.answers is not None else None, sparql=q.sparql)
               for i, q in enumerate(req.questions)]
-        return run_eval(engine.kg, qs, progress=False, engine_factory=lambda kg, model: engine)
+        return run_eval(engine.kg, qs, progress=False, engine_factory=lambda kg, model: engine,
+                        budget_s=eval_budget_s)
 
     @app.get("/")
     def text2sparql(question: str | None = None, dataset: str | None = None):
@@ -290,6 +339,42 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
 
 # --------------------------------------------------------------------------- command line
 
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any address
+
+
+def check_exposure(host: str, api_key: str | None, insecure_no_key: bool) -> str | None:
+    """Refuse (KgqueryError) to bind a non-loopback address without a key; the warning to print, if any."""
+    from .errors import KgqueryError
+
+    if api_key or is_loopback(host):
+        return None
+    if not insecure_no_key:
+        raise KgqueryError(f"refusing to serve on {host} without an API key: anyone who can reach it could use it; "
+                           "set one with KGQUERY_API_KEY=... (e.g. KGQUERY_API_KEY=$(openssl rand -hex 16)), "
+                           "or bind 127.0.0.1, or pass --insecure-no-key to serve openly anyway")
+    return (f"kgquery serve: WARNING: serving on {host} WITHOUT an API key (--insecure-no-key): "
+            "anyone who can reach this address can query the graphs")
+
+
+def uvicorn_options(trusted_proxies: list[str] | None) -> dict:
+    """Forwarded-header settings: believe X-Forwarded-For only from the proxies named, never by default.
+
+    (uvicorn believes it from 127.0.0.1 unless told otherwise, so any local client or local proxy
+    could name a new address on every request and never meet the rate limit.)
+    """
+    proxies = [p.strip() for p in trusted_proxies or [] if p.strip()]
+    if not proxies:
+        return {"proxy_headers": False, "forwarded_allow_ips": ""}
+    return {"proxy_headers": True, "forwarded_allow_ips": ",".join(proxies)}
+
+
 def serve(args) -> int:
     """Load the graphs, warm their indexes, and run uvicorn until interrupted."""
     import uvicorn
@@ -299,6 +384,8 @@ def serve(args) -> int:
 
     limits = Limits(timeout_s=args.timeout, max_rows=args.max_rows, memory_mb=args.memory_mb)
     api_key = args.api_key if args.api_key is not None else os.environ.get("KGQUERY_API_KEY")
+    warning = check_exposure(args.host, api_key, getattr(args, "insecure_no_key", False))  # before the slow load
+    proxy = uvicorn_options(getattr(args, "trusted_proxy", None))
     t0 = time.perf_counter()
     graphs = load_graphs(args.graph, limits=limits, store=args.store, endpoint=args.endpoint, fmt=args.fmt)
     engines = {name: KGQuery(kg, model=args.model) for name, kg in graphs.items()}
@@ -307,10 +394,12 @@ def serve(args) -> int:
             engine.linker  # schema, labels, values (and embeddings): built now, not on the first request
         print(f"kgquery serve: graph {name}: {engine.kg.triple_count:,} triples", file=sys.stderr, flush=True)
     app = create_app(engines, api_key=api_key or None, max_body=args.max_body, rate=args.rate, burst=args.burst,
-                     max_eval=args.max_eval, threads=args.threads)
+                     max_eval=args.max_eval, threads=args.threads, eval_budget_s=args.eval_budget)
     where = f"http://{args.host}:{args.port}" if ":" not in args.host else f"http://[{args.host}]:{args.port}"
     print(f"kgquery serve: {where} ready in {time.perf_counter() - t0:.1f} s "
           f"({'API key required' if api_key else 'no API key'}; Ctrl+C stops it)", file=sys.stderr, flush=True)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=args.access_log,
-                limit_concurrency=args.max_connections, timeout_keep_alive=5, server_header=False)
+                limit_concurrency=args.max_connections, timeout_keep_alive=5, server_header=False, **proxy)
     return 0
