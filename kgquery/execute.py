@@ -22,8 +22,8 @@ from .types import Outcome, QueryResult
 
 CAN_FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
 #: longer queries are checked by the guard in a forked worker bounded by the query's time limit:
-#: rdflib's parser needs up to ~1.3 ms per character on some shapes (2 KB of `1+1+...` take 2.5 s)
-#: and parses under a process-wide lock, so an unbounded check would stall every other query
+#: rdflib's parser needs up to ~1.3 ms per character on some shapes (2 KB of `1+1+...` take 2.5 s),
+#: holding the GIL, so an unbounded check in this process would slow every other request
 GUARD_INLINE_CHARS = 500
 #: held from pipe() to closing the write end, so a worker forked by another thread never inherits
 #: this worker's write end (which would hold back EOF until that other worker exits)
@@ -80,10 +80,7 @@ def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
     if not isinstance(query, str) or len(query) <= GUARD_INLINE_CHARS or len(query) > MAX_QUERY_CHARS or not CAN_FORK:
         return guard(query, limits.allow_services, prefixes)
 
-    def check():
-        from . import guard as guard_module
-
-        guard_module._PARSE_LOCK = threading.Lock()  # another thread may have held it at fork time
+    def check():  # (the grammar pool is reset in the worker at fork: guard._after_fork_in_child)
         try:
             return ("ok", guard(query, limits.allow_services, prefixes))
         except QueryRefused as e:

@@ -6,8 +6,12 @@ dereference over the network). Missing well-known prefixes are added rather than
 """
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,8 +32,60 @@ WELL_KNOWN_PREFIXES = {
 }
 
 MAX_QUERY_CHARS = 100_000
-#: rdflib's pyparsing-based SPARQL parser is not thread-safe: concurrent parses fail at random
-_PARSE_LOCK = threading.Lock()
+
+# rdflib's SPARQL grammar (pyparsing) is not thread-safe: pyparsing learns how many arguments each
+# parse action takes on its first calls (`_trim_arity`), and threads doing that at once get
+# "postParse2() missing 1 required positional argument" or a wrong ParseException (rdflib#1282;
+# 8 threads on a fresh grammar: 26-119 of 120 parses wrong, on a warmed one none seen). One global
+# lock made every check wait for the slowest (a 495-character `1+1+...` parses for 0.4-0.8 s).
+# Instead each parse borrows a private copy of the grammar (the module executed again: ~50 ms and
+# ~4 MB each, at most one per thread parsing at once), so no grammar is ever used by two threads.
+_IDLE_PARSERS: list = []
+_POOL_LOCK = threading.Lock()
+
+
+def _new_parser():
+    """A private copy of rdflib.plugins.sparql.parser (its own grammar objects and parse actions)."""
+    spec = importlib.util.find_spec("rdflib.plugins.sparql.parser")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@contextmanager
+def sparql_parser() -> Iterator:
+    """Borrow a grammar copy no other thread is using (its parseQuery / parseUpdate)."""
+    with _POOL_LOCK:
+        module = _IDLE_PARSERS.pop() if _IDLE_PARSERS else None
+    if module is None:
+        module = _new_parser()
+    try:
+        yield module
+    finally:
+        with _POOL_LOCK:
+            _IDLE_PARSERS.append(module)
+
+
+def warm_parsers(n: int) -> None:
+    """Build and warm n grammar copies now (the first parse of a copy takes ~0.3 s), for a server."""
+    with _POOL_LOCK:
+        missing = max(0, n - len(_IDLE_PARSERS))
+    for _ in range(missing):
+        module = _new_parser()
+        module.parseQuery("SELECT ?x WHERE { ?x ?p 1 FILTER(?x != 2) } LIMIT 1")
+        with _POOL_LOCK:
+            _IDLE_PARSERS.append(module)
+
+
+def _after_fork_in_child() -> None:
+    """A forked worker has only the forking thread: copies other threads held are mid-parse, and the
+    pool lock may be held by a thread that is gone."""
+    global _POOL_LOCK
+    _POOL_LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 @dataclass(frozen=True)
@@ -146,7 +202,6 @@ def guard(query: str, allow_services: tuple[str, ...] = (), prefixes: dict[str, 
 @lru_cache(maxsize=4096)
 def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[str, str], ...]) -> GuardedQuery:
     from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     if not isinstance(query, str) or not query.strip():
         raise QueryRefused("the query is empty")
@@ -167,12 +222,12 @@ def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[st
             except QueryRefused:
                 pass  # the full parse below says exactly what is wrong
     try:
-        with _PARSE_LOCK:
-            tree = parseQuery(text)
+        with sparql_parser() as parser:
+            tree = parser.parseQuery(text)
     except ParseException as e:
         try:
-            with _PARSE_LOCK:
-                update = parseUpdate(text)
+            with sparql_parser() as parser:
+                update = parser.parseUpdate(text)
         except Exception:
             update = None
         if update is not None and update.request:  # a prologue alone parses as an empty update

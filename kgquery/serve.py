@@ -389,6 +389,10 @@ def serve(args) -> int:
     t0 = time.perf_counter()
     graphs = load_graphs(args.graph, limits=limits, store=args.store, endpoint=args.endpoint, fmt=args.fmt)
     engines = {name: KGQuery(kg, model=args.model) for name, kg in graphs.items()}
+    if not args.no_warm:
+        from .guard import warm_parsers
+
+        warm_parsers(max(1, args.threads))  # one grammar copy per request thread, each ~0.3 s to warm
     for name, engine in engines.items():
         if not args.no_warm:
             engine.linker  # schema, labels, values (and embeddings): built now, not on the first request
