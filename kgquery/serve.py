@@ -110,7 +110,8 @@ class Guards:
     def charge(self, client: str, tokens: float) -> None:
         """Take `tokens` more from the client's bucket (it may go below zero: the client then waits).
 
-        /eval does this for its questions, so one request of 25 questions counts as 25 requests.
+        /eval does this for its questions (one request of 25 questions counts as 25 requests, before it
+        runs) and for the time it took (a 20 s evaluation costs 20 s worth of requests, after).
         """
         if self.rate <= 0 or tokens <= 0:
             return
@@ -165,8 +166,10 @@ class Guards:
         if _SURROGATE_ESCAPE.search(body) and _lone_surrogate(body):
             return await _send_json(send, 400, {"error": "bad request: the body has a lone surrogate escape "
                                                          "(\\ud800-\\udfff without its pair), which is not a character"})
-        if scope.get("path") == "/eval":  # each question is a request's worth of work (an ask and a query)
-            self.charge(client, _count_questions(body) - 1)
+        is_eval = scope.get("path") == "/eval"
+        if is_eval:  # each question is a request's worth of work (an ask and a query), charged up front
+            questions = _count_questions(body)
+            self.charge(client, questions - 1)
         sent = False
 
         async def replay():
@@ -176,7 +179,13 @@ class Guards:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
-        return await self.app(scope, replay, send)
+        if not is_eval:
+            return await self.app(scope, replay, send)
+        t0 = time.monotonic()
+        try:
+            return await self.app(scope, replay, send)
+        finally:  # and its server time too: 20 s of /eval costs what 20 s of requests at the rate would
+            self.charge(client, (time.monotonic() - t0) * self.rate - max(questions, 1))
 
 
 def _count_questions(body: bytes) -> int:

@@ -486,3 +486,17 @@ def test_eval_time_budget_and_rate(engines):
             assert [c.get("/health").status_code for _ in range(3)] == [200, 429, 429]
     finally:
         srv.close()
+
+
+def test_eval_time_counts_against_the_rate(engines):
+    """At 5 requests a second, 1.5 s of /eval costs 7.5 requests: more than the burst of 4 it refilled."""
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    srv = Server(create_app(engines, rate=5, burst=4, max_eval=3, eval_budget_s=1.5))
+    try:
+        with httpx.Client(base_url=srv.url, timeout=60) as c:
+            r = c.post("/eval", json={"questions": [{"question": "q?", "sparql": cross}]})
+            assert r.status_code == 200 and r.json()["questions"][0]["gold_unavailable"]
+            r = c.get("/health")
+            assert r.status_code == 429 and r.json()["error"].startswith("too many requests: at most 5 per second")
+    finally:
+        srv.close()
