@@ -340,9 +340,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--burst", type=int, default=20, help="requests a client may send at once (default 20)")
     sp.add_argument("--max-body", type=int, default=64 * 1024, help="largest request body in bytes (default 65536)")
     sp.add_argument("--max-eval", type=int, default=25, help="most questions per /eval request (default 25)")
-    sp.add_argument("--eval-budget", type=float, default=20.0,
-                    help="server seconds one /eval request may use in all (default 20); the time used "
-                         "counts against the caller's rate")
+    sp.add_argument("--eval-budget", type=float, default=None,
+                    help="server seconds one /eval request may use in all (default: --timeout, 10 s); "
+                         "the time used counts against the caller's rate")
     sp.add_argument("--threads", type=int, default=8, help="requests worked on at once (default 8)")
     sp.add_argument("--max-connections", type=int, default=256, help="open connections before 503 (default 256)")
     sp.add_argument("--no-warm", action="store_true", help="build indexes on the first request, not at start")

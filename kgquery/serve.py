@@ -13,6 +13,8 @@ and with an API key (`--api-key` or KGQUERY_API_KEY) requests without `Authoriza
 `X-API-Key: KEY` get 401 (/health stays open). The key is never printed or logged. Binding an address
 other than loopback needs a key (or `--insecure-no-key`), and X-Forwarded-For is believed only from the
 proxies named with `--trusted-proxy`: otherwise any local client could pick its own rate-limit bucket.
+One /eval request runs for at most `eval_budget_s` in all and costs the caller one request per question
+up front plus its server time after. A body with a lone surrogate escape (\ud800) gets 400 here.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ MAX_BODY = 64 * 1024
 MAX_EVAL = 25
 RATE = 10.0  # requests per second per client
 BURST = 20
-EVAL_BUDGET_S = 20.0  # server time one /eval request may take, all its questions together
+EVAL_BUDGET_S = 10.0  # server time one /eval request may take, all its questions together
 #: a JSON \uD800-\uDFFF escape: only a pair of them makes a character
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
@@ -407,7 +409,8 @@ def serve(args) -> int:
             engine.linker  # schema, labels, values (and embeddings): built now, not on the first request
         print(f"kgquery serve: graph {name}: {engine.kg.triple_count:,} triples", file=sys.stderr, flush=True)
     app = create_app(engines, api_key=api_key or None, max_body=args.max_body, rate=args.rate, burst=args.burst,
-                     max_eval=args.max_eval, threads=args.threads, eval_budget_s=args.eval_budget)
+                     max_eval=args.max_eval, threads=args.threads,
+                     eval_budget_s=args.eval_budget if args.eval_budget is not None else args.timeout)
     where = f"http://{args.host}:{args.port}" if ":" not in args.host else f"http://[{args.host}]:{args.port}"
     print(f"kgquery serve: {where} ready in {time.perf_counter() - t0:.1f} s "
           f"({'API key required' if api_key else 'no API key'}; Ctrl+C stops it)", file=sys.stderr, flush=True)
