@@ -10,9 +10,10 @@ import importlib.util
 import os
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import QueryRefused
@@ -41,6 +42,7 @@ MAX_QUERY_CHARS = 100_000
 # Instead each parse borrows a private copy of the grammar (the module executed again: ~50 ms and
 # ~4 MB each, at most one per thread parsing at once), so no grammar is ever used by two threads.
 _IDLE_PARSERS: list = []
+_ALL_PARSERS: list = []
 _POOL_LOCK = threading.Lock()
 
 
@@ -49,6 +51,8 @@ def _new_parser():
     spec = importlib.util.find_spec("rdflib.plugins.sparql.parser")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    with _POOL_LOCK:
+        _ALL_PARSERS.append(module)
     return module
 
 
@@ -66,10 +70,11 @@ def sparql_parser() -> Iterator:
             _IDLE_PARSERS.append(module)
 
 
-def warm_parsers(n: int) -> None:
-    """Build and warm n grammar copies now (the first parse of a copy takes ~0.3 s), for a server."""
+def warm_parsers(n: int, idle: bool = True) -> None:
+    """Build and warm grammar copies now (the first parse of a copy takes ~0.3 s): until n are idle, or
+    (idle=False) until n exist at all, which is what forked workers need: they inherit every copy warm."""
     with _POOL_LOCK:
-        missing = max(0, n - len(_IDLE_PARSERS))
+        missing = max(0, n - len(_IDLE_PARSERS if idle else _ALL_PARSERS))
     for _ in range(missing):
         module = _new_parser()
         module.parseQuery("SELECT ?x WHERE { ?x ?p 1 FILTER(?x != 2) } LIMIT 1")
@@ -78,10 +83,12 @@ def warm_parsers(n: int) -> None:
 
 
 def _after_fork_in_child() -> None:
-    """A forked worker has only the forking thread: copies other threads held are mid-parse, and the
-    pool lock may be held by a thread that is gone."""
-    global _POOL_LOCK
+    """A forked worker has only the forking thread: the locks may be held by threads that are gone, and
+    every copy is free (one another thread was parsing with keeps no state of that parse but its stack)."""
+    global _POOL_LOCK, _KNOWN_LOCK, _IDLE_PARSERS
     _POOL_LOCK = threading.Lock()
+    _KNOWN_LOCK = threading.Lock()
+    _IDLE_PARSERS = list(_ALL_PARSERS)
 
 
 if hasattr(os, "register_at_fork"):
@@ -95,6 +102,8 @@ class GuardedQuery:
     text: str
     form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
     has_limit: bool
+    #: the verdict came from the query's skeleton (its shape), so it holds for every query of that shape
+    by_shape: bool = field(default=False, compare=False, repr=False)
 
 
 _PREFIX_USE = re.compile(r"(?<![\w:<\"'?$])([A-Za-z][\w.-]*)?:(?=[A-Za-z_0-9%])")
@@ -196,7 +205,72 @@ def _walk(node, seen=None):
 
 def guard(query: str, allow_services: tuple[str, ...] = (), prefixes: dict[str, str] | None = None) -> GuardedQuery:
     """Check one query; raise QueryRefused with the reason, or return it ready to run."""
-    return _guard(query, tuple(sorted(allow_services)), tuple(sorted((prefixes or {}).items())))
+    key = (query, tuple(sorted(allow_services)), tuple(sorted((prefixes or {}).items())))
+    try:
+        verdict = _guard(*key)
+    except QueryRefused as e:
+        remember(key, str(e))
+        raise
+    remember(key, verdict)
+    return verdict
+
+
+# Verdicts this process knows without parsing: checks made here, and checks a forked worker made and
+# reported back (execute.py checks queries it has not seen in the worker that runs them, so a slow
+# parse never holds this process's GIL). Keyed by the exact query, and by its skeleton when the
+# query has no risky word (the same rule _guard uses to reuse one parse for many queries).
+_KNOWN: OrderedDict[tuple, GuardedQuery | str] = OrderedDict()
+_KNOWN_LOCK = threading.Lock()
+_KNOWN_MAX = 8192
+
+
+def _skeleton_key(key: tuple) -> tuple | None:
+    query, allow, prefixes = key
+    if not isinstance(query, str) or not query.strip() or len(query) > MAX_QUERY_CHARS or "\x00" in query:
+        return None
+    try:
+        text = canonical_text(add_missing_prefixes(query, dict(prefixes)))
+    except ValueError:
+        return None
+    if _RISKY_WORD.search(text):
+        return None
+    return ("skeleton", _skeleton(text), allow, prefixes)
+
+
+def remember(key: tuple, verdict: GuardedQuery | str) -> None:
+    """Keep a verdict (a GuardedQuery, or the refusal message) for `known_verdict`."""
+    entries = [(key, verdict)]
+    if isinstance(verdict, GuardedQuery) and verdict.by_shape:
+        skel = _skeleton_key(key)
+        if skel is not None:
+            entries.append((skel, (verdict.form, verdict.has_limit)))
+    with _KNOWN_LOCK:
+        for k, v in entries:
+            _KNOWN[k] = v
+            _KNOWN.move_to_end(k)
+        while len(_KNOWN) > _KNOWN_MAX:
+            _KNOWN.popitem(last=False)
+
+
+def known_verdict(query: str, allow_services: tuple[str, ...] = (),
+                  prefixes: dict[str, str] | None = None) -> GuardedQuery | None:
+    """The verdict on `query` if this process knows it (raises QueryRefused for a known refusal), else None."""
+    key = (query, tuple(sorted(allow_services)), tuple(sorted((prefixes or {}).items())))
+    with _KNOWN_LOCK:
+        verdict = _KNOWN.get(key)
+    if verdict is None:
+        skel = _skeleton_key(key)
+        if skel is None:
+            return None
+        with _KNOWN_LOCK:
+            shape = _KNOWN.get(skel)
+        if shape is None:
+            return None
+        text = canonical_text(add_missing_prefixes(query, dict(key[2])))
+        return GuardedQuery(text=text, form=shape[0], has_limit=shape[1])
+    if isinstance(verdict, str):
+        raise QueryRefused(verdict)
+    return verdict
 
 
 @lru_cache(maxsize=4096)
@@ -218,7 +292,7 @@ def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[st
         if skeleton != text:
             try:
                 shape = _guard(skeleton, allow_services, prefixes)  # cached: one parse per query shape
-                return GuardedQuery(text=text, form=shape.form, has_limit=shape.has_limit)
+                return GuardedQuery(text=text, form=shape.form, has_limit=shape.has_limit, by_shape=True)
             except QueryRefused:
                 pass  # the full parse below says exactly what is wrong
     try:

@@ -343,8 +343,16 @@ def test_parallel_checks_on_fresh_grammars_give_the_sequential_verdicts():
         assert list(pool.map(verdict, queries)) == expected
 
 
-def test_a_long_slow_check_is_bounded_by_the_time_limit(people_kg):
-    """Over GUARD_INLINE_CHARS the check runs in a worker killed at the query's time limit."""
-    res = execute(people_kg.backend, _sum_query(3000), Limits(timeout_s=0.5))
+@pytest.mark.parametrize("terms", [239, 3000])  # 495 characters (checked in this process before), 6,017
+def test_a_slow_check_is_bounded_by_the_time_limit(people_kg, terms):
+    """A query not checked before is checked in the worker that runs it, killed at the time limit."""
+    from kgquery.guard import known_verdict
+
+    query = _sum_query(terms)
+    res = execute(people_kg.backend, query, Limits(timeout_s=0.1))
     assert res.outcome == Outcome.TIMED_OUT
-    assert "while checking the query" in res.message
+    assert res.message == "stopped after 0.1 s (time limit); the worker was killed"
+    assert known_verdict(query) is None  # nothing learnt from a killed check
+    res = execute(people_kg.backend, query, Limits(timeout_s=30))
+    assert res.outcome == Outcome.ROWS and res.values() == [str(terms)]
+    assert known_verdict(query).form == "SELECT"  # the worker's verdict, remembered here
