@@ -256,7 +256,7 @@ class Endpoint:
 def _cli_query(url: str, timeout: float) -> dict:
     """`kgquery sparql --endpoint URL` in a child: its time, exit, last line and max RSS."""
     t0 = time.monotonic()
-    proc = subprocess.Popen([*CLI, "sparql", "--endpoint", url, "--timeout", str(timeout), "-o", "csv",
+    proc = subprocess.Popen([*CLI, "sparql", "--endpoint", url, "--timeout", str(timeout), "-o", "json",
                              "SELECT ?s WHERE { ?s ?p ?o }"], env=ENV, cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -265,11 +265,13 @@ def _cli_query(url: str, timeout: float) -> dict:
         proc.kill()
         out, err = proc.communicate()
     text = err.decode(errors="replace")
-    lines = [x for x in (text + out.decode(errors="replace")[-300:]).strip().splitlines()
-             if not x.startswith("MAXRSS_KB")]
-    return {"seconds": round(time.monotonic() - t0, 2), "exit": proc.returncode,
-            "rows_out": max(0, len(out.splitlines()) - 1), "last_line": lines[-1][:160] if lines else "",
-            "peak_mb": _maxrss_mb(text)}
+    try:
+        res = json.loads(out)
+    except ValueError:
+        res = {"outcome": None, "message": " ".join(text.split())[-200:]}
+    rows = len((res.get("results") or {}).get("bindings") or [])
+    return {"seconds": round(time.monotonic() - t0, 2), "exit": proc.returncode, "outcome": res.get("outcome"),
+            "rows": rows, "message": (res.get("message") or "")[:160], "peak_mb": _maxrss_mb(text)}
 
 
 def case8_endpoint() -> dict:
