@@ -165,6 +165,10 @@ class Guards:
             if len(body) > self.max_body:
                 return await _send_json(send, 413, {"error": f"request body too large: over {self.max_body:,} "
                                                              f"bytes; the limit is {self.max_body:,}"})
+        try:  # JSON between systems is UTF-8 (RFC 8259); Python's json would take surrogates encoded in it
+            body.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return await _send_json(send, 400, {"error": f"bad request: the body is not valid UTF-8 (byte {e.start})"})
         if _SURROGATE_ESCAPE.search(body) and _lone_surrogate(body):
             return await _send_json(send, 400, {"error": "bad request: the body has a lone surrogate escape "
                                                          "(\\ud800-\\udfff without its pair), which is not a character"})
@@ -246,6 +250,7 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
     from fastapi import FastAPI, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse
+    from starlette.exceptions import HTTPException as StarletteHTTPException
 
     from .errors import KgqueryError
     from .render import to_json
@@ -279,6 +284,10 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
             return error(415, "send the request body as JSON with 'Content-Type: application/json'")
         parts = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:]) or 'body'}: {e.get('msg')}" for e in exc.errors()]
         return error(422, "bad request: " + "; ".join(parts)[:500])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):  # 404, 405 ...: the one error shape
+        return error(exc.status_code, " ".join(str(exc.detail).split())[:300])
 
     @app.exception_handler(KgqueryError)
     async def kgquery_error(request: Request, exc: KgqueryError):

@@ -461,6 +461,25 @@ def test_lone_surrogates_are_bad_requests(client, path, body):
                                  "pair), which is not a character"}
 
 
+@pytest.mark.parametrize("path", ["/ask", "/sparql", "/eval"])
+@pytest.mark.parametrize("raw,error", [
+    (b'{"question": "a \xed\xa0\x80", "query": "ASK {}"}', "bad request: the body is not valid UTF-8 (byte 16)"),
+    (b'{"query": "ASK {}", "graph": "\xed\xb0\x80"}', "bad request: the body is not valid UTF-8 (byte 30)"),
+    (b'{"question": "a \xff"}', "bad request: the body is not valid UTF-8 (byte 16)"),
+])
+def test_bodies_that_are_not_utf8_are_bad_requests(client, path, raw, error):
+    """A surrogate encoded as bytes (which Python's json would take) or any other invalid UTF-8."""
+    r = client.post(path, content=raw, headers={"content-type": "application/json"})
+    assert (r.status_code, r.json()) == (400, {"error": error})
+
+
+def test_http_errors_have_the_one_error_shape(client):
+    r = client.get("/nowhere")
+    assert (r.status_code, r.json()) == (404, {"error": "Not Found"})
+    r = client.get("/ask")
+    assert (r.status_code, r.json()) == (405, {"error": "Method Not Allowed"})
+
+
 def test_surrogate_pairs_are_characters(client):
     r = client.post("/sparql", content=json.dumps({"query": "ASK { ?s ?p '\U0001f600' }"}),  # \\ud83d\\ude00
                     headers={"content-type": "application/json"})
