@@ -91,6 +91,8 @@ def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
     if not isinstance(query, str) or len(query) <= GUARD_INLINE_CHARS or len(query) > MAX_QUERY_CHARS or not CAN_FORK:
         return guard(query, limits.allow_services, prefixes)
 
+    warm_parsers(1, idle=False)
+
     def check():  # (the grammar pool is reset in the worker at fork: guard._after_fork_in_child)
         try:
             return ("ok", guard(query, limits.allow_services, prefixes))
@@ -105,6 +107,7 @@ def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
         return QueryResult(Outcome.FAILED, query, message="checking the query ran out of its memory budget "
                            f"({limits.memory_mb} MB) or crashed the worker")
     kind, value = payload
+    remember((query, tuple(sorted(limits.allow_services)), tuple(sorted((prefixes or {}).items()))), value)
     if kind == "refused":
         raise QueryRefused(value)
     return value
