@@ -287,7 +287,8 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):  # 404, 405 ...: the one error shape
-        return error(exc.status_code, " ".join(str(exc.detail).split())[:300])
+        return JSONResponse({"error": " ".join(str(exc.detail).split())[:300]}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))  # (405 keeps its Allow header)
 
     @app.exception_handler(KgqueryError)
     async def kgquery_error(request: Request, exc: KgqueryError):

@@ -477,7 +477,7 @@ def test_http_errors_have_the_one_error_shape(client):
     r = client.get("/nowhere")
     assert (r.status_code, r.json()) == (404, {"error": "Not Found"})
     r = client.get("/ask")
-    assert (r.status_code, r.json()) == (405, {"error": "Method Not Allowed"})
+    assert (r.status_code, r.json()) == (405, {"error": "Method Not Allowed"}) and r.headers["allow"] == "POST"
 
 
 def test_surrogate_pairs_are_characters(client):
