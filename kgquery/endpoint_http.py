@@ -14,6 +14,7 @@ import re
 import socket
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -162,6 +163,7 @@ def read_select(chunks: Iterator[bytes], max_rows: int) -> tuple[dict, list[dict
     dec = json.JSONDecoder()
     buf, pos, rows, start, prefix = "", 0, [], None, ""
     ended = False
+    retry_at = 0  # after a row that was not all here, wait until the buffer doubles (no quadratic rescans)
     while True:
         try:
             chunk = next(chunks)
@@ -176,19 +178,22 @@ def read_select(chunks: Iterator[bytes], max_rows: int) -> tuple[dict, list[dict
                     return _whole(buf), []
                 continue
             prefix, buf, pos, start = buf[:m.start()], buf[m.end():], 0, True
-        while len(rows) <= max_rows:
+        while len(rows) <= max_rows and (ended or len(buf) >= retry_at):
             pos = _SKIP.match(buf, pos).end()
             if pos < len(buf) and buf[pos] == "]":
                 return _head(prefix), rows
             try:
                 obj, end = dec.raw_decode(buf, pos)
             except json.JSONDecodeError:
+                retry_at = len(buf) + max(_CHUNK, len(buf) - pos)
                 break  # the row is not all here yet
             rows.append(obj)
             pos = end
         if len(rows) > max_rows:
             return _head(prefix), rows
-        buf, pos = buf[pos:], 0
+        if pos:
+            retry_at -= pos
+            buf, pos = buf[pos:], 0
         if ended:
             raise CutShort()
 

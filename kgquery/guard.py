@@ -222,6 +222,12 @@ def guard(query: str, allow_services: tuple[str, ...] = (), prefixes: dict[str, 
 _KNOWN: OrderedDict[tuple, GuardedQuery | str] = OrderedDict()
 _KNOWN_LOCK = threading.Lock()
 _KNOWN_MAX = 8192
+_KNOWN_MAX_CHARS = 16_000_000  # queries may be 100,000 characters: bound the text kept, not just the count
+_known_chars = 0
+
+
+def _chars(key: tuple) -> int:
+    return len(key[1]) if key[0] == "skeleton" else len(key[0]) * 2  # (a GuardedQuery keeps the text again)
 
 
 def _skeleton_key(key: tuple) -> tuple | None:
@@ -244,12 +250,16 @@ def remember(key: tuple, verdict: GuardedQuery | str) -> None:
         skel = _skeleton_key(key)
         if skel is not None:
             entries.append((skel, (verdict.form, verdict.has_limit)))
+    global _known_chars
     with _KNOWN_LOCK:
         for k, v in entries:
+            if k not in _KNOWN:
+                _known_chars += _chars(k)
             _KNOWN[k] = v
             _KNOWN.move_to_end(k)
-        while len(_KNOWN) > _KNOWN_MAX:
-            _KNOWN.popitem(last=False)
+        while _KNOWN and (len(_KNOWN) > _KNOWN_MAX or _known_chars > _KNOWN_MAX_CHARS):
+            old, _ = _KNOWN.popitem(last=False)
+            _known_chars -= _chars(old)
 
 
 def known_verdict(query: str, allow_services: tuple[str, ...] = (),
