@@ -459,3 +459,22 @@ def test_endpoint_answer_over_the_byte_cap_fails_clearly():
     assert res.outcome == Outcome.FAILED
     assert res.message == f"endpoint {srv.url} sent more than 2 MB before the row cap; stopped reading it"
     assert sent[0] < 10_000_000
+
+
+@pytest.mark.parametrize("piece", [1, 7, 4096, 65536])
+def test_rows_are_read_in_whatever_pieces_they_arrive(piece):
+    """SPARQL JSON split anywhere (inside a key, a row, a 50 KB literal): the same rows, stopped at the cap."""
+    from kgquery.endpoint_http import CutShort, read_select
+
+    body = (b'{"head": {"vars": ["s"]}, "results": {"distinct": false, "bindings": ['
+            + b",".join(b'{"s": {"type": "literal", "value": "%s"}}' % (b"x" * (i * 1000)) for i in range(50))
+            + b"]}}")
+
+    def pieces(data=body):
+        return iter([data[i:i + piece] for i in range(0, len(data), piece)])
+
+    head, rows = read_select(pieces(), 100)
+    assert head["head"]["vars"] == ["s"] and [len(r["s"]["value"]) for r in rows] == [i * 1000 for i in range(50)]
+    assert len(read_select(pieces(), 10)[1]) == 11  # one more than the cap: "truncated"
+    with pytest.raises(CutShort):
+        read_select(pieces(body[:5000]), 100)
