@@ -87,8 +87,9 @@ async def _send_json(send, status: int, body: dict, headers: list[tuple[bytes, b
 class Guards:
     """Rate limit (token bucket per client address), body size limit and API key, before the app."""
 
-    def __init__(self, app, api_key: str | None, max_body: int, rate: float, burst: int):
+    def __init__(self, app, api_key: str | None, max_body: int, rate: float, burst: int, max_eval: int = MAX_EVAL):
         self.app = app
+        self.max_eval = max(1, max_eval)
         self._key = (api_key or "").encode("utf-8")
         self.max_body, self.rate, self.burst = max_body, rate, max(1, burst)
         self._buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, last time)
@@ -174,7 +175,7 @@ class Guards:
                                                          "(\\ud800-\\udfff without its pair), which is not a character"})
         is_eval = scope.get("path") == "/eval"
         if is_eval:  # each question is a request's worth of work (an ask and a query), charged up front
-            questions = _count_questions(body)
+            questions = min(_count_questions(body), self.max_eval)  # (more are refused, not run)
             self.charge(client, questions - 1)
         sent = False
 
@@ -355,7 +356,7 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
         ans = engines[name].ask(question)
         return {"dataset": dataset, "question": question, "query": ans.sparql or ""}
 
-    return Guards(app, api_key, max_body, rate, burst)
+    return Guards(app, api_key, max_body, rate, burst, max_eval)
 
 
 # --------------------------------------------------------------------------- command line
