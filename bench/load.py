@@ -12,6 +12,14 @@ figures to --out as JSON. Every request goes to 127.0.0.1 only; the run stops by
 
     python bench/load.py                          # 8 clients, 2 minutes
     python bench/load.py --clients 4 --duration 20
+
+Hostile mix (issue 15): `--sparql-share 0.5` sends that share of the requests to POST /sparql (entity
+lookups made from the same names) instead of /ask, and `--slow-clients 1` adds clients that send only
+slow-to-parse queries (`SELECT (1+1+...+1 AS ?x) {}`, 495 characters, each one different so no cache
+helps). Latency is reported for the well-behaved clients; `--quiet-first` runs the same load without
+the slow clients first and reports the p95 ratio:
+
+    python bench/load.py --graphs ck25 --clients 49 --slow-clients 1 --sparql-share 0.5 --duration 20 --quiet-first
 """
 from __future__ import annotations
 
@@ -65,13 +73,13 @@ def request(conn: http.client.HTTPConnection, method: str, path: str, body: dict
         return resp.status, {"error": raw[:200].decode("utf-8", "replace")}
 
 
-def start_server(port: int, graphs: list[str], log: Path, threads: int) -> subprocess.Popen:
+def start_server(port: int, graphs: list[str], log: Path, threads: int, env: dict | None = None) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "kgquery.cli", "serve", "--host", HOST, "--port", str(port), "--rate", "0",
            "--threads", str(threads)]
     for g in graphs:
         cmd += ["--graph", g]
     fh = open(log, "wb")
-    return subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
+    return subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
 
 
 def wait_ready(port: int, proc: subprocess.Popen, seconds: float) -> float:
@@ -122,6 +130,31 @@ def make_questions(conn, graphs: list[str], per_graph: int, seed: int) -> list[t
     return out
 
 
+def make_sparql(conn, graphs: list[str], n: int, seed: int) -> list[tuple[str, str]]:
+    """(graph, query) pairs: one-entity lookups by label, the shapes a client of /sparql sends."""
+    rnd = random.Random(seed + 1)
+    out: list[tuple[str, str]] = []
+    if "ck25" in graphs:
+        emp = names(conn, "ck25", f"SELECT ?l WHERE {{ ?e a <{PV}Employee> ; <{LABEL}> ?l }}")
+        shapes = [f'SELECT ?d ?n WHERE {{{{ ?e <{LABEL}> "{{}}" ; <{PV}memberOf> ?d . ?d <{LABEL}> ?n }}}}',
+                  f'SELECT ?p ?o WHERE {{{{ ?e <{LABEL}> "{{}}" ; ?p ?o }}}} LIMIT 50',
+                  f'ASK {{{{ ?e <{LABEL}> "{{}}" ; a <{PV}Employee> }}}}']
+        out += [("ck25", rnd.choice(shapes).format(rnd.choice(emp).replace('"', ""))) for _ in range(n)]
+    if "countries" in graphs:
+        cty = names(conn, "countries", f"SELECT ?l WHERE {{ ?c a <{CV}Country> ; <{LABEL}> ?l }}")
+        out += [("countries", f'SELECT ?c WHERE {{ ?x <{LABEL}> "{rnd.choice(cty)}" ; <{CV}capital> ?c }}')
+                for _ in range(n)]
+    rnd.shuffle(out)
+    return out
+
+
+def slow_query(i: int, chars: int = 495) -> str:
+    """A query rdflib takes ~1 ms per character to parse; `i` makes each one new to every cache."""
+    tail = f"+{i} AS ?x) {{}}"
+    n = (chars - len("SELECT (") - len(tail) + 1) // 2
+    return "SELECT (" + "+".join(["1"] * n) + tail
+
+
 def percentile(xs: list[float], p: float) -> float:
     if not xs:
         return float("nan")
@@ -137,11 +170,14 @@ def run(args) -> dict:
     log = Path(args.log)
     log.parent.mkdir(parents=True, exist_ok=True)
     t_launch = time.monotonic()
-    proc = start_server(port, args.graphs, log, args.threads)
+    env = dict(os.environ, KGQUERY_EMBEDDINGS="0") if args.no_embeddings else None
+    proc = start_server(port, args.graphs, log, args.threads, env)
+    slow_clients = max(0, args.slow_clients)
     try:
         ready_s = wait_ready(port, proc, args.start_timeout)
         setup = http.client.HTTPConnection(HOST, port, timeout=120)
         questions = make_questions(setup, args.graphs, args.questions_per_graph, args.seed)
+        queries = make_sparql(setup, args.graphs, args.questions_per_graph, args.seed) if args.sparql_share > 0 else []
         setup.close()
         rss_ready = rss_mb(proc.pid)
         print(f"service ready in {ready_s:.1f} s (pid {proc.pid}, RSS {rss_ready:.0f} MB); "
@@ -164,18 +200,30 @@ def run(args) -> dict:
 
         def client(cid: int):
             conn = http.client.HTTPConnection(HOST, port, timeout=args.request_timeout)
+            slow = cid >= args.clients  # the last clients send only slow-to-parse queries
+            rnd = random.Random(args.seed * 1000 + cid)
             while not stop.is_set() and time.monotonic() < deadline:
                 with lock:
                     i = next(counter, None)
                 if i is None:
                     break
-                graph, q = questions[(i * 7 + cid) % len(questions)]
+                if slow:
+                    kind, graph, q = "slow", args.graphs[0], slow_query(i)
+                elif queries and rnd.random() < args.sparql_share:
+                    kind, (graph, q) = "sparql", queries[(i * 7 + cid) % len(queries)]
+                else:
+                    kind, (graph, q) = "ask", questions[(i * 7 + cid) % len(questions)]
                 t = time.monotonic()
-                row = {"i": i, "client": cid, "graph": graph, "question": q, "t": round(t - t0, 3)}
+                row = {"i": i, "client": cid, "kind": kind, "graph": graph, "question": q, "t": round(t - t0, 3)}
                 try:
-                    status, body = request(conn, "POST", "/ask", {"question": q, "graph": graph})
-                    row.update(status=status, outcome=body.get("outcome"), values=body.get("values"),
-                               sparql=body.get("sparql"), error=body.get("error"))
+                    if kind == "ask":
+                        status, body = request(conn, "POST", "/ask", {"question": q, "graph": graph})
+                        values = body.get("values")
+                    else:
+                        status, body = request(conn, "POST", "/sparql", {"query": q, "graph": graph})
+                        values = body.get("boolean", body.get("results"))
+                    row.update(status=status, outcome=body.get("outcome"), values=values,
+                               sparql=body.get("sparql", q if kind != "ask" else None), error=body.get("error"))
                 except Exception as e:  # a dropped connection, a timeout: an error, then a new connection
                     row.update(status=None, error=f"{type(e).__name__}: {e}")
                     conn.close()
@@ -186,7 +234,8 @@ def run(args) -> dict:
             conn.close()
 
         threads = [threading.Thread(target=sampler, daemon=True)]
-        threads += [threading.Thread(target=client, args=(c,), daemon=True) for c in range(args.clients)]
+        threads += [threading.Thread(target=client, args=(c,), daemon=True)
+                    for c in range(args.clients + slow_clients)]
         for t in threads:
             t.start()
         for t in threads[1:]:
@@ -208,7 +257,14 @@ def run(args) -> dict:
 
     ok = [r for r in results if r.get("status") == 200 and r.get("outcome")]
     errors = [r for r in results if r not in ok]
-    lat = [r["seconds"] for r in ok]
+    lat = [r["seconds"] for r in ok if r.get("kind") != "slow"]  # the well-behaved clients'
+    by_kind = {}
+    for kind in ("ask", "sparql", "slow"):
+        xs = [r["seconds"] for r in ok if r.get("kind") == kind]
+        if xs:
+            by_kind[kind] = {"n": len(xs), "p50": round(percentile(xs, 0.5), 3), "p95": round(percentile(xs, 0.95), 3),
+                             "max": round(max(xs), 3), "outcomes": dict(Counter(r["outcome"] for r in ok
+                                                                                if r.get("kind") == kind))}
     answers: dict[tuple[str, str], set] = defaultdict(set)
     for r in ok:
         answers[(r["graph"], r["question"])].add((r["outcome"], r["sparql"], json.dumps(r["values"])))
@@ -232,6 +288,10 @@ def run(args) -> dict:
         "latency_s": {"p50": round(percentile(lat, 0.5), 3), "p95": round(percentile(lat, 0.95), 3),
                       "p99": round(percentile(lat, 0.99), 3), "max": round(max(lat), 3) if lat else None,
                       "mean": round(statistics.fmean(lat), 3) if lat else None},
+        "slow_clients": slow_clients, "sparql_share": args.sparql_share,
+        "status_5xx": sum(1 for r in results if (r.get("status") or 0) >= 500),
+        "statuses": dict(Counter(str(r.get("status")) for r in results)),
+        "by_kind": by_kind,
         "outcomes": dict(Counter(r["outcome"] for r in ok)),
         "by_graph": dict(Counter(r["graph"] for r in ok)),
         "questions_repeated": len(repeated), "questions_inconsistent": len(inconsistent),
@@ -263,10 +323,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sample-every", type=float, default=2.0, help="seconds between RSS samples")
     p.add_argument("--request-timeout", type=float, default=120.0)
     p.add_argument("--start-timeout", type=float, default=300.0)
+    p.add_argument("--sparql-share", type=float, default=0.0, help="share of requests sent to /sparql (default 0)")
+    p.add_argument("--slow-clients", type=int, default=0, help="extra clients sending slow-to-parse queries")
+    p.add_argument("--quiet-first", action="store_true", help="first the same run without the slow clients")
+    p.add_argument("--no-embeddings", action="store_true", help="KGQUERY_EMBEDDINGS=0 for the service")
     p.add_argument("--out", default=str(ROOT / "bench" / "out" / "load.json"))
     p.add_argument("--log", default=str(ROOT / "bench" / "out" / "load-server.log"))
     args = p.parse_args(argv)
+    quiet = None
+    if args.quiet_first and args.slow_clients:
+        quiet = run(argparse.Namespace(**{**vars(args), "slow_clients": 0}))
+        print(f"quiet run: p95 {quiet['latency_s']['p95']} s, {quiet['status_5xx']} x 5xx", flush=True)
     report = run(args)
+    if quiet is not None:
+        report["quiet"] = {k: quiet[k] for k in ("requests", "ok", "errors", "status_5xx", "throughput_rps",
+                                                  "latency_s", "by_kind", "rss_mb")}
+        report["p95_vs_quiet"] = round(report["latency_s"]["p95"] / quiet["latency_s"]["p95"], 2)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=1, ensure_ascii=False), "utf-8")
     lat, rss = report["latency_s"], report["rss_mb"]
@@ -277,6 +349,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{report['questions_inconsistent']} with differing answers")
     print(f"server RSS MB: ready {rss['ready']}, start ({rss['start_at_s']:g} s) {rss['start']}, middle {rss['middle']}, "
           f"end {rss['end']}, max {rss['max']} (end - start {rss.get('growth_end_minus_start')})")
+    print(f"5xx: {report['status_5xx']}; statuses {report['statuses']}; by kind "
+          + "; ".join(f"{k} n={v['n']} p50 {v['p50']} p95 {v['p95']} max {v['max']}" for k, v in report["by_kind"].items()))
+    if "p95_vs_quiet" in report:
+        print(f"well-behaved p95 {report['latency_s']['p95']} s vs quiet {report['quiet']['latency_s']['p95']} s: "
+              f"x{report['p95_vs_quiet']}")
     print(f"report: {args.out}")
     return 0 if report["errors"] == 0 and report["questions_inconsistent"] == 0 else 1
 

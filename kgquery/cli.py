@@ -179,7 +179,6 @@ def cmd_schema(args) -> int:
 def cmd_sparql(args) -> int:
     """Run one read-only SPARQL query through the safe executor."""
     from .render import table, to_csv, to_json
-    from .types import Outcome
 
     query = args.query
     if args.file:
@@ -445,11 +444,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--api-key", default=None,
                     help="require this key (header 'Authorization: Bearer KEY' or 'X-API-Key'); "
                          "default: KGQUERY_API_KEY if set (prefer it: arguments show in the process list)")
+    sp.add_argument("--insecure-no-key", action="store_true",
+                    help="serve on a non-loopback address without an API key (refused otherwise)")
+    sp.add_argument("--trusted-proxy", action="append", metavar="IP_OR_NET",
+                    help="believe X-Forwarded-For from this proxy address or network (repeatable); "
+                         "default: from none, each connection's own address is the client")
     sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"), help="language model (default: none)")
     sp.add_argument("--rate", type=float, default=10.0, help="requests per second per client (default 10; 0 = off)")
     sp.add_argument("--burst", type=int, default=20, help="requests a client may send at once (default 20)")
     sp.add_argument("--max-body", type=int, default=64 * 1024, help="largest request body in bytes (default 65536)")
     sp.add_argument("--max-eval", type=int, default=25, help="most questions per /eval request (default 25)")
+    sp.add_argument("--eval-budget", type=float, default=None,
+                    help="server seconds one /eval request may use in all (default: --timeout, 10 s); "
+                         "the time used counts against the caller's rate")
     sp.add_argument("--threads", type=int, default=8, help="requests worked on at once (default 8)")
     sp.add_argument("--max-connections", type=int, default=256, help="open connections before 503 (default 256)")
     sp.add_argument("--no-warm", action="store_true", help="build indexes on the first request, not at start")

@@ -16,14 +16,14 @@ import time
 from dataclasses import dataclass, replace
 
 from .errors import EndpointError, QueryRefused
-from .guard import MAX_QUERY_CHARS, guard
+from .guard import MAX_QUERY_CHARS, guard, known_verdict, remember, warm_parsers
 from .store import Backend, RawResult
 from .types import Outcome, QueryResult
 
 CAN_FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
 #: longer queries are checked by the guard in a forked worker bounded by the query's time limit:
-#: rdflib's parser needs up to ~1.3 ms per character on some shapes (2 KB of `1+1+...` take 2.5 s)
-#: and parses under a process-wide lock, so an unbounded check would stall every other query
+#: rdflib's parser needs up to ~1.3 ms per character on some shapes (2 KB of `1+1+...` take 2.5 s),
+#: holding the GIL, so an unbounded check in this process would slow every other request
 GUARD_INLINE_CHARS = 500
 #: held from pipe() to closing the write end, so a worker forked by another thread never inherits
 #: this worker's write end (which would hold back EOF until that other worker exits)
@@ -48,7 +48,18 @@ def execute(backend: Backend, query: str, limits: Limits = Limits(),
     """Guard and run one query; never raises for a query's own faults, returns a typed outcome."""
     t0 = time.perf_counter()
     try:
-        g = _guard_bounded(query, limits, prefixes)
+        known = known_verdict(query, limits.allow_services, prefixes) if isinstance(query, str) else None
+    except QueryRefused as e:
+        return QueryResult(Outcome.REFUSED, query, message=str(e), seconds=time.perf_counter() - t0)
+    if known is None and backend.local and CAN_FORK and limits.isolate and isinstance(query, str):
+        # a query this process has not checked yet: check it in the worker that runs it, where a slow
+        # parse is bounded by the time limit and holds no lock or GIL another request needs
+        res = _check_and_run_forked(backend, query, limits, prefixes)
+        res.sparql = query
+        res.seconds = time.perf_counter() - t0
+        return res
+    try:
+        g = known or _guard_bounded(query, limits, prefixes)
     except QueryRefused as e:
         return QueryResult(Outcome.REFUSED, query, message=str(e), seconds=time.perf_counter() - t0)
     if isinstance(g, QueryResult):  # the check itself hit the time or memory limit
@@ -80,10 +91,9 @@ def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
     if not isinstance(query, str) or len(query) <= GUARD_INLINE_CHARS or len(query) > MAX_QUERY_CHARS or not CAN_FORK:
         return guard(query, limits.allow_services, prefixes)
 
-    def check():
-        from . import guard as guard_module
+    warm_parsers(1, idle=False)
 
-        guard_module._PARSE_LOCK = threading.Lock()  # another thread may have held it at fork time
+    def check():  # (the grammar pool is reset in the worker at fork: guard._after_fork_in_child)
         try:
             return ("ok", guard(query, limits.allow_services, prefixes))
         except QueryRefused as e:
@@ -97,9 +107,34 @@ def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
         return QueryResult(Outcome.FAILED, query, message="checking the query ran out of its memory budget "
                            f"({limits.memory_mb} MB) or crashed the worker")
     kind, value = payload
+    remember((query, tuple(sorted(limits.allow_services)), tuple(sorted((prefixes or {}).items()))), value)
     if kind == "refused":
         raise QueryRefused(value)
     return value
+
+
+def _check_and_run_forked(backend: Backend, query: str, limits: Limits,
+                          prefixes: dict[str, str] | None) -> QueryResult:
+    """guard() and run in one forked worker (no second fork); the verdict is remembered here."""
+    key = (query, tuple(sorted(limits.allow_services)), tuple(sorted((prefixes or {}).items())))
+    warm_parsers(1, idle=False)  # once per process: the worker inherits a warm grammar, not a cold one
+
+    def work():
+        try:
+            g = guard(query, limits.allow_services, prefixes)
+        except QueryRefused as e:
+            return ("refused", str(e))
+        return ("ok", (g, backend.run(g.text, limits.max_rows, limits.timeout_s)))
+
+    payload, status, timed_out = _fork_call(work, limits)
+    if payload is not None and payload[0] == "refused":
+        remember(key, payload[1])
+        return QueryResult(Outcome.REFUSED, query, message=payload[1])
+    if payload is not None and payload[0] == "ok":
+        g, raw = payload[1]
+        remember(key, g)
+        return _to_result(raw, g.text, limits.max_rows)
+    return _worker_fault(payload, status, timed_out, query, limits)
 
 
 def _with_limit(text: str, n: int) -> str:
@@ -231,6 +266,13 @@ def _fork_call(work, limits: Limits):
 def _run_forked(backend: Backend, text: str, limits: Limits) -> QueryResult:
     payload, status, timed_out = _fork_call(lambda: ("ok", backend.run(text, limits.max_rows, limits.timeout_s)),
                                             limits)
+    if payload is not None and payload[0] == "ok":
+        return _to_result(payload[1], text, limits.max_rows)
+    return _worker_fault(payload, status, timed_out, text, limits)
+
+
+def _worker_fault(payload, status: int, timed_out: bool, text: str, limits: Limits) -> QueryResult:
+    """The typed outcome of a worker that did not return rows: killed, crashed, out of memory, failed."""
     if timed_out:
         return QueryResult(Outcome.TIMED_OUT, text,
                            message=f"stopped after {limits.timeout_s:g} s (time limit); the worker was killed")
@@ -242,8 +284,6 @@ def _run_forked(backend: Backend, text: str, limits: Limits) -> QueryResult:
     kind, value = payload
     if kind == "cut":
         return QueryResult(Outcome.FAILED, text, message="the worker's answer was cut off")
-    if kind == "ok":
-        return _to_result(value, text, limits.max_rows)
     if kind == "memory":
         return QueryResult(Outcome.FAILED, text, message=f"the query ran out of its memory budget ({limits.memory_mb} MB)")
     return QueryResult(Outcome.FAILED, text, message=f"the engine failed: {value}")

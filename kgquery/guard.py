@@ -6,9 +6,14 @@ dereference over the network). Missing well-known prefixes are added rather than
 """
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import threading
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import QueryRefused
@@ -28,8 +33,66 @@ WELL_KNOWN_PREFIXES = {
 }
 
 MAX_QUERY_CHARS = 100_000
-#: rdflib's pyparsing-based SPARQL parser is not thread-safe: concurrent parses fail at random
-_PARSE_LOCK = threading.Lock()
+
+# rdflib's SPARQL grammar (pyparsing) is not thread-safe: pyparsing learns how many arguments each
+# parse action takes on its first calls (`_trim_arity`), and threads doing that at once get
+# "postParse2() missing 1 required positional argument" or a wrong ParseException (rdflib#1282;
+# 8 threads on a fresh grammar: 26-119 of 120 parses wrong, on a warmed one none seen). One global
+# lock made every check wait for the slowest (a 495-character `1+1+...` parses for 0.4-0.8 s).
+# Instead each parse borrows a private copy of the grammar (the module executed again: ~50 ms and
+# ~4 MB each, at most one per thread parsing at once), so no grammar is ever used by two threads.
+_IDLE_PARSERS: list = []
+_ALL_PARSERS: list = []
+_POOL_LOCK = threading.Lock()
+
+
+def _new_parser():
+    """A private copy of rdflib.plugins.sparql.parser (its own grammar objects and parse actions)."""
+    spec = importlib.util.find_spec("rdflib.plugins.sparql.parser")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with _POOL_LOCK:
+        _ALL_PARSERS.append(module)
+    return module
+
+
+@contextmanager
+def sparql_parser() -> Iterator:
+    """Borrow a grammar copy no other thread is using (its parseQuery / parseUpdate)."""
+    with _POOL_LOCK:
+        module = _IDLE_PARSERS.pop() if _IDLE_PARSERS else None
+    if module is None:
+        module = _new_parser()
+    try:
+        yield module
+    finally:
+        with _POOL_LOCK:
+            _IDLE_PARSERS.append(module)
+
+
+def warm_parsers(n: int, idle: bool = True) -> None:
+    """Build and warm grammar copies now (the first parse of a copy takes ~0.3 s): until n are idle, or
+    (idle=False) until n exist at all, which is what forked workers need: they inherit every copy warm."""
+    with _POOL_LOCK:
+        missing = max(0, n - len(_IDLE_PARSERS if idle else _ALL_PARSERS))
+    for _ in range(missing):
+        module = _new_parser()
+        module.parseQuery("SELECT ?x WHERE { ?x ?p 1 FILTER(?x != 2) } LIMIT 1")
+        with _POOL_LOCK:
+            _IDLE_PARSERS.append(module)
+
+
+def _after_fork_in_child() -> None:
+    """A forked worker has only the forking thread: the locks may be held by threads that are gone, and
+    every copy is free (one another thread was parsing with keeps no state of that parse but its stack)."""
+    global _POOL_LOCK, _KNOWN_LOCK, _IDLE_PARSERS
+    _POOL_LOCK = threading.Lock()
+    _KNOWN_LOCK = threading.Lock()
+    _IDLE_PARSERS = list(_ALL_PARSERS)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 @dataclass(frozen=True)
@@ -39,6 +102,8 @@ class GuardedQuery:
     text: str
     form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
     has_limit: bool
+    #: the verdict came from the query's skeleton (its shape), so it holds for every query of that shape
+    by_shape: bool = field(default=False, compare=False, repr=False)
 
 
 _PREFIX_USE = re.compile(r"(?<![\w:<\"'?$])([A-Za-z][\w.-]*)?:(?=[A-Za-z_0-9%])")
@@ -140,13 +205,87 @@ def _walk(node, seen=None):
 
 def guard(query: str, allow_services: tuple[str, ...] = (), prefixes: dict[str, str] | None = None) -> GuardedQuery:
     """Check one query; raise QueryRefused with the reason, or return it ready to run."""
-    return _guard(query, tuple(sorted(allow_services)), tuple(sorted((prefixes or {}).items())))
+    key = (query, tuple(sorted(allow_services)), tuple(sorted((prefixes or {}).items())))
+    try:
+        verdict = _guard(*key)
+    except QueryRefused as e:
+        remember(key, str(e))
+        raise
+    remember(key, verdict)
+    return verdict
+
+
+# Verdicts this process knows without parsing: checks made here, and checks a forked worker made and
+# reported back (execute.py checks queries it has not seen in the worker that runs them, so a slow
+# parse never holds this process's GIL). Keyed by the exact query, and by its skeleton when the
+# query has no risky word (the same rule _guard uses to reuse one parse for many queries).
+_KNOWN: OrderedDict[tuple, GuardedQuery | str] = OrderedDict()
+_KNOWN_LOCK = threading.Lock()
+_KNOWN_MAX = 8192
+_KNOWN_MAX_CHARS = 16_000_000  # queries may be 100,000 characters: bound the text kept, not just the count
+_known_chars = 0
+
+
+def _chars(key: tuple) -> int:
+    return len(key[1]) if key[0] == "skeleton" else len(key[0]) * 2  # (a GuardedQuery keeps the text again)
+
+
+def _skeleton_key(key: tuple) -> tuple | None:
+    query, allow, prefixes = key
+    if not isinstance(query, str) or not query.strip() or len(query) > MAX_QUERY_CHARS or "\x00" in query:
+        return None
+    try:
+        text = canonical_text(add_missing_prefixes(query, dict(prefixes)))
+    except ValueError:
+        return None
+    if _RISKY_WORD.search(text):
+        return None
+    return ("skeleton", _skeleton(text), allow, prefixes)
+
+
+def remember(key: tuple, verdict: GuardedQuery | str) -> None:
+    """Keep a verdict (a GuardedQuery, or the refusal message) for `known_verdict`."""
+    entries = [(key, verdict)]
+    if isinstance(verdict, GuardedQuery) and verdict.by_shape:
+        skel = _skeleton_key(key)
+        if skel is not None:
+            entries.append((skel, (verdict.form, verdict.has_limit)))
+    global _known_chars
+    with _KNOWN_LOCK:
+        for k, v in entries:
+            if k not in _KNOWN:
+                _known_chars += _chars(k)
+            _KNOWN[k] = v
+            _KNOWN.move_to_end(k)
+        while _KNOWN and (len(_KNOWN) > _KNOWN_MAX or _known_chars > _KNOWN_MAX_CHARS):
+            old, _ = _KNOWN.popitem(last=False)
+            _known_chars -= _chars(old)
+
+
+def known_verdict(query: str, allow_services: tuple[str, ...] = (),
+                  prefixes: dict[str, str] | None = None) -> GuardedQuery | None:
+    """The verdict on `query` if this process knows it (raises QueryRefused for a known refusal), else None."""
+    key = (query, tuple(sorted(allow_services)), tuple(sorted((prefixes or {}).items())))
+    with _KNOWN_LOCK:
+        verdict = _KNOWN.get(key)
+    if verdict is None:
+        skel = _skeleton_key(key)
+        if skel is None:
+            return None
+        with _KNOWN_LOCK:
+            shape = _KNOWN.get(skel)
+        if shape is None:
+            return None
+        text = canonical_text(add_missing_prefixes(query, dict(key[2])))
+        return GuardedQuery(text=text, form=shape[0], has_limit=shape[1])
+    if isinstance(verdict, str):
+        raise QueryRefused(verdict)
+    return verdict
 
 
 @lru_cache(maxsize=4096)
 def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[str, str], ...]) -> GuardedQuery:
     from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     if not isinstance(query, str) or not query.strip():
         raise QueryRefused("the query is empty")
@@ -163,16 +302,16 @@ def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[st
         if skeleton != text:
             try:
                 shape = _guard(skeleton, allow_services, prefixes)  # cached: one parse per query shape
-                return GuardedQuery(text=text, form=shape.form, has_limit=shape.has_limit)
+                return GuardedQuery(text=text, form=shape.form, has_limit=shape.has_limit, by_shape=True)
             except QueryRefused:
                 pass  # the full parse below says exactly what is wrong
     try:
-        with _PARSE_LOCK:
-            tree = parseQuery(text)
+        with sparql_parser() as parser:
+            tree = parser.parseQuery(text)
     except ParseException as e:
         try:
-            with _PARSE_LOCK:
-                update = parseUpdate(text)
+            with sparql_parser() as parser:
+                update = parser.parseUpdate(text)
         except Exception:
             update = None
         if update is not None and update.request:  # a prologue alone parses as an empty update

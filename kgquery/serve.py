@@ -10,13 +10,19 @@ Graphs are loaded once at start (`--graph`, repeatable: a bundled name, a file, 
 each gets one KGQuery shared by all requests (the Python API is thread-safe). Limits: request bodies
 over `max_body` bytes get 413, clients over their token bucket (`rate` per second, `burst`) get 429,
 and with an API key (`--api-key` or KGQUERY_API_KEY) requests without `Authorization: Bearer KEY` or
-`X-API-Key: KEY` get 401 (/health stays open). The key is never printed or logged.
+`X-API-Key: KEY` get 401 (/health stays open). The key is never printed or logged. Binding an address
+other than loopback needs a key (or `--insecure-no-key`), and X-Forwarded-For is believed only from the
+proxies named with `--trusted-proxy`: otherwise any local client could pick its own rate-limit bucket.
+One /eval request runs for at most `eval_budget_s` in all and costs the caller one request per question
+up front plus its server time after. A body with a lone surrogate escape (\ud800) gets 400 here.
 """
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -30,6 +36,9 @@ MAX_BODY = 64 * 1024
 MAX_EVAL = 25
 RATE = 10.0  # requests per second per client
 BURST = 20
+EVAL_BUDGET_S = 10.0  # server time one /eval request may take, all its questions together
+#: a JSON \uD800-\uDFFF escape: only a pair of them makes a character
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 # --------------------------------------------------------------------------- graphs
@@ -78,8 +87,9 @@ async def _send_json(send, status: int, body: dict, headers: list[tuple[bytes, b
 class Guards:
     """Rate limit (token bucket per client address), body size limit and API key, before the app."""
 
-    def __init__(self, app, api_key: str | None, max_body: int, rate: float, burst: int):
+    def __init__(self, app, api_key: str | None, max_body: int, rate: float, burst: int, max_eval: int = MAX_EVAL):
         self.app = app
+        self.max_eval = max(1, max_eval)
         self._key = (api_key or "").encode("utf-8")
         self.max_body, self.rate, self.burst = max_body, rate, max(1, burst)
         self._buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, last time)
@@ -99,6 +109,19 @@ class Guards:
             for k, _ in sorted(self._buckets.items(), key=lambda kv: kv[1][1])[:5_000]:
                 del self._buckets[k]
         return 0.0
+
+    def charge(self, client: str, tokens: float) -> None:
+        """Take `tokens` more from the client's bucket (it may go below zero: the client then waits).
+
+        /eval does this for its questions (one request of 25 questions counts as 25 requests, before it
+        runs) and for the time it took (a 20 s evaluation costs 20 s worth of requests, after).
+        """
+        if self.rate <= 0 or tokens <= 0:
+            return
+        now = time.monotonic()
+        left, last = self._buckets.get(client, (float(self.burst), now))
+        left = min(float(self.burst), left + (now - last) * self.rate)
+        self._buckets[client] = (left - tokens, now)
 
     def _authorized(self, headers: dict[bytes, bytes]) -> bool:
         if not self._key:
@@ -143,6 +166,17 @@ class Guards:
             if len(body) > self.max_body:
                 return await _send_json(send, 413, {"error": f"request body too large: over {self.max_body:,} "
                                                              f"bytes; the limit is {self.max_body:,}"})
+        try:  # JSON between systems is UTF-8 (RFC 8259); Python's json would take surrogates encoded in it
+            body.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return await _send_json(send, 400, {"error": f"bad request: the body is not valid UTF-8 (byte {e.start})"})
+        if _SURROGATE_ESCAPE.search(body) and _lone_surrogate(body):
+            return await _send_json(send, 400, {"error": "bad request: the body has a lone surrogate escape "
+                                                         "(\\ud800-\\udfff without its pair), which is not a character"})
+        is_eval = scope.get("path") == "/eval"
+        if is_eval:  # each question is a request's worth of work (an ask and a query), charged up front
+            questions = min(_count_questions(body), self.max_eval)  # (more are refused, not run)
+            self.charge(client, questions - 1)
         sent = False
 
         async def replay():
@@ -152,7 +186,36 @@ class Guards:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
-        return await self.app(scope, replay, send)
+        if not is_eval:
+            return await self.app(scope, replay, send)
+        t0 = time.monotonic()
+        try:
+            return await self.app(scope, replay, send)
+        finally:  # and its server time too: 20 s of /eval costs what 20 s of requests at the rate would
+            self.charge(client, (time.monotonic() - t0) * self.rate - max(questions, 1))
+
+
+def _count_questions(body: bytes) -> int:
+    """How many questions an /eval body asks (0 when it is not the expected JSON: the app says why)."""
+    try:
+        qs = json.loads(body).get("questions")
+    except (ValueError, AttributeError):
+        return 0
+    return len(qs) if isinstance(qs, list) else 0
+
+
+def _lone_surrogate(body: bytes) -> bool:
+    """True when the JSON body decodes to text that is not Unicode (a lone \\ud800): such text
+    cannot be encoded, and would fail deep inside the engine instead of here."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return False  # not JSON: the app says so
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 # --------------------------------------------------------------------------- request bodies
@@ -182,11 +245,13 @@ class EvalRequest(BaseModel):
 # --------------------------------------------------------------------------- the app
 
 def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX_BODY, rate: float = RATE,
-               burst: int = BURST, max_eval: int = MAX_EVAL, threads: int = 8, datasets: dict | None = None):
+               burst: int = BURST, max_eval: int = MAX_EVAL, threads: int = 8, datasets: dict | None = None,
+               eval_budget_s: float = EVAL_BUDGET_S):
     """The ASGI app over {graph name: KGQuery}; the first graph answers requests that name none."""
     from fastapi import FastAPI, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse
+    from starlette.exceptions import HTTPException as StarletteHTTPException
 
     from .errors import KgqueryError
     from .render import to_json
@@ -220,6 +285,11 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
             return error(415, "send the request body as JSON with 'Content-Type: application/json'")
         parts = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:]) or 'body'}: {e.get('msg')}" for e in exc.errors()]
         return error(422, "bad request: " + "; ".join(parts)[:500])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):  # 404, 405 ...: the one error shape
+        return JSONResponse({"error": " ".join(str(exc.detail).split())[:300]}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))  # (405 keeps its Allow header)
 
     @app.exception_handler(KgqueryError)
     async def kgquery_error(request: Request, exc: KgqueryError):
@@ -268,7 +338,8 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
                            gold=[str(a).lower() if isinstance(a, bool) else str(a) for a in q.answers]
                            if q.answers is not None else None, sparql=q.sparql)
               for i, q in enumerate(req.questions)]
-        return run_eval(engine.kg, qs, progress=False, engine_factory=lambda kg, model: engine)
+        return run_eval(engine.kg, qs, progress=False, engine_factory=lambda kg, model: engine,
+                        budget_s=eval_budget_s)
 
     @app.get("/")
     def text2sparql(question: str | None = None, dataset: str | None = None):
@@ -285,10 +356,46 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
         ans = engines[name].ask(question)
         return {"dataset": dataset, "question": question, "query": ans.sparql or ""}
 
-    return Guards(app, api_key, max_body, rate, burst)
+    return Guards(app, api_key, max_body, rate, burst, max_eval)
 
 
 # --------------------------------------------------------------------------- command line
+
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any address
+
+
+def check_exposure(host: str, api_key: str | None, insecure_no_key: bool) -> str | None:
+    """Refuse (KgqueryError) to bind a non-loopback address without a key; the warning to print, if any."""
+    from .errors import KgqueryError
+
+    if api_key or is_loopback(host):
+        return None
+    if not insecure_no_key:
+        raise KgqueryError(f"refusing to serve on {host} without an API key: anyone who can reach it could use it; "
+                           "set one with KGQUERY_API_KEY=... (e.g. KGQUERY_API_KEY=$(openssl rand -hex 16)), "
+                           "or bind 127.0.0.1, or pass --insecure-no-key to serve openly anyway")
+    return (f"kgquery serve: WARNING: serving on {host} WITHOUT an API key (--insecure-no-key): "
+            "anyone who can reach this address can query the graphs")
+
+
+def uvicorn_options(trusted_proxies: list[str] | None) -> dict:
+    """Forwarded-header settings: believe X-Forwarded-For only from the proxies named, never by default.
+
+    (uvicorn believes it from 127.0.0.1 unless told otherwise, so any local client or local proxy
+    could name a new address on every request and never meet the rate limit.)
+    """
+    proxies = [p.strip() for p in trusted_proxies or [] if p.strip()]
+    if not proxies:
+        return {"proxy_headers": False, "forwarded_allow_ips": ""}
+    return {"proxy_headers": True, "forwarded_allow_ips": ",".join(proxies)}
+
 
 def serve(args) -> int:
     """Load the graphs, warm their indexes, and run uvicorn until interrupted."""
@@ -299,21 +406,30 @@ def serve(args) -> int:
 
     limits = Limits(timeout_s=args.timeout, max_rows=args.max_rows, memory_mb=args.memory_mb)
     api_key = args.api_key if args.api_key is not None else os.environ.get("KGQUERY_API_KEY")
+    warning = check_exposure(args.host, api_key, getattr(args, "insecure_no_key", False))  # before the slow load
+    proxy = uvicorn_options(getattr(args, "trusted_proxy", None))
     t0 = time.perf_counter()
     from .cli import load_limits
 
     graphs = load_graphs(args.graph, limits=limits, store=args.store, endpoint=args.endpoint, fmt=args.fmt,
                          load_limits=load_limits(args))
     engines = {name: KGQuery(kg, model=args.model) for name, kg in graphs.items()}
+    if not args.no_warm:
+        from .guard import warm_parsers
+
+        warm_parsers(max(1, args.threads))  # one grammar copy per request thread, each ~0.3 s to warm
     for name, engine in engines.items():
         if not args.no_warm:
             engine.linker  # schema, labels, values (and embeddings): built now, not on the first request
         print(f"kgquery serve: graph {name}: {engine.kg.triple_count:,} triples", file=sys.stderr, flush=True)
     app = create_app(engines, api_key=api_key or None, max_body=args.max_body, rate=args.rate, burst=args.burst,
-                     max_eval=args.max_eval, threads=args.threads)
+                     max_eval=args.max_eval, threads=args.threads,
+                     eval_budget_s=args.eval_budget if args.eval_budget is not None else args.timeout)
     where = f"http://{args.host}:{args.port}" if ":" not in args.host else f"http://[{args.host}]:{args.port}"
     print(f"kgquery serve: {where} ready in {time.perf_counter() - t0:.1f} s "
           f"({'API key required' if api_key else 'no API key'}; Ctrl+C stops it)", file=sys.stderr, flush=True)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=args.access_log,
-                limit_concurrency=args.max_connections, timeout_keep_alive=5, server_header=False)
+                limit_concurrency=args.max_connections, timeout_keep_alive=5, server_header=False, **proxy)
     return 0

@@ -5,15 +5,16 @@ Local stores (Oxigraph, rdflib memory) run inside a forked worker; endpoints run
 """
 from __future__ import annotations
 
-import json
+import http.client
 import os
-import re
+import socket
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from itertools import islice
 from typing import Iterable, Protocol
 
+from .endpoint_http import MAX_RESPONSE_BYTES
 from .errors import EmptyGraphError, EndpointError, LoadError
 from .loadguard import (CHECK_EVERY, NO_FETCH_ADVICE, Budget, LoadLimits, check_jsonld, check_xml, no_network,
                         read_graph_bytes)
@@ -308,7 +309,8 @@ def _json_term(b: dict | None) -> Term | None:
 
 
 class EndpointBackend:
-    """A remote SPARQL 1.1 endpoint through SPARQLWrapper; the server enforces its own limits too."""
+    """A remote SPARQL 1.1 endpoint over HTTP (endpoint_http: a total deadline, rows read as they arrive,
+    a byte cap); the server enforces its own limits too."""
 
     name = "endpoint"
     local = False
@@ -320,55 +322,55 @@ class EndpointBackend:
         self.headers = dict(headers or {})
         self.default_graph = default_graph  # sent as default-graph-uri (servers that keep many graphs)
         self.server = ""  # the server's Server header, known after the first answer ("Virtuoso/07.20...")
+        self.max_bytes = MAX_RESPONSE_BYTES  # read no more of one answer, whatever the row cap
 
-    def _request(self, query: str, timeout_s: float, accept: str) -> tuple[bytes, dict[str, str]]:
-        import socket
-        import urllib.error
+    def _exchange(self, query: str, timeout_s: float, accept: str):
+        """The POST for one query (form-encoded: every SPARQL 1.1 server takes it; Virtuoso 7.2 stalls on
+        a direct POST body), bounded in total time and bytes (endpoint_http)."""
+        from .endpoint_http import Exchange
 
-        from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
-        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
-        sw = SPARQLWrapper(self.url, defaultGraph=self.default_graph)
-        sw.setMethod(POST)
-        # form-encoded POST: every SPARQL 1.1 server takes it (Virtuoso 7.2 stalls on a direct POST body)
-        sw.setRequestMethod(URLENCODED)
-        sw.setQuery(query)
-        sw.setTimeout(1)
-        sw.timeout = max(0.05, float(timeout_s))  # setTimeout() truncates to whole seconds
-        sw.addCustomHttpHeader("Accept", accept)
-        for k, v in self.headers.items():
-            sw.addCustomHttpHeader(k, v)
-        sw.setOnlyConneg(True)
+        fields = [("query", query)]
+        if self.default_graph:
+            fields.append(("default-graph-uri", self.default_graph))
         if self.is_virtuoso:
             # Virtuoso's anytime query: it stops after about this many ms (it overshoots, up to twice) and
             # sends what it has, marked X-SQL-State S1TAT; the client keeps waiting the whole time limit
-            sw.addParameter("timeout", str(max(100, int(float(timeout_s) * 400))))
+            fields.append(("timeout", str(max(100, int(float(timeout_s) * 400)))))
+        return Exchange(self.url, fields, {**self.headers, "Accept": accept}, timeout_s, self.max_bytes)
+
+    def _call(self, query: str, timeout_s: float, accept: str, read):
+        """Send the query and return read(exchange) (which reads the body as it needs); every fault of the
+        exchange becomes TimeoutError or EndpointError with one line."""
+        import urllib.error
+
+        from .endpoint_http import CutShort, TooLarge
+
         try:
-            resp = sw.query().response
-            body = resp.read()
-            headers = {k.lower(): v for k, v in resp.info().items()}
-            self.server = headers.get("server", self.server)
-            return body, headers
-        except urllib.error.HTTPError as e:
-            detail = ""
-            try:
-                detail = e.read().decode("utf-8", "replace")[:300]
-            except Exception:
-                pass
-            raise EndpointError(f"endpoint {self.url} refused the query (HTTP {e.code}): {' '.join(detail.split())}") from None
-        except (socket.timeout, TimeoutError):
+            with self._exchange(query, timeout_s, accept) as ex:
+                self.server = ex.headers.get("server", self.server)
+                if ex.status >= 400:
+                    detail = b""
+                    for chunk in ex.chunks():
+                        detail += chunk
+                        if len(detail) > 2000:
+                            break
+                    text = " ".join(detail.decode("utf-8", "replace").split())[:300]
+                    raise EndpointError(f"endpoint {self.url} refused the query (HTTP {ex.status}): {text}")
+                return read(ex)
+        except TimeoutError:
             raise TimeoutError(f"endpoint {self.url} did not answer within {timeout_s:g} s") from None
+        except TooLarge:
+            raise EndpointError(f"endpoint {self.url} sent more than {self.max_bytes / 2**20:g} MB before the row "
+                                "cap; stopped reading it") from None
+        except CutShort:  # Oxigraph answers a cancelled query with HTTP 200 and a cut body
+            raise TimeoutError(f"endpoint {self.url} cut its answer short (server time limit)") from None
         except urllib.error.URLError as e:
             if isinstance(e.reason, (socket.timeout, TimeoutError)):
                 raise TimeoutError(f"endpoint {self.url} did not answer within {timeout_s:g} s") from None
             raise EndpointError(f"endpoint {self.url} is unreachable: {e.reason}") from None
-        except SPARQLWrapperException as e:  # SPARQLWrapper turns HTTP 400/401/404/414/500 into its own types
-            code = {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
-                    "EndPointInternalError": 500}.get(type(e).__name__, type(e).__name__)
-            m = re.search(r"Response:\s*b?(['\"])(.*)\1\s*$", str(e), re.S)
-            detail = " ".join((m.group(2) if m else "").replace("\\n", " ").split())[:300]
-            raise EndpointError(f"endpoint {self.url} refused the query (HTTP {code}): {detail or e.msg}") from None
-        except Exception as e:  # SPARQLWrapper wraps server errors in its own types
+        except (EndpointError, ValueError):
+            raise
+        except (OSError, http.client.HTTPException) as e:
             raise EndpointError(f"endpoint {self.url} failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}") from None
 
     @property
@@ -376,28 +378,23 @@ class EndpointBackend:
         return "virtuoso" in self.server.lower()
 
     def run(self, query: str, max_rows: int, timeout_s: float) -> RawResult:
+        from .endpoint_http import read_select
         from .guard import query_form
 
         form = query_form(query)
         if form in ("CONSTRUCT", "DESCRIBE"):
-            body, headers = self._request(query, timeout_s, "application/n-triples")
-            return self._graph_result(body, max_rows)
-        body, headers = self._request(query, timeout_s, "application/sparql-results+json")
-        sql_state = headers.get("x-sql-state", "")
+            return self._call(query, timeout_s, "application/n-triples", lambda ex: self._graph_result(ex, max_rows))
         try:
-            data = json.loads(body.decode("utf-8"))
-            if not isinstance(data, dict) or ("boolean" not in data and "results" not in data):
-                raise ValueError("no results")
-        except (UnicodeDecodeError, ValueError):
-            text = body.decode("utf-8", "replace").lstrip()
-            if text.startswith("{") and '"head"' in text[:200]:
-                # Oxigraph answers a cancelled query with HTTP 200 and a cut body
-                raise TimeoutError(f"endpoint {self.url} cut its answer short (server time limit)") from None
-            raise EndpointError(f"endpoint {self.url} answered something that is not SPARQL results (expected JSON): {' '.join(text[:120].split())!r}") from None
+            data, bindings, headers = self._call(
+                query, timeout_s, "application/sparql-results+json",
+                lambda ex: (*read_select(ex.chunks(), max_rows), ex.headers))
+        except ValueError as e:  # (UnicodeDecodeError too)
+            raise EndpointError(f"endpoint {self.url} answered something that is not SPARQL results (expected "
+                                f"JSON): {' '.join(str(e).split())[:120]!r}") from None
+        sql_state = headers.get("x-sql-state", "")
         if "boolean" in data:
             return RawResult("ask", boolean=bool(data["boolean"]))
         names = list(data.get("head", {}).get("vars", []))
-        bindings = data.get("results", {}).get("bindings", [])
         if form == "ASK" and [n.lower() for n in names] == ["__ask_retval"]:
             # Virtuoso answers some ASK queries (e.g. with default-graph-uri) as a one-cell table
             cell = (bindings[0].get(names[0]) or {}).get("value", "0") if bindings else "0"
@@ -412,19 +409,27 @@ class EndpointBackend:
                                f"(X-SQL-State S1TAT{': ' + msg if msg else ''})")
         return RawResult("select", names, rows, truncated=truncated)
 
-    def _graph_result(self, body: bytes, max_rows: int) -> RawResult:
+    def _graph_result(self, ex, max_rows: int) -> RawResult:
+        """N-Triples parsed line by line as they arrive, until max_rows + 1 triples."""
         import pyoxigraph as ox
 
-        rows = []
-        try:
-            for tr in ox.parse(input=body, format=ox.RdfFormat.N_TRIPLES):
+        from .endpoint_http import read_lines
+
+        rows: list = []
+
+        def take(lines: bytes) -> bool:
+            for tr in ox.parse(input=lines, format=ox.RdfFormat.N_TRIPLES):
                 if len(rows) >= max_rows:
-                    return RawResult("graph", ["subject", "predicate", "object"], rows, truncated=True)
+                    return True
                 rows.append((_ox_term(tr.subject), _ox_term(tr.predicate), _ox_term(tr.object)))
+            return False
+
+        try:
+            truncated = read_lines(ex.chunks(), take)
         except SyntaxError as e:
             raise EndpointError(f"endpoint {self.url} answered something that is not SPARQL results "
                                 f"(expected N-Triples): {' '.join(str(e).split())[:200]}") from None
-        return RawResult("graph", ["subject", "predicate", "object"], rows)
+        return RawResult("graph", ["subject", "predicate", "object"], rows, truncated=truncated)
 
     def triple_count(self) -> int:
         res = self.run("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", 1, 30)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import QueryRefused
-from .guard import _PARSE_LOCK, add_missing_prefixes, guard
+from .guard import add_missing_prefixes, guard, sparql_parser
 from .schema import RDF_TYPE, local_name, split_name
 from .types import Outcome
 
@@ -42,10 +42,10 @@ class Validation:
 
 def _algebra(text: str):
     from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
 
-    with _PARSE_LOCK:
-        return translateQuery(parseQuery(text)).algebra
+    with sparql_parser() as parser:
+        tree = parser.parseQuery(text)
+    return translateQuery(tree).algebra  # (no shared state: the tree is this call's own)
 
 
 def _walk(node, iris: set[str], bgps: list):

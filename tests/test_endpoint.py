@@ -110,7 +110,7 @@ SAME_QUERIES = [
     f"SELECT ?d ?l WHERE {{ {KAREN} <{PV}memberOf> ?d . ?d rdfs:label ?l }}",
     f"SELECT ?s ?w WHERE {{ ?s a <{PV}Hardware> ; <{PV}weight_g> ?w FILTER(?w >= 19) }}",
     f"SELECT ?s ?amount ?cur WHERE {{ ?s <{PV}amount> ?amount ; <{PV}currency> ?cur }} LIMIT 50",
-    f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ ?s a ?c }} GROUP BY ?c",
+    "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c",
     "SELECT ?x ?c WHERE { ?x rdfs:comment ?c }",  # language-tagged literals
     f"SELECT ?e ?phone WHERE {{ ?e a <{PV}Employee> OPTIONAL {{ ?e <{PV}phone> ?phone }} }}",
 ]
@@ -337,3 +337,144 @@ def test_interrupted_paged_label_build_resumes_through_the_server(sparql_server,
     assert len([q for q in pages if q.startswith("SELECT ?s ?p ?o")]) == 6 - done  # 5,240 names: pages 1..6; the first ones read back
     assert sorted(index.entries) == sorted(ck25_kg.labels.entries)
     assert cp.steps() == 0
+
+
+# --------------------------------------------------------------------------- totals, not per-read limits (issue 15)
+
+def _stream(handler, pieces, content_type: str, sent: list[int], pause: float = 0.0) -> None:
+    """Answer 200 and write `pieces` one after the other (no Content-Length: the body ends when the
+    connection does), counting the bytes the client took before it hung up."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", content_type)
+    handler.end_headers()
+    try:
+        for piece in pieces:
+            handler.wfile.write(piece)
+            handler.wfile.flush()
+            sent[0] += len(piece)
+            if pause:
+                time.sleep(pause)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
+def _bindings(n: int):
+    yield b'{"head": {"vars": ["s"]}, "results": {"bindings": ['
+    for i in range(n):
+        yield (b"," if i else b"") + b'{"s": {"type": "uri", "value": "http://example.org/thing/%d"}}' % i
+    yield b"]}}"
+
+
+def test_dripping_endpoint_meets_the_total_deadline():
+    """One byte every 0.2 s: each read is quick, the whole answer is not. The time limit is a total."""
+    from conftest import ReplyServer
+
+    sent = [0]
+    body = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
+    srv = ReplyServer(lambda h, _: _stream(h, [bytes([b]) for b in body], "application/sparql-results+json",
+                                           sent, pause=0.2))
+    try:
+        kg = KnowledgeGraph.endpoint(srv.url)
+        t0 = time.monotonic()
+        res = kg.query("SELECT ?s WHERE { ?s ?p ?o }", timeout_s=1)
+        elapsed = time.monotonic() - t0
+    finally:
+        srv.close()
+    assert res.outcome == Outcome.TIMED_OUT, res.message
+    assert res.message == f"endpoint {srv.url} did not answer within 1 s"
+    assert elapsed < 3  # before: 11 s, the whole drip (each byte came well within the 1 s read timeout)
+    assert sent[0] < len(body)
+
+
+def test_dripping_headers_meet_the_total_deadline():
+    from conftest import ReplyServer
+
+    def drip(handler, _):
+        try:
+            for b in b"HTTP/1.0 200 OK\r\nContent-Type: application/sparql-results+json\r\nX-Pad: " + b"x" * 200:
+                handler.wfile.write(bytes([b]))
+                handler.wfile.flush()
+                time.sleep(0.05)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    srv = ReplyServer(drip)
+    try:
+        t0 = time.monotonic()
+        res = KnowledgeGraph.endpoint(srv.url).query("ASK { ?s ?p ?o }", timeout_s=1)
+        elapsed = time.monotonic() - t0
+    finally:
+        srv.close()
+    assert res.outcome == Outcome.TIMED_OUT and elapsed < 3
+
+
+@pytest.mark.parametrize("form", ["SELECT", "CONSTRUCT"])
+def test_large_endpoint_answer_is_read_only_up_to_the_row_cap(form):
+    """200,000 rows (~13 MB) offered, 100 kept: the client stops reading soon after row 101."""
+    from conftest import ReplyServer
+
+    n = 200_000
+    sent = [0]
+    if form == "SELECT":
+        def reply(h, _):
+            _stream(h, _bindings(n), "application/sparql-results+json", sent)
+        query = "SELECT ?s WHERE { ?s ?p ?o }"
+    else:
+        def reply(h, _):
+            lines = (b"<http://example.org/s%d> <http://example.org/p> \"%d\" .\n" % (i, i) for i in range(n))
+            _stream(h, lines, "application/n-triples", sent)
+        query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    srv = ReplyServer(reply)
+    try:
+        res = KnowledgeGraph.endpoint(srv.url).query(query, max_rows=100, timeout_s=30)
+        time.sleep(0.2)  # the server notices the hang-up
+    finally:
+        srv.close()
+    assert res.outcome == Outcome.ROWS, res.message
+    assert len(res.rows) == 100 and res.truncated
+    assert res.rows[0][0].value == "http://example.org/thing/0" if form == "SELECT" else "http://example.org/s0"
+    assert sent[0] < 6_000_000  # socket buffers, not the whole ~13 MB answer
+
+
+def test_endpoint_answer_over_the_byte_cap_fails_clearly():
+    """A few huge rows: the byte cap ends the read before the row cap can."""
+    from conftest import ReplyServer
+
+    sent = [0]
+    big = b"x" * 1_000_000
+
+    def reply(h, _):
+        pieces = [b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "literal", "value": "']
+        pieces += [big] * 20 + [b'"}}]}}']
+        _stream(h, pieces, "application/sparql-results+json", sent)
+
+    srv = ReplyServer(reply)
+    try:
+        kg = KnowledgeGraph.endpoint(srv.url)
+        kg.backend.max_bytes = 2 * 1024 * 1024
+        res = kg.query("SELECT ?s WHERE { ?s ?p ?o }", timeout_s=30)
+        time.sleep(0.2)
+    finally:
+        srv.close()
+    assert res.outcome == Outcome.FAILED
+    assert res.message == f"endpoint {srv.url} sent more than 2 MB before the row cap; stopped reading it"
+    assert sent[0] < 10_000_000
+
+
+@pytest.mark.parametrize("piece", [1, 7, 4096, 65536])
+def test_rows_are_read_in_whatever_pieces_they_arrive(piece):
+    """SPARQL JSON split anywhere (inside a key, a row, a 50 KB literal): the same rows, stopped at the cap."""
+    from kgquery.endpoint_http import CutShort, read_select
+
+    body = (b'{"head": {"vars": ["s"]}, "results": {"distinct": false, "bindings": ['
+            + b",".join(b'{"s": {"type": "literal", "value": "%s"}}' % (b"x" * (i * 1000)) for i in range(50))
+            + b"]}}")
+
+    def pieces(data=body):
+        return iter([data[i:i + piece] for i in range(0, len(data), piece)])
+
+    head, rows = read_select(pieces(), 100)
+    assert head["head"]["vars"] == ["s"] and [len(r["s"]["value"]) for r in rows] == [i * 1000 for i in range(50)]
+    assert len(read_select(pieces(), 10)[1]) == 11  # one more than the cap: "truncated"
+    with pytest.raises(CutShort):
+        read_select(pieces(body[:5000]), 100)

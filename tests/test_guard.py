@@ -284,3 +284,75 @@ def test_the_shape_shortcut_refuses_what_the_full_parse_refuses(query, reason):
 
     with pytest.raises(QueryRefused, match=reason):
         guard(query)
+
+
+# --------------------------------------------------------------------------- checks in parallel (issue 15)
+
+def _sum_query(n: int) -> str:
+    """`SELECT (1+1+...+1 AS ?x) {}`: rdflib parses it at ~1 ms per character."""
+    return "SELECT (" + "+".join(["1"] * n) + " AS ?x) {}"
+
+
+def test_a_slow_check_does_not_hold_up_other_checks():
+    """While one thread checks a query that takes seconds to parse, other checks complete (no global lock)."""
+    import threading
+
+    slow = _sum_query(1200)  # ~2,400 characters: 1-3 s of parsing
+    done = threading.Event()
+
+    def check_slow():
+        guard(slow)
+        done.set()
+
+    t = threading.Thread(target=check_slow, daemon=True)
+    t.start()
+    try:
+        import time
+
+        time.sleep(0.2)  # the slow parse is under way (canonicalising takes microseconds)
+        assert not done.is_set()
+        for i in range(5):  # distinct queries: none is in the verdict cache
+            assert guard(f"SELECT ?s WHERE {{ ?s <http://x/p{i}> {i} }} LIMIT {i + 1}").has_limit
+        assert not done.is_set(), "the quick checks waited for the slow one"
+    finally:
+        t.join(30)
+    assert done.is_set()
+
+
+def test_parallel_checks_on_fresh_grammars_give_the_sequential_verdicts():
+    """rdflib's grammar breaks when threads share it fresh; each check borrows its own copy."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kgquery import guard as guard_module
+
+    queries = [f"SELECT ?x WHERE {{ ?x <http://a/p> ?y FILTER(?y > {i}) }} LIMIT {i + 1}" for i in range(24)]
+    queries += [f"PREFIX ex: <http://e/> ASK {{ ex:a ex:b \"x{i}\"@en }}" for i in range(24)]
+    queries += [f"DELETE WHERE {{ ?s <http://x/{i}> ?o }}" for i in range(8)] + ["SELECT WHERE"] * 4
+
+    def verdict(q):
+        try:
+            g = guard_module._guard.__wrapped__(q, (), ())
+            return (g.form, g.has_limit)
+        except QueryRefused as e:
+            return str(e)
+
+    expected = [verdict(q) for q in queries]
+    with guard_module._POOL_LOCK:
+        guard_module._IDLE_PARSERS.clear()  # fresh grammars: the case that breaks a shared one
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(verdict, queries)) == expected
+
+
+@pytest.mark.parametrize("terms", [239, 3000])  # 495 characters (checked in this process before), 6,017
+def test_a_slow_check_is_bounded_by_the_time_limit(people_kg, terms):
+    """A query not checked before is checked in the worker that runs it, killed at the time limit."""
+    from kgquery.guard import known_verdict
+
+    query = _sum_query(terms)
+    res = execute(people_kg.backend, query, Limits(timeout_s=0.1))
+    assert res.outcome == Outcome.TIMED_OUT
+    assert res.message == "stopped after 0.1 s (time limit); the worker was killed"
+    assert known_verdict(query) is None  # nothing learnt from a killed check
+    res = execute(people_kg.backend, query, Limits(timeout_s=30))
+    assert res.outcome == Outcome.ROWS and res.values() == [str(terms)]
+    assert known_verdict(query).form == "SELECT"  # the worker's verdict, remembered here

@@ -2,6 +2,7 @@
 TEXT2SPARQL API shape, and the thread-safety of the Python API it shares between requests."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -313,7 +314,7 @@ def _listening_addresses(pid: int) -> set[str]:
 
 def test_kgquery_serve_command(tmp_path):
     port = _free_port()
-    env = dict(os.environ, KGQUERY_API_KEY=KEY, KGQUERY_EMBEDDINGS="0")
+    env = dict(_no_key_env(), KGQUERY_API_KEY=KEY)
     proc = subprocess.Popen([sys.executable, "-m", "kgquery.cli", "serve", "--graph", f"world={COUNTRIES_TTL}",
                              "--port", str(port), "--access-log", "--log-level", "info"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
@@ -354,3 +355,177 @@ def test_kgquery_serve_bad_graph(tmp_path):
                         "--port", str(_free_port())], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
     assert r.stderr.strip().splitlines()[-1] == f"kgquery: error: {tmp_path / 'missing.ttl'}: no such file"
+
+
+# --------------------------------------------------------------------------- hardening (issue 15)
+
+def _start_serve(args: list[str], env: dict, cwd) -> tuple[subprocess.Popen, str]:
+    """`kgquery serve ARGS` on a free 127.0.0.1 port, once /health answers."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kgquery.cli", "serve", "--port", str(port), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    url = f"http://127.0.0.1:{port}"
+    end = time.monotonic() + 60
+    while True:
+        assert proc.poll() is None, proc.stderr.read().decode()
+        try:
+            httpx.get(url + "/health", timeout=1)
+            return proc, url
+        except httpx.TransportError:
+            pass
+        assert time.monotonic() < end, "kgquery serve did not start"
+        time.sleep(0.2)
+
+
+def _stop(proc: subprocess.Popen) -> str:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        out, err = proc.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate(timeout=10)
+    return out.decode() + err.decode()
+
+
+def _no_key_env() -> dict:
+    """The environment for a `kgquery serve` of this checkout (not whichever kgquery is installed), no key."""
+    env = dict(os.environ, KGQUERY_EMBEDDINGS="0", PYTHONPATH=os.pathsep.join(
+        [str(REPO)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
+    env.pop("KGQUERY_API_KEY", None)
+    return env
+
+
+def test_serve_refuses_to_expose_itself_without_a_key(tmp_path):
+    # the graph is missing on purpose: the refusal comes first (nothing is loaded, nothing is bound)
+    r = subprocess.run([sys.executable, "-m", "kgquery.cli", "serve", "--graph", str(tmp_path / "missing.ttl"),
+                        "--host", "0.0.0.0", "--port", str(_free_port())], capture_output=True, text=True,
+                       timeout=60, env=_no_key_env(), cwd=tmp_path)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kgquery: error: refusing to serve on 0.0.0.0 without an API key")
+    assert "KGQUERY_API_KEY=" in lines[0] and "--insecure-no-key" in lines[0]
+
+
+def test_exposure_rules():
+    from kgquery.errors import KgqueryError
+    from kgquery.serve import check_exposure
+
+    for host in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost"):
+        assert check_exposure(host, None, False) is None
+    for host in ("0.0.0.0", "::", "192.168.1.5", "example.org"):
+        assert check_exposure(host, KEY, False) is None
+        with pytest.raises(KgqueryError, match="without an API key"):
+            check_exposure(host, None, False)
+        assert "WITHOUT an API key" in check_exposure(host, None, True)
+
+
+def test_forwarded_for_is_not_believed_by_default(tmp_path, people_ttl):
+    """A local client naming a new X-Forwarded-For address on each request still meets the rate limit."""
+    proc, url = _start_serve(["--graph", str(people_ttl), "--no-warm", "--rate", "0.5", "--burst", "3"],
+                             _no_key_env(), tmp_path)
+    try:
+        with httpx.Client(base_url=url) as c:
+            codes = [c.get("/health", headers={"X-Forwarded-For": f"10.0.0.{i}"}).status_code for i in range(8)]
+    finally:
+        _stop(proc)
+    assert codes.count(429) >= 5  # the start-up probe took one of the 3; uvicorn's default: 0 of 8
+
+
+def test_trusted_proxy_names_the_client(engines):
+    """With --trusted-proxy 127.0.0.1 each forwarded address gets its own bucket (and spoofing needs the proxy)."""
+    from kgquery.serve import uvicorn_options
+
+    assert uvicorn_options(None) == {"proxy_headers": False, "forwarded_allow_ips": ""}
+    port = _free_port()
+    app = create_app(engines, rate=0.5, burst=2)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error",
+                                           **uvicorn_options(["127.0.0.1"])))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            assert thread.is_alive()
+            time.sleep(0.02)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as c:
+            codes = [c.get("/health", headers={"X-Forwarded-For": f"10.0.0.{i}"}).status_code for i in range(6)]
+            assert codes == [200] * 6
+            same = [c.get("/health", headers={"X-Forwarded-For": "10.9.9.9"}).status_code for _ in range(3)]
+            assert same == [200, 200, 429]
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.mark.parametrize("path,body", [
+    ("/ask", {"question": "a \ud800"}),
+    ("/ask", {"question": "Who is \udc00 here?", "graph": "countries"}),
+    ("/eval", {"questions": [{"question": "a \ud800", "answers": ["x"]}]}),
+    ("/eval", {"questions": [{"question": "a", "answers": ["\udfff"]}]}),
+    ("/sparql", {"query": "ASK {}", "graph": "\ud800"}),
+    ("/sparql", {"query": "ASK { ?s ?p '\ud800' }"}),
+])
+def test_lone_surrogates_are_bad_requests(client, path, body):
+    r = client.post(path, content=json.dumps(body), headers={"content-type": "application/json"})  # as \\ud800
+    assert r.status_code == 400
+    assert r.json() == {"error": "bad request: the body has a lone surrogate escape (\\ud800-\\udfff without its "
+                                 "pair), which is not a character"}
+
+
+@pytest.mark.parametrize("path", ["/ask", "/sparql", "/eval"])
+@pytest.mark.parametrize("raw,error", [
+    (b'{"question": "a \xed\xa0\x80", "query": "ASK {}"}', "bad request: the body is not valid UTF-8 (byte 16)"),
+    (b'{"query": "ASK {}", "graph": "\xed\xb0\x80"}', "bad request: the body is not valid UTF-8 (byte 30)"),
+    (b'{"question": "a \xff"}', "bad request: the body is not valid UTF-8 (byte 16)"),
+])
+def test_bodies_that_are_not_utf8_are_bad_requests(client, path, raw, error):
+    """A surrogate encoded as bytes (which Python's json would take) or any other invalid UTF-8."""
+    r = client.post(path, content=raw, headers={"content-type": "application/json"})
+    assert (r.status_code, r.json()) == (400, {"error": error})
+
+
+def test_http_errors_have_the_one_error_shape(client):
+    r = client.get("/nowhere")
+    assert (r.status_code, r.json()) == (404, {"error": "Not Found"})
+    r = client.get("/ask")
+    assert (r.status_code, r.json()) == (405, {"error": "Method Not Allowed"}) and r.headers["allow"] == "POST"
+
+
+def test_surrogate_pairs_are_characters(client):
+    r = client.post("/sparql", content=json.dumps({"query": "ASK { ?s ?p '\U0001f600' }"}),  # \\ud83d\\ude00
+                    headers={"content-type": "application/json"})
+    assert r.status_code == 200 and r.json()["boolean"] is False
+    r = client.get("/", params={"question": "a \udcff".encode("utf-8", "surrogatepass"), "dataset": "ck25"})
+    assert r.status_code == 200
+
+
+def test_eval_time_budget_and_rate(engines):
+    """Reference queries that run to their time limit: the request stops at its budget, and each question
+    counts against the caller's rate as one request."""
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # > the graph's 1 s limit
+    srv = Server(create_app(engines, rate=0.2, burst=4, max_eval=3, eval_budget_s=1.5))
+    try:
+        with httpx.Client(base_url=srv.url, timeout=60) as c:
+            r = c.post("/eval", json={"questions": [{"question": "q?", "sparql": cross, "id": str(i)} for i in range(3)]})
+            assert r.status_code == 200
+            rows = r.json()["questions"]
+            assert rows[0]["gold_unavailable"] and "timed_out" in rows[0]["note"]
+            assert rows[-1]["skipped"] == "the time budget of this evaluation (1.5 s) was used up"
+            assert r.json()["summary"]["over_budget"] >= 1
+            # 3 questions = 3 requests of the burst of 4 (and 1.5 s at 0.2/s gave back 0.3)
+            assert [c.get("/health").status_code for _ in range(3)] == [200, 429, 429]
+    finally:
+        srv.close()
+
+
+def test_eval_time_counts_against_the_rate(engines):
+    """At 5 requests a second, 1.5 s of /eval costs 7.5 requests: more than the burst of 4 it refilled."""
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    srv = Server(create_app(engines, rate=5, burst=4, max_eval=3, eval_budget_s=1.5))
+    try:
+        with httpx.Client(base_url=srv.url, timeout=60) as c:
+            r = c.post("/eval", json={"questions": [{"question": "q?", "sparql": cross}]})
+            assert r.status_code == 200 and r.json()["questions"][0]["gold_unavailable"]
+            r = c.get("/health")
+            assert r.status_code == 429 and r.json()["error"].startswith("too many requests: at most 5 per second")
+    finally:
+        srv.close()

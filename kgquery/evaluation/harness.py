@@ -48,13 +48,13 @@ class GraphLoader:
         return self.graphs[key]
 
 
-def gold_values(q: EvalQuestion, kg: KnowledgeGraph) -> tuple[list | None, str, str]:
+def gold_values(q: EvalQuestion, kg: KnowledgeGraph, timeout_s: float | None = None) -> tuple[list | None, str, str]:
     """(gold values or None when unavailable, source 'file' or 'query', a note)."""
     if q.gold is not None:
         return list(q.gold), "file", ""
     if not q.sparql:
         return None, "none", "gold unavailable: no answers and no reference query"
-    res = kg.query(q.sparql, max_rows=max(kg.limits.max_rows, GOLD_MAX_ROWS))
+    res = kg.query(q.sparql, max_rows=max(kg.limits.max_rows, GOLD_MAX_ROWS), timeout_s=timeout_s)
     if res.outcome in (Outcome.TIMED_OUT, Outcome.FAILED, Outcome.REFUSED):
         return None, "query", f"gold unavailable: reference query {res.outcome.value}: {res.message}"[:300]
     note = f"gold truncated at {len(res.rows):,} rows" if res.truncated else ""
@@ -141,12 +141,15 @@ def _row(q: EvalQuestion) -> dict:
 
 
 def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: str | None = None,
-             limit: int | None = None, progress: bool = True, engine_factory=None) -> dict:
+             limit: int | None = None, progress: bool = True, engine_factory=None,
+             budget_s: float | None = None) -> dict:
     """Ask every question (the first ``limit``), score it, and return ``{"summary", "questions"}``.
 
     ``kg_or_loader``: one KnowledgeGraph for all questions, or a callable question -> graph
     (``GraphLoader`` for Spider4SPARQL). ``engine_factory(kg, model)`` builds the answering engine,
-    one per graph; the default is ``KGQuery``, the engine users get.
+    one per graph; the default is ``KGQuery``, the engine users get. ``budget_s`` bounds the whole run
+    (the service's /eval): reference queries get at most the time left, and questions reached after it
+    is used up are skipped, so one request cannot hold the server for 25 time limits.
     """
     from tqdm import tqdm
 
@@ -164,18 +167,24 @@ def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: st
     engines: dict[int, object] = {}
     rows: list[dict] = []
     bar = tqdm(qs, desc="kgquery eval", unit="q", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    deadline = time.monotonic() + budget_s if budget_s is not None else None
     for q in bar:
         row = _row(q)
         rows.append(row)
         if q.skip:
             row["skipped"] = q.skip
             continue
+        left = deadline - time.monotonic() if deadline is not None else None
+        if left is not None and left < 0.05:
+            row["skipped"] = f"the time budget of this evaluation ({budget_s:g} s) was used up"
+            row["over_budget"] = True
+            continue
         try:
             kg = graph_of(q)
         except Exception as e:  # e.g. a graph file that does not parse: skip, say why
             row["skipped"] = f"graph not loaded: {' '.join(str(e).split())[:200]}"
             continue
-        gold, source, note = gold_values(q, kg)
+        gold, source, note = gold_values(q, kg, None if left is None else min(kg.limits.timeout_s, left))
         row["gold_source"] = source
         row["reference_sparql"] = q.sparql
         if note:
@@ -230,8 +239,12 @@ def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: st
     if summary["gold_unavailable"]:
         notes.append(f"{summary['gold_unavailable']} question(s) have no gold (reference query timed out or "
                      f"failed) and are excluded from every mean")
-    if summary["skipped"]:
-        notes.append(f"{summary['skipped']} question(s) skipped (graph missing) and excluded from every mean")
+    over = sum(1 for r in rows if r.get("over_budget"))
+    if over:
+        summary["over_budget"] = over
+        notes.append(f"{over} question(s) not run: the time budget of this evaluation ({budget_s:g} s) was used up")
+    if summary["skipped"] > over:
+        notes.append(f"{summary['skipped'] - over} question(s) skipped (graph missing) and excluded from every mean")
     summary["notes"] = notes
     summary["scoring"] = SCORING
     summary["model"] = model
