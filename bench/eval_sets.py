@@ -61,7 +61,7 @@ def _engine_factory(rows_out: list):
     return factory
 
 
-def run_set(name: str, limit: int | None = None) -> dict:
+def run_set(name: str, limit: int | None = None, only: set[str] | None = None, tag: str = "") -> dict:
     from kgquery.evaluation.formats import load_questions
     from kgquery.evaluation.harness import GraphLoader, run_eval
     from kgquery.evaluation.metrics import set_prf
@@ -76,7 +76,7 @@ def run_set(name: str, limit: int | None = None) -> dict:
     else:
         keep = SPIDER_DEV if name == "spider-dev" else SPIDER_HELDOUT
         qs = load_questions(SHARED / "spider4sparql" / "nl_sparql_pairs" / "dev.json", SHARED / "spider4sparql" / "kgs")
-        qs = [q for q in qs if q.db_id in keep]
+        qs = [q for q in qs if q.db_id in keep and (not only or q.db_id in only)]
         source = GraphLoader()
     recorded: list = []
     t0 = time.time()
@@ -112,7 +112,7 @@ def run_set(name: str, limit: int | None = None) -> dict:
             per.setdefault(db, []).append(r["f1"])
         summary["per_graph"] = {k: round(sum(v) / len(v), 3) for k, v in sorted(per.items())}
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / f"{name}.json").write_text(json.dumps({"summary": summary, "questions": rows}, default=str, indent=1))
+    (OUT / f"{name}{tag}.json").write_text(json.dumps({"summary": summary, "questions": rows}, default=str, indent=1))
     return summary
 
 
@@ -120,9 +120,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="ck25,countries,spider-dev")
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--only", help="Spider4SPARQL: these db_ids of the set only (comma-separated)")
+    ap.add_argument("--tag", default="", help="suffix for the bench/out file names")
     args = ap.parse_args()
     for name in args.sets.split(","):
-        s = run_set(name, args.limit)
+        s = run_set(name, args.limit, set(args.only.split(",")) if args.only else None, args.tag)
         fmt = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in s.items()}
         print(json.dumps(fmt), flush=True)
     return 0

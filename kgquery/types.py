@@ -155,6 +155,12 @@ class Answer:
             return ["true" if self.boolean else "false"]
         return [t.value for r in self.rows for t in r if t is not None]
 
+    def attempt_values(self) -> list[str]:
+        """An abstention's best attempt, flattened like `values` (empty for any other outcome)."""
+        if self.attempt_boolean is not None:
+            return ["true" if self.attempt_boolean else "false"]
+        return [t.value for r in self.attempt_rows for t in r if t is not None]
+
     def table(self) -> list[dict[str, str]]:
         """Rows as dicts, with 'label (IRI)' for IRIs."""
         out = []
@@ -179,8 +185,7 @@ class Answer:
             "message": self.message, "explanation": self.explanation,
             "clarification": [{"iri": i, "label": lab} for i, lab in self.clarification],
             "entities": [{"iri": e[0], "label": e[1], "text": e[2]} for e in self.entities],
-            "attempt_values": (["true" if self.attempt_boolean else "false"] if self.attempt_boolean is not None
-                               else [t.value for r in self.attempt_rows for t in r if t is not None]),
+            "attempt_values": self.attempt_values(),
             # abstained: kgquery is not sure; `sparql` and `explanation` are its best attempt, not trusted
             "not_sure": self.outcome == "abstained",
         }

@@ -12,8 +12,8 @@ import itertools
 import re
 
 from ..linking import Linker, Links, Mention
-from ..schema import RDF_TYPE, local_name
-from ..text import Question
+from ..schema import RDF_TYPE, local_name, split_name
+from ..text import Question, singular
 from ..types import Outcome, Term
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
@@ -32,6 +32,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
         from ..labels import LABEL_PREDICATES
 
         self._label_preds = set(LABEL_PREDICATES)
+        self._names: dict[str, str | None] = {}
         self.linker = linker
         self.kg = linker.kg
         self.schema = linker.schema
@@ -160,7 +161,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
 
     # ------------------------------------------------------------------ main entry
     def candidates(self, q: Question, links: Links) -> list[Candidate]:
-        free_words = [q.tokens[i] for i in links.free]
+        free_words = [q.tokens[i] for i in links.free] + _compound_heads(q, links)
         self._free = free_words
         self._all_words = set(q.tokens)
         self._leftover_cache: dict = {}
@@ -305,6 +306,11 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
                 s -= 0.3
             return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
         out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape))
+        name = self._display_name(cls)
+        if name and name not in used:
+            # things without a label are known to people by their name: answer with it
+            out.append(Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", s + 0.05,
+                                 shape + "+name"))
         # the words may ask for properties of the matches rather than the matches themselves
         cols = self._columns(cls, used)
         if len(cols) >= 2:
@@ -325,6 +331,22 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
                     out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pat} ?y <{p}> {x} . }}", s + ps - 0.3,
                                          shape + "+attribute"))
         return out
+
+    def _display_name(self, cls: str | None) -> str | None:
+        """For a class whose members have no label (rows of a table made into a graph), the literal property
+        that names them ('name', 'title'), if exactly one does; None otherwise."""
+        if not cls:
+            return None
+        if cls not in self._names:
+            found = None
+            labelled = any(any(c == cls for c, _ in (self.schema.prop(p).subject_classes if self.schema.prop(p) else []))
+                           for p in self._label_preds)
+            if not labelled:
+                named = [p.iri for p in self.schema.properties if p.is_literal and any(c == cls for c, _ in p.subject_classes)
+                         and {"name", "title"} & set(split_name(local_name(p.iri)).split())]
+                found = named[0] if len(named) == 1 else None
+            self._names[cls] = found
+        return self._names[cls]
 
     def _columns(self, cls: str | None, used: set[str]) -> list[tuple[str, bool]]:
         """Properties of `cls` that the leftover words ask for: each word's best match ("name,
@@ -486,3 +508,17 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
             # scored like every other shape: by all the question words the property explains
             out.append(Candidate(sparql, m1.score + m2.score + max(ps, self._explain({p})) + 0.1, "ask-link"))
         return out
+
+
+def _compound_heads(q: Question, links: Links) -> list[str]:
+    """Class words that modify a following naming noun ('flight numbers', 'student ids'): the pair names
+    a property of the class, so the class word also counts among the words properties must explain."""
+    from ..labels import NAME_WORDS
+
+    free = set(links.free)
+    out = []
+    for m in links.classes:
+        nxt = q.tokens[m.end] if m.end < len(q.tokens) else ""
+        if m.end in free and m.end - m.start == 1 and singular(nxt) in NAME_WORDS | {"number"}:
+            out.append(q.tokens[m.start])
+    return out
