@@ -185,7 +185,7 @@ class KGQuery:
                   timings: dict) -> Answer:
         """The embedded default's answer (not yet worded): candidates run, the best kept or abstained."""
         t = time.perf_counter()
-        cands = sorted(generator.candidates(q, links), key=lambda c: -c.score)  # stable: ties keep their order
+        cands = sorted(generator.candidates(q, links), key=lambda c: -c.score)  # stable: the generator fixed the order
         timings["generation"] = time.perf_counter() - t
 
         t = time.perf_counter()

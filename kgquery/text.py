@@ -13,7 +13,7 @@ STOPWORDS = set("""a an the of in on at to for from by with and or is are was we
 what which who whom whose where when how many much that this these those there their its it his her our
 we you i me my your us they them has have had can could would should will shall may might any some all
 each every per give show list tell find get please also as about than then into onto via
-currently exist exists need want""".split())
+currently exist exists need want not no never without""".split())
 QUESTION_WORDS = {"what", "which", "who", "whom", "whose", "where", "when", "how"}
 ASK_STARTS = {"is", "are", "do", "does", "did", "was", "were", "can", "has", "have", "had", "could", "will"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir"}
@@ -114,6 +114,7 @@ class Cues:
     between: tuple[float, float] | None = None        # "between 5000 and 10000"
     order: bool = False                               # "ordered by age", "sorted by name": a sort, not a pick
     negation: bool = False
+    negated_at: int = -1                              # token position of the first 'not'/'no'/'without'
     numbers: list[float] = field(default_factory=list)
     exists: bool = False                              # "is there any ...", "does ... exist": any one will do
     comparative: tuple[str, str, int] | None = None   # ('>' or '<', adjective, position): "larger than", no number
@@ -221,8 +222,8 @@ def analyse(text: str) -> Question:
         agg = AGGREGATE_WORDS.get(t)
         if agg and agg not in c.aggregates:
             c.aggregates.append(agg)
-        if t in ("not", "no", "without", "never") and i > 0:
-            c.negation = True
+        if t in ("not", "no", "without", "never") and i > 0 and not c.negation:
+            c.negation, c.negated_at = True, i
         if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
             for j in range(i + 1, min(i + 4, len(low))):
                 if low[j] in NUMBER_WORDS and low[j] != "one" or (low[j] == "one" and j + 1 < len(low) and low[j + 1] not in ("other", "of")):

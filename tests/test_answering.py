@@ -302,6 +302,11 @@ SABRINA_BAYER_MAIL = "sabrina.bayer@acme.example"
 MARKETING = {"hr:helena.brant", "hr:sabrina.bayer", "hr:tom.keller"}
 
 PEOPLE_QUESTIONS = [
+    # negation: the constraint the words name, wrapped in NOT EXISTS (the managers are the ones without one)
+    Q("people", "Which employees have no manager?", {"hr:helena.brant", "hr:victor.lindqvist", "hr:baldwin.dirksen"}),
+    Q("people", "Which employees are not members of Marketing?",
+      {"hr:lukas.hoffmann", "hr:mia.weber", "hr:jonas.weber", "hr:priya.natarajan", "hr:sabrina.geiger",
+       "hr:victor.lindqvist", "hr:baldwin.dirksen"}),
     # attribute of an entity, phrased several ways
     Q("people", "What is the email of Sabrina Bayer?", {SABRINA_BAYER_MAIL}),
     Q("people", "Sabrina Bayer's email address?", {SABRINA_BAYER_MAIL}),

@@ -18,12 +18,13 @@ from ..types import Outcome, Term
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes
+from .negation import NegationShapes
 
 HOP_PENALTY = 0.35
 MAX_CANDIDATES = 60
 
 
-class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
+class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
     """Builds and scores candidate SPARQL from links; see module docstring."""
 
     name = "embedded"
@@ -103,7 +104,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
                 found.append(Path(((p1.value, d1.value == "1"), (p2.value, d2.value == "1")), target, s))
         if cls and not literal and target.startswith("<") and not any(p.score >= 0.8 for p in found):
             found += self._three_hops(cls, target[1:-1])  # only where nearer paths leave the words unexplained
-        found.sort(key=lambda p: -p.score)
+        found.sort(key=lambda p: (-p.score, p.steps))  # ties: a fixed order, run to run
         return found[:4]
 
     def _three_hops(self, cls: str, target: str) -> list[Path]:
@@ -156,7 +157,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
             elif named >= 0.8:
                 s = max(s, 0.8 * named)
             out.append(Path(steps, "?v", s))
-        out.sort(key=lambda p: -p.score)
+        out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
 
     # ------------------------------------------------------------------ main entry
@@ -179,6 +180,10 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
         if target_cls and not anchors:
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)
+        if q.cues.negation and target_cls:
+            negated = self._negated(q, target_cls, anchors, links, scores)
+            if negated:  # the positive readings answer the opposite question
+                cands = [Candidate(c.sparql, c.score - 0.5, c.shape, c.parts) for c in cands] + negated
         if len(anchors) >= 2 and q.cues.comparative:
             cands += self._compare_entities(q, anchors, scores)
         if len(anchors) >= 2 and q.cues.ask:
@@ -186,7 +191,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
         if len(anchors) >= 2 and not q.cues.ask:
             cands += self._which_namesake(q, anchors, scores)
         seen, out = set(), []
-        for c in sorted(cands, key=lambda c: -c.score):
+        for c in sorted(cands, key=lambda c: (-c.score, c.sparql)):  # ties: a fixed order, run to run
             if c.sparql not in seen:
                 seen.add(c.sparql)
                 out.append(c)
@@ -384,7 +389,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes):
                     paths.append(p)
             if not paths:
                 continue  # an anchor we cannot connect is left out (scored down below)
-            paths.sort(key=lambda p: -p.score)
+            paths.sort(key=lambda p: (-p.score, p.steps))
             per_anchor.append(paths[:3])
             base_score += m.score
         missing = len(anchors) - len(per_anchor)

@@ -1,0 +1,57 @@
+"""Negated constraints: 'students who do not have a pet', 'departments with no manager',
+'products not supplied by X'. The negated part is found exactly like a positive constraint (an
+anchor's path, a link to another class, or a property the words name) and wrapped in FILTER NOT EXISTS.
+"""
+from __future__ import annotations
+
+from .candidate import SKIP_PROPS, Candidate
+
+#: tokens after the negation word that the negated constraint may come from
+WINDOW = 5
+
+
+class NegationShapes:
+    """Mixed into EmbeddedGenerator; uses its _paths, _class_links, _word_scores, linker and schema."""
+
+    def _negated(self, q, cls, anchors, links, scores) -> list[Candidate]:
+        at = q.cues.negated_at
+        if cls is None or at < 0:
+            return []
+        bodies: list[tuple[str, float]] = []
+        near = range(at + 1, at + 1 + WINDOW)  # what is negated follows the 'not' closely
+        after = [(m, terms, lit) for m, terms, lit in anchors if m.start in near]
+        for m, terms, lit in after[:1]:  # "not supplied by X": X's path, negated
+            for p in self._paths(cls, terms[0], scores, lit)[:2]:
+                bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score))
+        others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
+        for other in others[:1]:  # "students who do not have any pet": no link to a pet
+            for pat, ps in self._class_links(cls, other, scores)[:2]:
+                bodies.append((pat, 1.0 + ps))
+        if not bodies:  # "departments with no manager": no value for the property the words name
+            words = [q.tokens[i] for i in links.free if i in near]
+            ws: dict[str, float] = {}
+            for w in words:
+                for p, v in self._word_scores(w).items():
+                    ws[p] = max(ws.get(p, 0.0), v)
+            for p, v in sorted(ws.items(), key=lambda kv: -kv[1])[:2]:
+                info = self.schema.prop(p)
+                if v < 0.6 or p in SKIP_PROPS or info is None:
+                    continue
+                if any(c == cls for c, _ in info.subject_classes):
+                    bodies.append((f"?x <{p}> ?n .", 1.0 + v))
+                if any(c == cls for c, _ in info.object_classes):
+                    bodies.append((f"?n <{p}> ?x .", 0.9 + v))
+        out = []
+        for body, s in bodies:
+            pat = f"?x a <{cls}> . FILTER NOT EXISTS {{ {body} }}"
+            if q.cues.ask:
+                out.append(Candidate(f"ASK {{ {pat} }}", s + 0.8, "negated+ask"))
+            elif q.cues.count:
+                out.append(Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", s + 0.8, "negated+count"))
+            else:
+                out.append(Candidate(f"SELECT DISTINCT ?x WHERE {{ {pat} }}", s + 0.8, "negated"))
+                name = self._display_name(cls)
+                if name:
+                    out.append(Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} ?x <{name}> ?name . }}", s + 0.85,
+                                         "negated+name"))
+        return out
