@@ -239,6 +239,11 @@ class Linker:
         words = text.split()
         # partial names: a capitalised word (or an identifier) inside longer names, e.g. "Brant"
         cap = all(r[:1].isupper() or any(ch.isdigit() for ch in r) for r in q.raw_tokens[i:j])
+        if j - i == 1 and i > 0 and cap:
+            place = self._place_of_adjective(text)
+            if place:  # "European country": the adjective names a place
+                out.append(Mention(i, j, raw, "entity", place, 0.8, plural=True))
+                return out
         if cap and not (i == 0 and j - i == 1 and q.raw_tokens[0].lower() in STOPWORDS):
             toks = [t for w in words for t in normalize(w).split()]
             hits = self._entities(self.labels.by_tokens(toks))
@@ -257,6 +262,19 @@ class Linker:
             if fuzzy:
                 out.append(Mention(i, j, raw, "entity", _dedup(fuzzy), 0.85 * fuzzy[0].score))
         return out
+
+    def _place_of_adjective(self, word: str) -> list[LabelHit]:
+        """Entities named by the stem of an English adjective of place ('european' -> Europe, 'asian' ->
+        Asia, 'german' -> Germany): one-word labels that start with the stem."""
+        for suffix in ("ean", "ian", "an", "ese", "ish", "ic", "i"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                stem_ = word[: -len(suffix)]
+                hits = [h for h in self._entities(self.labels.search(stem_, limit=8, cutoff=80))
+                        if " " not in normalize(h.label) and normalize(h.label).startswith(stem_)
+                        and len(normalize(h.label)) - len(stem_) <= 2]
+                if hits:
+                    return _dedup(hits)[:3]
+        return []
 
     def _is_identifier(self, hit: LabelHit) -> bool:
         """A name that came from a code or identifier property, or an unlabelled IRI's one-word local name."""

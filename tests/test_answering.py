@@ -403,6 +403,10 @@ GEO_QUESTIONS = [
     Q("geo", "Which countries have more than 50 million people?", {"gi:france", "gi:germany", "gi:italy"}),
     Q("geo", "Which country has the largest population?", {"gi:germany"}),
     Q("geo", "What is the most populous country in Southern Europe?", {"gi:italy"}),
+    # two named entities' values compared (not a join between them); existence as yes/no
+    Q("geo", "Is Spain more populous than Italy?", False),
+    Q("geo", "Which is more populous, Belgium or Portugal?", {"gi:belgium"}),
+    Q("geo", "Is there a country in Central Europe with more than 80 million people?", True),
     # counts, yes/no
     Q("geo", "How many countries are there?", 8),
     Q("geo", "How many countries are in Southern Europe?", 3),
