@@ -2,7 +2,7 @@
 
 A mention is ambiguous when two or more of its entities score alike, the chosen query uses one of
 them, and swapping in another still answers while connecting to the question's other items just
-as well: then the answer lists the options ("Sabrina Geiger (Marketing)", "Sabrina Bayer
+as well: then the answer lists the options ("Anna Smith (Research)", "Anna Jones
 (Production)") instead of guessing. `fix_choice` pins the user's pick for the re-run.
 """
 from __future__ import annotations
@@ -79,7 +79,7 @@ def ambiguous(kg: "KnowledgeGraph", links: "Links", sparql: str | None) -> tuple
             if a == c:
                 continue
             if others and c_conn and not _connected(kg, a, others):
-                continue  # the rest of the question picks c ("Sabrina from Marketing")
+                continue  # the rest of the question picks c ("Anna from Research")
             if _answers(kg, sparql.replace(f"<{c}>", f"<{a}>")):
                 options.append(a)
         if len(options) >= 2:
@@ -105,7 +105,7 @@ def _shared_props(kg: "KnowledgeGraph", value: str, own: set[str]) -> int:
 
 
 def _class_size(kg: "KnowledgeGraph", iri: str) -> int:
-    """Members of the smallest class the entity belongs to (small classes are categories: departments)."""
+    """Members of the smallest class the entity belongs to (small classes are categories: teams)."""
     try:
         sizes = [c.count for t in kg.labels.types_of(iri) if (c := kg.schema.cls(t)) is not None]
     except Exception:

@@ -103,8 +103,8 @@ def _capital(s: str) -> str:
 
 
 def _replace_pronouns(q: str, label: str) -> str:
-    """'her phone number?' -> 'What is the phone number of Sabrina Geiger?'; 'where does he work' ->
-    'where does Sabrina Geiger work'."""
+    """'her phone number?' -> 'What is the phone number of Anna Smith?'; 'where does he work' ->
+    'where does Anna Smith work'."""
     toks = re.findall(r"\w[\w'-]*|[^\w\s]+|\s+", q)
     words = [t.lower() for t in toks]
     # a bare possessive phrase ("her phone number?") gets a question head
@@ -131,7 +131,7 @@ def _replace_pronouns(q: str, label: str) -> str:
 
 
 def _plural_kind(engine: "KGQuery", iris: list[str]) -> str:
-    """The plural class word of an answer set ('suppliers'), from the label index's types."""
+    """The plural class word of an answer set ('authors'), from the label index's types."""
     from .explain import plural
 
     counts: dict[str, int] = {}

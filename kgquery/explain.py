@@ -2,8 +2,8 @@
 
 `explain(sparql, kg)` walks the query's algebra once into a `Scope` (triples, filters, OPTIONAL
 parts, UNION branches, VALUES, subqueries, aggregates, grouping, order, limit) and words it with
-the graph's own labels: "Finds suppliers whose country is France and that are the supplier of a
-hardware item whose category is Compensator; counts them." Anything it cannot word falls back
+the graph's own labels: "Finds publishers whose country is France and that are the publisher of a
+book whose genre is Poetry; counts them." Anything it cannot word falls back
 to a generic sentence; it never raises.
 """
 from __future__ import annotations
@@ -85,7 +85,7 @@ class _Writer:
         self.named = self._named_vars()
 
     def _named_vars(self) -> dict:
-        """Variables pinned only by a name ('?c rdfs:label "Compensator"'): worded as that name."""
+        """Variables pinned only by a name ('?c rdfs:label "Poetry"'): worded as that name."""
         from rdflib import Literal, Variable
 
         out = {}
@@ -147,7 +147,7 @@ class _Writer:
 
     # ---- noun phrases with their clauses
     def clauses(self, v, via=None, depth: int = 0) -> list[str]:
-        """'whose country is France', 'that are the supplier of a product whose ...' for variable v."""
+        """'whose country is France', 'that are the publisher of a book whose ...' for variable v."""
         from rdflib import Variable
 
         out = []
@@ -365,7 +365,7 @@ class _Writer:
         return self._union_root() if self.triples or self.s.unions or not plain else plain[0]
 
     def head_of(self, v) -> str:
-        """'Finds suppliers whose ...' or 'Finds the email of employees whose ...'."""
+        """'Finds publishers whose ...' or 'Finds the email of employees whose ...'."""
         from rdflib import Variable
 
         if v is None:

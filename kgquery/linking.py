@@ -309,7 +309,7 @@ class Linker:
                         best = max(best, 0.7)
                         covered.add(w)
             if best:
-                # "products" fits compatibleProduct (both words asked) better than hasProductManager
+                # "book titles" fits bookTitle (both words asked) better than hasBookshop
                 scores[p] = best * (0.6 + 0.4 * len(covered) / max(len(pw), 1))
             # a word of the property's description ("the year the person was born"): a weaker sign
             dw = self.prop_desc_words.get(p)

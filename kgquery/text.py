@@ -71,8 +71,8 @@ def superlative_adjective(word: str) -> str | None:
 def singular(word: str) -> str:
     """A crude English singular, enough for class words and plural names.
 
-    >>> [singular(w) for w in ["suppliers", "switches", "countries", "class", "bus"]]
-    ['supplier', 'switch', 'country', 'class', 'bus']
+    >>> [singular(w) for w in ["authors", "boxes", "libraries", "class", "bus"]]
+    ['author', 'box', 'library', 'class', 'bus']
     """
     if len(word) <= 3 or word.endswith(("ss", "us", "is")):
         return word
@@ -196,7 +196,7 @@ def analyse(text: str) -> Question:
     if low and low[0] in ASK_STARTS:
         c.ask = True
     joined = " ".join(low)
-    # "the number of suppliers" counts; "the phone number of Tom" names an attribute
+    # "the number of authors" counts; "the phone number of Tom" names an attribute
     if re.search(r"\bhow many\b|\bcount\b|(?:^|\b(?:the|a|total|overall|me|what|of|by)\s)number of\b", joined):
         c.count, c.ask = True, False
     for i, t in enumerate(low):
@@ -212,7 +212,7 @@ def analyse(text: str) -> Question:
                 c.superlative = (d, adj, i)
             elif t in ("most", "least") and i + 1 < len(low) and superlative_adjective(low[i + 1]) is None:
                 nxt = low[i + 1]
-                # "the most expensive X" names a property by its adjective; "the most products" counts
+                # "the most expensive X" names a property by its adjective; "the most books" counts
                 named = nxt not in STOPWORDS and not _NUM.match(nxt) and not (i + 2 < len(low) and low[i + 2] in
                                                                                ("of", "in", "from", "for"))
                 d = "DESC" if t == "most" else "ASC"

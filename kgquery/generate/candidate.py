@@ -41,8 +41,8 @@ class Path:
 def _reuse_middle(num: list[str], body: list[str], x: str) -> list[str]:
     """Join a 2-hop numeric path onto the body's own middle node when both leave ?x the same way.
 
-    "the supplier of the most reliable Inductor": the reliability belongs to the inductor that
-    links the supplier to the category, not to any product of that supplier.
+    "the publisher of the longest novel": the length belongs to the book that links the
+    publisher to the genre, not to any book of that publisher.
     """
     if len(num) != 2:
         return num

@@ -65,6 +65,14 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
             self._word_cache[w] = self.linker.property_scores([w])
         return self._word_cache[w]
 
+    def _best_props(self, words: list[str], k: int = 2) -> list[tuple[str, float]]:
+        """The k properties these words name best, each scored by its best-fitting word."""
+        ws: dict[str, float] = {}
+        for w in words:
+            for p, v in self._word_scores(w).items():
+                ws[p] = max(ws.get(p, 0.0), v)
+        return sorted(ws.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+
     def _explain(self, props: set[str]) -> float:
         """How much of the question these properties explain: each word counts once, by its best fit."""
         return sum(max((self._word_scores(w).get(p, 0.0) for p in props), default=0.0) for w in self._free)
@@ -138,7 +146,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
             f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
             f"{{ ?x ?p1 ?v FILTER(isNumeric(?v)) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) BIND(1 AS ?d) }} "
             f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) BIND(0 AS ?d) }} }} LIMIT 200")
-        # properties the base pattern reached ?x by: "the price of compensators" reaches a price node,
+        # properties the base pattern reached ?x by: "the price of the lamps" reaches a price node,
         # whose own number is then what the words name; going back along them leaves the node
         arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
         named = max((max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p in arrived), default=0.0)
@@ -205,14 +213,14 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
         for m in links.classes:
             prev = before.get(m.start)
             if prev and m.hits[0].iri in self.linker.labels.types_of(prev.hits[0].iri):
-                continue  # "the Data Services department": the class word types the entity before it
+                continue  # "the Research department": the class word types the entity before it
             return m.hits[0].iri
         return None
 
     def _anchors(self, links: Links) -> list[tuple[Mention, list[str], bool]]:
         """(mention, candidate terms in n3, literal?) for each entity or value mention.
 
-        Several entities may share a name; a plural mention ("Compensators") prefers the
+        Several entities may share a name; a plural mention ("Lamps") prefers the
         most-referenced one (a category), otherwise the label index order holds.
         """
         out = []
@@ -268,7 +276,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
         if c.superlative or c.compare or c.between:
             for np_ in self._numeric_paths(cls, body, c.superlative[1] if c.superlative else "", scores):
                 if c.superlative and not c.superlative[1] and np_.score < 0.5:
-                    continue  # "the most products" counts things; only a named number is a numeric superlative
+                    continue  # "the most books" counts things; only a named number is a numeric superlative
                 num = _reuse_middle(np_.triples(x, "n"), body, x)
                 used = used0 | {st[0] for st in np_.steps}
                 if c.superlative:
@@ -306,7 +314,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
                 return out
         if c.count:
             if len(body) == 1 and self._is_number_attribute(body[0], x, scores):
-                # "how many people live in Canada?": the number is stored, not counted
+                # "how many people live in X?": the number is stored, not counted
                 out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s + 0.2, shape + "+value"))
                 s -= 0.3
             return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
@@ -401,7 +409,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
             body = [f"?x a <{cls}> ."] if cls else []
             for k, p in enumerate(combo):
                 body += p.triples("?x", f"a{k}")
-            # each question word is explained once across the paths ("member" must not count twice)
+            # each question word is explained once across the paths (one word must not count twice)
             props = {st[0] for p in combo for st in p.steps}
             penalties = sum(p.score - self._explain({st[0] for st in p.steps}) for p in combo)
             s = base_score + self._explain(props) + penalties + (0.5 if cls else 0) - 1.0 * missing
@@ -475,7 +483,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
         return out
 
     def _which_namesake(self, q, anchors, scores) -> list[Candidate]:
-        """'Which Weber works in Data Services?': the answer is the namesake the rest of the question fits."""
+        """'Which Smith works in Research?': the answer is the namesake the rest of the question fits."""
         if not q.tokens or q.tokens[0] not in ("which", "what", "who"):
             return []
         first = next(((m, terms) for m, terms, lit in anchors if not lit and m.start <= 2), None)
@@ -489,7 +497,7 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
                 continue
             for path in self._paths(None, terms[0], scores, lit)[:2]:
                 body = [f"VALUES ?x {{ {values} }}"] + path.triples("?x", "w")
-                # "Which Weber ...": the question word right before the name asks which namesake
+                # "Which Smith ...": the question word right before the name asks which namesake
                 cue = 0.4 if m.start == 1 and q.tokens[0] == "which" else 0.0
                 out.append(Candidate(f"SELECT DISTINCT ?x WHERE {{ {' '.join(body)} }}",
                                      m.score + o.score + path.score + 0.3 + cue, "namesake"))

@@ -1,5 +1,5 @@
-"""Counting and grouping shapes of the embedded generator: 'departments with more than 5 employees',
-'the supplier with the most products', 'how many X per Y', 'the average Z of each Y'."""
+"""Counting and grouping shapes of the embedded generator: 'teams with more than 5 players',
+'the author with the most books', 'how many X per Y', 'the average Z of each Y'."""
 from __future__ import annotations
 
 from .candidate import SKIP_PROPS, Candidate
@@ -9,7 +9,7 @@ class GroupingShapes:
     """Mixed into EmbeddedGenerator; uses its _rows, _word_scores, _numeric_paths, _wrap, linker and schema."""
 
     def _class_only(self, q, cls, scores) -> list[Candidate]:
-        # "How many singers do we have?" is fully explained by the class; leftover words lower the score
+        # "How many authors do we have?" is fully explained by the class; leftover words lower the score
         unexplained = [w for w in self._free if not self._word_scores(w) and not w.isdigit()]
         base = 1.2 - 0.25 * len(unexplained)
         return self._wrap(q, [f"?x a <{cls}> ."], "?x", base, "class", cls, scores) + self._grouped(q, cls, scores)
@@ -29,7 +29,7 @@ class GroupingShapes:
         return out[:3]
 
     def _counted(self, q, cls, links, scores) -> list[Candidate]:
-        """Counts of linked things per ?x: 'departments with more than 5 employees', 'the most products'."""
+        """Counts of linked things per ?x: 'teams with more than 5 players', 'the most books'."""
         c = q.cues
         others = [m.hits[0].iri for m in links.classes if m.hits[0].iri != cls]
         want = c.compare if c.compare and not c.unit else None  # "less than 8 euros" compares a value
@@ -78,13 +78,8 @@ class GroupingShapes:
                 link = f"?x <{p.value}> ?g ." if d.value == "1" else f"?g <{p.value}> ?x ."
                 links.append((f"{link} ?g a <{group_cls}> .", 1.5 + scores.get(p.value, 0)))
         else:
-            # "how many singers are from each country": group by a property value of the counted class
-            words = q.tokens[c.group:c.group + 2]
-            ws: dict[str, float] = {}
-            for w in words:
-                for p, v in self._word_scores(w).items():
-                    ws[p] = max(ws.get(p, 0), v)
-            for p, v in sorted(ws.items(), key=lambda kv: -kv[1])[:2]:
+            # "how many authors are from each city": group by a property value of the counted class
+            for p, v in self._best_props(q.tokens[c.group:c.group + 2]):
                 info = self.schema.prop(p)
                 if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
                     links.append((f"?x <{p}> ?g .", 1.3 + v))

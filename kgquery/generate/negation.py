@@ -1,5 +1,5 @@
-"""Negated constraints: 'students who do not have a pet', 'departments with no manager',
-'products not supplied by X'. The negated part is found exactly like a positive constraint (an
+"""Negated constraints: 'authors who have no book', 'teams with no coach',
+'books not published by X'. The negated part is found exactly like a positive constraint (an
 anchor's path, a link to another class, or a property the words name) and wrapped in FILTER NOT EXISTS.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ WINDOW = 5
 
 
 class NegationShapes:
-    """Mixed into EmbeddedGenerator; uses its _paths, _class_links, _word_scores, linker and schema."""
+    """Mixed into EmbeddedGenerator; uses its _paths, _class_links, _best_props, _display_name and schema."""
 
     def _negated(self, q, cls, anchors, links, scores) -> list[Candidate]:
         at = q.cues.negated_at
@@ -20,20 +20,15 @@ class NegationShapes:
         bodies: list[tuple[str, float]] = []
         near = range(at + 1, at + 1 + WINDOW)  # what is negated follows the 'not' closely
         after = [(m, terms, lit) for m, terms, lit in anchors if m.start in near]
-        for m, terms, lit in after[:1]:  # "not supplied by X": X's path, negated
+        for m, terms, lit in after[:1]:  # "not published by X": X's path, negated
             for p in self._paths(cls, terms[0], scores, lit)[:2]:
                 bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score))
         others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
-        for other in others[:1]:  # "students who do not have any pet": no link to a pet
+        for other in others[:1]:  # "authors who have no book": no link to a book
             for pat, ps in self._class_links(cls, other, scores)[:2]:
                 bodies.append((pat, 1.0 + ps))
-        if not bodies:  # "departments with no manager": no value for the property the words name
-            words = [q.tokens[i] for i in links.free if i in near]
-            ws: dict[str, float] = {}
-            for w in words:
-                for p, v in self._word_scores(w).items():
-                    ws[p] = max(ws.get(p, 0.0), v)
-            for p, v in sorted(ws.items(), key=lambda kv: -kv[1])[:2]:
+        if not bodies:  # "teams with no coach": no value for the property the words name
+            for p, v in self._best_props([q.tokens[i] for i in links.free if i in near]):
                 info = self.schema.prop(p)
                 if v < 0.6 or p in SKIP_PROPS or info is None:
                     continue
