@@ -2,7 +2,7 @@
 
 Reads the per-question signals and outcomes that bench/eval_sets.py wrote to bench/out/<set>.json,
 fits an L2-regularised logistic regression of "the shown attempt is exact (F1 = 1)" on the signals
-(Newton's method, numpy only), and prints:
+(Newton's method, numpy only; every set weighs the same, whatever its size), and prints:
 
 * the weights to put in kgquery/confidence.py (WEIGHTS), fitted on the --fit sets together;
 * leave-one-set-out: for each set, AUROC, answered-precision and coverage with the weights fitted
@@ -42,21 +42,30 @@ def load(name: str) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Weights [bias, *FEATURES] by Newton's method on the L2-penalised log-likelihood (bias not penalised)."""
+def fit(x: np.ndarray, y: np.ndarray, sw: np.ndarray | None = None) -> np.ndarray:
+    """Weights [bias, *FEATURES] by Newton's method on the L2-penalised, sample-weighted log-likelihood
+    (bias not penalised)."""
     xb = np.hstack([np.ones((len(x), 1)), x])
+    sw = np.ones(len(y)) if sw is None else sw
     w = np.zeros(xb.shape[1])
     pen = np.eye(xb.shape[1]) * RIDGE
     pen[0, 0] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-np.clip(xb @ w, -30, 30)))
-        grad = xb.T @ (p - y) + pen @ w
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + pen
+        grad = xb.T @ (sw * (p - y)) + pen @ w
+        hess = (xb * (sw * p * (1 - p))[:, None]).T @ xb + pen
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
             break
     return w
+
+
+def balance(sets: dict) -> np.ndarray:
+    """Sample weights that give every set the same total weight: a large set (hundreds of Spider questions)
+    must not decide alone how sure the engine is on every graph."""
+    n = sum(len(v[1]) for v in sets.values())
+    return np.concatenate([np.full(len(v[1]), n / (len(sets) * len(v[1]))) for v in sets.values()])
 
 
 def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
@@ -94,14 +103,15 @@ def main() -> int:
     sets = {n: load(n) for n in args.fit.split(",")}
     x = np.vstack([v[0] for v in sets.values()])
     y = np.concatenate([v[1] for v in sets.values()])
-    w = fit(x, y)
+    w = fit(x, y, balance(sets))
     print("WEIGHTS = {" + ", ".join(f'"{k}": {v:.3f}' for k, v in zip(("bias",) + FEATURES, w)) + "}")
     print(f"in-sample (all fit sets): {json.dumps(judge(w, x, y))}")
     for name in sets:
         rest = [n for n in sets if n != name]
         if not rest:
             continue
-        wx = fit(np.vstack([sets[n][0] for n in rest]), np.concatenate([sets[n][1] for n in rest]))
+        sub = {n: sets[n] for n in rest}
+        wx = fit(np.vstack([v[0] for v in sub.values()]), np.concatenate([v[1] for v in sub.values()]), balance(sub))
         for t in args.thresholds:
             print(f"leave-one-set-out {name} (fitted on {','.join(rest)}) at {t}: "
                   f"{json.dumps(judge(wx, *sets[name], F1S[name], t))}")

@@ -161,10 +161,10 @@ class Answer:
             return ["true" if self.attempt_boolean else "false"]
         return [t.value for r in self.attempt_rows for t in r if t is not None]
 
-    def table(self) -> list[dict[str, str]]:
-        """Rows as dicts, with 'label (IRI)' for IRIs."""
+    def table(self, rows: list | None = None) -> list[dict[str, str]]:
+        """Rows (these, or the answer's) as dicts, with 'label (IRI)' for IRIs."""
         out = []
-        for r in self.rows:
+        for r in self.rows if rows is None else rows:
             d = {}
             for v, t in zip(self.vars, r):
                 if t is None:
@@ -211,7 +211,10 @@ class Answer:
             lines.append("SPARQL (best attempt, not trusted):" if self.outcome == "abstained" else "SPARQL:")
             lines.extend("  " + ln for ln in self.sparql.strip().splitlines())
         rows = self.table()
-        if rows:
+        if self.outcome == "abstained" and self.attempt_rows:
+            rows = self.table(self.attempt_rows)
+            lines.append(f"Rows of the attempt ({len(rows)}, not trusted):")
+        elif rows:
             lines.append(f"Rows ({len(rows)}):")
             for r in rows[:20]:
                 lines.append("  " + " | ".join(r.values()))

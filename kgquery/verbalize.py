@@ -23,12 +23,18 @@ def _join(items: list[str], limit: int = 8) -> str:
 
 
 def not_sure(ans: Answer) -> str:
-    """The abstention said plainly: not sure, and the best attempt (what its query does), not trusted."""
-    head = "I am not sure of the answer: I could not find a query that fits this question well enough."
+    """The abstention said plainly: not sure, and the best attempt (what its query does and what it
+    found), not trusted."""
     if not ans.sparql:
-        return head
+        return "I am not sure of the answer: I could not find a query for this question in this graph."
+    head = "I am not sure of the answer, so I do not give one."
     what = " ".join((ans.explanation or "").split())
-    return head + (f" My best attempt, not trusted: {what}" if what else " My best attempt is shown, not trusted.")
+    out = head + (f" My best attempt, not trusted: {what}" if what else " My best attempt is shown, not trusted.")
+    found = ans.attempt_values()
+    if found:
+        shown = [ans.labels.get(v, v) for v in found[:3]]
+        out += f" It found {_join(shown, 3)}" + (f" and {len(found) - 3} more" if len(found) > 3 else "") + "."
+    return out
 
 
 def verbalize(ans: Answer) -> str:
