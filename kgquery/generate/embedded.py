@@ -12,19 +12,19 @@ import itertools
 import re
 
 from ..linking import Linker, Links, Mention
-from ..schema import RDF_TYPE, local_name, split_name
+from ..schema import local_name, split_name
 from ..text import Question, singular
 from ..types import Outcome, Term
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes
 from .negation import NegationShapes
+from .paths import HOP_PENALTY, PathFinding
 
-HOP_PENALTY = 0.35
 MAX_CANDIDATES = 60
 
 
-class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
+class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationShapes):
     """Builds and scores candidate SPARQL from links; see module docstring."""
 
     name = "embedded"
@@ -77,96 +77,6 @@ class EmbeddedGenerator(GroupingShapes, ComparisonShapes, NegationShapes):
         """How much of the question these properties explain: each word counts once, by its best fit."""
         return sum(max((self._word_scores(w).get(p, 0.0) for p in props), default=0.0) for w in self._free)
 
-    def _adjacent(self, node: str) -> list[tuple[str, bool, int]]:
-        """Predicates touching a node in the data: (property, forward?, count)."""
-        rows = self._rows(
-            f"SELECT ?p ?d (COUNT(*) AS ?n) WHERE {{ {{ {node} ?p ?o BIND(1 AS ?d) }} UNION "
-            f"{{ ?s ?p {node} BIND(0 AS ?d) }} }} GROUP BY ?p ?d")
-        return [(r[0].value, r[1].value == "1", int(r[2].value)) for r in rows if r[0] and r[0].value not in SKIP_PROPS]
-
-    def _paths(self, cls: str | None, target: str, scores: dict[str, float], literal: bool) -> list[Path]:
-        """Paths of one or two hops from instances of `cls` (or any IRI) to `target`, found in the data."""
-        tx = f"?x a <{cls}> ." if cls else ""
-        found: list[Path] = []
-        one = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ {tx} ?x ?p {target} BIND(1 AS ?d) }} UNION "
-                         f"{{ {tx} {target} ?p ?x BIND(0 AS ?d) }} FILTER(isIRI(?x)) }} LIMIT 50"
-                         if not literal else f"SELECT DISTINCT ?p ?d WHERE {{ {tx} ?x ?p {target} BIND(1 AS ?d) }} LIMIT 50")
-        for p, d in one:
-            if p.value in SKIP_PROPS and not literal:
-                if p.value == RDF_TYPE:
-                    continue
-            fwd = d.value == "1"
-            found.append(Path(((p.value, fwd),), target, self._explain({p.value})))
-        if cls:
-            two = self._rows(
-                f"SELECT DISTINCT ?p1 ?d1 ?p2 ?d2 WHERE {{ {tx} "
-                + (f"{{ ?x ?p1 ?m BIND(1 AS ?d1) }} UNION {{ ?m ?p1 ?x BIND(0 AS ?d1) }} ?m ?p2 {target} BIND(1 AS ?d2) "
-                   if literal else
-                   f"{{ ?x ?p1 ?m BIND(1 AS ?d1) }} UNION {{ ?m ?p1 ?x BIND(0 AS ?d1) }} "
-                   f"{{ ?m ?p2 {target} BIND(1 AS ?d2) }} UNION {{ {target} ?p2 ?m BIND(0 AS ?d2) }} ")
-                + "FILTER(isIRI(?m) && ?m != ?x) } LIMIT 100")
-            for p1, d1, p2, d2 in two:
-                if p1.value in SKIP_PROPS or p2.value in SKIP_PROPS:
-                    continue
-                s = self._explain({p1.value, p2.value}) - HOP_PENALTY
-                found.append(Path(((p1.value, d1.value == "1"), (p2.value, d2.value == "1")), target, s))
-        if cls and not literal and target.startswith("<") and not any(p.score >= 0.8 for p in found):
-            found += self._three_hops(cls, target[1:-1])  # only where nearer paths leave the words unexplained
-        found.sort(key=lambda p: (-p.score, p.steps))  # ties: a fixed order, run to run
-        return found[:4]
-
-    def _three_hops(self, cls: str, target: str) -> list[Path]:
-        """Paths of three hops from instances of `cls` to `target`, found over the schema's class graph
-        (class -> property -> class, networkx) and kept when the data has them: item -> city -> region -> country."""
-        import networkx as nx
-
-        g = self.linker.class_graph()
-        out: list[Path] = []
-        for t in self.linker.labels.types_of(target):
-            if cls not in g or t not in g:
-                continue
-            threes = [e for e in itertools.islice(nx.all_simple_edge_paths(g, cls, t, cutoff=3), 200) if len(e) == 3]
-            threes.sort(key=lambda e: -self._explain({k[0] for _, _, k in e}))
-            for edges in threes[:8]:
-                steps = tuple((k[0], k[1]) for _, _, k in edges)
-                path = Path(steps, f"<{target}>", 0.0)
-                if not self._rows(f"SELECT ?x WHERE {{ ?x a <{cls}> . {' '.join(path.triples('?x', 'h'))} }} LIMIT 1"):
-                    continue
-                path.score = self._explain({p for p, _ in steps}) - 2 * HOP_PENALTY
-                out.append(path)
-        return out
-
-    def _numeric_paths(self, cls: str | None, base: list[str], hint: str, scores: dict[str, float]) -> list[Path]:
-        """Numeric values reachable from ?x in one or two hops, scored by hint and question words."""
-        hint_scores = self.linker.property_scores(hint.split()) if hint else {}
-        # a superlative must rank by some number: the adjective's nearest property breaks ties
-        near = self.linker.similarities(hint.split()) if hint else {}
-        body = " ".join(base)
-        rows = self._rows(
-            f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
-            f"{{ ?x ?p1 ?v FILTER(isNumeric(?v)) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) BIND(1 AS ?d) }} "
-            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) BIND(0 AS ?d) }} }} LIMIT 200")
-        # properties the base pattern reached ?x by: "the price of the lamps" reaches a price node,
-        # whose own number is then what the words name; going back along them leaves the node
-        arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
-        named = max((max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p in arrived), default=0.0)
-        out = []
-        for p1, p2, d in rows:
-            if p1 is None:
-                continue
-            steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
-            fit = [max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps]
-            s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
-            s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0))
-            if p2 is not None:
-                s -= 0.1
-                if p1.value in arrived and d.value == "0":
-                    s -= 0.5
-            elif named >= 0.8:
-                s = max(s, 0.8 * named)
-            out.append(Path(steps, "?v", s))
-        out.sort(key=lambda p: (-p.score, p.steps))
-        return out[:3]
 
     # ------------------------------------------------------------------ main entry
     def candidates(self, q: Question, links: Links) -> list[Candidate]:
