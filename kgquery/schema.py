@@ -347,7 +347,7 @@ def summarize(kg: "KnowledgeGraph", paged: bool | None = None) -> SchemaSummary:
 
     Endpoints (or `paged=True`) are summarised with small saved steps (`compute_schema_paged`).
     """
-    from .graph import cache_dir, write_cache_file
+    from .cache import cache_dir, write_cache_file
     from .paging import Checkpoint
 
     folder = cache_dir()  # None: no usable cache folder, so build and keep nothing

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from kgquery import KnowledgeGraph, KGQuery, Outcome
-from kgquery.graph import cache_dir
+from kgquery.cache import cache_dir
 from kgquery.types import ANSWER_OUTCOMES
 
 from conftest import CK25_TTL, PI, PV, ReplyServer

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from kgquery import KnowledgeGraph
-from kgquery.graph import cache_dir as kg_cache_dir
+from kgquery.cache import cache_dir as kg_cache_dir
 from kgquery.schema import SCHEMA_VERSION, SchemaSummary
 
 from conftest import PI, PV
