@@ -15,7 +15,7 @@ from .cache import cache_dir, write_cache_file  # noqa: F401  (re-exported: thei
 from .execute import Limits, execute
 from .loadguard import LoadLimits
 from .store import Backend, EndpointBackend, load_graph_files
-from .types import QueryResult
+from .terms import QueryResult
 
 
 class KnowledgeGraph:

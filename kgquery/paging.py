@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .errors import KgqueryError
-from .types import Outcome, Term
+from .terms import Outcome, Term
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph

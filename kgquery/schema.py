@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from .guard import WELL_KNOWN_PREFIXES
-from .types import Outcome
+from .terms import Outcome
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -55,7 +55,7 @@ class PropertyInfo:
 
     @property
     def is_numeric(self) -> bool:
-        from .types import NUMERIC_TYPES
+        from .terms import NUMERIC_TYPES
 
         return self.is_literal and any(dt in NUMERIC_TYPES for dt, _ in self.datatypes[:1])
 

@@ -18,7 +18,7 @@ from .endpoint_http import MAX_RESPONSE_BYTES
 from .errors import EmptyGraphError, EndpointError, LoadError
 from .loadguard import (CHECK_EVERY, NO_FETCH_ADVICE, Budget, LoadLimits, check_jsonld, check_xml, no_network,
                         read_graph_bytes)
-from .types import XSD, Term
+from .terms import XSD, Term
 
 #: file ending (after an optional .gz) -> format name
 FORMATS = {

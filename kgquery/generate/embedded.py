@@ -14,7 +14,7 @@ import re
 from ..linking import Linker, Links, Mention
 from ..schema import RDF_TYPE, local_name, split_name
 from ..text import Question, singular
-from ..types import Outcome, Term
+from ..terms import Outcome, Term
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..prompts import Example, LinkedItem, answer_messages, extract_query, is_refusal, sparql_messages
 from ..schema import RDF_TYPE, local_name
-from ..types import Outcome, QueryResult
+from ..terms import Outcome, QueryResult
 
 SCHEMA_BUDGET = 2500
 MAX_PROPERTIES = 8

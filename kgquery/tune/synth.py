@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..schema import META_NS, RDF_TYPE, local_name
-from ..types import Outcome
+from ..terms import Outcome
 
 SPLITS = ("train", "validation", "test")
 FRACTIONS = (0.8, 0.1, 0.1)
