@@ -119,7 +119,7 @@ class LLMGenerator:
 
     @property
     def name(self) -> str:
-        from ..models.base import strip_userinfo
+        from ..models.urls import strip_userinfo
 
         return strip_userinfo(self._spec) if self._spec else getattr(self._model, "name", "model")
 
