@@ -346,7 +346,7 @@ def model_answer(engine, generator: LLMGenerator, q, links, timeout_s: float, on
         ans.sparql, ans.outcome = run.sparql, "failed"
     ans.message = "; ".join(x for x in (ans.message, run.summary()) if x)
     ans.confidence = max(0.3, 0.8 - 0.15 * (len(run.attempts) - 1)) if run.ok else 0.0
-    from ..pipeline import word_answer
+    from ..verbalize import word_answer
 
     word_answer(ans, generator, on_token)
     return ans, ""
