@@ -42,7 +42,7 @@ RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
 
 def bundled_graphs() -> dict[str, Path]:
     """The graphs shipped in graphs/: short name -> RDF file."""
-    from .cli import BUNDLED, resolve_graph_path
+    from .graphs import BUNDLED, resolve_graph_path
 
     out = {}
     if BUNDLED.is_dir():
