@@ -190,3 +190,18 @@ def test_cli_ask_shows_explanation_and_writes_turtle(people_ttl, tmp_path):
     assert d["explanation"].startswith("Finds") and "Ada Lovelace" in d["explanation"]
     g = Graph().parse(out, format="turtle")
     assert len(g) == len(d["evidence"]) > 0
+
+
+def test_wording_owns_english_number():
+    """One module forms singulars and plurals (kgquery/wording.py); its doctests pin the rules, and the
+    modules that used to keep their own copies use it."""
+    import doctest
+
+    from kgquery import text, wording
+    from kgquery.tune import synth
+
+    res = doctest.testmod(wording)
+    assert res.failed == 0 and res.attempted >= 5
+    assert text.singular is wording.singular and synth.plural is wording.plain_plural
+    assert [text.singular(w) for w in ["authors", "boxes", "libraries", "class", "bus"]] == \
+        ["author", "box", "library", "class", "bus"]
