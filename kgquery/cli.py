@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from .errors import KgqueryError
+
 # importable from here as before
 from .graphs import APP_SCRIPT, BUNDLED, load_limits, open_graph, resolve_graph_path  # noqa: F401
-
 
 #: exit codes, the same for every command (README "Use", `kgquery --help`)
 EXIT_OK = 0  # answered (rows, a yes/no, or an empty result that is the answer)

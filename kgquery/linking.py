@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from .labels import LabelHit, normalize
 from .schema import local_name, split_name
-from .text import STOPWORDS, TITLES, Question, singular, stem
 from .terms import Outcome, Term
+from .text import STOPWORDS, TITLES, Question, singular, stem
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph

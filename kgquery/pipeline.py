@@ -5,10 +5,10 @@ import os
 import threading
 import time
 
+from .confidence import ABSTAIN_BELOW, confidence
 from .errors import KgqueryError
 from .evidence import evidence
 from .graph import KnowledgeGraph
-from .confidence import ABSTAIN_BELOW, confidence
 from .types import Answer, Outcome, QueryResult
 from .verbalize import word_answer  # the answer's sentence; importable from here as before
 

@@ -46,9 +46,9 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 def load_graphs(specs: list[str], limits=None, store: str = "oxigraph", endpoint: str | None = None,
                 fmt: str | None = None, load_limits=None) -> dict:
     """name -> KnowledgeGraph for each --graph value (bundled name, file, or NAME=FILE)."""
-    from .graphs import BUNDLED, resolve_graph_path
     from .errors import KgqueryError
     from .graph import KnowledgeGraph
+    from .graphs import BUNDLED, resolve_graph_path
 
     bundled = {}
     for folder in BUNDLED.iterdir() if BUNDLED.is_dir() else []:

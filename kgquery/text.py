@@ -210,7 +210,8 @@ def analyse(text: str) -> Question:
             c.negation, c.negated_at = True, i
         if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
             for j in range(i + 1, min(i + 4, len(low))):
-                if low[j] in NUMBER_WORDS and low[j] != "one" or (low[j] == "one" and j + 1 < len(low) and low[j + 1] not in ("other", "of")):
+                if low[j] in NUMBER_WORDS and low[j] != "one" or (
+                        low[j] == "one" and j + 1 < len(low) and low[j + 1] not in ("other", "of")):
                     low[j] = str(NUMBER_WORDS[low[j]])
                 if _NUM.match(low[j]):
                     op = ">" if t in COMPARATIVES_GT else "<"

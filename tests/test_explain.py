@@ -91,7 +91,8 @@ CASES = [
      "{ SELECT (MAX(?i_v) AS ?best) WHERE { ?i_x a s:Product . ?i_x s:price ?i_n . ?i_n s:amount ?i_v } } FILTER(?v = ?best) }",
      "Finds products whose price amount is the highest."),
     ("SELECT ?x ?count WHERE { { SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE { ?x a s:Supplier . ?y s:hasSupplier ?x } GROUP BY ?x } "
-     "{ SELECT (MAX(?c) AS ?best) WHERE { { SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE { ?ix a s:Supplier . ?iy s:hasSupplier ?ix } GROUP BY ?ix } } } "
+     "{ SELECT (MAX(?c) AS ?best) WHERE { "
+     "{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE { ?ix a s:Supplier . ?iy s:hasSupplier ?ix } GROUP BY ?ix } } } "
      "FILTER(?count = ?best) }",
      "Finds items whose supplier is a supplier; counts them per supplier; keeps those with the highest count."),
     ("ASK { s:acme s:country s:france }", "Checks whether the country of Acme is France."),

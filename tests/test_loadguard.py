@@ -198,7 +198,8 @@ def test_remote_jsonld_context_is_never_fetched(tmp_path, listener, capsys, stor
                "import": {"@import": url}, "scoped": {"knows": {"@id": "http://xmlns.com/foaf/0.1/knows", "@context": url}}}
     path = tmp_path / "remote.jsonld"
     path.write_text(_jsonld(context[shape]), "utf-8")
-    with pytest.raises(LoadError, match=r"remote.jsonld: the JSON-LD @(context|import) .*names a document to fetch; kgquery reads no network"):
+    with pytest.raises(LoadError, match=r"remote.jsonld: the JSON-LD @(context|import) .*names a document to fetch; "
+                                         r"kgquery reads no network"):
         KnowledgeGraph.load(path, store=store)
     _one_line_cli_error(path, store, capsys)
     assert listener.connections == 0

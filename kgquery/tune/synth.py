@@ -316,7 +316,8 @@ class Synthesizer:
 
     def gen_ask(self) -> Iterator[Pair]:
         rel = [p for p in self.props if not p.is_literal]
-        objs = {p.iri: sorted({r[0].value for r in self.rows(f"SELECT DISTINCT ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 1000")})
+        objs = {p.iri: sorted({r[0].value for r in self.rows(
+                    f"SELECT DISTINCT ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 1000")})
                 for p in rel}
         for p, (s, o) in self.interleave(rel, lambda p: f"SELECT ?s ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 1000"):
             e = self.name(s.value)
