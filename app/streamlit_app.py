@@ -26,11 +26,28 @@ import pandas as pd
 import streamlit as st
 
 from kgquery import KGQuery, KnowledgeGraph
-from kgquery.app_support import (MAX_UPLOAD_MB, MODEL_KINDS, RDF_SUFFIXES, answer_csv, ask_kwargs,
-                                 bundled_graphs, clarified_question, evidence_dot, evidence_layout,
-                                 example_questions, graph_namers, label_function, load_upload, model_spec,
-                                 outcome_message, result_table, rows_csv, sample_entities, sample_uses,
-                                 schema_tables)
+from kgquery.app_support import (
+    MAX_UPLOAD_MB,
+    MODEL_KINDS,
+    RDF_SUFFIXES,
+    answer_csv,
+    ask_kwargs,
+    bundled_graphs,
+    clarified_question,
+    evidence_dot,
+    evidence_layout,
+    example_questions,
+    graph_namers,
+    label_function,
+    load_upload,
+    model_spec,
+    outcome_message,
+    result_table,
+    rows_csv,
+    sample_entities,
+    sample_uses,
+    schema_tables,
+)
 from kgquery.errors import KgqueryError
 from kgquery.types import Answer, Outcome
 

@@ -24,7 +24,11 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from .errors import KgqueryError, LoadError
 from .schema import META_NS, RDF_TYPE, local_name, split_name
 from .types import Answer, Outcome, QueryResult, Term
-from .wording import article as _article, noun, plural  # noqa: F401  (the page uses noun and plural from here)
+from .wording import (
+    article as _article,  # noqa: F401  (the page uses noun and plural from here)
+    noun,
+    plural,
+)
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -42,7 +46,7 @@ RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
 
 def bundled_graphs() -> dict[str, Path]:
     """The graphs shipped in graphs/: short name -> RDF file."""
-    from .cli import BUNDLED, resolve_graph_path
+    from .graphs import BUNDLED, resolve_graph_path
 
     out = {}
     if BUNDLED.is_dir():

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .schema import RDF_TYPE
-from .types import Outcome
+from .terms import Outcome
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -70,7 +70,7 @@ def ambiguous(kg: "KnowledgeGraph", links: "Links", sparql: str | None) -> tuple
             if o.kind == "entity":
                 others.append(f"<{o.hits[0].iri}>")
             else:
-                from .types import Term
+                from .terms import Term
 
                 others.append(Term("literal", o.hits[0].label).n3())
         c_conn = _connected(kg, c, others) if others else False

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .types import Outcome, QueryResult, Term
+from .terms import Outcome, QueryResult, Term
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph

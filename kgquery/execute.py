@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from .errors import EndpointError, QueryRefused
 from .guard import MAX_QUERY_CHARS, guard, known_verdict, remember, warm_parsers
 from .store import Backend, RawResult
-from .types import Outcome, QueryResult
+from .terms import Outcome, QueryResult
 
 CAN_FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
 #: longer queries are checked by the guard in a forked worker bounded by the query's time limit:

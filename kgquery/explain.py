@@ -12,8 +12,8 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from .query_scope import Scope, parse_scope
-from .wording import article as _article, noun, plural
 from .schema import RDF_TYPE, local_name, split_name
+from .wording import article as _article, noun, plural
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -383,7 +383,7 @@ class _Writer:
                     if isinstance(s, Variable):
                         return f"Finds the {lab} of {self.phrase(s, t)}"
                     return f"Finds the {lab} of {self.term(s)}"
-                if s == v and isinstance(o, Variable) and not self.classes_of(o) is None:
+                if s == v and isinstance(o, Variable) and self.classes_of(o) is not None:
                     pass
         return f"Finds {self.phrase(v)}"
 

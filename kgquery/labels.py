@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from .schema import RDF_TYPE, local_name, split_name
-from .types import Outcome
+from .terms import Outcome
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -249,7 +249,7 @@ def build_label_index(kg: "KnowledgeGraph", paged: bool | None = None) -> LabelI
     Endpoints (or `paged=True`) are read in keyset pages saved under the cache folder, so an
     interrupted build resumes; the pages are dropped once the index itself is cached.
     """
-    from .graph import cache_dir, write_cache_file
+    from .cache import cache_dir, write_cache_file
     from .paging import Checkpoint
 
     folder = cache_dir()  # None: no usable cache folder, so build and keep nothing

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from .labels import LabelHit, normalize
 from .schema import local_name, split_name
+from .terms import Outcome, Term
 from .text import STOPWORDS, TITLES, Question, singular, stem
-from .types import Outcome, Term
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .errors import KgqueryError
-from .types import Outcome, Term
+from .terms import Outcome, Term
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -52,7 +52,7 @@ class Checkpoint:
     @classmethod
     def for_build(cls, kind: str, fingerprint: str) -> "Checkpoint | None":
         """The checkpoint of one build under the cache folder; None when there is no usable cache."""
-        from .graph import cache_dir
+        from .cache import cache_dir
 
         folder = cache_dir()
         return cls(folder / "pages" / f"{kind}-{fingerprint}") if folder else None
@@ -72,7 +72,7 @@ class Checkpoint:
             return None  # half-written or corrupt: do the step again
 
     def put(self, key: str, data: Any) -> None:
-        from .graph import write_cache_file
+        from .cache import write_cache_file
 
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

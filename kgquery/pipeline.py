@@ -5,11 +5,12 @@ import os
 import threading
 import time
 
+from .confidence import ABSTAIN_BELOW, confidence
 from .errors import KgqueryError
 from .evidence import evidence
 from .graph import KnowledgeGraph
-from .confidence import ABSTAIN_BELOW, confidence
 from .types import Answer, Outcome, QueryResult
+from .verbalize import word_answer  # the answer's sentence; importable from here as before
 
 #: candidates executed per question (best-scored first)
 EXECUTE_TOP = 12
@@ -323,26 +324,6 @@ class KGQuery:
         labels = self.kg.labels
         ans.labels = {t.value: labels.label_of(t.value) for r in res.rows for t in r if t is not None and t.is_iri}
         ans.evidence = evidence(self.kg, sparql, res)
-
-
-def word_answer(ans: Answer, model, on_token=None) -> None:
-    """The answer sentence: by the model when one is configured and words answers (streamed to
-    `on_token`), else the template (handed to `on_token` in one piece)."""
-    from .errors import ModelError
-    from .verbalize import verbalize
-
-    text = None
-    if model is not None and ans.outcome == "answered" and getattr(model, "verbalizes", False):
-        try:
-            text = model.verbalize(ans, on_token)
-        except ModelError:
-            text = None
-    if text is None:
-        ans.text = verbalize(ans)
-        if on_token is not None:
-            on_token(ans.text)
-    else:
-        ans.text = text
 
 
 def _cap_mentions(links) -> None:

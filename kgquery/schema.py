@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from .guard import WELL_KNOWN_PREFIXES
-from .types import Outcome
+from .terms import Outcome
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -55,7 +55,7 @@ class PropertyInfo:
 
     @property
     def is_numeric(self) -> bool:
-        from .types import NUMERIC_TYPES
+        from .terms import NUMERIC_TYPES
 
         return self.is_literal and any(dt in NUMERIC_TYPES for dt, _ in self.datatypes[:1])
 
@@ -194,10 +194,21 @@ def _rows(kg: "KnowledgeGraph", q: str, timeout: float = 60):
 def compute_schema(kg: "KnowledgeGraph", samples: int = 3) -> SchemaSummary:
     """Run the summary queries; a handful of GROUP BYs plus one small query per property."""
     rdfs = "http://www.w3.org/2000/01/rdf-schema#"
-    cls_counts = {r[0].value: int(r[1].value) for r in _rows(kg, f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ ?s <{RDF_TYPE}> ?c }} GROUP BY ?c") if r[0] and r[0].is_iri}
-    declared = {r[0].value for r in _rows(kg, "SELECT DISTINCT ?c WHERE { { ?c a <http://www.w3.org/2002/07/owl#Class> } UNION { ?c a <http://www.w3.org/2000/01/rdf-schema#Class> } }") if r[0] and r[0].is_iri}
-    labels = _best_text(_rows(kg, f"SELECT ?x ?l WHERE {{ ?x <{rdfs}label> ?l . {{ ?x a <http://www.w3.org/2002/07/owl#Class> }} UNION {{ ?x a <http://www.w3.org/2000/01/rdf-schema#Class> }} UNION {{ ?x a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> }} UNION {{ ?x a <http://www.w3.org/2002/07/owl#ObjectProperty> }} UNION {{ ?x a <http://www.w3.org/2002/07/owl#DatatypeProperty> }} UNION {{ [] ?x [] }} UNION {{ [] a ?x }} }}"))
-    comments = _best_text(_rows(kg, f"SELECT ?x ?c WHERE {{ ?x <{rdfs}comment> ?c . {{ [] ?x [] }} UNION {{ [] a ?x }} UNION {{ ?x a <http://www.w3.org/2002/07/owl#Class> }} }}"))
+    cls_counts = {r[0].value: int(r[1].value)
+                  for r in _rows(kg, f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ ?s <{RDF_TYPE}> ?c }} GROUP BY ?c")
+                  if r[0] and r[0].is_iri}
+    declared = {r[0].value for r in _rows(kg, "SELECT DISTINCT ?c WHERE { { ?c a <http://www.w3.org/2002/07/owl#Class> } "
+                                              "UNION { ?c a <http://www.w3.org/2000/01/rdf-schema#Class> } }")
+                if r[0] and r[0].is_iri}
+    labels = _best_text(_rows(kg, f"SELECT ?x ?l WHERE {{ ?x <{rdfs}label> ?l . "
+                                  "{ ?x a <http://www.w3.org/2002/07/owl#Class> } "
+                                  "UNION { ?x a <http://www.w3.org/2000/01/rdf-schema#Class> } "
+                                  "UNION { ?x a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> } "
+                                  "UNION { ?x a <http://www.w3.org/2002/07/owl#ObjectProperty> } "
+                                  "UNION { ?x a <http://www.w3.org/2002/07/owl#DatatypeProperty> } "
+                                  "UNION { [] ?x [] } UNION { [] a ?x } }"))
+    comments = _best_text(_rows(kg, f"SELECT ?x ?c WHERE {{ ?x <{rdfs}comment> ?c . {{ [] ?x [] }} UNION {{ [] a ?x }} "
+                                    "UNION { ?x a <http://www.w3.org/2002/07/owl#Class> } }"))
     classes = []
     for c in set(cls_counts) | declared:
         if c.startswith(META_NS):
@@ -213,7 +224,8 @@ def compute_schema(kg: "KnowledgeGraph", samples: int = 3) -> SchemaSummary:
         n, lit = int(r[1].value), int(r[2].value) if r[2] else 0
         props[p] = PropertyInfo(p, labels.get(p) or split_name(local_name(p)), n, comments.get(p, ""),
                                 iri_objects=n - lit, literal_objects=lit)
-    for r in _rows(kg, f"SELECT ?p ?d ?k WHERE {{ {{ ?p <{rdfs}domain> ?d BIND(\"d\" AS ?k) }} UNION {{ ?p <{rdfs}range> ?d BIND(\"r\" AS ?k) }} }}"):
+    for r in _rows(kg, f"SELECT ?p ?d ?k WHERE {{ {{ ?p <{rdfs}domain> ?d BIND(\"d\" AS ?k) }} "
+                       f"UNION {{ ?p <{rdfs}range> ?d BIND(\"r\" AS ?k) }} }}"):
         if r[0] and r[0].value in props and r[1] and r[1].is_iri:
             (props[r[0].value].domains if r[2].value == "d" else props[r[0].value].ranges).append(r[1].value)
     for r in _rows(kg, f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?s <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n)"):
@@ -222,7 +234,8 @@ def compute_schema(kg: "KnowledgeGraph", samples: int = 3) -> SchemaSummary:
     for r in _rows(kg, f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?o <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n)"):
         if r[0].value in props and r[1].is_iri and r[0].value != RDF_TYPE:
             props[r[0].value].object_classes.append((r[1].value, int(r[2].value)))
-    for r in _rows(kg, "SELECT ?p ?dt (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isLiteral(?o)) BIND(IF(LANG(?o) != \"\", <" + RDF_LANGSTRING + ">, DATATYPE(?o)) AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n)"):
+    for r in _rows(kg, "SELECT ?p ?dt (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isLiteral(?o)) "
+                       "BIND(IF(LANG(?o) != \"\", <" + RDF_LANGSTRING + ">, DATATYPE(?o)) AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n)"):
         if r[0].value in props and r[1] is not None:
             props[r[0].value].datatypes.append((r[1].value, int(r[2].value)))
     if samples:
@@ -347,7 +360,7 @@ def summarize(kg: "KnowledgeGraph", paged: bool | None = None) -> SchemaSummary:
 
     Endpoints (or `paged=True`) are summarised with small saved steps (`compute_schema_paged`).
     """
-    from .graph import cache_dir, write_cache_file
+    from .cache import cache_dir, write_cache_file
     from .paging import Checkpoint
 
     folder = cache_dir()  # None: no usable cache folder, so build and keep nothing

@@ -46,9 +46,9 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 def load_graphs(specs: list[str], limits=None, store: str = "oxigraph", endpoint: str | None = None,
                 fmt: str | None = None, load_limits=None) -> dict:
     """name -> KnowledgeGraph for each --graph value (bundled name, file, or NAME=FILE)."""
-    from .cli import BUNDLED, resolve_graph_path
     from .errors import KgqueryError
     from .graph import KnowledgeGraph
+    from .graphs import BUNDLED, resolve_graph_path
 
     bundled = {}
     for folder in BUNDLED.iterdir() if BUNDLED.is_dir() else []:
@@ -409,7 +409,7 @@ def serve(args) -> int:
     warning = check_exposure(args.host, api_key, getattr(args, "insecure_no_key", False))  # before the slow load
     proxy = uvicorn_options(getattr(args, "trusted_proxy", None))
     t0 = time.perf_counter()
-    from .cli import load_limits
+    from .graphs import load_limits
 
     graphs = load_graphs(args.graph, limits=limits, store=args.store, endpoint=args.endpoint, fmt=args.fmt,
                          load_limits=load_limits(args))

@@ -10,15 +10,23 @@ import os
 import socket
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from itertools import islice
+from pathlib import Path
 from typing import Iterable, Protocol
 
 from .endpoint_http import MAX_RESPONSE_BYTES
 from .errors import EmptyGraphError, EndpointError, LoadError
-from .loadguard import (CHECK_EVERY, NO_FETCH_ADVICE, Budget, LoadLimits, check_jsonld, check_xml, no_network,
-                        read_graph_bytes)
-from .types import XSD, Term
+from .loadguard import (
+    CHECK_EVERY,
+    NO_FETCH_ADVICE,
+    Budget,
+    LoadLimits,
+    check_jsonld,
+    check_xml,
+    no_network,
+    read_graph_bytes,
+)
+from .terms import XSD, Term
 
 #: file ending (after an optional .gz) -> format name
 FORMATS = {

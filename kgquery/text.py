@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .labels import normalize
+from .wording import singular  # one module owns English number (also importable from here)
 
 STOPWORDS = set("""a an the of in on at to for from by with and or is are was were be been do does did
 what which who whom whose where when how many much that this these those there their its it his her our
@@ -66,23 +67,6 @@ def superlative_adjective(word: str) -> str | None:
     if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
         return base[:-1]  # 'hottest' -> 'hot'
     return base
-
-
-def singular(word: str) -> str:
-    """A crude English singular, enough for class words and plural names.
-
-    >>> [singular(w) for w in ["authors", "boxes", "libraries", "class", "bus"]]
-    ['author', 'box', 'library', 'class', 'bus']
-    """
-    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
 
 
 def stem(word: str) -> str:
@@ -226,7 +210,8 @@ def analyse(text: str) -> Question:
             c.negation, c.negated_at = True, i
         if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
             for j in range(i + 1, min(i + 4, len(low))):
-                if low[j] in NUMBER_WORDS and low[j] != "one" or (low[j] == "one" and j + 1 < len(low) and low[j + 1] not in ("other", "of")):
+                if low[j] in NUMBER_WORDS and low[j] != "one" or (
+                        low[j] == "one" and j + 1 < len(low) and low[j + 1] not in ("other", "of")):
                     low[j] = str(NUMBER_WORDS[low[j]])
                 if _NUM.match(low[j]):
                     op = ">" if t in COMPARATIVES_GT else "<"

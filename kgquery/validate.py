@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .errors import QueryRefused
 from .guard import add_missing_prefixes, guard, sparql_parser
 from .schema import RDF_TYPE, local_name, split_name
-from .types import Outcome
+from .terms import Outcome
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph

@@ -60,3 +60,25 @@ def verbalize(ans: Answer) -> str:
     parts = ["; ".join(f"{v}: {_show(t, ans.labels)}" for v, t in zip(ans.vars, r)) for r in ans.rows[:5]]
     more = f" (and {len(ans.rows) - 5} more rows)" if len(ans.rows) > 5 else ""
     return f"{len(ans.rows)} result{'s' if len(ans.rows) != 1 else ''}: " + " | ".join(parts) + more + "."
+
+
+def word_answer(ans: Answer, model, on_token=None) -> None:
+    """The answer sentence: by the model when one is configured and words answers (streamed to
+    `on_token`), else the template (handed to `on_token` in one piece).
+
+    Here, beside the template, so the model generator (generate/llm.py) can word its answers without
+    importing the pipeline that calls it."""
+    from .errors import ModelError
+
+    text = None
+    if model is not None and ans.outcome == "answered" and getattr(model, "verbalizes", False):
+        try:
+            text = model.verbalize(ans, on_token)
+        except ModelError:
+            text = None
+    if text is None:
+        ans.text = verbalize(ans)
+        if on_token is not None:
+            on_token(ans.text)
+    else:
+        ans.text = text

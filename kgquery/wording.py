@@ -1,4 +1,6 @@
-"""Labels as running English: nouns, plurals and articles for explanations and example questions."""
+"""Labels as running English: nouns, singulars, plurals and articles, for linking, explanations and
+example questions. The one module that knows English number: text.py, explain.py and tune/synth.py
+import it (it imports no kgquery module)."""
 from __future__ import annotations
 
 import re
@@ -7,17 +9,61 @@ UNCOUNTABLE = {"hardware", "software", "equipment", "information", "data", "furn
                "series", "species", "staff", "personnel", "music", "evidence", "research", "metadata"}
 
 
-def _plural_word(w: str) -> str:
-    lw = w.lower()
-    if lw in UNCOUNTABLE:
-        return w + " items"
-    if lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
-        return w  # already plural ("borders")
-    if lw.endswith(("s", "x", "z", "ch", "sh")):
+def plural_word(w: str, plain: bool = False) -> str:
+    """One word's plural. The one place kgquery forms English plurals.
+
+    `plain=True`: the simpler rules the synthesised training questions have always used (any final
+    's' is taken as plural, no uncountable nouns, endings compared as written), kept so that
+    `kgquery tune synth` writes the same pairs as before.
+
+    >>> [plural_word(w) for w in ["supplier", "city", "day", "box", "address", "class", "hardware", "borders"]]
+    ['suppliers', 'cities', 'days', 'boxes', 'addresses', 'classes', 'hardware items', 'borders']
+    >>> [plural_word(w, plain=True) for w in ["city", "box", "class", "hardware", ""]]
+    ['cities', 'boxes', 'class', 'hardwares', '']
+    """
+    if plain:
+        if not w or w.endswith("s"):
+            return w
+        lw = w
+    else:
+        lw = w.lower()
+        if lw in UNCOUNTABLE:
+            return w + " items"
+        if lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
+            return w  # already plural ("borders")
+        if lw.endswith("s"):
+            return w + "es"
+    if lw.endswith(("x", "z", "ch", "sh")):
         return w + "es"
     if lw.endswith("y") and len(lw) > 1 and lw[-2] not in "aeiou":
         return w[:-1] + "ies"
     return w + "s"
+
+
+def plain_plural(word: str) -> str:
+    """A class label's plural by the plain rules (see `plural_word`), for synthesised questions.
+
+    >>> plain_plural("country"), plain_plural("city"), plain_plural("language"), plain_plural("box"), plain_plural("day")
+    ('countries', 'cities', 'languages', 'boxes', 'days')
+    """
+    return plural_word(word, plain=True)
+
+
+def singular(word: str) -> str:
+    """A crude English singular, enough for class words and plural names.
+
+    >>> [singular(w) for w in ["authors", "boxes", "libraries", "class", "bus"]]
+    ['author', 'box', 'library', 'class', 'bus']
+    """
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
 
 
 def noun(label: str) -> str:
@@ -45,9 +91,9 @@ def plural(label: str) -> str:
     if " of " in f" {s} ":
         i = words.index("of")
         if i > 0:
-            words[i - 1] = _plural_word(words[i - 1])
+            words[i - 1] = plural_word(words[i - 1])
             return " ".join(words)
-    words[-1] = _plural_word(words[-1])
+    words[-1] = plural_word(words[-1])
     return " ".join(words)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PEOPLE_TTL, PEOPLE_TRIPLES, REPO
+from conftest import PEOPLE_TRIPLES, PEOPLE_TTL, REPO
 
 pytest.importorskip("streamlit", reason="the page needs streamlit: pip install 'kgquery[app]'")
 from streamlit.testing.v1 import AppTest  # noqa: E402

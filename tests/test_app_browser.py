@@ -1,9 +1,9 @@
 """End to end in a real browser: `kgquery app` on 127.0.0.1, driven by Debian's Chromium through Playwright.
 
 Asks a bundled graph a question, checks the answer sentence and the table, asks a follow-up, and
-saves a screenshot (tests/artifacts/; KGQUERY_SCREENSHOT=docs/screenshot.png refreshes the README picture). Playwright never downloads a browser here: it
-drives /usr/bin/chromium (apt-get install chromium). Skipped, loudly, only when that browser or the
-playwright package is truly missing.
+saves a screenshot (tests/artifacts/; KGQUERY_SCREENSHOT=docs/screenshot.png refreshes the README picture).
+Playwright never downloads a browser here: it drives /usr/bin/chromium (apt-get install chromium).
+Skipped, loudly, only when that browser or the playwright package is truly missing.
 """
 from __future__ import annotations
 

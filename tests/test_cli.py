@@ -10,9 +10,8 @@ import subprocess
 
 import pytest
 
-from kgquery.cli import main
-
 from conftest import PEOPLE_TRIPLES
+from kgquery.cli import main
 
 AGES = "SELECT ?p ?age WHERE { ?p <http://example.org/people/age> ?age } ORDER BY ?age"
 

@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CK25_TTL, PI, PV
 from kgquery import KnowledgeGraph, Limits, Outcome
 from kgquery.errors import EndpointError
-
-from conftest import CK25_TTL, PI, PV
 
 KAREN = f"<{PI}empl-Karen.Brant%40company.org>"
 # a two-way cross product: Oxigraph's server cancels it at its time limit (a three-way one it does not)

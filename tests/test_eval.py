@@ -13,15 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from kgquery.execute import Limits
-from kgquery.graph import KnowledgeGraph
-from kgquery.types import Answer, Outcome
-from kgquery.evaluation import compare as compare_mod
-from kgquery.evaluation import formats, metrics, splits
+from kgquery.evaluation import compare as compare_mod, formats, metrics, splits
 from kgquery.evaluation.formats import detect_format, load_questions
 from kgquery.evaluation.harness import GraphLoader, run_eval
 from kgquery.evaluation.metrics import norm_value, percentile, score, set_prf
 from kgquery.evaluation.report import markdown
+from kgquery.execute import Limits
+from kgquery.graph import KnowledgeGraph
+from kgquery.types import Answer, Outcome
 
 REQUIRED_Q_KEYS = {"id", "question", "sparql", "values", "gold", "f1", "outcome", "seconds"}
 REQUIRED_SUMMARY_KEYS = {"n", "mean_f1", "exact", "latency_p50_s", "latency_p95_s", "outcomes"}
@@ -261,7 +260,8 @@ def test_spider_format_and_run(tmp_path):
                             "SELECT ?n WHERE { ?t a :singer . ?t <http://valuenet/ontop/singer#name> ?n }")
     assert qs[1].graph_path.name == "tiny_db_triples.ttl" and qs[2].skip and not qs[0].skip
     loader = GraphLoader(Limits(timeout_s=5))
-    rep = run_eval(loader, qs, engine_factory=fixed({"How many singers?": "SELECT (COUNT(*) AS ?k) WHERE { ?s a <http://valuenet/ontop/singer> }"}),
+    rep = run_eval(loader, qs, engine_factory=fixed({"How many singers?":
+                                                        "SELECT (COUNT(*) AS ?k) WHERE { ?s a <http://valuenet/ontop/singer> }"}),
                    progress=False)
     assert len(loader.graphs) == 2  # keyed by db_id as written; the same file
     rows = rep["questions"]

@@ -8,9 +8,8 @@ import time
 
 import pytest
 
-from kgquery import KnowledgeGraph, Limits, Outcome, Term
-
 from conftest import CK25_TTL, PI, PV
+from kgquery import KnowledgeGraph, Limits, Outcome, Term
 
 KAREN = f"<{PI}empl-Karen.Brant%40company.org>"
 ENGINEERING = PI + "dept-73191"

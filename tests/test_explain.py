@@ -91,7 +91,8 @@ CASES = [
      "{ SELECT (MAX(?i_v) AS ?best) WHERE { ?i_x a s:Product . ?i_x s:price ?i_n . ?i_n s:amount ?i_v } } FILTER(?v = ?best) }",
      "Finds products whose price amount is the highest."),
     ("SELECT ?x ?count WHERE { { SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE { ?x a s:Supplier . ?y s:hasSupplier ?x } GROUP BY ?x } "
-     "{ SELECT (MAX(?c) AS ?best) WHERE { { SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE { ?ix a s:Supplier . ?iy s:hasSupplier ?ix } GROUP BY ?ix } } } "
+     "{ SELECT (MAX(?c) AS ?best) WHERE { "
+     "{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE { ?ix a s:Supplier . ?iy s:hasSupplier ?ix } GROUP BY ?ix } } } "
      "FILTER(?count = ?best) }",
      "Finds items whose supplier is a supplier; counts them per supplier; keeps those with the highest count."),
     ("ASK { s:acme s:country s:france }", "Checks whether the country of Acme is France."),
@@ -190,3 +191,18 @@ def test_cli_ask_shows_explanation_and_writes_turtle(people_ttl, tmp_path):
     assert d["explanation"].startswith("Finds") and "Ada Lovelace" in d["explanation"]
     g = Graph().parse(out, format="turtle")
     assert len(g) == len(d["evidence"]) > 0
+
+
+def test_wording_owns_english_number():
+    """One module forms singulars and plurals (kgquery/wording.py); its doctests pin the rules, and the
+    modules that used to keep their own copies use it."""
+    import doctest
+
+    from kgquery import text, wording
+    from kgquery.tune import synth
+
+    res = doctest.testmod(wording)
+    assert res.failed == 0 and res.attempted >= 5
+    assert text.singular is wording.singular and synth.plural is wording.plain_plural
+    assert [text.singular(w) for w in ["authors", "boxes", "libraries", "class", "bus"]] == \
+        ["author", "box", "library", "class", "bus"]

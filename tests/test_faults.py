@@ -18,11 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from kgquery import KnowledgeGraph, KGQuery, Outcome
-from kgquery.graph import cache_dir
-from kgquery.types import ANSWER_OUTCOMES
-
 from conftest import CK25_TTL, PI, PV, ReplyServer
+from kgquery import KGQuery, KnowledgeGraph, Outcome
+from kgquery.cache import cache_dir
+from kgquery.types import ANSWER_OUTCOMES
 from test_endpoint import _free_port, _oxigraph_exe, _wait_for_port
 from test_execute import child_pids
 

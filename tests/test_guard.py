@@ -5,15 +5,13 @@ import re
 import socket
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
+from conftest import EX
 from kgquery import Limits, Outcome
 from kgquery.errors import QueryRefused
 from kgquery.execute import execute
 from kgquery.guard import MAX_QUERY_CHARS, guard, query_form
-
-from conftest import EX
 
 UPDATE = "updates are not allowed: kgquery only reads ({})"
 SERVICE_MSG = ("SERVICE <{}> is not allowed: federated calls reach other servers "

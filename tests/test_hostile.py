@@ -29,15 +29,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from kgquery import KnowledgeGraph, KGQuery, Limits, Outcome
+from conftest import CK25_TTL, ReplyServer
+from kgquery import KGQuery, KnowledgeGraph, Limits, Outcome
 from kgquery.errors import QueryRefused
 from kgquery.guard import guard
 from kgquery.types import ANSWER_OUTCOMES
-
-from conftest import CK25_TTL, ReplyServer
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 LIMITS = {"timeout_s": 2.0, "memory_mb": 256, "max_rows": 1000}
@@ -518,7 +516,8 @@ SERVICE_FORMS = [
     "SERVICE ?svc { ?a ?b ?c }", "SERVICE $svc { }",
 ]
 #: separators, including line terminators some parsers treat as line ends and others do not
-SEPARATORS = [" ", "\n", "\t", "\r", "\r\n", "\x0b", "\x0c", "\x85", "\u2028", "\u2029", " # c\n", " # c\r", "\\u000A", "\\u000D", " # \\u000D",
+SEPARATORS = [" ", "\n", "\t", "\r", "\r\n", "\x0b", "\x0c", "\x85", "\u2028", "\u2029",
+              " # c\n", " # c\r", "\\u000A", "\\u000D", " # \\u000D",
               " . ", "", " ; "]
 
 

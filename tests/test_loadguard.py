@@ -198,7 +198,8 @@ def test_remote_jsonld_context_is_never_fetched(tmp_path, listener, capsys, stor
                "import": {"@import": url}, "scoped": {"knows": {"@id": "http://xmlns.com/foaf/0.1/knows", "@context": url}}}
     path = tmp_path / "remote.jsonld"
     path.write_text(_jsonld(context[shape]), "utf-8")
-    with pytest.raises(LoadError, match=r"remote.jsonld: the JSON-LD @(context|import) .*names a document to fetch; kgquery reads no network"):
+    with pytest.raises(LoadError, match=r"remote.jsonld: the JSON-LD @(context|import) .*names a document to fetch; "
+                                         r"kgquery reads no network"):
         KnowledgeGraph.load(path, store=store)
     _one_line_cli_error(path, store, capsys)
     assert listener.connections == 0
@@ -268,7 +269,7 @@ def test_cache_follows_the_content_not_the_mtime(tmp_path, store):
 
 @pytest.mark.parametrize("where", ["/proc/kgquery-cache", "a file"])
 def test_unusable_cache_folder_means_no_cache_and_a_warning(tmp_path, monkeypatch, capsys, where):
-    from kgquery.graph import cache_dir
+    from kgquery.cache import cache_dir
     from kgquery.paging import Checkpoint
 
     if where == "a file":
@@ -286,7 +287,7 @@ def test_unusable_cache_folder_means_no_cache_and_a_warning(tmp_path, monkeypatc
         assert kg.labels.label_of("http://example.org/alpha") == "Alpha"
         assert [c.iri for c in kg.schema.classes] == ["http://example.org/T"]
     capsys.readouterr()
-    monkeypatch.setattr("kgquery.graph._unusable_warned", set())  # the CLI warns afresh
+    monkeypatch.setattr("kgquery.cache._unusable_warned", set())  # the CLI warns afresh
     with warnings.catch_warnings():
         warnings.simplefilter("always", RuntimeWarning)
         assert main(["info", "--graph", str(path)]) == 0

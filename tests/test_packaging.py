@@ -30,7 +30,7 @@ def test_pyproject_lists_every_package():
 
 def test_checkout_resolves_bundled_graphs_and_page():
     """From a checkout (or an editable install) the bundled graphs and the page are the checkout's own."""
-    from kgquery.cli import APP_SCRIPT, BUNDLED, resolve_graph_path
+    from kgquery.graphs import APP_SCRIPT, BUNDLED, resolve_graph_path
 
     assert BUNDLED == REPO / "graphs" and APP_SCRIPT == REPO / "app" / "streamlit_app.py"
     assert resolve_graph_path("ck25") == REPO / "graphs" / "ck25" / "prod-inst.ttl"
@@ -51,7 +51,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import kgquery
-from kgquery.cli import APP_SCRIPT, BUNDLED
+from kgquery.graphs import APP_SCRIPT, BUNDLED
 
 site = Path(kgquery.__file__).resolve().parent
 assert site.parent.name == "site-packages", site

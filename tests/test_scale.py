@@ -6,12 +6,11 @@ import random
 import pytest
 from rapidfuzz import fuzz, process
 
+from conftest import PI
 from kgquery import KnowledgeGraph, labels as labels_module
 from kgquery.labels import GramIndex, LabelIndex, compute_label_index, normalize
 from kgquery.paging import Checkpoint, paged_select
 from kgquery.schema import compute_schema, compute_schema_paged
-
-from conftest import PI
 
 
 def _full_scan(index: LabelIndex, text: str, limit: int, cutoff: float) -> list[tuple[str, float]]:

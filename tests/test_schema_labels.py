@@ -6,11 +6,10 @@ import time
 
 import pytest
 
-from kgquery import KnowledgeGraph
-from kgquery.graph import cache_dir as kg_cache_dir
-from kgquery.schema import SCHEMA_VERSION, SchemaSummary
-
 from conftest import PI, PV
+from kgquery import KnowledgeGraph
+from kgquery.cache import cache_dir as kg_cache_dir
+from kgquery.schema import SCHEMA_VERSION, SchemaSummary
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 KAREN = PI + "empl-Karen.Brant%40company.org"

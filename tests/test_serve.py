@@ -18,10 +18,9 @@ httpx = pytest.importorskip("httpx")
 pytest.importorskip("fastapi")
 uvicorn = pytest.importorskip("uvicorn")
 
-from kgquery import KnowledgeGraph, KGQuery, Limits  # noqa: E402
-from kgquery.serve import create_app  # noqa: E402
-
 from conftest import REPO  # noqa: E402
+from kgquery import KGQuery, KnowledgeGraph, Limits  # noqa: E402
+from kgquery.serve import create_app  # noqa: E402
 
 COUNTRIES_TTL = REPO / "graphs" / "countries" / "countries.ttl"
 CORPORATE = "https://text2sparql.aksw.org/2025/corporate/"

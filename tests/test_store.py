@@ -10,12 +10,11 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
+from conftest import CK25_TTL, PEOPLE_TTL
 from kgquery import KnowledgeGraph, Outcome, Term
 from kgquery.cli import main
 from kgquery.errors import EmptyGraphError, LoadError
 from kgquery.store import detect_format
-
-from conftest import CK25_TTL, PEOPLE_TTL
 
 EX = Namespace("http://example.org/")
 G1 = "http://example.org/g1"

@@ -74,9 +74,9 @@ def tune_data(tune_kg, tmp_path_factory) -> Path:
 def smollm2_folder(tmp_path_factory) -> str:
     """The packaged GGUF dequantised once and saved as a transformers folder (weights + tokenizer)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from kgquery.tune.train import load_base
-
     import torch
+
+    from kgquery.tune.train import load_base
 
     torch.set_num_threads(1)  # a busy 2-core machine: one thread is faster than two fighting
     model, tok = load_base(smollm2_gguf(), "cpu", torch.float32)

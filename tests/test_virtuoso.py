@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kgquery import KnowledgeGraph, Outcome
-
 from conftest import CK25_TTL, PI, PV
+from kgquery import KnowledgeGraph, Outcome
 
 GRAPH = "http://kgquery.test/ck25"
 KAREN = PI + "empl-Karen.Brant%40company.org"

@@ -262,7 +262,7 @@ def _limits(args):
 
 def run_eval_cli(args) -> int:
     """``kgquery eval``: load questions and graph(s), run, write --json, print Markdown to stdout."""
-    from ..cli import open_graph
+    from ..graphs import open_graph
     from .compare import compare
     from .report import markdown
 

@@ -13,8 +13,8 @@ import re
 
 from ..linking import Linker, Links, Mention
 from ..schema import local_name, split_name
+from ..terms import Outcome, Term
 from ..text import Question, singular
-from ..types import Outcome, Term
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes
@@ -358,7 +358,8 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                     if not any(v >= 0.8 for v in self._leftover({p1}).values()):
                         continue  # nothing left in the question for a second hop to match
                     mid = f"{t} <{p1}> ?m ." if fwd1 else f"?m <{p1}> {t} ."
-                    rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {mid} {{ ?m ?p ?o BIND(1 AS ?d) }} UNION {{ ?o ?p ?m BIND(0 AS ?d) }} FILTER(?o != {t}) }} LIMIT 60")
+                    rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {mid} {{ ?m ?p ?o BIND(1 AS ?d) }} "
+                                      f"UNION {{ ?o ?p ?m BIND(0 AS ?d) }} FILTER(?o != {t}) }} LIMIT 60")
                     rest = self._leftover({p1})
                     for p2, d2 in rows:
                         ps2 = rest.get(p2.value, 0.0)

@@ -50,7 +50,8 @@ class GroupingShapes:
                     agg = "MAX" if most[0] == "DESC" else "MIN"
                     inner = base.replace("?x", "?ix").replace("?y", "?iy")
                     sparql = (f"SELECT ?x ?count WHERE {{ {{ SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x }} "
-                              f"{{ SELECT ({agg}(?c) AS ?best) WHERE {{ {{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE {{ {inner} }} GROUP BY ?ix }} }} }} "
+                              f"{{ SELECT ({agg}(?c) AS ?best) WHERE {{ "
+                              f"{{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE {{ {inner} }} GROUP BY ?ix }} }} }} "
                               f"FILTER(?count = ?best) }}")
                     out.append(Candidate(sparql, 1.2 + ps, "group+most"))
         return out

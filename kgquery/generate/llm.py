@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..prompts import Example, LinkedItem, answer_messages, extract_query, is_refusal, sparql_messages
 from ..schema import RDF_TYPE, local_name
-from ..types import Outcome, QueryResult
+from ..terms import Outcome, QueryResult
 
 SCHEMA_BUDGET = 2500
 MAX_PROPERTIES = 8
@@ -119,7 +119,7 @@ class LLMGenerator:
 
     @property
     def name(self) -> str:
-        from ..models.base import strip_userinfo
+        from ..models.urls import strip_userinfo
 
         return strip_userinfo(self._spec) if self._spec else getattr(self._model, "name", "model")
 
@@ -346,7 +346,7 @@ def model_answer(engine, generator: LLMGenerator, q, links, timeout_s: float, on
         ans.sparql, ans.outcome = run.sparql, "failed"
     ans.message = "; ".join(x for x in (ans.message, run.summary()) if x)
     ans.confidence = max(0.3, 0.8 - 0.15 * (len(run.attempts) - 1)) if run.ok else 0.0
-    from ..pipeline import word_answer
+    from ..verbalize import word_answer
 
     word_answer(ans, generator, on_token)
     return ans, ""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator, Protocol, runtime_checkable
 
 from ..errors import ModelError
+from .urls import strip_userinfo  # noqa: F401  (re-exported: its old home)
 
 Message = dict  # {"role": "system" | "user" | "assistant", "content": str}
 
@@ -79,21 +80,6 @@ def parse_model_spec(spec: str) -> ModelSpec:
         return ModelSpec("transformers", spec)
     raise ModelError(f"unknown model '{spec}': use transformers:ID_OR_PATH, openai:MODEL@URL or a server URL "
                      "(http://host:port/v1)")
-
-
-def strip_userinfo(url: str) -> str:
-    """The URL without user:password@ (names and messages show the URL, never a secret in it).
-
-    >>> strip_userinfo("http://me:s3cret@gpu:8000/v1")
-    'http://gpu:8000/v1'
-    >>> strip_userinfo("openai:qwen@https://k@host/v1")
-    'openai:qwen@https://host/v1'
-    """
-    head, sep, rest = url.partition("://")
-    if not sep:
-        return url
-    host, slash, path = rest.partition("/")
-    return f"{head}{sep}{host.rpartition('@')[2]}{slash}{path}"
 
 
 _CACHE: dict[str, ChatModel] = {}

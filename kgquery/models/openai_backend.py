@@ -17,7 +17,7 @@ import urllib.request
 from typing import Iterator
 
 from ..errors import ModelError
-from .base import strip_userinfo
+from .urls import strip_userinfo
 
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 #: where the model server's key is read from, first found wins

@@ -11,7 +11,7 @@ from ..errors import KgqueryError
 
 def cmd_synth(args) -> int:
     """Build instruction/SPARQL pairs from a graph, verified by execution, split by entity."""
-    from ..cli import open_graph
+    from ..graphs import open_graph
     from .synth import format_report, synthesize
 
     kg = open_graph(args)
@@ -46,7 +46,7 @@ def cmd_train(args) -> int:
 
 def cmd_eval(args) -> int:
     """Execution accuracy, set-F1, valid-query rate and BLEU on the test split, before and after tuning."""
-    from ..cli import open_graph
+    from ..graphs import open_graph
     from .evaluate import evaluate, markdown_table, write_result
 
     if not args.graph and not args.endpoint:
@@ -127,7 +127,7 @@ def _env_threads() -> int | None:
 def _with_graphs(func):
     """Remember the resolved graph paths (the data report records them for `tune eval`)."""
     def run(args: argparse.Namespace) -> int:
-        from ..cli import resolve_graph_path
+        from ..graphs import resolve_graph_path
 
         args.resolved_graphs = [resolve_graph_path(g) for g in (args.graph or [])]
         return func(args)

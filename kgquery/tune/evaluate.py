@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from ..evaluation.metrics import normalize, set_prf
-from ..types import Outcome
+from ..terms import Outcome
 
 STOP = ["\n```\n", "\n\n\n", "\n\nThis ", "\n\nExplanation"]
 

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..schema import META_NS, RDF_TYPE, local_name
-from ..types import Outcome
+from ..terms import Outcome
+from ..wording import plain_plural as plural
 
 SPLITS = ("train", "validation", "test")
 FRACTIONS = (0.8, 0.1, 0.1)
@@ -69,21 +70,6 @@ class Pair:
     names: dict[str, str] = field(default_factory=dict)  # entity label in the question -> IRI
     answers: list[str] = field(default_factory=list)
     template: str = ""
-
-
-def plural(word: str) -> str:
-    """A crude English plural for class labels.
-
-    >>> plural("country"), plural("city"), plural("language"), plural("box"), plural("day")
-    ('countries', 'cities', 'languages', 'boxes', 'days')
-    """
-    if not word or word.endswith("s"):
-        return word
-    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    if word.endswith(("x", "ch", "sh", "z")):
-        return word + "es"
-    return word + "s"
 
 
 def round_number(x: float) -> int | float:
@@ -330,7 +316,8 @@ class Synthesizer:
 
     def gen_ask(self) -> Iterator[Pair]:
         rel = [p for p in self.props if not p.is_literal]
-        objs = {p.iri: sorted({r[0].value for r in self.rows(f"SELECT DISTINCT ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 1000")})
+        objs = {p.iri: sorted({r[0].value for r in self.rows(
+                    f"SELECT DISTINCT ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 1000")})
                 for p in rel}
         for p, (s, o) in self.interleave(rel, lambda p: f"SELECT ?s ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 1000"):
             e = self.name(s.value)
