@@ -46,6 +46,8 @@ RETIRE_AFTER_JOBS = 2000
 #: an idle worker checks this often that its parent is still there
 PARENT_POLL_S = 1.0
 _HEADER = struct.Struct("!Q")
+#: a worker's first byte for each job: it took the job (a worker that dies before it never ran it)
+_STARTED = b"S"
 
 #: held from pipe() to closing the child's ends in the parent, so a worker forked by another thread
 #: never inherits another worker's pipe ends (which would hold back EOF)
@@ -61,6 +63,7 @@ class Reply:
     payload: Any
     status: int = 0
     timed_out: bool = False
+    started: bool = True  # False: the worker died before it took the job, so the job can be retried
 
 
 def _vm_bytes() -> int:
@@ -122,11 +125,17 @@ def _set_memory_cap(memory_mb: int) -> None:
         pass
 
 
+def _readable(fd: int, timeout_s: float) -> bool:
+    """poll(), not select(): a busy server may hold file descriptors above select's limit of 1024."""
+    p = select.poll()
+    p.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
+    return bool(p.poll(max(0, int(timeout_s * 1000))))
+
+
 def _wait_for_job(rfd: int, parent: int) -> bool:
     """Block until a job arrives (True) or the parent is gone (False)."""
     while True:
-        ready, _, _ = select.select([rfd], [], [], PARENT_POLL_S)
-        if ready:
+        if _readable(rfd, PARENT_POLL_S):
             return True
         if os.getppid() != parent:
             return False
@@ -151,6 +160,7 @@ def _worker_main(handler, rfd: int, wfd: int, parent: int) -> None:
             data = _read_exact(rfd, _HEADER.unpack(head)[0])
             if data is None:
                 break
+            _write_all(wfd, _STARTED)  # the job is ours now: if we die before this, the caller may retry it
             job = pickle.loads(data)
             signal.setitimer(signal.ITIMER_REAL, float(job["timeout_s"]) + 1.0)
             _set_memory_cap(int(job["memory_mb"]))
@@ -214,6 +224,7 @@ class Worker:
     def receive(self, deadline: float) -> Reply:
         """The job's reply, or a timeout (the worker is killed) or a death (EOF) before it."""
         buf = bytearray()
+        started = False
         need = _HEADER.size
         have_header = False
         while True:
@@ -221,13 +232,14 @@ class Worker:
             if left <= 0:
                 self.kill()
                 return Reply(None, self.reap(), timed_out=True)
-            ready, _, _ = select.select([self._out_r], [], [], min(left, 0.5))
-            if not ready:
+            if not _readable(self._out_r, min(left, 0.5)):
                 continue
             chunk = os.read(self._out_r, max(1 << 16, need - len(buf)))
             if not chunk:
                 self.healthy = False
-                return Reply(None, self.reap())
+                return Reply(None, self.reap(), started=started)
+            if not started:
+                started, chunk = True, chunk[len(_STARTED):]
             buf += chunk
             if not have_header and len(buf) >= _HEADER.size:
                 need = _HEADER.size + _HEADER.unpack(bytes(buf[:_HEADER.size]))[0]
@@ -351,15 +363,18 @@ class Pool:
 
     def call(self, job: dict, timeout_s: float) -> Reply:
         """Run one job in a worker, killed at timeout_s; a worker found dead before the job is replaced."""
-        for _ in range(3):
+        reply = Reply(None, 0)
+        for _ in range(3):  # a worker that died while idle (OOM killer, an operator) never took the job
             w, pooled = self._borrow()
             try:
                 if not w.send(job):
                     continue
-                return w.receive(time.monotonic() + timeout_s)
+                reply = w.receive(time.monotonic() + timeout_s)
+                if reply.started:
+                    return reply
             finally:
                 self._give_back(w, pooled)
-        return Reply(None, 0)
+        return reply
 
     def pids(self) -> tuple[set[int], set[int]]:
         """(idle, busy) worker process ids, for tests and diagnostics."""
