@@ -31,12 +31,31 @@ import signal
 import struct
 import threading
 import time
+import warnings
 import weakref
 from dataclasses import dataclass
 from typing import Any
 
+
+
+def _pool_size(default: int = 2) -> int:
+    """KGQUERY_WORKERS, or the default (with one warning line) when it is not a whole number >= 1."""
+    raw = os.environ.get("KGQUERY_WORKERS", "").strip()
+    if not raw:
+        return default
+    try:
+        n = int(raw)
+        if n >= 1:
+            return n
+    except ValueError:
+        pass
+    warnings.warn(f"KGQUERY_WORKERS={raw!r} is not a whole number >= 1; using {default}", RuntimeWarning,
+                  stacklevel=2)
+    return default
+
+
 #: pooled workers per graph (KGQUERY_WORKERS); more callers at once wait or get a one-off worker
-POOL_SIZE = max(1, int(os.environ.get("KGQUERY_WORKERS", "2") or 2))
+POOL_SIZE = _pool_size()
 #: how long a caller waits for a pooled worker before it forks a one-off worker instead
 WAIT_S = 0.05
 #: a worker whose address space grew this much since its fork is retired after its job

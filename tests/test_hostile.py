@@ -294,8 +294,9 @@ def _check_corpus_run(kg, cases, listener, store):
     assert graph_digest(kg) == before_digest  # the graph is unchanged
     # every worker was reaped (no zombie, no orphan); the graph's idle pooled workers stay for its next query
     assert child_pids() - before_children <= worker_pids(kg.backend)[0]
-    # memory: workers are capped at LIMITS['memory_mb'] above the address space they were forked with
-    # (RSS <= address space); this process grows by far less than one worker's cap
+    # memory: each query is capped at LIMITS['memory_mb'] above its worker's address space when it starts
+    # (a worker that grew 32 MB past its fork is retired; RSS <= address space); this process grows by far
+    # less than one worker's cap
     peak = children_peak_mb()
     assert peak <= max(peak_children_before, vm_before + LIMITS["memory_mb"] + 64), peak
     assert rss_mb() - rss_before < 150, (rss_before, rss_mb())
