@@ -1,33 +1,29 @@
 """The one entry point for every query kgquery runs: guard, then run bounded in time, memory and rows.
 
-Local stores run in a forked worker (copy-on-write, ~2 ms per fork) that is killed at its time
-limit and has its address space capped, so a runaway query frees the CPU and cannot exhaust
-memory. Endpoints run over HTTP with a client timeout and the server's own limits.
+Local stores run in long-lived forked workers (kgquery.pool: copy-on-write, reused across queries)
+that are killed and replaced at a query's time limit and have their address space capped per query,
+so a runaway query frees the CPU and cannot exhaust memory. Endpoints run over HTTP with a client
+timeout and the server's own limits.
 """
 from __future__ import annotations
 
 import os
-import pickle
-import select
-import signal
 import sys
-import threading
 import time
+import weakref
 from dataclasses import dataclass, replace
 
 from .errors import EndpointError, QueryRefused
 from .guard import MAX_QUERY_CHARS, guard, known_verdict, remember, warm_parsers
+from .pool import Reply, pool_for
 from .store import Backend, RawResult
 from .terms import Outcome, QueryResult
 
 CAN_FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
-#: longer queries are checked by the guard in a forked worker bounded by the query's time limit:
+#: longer queries are checked by the guard in a worker bounded by the query's time limit:
 #: rdflib's parser needs up to ~1.3 ms per character on some shapes (2 KB of `1+1+...` take 2.5 s),
 #: holding the GIL, so an unbounded check in this process would slow every other request
 GUARD_INLINE_CHARS = 500
-#: held from pipe() to closing the write end, so a worker forked by another thread never inherits
-#: this worker's write end (which would hold back EOF until that other worker exits)
-_FORK_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -83,7 +79,7 @@ def execute(backend: Backend, query: str, limits: Limits = Limits(),
 
 
 def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
-    """guard(); for a long query in a forked worker killed at the time limit (see GUARD_INLINE_CHARS).
+    """guard(); for a long query in a pooled worker killed at the time limit (see GUARD_INLINE_CHARS).
 
     Returns the GuardedQuery, or a TIMED_OUT / FAILED QueryResult when the check itself ran out of
     time or memory; raises QueryRefused like guard().
@@ -91,19 +87,11 @@ def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
     if not isinstance(query, str) or len(query) <= GUARD_INLINE_CHARS or len(query) > MAX_QUERY_CHARS or not CAN_FORK:
         return guard(query, limits.allow_services, prefixes)
 
-    warm_parsers(1, idle=False)
-
-    def check():  # (the grammar pool is reset in the worker at fork: guard._after_fork_in_child)
-        try:
-            return ("ok", guard(query, limits.allow_services, prefixes))
-        except QueryRefused as e:
-            return ("refused", str(e))
-
-    payload, status, timed_out = _fork_call(check, limits)
+    payload, status, timed_out = _call_worker(None, _job("check", query, limits, prefixes), limits)
     if timed_out:
         return QueryResult(Outcome.TIMED_OUT, query, message=f"stopped after {limits.timeout_s:g} s (time limit) "
                            "while checking the query (too complex to check); the worker was killed")
-    if payload is None or payload[0] in ("memory", "error"):
+    if payload is None or payload[0] in ("memory", "error", "fatal", "cut"):
         return QueryResult(Outcome.FAILED, query, message="checking the query ran out of its memory budget "
                            f"({limits.memory_mb} MB) or crashed the worker")
     kind, value = payload
@@ -115,18 +103,9 @@ def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
 
 def _check_and_run_forked(backend: Backend, query: str, limits: Limits,
                           prefixes: dict[str, str] | None) -> QueryResult:
-    """guard() and run in one forked worker (no second fork); the verdict is remembered here."""
+    """guard() and run in one pooled worker (one round trip); the verdict is remembered here."""
     key = (query, tuple(sorted(limits.allow_services)), tuple(sorted((prefixes or {}).items())))
-    warm_parsers(1, idle=False)  # once per process: the worker inherits a warm grammar, not a cold one
-
-    def work():
-        try:
-            g = guard(query, limits.allow_services, prefixes)
-        except QueryRefused as e:
-            return ("refused", str(e))
-        return ("ok", (g, backend.run(g.text, limits.max_rows, limits.timeout_s)))
-
-    payload, status, timed_out = _fork_call(work, limits)
+    payload, status, timed_out = _call_worker(backend, _job("check_and_run", query, limits, prefixes), limits)
     if payload is not None and payload[0] == "refused":
         remember(key, payload[1])
         return QueryResult(Outcome.REFUSED, query, message=payload[1])
@@ -176,96 +155,47 @@ def _run_inline(backend: Backend, text: str, limits: Limits) -> QueryResult:
     return _to_result(raw, text, limits.max_rows)
 
 
-def _vm_bytes() -> int:
+def _job(kind: str, query: str, limits: Limits, prefixes: dict[str, str] | None = None) -> dict:
+    """One job for a worker: plain data (the worker holds the store since its fork)."""
+    return {"kind": kind, "query": query, "allow": tuple(limits.allow_services), "prefixes": dict(prefixes or {}),
+            "max_rows": limits.max_rows, "timeout_s": limits.timeout_s, "memory_mb": limits.memory_mb}
+
+
+def _run_job(backend: Backend | None, job: dict):
+    """Runs in a worker: 'check' guards, 'run' runs guarded text, 'check_and_run' does both."""
+    if job["kind"] == "run":
+        return ("ok", backend.run(job["query"], job["max_rows"], job["timeout_s"]))
     try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        return 0
+        g = guard(job["query"], job["allow"], job["prefixes"])
+    except QueryRefused as e:
+        return ("refused", str(e))
+    if job["kind"] == "check":
+        return ("ok", g)
+    return ("ok", (g, backend.run(g.text, job["max_rows"], job["timeout_s"])))
 
 
-def _child(work, limits: Limits, wfd: int) -> None:
-    """Runs in the forked worker; must end with os._exit and never return."""
-    code = 0
-    try:
-        try:  # an engine hitting the memory cap prints a Rust backtrace: keep it off the user's terminal
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 2)
-            os.close(devnull)
-            import faulthandler
-
-            faulthandler.disable()  # a worker's crash becomes a typed outcome, not a dump on the terminal
-        except OSError:
-            pass
-        try:
-            import resource
-
-            cap = _vm_bytes() + limits.memory_mb * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-        except Exception:
-            pass
-        try:
-            payload = work()
-        except MemoryError:
-            payload = ("memory", "")
-        except BaseException as e:
-            payload = ("error", _engine_message(e))
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(wfd, "wb") as fh:
-            fh.write(data)
-    except BaseException:
-        code = 3
-    finally:
-        os._exit(code)
+def _handler(backend: Backend | None):
+    """The workers' job handler; holds the backend weakly so a dropped graph frees its pool."""
+    ref = weakref.ref(backend) if backend is not None else None
+    return lambda job: _run_job(ref() if ref is not None else None, job)
 
 
-def _fork_call(work, limits: Limits):
-    """Run work() in a forked worker with the memory cap, killed at the time limit.
+def _call_worker(backend: Backend | None, job: dict, limits: Limits):
+    """Run a job in one of `backend`'s pooled workers (None: the guard-only pool).
 
-    Returns (payload or None, wait status, timed out?); the worker is always reaped.
+    Returns (payload or None, wait status, timed out?), like one forked worker did.
     """
-    with _FORK_LOCK:
-        rfd, wfd = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the child
-            os.close(rfd)
-            _child(work, limits, wfd)
-        os.close(wfd)
-    deadline = time.monotonic() + limits.timeout_s
-    chunks: list[bytes] = []
-    timed_out = False
+    # warm once per process before a fork: the workers inherit a warm grammar, not a cold one
+    pool = pool_for(backend, _handler(backend), prepare=lambda: warm_parsers(1, idle=False))
     try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                timed_out = True
-                break
-            ready, _, _ = select.select([rfd], [], [], min(left, 0.5))
-            if ready:
-                chunk = os.read(rfd, 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-    finally:
-        os.close(rfd)
-        if timed_out:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        _, status = os.waitpid(pid, 0)
-    payload = None
-    if chunks and not timed_out:
-        try:
-            payload = pickle.loads(b"".join(chunks))
-        except Exception:
-            payload = ("cut", "")
-    return payload, status, timed_out
+        reply = pool.call(job, limits.timeout_s)
+    except OSError as e:  # no process could be forked (process or memory limits of the machine)
+        reply = Reply(("error", f"could not start a query worker: {_engine_message(e)}"))
+    return reply.payload, reply.status, reply.timed_out
 
 
 def _run_forked(backend: Backend, text: str, limits: Limits) -> QueryResult:
-    payload, status, timed_out = _fork_call(lambda: ("ok", backend.run(text, limits.max_rows, limits.timeout_s)),
-                                            limits)
+    payload, status, timed_out = _call_worker(backend, _job("run", text, limits), limits)
     if payload is not None and payload[0] == "ok":
         return _to_result(payload[1], text, limits.max_rows)
     return _worker_fault(payload, status, timed_out, text, limits)
@@ -286,4 +216,6 @@ def _worker_fault(payload, status: int, timed_out: bool, text: str, limits: Limi
         return QueryResult(Outcome.FAILED, text, message="the worker's answer was cut off")
     if kind == "memory":
         return QueryResult(Outcome.FAILED, text, message=f"the query ran out of its memory budget ({limits.memory_mb} MB)")
+    if kind == "error" and value.startswith("could not start a query worker"):
+        return QueryResult(Outcome.FAILED, text, message=value)
     return QueryResult(Outcome.FAILED, text, message=f"the engine failed: {value}")

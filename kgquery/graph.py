@@ -74,6 +74,13 @@ class KnowledgeGraph:
         )
         return execute(self.backend, sparql, limits, prefixes=self.prefixes)
 
+    def close(self) -> None:
+        """Stop this graph's query workers now (they also stop when the graph is garbage-collected or
+        this process exits); a later query starts fresh ones."""
+        from .pool import close_workers
+
+        close_workers(self.backend)
+
     @cached_property
     def triple_count(self) -> int:
         return self.backend.triple_count()

@@ -47,6 +47,13 @@ def child_pids() -> set[int]:
     return out
 
 
+def idle_workers(kg) -> set[int]:
+    """The graph's pooled workers waiting for a job: the only children a finished query may leave."""
+    from kgquery.pool import worker_pids
+
+    return worker_pids(kg.backend)[0]
+
+
 def count(kg, cls: str) -> int:
     res = kg.query(f"SELECT (COUNT(?s) AS ?n) WHERE {{ ?s a <{PV}{cls}> }}")
     assert res.outcome == Outcome.ROWS, res.message
@@ -202,7 +209,7 @@ def _run_threads(target, n: int) -> list:
 def test_threads_get_the_right_answers(kg):
     before = child_pids()
     assert _run_threads(lambda i: _mixed_queries(kg, i), 4) == [[], [], [], []]
-    assert child_pids() - before == set()
+    assert child_pids() - before <= idle_workers(kg)  # no zombie, no one-off worker left
 
 
 def test_fast_queries_are_not_held_up_by_a_slow_one(ck25_kg):

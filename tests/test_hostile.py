@@ -35,6 +35,7 @@ from conftest import CK25_TTL, ReplyServer
 from kgquery import KGQuery, KnowledgeGraph, Limits, Outcome
 from kgquery.errors import QueryRefused
 from kgquery.guard import guard
+from kgquery.pool import worker_pids
 from kgquery.types import ANSWER_OUTCOMES
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
@@ -289,9 +290,11 @@ def _check_corpus_run(kg, cases, listener, store):
     assert problems == [], "\n".join(problems)
     assert listener.connections[seen:] == [], "a hostile case reached the listener"
     assert graph_digest(kg) == before_digest  # the graph is unchanged
-    assert child_pids() - before_children == set()  # every worker was reaped: no zombie, no orphan
-    # memory: workers are capped at LIMITS['memory_mb'] above the address space they were forked with
-    # (RSS <= address space); this process grows by far less than one worker's cap
+    # every worker was reaped (no zombie, no orphan); the graph's idle pooled workers stay for its next query
+    assert child_pids() - before_children <= worker_pids(kg.backend)[0]
+    # memory: each query is capped at LIMITS['memory_mb'] above its worker's address space when it starts
+    # (a worker that grew 32 MB past its fork is retired; RSS <= address space); this process grows by far
+    # less than one worker's cap
     peak = children_peak_mb()
     assert peak <= max(peak_children_before, vm_before + LIMITS["memory_mb"] + 64), peak
     assert rss_mb() - rss_before < 150, (rss_before, rss_mb())
@@ -479,7 +482,9 @@ def test_a_model_that_obeys_the_injection_is_contained(literals_kg, listener, mo
         before, seen = graph_digest(kg), len(listener.connections)
         engine = KGQuery(kg, model=f"openai:obedient@{server.url}", embeddings=False)
         questions = [q.replace("{LISTENER}", listener.url) for q in LITERAL_QUESTIONS] + load_questions()[:8]
-        answers, problems = ask_all(engine, questions, threads=2)
+        # one thread: the server hands out its replies in turn, so with two threads which question gets
+        # which reply (and so how many fall back) depends on how the threads' requests interleave
+        answers, problems = ask_all(engine, questions, threads=1)
         assert problems == [], "\n".join(problems)
         assert len(server.requests) >= len(questions)  # the model really was asked
         # what the model wrote ran only where it was a read query (the cross product, bounded, or the
