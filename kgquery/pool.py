@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from typing import Any
 
 
-
 def _pool_size(default: int = 2) -> int:
     """KGQUERY_WORKERS, or the default (with one warning line) when it is not a whole number >= 1."""
     raw = os.environ.get("KGQUERY_WORKERS", "").strip()

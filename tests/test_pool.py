@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CK25_TTL, PI, PV
 from kgquery import KnowledgeGraph, Outcome
 from kgquery.pool import POOL_SIZE, worker_pids
-
-from conftest import CK25_TTL, PI, PV
 
 ROOT = Path(__file__).resolve().parent.parent
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
