@@ -159,6 +159,29 @@ def _wait_for_job(rfd: int, parent: int) -> bool:
             return False
 
 
+def _close_inherited_sockets() -> None:
+    """Close every socket the worker inherited (a server's listening socket, its clients' connections).
+
+    A long-lived worker holding a connection open keeps the client from ever seeing it closed: a page
+    served by the process that loaded the graph then waits forever for its scripts. Workers need no
+    network; files (an on-disk store) stay open.
+    """
+    import stat
+
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:
+        return
+    for fd in fds:
+        if fd <= 2:
+            continue
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.close(fd)
+        except OSError:
+            pass
+
+
 def _worker_main(handler, rfd: int, wfd: int, parent: int) -> None:
     """The worker's loop: read a job, run handler(job) under the memory cap and the alarm, reply.
 
@@ -221,6 +244,7 @@ class Worker:
                         os.close(fd)
                     except OSError:
                         pass
+                _close_inherited_sockets()
                 _worker_main(handler, job_r, out_w, parent)
             os.close(job_r)
             os.close(out_w)

@@ -66,6 +66,29 @@ def test_workers_are_reused(kg):
     assert all_workers(kg) == first  # the same process answered them all: no fork per query
 
 
+def test_workers_hold_no_socket_of_the_parent(kg):
+    """A page or service that loaded the graph has sockets open when the pool forks: a long-lived worker
+    holding one would keep a client from ever seeing its connection closed (the page's scripts hang)."""
+    import socket
+    import stat
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    try:
+        assert kg.query(EMPLOYEES).outcome == Outcome.ROWS  # forks the pool while the socket is open
+        for pid in all_workers(kg):
+            kinds = []
+            for name in os.listdir(f"/proc/{pid}/fd"):
+                try:
+                    kinds.append(stat.S_ISSOCK(os.stat(f"/proc/{pid}/fd/{name}").st_mode))
+                except OSError:
+                    pass
+            assert not any(kinds), f"worker {pid} holds a socket"
+    finally:
+        server.close()
+
+
 def test_a_runaway_query_kills_its_worker_and_a_fresh_one_answers(kg):
     assert kg.query(EMPLOYEES).outcome == Outcome.ROWS
     old = all_workers(kg)
