@@ -30,11 +30,12 @@ def bgp_triples(sparql: str) -> list[str]:
     >>> bgp_triples("SELECT ?x WHERE { ?x <http://a.org/p> <http://a.org/o> . OPTIONAL { ?x <http://a.org/q> ?y } }")
     ['?x <http://a.org/p> <http://a.org/o> .']
     """
-    from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
 
+    from .guard import parse_query  # a private grammar copy: rdflib's shared one breaks under threads
+
     try:
-        algebra = prepareQuery(sparql).algebra
+        algebra = parse_query(sparql).algebra
     except Exception:
         return []
     out: list[str] = []

@@ -16,6 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+# rdflib's SPARQL package, imported once here, before any thread parses: threads that import it for the
+# first time at the same moment can see a half-initialised module ("cannot import name 'parseQuery'")
+import rdflib.plugins.sparql.algebra  # noqa: F401,E402
+
 from .errors import QueryRefused
 
 WELL_KNOWN_PREFIXES = {
@@ -68,6 +72,16 @@ def sparql_parser() -> Iterator:
     finally:
         with _POOL_LOCK:
             _IDLE_PARSERS.append(module)
+
+
+def parse_query(query: str):
+    """rdflib's prepared query (its `.algebra`), parsed with a private grammar copy: every parse in kgquery
+    goes through here or `sparql_parser`, never through rdflib's shared grammar (see above)."""
+    from rdflib.plugins.sparql.algebra import translateQuery
+
+    with sparql_parser() as parser:
+        tree = parser.parseQuery(query)
+    return translateQuery(tree)  # (no shared state: the tree is this call's own)
 
 
 def warm_parsers(n: int, idle: bool = True) -> None:

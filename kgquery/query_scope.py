@@ -37,9 +37,9 @@ class Scope:
 
 def parse_scope(sparql: str) -> Scope:
     """The query's algebra folded into one Scope (raises on a query rdflib cannot parse)."""
-    from rdflib.plugins.sparql import prepareQuery
+    from .guard import parse_query  # a private grammar copy: rdflib's shared one breaks under threads
 
-    q = prepareQuery(sparql)
+    q = parse_query(sparql)
     top = q.algebra
     scope = Scope(kind={"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
                         "DescribeQuery": "describe"}.get(top.name, "select"))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import QueryRefused
-from .guard import add_missing_prefixes, guard, sparql_parser
+from .guard import add_missing_prefixes, guard, parse_query
 from .schema import RDF_TYPE, local_name, split_name
 from .terms import Outcome
 
@@ -41,11 +41,7 @@ class Validation:
 
 
 def _algebra(text: str):
-    from rdflib.plugins.sparql.algebra import translateQuery
-
-    with sparql_parser() as parser:
-        tree = parser.parseQuery(text)
-    return translateQuery(tree).algebra  # (no shared state: the tree is this call's own)
+    return parse_query(text).algebra
 
 
 def _walk(node, iris: set[str], bgps: list):

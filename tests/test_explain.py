@@ -206,3 +206,37 @@ def test_wording_owns_english_number():
     assert text.singular is wording.singular and synth.plural is wording.plain_plural
     assert [text.singular(w) for w in ["authors", "boxes", "libraries", "class", "bus"]] == \
         ["author", "box", "library", "class", "bus"]
+
+
+def test_explanations_from_many_threads_at_once(tmp_path):
+    """Threads explaining at the same moment in a fresh process (a page, the service) each get the
+    real explanation: rdflib's shared SPARQL grammar breaks when two threads parse with it at once, so
+    every parse in kgquery borrows a private copy (kgquery.guard.parse_query)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    ttl = tmp_path / "g.ttl"
+    ttl.write_text('@prefix ex: <http://ex.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                   'ex:Team a rdfs:Class ; rdfs:label "team" . ex:coach rdfs:label "coach" .\n'
+                   'ex:a a ex:Team ; rdfs:label "Alpha" ; ex:coach ex:c . ex:c rdfs:label "Casey" .\n', "utf-8")
+    script = textwrap.dedent(f"""
+        import threading
+        from kgquery.graph import KnowledgeGraph
+        from kgquery.explain import explain
+        kg = KnowledgeGraph.load({str(ttl)!r})
+        q = "SELECT DISTINCT ?x WHERE {{ ?x a <http://ex.org/Team> . ?x <http://ex.org/coach> <http://ex.org/c> . }}"
+        out = []
+        def work():
+            for _ in range(10):
+                out.append(explain(q, kg, kg.labels.label_of))
+        threads = [threading.Thread(target=work) for _ in range(6)]
+        [t.start() for t in threads]
+        [t.join() for t in threads]
+        print(sum(s.startswith("Runs a") for s in out), len(out), out[0])
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    generic, total, first = run.stdout.split(" ", 2)
+    assert (int(generic), int(total)) == (0, 60), run.stdout
+    assert "coach" in first.lower()
