@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,33 @@ class ReplyServer:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that records every connection (and what it was sent)."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.connections: list[tuple[tuple, bytes]] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, addr = self.sock.accept()
+            except OSError:
+                return
+            conn.settimeout(0.5)
+            try:
+                data = conn.recv(200)
+            except OSError:
+                data = b""
+            self.connections.append((addr, data))
+            conn.close()
+
+    def close(self):
+        self.sock.close()

@@ -19,8 +19,6 @@ import json
 import os
 import re
 import resource
-import socket
-import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -31,7 +29,7 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import CK25_TTL, ReplyServer
+from conftest import CK25_TTL, Listener, ReplyServer
 from kgquery import KGQuery, KnowledgeGraph, Limits, Outcome
 from kgquery.errors import QueryRefused
 from kgquery.guard import guard
@@ -98,36 +96,6 @@ def load_questions(path: Path = HOSTILE / "questions.txt") -> list[str]:
 
 
 # --------------------------------------------------------------------------- instruments
-
-class Listener:
-    """A TCP listener on 127.0.0.1 that records every connection (and what it was sent)."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.connections: list[tuple[tuple, bytes]] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                conn, addr = self.sock.accept()
-            except OSError:
-                return
-            conn.settimeout(0.5)
-            try:
-                data = conn.recv(200)
-            except OSError:
-                data = b""
-            self.connections.append((addr, data))
-            conn.close()
-
-    def close(self):
-        self.sock.close()
-
 
 @pytest.fixture(scope="module")
 def listener():

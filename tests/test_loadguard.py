@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Listener
 from kgquery import KnowledgeGraph
 from kgquery.app_support import load_upload
 from kgquery.cli import main
@@ -22,31 +23,6 @@ from kgquery.loadguard import CHECK_EVERY, LoadLimits, NetworkRefused, no_networ
 STORES = ["oxigraph", "memory"]
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
-
-
-class Listener:
-    """A real TCP listener on 127.0.0.1 that counts the connections it gets (it answers none)."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.port = self.sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.connections = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.connections += 1
-            conn.close()
-
-    def close(self):
-        self.sock.close()
 
 
 @pytest.fixture
@@ -101,7 +77,7 @@ def test_xml_entities_that_can_grow_or_fetch_are_refused(tmp_path, listener, sto
     path.write_text(_rdfxml(f"<!DOCTYPE rdf:RDF [ {decl} ]>", "plain"), "utf-8")
     with pytest.raises(LoadError, match=says):
         KnowledgeGraph.load(path, store=store)
-    assert listener.connections == 0
+    assert len(listener.connections) == 0
 
 
 @pytest.mark.parametrize("store", STORES)
@@ -202,7 +178,7 @@ def test_remote_jsonld_context_is_never_fetched(tmp_path, listener, capsys, stor
                                          r"kgquery reads no network"):
         KnowledgeGraph.load(path, store=store)
     _one_line_cli_error(path, store, capsys)
-    assert listener.connections == 0
+    assert len(listener.connections) == 0
 
 
 @pytest.mark.parametrize("store", STORES)
@@ -234,10 +210,10 @@ def test_loading_thread_cannot_connect(tmp_path, listener):
         assert other == [None]
     socket.create_connection(("127.0.0.1", listener.port), timeout=2).close()  # allowed again after the load
     for _ in range(50):
-        if listener.connections == 2:
+        if len(listener.connections) == 2:
             break
         threading.Event().wait(0.05)
-    assert listener.connections == 2
+    assert len(listener.connections) == 2
 
 
 # --------------------------------------------------------------------------- caches
@@ -310,7 +286,7 @@ def test_external_dtd_is_never_fetched(tmp_path, listener, store):
     path = tmp_path / "dtd.rdf"
     path.write_text(_rdfxml(f'<!DOCTYPE rdf:RDF SYSTEM "{listener.url}/rdf.dtd">', "Alpha"), "utf-8")
     assert KnowledgeGraph.load(path, store=store).triple_count == 1
-    assert listener.connections == 0
+    assert len(listener.connections) == 0
 
 
 def test_serve_loads_within_the_limits(tmp_path):
