@@ -555,7 +555,7 @@ def test_fixed_split_is_disjoint_and_matches_dev_json():
     assert len(dev) == 10 and len(held) == 9 and not dev & held
     bench = _benchmarks()
     if bench is None:
-        pytest.skip("benchmarks not found")
+        pytest.skip("benchmarks not found (looked in $KGQUERY_BENCHMARKS, /work/shared/benchmarks, ../shared/benchmarks)")
     # count by graph only: the held-out questions' text is not read
     data = json.loads((bench / "spider4sparql" / "nl_sparql_pairs" / "dev.json").read_text("utf-8"))
     dbs = [item.get("db_id") or item.get("kg_name") for item in data]
