@@ -29,6 +29,7 @@ import pickle
 import select
 import signal
 import struct
+import sys
 import threading
 import time
 import warnings
@@ -488,12 +489,37 @@ def _close_all() -> None:
 atexit.register(_close_all)
 
 
+#: packages whose `functools.cached_property` locks a fork must renew (pyparsing's Regex.re_match is one)
+_CACHED_PROPERTY_PACKAGES = ("pyparsing", "rdflib", "kgquery")
+
+
+def _renew_cached_property_locks() -> None:
+    """Before Python 3.12 every `cached_property` holds one lock per attribute (shared by all instances)
+    while it computes. A fork taken while another thread computes one (a grammar copy's first use of a
+    regex) leaves that lock held for ever in the child, and the worker's first use of that attribute
+    hangs until its time limit. The child has no other thread, so a fresh lock is right (~1 ms)."""
+    if sys.version_info >= (3, 12):
+        return
+    from functools import cached_property
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] not in _CACHED_PROPERTY_PACKAGES or module is None:
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, type) and value.__module__ == name:
+                for attr in vars(value).values():
+                    if isinstance(attr, cached_property):
+                        attr.lock = threading.RLock()
+
+
 def _after_fork_in_child() -> None:
-    """A worker (or any fork) owns none of the parent's workers: forget them without touching them."""
+    """A worker (or any fork) owns none of the parent's workers: forget them without touching them; and
+    no lock a parent thread held at the fork may stay held."""
     global _FORK_LOCK, _POOLS_LOCK
     _FORK_LOCK = threading.Lock()
     _POOLS_LOCK = threading.Lock()
     _POOLS.clear()
+    _renew_cached_property_locks()
 
 
 if hasattr(os, "register_at_fork"):

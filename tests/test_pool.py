@@ -225,3 +225,46 @@ def test_eight_threads_get_the_answers_one_thread_gets(kg):
     for i in range(8):
         assert got[i] == [expected[(i + j) % len(QUERIES)] for j in range(3 * len(QUERIES))], i
     assert len(all_workers(kg)) <= POOL_SIZE  # one-off workers (if any) are gone
+
+
+def _fresh_regex_job(job):
+    """A worker's first use of a pyparsing Regex: computes its `re_match` cached_property."""
+    import pyparsing
+
+    return ("ok", pyparsing.Regex(job["pattern"]).parse_string("aaa").as_list())
+
+
+def test_a_fork_taken_while_another_thread_computes_a_cached_property_does_not_hang():
+    """Python 3.11's cached_property holds one lock per attribute while it computes: a worker forked
+    while a parent thread held pyparsing's Regex.re_match lock waited on it until its time limit (the
+    hostile corpus on oxigraph timed out on instant queries, now and then)."""
+    from functools import cached_property
+
+    import pyparsing
+
+    from kgquery.pool import Pool
+
+    attr = vars(pyparsing.core.Regex)["re_match"]
+    assert isinstance(attr, cached_property)
+    lock = getattr(attr, "lock", None)
+    if lock is None:
+        pytest.skip("this Python's cached_property takes no lock")
+    holding, release = threading.Event(), threading.Event()
+
+    def hold():
+        with lock:
+            holding.set()
+            release.wait(30)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    pool = Pool(_fresh_regex_job, size=1)
+    try:
+        assert holding.wait(10)
+        reply = pool.call({"pattern": "a+", "timeout_s": 3, "memory_mb": 512}, timeout_s=3)
+        assert not reply.timed_out, "the worker hung on a lock held by a thread it does not have"
+        assert reply.payload == ("ok", ["aaa"])
+    finally:
+        release.set()
+        t.join()
+        pool.close()
