@@ -162,14 +162,16 @@ def _spawn_parent(how: str) -> subprocess.Popen:
         print(" ".join(map(str, idle | busy)), flush=True)
         if {how!r} == "kill":
             time.sleep(60)  # killed from outside by the test
-        elif {how!r} == "exit":
+        sys.stdin.readline()  # the test has seen the workers running: now go
+        if {how!r} == "exit":
             sys.exit(0)
         else:
             import os
             os._exit(0)  # no atexit handlers: only the pipes' EOF tells the workers
     """)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            env=env)
 
 
 @pytest.mark.parametrize("how", ["exit", "os_exit", "kill"])
@@ -182,6 +184,9 @@ def test_no_worker_outlives_the_process_that_forked_it(how):
         assert all(running(p) for p in pids)
         if how == "kill":
             proc.kill()  # SIGKILL: the parent runs no cleanup at all
+        else:
+            proc.stdin.write("go\n")
+            proc.stdin.flush()
         proc.wait(30)
         # idle workers see EOF at once; a busy one is ended by its own alarm (time limit + 1 s)
         assert wait_gone(pids, 10) == set()
