@@ -213,7 +213,9 @@ class Linker:
         spaced = normalize(raw)
         if spaced != text and any(ch.isdigit() for ch in raw):
             forms.insert(0, spaced)  # a code as written ('WH-0077'), not run together as one token
-        written_as_id = _written_as_identifier(raw, q.text)
+        # a bare number is a quantity ("the 5 largest", "with 4 cylinders") unless a word names it an id
+        quantity = raw.replace(".", "").isdigit() and not (i > 0 and q.tokens[i - 1] in ID_WORDS)
+        written_as_id = _written_as_identifier(raw, q.text) and not quantity
         for k, form in enumerate(forms):
             penalty = 0.0 if k == 0 else 0.02
             hits = self._entities(self.labels.lookup(form))
@@ -247,6 +249,8 @@ class Linker:
         if cap and not (i == 0 and j - i == 1 and q.raw_tokens[0].lower() in STOPWORDS):
             toks = [t for w in words for t in normalize(w).split()]
             hits = self._entities(self.labels.by_tokens(toks))
+            if quantity:
+                hits = [h for h in hits if not self._is_identifier(h)]
             if 0 < len(hits) <= 50:
                 hits.sort(key=lambda h: -h.score)
                 ident = any(any(ch.isdigit() for ch in t) for t in toks)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .guard import WELL_KNOWN_PREFIXES
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: vocabulary namespaces whose terms describe the schema rather than the data
 META_NS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#",
            "http://www.w3.org/2002/07/owl#", "http://rdfs.org/ns/void#", "http://purl.org/vocab/vann/",
@@ -146,7 +147,28 @@ def split_name(name: str) -> str:
     """
     name = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
     name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", name)
-    return " ".join(re.split(r"[_\-\s.]+", name)).strip().lower()
+    return " ".join(_segment(w) for w in re.split(r"[_\-\s.]+", name.lower()) if w).strip()
+
+
+@lru_cache(maxsize=65536)
+def _segment(word: str) -> str:
+    """A run-together lowercase name split into English words ('surfacearea' -> 'surface area'), using
+    wordninja's English word frequencies; a word the dictionary knows, or a short one, stays whole.
+
+    >>> _segment("airportname"), _segment("horsepower"), _segment("mpg")
+    ('airport name', 'horsepower', 'mpg')
+    """
+    if len(word) < 6 or not word.isalpha():
+        return word
+    try:
+        import wordninja
+    except ImportError:  # pragma: no cover - a declared dependency
+        return word
+    model = wordninja.DEFAULT_LANGUAGE_MODEL
+    if word in model._wordcost:
+        return word
+    parts = model.split(word)
+    return " ".join(parts) if len(parts) > 1 and "".join(parts) == word else word
 
 
 def _namespace(iri: str) -> str:

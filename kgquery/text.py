@@ -103,6 +103,8 @@ class Cues:
     exists: bool = False                              # "is there any ...", "does ... exist": any one will do
     comparative: tuple[str, str, int] | None = None   # ('>' or '<', adjective, position): "larger than", no number
     unit: str | None = None                           # "less than 8 euros": the compared number is a measure
+    top: int | None = None                            # "the 5 largest", "top three": how many a superlative keeps
+    top_at: int = -1                                  # token position of that number
 
 
 @dataclass
@@ -168,6 +170,29 @@ def _is_adjective_like(word: str) -> bool:
     """English adjective endings ('expensive', 'reliable', 'populous', 'recent'): 'most X' ranks by X's
     property, not by a count of Xs."""
     return word.endswith(("ive", "ble", "ous", "ful", "ent", "ant", "al", "ic", "ar", "ed", "ing", "y"))
+
+
+#: words after which a number says how many the answer holds ("top 3", "which 2 countries", "list 5 ...")
+TOP_OPENERS = {"top", "which", "what", "list", "name", "show", "give", "find", "return", "first"}
+
+
+def _top_count(low: list[str], at: int) -> tuple[int | None, int]:
+    """How many a superlative keeps when the words say ("the 5 largest", "the three most expensive", "top 10
+    ... highest"), with the number's position; (None, -1) for one.
+
+    >>> _top_count("the 5 largest countries".split(), 2), _top_count("the top three most expensive".split(), 4)
+    ((5, 1), (3, 2))
+    """
+    for j in range(at - 1, max(0, at - 8) - 1, -1):
+        w = low[j]
+        n = NUMBER_WORDS.get(w) if w in NUMBER_WORDS else (int(w) if w.isdigit() else None)
+        if n is None or not 1 < n <= 1000:
+            continue
+        before = low[j - 1] if j > 0 else ""
+        # next to the superlative, after 'top', or opening the question's noun ("which 2 products ... most")
+        if j == at - 1 or low[j + 1] in ("most", "least", "top") or before in TOP_OPENERS:
+            return n, j
+    return None, -1
 
 
 def analyse(text: str) -> Question:
@@ -243,6 +268,8 @@ def analyse(text: str) -> Question:
                     c.superlative = (d, low[k], i)
                 break
         c.aggregates = [a for a in c.aggregates if a in ("AVG", "SUM")]  # "highest average X" ranks by X
+    if c.superlative:
+        c.top, c.top_at = _top_count(low, c.superlative[2])
     c.aggregate = c.aggregates[0] if c.aggregates else None
     c.exists = bool(re.search(r"^(is|are|was|were) there\b|\bexists?\b|\bany\b", joined)) and (c.ask or joined.startswith(
         ("is there", "are there")))

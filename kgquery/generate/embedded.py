@@ -182,29 +182,38 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         c = q.cues
         body_s = " ".join(body)
         used0 = set(re.findall(r"<([^>]+)>", body_s))
-        cores: list[tuple[str, set[str], float, str]] = []  # (pattern, used properties, score, shape)
+        cores: list[tuple[str, set[str], float, str, str]] = []  # (pattern, used properties, score, shape, tail)
         if c.superlative or c.compare or c.between:
             for np_ in self._numeric_paths(cls, body, c.superlative[1] if c.superlative else "", scores):
                 if c.superlative and not c.superlative[1] and np_.score < 0.5:
                     continue  # "the most books" counts things; only a named number is a numeric superlative
                 num = _reuse_middle(np_.triples(x, "n"), body, x)
                 used = used0 | {st[0] for st in np_.steps}
-                if c.superlative:
+                if c.superlative and c.top:
+                    # "the 5 largest": the first N by the number, not only the ones equal to the extreme
+                    cores.append((f"{body_s} {' '.join(num)}", used, score + np_.score + 0.3, shape + "+top",
+                                  f" ORDER BY {c.superlative[0]}(?v) LIMIT {c.top}"))
+                elif c.superlative:
                     agg = "MAX" if c.superlative[0] == "DESC" else "MIN"
                     inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(body + num))
                     pat = f"{body_s} {' '.join(num)} {{ SELECT ({agg}(?i_v) AS ?best) WHERE {{ {inner} }} }} FILTER(?v = ?best)"
-                    cores.append((pat, used, score + np_.score + 0.3, shape + "+superlative"))
+                    cores.append((pat, used, score + np_.score + 0.3, shape + "+superlative", ""))
                 else:
                     if c.between:
                         flt = f"FILTER(?v >= {_num(c.between[0])} && ?v <= {_num(c.between[1])})"
                     else:
                         flt = f"FILTER(?v {c.compare[0]} {_num(c.compare[1])})"
-                    cores.append((f"{body_s} {' '.join(num)} {flt}", used, score + np_.score + 0.3, shape + "+compare"))
+                    cores.append((f"{body_s} {' '.join(num)} {flt}", used, score + np_.score + 0.3, shape + "+compare",
+                                  ""))
         else:
-            cores.append((body_s, used0, score, shape))
+            cores.append((body_s, used0, score, shape, ""))
         out: list[Candidate] = []
-        for pat, used, s, shp in cores:
-            out += self._read_out(q, pat, used, x, s, shp, cls, scores, body)
+        for pat, used, s, shp, tail in cores:
+            found = self._read_out(q, pat, used, x, s, shp, cls, scores, body)
+            if tail:  # an order and a limit apply to the rows read out, not to a count or a yes/no
+                found = [Candidate(f.sparql + tail, f.score, f.shape, f.parts) for f in found
+                         if f.sparql.startswith("SELECT") and "COUNT(" not in f.sparql]
+            out += found
         return out
 
     def _read_out(self, q, pat, used, x, s, shape, cls, scores, body) -> list[Candidate]:
@@ -253,6 +262,13 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 if info is None or info.iri_objects:
                     out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pat} ?y <{p}> {x} . }}", s + ps - 0.3,
                                          shape + "+attribute"))
+                if c.unit and self._word_scores(c.unit).get(p, 0.0) >= ps:
+                    continue  # "less than 8 euros": the unit of a compared number, not a thing to list
+                for steps in self._reach_attribute(cls, p) if cls else []:
+                    # the matches have no such property, the things they lead to do
+                    hops = " ".join(Path(steps, "?y", 0.0).triples(x, "r"))
+                    out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pat} {hops} }}",
+                                         s + ps - 0.2 - HOP_PENALTY * (len(steps) - 1), shape + "+reached"))
         return out
 
     def _display_name(self, cls: str | None) -> str | None:

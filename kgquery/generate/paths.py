@@ -73,6 +73,28 @@ class PathFinding:
                 out.append(path)
         return out
 
+    def _reach_attribute(self, cls: str, prop: str, limit: int = 2) -> list[tuple[tuple[str, bool], ...]]:
+        """Steps from instances of `cls` to the things that have `prop`, when `cls` has none itself: one or
+        two hops over the schema's class graph ("the countries of a BOM's parts": part -> product ->
+        supplier -> country). Shortest first, then the steps the question's words explain best."""
+        import networkx as nx
+
+        info = self.schema.prop(prop)
+        if info is None:
+            return []
+        owners = [c for c, _ in info.subject_classes[:3]]
+        g = self.linker.class_graph()
+        if not owners or cls in owners or cls not in g:
+            return []
+        found: set[tuple[tuple[str, bool], ...]] = set()
+        for owner in owners:
+            if owner not in g:
+                continue
+            for edges in itertools.islice(nx.all_simple_edge_paths(g, cls, owner, cutoff=2), 50):
+                found.add(tuple((k[0], k[1]) for _, _, k in edges))
+        ranked = sorted(found, key=lambda st: (len(st), -self._explain({p for p, _ in st}), st))
+        return [st + ((prop, True),) for st in ranked[:limit]]
+
     def _numeric_paths(self, cls: str | None, base: list[str], hint: str, scores: dict[str, float]) -> list[Path]:
         """Numeric values reachable from ?x in one or two hops, scored by hint and question words."""
         hint_scores = self.linker.property_scores(hint.split()) if hint else {}
