@@ -236,6 +236,13 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 # "how many people live in X?": the number is stored, not counted
                 out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s + 0.2, shape + "+value"))
                 s -= 0.3
+            for p, ps in sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2]:
+                info = self.schema.prop(p)
+                if ps >= 0.6 and p not in used and p not in SKIP_PROPS and info and info.is_literal and (
+                        not cls or any(k == cls for k, _ in info.subject_classes)):
+                    # "how many different types of pet": the values of a property are counted, not the things
+                    out.append(Candidate(f"SELECT (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {pat} {x} <{p}> ?y . }}",
+                                         s + ps - 0.2, shape + "+count-values"))
             return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
         out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape))
         name = self._display_name(cls)
@@ -281,9 +288,12 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             labelled = any(any(c == cls for c, _ in (self.schema.prop(p).subject_classes if self.schema.prop(p) else []))
                            for p in self._label_preds)
             if not labelled:
-                named = [p.iri for p in self.schema.properties if p.is_literal and any(c == cls for c, _ in p.subject_classes)
-                         and {"name", "title"} & set(split_name(local_name(p.iri)).split())]
-                found = named[0] if len(named) == 1 else None
+                own = [p for p in self.schema.properties if p.is_literal and any(c == cls for c, _ in p.subject_classes)]
+                named = [p.iri for p in own if {"name", "title"} & set(split_name(local_name(p.iri)).split())]
+                # a table's naming column is often called after the table: 'airline' in 'airlines'
+                called = {singular(w) for w in split_name(local_name(cls)).split()[-1:]}
+                same = [p.iri for p in own if singular(split_name(local_name(p.iri))) in called]
+                found = named[0] if len(named) == 1 else same[0] if len(same) == 1 and not named else None
             self._names[cls] = found
         return self._names[cls]
 

@@ -69,6 +69,11 @@ class GroupingShapes:
         group_cls = next((m.hits[0].iri for m in classes if c.group <= m.start <= c.group + 2), None)
         counted = next((m.hits[0].iri for m in classes if m.hits[0].iri != group_cls), None) or (
             cls if cls != group_cls else None)
+        if counted is None and group_cls is not None and c.group < next(
+                m.start for m in classes if m.hits[0].iri == group_cls):
+            # "the average weight for each type of pet": the only class is what is grouped, by the word
+            # between 'each' and it
+            counted, group_cls = group_cls, None
         if counted is None:
             return []
         links: list[tuple[str, float]] = []
