@@ -1,4 +1,4 @@
-"""Reach on a graph whose properties have run-together lowercase names and no labels (tables made into a
+"""Reach (issue 14) on a graph whose properties have run-together lowercase names and no labels (tables made into a
 graph): the words come from splitting the names; "the N largest" keeps N rows; an attribute the matches
 lack is read from the things they lead to; a bare number is a quantity, not some entity's id."""
 from __future__ import annotations
@@ -14,14 +14,18 @@ EX = "http://example.org/kits/"
 TTL = f"""\
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix ex: <{EX}> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 
 ex:Part rdfs:label "part" .
 ex:Product rdfs:label "product" .
 ex:Supplier rdfs:label "supplier" .
 
-ex:s1 a ex:Supplier ; rdfs:label "Fjord Metals" ; ex:homecountry "Norway" ; ex:serialid "4" .
-ex:s2 a ex:Supplier ; rdfs:label "Andes Wire" ; ex:homecountry "Chile" ; ex:serialid "7" .
-ex:s3 a ex:Supplier ; rdfs:label "Tagus Tools" ; ex:homecountry "Portugal" ; ex:serialid "9" .
+ex:s1 a ex:Supplier ; rdfs:label "Fjord Metals" ; ex:homecountry "Norway" ; ex:serialid "4" ;
+    ex:registrationdate "2011-03-02"^^xsd:date .
+ex:s2 a ex:Supplier ; rdfs:label "Andes Wire" ; ex:homecountry "Chile" ; ex:serialid "7" ;
+    ex:registrationdate "2009-10-20"^^xsd:date .
+ex:s3 a ex:Supplier ; rdfs:label "Tagus Tools" ; ex:homecountry "Portugal" ; ex:serialid "9" ;
+    ex:registrationdate "2015-06-30"^^xsd:date .
 ex:g1 a ex:Product ; rdfs:label "Gear Alpha" ; ex:surfacearea 120 ; ex:madeby ex:s1 .
 ex:g2 a ex:Product ; rdfs:label "Gear Beta" ; ex:surfacearea 480 ; ex:madeby ex:s2 .
 ex:g3 a ex:Product ; rdfs:label "Gear Gamma" ; ex:surfacearea 300 ; ex:madeby ex:s3 .
@@ -79,3 +83,14 @@ def test_a_bare_number_is_a_quantity_not_an_id(engine):
     assert not [m for m in quantity.mentions if m.kind == "entity" and m.text == "4"]
     named = linker.link(analyse("Which supplier has the serial id 4?"))
     assert [h.iri for m in named.mentions if m.text == "4" for h in m.hits if m.kind == "entity"] == [EX + "s1"]
+
+
+def test_dates_rank_for_words_of_time(engine):
+    ans, values = _values(engine, "Which supplier has the earliest registration date?")
+    assert values == [EX + "s2"], ans.sparql
+
+
+def test_without_a_class_word_the_named_property_gives_the_things_asked_about(engine):
+    # no class word, no entity: 'surface area' is a property of products
+    ans, values = _values(engine, "What is the average surface area?")
+    assert [float(v) for v in values] == [247.5], ans.sparql

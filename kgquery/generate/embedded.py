@@ -98,6 +98,11 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         if target_cls and not anchors:
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)
+        if not target_cls and not anchors:
+            # no class word and no entity: the things asked about are those the named properties describe
+            for guess in self._owners_of_named_properties(scores):
+                cands += [Candidate(c.sparql, c.score - 0.3, c.shape + "+owner", c.parts)
+                          for c in self._class_only(q, guess, scores)]
         if q.cues.negation and target_cls:
             negated = self._negated(q, target_cls, anchors, links, scores)
             if negated:  # the positive readings answer the opposite question
@@ -114,6 +119,20 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 seen.add(c.sparql)
                 out.append(c)
         return out[:MAX_CANDIDATES]
+
+    def _owners_of_named_properties(self, scores: dict[str, float], k: int = 2) -> list[str]:
+        """The classes whose members carry the properties the words name best ('horsepower' -> cars)."""
+        owners: list[str] = []
+        for p, ps in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+            info = self.schema.prop(p)
+            if ps < 0.6 or p in SKIP_PROPS or info is None or not info.subject_classes:
+                continue
+            owner = info.subject_classes[0][0]
+            if owner not in owners:
+                owners.append(owner)
+            if len(owners) >= k:
+                break
+        return owners
 
     def _target_class(self, q: Question, links: Links) -> str | None:
         """The class the answer should belong to: a class word before the first entity, or right after 'which/how many'."""

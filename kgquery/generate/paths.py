@@ -9,6 +9,12 @@ from ..schema import RDF_TYPE
 from .candidate import SKIP_PROPS, Path
 
 HOP_PENALTY = 0.35
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: values a superlative or comparison can rank: numbers, and dates for words of time
+ORDERED = (f"(isNumeric(?v) || datatype(?v) IN (<{_XSD}date>, <{_XSD}dateTime>, <{_XSD}gYear>, "
+           f"<{_XSD}gYearMonth>))")
+#: adjectives (as text.superlative_adjective gives them) that rank by a date
+TIME_ADJECTIVES = {"early", "late", "recent", "new"}
 
 
 class PathFinding:
@@ -102,17 +108,22 @@ class PathFinding:
         near = self.linker.similarities(hint.split()) if hint else {}
         body = " ".join(base)
         rows = self._rows(
-            f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
-            f"{{ ?x ?p1 ?v FILTER(isNumeric(?v)) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) BIND(1 AS ?d) }} "
-            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && isNumeric(?v)) BIND(0 AS ?d) }} }} LIMIT 200")
+            f"SELECT DISTINCT ?p1 ?p2 ?d ?t WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
+            f"{{ ?x ?p1 ?v FILTER({ORDERED}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && {ORDERED}) BIND(1 AS ?d) }} "
+            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {ORDERED}) BIND(0 AS ?d) }} "
+            f"BIND(!isNumeric(?v) AS ?t) }} LIMIT 200")
+        timely = hint in TIME_ADJECTIVES
         # properties the base pattern reached ?x by: "the price of the lamps" reaches a price node,
         # whose own number is then what the words name; going back along them leaves the node
         arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
         named = max((max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p in arrived), default=0.0)
         out = []
-        for p1, p2, d in rows:
+        for p1, p2, d, t in rows:
             if p1 is None:
                 continue
+            is_time = t is not None and t.value == "true"
+            if is_time and not timely:
+                continue  # dates rank only for words of time ("the earliest", "the most recent")
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
             fit = [max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps]
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
@@ -123,6 +134,8 @@ class PathFinding:
                     s -= 0.5
             elif named >= 0.8:
                 s = max(s, 0.8 * named)
+            if is_time:
+                s += 0.5
             out.append(Path(steps, "?v", s))
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
