@@ -1,7 +1,7 @@
 """kgquery: ask a knowledge graph questions in plain language, get grounded SPARQL and answers."""
 from .errors import KgqueryError
-from .execute import Limits
 from .graph import KnowledgeGraph
+from .graph.execute import Limits
 from .pipeline import KGQuery
 from .types import Answer, Outcome, QueryResult, Term
 

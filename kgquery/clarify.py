@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .schema import RDF_TYPE
+from .graph.schema import RDF_TYPE
 from .terms import Outcome
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def _labels(kg: "KnowledgeGraph", iri: str) -> str:
     try:
         return kg.labels.label_of(iri)
     except Exception:
-        from .schema import local_name
+        from .graph.schema import local_name
 
         return local_name(iri)
 

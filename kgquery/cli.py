@@ -65,7 +65,7 @@ def positive_int(text: str) -> int:
 
 def rdf_format(text: str) -> str:
     """An RDF syntax name (turtle, ntriples, nquads, trig, n3, xml, json-ld) or a file ending (ttl, nt, ...)."""
-    from .store import FORMATS
+    from .graph.store import FORMATS
 
     t = text.strip().lower()
     if t in FORMATS.values():

@@ -118,7 +118,7 @@ class Embedder:
         with self._lock:
             if not self.wait_ready():
                 return {}
-        from .labels import normalize
+        from .graph.labels import normalize
         from .text import STOPWORDS
 
         key = id(linker)

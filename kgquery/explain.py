@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from .query_scope import Scope, parse_scope
-from .schema import RDF_TYPE, local_name, split_name
+from .graph.query_scope import Scope, parse_scope
+from .graph.schema import RDF_TYPE, local_name, split_name
 from .wording import article as _article, noun, plural
 
 if TYPE_CHECKING:
@@ -491,7 +491,7 @@ def _ends_prep(label: str) -> bool:
 
 
 def _name_iris(words: Words) -> set[str]:
-    from .labels import LABEL_PREDICATES
+    from .graph.labels import LABEL_PREDICATES
 
     return set(LABEL_PREDICATES)
 

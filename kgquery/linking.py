@@ -12,8 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .labels import LabelHit, normalize
-from .schema import local_name, split_name
+from .graph.labels import LabelHit, normalize
+from .graph.schema import local_name, split_name
 from .terms import Outcome, Term
 from .text import STOPWORDS, TITLES, Question, singular, stem
 
@@ -137,7 +137,7 @@ class Linker:
     """Links questions against one graph; built once per graph (indexes are cached)."""
 
     def __init__(self, kg: "KnowledgeGraph", embedder=None):
-        from .labels import LABEL_PREDICATES
+        from .graph.labels import LABEL_PREDICATES
 
         self.kg = kg
         self.schema = kg.schema

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import QueryRefused
-from .guard import add_missing_prefixes, guard, parse_query
-from .schema import RDF_TYPE, local_name, split_name
+from .graph.guard import add_missing_prefixes, guard, parse_query
+from .graph.schema import RDF_TYPE, local_name, split_name
 from .terms import Outcome
 
 if TYPE_CHECKING:

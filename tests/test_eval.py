@@ -18,8 +18,8 @@ from kgquery.evaluation.formats import detect_format, load_questions
 from kgquery.evaluation.harness import GraphLoader, run_eval
 from kgquery.evaluation.metrics import norm_value, percentile, score, set_prf
 from kgquery.evaluation.report import markdown
-from kgquery.execute import Limits
 from kgquery.graph import KnowledgeGraph
+from kgquery.graph.execute import Limits
 from kgquery.types import Answer, Outcome
 
 REQUIRED_Q_KEYS = {"id", "question", "sparql", "values", "gold", "f1", "outcome", "seconds"}

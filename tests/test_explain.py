@@ -211,7 +211,7 @@ def test_wording_owns_english_number():
 def test_explanations_from_many_threads_at_once(tmp_path):
     """Threads explaining at the same moment in a fresh process (a page, the service) each get the
     real explanation: rdflib's shared SPARQL grammar breaks when two threads parse with it at once, so
-    every parse in kgquery borrows a private copy (kgquery.guard.parse_query)."""
+    every parse in kgquery borrows a private copy (kgquery.graph.guard.parse_query)."""
     import subprocess
     import sys
     import textwrap

@@ -32,8 +32,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import CK25_TTL, Listener, ReplyServer
 from kgquery import KGQuery, KnowledgeGraph, Limits, Outcome
 from kgquery.errors import QueryRefused
-from kgquery.guard import guard
-from kgquery.pool import worker_pids
+from kgquery.graph.guard import guard
+from kgquery.graph.pool import worker_pids
 from kgquery.types import ANSWER_OUTCOMES
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"

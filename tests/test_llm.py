@@ -149,7 +149,7 @@ def closed_port() -> int:
 
 # ---------------------------------------------------------------------------- in-process, constrained
 def _iris_of(query: str) -> set[str]:
-    from kgquery.guard import guard
+    from kgquery.graph.guard import guard
     from kgquery.validate import VOCAB_NS, _algebra, _walk
 
     text = guard(query).text
@@ -163,7 +163,7 @@ def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(
                                                                                graph_iris):
     from kgquery.constrain import SparqlChecker, SparqlLogitsProcessor
     from kgquery.generate.llm import LLMGenerator
-    from kgquery.guard import guard
+    from kgquery.graph.guard import guard
     from kgquery.prompts import sparql_messages
     from kgquery.text import analyse
 
@@ -190,7 +190,7 @@ def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(
 
 
 def add_prefixes(query: str, prefixes: dict[str, str]) -> str:
-    from kgquery.guard import add_missing_prefixes
+    from kgquery.graph.guard import add_missing_prefixes
 
     return add_missing_prefixes(query, prefixes)
 

@@ -50,7 +50,7 @@ def _values(engine, question):
 
 
 def test_run_together_names_are_split_into_words(engine):
-    from kgquery.schema import split_name
+    from kgquery.graph.schema import split_name
 
     assert split_name("surfacearea") == "surface area"
     assert split_name("homecountry") == "home country"

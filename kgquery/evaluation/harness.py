@@ -254,7 +254,7 @@ def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: st
 
 
 def _limits(args):
-    from ..execute import Limits
+    from ..graph.execute import Limits
 
     return Limits(timeout_s=getattr(args, "timeout", 10.0), max_rows=getattr(args, "max_rows", 10_000),
                   memory_mb=getattr(args, "memory_mb", 1024))

@@ -11,8 +11,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..graph.schema import local_name, split_name
 from ..linking import Linker, Links, Mention
-from ..schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..text import Question, singular
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
@@ -30,7 +30,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
     name = "embedded"
 
     def __init__(self, linker: Linker):
-        from ..labels import LABEL_PREDICATES
+        from ..graph.labels import LABEL_PREDICATES
 
         self._label_preds = set(LABEL_PREDICATES)
         self._names: dict[str, str | None] = {}
@@ -463,7 +463,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
 def _compound_heads(q: Question, links: Links) -> list[str]:
     """Class words that modify a following naming noun ('flight numbers', 'student ids'): the pair names
     a property of the class, so the class word also counts among the words properties must explain."""
-    from ..labels import NAME_WORDS
+    from ..graph.labels import NAME_WORDS
 
     free = set(links.free)
     out = []

@@ -22,8 +22,8 @@ import time
 import weakref
 from dataclasses import dataclass, field
 
+from ..graph.schema import RDF_TYPE, local_name
 from ..prompts import Example, LinkedItem, answer_messages, extract_query, is_refusal, sparql_messages
-from ..schema import RDF_TYPE, local_name
 from ..terms import Outcome, QueryResult
 
 SCHEMA_BUDGET = 2500
@@ -222,7 +222,7 @@ class LLMGenerator:
     # ------------------------------------------------------------------ generate, validate, repair
     def _processor(self, g: Grounding):
         from ..constrain import SparqlChecker, SparqlLogitsProcessor
-        from ..labels import LABEL_PREDICATES
+        from ..graph.labels import LABEL_PREDICATES
 
         schema = self.kg.schema
         props = ({p.iri for p in schema.properties} | set(LABEL_PREDICATES[:1])) - {RDF_TYPE}  # rdf:type is 'a'
