@@ -152,7 +152,7 @@ def _plural_kind(engine: "KGQuery", iris: list[str]) -> str:
 def _swap_target(engine: "KGQuery", history: list[Answer], new: str) -> tuple[str, str] | None:
     """(earlier question, its words to replace) for 'what about X?': the latest entity the questions
     named that shares a type with X; with no type known, the last entity of the last question."""
-    from .text import analyse
+    from .understand.text import analyse
 
     try:
         links = engine.linker.link(analyse(new))

@@ -28,7 +28,7 @@ def _trust_grounded() -> float:
         return float(os.environ.get("KGQUERY_TRUST_GROUNDED", TRUST_GROUNDED))
     except ValueError:
         return TRUST_GROUNDED
-#: ask back when a name fits several entities alike (see kgquery/clarify.py)
+#: ask back when a name fits several entities alike (see kgquery/understand/clarify.py)
 CLARIFY = True
 #: mentions (entities, values) and class words kept per question, best-linked first (see _cap_mentions)
 MAX_MENTIONS = 8
@@ -57,8 +57,8 @@ class KGQuery:
         """The linker (label, value and class indexes), built once."""
         with self._lock:
             if self._linker is None:
-                from .embed import default_embedder
-                from .linking import Linker
+                from .understand.embed import default_embedder
+                from .understand.linking import Linker
 
                 emb = default_embedder() if self.embeddings is not False else None
                 self._linker = Linker(self.kg, embedder=emb)
@@ -93,7 +93,7 @@ class KGQuery:
 
     def answer(self, question: str, on_token=None, choice: str | None = None) -> Answer:
         """One question on its own (no conversation); see `ask`."""
-        from .text import analyse
+        from .understand.text import analyse
         from .verbalize import verbalize
 
         timings: dict[str, float] = {}
@@ -120,7 +120,7 @@ class KGQuery:
         _cap_mentions(links)
         pinned = False
         if choice:
-            from .clarify import fix_choice
+            from .understand.clarify import fix_choice
 
             pinned = fix_choice(links, choice)
         timings["linking"] = time.perf_counter() - t
@@ -270,12 +270,12 @@ class KGQuery:
         return float(v[0] @ v[1])
 
     def _clarify(self, ans: Answer, links, sparql: str, q) -> None:
-        """Ask back instead of answering when a name fits several entities alike (kgquery/clarify.py).
+        """Ask back instead of answering when a name fits several entities alike (kgquery/understand/clarify.py).
 
         After a title ("Ms. Brant") the user means one particular person and the title is a hint the
         graph cannot check: the answer stands and the other namesakes are offered as choices."""
-        from .clarify import ambiguous, describe
-        from .text import TITLES
+        from .understand.clarify import ambiguous, describe
+        from .understand.text import TITLES
 
         try:
             found = ambiguous(self.kg, links, sparql)

@@ -198,8 +198,9 @@ def test_wording_owns_english_number():
     modules that used to keep their own copies use it."""
     import doctest
 
-    from kgquery import text, wording
+    from kgquery import wording
     from kgquery.tune import synth
+    from kgquery.understand import text
 
     res = doctest.testmod(wording)
     assert res.failed == 0 and res.attempted >= 5

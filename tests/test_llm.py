@@ -66,7 +66,7 @@ def shop_kg(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def shop_linker(shop_kg):
-    from kgquery.linking import Linker
+    from kgquery.understand.linking import Linker
 
     return Linker(shop_kg)
 
@@ -165,7 +165,7 @@ def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(
     from kgquery.generate.llm import LLMGenerator
     from kgquery.graph.guard import guard
     from kgquery.prompts import sparql_messages
-    from kgquery.text import analyse
+    from kgquery.understand.text import analyse
 
     gen = LLMGenerator(shop_linker, smollm2, examples=1, repair=0)
     questions = ["Which products does Acme supply?", "How many products are in the Lighting category?"]
@@ -332,7 +332,7 @@ GOOD = f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ?p . }}"
 
 def run_script(linker, *replies, repair=2, timeout_s=5.0):
     from kgquery.generate.llm import LLMGenerator
-    from kgquery.text import analyse
+    from kgquery.understand.text import analyse
 
     chat = ScriptedChat(*replies)
     gen = LLMGenerator(linker, chat, repair=repair, examples=1)

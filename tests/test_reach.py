@@ -72,7 +72,7 @@ def test_an_attribute_is_read_from_the_things_the_matches_lead_to(engine):
 
 
 def test_a_bare_number_is_a_quantity_not_an_id(engine):
-    from kgquery.text import analyse
+    from kgquery.understand.text import analyse
 
     linker = engine.linker
     quantity = linker.link(analyse("Which parts have a quantity of 4?"))

@@ -12,9 +12,9 @@ import itertools
 import re
 
 from ..graph.schema import local_name, split_name
-from ..linking import Linker, Links, Mention
 from ..terms import Outcome, Term
-from ..text import Question, singular
+from ..understand.linking import Linker, Links, Mention
+from ..understand.text import Question, singular
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes

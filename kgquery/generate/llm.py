@@ -368,7 +368,7 @@ def _synthesise_examples(linker, per_kind: int = 2) -> list[Example]:
     first that returns exactly that answer is kept (it shows the query style the pipeline runs),
     otherwise the template's own query is. Never uses benchmark material.
     """
-    from ..text import analyse
+    from ..understand.text import analyse
     from .embedded import EmbeddedGenerator
 
     kg, schema, labels = linker.kg, linker.schema, linker.labels

@@ -31,7 +31,7 @@ class AskPrompter:
         """(chat messages, IRIs of the linked entities) for `question`, as `ask` would build them."""
         from ..pipeline import _cap_mentions
         from ..prompts import sparql_messages
-        from ..text import analyse
+        from ..understand.text import analyse
 
         q = analyse(question)
         links = self.linker.link(q)
