@@ -149,8 +149,8 @@ def closed_port() -> int:
 
 # ---------------------------------------------------------------------------- in-process, constrained
 def _iris_of(query: str) -> set[str]:
+    from kgquery.generate.validate import VOCAB_NS, _algebra, _walk
     from kgquery.graph.guard import guard
-    from kgquery.validate import VOCAB_NS, _algebra, _walk
 
     text = guard(query).text
     iris: set[str] = set()
@@ -161,10 +161,10 @@ def _iris_of(query: str) -> set[str]:
 @needs_smollm2
 def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(smollm2, shop_kg, shop_linker,
                                                                                graph_iris):
-    from kgquery.constrain import SparqlChecker, SparqlLogitsProcessor
+    from kgquery.generate.constrain import SparqlChecker, SparqlLogitsProcessor
     from kgquery.generate.llm import LLMGenerator
+    from kgquery.generate.prompts import sparql_messages
     from kgquery.graph.guard import guard
-    from kgquery.prompts import sparql_messages
     from kgquery.understand.text import analyse
 
     gen = LLMGenerator(shop_linker, smollm2, examples=1, repair=0)
@@ -408,7 +408,7 @@ def test_generators_by_model_spec(shop_linker):
 
 
 def test_import_kgquery_does_not_import_torch():
-    code = ("import sys, kgquery, kgquery.models, kgquery.generate.llm, kgquery.constrain, kgquery.serve_model; "
+    code = ("import sys, kgquery, kgquery.models, kgquery.generate.llm, kgquery.generate.constrain, kgquery.serve_model; "
             "print('torch' in sys.modules, 'transformers' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]

@@ -5,8 +5,8 @@ import random
 
 import pytest
 
-from kgquery.constrain import GRAMMAR, SparqlChecker, _is_terminal, _repeating, iri_lexemes
 from kgquery.errors import QueryRefused
+from kgquery.generate.constrain import GRAMMAR, SparqlChecker, _is_terminal, _repeating, iri_lexemes
 from kgquery.graph.guard import guard
 
 V = "http://x.org/v/"

@@ -2,10 +2,10 @@
 
 `LLMGenerator.run(question, links)` asks a chat model (kgquery.models) for one query, with a
 prompt grounded in this graph (linked entities, candidate properties and classes, a pruned
-schema excerpt, examples synthesised from the graph), validates it (kgquery.validate), runs it,
+schema excerpt, examples synthesised from the graph), validates it (kgquery.generate.validate), runs it,
 and on a parse error, refusal, unknown IRI, misfit pattern, empty result or timeout tells the
 model what went wrong and lets it try again, within a budget. In-process models decode under
-kgquery.constrain, so their queries parse and name only graph IRIs.
+kgquery.generate.constrain, so their queries parse and name only graph IRIs.
 
 Switches (environment, or constructor arguments):
   KGQUERY_CONSTRAINED=0  no constrained decoding      KGQUERY_REPAIR=N  repair budget (default 2; 0 = off)
@@ -23,8 +23,8 @@ import weakref
 from dataclasses import dataclass, field
 
 from ..graph.schema import RDF_TYPE, local_name
-from ..prompts import Example, LinkedItem, answer_messages, extract_query, is_refusal, sparql_messages
 from ..terms import Outcome, QueryResult
+from .prompts import Example, LinkedItem, answer_messages, extract_query, is_refusal, sparql_messages
 
 SCHEMA_BUDGET = 2500
 MAX_PROPERTIES = 8
@@ -99,7 +99,7 @@ class LLMGenerator:
     def __init__(self, linker, model, constrained: bool | None = None, repair: int | None = None,
                  examples: int | None = None, fallback: bool | None = None, verbalize: bool | None = None,
                  max_new_tokens: int = MAX_NEW_TOKENS, answer_tokens: int = ANSWER_TOKENS):
-        from ..validate import Validator
+        from .validate import Validator
 
         self.linker = linker
         self.kg = linker.kg
@@ -221,8 +221,8 @@ class LLMGenerator:
 
     # ------------------------------------------------------------------ generate, validate, repair
     def _processor(self, g: Grounding):
-        from ..constrain import SparqlChecker, SparqlLogitsProcessor
         from ..graph.labels import LABEL_PREDICATES
+        from .constrain import SparqlChecker, SparqlLogitsProcessor
 
         schema = self.kg.schema
         props = ({p.iri for p in schema.properties} | set(LABEL_PREDICATES[:1])) - {RDF_TYPE}  # rdf:type is 'a'

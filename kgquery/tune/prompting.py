@@ -29,8 +29,8 @@ class AskPrompter:
 
     def messages(self, question: str) -> tuple[list[dict], list[str]]:
         """(chat messages, IRIs of the linked entities) for `question`, as `ask` would build them."""
+        from ..generate.prompts import sparql_messages
         from ..pipeline import _cap_mentions
-        from ..prompts import sparql_messages
         from ..understand.text import analyse
 
         q = analyse(question)
