@@ -119,7 +119,7 @@ def cmd_schema(args) -> int:
 
 def cmd_sparql(args) -> int:
     """Run one read-only SPARQL query through the safe executor."""
-    from .render import table, to_csv, to_json
+    from .answer.render import table, to_csv, to_json
 
     query = args.query
     if args.file:

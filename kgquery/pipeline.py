@@ -5,12 +5,12 @@ import os
 import threading
 import time
 
-from .confidence import ABSTAIN_BELOW, confidence
+from .answer.confidence import ABSTAIN_BELOW, confidence
+from .answer.evidence import evidence
+from .answer.types import Answer, Outcome, QueryResult
+from .answer.verbalize import word_answer  # the answer's sentence; importable from here as before
 from .errors import KgqueryError
-from .evidence import evidence
 from .graph import KnowledgeGraph
-from .types import Answer, Outcome, QueryResult
-from .verbalize import word_answer  # the answer's sentence; importable from here as before
 
 #: candidates executed per question (best-scored first)
 EXECUTE_TOP = 12
@@ -93,8 +93,8 @@ class KGQuery:
 
     def answer(self, question: str, on_token=None, choice: str | None = None) -> Answer:
         """One question on its own (no conversation); see `ask`."""
+        from .answer.verbalize import verbalize
         from .understand.text import analyse
-        from .verbalize import verbalize
 
         timings: dict[str, float] = {}
         question = (question or "").strip()
@@ -234,11 +234,11 @@ class KGQuery:
 
     def _signals(self, q, links, generator, ans: Answer, res: QueryResult, best_score: float,
                  shape: str = "") -> dict[str, float]:
-        """The signals behind `confidence` (kgquery/confidence.py) for the chosen query."""
+        """The signals behind `confidence` (kgquery/answer/confidence.py) for the chosen query."""
         import re
 
-        from .confidence import margin, shape_signals, size_signals, unexplained
-        from .explain import explain
+        from .answer.confidence import margin, shape_signals, size_signals, unexplained
+        from .answer.explain import explain
 
         schema_props = {p.iri for p in self.kg.schema.properties}
         props = {i for i in re.findall(r"<([^>]+)>", ans.sparql or "") if i in schema_props}
@@ -295,7 +295,7 @@ class KGQuery:
 
     def _describe(self, ans: Answer, links) -> None:
         """The explanation of the query and the entities the question named (as the query uses them)."""
-        from .explain import explain
+        from .answer.explain import explain
 
         if ans.sparql and not ans.explanation:
             try:

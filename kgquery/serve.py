@@ -253,8 +253,8 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
     from fastapi.responses import JSONResponse
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
+    from .answer.render import to_json
     from .errors import KgqueryError
-    from .render import to_json
 
     if not engines:
         raise ValueError("no graph to serve")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from kgquery.answer.types import Answer, Outcome
 from kgquery.evaluation import compare as compare_mod, formats, metrics, splits
 from kgquery.evaluation.formats import detect_format, load_questions
 from kgquery.evaluation.harness import GraphLoader, run_eval
@@ -20,7 +21,6 @@ from kgquery.evaluation.metrics import norm_value, percentile, score, set_prf
 from kgquery.evaluation.report import markdown
 from kgquery.graph import KnowledgeGraph
 from kgquery.graph.execute import Limits
-from kgquery.types import Answer, Outcome
 
 REQUIRED_Q_KEYS = {"id", "question", "sparql", "values", "gold", "f1", "outcome", "seconds"}
 REQUIRED_SUMMARY_KEYS = {"n", "mean_f1", "exact", "latency_p50_s", "latency_p95_s", "outcomes"}

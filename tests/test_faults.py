@@ -20,8 +20,8 @@ import pytest
 
 from conftest import CK25_TTL, PI, PV, ReplyServer
 from kgquery import KGQuery, KnowledgeGraph, Outcome
+from kgquery.answer.types import ANSWER_OUTCOMES
 from kgquery.graph.cache import cache_dir
-from kgquery.types import ANSWER_OUTCOMES
 from test_endpoint import _free_port, _oxigraph_exe, _wait_for_port
 from test_execute import child_pids, idle_workers
 

@@ -417,8 +417,8 @@ def test_import_kgquery_does_not_import_torch():
 # ---------------------------------------------------------------------------- streamed words, eval numbers
 @needs_smollm2
 def test_verbalization_streams_token_by_token_from_the_real_model(smollm2, shop_kg, shop_linker):
+    from kgquery.answer.types import Answer
     from kgquery.generate.llm import LLMGenerator
-    from kgquery.types import Answer
 
     res = shop_kg.query(f"SELECT ?p WHERE {{ ?p a <{SHOP}Product> ; <{SHOP}category> <{SHOP}lighting> }} ORDER BY ?p")
     ans = Answer(question="Which products are lamps?", text="", vars=res.vars, rows=res.rows,

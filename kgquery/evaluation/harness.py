@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 from typing import Callable, Union
 
+from ..answer.types import ANSWER_OUTCOMES, Answer, Outcome
 from ..graph import KnowledgeGraph
-from ..types import ANSWER_OUTCOMES, Answer, Outcome
 from .formats import EvalQuestion, detect_format, load_questions
 from .metrics import score, set_prf, summarize
 from .splits import parse_names, select

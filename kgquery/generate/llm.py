@@ -323,9 +323,9 @@ def model_answer(engine, generator: LLMGenerator, q, links, timeout_s: float, on
 
     With fallback switched off the model's failure is returned as the answer itself.
     """
+    from ..answer.types import Answer
+    from ..answer.verbalize import verbalize
     from ..errors import ModelError
-    from ..types import Answer
-    from ..verbalize import verbalize
 
     ans = Answer(question=q.text, text="", generator=generator.name)
     try:
@@ -346,7 +346,7 @@ def model_answer(engine, generator: LLMGenerator, q, links, timeout_s: float, on
         ans.sparql, ans.outcome = run.sparql, "failed"
     ans.message = "; ".join(x for x in (ans.message, run.summary()) if x)
     ans.confidence = max(0.3, 0.8 - 0.15 * (len(run.attempts) - 1)) if run.ok else 0.0
-    from ..verbalize import word_answer
+    from ..answer.verbalize import word_answer
 
     word_answer(ans, generator, on_token)
     return ans, ""
