@@ -26,6 +26,7 @@ import pandas as pd
 import streamlit as st
 
 from kgquery import KGQuery, KnowledgeGraph
+from kgquery.answer.types import Answer, Outcome
 from kgquery.app_support import (
     MAX_UPLOAD_MB,
     MODEL_KINDS,
@@ -49,7 +50,6 @@ from kgquery.app_support import (
     schema_tables,
 )
 from kgquery.errors import KgqueryError
-from kgquery.types import Answer, Outcome
 
 #: seconds after which a waiting question gets a "still working" note
 PATIENCE_S = float(os.environ.get("KGQUERY_APP_PATIENCE", "45"))

@@ -1,10 +1,10 @@
-"""Fit the confidence model (kgquery/confidence.py) on the development sets, judge it on others.
+"""Fit the confidence model (kgquery/answer/confidence.py) on the development sets, judge it on others.
 
 Reads the per-question signals and outcomes that bench/eval_sets.py wrote to bench/out/<set>.json,
 fits an L2-regularised logistic regression of "the shown attempt is exact (F1 = 1)" on the signals
 (Newton's method, numpy only; every set weighs the same, whatever its size), and prints:
 
-* the weights to put in kgquery/confidence.py (WEIGHTS), fitted on the --fit sets together;
+* the weights to put in kgquery/answer/confidence.py (WEIGHTS), fitted on the --fit sets together;
 * leave-one-set-out: for each set, AUROC, answered-precision and coverage with the weights fitted
   on the *other* sets only (what a graph the weights never saw gets);
 * the same for --judge sets (e.g. spider-heldout, once, at the end) with the weights from --fit.
@@ -26,7 +26,7 @@ import numpy as np
 OUT = Path(__file__).resolve().parent / "out"
 sys.path.insert(0, str(OUT.parent.parent))
 
-from kgquery.confidence import ABSTAIN_BELOW, FEATURES  # noqa: E402
+from kgquery.answer.confidence import ABSTAIN_BELOW, FEATURES  # noqa: E402
 
 RIDGE = 1.0
 

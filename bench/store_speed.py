@@ -35,7 +35,7 @@ def load_queries(path: Path) -> list[tuple[str, str]]:
 
 def run_store(store: str, graph: Path, queries: list[tuple[str, str]], timeout_s: float) -> dict:
     from kgquery import KnowledgeGraph, Limits
-    from kgquery.guard import _guard
+    from kgquery.graph.guard import _guard
 
     t0 = time.perf_counter()
     kg = KnowledgeGraph.load(graph, store=store, limits=Limits(timeout_s=timeout_s, max_rows=1_000_000))

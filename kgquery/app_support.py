@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from .answer.types import Answer, Outcome, QueryResult, Term
 from .errors import KgqueryError, LoadError
-from .schema import META_NS, RDF_TYPE, local_name, split_name
-from .types import Answer, Outcome, QueryResult, Term
+from .graph.schema import META_NS, RDF_TYPE, local_name, split_name
 from .wording import (
     article as _article,  # noqa: F401  (the page uses noun and plural from here)
     noun,

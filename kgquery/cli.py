@@ -65,7 +65,7 @@ def positive_int(text: str) -> int:
 
 def rdf_format(text: str) -> str:
     """An RDF syntax name (turtle, ntriples, nquads, trig, n3, xml, json-ld) or a file ending (ttl, nt, ...)."""
-    from .store import FORMATS
+    from .graph.store import FORMATS
 
     t = text.strip().lower()
     if t in FORMATS.values():
@@ -119,7 +119,7 @@ def cmd_schema(args) -> int:
 
 def cmd_sparql(args) -> int:
     """Run one read-only SPARQL query through the safe executor."""
-    from .render import table, to_csv, to_json
+    from .answer.render import table, to_csv, to_json
 
     query = args.query
     if args.file:

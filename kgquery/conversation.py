@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .types import Answer
+from .answer.types import Answer
 
 if TYPE_CHECKING:
     from .pipeline import KGQuery
@@ -132,7 +132,7 @@ def _replace_pronouns(q: str, label: str) -> str:
 
 def _plural_kind(engine: "KGQuery", iris: list[str]) -> str:
     """The plural class word of an answer set ('authors'), from the label index's types."""
-    from .explain import plural
+    from .answer.explain import plural
 
     counts: dict[str, int] = {}
     try:
@@ -152,7 +152,7 @@ def _plural_kind(engine: "KGQuery", iris: list[str]) -> str:
 def _swap_target(engine: "KGQuery", history: list[Answer], new: str) -> tuple[str, str] | None:
     """(earlier question, its words to replace) for 'what about X?': the latest entity the questions
     named that shares a type with X; with no type known, the last entity of the last question."""
-    from .text import analyse
+    from .understand.text import analyse
 
     try:
         links = engine.linker.link(analyse(new))
@@ -195,8 +195,8 @@ def restrict(engine: "KGQuery", ans: Answer, iris: list[str]) -> Answer:
 def follow_up(engine: "KGQuery", question: str, history: list[Answer], choice: str | None = None,
               on_token=None) -> Answer:
     """Answer `question` in the light of `history` (earlier answers, oldest first)."""
-    from .explain import explain
-    from .verbalize import verbalize
+    from .answer.explain import explain
+    from .answer.verbalize import verbalize
 
     r = resolve(engine, question, [a for a in history if a is not None])
     ans = engine.answer(r.question, choice=choice or r.choice)

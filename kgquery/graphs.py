@@ -42,8 +42,8 @@ def resolve_graph_path(name: str) -> Path:
 
 
 def load_limits(args: argparse.Namespace):
-    """Bounds on loading a graph file: --max-graph-mb, else the environment (kgquery.loadguard)."""
-    from .loadguard import LoadLimits
+    """Bounds on loading a graph file: --max-graph-mb, else the environment (kgquery.graph.loadguard)."""
+    from .graph.loadguard import LoadLimits
 
     mb = getattr(args, "max_graph_mb", None)
     if mb is not None and not mb > 0:
@@ -53,8 +53,8 @@ def load_limits(args: argparse.Namespace):
 
 def open_graph(args: argparse.Namespace):
     """Load the graph the arguments name, with progress on stderr."""
-    from .execute import Limits
     from .graph import KnowledgeGraph
+    from .graph.execute import Limits
 
     limits = Limits(timeout_s=args.timeout, max_rows=args.max_rows, memory_mb=args.memory_mb)
     if args.endpoint:

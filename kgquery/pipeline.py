@@ -5,12 +5,12 @@ import os
 import threading
 import time
 
-from .confidence import ABSTAIN_BELOW, confidence
+from .answer.confidence import ABSTAIN_BELOW, confidence
+from .answer.evidence import evidence
+from .answer.types import Answer, Outcome, QueryResult
+from .answer.verbalize import word_answer  # the answer's sentence; importable from here as before
 from .errors import KgqueryError
-from .evidence import evidence
 from .graph import KnowledgeGraph
-from .types import Answer, Outcome, QueryResult
-from .verbalize import word_answer  # the answer's sentence; importable from here as before
 
 #: candidates executed per question (best-scored first)
 EXECUTE_TOP = 12
@@ -28,7 +28,7 @@ def _trust_grounded() -> float:
         return float(os.environ.get("KGQUERY_TRUST_GROUNDED", TRUST_GROUNDED))
     except ValueError:
         return TRUST_GROUNDED
-#: ask back when a name fits several entities alike (see kgquery/clarify.py)
+#: ask back when a name fits several entities alike (see kgquery/understand/clarify.py)
 CLARIFY = True
 #: mentions (entities, values) and class words kept per question, best-linked first (see _cap_mentions)
 MAX_MENTIONS = 8
@@ -57,8 +57,8 @@ class KGQuery:
         """The linker (label, value and class indexes), built once."""
         with self._lock:
             if self._linker is None:
-                from .embed import default_embedder
-                from .linking import Linker
+                from .understand.embed import default_embedder
+                from .understand.linking import Linker
 
                 emb = default_embedder() if self.embeddings is not False else None
                 self._linker = Linker(self.kg, embedder=emb)
@@ -93,8 +93,8 @@ class KGQuery:
 
     def answer(self, question: str, on_token=None, choice: str | None = None) -> Answer:
         """One question on its own (no conversation); see `ask`."""
-        from .text import analyse
-        from .verbalize import verbalize
+        from .answer.verbalize import verbalize
+        from .understand.text import analyse
 
         timings: dict[str, float] = {}
         question = (question or "").strip()
@@ -120,7 +120,7 @@ class KGQuery:
         _cap_mentions(links)
         pinned = False
         if choice:
-            from .clarify import fix_choice
+            from .understand.clarify import fix_choice
 
             pinned = fix_choice(links, choice)
         timings["linking"] = time.perf_counter() - t
@@ -234,11 +234,11 @@ class KGQuery:
 
     def _signals(self, q, links, generator, ans: Answer, res: QueryResult, best_score: float,
                  shape: str = "") -> dict[str, float]:
-        """The signals behind `confidence` (kgquery/confidence.py) for the chosen query."""
+        """The signals behind `confidence` (kgquery/answer/confidence.py) for the chosen query."""
         import re
 
-        from .confidence import margin, shape_signals, size_signals, unexplained
-        from .explain import explain
+        from .answer.confidence import margin, shape_signals, size_signals, unexplained
+        from .answer.explain import explain
 
         schema_props = {p.iri for p in self.kg.schema.properties}
         props = {i for i in re.findall(r"<([^>]+)>", ans.sparql or "") if i in schema_props}
@@ -270,12 +270,12 @@ class KGQuery:
         return float(v[0] @ v[1])
 
     def _clarify(self, ans: Answer, links, sparql: str, q) -> None:
-        """Ask back instead of answering when a name fits several entities alike (kgquery/clarify.py).
+        """Ask back instead of answering when a name fits several entities alike (kgquery/understand/clarify.py).
 
         After a title ("Ms. Brant") the user means one particular person and the title is a hint the
         graph cannot check: the answer stands and the other namesakes are offered as choices."""
-        from .clarify import ambiguous, describe
-        from .text import TITLES
+        from .understand.clarify import ambiguous, describe
+        from .understand.text import TITLES
 
         try:
             found = ambiguous(self.kg, links, sparql)
@@ -295,7 +295,7 @@ class KGQuery:
 
     def _describe(self, ans: Answer, links) -> None:
         """The explanation of the query and the entities the question named (as the query uses them)."""
-        from .explain import explain
+        from .answer.explain import explain
 
         if ans.sparql and not ans.explanation:
             try:

@@ -253,8 +253,8 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
     from fastapi.responses import JSONResponse
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
+    from .answer.render import to_json
     from .errors import KgqueryError
-    from .render import to_json
 
     if not engines:
         raise ValueError("no graph to serve")
@@ -401,7 +401,7 @@ def serve(args) -> int:
     """Load the graphs, warm their indexes, and run uvicorn until interrupted."""
     import uvicorn
 
-    from .execute import Limits
+    from .graph.execute import Limits
     from .pipeline import KGQuery
 
     limits = Limits(timeout_s=args.timeout, max_rows=args.max_rows, memory_mb=args.memory_mb)
@@ -415,7 +415,7 @@ def serve(args) -> int:
                          load_limits=load_limits(args))
     engines = {name: KGQuery(kg, model=args.model) for name, kg in graphs.items()}
     if not args.no_warm:
-        from .guard import warm_parsers
+        from .graph.guard import warm_parsers
 
         warm_parsers(max(1, args.threads))  # one grammar copy per request thread, each ~0.3 s to warm
     for name, engine in engines.items():

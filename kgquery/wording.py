@@ -1,5 +1,5 @@
 """Labels as running English: nouns, singulars, plurals and articles, for linking, explanations and
-example questions. The one module that knows English number: text.py, explain.py and tune/synth.py
+example questions. The one module that knows English number: understand/text.py, answer/explain.py and tune/synth.py
 import it (it imports no kgquery module)."""
 from __future__ import annotations
 

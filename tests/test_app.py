@@ -16,8 +16,8 @@ pytest.importorskip("streamlit", reason="the page needs streamlit: pip install '
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from kgquery import app_support as sup  # noqa: E402
+from kgquery.answer.types import Answer, Outcome, QueryResult, Term  # noqa: E402
 from kgquery.errors import KgqueryError, LoadError  # noqa: E402
-from kgquery.types import Answer, Outcome, QueryResult, Term  # noqa: E402
 
 APP = str(REPO / "app" / "streamlit_app.py")
 PHONE_Q = "What is the telephone of Baldwin Dirksen?"

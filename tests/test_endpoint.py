@@ -300,10 +300,10 @@ def test_hanging_endpoint_times_out_on_the_client(silent_server):
 
 def test_interrupted_paged_label_build_resumes_through_the_server(sparql_server, ck25_kg, monkeypatch):
     """Label pages of 1,000 rows from the real server; a stop half-way keeps the pages done, a rerun asks the rest."""
-    from kgquery.labels import INDEX_VERSION, build_label_index
-    from kgquery.paging import Checkpoint
+    from kgquery.graph.labels import INDEX_VERSION, build_label_index
+    from kgquery.graph.paging import Checkpoint
 
-    monkeypatch.setattr("kgquery.paging.PAGE_SIZE", 1000)
+    monkeypatch.setattr("kgquery.graph.paging.PAGE_SIZE", 1000)
     base = KnowledgeGraph.endpoint(sparql_server, default_graph=None)
     base.fingerprint = "resume-" + base.fingerprint  # its own caches, apart from the `remote` fixture's
     asked: list[str] = []
@@ -463,7 +463,7 @@ def test_endpoint_answer_over_the_byte_cap_fails_clearly():
 @pytest.mark.parametrize("piece", [1, 7, 4096, 65536])
 def test_rows_are_read_in_whatever_pieces_they_arrive(piece):
     """SPARQL JSON split anywhere (inside a key, a row, a 50 KB literal): the same rows, stopped at the cap."""
-    from kgquery.endpoint_http import CutShort, read_select
+    from kgquery.graph.endpoint_http import CutShort, read_select
 
     body = (b'{"head": {"vars": ["s"]}, "results": {"distinct": false, "bindings": ['
             + b",".join(b'{"s": {"type": "literal", "value": "%s"}}' % (b"x" * (i * 1000)) for i in range(50))

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from kgquery.answer.types import Answer, Outcome
 from kgquery.evaluation import compare as compare_mod, formats, metrics, splits
 from kgquery.evaluation.formats import detect_format, load_questions
 from kgquery.evaluation.harness import GraphLoader, run_eval
 from kgquery.evaluation.metrics import norm_value, percentile, score, set_prf
 from kgquery.evaluation.report import markdown
-from kgquery.execute import Limits
 from kgquery.graph import KnowledgeGraph
-from kgquery.types import Answer, Outcome
+from kgquery.graph.execute import Limits
 
 REQUIRED_Q_KEYS = {"id", "question", "sparql", "values", "gold", "f1", "outcome", "seconds"}
 REQUIRED_SUMMARY_KEYS = {"n", "mean_f1", "exact", "latency_p50_s", "latency_p95_s", "outcomes"}

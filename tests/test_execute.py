@@ -49,7 +49,7 @@ def child_pids() -> set[int]:
 
 def idle_workers(kg) -> set[int]:
     """The graph's pooled workers waiting for a job: the only children a finished query may leave."""
-    from kgquery.pool import worker_pids
+    from kgquery.graph.pool import worker_pids
 
     return worker_pids(kg.backend)[0]
 
@@ -231,7 +231,7 @@ def test_fast_queries_are_not_held_up_by_a_slow_one(ck25_kg):
 
 
 def test_engine_messages_are_cleaned_to_one_line():
-    from kgquery.execute import _engine_message
+    from kgquery.graph.execute import _engine_message
 
     assert _engine_message(ValueError("error at 2:5:\n  expected one of\n\tSELECT, ASK")) == \
         "error at 2:5: expected one of SELECT, ASK"

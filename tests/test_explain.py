@@ -46,7 +46,7 @@ def shop_kg(tmp_path_factory):
 
 
 def X(kg, sparql: str) -> str:
-    from kgquery.explain import explain
+    from kgquery.answer.explain import explain
 
     return explain(sparql.replace("s:", S).replace("<<", "<"), kg)
 
@@ -112,13 +112,13 @@ CASES = [
 
 @pytest.mark.parametrize("sparql,expected", CASES, ids=[f"shape{i}" for i in range(len(CASES))])
 def test_explanation_of_each_shape(shop_kg, sparql, expected):
-    from kgquery.explain import explain
+    from kgquery.answer.explain import explain
 
     assert explain(_q(sparql), shop_kg) == expected
 
 
 def test_unknown_or_broken_queries_fall_back_without_raising(shop_kg):
-    from kgquery.explain import explain
+    from kgquery.answer.explain import explain
 
     assert explain("SELECT WHERE garbage {", shop_kg) == "Runs a SELECT query."
     assert explain("", shop_kg) == ""
@@ -159,8 +159,8 @@ def test_evidence_is_in_the_graph_and_exports(shop_kg):
 
 
 def test_row_evidence_stops_at_query_constants():
-    from kgquery.evidence import row_evidence
-    from kgquery.types import Term
+    from kgquery.answer.evidence import row_evidence
+    from kgquery.answer.types import Term
 
     def i(x):
         return Term("iri", S + x)
@@ -198,8 +198,9 @@ def test_wording_owns_english_number():
     modules that used to keep their own copies use it."""
     import doctest
 
-    from kgquery import text, wording
+    from kgquery import wording
     from kgquery.tune import synth
+    from kgquery.understand import text
 
     res = doctest.testmod(wording)
     assert res.failed == 0 and res.attempted >= 5
@@ -211,7 +212,7 @@ def test_wording_owns_english_number():
 def test_explanations_from_many_threads_at_once(tmp_path):
     """Threads explaining at the same moment in a fresh process (a page, the service) each get the
     real explanation: rdflib's shared SPARQL grammar breaks when two threads parse with it at once, so
-    every parse in kgquery borrows a private copy (kgquery.guard.parse_query)."""
+    every parse in kgquery borrows a private copy (kgquery.graph.guard.parse_query)."""
     import subprocess
     import sys
     import textwrap
@@ -223,7 +224,7 @@ def test_explanations_from_many_threads_at_once(tmp_path):
     script = textwrap.dedent(f"""
         import threading
         from kgquery.graph import KnowledgeGraph
-        from kgquery.explain import explain
+        from kgquery.answer.explain import explain
         kg = KnowledgeGraph.load({str(ttl)!r})
         q = "SELECT DISTINCT ?x WHERE {{ ?x a <http://ex.org/Team> . ?x <http://ex.org/coach> <http://ex.org/c> . }}"
         out = []

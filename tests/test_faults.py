@@ -20,15 +20,15 @@ import pytest
 
 from conftest import CK25_TTL, PI, PV, ReplyServer
 from kgquery import KGQuery, KnowledgeGraph, Outcome
-from kgquery.cache import cache_dir
-from kgquery.types import ANSWER_OUTCOMES
+from kgquery.answer.types import ANSWER_OUTCOMES
+from kgquery.graph.cache import cache_dir
 from test_endpoint import _free_port, _oxigraph_exe, _wait_for_port
 from test_execute import child_pids, idle_workers
 
 
 def busy_workers(kg) -> set[int]:
     """The graph's workers running a query now (pooled or one-off)."""
-    from kgquery.pool import worker_pids
+    from kgquery.graph.pool import worker_pids
 
     return worker_pids(kg.backend)[1]
 
@@ -433,8 +433,8 @@ def test_corrupt_cache_files_are_rebuilt(people_copy, pristine, how):
 
 def test_concurrent_cache_writers(tmp_path_factory):
     """Several threads building the same graph's caches at once (none on disk yet) all succeed."""
-    from kgquery.labels import build_label_index
-    from kgquery.schema import summarize
+    from kgquery.graph.labels import build_label_index
+    from kgquery.graph.schema import summarize
 
     path = _copy(Path(CK25_TTL).parent.parent / "countries" / "countries.ttl", tmp_path_factory, "countries.ttl")
     errors, results = [], []

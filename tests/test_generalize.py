@@ -89,7 +89,7 @@ def test_unmatched_words_abstain_and_show_the_attempt(engine):
 
 
 def test_a_common_word_equal_to_an_identifier_is_not_that_entity(engine):
-    from kgquery.text import analyse
+    from kgquery.understand.text import analyse
 
     as_word = engine.linker.link(analyse("Which nation lies by the sea?"))
     assert EX + "n2" not in {h.iri for m in as_word.mentions for h in m.hits}

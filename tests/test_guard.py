@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import EX
 from kgquery import Limits, Outcome
 from kgquery.errors import QueryRefused
-from kgquery.execute import execute
-from kgquery.guard import MAX_QUERY_CHARS, guard, query_form
+from kgquery.graph.execute import execute
+from kgquery.graph.guard import MAX_QUERY_CHARS, guard, query_form
 
 UPDATE = "updates are not allowed: kgquery only reads ({})"
 SERVICE_MSG = ("SERVICE <{}> is not allowed: federated calls reach other servers "
@@ -255,7 +255,7 @@ def test_guard_never_lets_an_update_service_or_from_through(query):
 # --------------------------------------------------------------------------- one parse per query shape
 
 def test_queries_of_one_shape_share_a_parse_and_keep_their_own_text():
-    from kgquery.guard import _guard, guard
+    from kgquery.graph.guard import _guard, guard
 
     _guard.cache_clear()
     texts = [f'SELECT ?x WHERE {{ <http://e/{i}> <http://p/{i}> ?x . ?x <http://q/l> "v{i} \\" <no-iri>" }} LIMIT {3}'
@@ -278,7 +278,7 @@ def test_queries_of_one_shape_share_a_parse_and_keep_their_own_text():
     ("SELECT ?x WHERE { <http://a/b> zz:c ?x }", "prefix 'zz:'"),
 ])
 def test_the_shape_shortcut_refuses_what_the_full_parse_refuses(query, reason):
-    from kgquery.guard import guard
+    from kgquery.graph.guard import guard
 
     with pytest.raises(QueryRefused, match=reason):
         guard(query)
@@ -321,7 +321,7 @@ def test_parallel_checks_on_fresh_grammars_give_the_sequential_verdicts():
     """rdflib's grammar breaks when threads share it fresh; each check borrows its own copy."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from kgquery import guard as guard_module
+    from kgquery.graph import guard as guard_module
 
     queries = [f"SELECT ?x WHERE {{ ?x <http://a/p> ?y FILTER(?y > {i}) }} LIMIT {i + 1}" for i in range(24)]
     queries += [f"PREFIX ex: <http://e/> ASK {{ ex:a ex:b \"x{i}\"@en }}" for i in range(24)]
@@ -344,7 +344,7 @@ def test_parallel_checks_on_fresh_grammars_give_the_sequential_verdicts():
 @pytest.mark.parametrize("terms", [239, 3000])  # 495 characters (checked in this process before), 6,017
 def test_a_slow_check_is_bounded_by_the_time_limit(people_kg, terms):
     """A query not checked before is checked in the worker that runs it, killed at the time limit."""
-    from kgquery.guard import known_verdict
+    from kgquery.graph.guard import known_verdict
 
     query = _sum_query(terms)
     res = execute(people_kg.backend, query, Limits(timeout_s=0.1))

@@ -31,10 +31,10 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import CK25_TTL, Listener, ReplyServer
 from kgquery import KGQuery, KnowledgeGraph, Limits, Outcome
+from kgquery.answer.types import ANSWER_OUTCOMES
 from kgquery.errors import QueryRefused
-from kgquery.guard import guard
-from kgquery.pool import worker_pids
-from kgquery.types import ANSWER_OUTCOMES
+from kgquery.graph.guard import guard
+from kgquery.graph.pool import worker_pids
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 LIMITS = {"timeout_s": 2.0, "memory_mb": 256, "max_rows": 1000}

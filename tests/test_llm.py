@@ -66,7 +66,7 @@ def shop_kg(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def shop_linker(shop_kg):
-    from kgquery.linking import Linker
+    from kgquery.understand.linking import Linker
 
     return Linker(shop_kg)
 
@@ -149,8 +149,8 @@ def closed_port() -> int:
 
 # ---------------------------------------------------------------------------- in-process, constrained
 def _iris_of(query: str) -> set[str]:
-    from kgquery.guard import guard
-    from kgquery.validate import VOCAB_NS, _algebra, _walk
+    from kgquery.generate.validate import VOCAB_NS, _algebra, _walk
+    from kgquery.graph.guard import guard
 
     text = guard(query).text
     iris: set[str] = set()
@@ -161,11 +161,11 @@ def _iris_of(query: str) -> set[str]:
 @needs_smollm2
 def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(smollm2, shop_kg, shop_linker,
                                                                                graph_iris):
-    from kgquery.constrain import SparqlChecker, SparqlLogitsProcessor
+    from kgquery.generate.constrain import SparqlChecker, SparqlLogitsProcessor
     from kgquery.generate.llm import LLMGenerator
-    from kgquery.guard import guard
-    from kgquery.prompts import sparql_messages
-    from kgquery.text import analyse
+    from kgquery.generate.prompts import sparql_messages
+    from kgquery.graph.guard import guard
+    from kgquery.understand.text import analyse
 
     gen = LLMGenerator(shop_linker, smollm2, examples=1, repair=0)
     questions = ["Which products does Acme supply?", "How many products are in the Lighting category?"]
@@ -190,7 +190,7 @@ def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(
 
 
 def add_prefixes(query: str, prefixes: dict[str, str]) -> str:
-    from kgquery.guard import add_missing_prefixes
+    from kgquery.graph.guard import add_missing_prefixes
 
     return add_missing_prefixes(query, prefixes)
 
@@ -332,7 +332,7 @@ GOOD = f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ?p . }}"
 
 def run_script(linker, *replies, repair=2, timeout_s=5.0):
     from kgquery.generate.llm import LLMGenerator
-    from kgquery.text import analyse
+    from kgquery.understand.text import analyse
 
     chat = ScriptedChat(*replies)
     gen = LLMGenerator(linker, chat, repair=repair, examples=1)
@@ -408,7 +408,7 @@ def test_generators_by_model_spec(shop_linker):
 
 
 def test_import_kgquery_does_not_import_torch():
-    code = ("import sys, kgquery, kgquery.models, kgquery.generate.llm, kgquery.constrain, kgquery.serve_model; "
+    code = ("import sys, kgquery, kgquery.models, kgquery.generate.llm, kgquery.generate.constrain, kgquery.serve_model; "
             "print('torch' in sys.modules, 'transformers' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
@@ -417,8 +417,8 @@ def test_import_kgquery_does_not_import_torch():
 # ---------------------------------------------------------------------------- streamed words, eval numbers
 @needs_smollm2
 def test_verbalization_streams_token_by_token_from_the_real_model(smollm2, shop_kg, shop_linker):
+    from kgquery.answer.types import Answer
     from kgquery.generate.llm import LLMGenerator
-    from kgquery.types import Answer
 
     res = shop_kg.query(f"SELECT ?p WHERE {{ ?p a <{SHOP}Product> ; <{SHOP}category> <{SHOP}lighting> }} ORDER BY ?p")
     ans = Answer(question="Which products are lamps?", text="", vars=res.vars, rows=res.rows,

@@ -5,9 +5,9 @@ import random
 
 import pytest
 
-from kgquery.constrain import GRAMMAR, SparqlChecker, _is_terminal, _repeating, iri_lexemes
 from kgquery.errors import QueryRefused
-from kgquery.guard import guard
+from kgquery.generate.constrain import GRAMMAR, SparqlChecker, _is_terminal, _repeating, iri_lexemes
+from kgquery.graph.guard import guard
 
 V = "http://x.org/v/"
 PREFIXES = {"v": V, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}

@@ -18,7 +18,7 @@ from kgquery import KnowledgeGraph
 from kgquery.app_support import load_upload
 from kgquery.cli import main
 from kgquery.errors import LoadError
-from kgquery.loadguard import CHECK_EVERY, LoadLimits, NetworkRefused, no_network
+from kgquery.graph.loadguard import CHECK_EVERY, LoadLimits, NetworkRefused, no_network
 
 STORES = ["oxigraph", "memory"]
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -245,8 +245,8 @@ def test_cache_follows_the_content_not_the_mtime(tmp_path, store):
 
 @pytest.mark.parametrize("where", ["/proc/kgquery-cache", "a file"])
 def test_unusable_cache_folder_means_no_cache_and_a_warning(tmp_path, monkeypatch, capsys, where):
-    from kgquery.cache import cache_dir
-    from kgquery.paging import Checkpoint
+    from kgquery.graph.cache import cache_dir
+    from kgquery.graph.paging import Checkpoint
 
     if where == "a file":
         where = str(tmp_path / "not-a-folder")
@@ -263,7 +263,7 @@ def test_unusable_cache_folder_means_no_cache_and_a_warning(tmp_path, monkeypatc
         assert kg.labels.label_of("http://example.org/alpha") == "Alpha"
         assert [c.iri for c in kg.schema.classes] == ["http://example.org/T"]
     capsys.readouterr()
-    monkeypatch.setattr("kgquery.cache._unusable_warned", set())  # the CLI warns afresh
+    monkeypatch.setattr("kgquery.graph.cache._unusable_warned", set())  # the CLI warns afresh
     with warnings.catch_warnings():
         warnings.simplefilter("always", RuntimeWarning)
         assert main(["info", "--graph", str(path)]) == 0

@@ -1,4 +1,4 @@
-"""The pool of long-lived query workers (kgquery.pool), with real processes: a runaway query's worker is
+"""The pool of long-lived query workers (kgquery.graph.pool), with real processes: a runaway query's worker is
 killed and replaced, the memory cap ends a worker and not the pool, no worker outlives its graph or
 the process that forked it, and threads sharing the pool get the answers one thread gets."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 
 from conftest import CK25_TTL, PI, PV
 from kgquery import KnowledgeGraph, Outcome
-from kgquery.pool import POOL_SIZE, worker_pids
+from kgquery.graph.pool import POOL_SIZE, worker_pids
 
 ROOT = Path(__file__).resolve().parent.parent
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -149,7 +149,7 @@ def _spawn_parent(how: str) -> subprocess.Popen:
         import sys, threading, time
         sys.path.insert(0, {str(ROOT / 'tests')!r})
         from kgquery import KnowledgeGraph
-        from kgquery.pool import worker_pids
+        from kgquery.graph.pool import worker_pids
         from conftest import CK25_TTL
         kg = KnowledgeGraph.load(CK25_TTL)
         kg.query({ASK_KAREN!r})
@@ -247,7 +247,7 @@ def test_a_fork_taken_while_another_thread_computes_a_cached_property_does_not_h
 
     import pyparsing
 
-    from kgquery.pool import Pool
+    from kgquery.graph.pool import Pool
 
     attr = vars(pyparsing.core.Regex)["re_match"]
     assert isinstance(attr, cached_property)

@@ -54,7 +54,7 @@ def _values(engine, question):
 
 
 def test_run_together_names_are_split_into_words(engine):
-    from kgquery.schema import split_name
+    from kgquery.graph.schema import split_name
 
     assert split_name("surfacearea") == "surface area"
     assert split_name("homecountry") == "home country"
@@ -76,7 +76,7 @@ def test_an_attribute_is_read_from_the_things_the_matches_lead_to(engine):
 
 
 def test_a_bare_number_is_a_quantity_not_an_id(engine):
-    from kgquery.text import analyse
+    from kgquery.understand.text import analyse
 
     linker = engine.linker
     quantity = linker.link(analyse("Which parts have a quantity of 4?"))

@@ -7,10 +7,11 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from conftest import PI
-from kgquery import KnowledgeGraph, labels as labels_module
-from kgquery.labels import GramIndex, LabelIndex, compute_label_index, normalize
-from kgquery.paging import Checkpoint, paged_select
-from kgquery.schema import compute_schema, compute_schema_paged
+from kgquery import KnowledgeGraph
+from kgquery.graph import labels as labels_module
+from kgquery.graph.labels import GramIndex, LabelIndex, compute_label_index, normalize
+from kgquery.graph.paging import Checkpoint, paged_select
+from kgquery.graph.schema import compute_schema, compute_schema_paged
 
 
 def _full_scan(index: LabelIndex, text: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
@@ -90,7 +91,7 @@ def _shape(s):
 
 
 def test_paged_builds_equal_single_query_builds(people_kg, monkeypatch):
-    monkeypatch.setattr("kgquery.paging.PAGE_SIZE", 3)  # many pages on a small graph
+    monkeypatch.setattr("kgquery.graph.paging.PAGE_SIZE", 3)  # many pages on a small graph
     here, paged = compute_schema(people_kg), compute_schema_paged(people_kg)
     assert _shape(paged) == _shape(here)
     assert paged.cls("http://example.org/people/Person").count == 3
@@ -133,9 +134,9 @@ class CountingGraph(KnowledgeGraph):
 
 
 def test_interrupted_local_paged_label_build_resumes(people_kg, monkeypatch, cache_dir):
-    from kgquery.labels import INDEX_VERSION, build_label_index
+    from kgquery.graph.labels import INDEX_VERSION, build_label_index
 
-    monkeypatch.setattr("kgquery.paging.PAGE_SIZE", 2)
+    monkeypatch.setattr("kgquery.graph.paging.PAGE_SIZE", 2)
     fp = "resume-test-people"
     base = KnowledgeGraph(people_kg.backend, "people", fp)
     full = CountingGraph(base)

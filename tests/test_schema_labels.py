@@ -8,8 +8,8 @@ import pytest
 
 from conftest import PI, PV
 from kgquery import KnowledgeGraph
-from kgquery.cache import cache_dir as kg_cache_dir
-from kgquery.schema import SCHEMA_VERSION, SchemaSummary
+from kgquery.graph.cache import cache_dir as kg_cache_dir
+from kgquery.graph.schema import SCHEMA_VERSION, SchemaSummary
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 KAREN = PI + "empl-Karen.Brant%40company.org"
@@ -122,7 +122,7 @@ def test_label_lookup_exact_token_fuzzy(ck25_kg):
 
 
 def test_label_cache_round_trip(ck25_kg):
-    from kgquery.labels import INDEX_VERSION
+    from kgquery.graph.labels import INDEX_VERSION
 
     path = kg_cache_dir() / f"labels-v{INDEX_VERSION}-{ck25_kg.fingerprint}.json"
     _ = ck25_kg.labels

@@ -14,7 +14,7 @@ from conftest import CK25_TTL, PEOPLE_TTL
 from kgquery import KnowledgeGraph, Outcome, Term
 from kgquery.cli import main
 from kgquery.errors import EmptyGraphError, LoadError
-from kgquery.store import detect_format
+from kgquery.graph.store import detect_format
 
 EX = Namespace("http://example.org/")
 G1 = "http://example.org/g1"

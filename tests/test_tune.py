@@ -194,8 +194,8 @@ def test_a_tuned_model_folder_is_a_model_for_ask(tune_kg, tmp_path):
     """`ask --model DIR` picks the language-model path for a folder (the backend then loads base + adapter)."""
     from kgquery.generate import get_generator
     from kgquery.generate.llm import LLMGenerator
-    from kgquery.linking import Linker
     from kgquery.models.transformers_backend import _adapter_base
+    from kgquery.understand.linking import Linker
 
     (tmp_path / "adapter_config.json").write_text(json.dumps({"base_model_name_or_path": "org/base"}))
     gen = get_generator(str(tmp_path), Linker(tune_kg))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgquery.validate import Validation, Validator, validate_query
+from kgquery.generate.validate import Validation, Validator, validate_query
 
 EX = "http://example.org/people/"
 

@@ -151,7 +151,7 @@ def test_server_text_search(vkg):
     search = vkg.labels.server_search
     assert search is not None  # Virtuoso with a free-text index: bif:contains
     assert KAREN in {h.iri for h in search("Karen Brandt", 10)}
-    from kgquery.labels import LabelIndex
+    from kgquery.graph.labels import LabelIndex
 
     empty = LabelIndex([], {})  # nothing local: the server's text search answers
     empty.server_search = search

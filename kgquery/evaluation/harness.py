@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 from typing import Callable, Union
 
+from ..answer.types import ANSWER_OUTCOMES, Answer, Outcome
 from ..graph import KnowledgeGraph
-from ..types import ANSWER_OUTCOMES, Answer, Outcome
 from .formats import EvalQuestion, detect_format, load_questions
 from .metrics import score, set_prf, summarize
 from .splits import parse_names, select
@@ -254,7 +254,7 @@ def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: st
 
 
 def _limits(args):
-    from ..execute import Limits
+    from ..graph.execute import Limits
 
     return Limits(timeout_s=getattr(args, "timeout", 10.0), max_rows=getattr(args, "max_rows", 10_000),
                   memory_mb=getattr(args, "memory_mb", 1024))

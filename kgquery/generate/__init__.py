@@ -2,6 +2,10 @@
 
 A generator turns a linked question into scored candidate queries. Third-party packages can
 add one through the entry point group `kgquery.generators`; it is loaded only when asked for.
+
+The built-ins: `embedded` (rules over the schema and the linked entities, with `candidate`, `paths`,
+`grouping`, `comparison` and `negation`) and `llm` (a language model), which uses `prompts` (the
+messages), `constrain` (constrained decoding) and `validate` (parse, prefixes, known IRIs).
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..schema import RDF_TYPE
+from ..graph.schema import RDF_TYPE
 
 #: properties that never connect the things a question is about
 SKIP_PROPS = {RDF_TYPE, "http://www.w3.org/2000/01/rdf-schema#comment",

@@ -11,10 +11,10 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..linking import Linker, Links, Mention
-from ..schema import local_name, split_name
+from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
-from ..text import Question, singular
+from ..understand.linking import Linker, Links, Mention
+from ..understand.text import Question, singular
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes
@@ -30,7 +30,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
     name = "embedded"
 
     def __init__(self, linker: Linker):
-        from ..labels import LABEL_PREDICATES
+        from ..graph.labels import LABEL_PREDICATES
 
         self._label_preds = set(LABEL_PREDICATES)
         self._names: dict[str, str | None] = {}
@@ -482,7 +482,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
 def _compound_heads(q: Question, links: Links) -> list[str]:
     """Class words that modify a following naming noun ('flight numbers', 'student ids'): the pair names
     a property of the class, so the class word also counts among the words properties must explain."""
-    from ..labels import NAME_WORDS
+    from ..graph.labels import NAME_WORDS
 
     free = set(links.free)
     out = []

@@ -2,10 +2,10 @@
 
 `LLMGenerator.run(question, links)` asks a chat model (kgquery.models) for one query, with a
 prompt grounded in this graph (linked entities, candidate properties and classes, a pruned
-schema excerpt, examples synthesised from the graph), validates it (kgquery.validate), runs it,
+schema excerpt, examples synthesised from the graph), validates it (kgquery.generate.validate), runs it,
 and on a parse error, refusal, unknown IRI, misfit pattern, empty result or timeout tells the
 model what went wrong and lets it try again, within a budget. In-process models decode under
-kgquery.constrain, so their queries parse and name only graph IRIs.
+kgquery.generate.constrain, so their queries parse and name only graph IRIs.
 
 Switches (environment, or constructor arguments):
   KGQUERY_CONSTRAINED=0  no constrained decoding      KGQUERY_REPAIR=N  repair budget (default 2; 0 = off)
@@ -22,9 +22,9 @@ import time
 import weakref
 from dataclasses import dataclass, field
 
-from ..prompts import Example, LinkedItem, answer_messages, extract_query, is_refusal, sparql_messages
-from ..schema import RDF_TYPE, local_name
+from ..graph.schema import RDF_TYPE, local_name
 from ..terms import Outcome, QueryResult
+from .prompts import Example, LinkedItem, answer_messages, extract_query, is_refusal, sparql_messages
 
 SCHEMA_BUDGET = 2500
 MAX_PROPERTIES = 8
@@ -99,7 +99,7 @@ class LLMGenerator:
     def __init__(self, linker, model, constrained: bool | None = None, repair: int | None = None,
                  examples: int | None = None, fallback: bool | None = None, verbalize: bool | None = None,
                  max_new_tokens: int = MAX_NEW_TOKENS, answer_tokens: int = ANSWER_TOKENS):
-        from ..validate import Validator
+        from .validate import Validator
 
         self.linker = linker
         self.kg = linker.kg
@@ -221,8 +221,8 @@ class LLMGenerator:
 
     # ------------------------------------------------------------------ generate, validate, repair
     def _processor(self, g: Grounding):
-        from ..constrain import SparqlChecker, SparqlLogitsProcessor
-        from ..labels import LABEL_PREDICATES
+        from ..graph.labels import LABEL_PREDICATES
+        from .constrain import SparqlChecker, SparqlLogitsProcessor
 
         schema = self.kg.schema
         props = ({p.iri for p in schema.properties} | set(LABEL_PREDICATES[:1])) - {RDF_TYPE}  # rdf:type is 'a'
@@ -323,9 +323,9 @@ def model_answer(engine, generator: LLMGenerator, q, links, timeout_s: float, on
 
     With fallback switched off the model's failure is returned as the answer itself.
     """
+    from ..answer.types import Answer
+    from ..answer.verbalize import verbalize
     from ..errors import ModelError
-    from ..types import Answer
-    from ..verbalize import verbalize
 
     ans = Answer(question=q.text, text="", generator=generator.name)
     try:
@@ -346,7 +346,7 @@ def model_answer(engine, generator: LLMGenerator, q, links, timeout_s: float, on
         ans.sparql, ans.outcome = run.sparql, "failed"
     ans.message = "; ".join(x for x in (ans.message, run.summary()) if x)
     ans.confidence = max(0.3, 0.8 - 0.15 * (len(run.attempts) - 1)) if run.ok else 0.0
-    from ..verbalize import word_answer
+    from ..answer.verbalize import word_answer
 
     word_answer(ans, generator, on_token)
     return ans, ""
@@ -368,7 +368,7 @@ def _synthesise_examples(linker, per_kind: int = 2) -> list[Example]:
     first that returns exactly that answer is kept (it shows the query style the pipeline runs),
     otherwise the template's own query is. Never uses benchmark material.
     """
-    from ..text import analyse
+    from ..understand.text import analyse
     from .embedded import EmbeddedGenerator
 
     kg, schema, labels = linker.kg, linker.schema, linker.labels

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..schema import RDF_TYPE
+from ..graph.schema import RDF_TYPE
 from .candidate import SKIP_PROPS, Path
 
 HOP_PENALTY = 0.35

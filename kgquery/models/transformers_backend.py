@@ -2,7 +2,7 @@
 
 CUDA with bf16 (fp16 where bf16 is missing) when a GPU is present, float32 on CPU; the model's
 chat template; greedy decoding; stop strings; token streaming; batched generation; and a
-logits processor hook for constrained decoding (kgquery.constrain). torch is imported on load.
+logits processor hook for constrained decoding (kgquery.generate.constrain). torch is imported on load.
 
 Environment: KGQUERY_DEVICE (cuda, cpu, mps), KGQUERY_DTYPE (bfloat16, float16, float32),
 KGQUERY_THREADS (CPU threads for torch; on a busy machine one thread can beat two).

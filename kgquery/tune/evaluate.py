@@ -2,7 +2,7 @@
 
 Each test record's prompt (the conversation `ask` builds) goes to the model through the in-process
 backend, greedy and without constrained decoding (so the numbers show what the weights learned),
-the query is read from the reply, validated (kgquery.validate: parse, prefixes, known IRIs) and run
+the query is read from the reply, validated (kgquery.generate.validate: parse, prefixes, known IRIs) and run
 through the guarded executor. Execution accuracy: the result set equals the gold one (the
 normalisation of kgquery.evaluation.metrics); F1: set-F1 of the values; valid: the query validated
 and ran; BLEU: sacrebleu's corpus BLEU of the query text against the target query.
@@ -41,9 +41,9 @@ def run_model(kg, records: list[dict], spec: str, dtype: str | None = None, thre
     from tqdm import tqdm
 
     from ..errors import ModelError
+    from ..generate.prompts import extract_query
+    from ..generate.validate import Validator
     from ..models.transformers_backend import TransformersChatModel
-    from ..prompts import extract_query
-    from ..validate import Validator
 
     t0 = time.perf_counter()
     model = TransformersChatModel(spec, dtype=dtype, threads=threads).load()

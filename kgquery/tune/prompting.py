@@ -29,9 +29,9 @@ class AskPrompter:
 
     def messages(self, question: str) -> tuple[list[dict], list[str]]:
         """(chat messages, IRIs of the linked entities) for `question`, as `ask` would build them."""
+        from ..generate.prompts import sparql_messages
         from ..pipeline import _cap_mentions
-        from ..prompts import sparql_messages
-        from ..text import analyse
+        from ..understand.text import analyse
 
         q = analyse(question)
         links = self.linker.link(q)

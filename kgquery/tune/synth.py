@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..schema import META_NS, RDF_TYPE, local_name
+from ..graph.schema import META_NS, RDF_TYPE, local_name
 from ..terms import Outcome
 from ..wording import plain_plural as plural
 

@@ -14,8 +14,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Protocol
 
+from ..errors import EmptyGraphError, EndpointError, LoadError
+from ..terms import XSD, Term
 from .endpoint_http import MAX_RESPONSE_BYTES
-from .errors import EmptyGraphError, EndpointError, LoadError
 from .loadguard import (
     CHECK_EVERY,
     NO_FETCH_ADVICE,
@@ -26,7 +27,6 @@ from .loadguard import (
     no_network,
     read_graph_bytes,
 )
-from .terms import XSD, Term
 
 #: file ending (after an optional .gz) -> format name
 FORMATS = {

@@ -68,7 +68,7 @@ def word_answer(ans: Answer, model, on_token=None) -> None:
 
     Here, beside the template, so the model generator (generate/llm.py) can word its answers without
     importing the pipeline that calls it."""
-    from .errors import ModelError
+    from ..errors import ModelError
 
     text = None
     if model is not None and ans.outcome == "answered" and getattr(model, "verbalizes", False):

@@ -12,13 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .labels import LabelHit, normalize
-from .schema import local_name, split_name
-from .terms import Outcome, Term
+from ..graph.labels import LabelHit, normalize
+from ..graph.schema import local_name, split_name
+from ..terms import Outcome, Term
 from .text import STOPWORDS, TITLES, Question, singular, stem
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from ..graph import KnowledgeGraph
 
 MAX_SPAN = 6
 #: what a question word earns by matching a word of a property's description (not its name)
@@ -137,7 +137,7 @@ class Linker:
     """Links questions against one graph; built once per graph (indexes are cached)."""
 
     def __init__(self, kg: "KnowledgeGraph", embedder=None):
-        from .labels import LABEL_PREDICATES
+        from ..graph.labels import LABEL_PREDICATES
 
         self.kg = kg
         self.schema = kg.schema

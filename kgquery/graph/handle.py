@@ -11,11 +11,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
+from ..terms import QueryResult
 from .cache import cache_dir, write_cache_file  # noqa: F401  (re-exported: their old home)
 from .execute import Limits, execute
 from .loadguard import LoadLimits
 from .store import Backend, EndpointBackend, load_graph_files
-from .terms import QueryResult
 
 
 class KnowledgeGraph:
@@ -34,7 +34,7 @@ class KnowledgeGraph:
         """Load one or more RDF files (any common syntax, optionally .gz) into a fast local store.
 
         `load_limits` bounds the load (size, time, memory; default from the environment, see
-        kgquery.loadguard). The fingerprint that keys the caches is a hash of the files' contents.
+        kgquery.graph.loadguard). The fingerprint that keys the caches is a hash of the files' contents.
         """
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
@@ -92,7 +92,7 @@ class KnowledgeGraph:
 
     @cached_property
     def schema(self):
-        """The schema summary (see kgquery.schema.SchemaSummary), cached on disk."""
+        """The schema summary (see kgquery.graph.schema.SchemaSummary), cached on disk."""
         from .schema import summarize
 
         s = summarize(self)
@@ -101,7 +101,7 @@ class KnowledgeGraph:
 
     @cached_property
     def labels(self):
-        """The label index (see kgquery.labels.LabelIndex), cached on disk."""
+        """The label index (see kgquery.graph.labels.LabelIndex), cached on disk."""
         from .labels import build_label_index
 
         return build_label_index(self)

@@ -20,7 +20,7 @@ from functools import lru_cache
 # first time at the same moment can see a half-initialised module ("cannot import name 'parseQuery'")
 import rdflib.plugins.sparql.algebra  # noqa: F401,E402
 
-from .errors import QueryRefused
+from ..errors import QueryRefused
 
 WELL_KNOWN_PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

@@ -1,14 +1,14 @@
 """What `ask` returns (Answer); the query-level types it is built from live in kgquery/terms.py.
 
 Term, Outcome, QueryResult, XSD and NUMERIC_TYPES are re-exported here (their old home). Answer's
-evidence methods import kgquery.evidence inside the method: evidence depends only on kgquery.terms,
+evidence methods import kgquery.answer.evidence inside the method: evidence depends only on kgquery.terms,
 so that import makes no cycle.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .terms import NUMERIC_TYPES, XSD, Outcome, QueryResult, Term
+from ..terms import NUMERIC_TYPES, XSD, Outcome, QueryResult, Term
 
 __all__ = ["ANSWER_OUTCOMES", "Answer", "NUMERIC_TYPES", "XSD", "Outcome", "QueryResult", "Term"]
 
@@ -43,7 +43,7 @@ class Answer:
     #: an abstention's best attempt: what its query returned (shown as not trusted; `rows` stays empty)
     attempt_rows: list[tuple[Term | None, ...]] = field(default_factory=list, repr=False)
     attempt_boolean: bool | None = None
-    #: the signals behind `confidence` (kgquery/confidence.py), by name
+    #: the signals behind `confidence` (kgquery/answer/confidence.py), by name
     features: dict[str, float] = field(default_factory=dict, repr=False)
 
     def evidence_graph(self):

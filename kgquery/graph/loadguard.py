@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .errors import LoadError
+from ..errors import LoadError
 
 #: default cap on a graph's decompressed bytes (KGQUERY_MAX_GRAPH_MB, `--max-graph-mb`)
 DEFAULT_MAX_GRAPH_MB = 512

@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import QueryRefused
-from .guard import add_missing_prefixes, guard, parse_query
-from .schema import RDF_TYPE, local_name, split_name
-from .terms import Outcome
+from ..errors import QueryRefused
+from ..graph.guard import add_missing_prefixes, guard, parse_query
+from ..graph.schema import RDF_TYPE, local_name, split_name
+from ..terms import Outcome
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from ..graph import KnowledgeGraph
 
 #: IRIs that name functions and datatypes, not graph terms
 VOCAB_NS = ("http://www.w3.org/2001/XMLSchema#", "http://www.w3.org/2005/xpath-functions#",

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from .errors import KgqueryError
-from .terms import Outcome, Term
+from ..errors import KgqueryError
+from ..terms import Outcome, Term
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from .handle import KnowledgeGraph
 
 PAGE_SIZE = 20_000       # rows per request
 PAGE_SIZE_VIRTUOSO = 5000  # Virtuoso sorts at most 10,000 rows for a LIMIT (MaxSortedTopRows, ResultSetMaxRows)

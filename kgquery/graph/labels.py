@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
+from ..terms import Outcome
 from .schema import RDF_TYPE, local_name, split_name
-from .terms import Outcome
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from .handle import KnowledgeGraph
 
 LABEL_PREDICATES = (
     "http://www.w3.org/2000/01/rdf-schema#label",

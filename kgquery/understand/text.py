@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import normalize
-from .wording import singular  # one module owns English number (also importable from here)
+from ..graph.labels import normalize
+from ..wording import singular  # one module owns English number (also importable from here)
 
 STOPWORDS = set("""a an the of in on at to for from by with and or is are was were be been do does did
 what which who whom whose where when how many much that this these those there their its it his her our

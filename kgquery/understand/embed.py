@@ -48,7 +48,7 @@ class Embedder:
 
         self.location = location
         self._lock = threading.Lock()
-        self._proc = subprocess.Popen([sys.executable, "-m", "kgquery.embed", location], stdin=subprocess.PIPE,
+        self._proc = subprocess.Popen([sys.executable, "-m", "kgquery.understand.embed", location], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         # the model loads while this process goes on (schema and label index): wait for it on first use
         self._ready: bool | None = None
@@ -118,7 +118,7 @@ class Embedder:
         with self._lock:
             if not self.wait_ready():
                 return {}
-        from .labels import normalize
+        from ..graph.labels import normalize
         from .text import STOPWORDS
 
         key = id(linker)

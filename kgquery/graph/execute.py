@@ -1,6 +1,6 @@
 """The one entry point for every query kgquery runs: guard, then run bounded in time, memory and rows.
 
-Local stores run in long-lived forked workers (kgquery.pool: copy-on-write, reused across queries)
+Local stores run in long-lived forked workers (kgquery.graph.pool: copy-on-write, reused across queries)
 that are killed and replaced at a query's time limit and have their address space capped per query,
 so a runaway query frees the CPU and cannot exhaust memory. Endpoints run over HTTP with a client
 timeout and the server's own limits.
@@ -13,11 +13,11 @@ import time
 import weakref
 from dataclasses import dataclass, replace
 
-from .errors import EndpointError, QueryRefused
+from ..errors import EndpointError, QueryRefused
+from ..terms import Outcome, QueryResult
 from .guard import MAX_QUERY_CHARS, guard, known_verdict, remember, warm_parsers
 from .pool import Reply, pool_for
 from .store import Backend, RawResult
-from .terms import Outcome, QueryResult
 
 CAN_FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
 #: longer queries are checked by the guard in a worker bounded by the query's time limit:

@@ -12,11 +12,11 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..terms import Outcome
 from .guard import WELL_KNOWN_PREFIXES
-from .terms import Outcome
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from .handle import KnowledgeGraph
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -56,7 +56,7 @@ class PropertyInfo:
 
     @property
     def is_numeric(self) -> bool:
-        from .terms import NUMERIC_TYPES
+        from ..terms import NUMERIC_TYPES
 
         return self.is_literal and any(dt in NUMERIC_TYPES for dt, _ in self.datatypes[:1])
 
@@ -207,7 +207,7 @@ def _best_text(rows, key_idx=0, text_idx=1, lang_pref=("en", "", None)) -> dict[
 def _rows(kg: "KnowledgeGraph", q: str, timeout: float = 60):
     res = kg.query(q, timeout_s=timeout, max_rows=200_000, isolate=False)
     if res.outcome not in (Outcome.ROWS, Outcome.EMPTY):
-        from .errors import KgqueryError
+        from ..errors import KgqueryError
 
         raise KgqueryError(f"schema query failed ({res.outcome.value}): {res.message}")
     return res.rows

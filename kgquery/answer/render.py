@@ -5,7 +5,7 @@ import csv
 import io
 import json
 
-from .terms import Outcome, QueryResult, Term
+from ..terms import Outcome, QueryResult, Term
 
 
 def cell(t: Term | None, label_of=None, width: int = 60) -> str:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .schema import RDF_TYPE
-from .terms import Outcome
+from ..graph.schema import RDF_TYPE
+from ..terms import Outcome
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from ..graph import KnowledgeGraph
     from .linking import Links, Mention
 
 #: entities whose link scores are this close to the best are indistinguishable by their names
@@ -70,7 +70,7 @@ def ambiguous(kg: "KnowledgeGraph", links: "Links", sparql: str | None) -> tuple
             if o.kind == "entity":
                 others.append(f"<{o.hits[0].iri}>")
             else:
-                from .terms import Term
+                from ..terms import Term
 
                 others.append(Term("literal", o.hits[0].label).n3())
         c_conn = _connected(kg, c, others) if others else False
@@ -91,7 +91,7 @@ def _labels(kg: "KnowledgeGraph", iri: str) -> str:
     try:
         return kg.labels.label_of(iri)
     except Exception:
-        from .schema import local_name
+        from ..graph.schema import local_name
 
         return local_name(iri)
 

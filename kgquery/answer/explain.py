@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from .query_scope import Scope, parse_scope
-from .schema import RDF_TYPE, local_name, split_name
-from .wording import article as _article, noun, plural
+from ..graph.query_scope import Scope, parse_scope
+from ..graph.schema import RDF_TYPE, local_name, split_name
+from ..wording import article as _article, noun, plural
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from ..graph import KnowledgeGraph
 
 AGG_WORDS = {"Count": "counts them", "Avg": "returns their average", "Sum": "returns their sum",
              "Min": "returns the smallest", "Max": "returns the largest", "Sample": "takes one of them",
@@ -123,7 +123,7 @@ class _Writer:
             return "something" if one else "items"
         label = self.w.cls(cls[0])
         if one:
-            from .wording import UNCOUNTABLE
+            from ..wording import UNCOUNTABLE
 
             n = noun(label)
             n = n + " item" if n.split()[-1:] and n.split()[-1].lower() in UNCOUNTABLE else n
@@ -491,7 +491,7 @@ def _ends_prep(label: str) -> bool:
 
 
 def _name_iris(words: Words) -> set[str]:
-    from .labels import LABEL_PREDICATES
+    from ..graph.labels import LABEL_PREDICATES
 
     return set(LABEL_PREDICATES)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .terms import Outcome, QueryResult, Term
+from ..terms import Outcome, QueryResult, Term
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from ..graph import KnowledgeGraph
 
 
 def _n3(t) -> str:
@@ -32,7 +32,7 @@ def bgp_triples(sparql: str) -> list[str]:
     """
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    from .guard import parse_query  # a private grammar copy: rdflib's shared one breaks under threads
+    from ..graph.guard import parse_query  # a private grammar copy: rdflib's shared one breaks under threads
 
     try:
         algebra = parse_query(sparql).algebra
@@ -119,7 +119,7 @@ def to_graph(triples: list[tuple[Term, Term, Term]], labels: dict[str, str] | No
     one edge per triple keyed by the predicate IRI (attributes term, label)."""
     import networkx as nx
 
-    from .schema import local_name
+    from ..graph.schema import local_name
 
     labels = labels or {}
     g = nx.MultiDiGraph()
