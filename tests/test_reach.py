@@ -26,10 +26,10 @@ ex:s2 a ex:Supplier ; rdfs:label "Andes Wire" ; ex:homecountry "Chile" ; ex:seri
     ex:registrationdate "2009-10-20"^^xsd:date .
 ex:s3 a ex:Supplier ; rdfs:label "Tagus Tools" ; ex:homecountry "Portugal" ; ex:serialid "9" ;
     ex:registrationdate "2015-06-30"^^xsd:date .
-ex:g1 a ex:Product ; rdfs:label "Gear Alpha" ; ex:surfacearea 120 ; ex:madeby ex:s1 .
-ex:g2 a ex:Product ; rdfs:label "Gear Beta" ; ex:surfacearea 480 ; ex:madeby ex:s2 .
-ex:g3 a ex:Product ; rdfs:label "Gear Gamma" ; ex:surfacearea 300 ; ex:madeby ex:s3 .
-ex:g4 a ex:Product ; rdfs:label "Gear Delta" ; ex:surfacearea 90 ; ex:madeby ex:s3 .
+ex:g1 a ex:Product ; ex:teeth 12 ; rdfs:label "Gear Alpha" ; ex:surfacearea 120 ; ex:madeby ex:s1 .
+ex:g2 a ex:Product ; ex:teeth 24 ; rdfs:label "Gear Beta" ; ex:surfacearea 480 ; ex:madeby ex:s2 .
+ex:g3 a ex:Product ; ex:teeth 12 ; rdfs:label "Gear Gamma" ; ex:surfacearea 300 ; ex:madeby ex:s3 .
+ex:g4 a ex:Product ; ex:teeth 36 ; rdfs:label "Gear Delta" ; ex:surfacearea 90 ; ex:madeby ex:s3 .
 ex:p1 a ex:Part ; rdfs:label "Part One" ; ex:usesproduct ex:g1 ; ex:quantity 4 .
 ex:p2 a ex:Part ; rdfs:label "Part Two" ; ex:usesproduct ex:g2 ; ex:quantity 2 .
 ex:p3 a ex:Part ; rdfs:label "Part Three" ; ex:usesproduct ex:g2 ; ex:quantity 4 .
@@ -94,3 +94,14 @@ def test_without_a_class_word_the_named_property_gives_the_things_asked_about(en
     # no class word, no entity: 'surface area' is a property of products
     ans, values = _values(engine, "What is the average surface area?")
     assert [float(v) for v in values] == [247.5], ans.sparql
+
+
+def test_a_stated_value_constrains_the_number_its_word_names(engine):
+    # '12 teeth': only g1 (120) and g3 (300) have 12 teeth
+    ans, values = _values(engine, "Which product with 12 teeth has the largest surface area?")
+    assert values == [EX + "g3"], ans.sparql
+
+
+def test_each_aggregate_applies_to_its_own_word(engine):
+    ans, values = _values(engine, "What are the total surface area and the average teeth of the products?")
+    assert sorted(float(v) for v in values) == [21.0, 990.0], ans.sparql

@@ -193,6 +193,32 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
     # ------------------------------------------------------------------ shapes
     def _wrap(self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None,
               scores: dict[str, float]) -> list[Candidate]:
+        """`_wrap_one` on the base pattern and, when the words state values ("with 8 cylinders", "in 1974"),
+        also on the pattern constrained to them."""
+        measured, bonus = self._measured(q, body, x, cls, scores)
+        if measured == body:
+            return self._wrap_one(q, body, x, score, shape, cls, scores)
+        # a reading that ignores a value the words state is the weaker one
+        return (self._wrap_one(q, body, x, score - 0.5, shape, cls, scores)
+                + self._wrap_one(q, measured, x, score + bonus, shape + "+measure", cls, scores))
+
+    def _measured(self, q: Question, body: list[str], x: str, cls: str | None,
+                  scores: dict[str, float]) -> tuple[list[str], float]:
+        """The body with each stated value as a constraint on the number its word names, and the score the
+        words gain; a value whose word names no number of these things is left out."""
+        extra: list[str] = []
+        bonus = 0.0
+        for k, (value, word, _at) in enumerate(q.cues.measures):
+            paths = [p for p in self._numeric_paths(cls, body, word, {}) if p.score >= 0.6]
+            if not paths:
+                continue
+            path = Path(paths[0].steps, f"?q{k}", paths[0].score)
+            extra += path.triples(x, f"q{k}") + [f"FILTER(?q{k} = {_num(value)})"]
+            bonus += 0.5 * path.score
+        return body + extra, bonus
+
+    def _wrap_one(self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None,
+                  scores: dict[str, float]) -> list[Candidate]:
         """Apply the question's cues (count, ask, superlative, comparison, aggregate) to a base pattern.
 
         Each cue turns the base into one or more cores (pattern text + properties it used); every
@@ -202,8 +228,12 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         body_s = " ".join(body)
         used0 = set(re.findall(r"<([^>]+)>", body_s))
         cores: list[tuple[str, set[str], float, str, str]] = []  # (pattern, used properties, score, shape, tail)
+        # a number the words fix to one value ("with 12 teeth") is not what is ranked or compared
+        fixed = set(re.findall(r"<([^>]+)> \?q\d+ \.", body_s))
         if c.superlative or c.compare or c.between:
             for np_ in self._numeric_paths(cls, body, c.superlative[1] if c.superlative else "", scores):
+                if np_.steps[-1][0] in fixed:
+                    continue
                 if c.superlative and not c.superlative[1] and np_.score < 0.5:
                     continue  # "the most books" counts things; only a named number is a numeric superlative
                 num = _reuse_middle(np_.triples(x, "n"), body, x)
@@ -248,6 +278,10 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                     heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
                     out.append(Candidate(f"SELECT {heads} WHERE {{ {pat} {num} }}", s + np_.score + 0.3,
                                          shape + "+aggregate"))
+            own = self._aggregates_of_words(q, body, x, cls)
+            if own:  # "the minimum weight", "total population and average area": each of its own word
+                out.append(Candidate(f"SELECT {own[0]} WHERE {{ {pat} {own[1]} }}", s + own[2] + 0.35,
+                                     shape + "+aggregate"))
             if out:
                 return out
         if c.count:
@@ -296,6 +330,21 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                     out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pat} {hops} }}",
                                          s + ps - 0.2 - HOP_PENALTY * (len(steps) - 1), shape + "+reached"))
         return out
+
+    def _aggregates_of_words(self, q: Question, body: list[str], x: str, cls: str | None) -> tuple[str, str, float] | None:
+        """(heads, triples, mean score) with each aggregate over the number its own word names, or None
+        when a word names no number of these things."""
+        heads, triples, fits = [], [], []
+        for k, agg in enumerate(q.cues.aggregates):
+            word = q.cues.aggregate_of.get(agg)
+            paths = [p for p in self._numeric_paths(cls, body, word, {}) if p.score >= 0.6] if word else []
+            if not paths:
+                return None
+            path = Path(paths[0].steps, f"?a{k}", paths[0].score)
+            triples += path.triples(x, f"g{k}")
+            heads.append(f"({agg}(?a{k}) AS ?{agg.lower()})")
+            fits.append(path.score)
+        return (" ".join(heads), " ".join(triples), sum(fits) / len(fits)) if heads else None
 
     def _display_name(self, cls: str | None) -> str | None:
         """For a class whose members have no label (rows of a table made into a graph), the literal property

@@ -90,11 +90,15 @@ class GroupingShapes:
                 if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
                     links.append((f"?x <{p}> ?g .", 1.3 + v))
         out = []
+        name = self._display_name(group_cls) if group_cls else None
         for link, s in links:
             base = f"?x a <{counted}> . {link}"
             if c.count or not c.aggregates:
                 out.append(Candidate(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g",
                                      s, "group+count"))
+                if name:  # groups without a label are known to people by their name
+                    out.append(Candidate(f"SELECT ?g ?name (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} "
+                                         f"?g <{name}> ?name . }} GROUP BY ?g ?name", s + 0.05, "group+count+name"))
             if c.aggregates:
                 for np_ in self._numeric_paths(counted, [f"?x a <{counted}> ."], "", scores):
                     if np_.score >= 0.6:

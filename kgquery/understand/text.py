@@ -105,6 +105,10 @@ class Cues:
     unit: str | None = None                           # "less than 8 euros": the compared number is a measure
     top: int | None = None                            # "the 5 largest", "top three": how many a superlative keeps
     top_at: int = -1                                  # token position of that number
+    #: the word each aggregate applies to ("total population and average area": SUM population, AVG area)
+    aggregate_of: dict[str, str] = field(default_factory=dict)
+    #: numbers that state a value ("with 8 cylinders", "made in 1974"): (number, the word naming it, position)
+    measures: list[tuple[float, str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -176,6 +180,27 @@ def _is_adjective_like(word: str) -> bool:
 TOP_OPENERS = {"top", "which", "what", "list", "name", "show", "give", "find", "return", "first"}
 
 
+def _measures(low: list[str], taken: set[int], c: Cues) -> list[tuple[float, str, int]]:
+    """Numbers that state a value: followed by the word naming it ("8 cylinders"), or years ("in 1974").
+
+    >>> _measures("cars with 8 cylinders made in 1974".split(), set(), Cues())
+    [(8.0, 'cylinders', 2), (1974.0, 'year', 6)]
+    """
+    if c.between:
+        return []
+    out = []
+    for i, w in enumerate(low):
+        if not _NUM.match(w) or any(abs(i - t) <= 3 for t in taken if t >= 0):
+            continue
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        if nxt and nxt not in STOPWORDS and not _NUM.match(nxt) and nxt not in UNITS:
+            out.append((float(w), nxt, i))
+        elif w.isdigit() and len(w) == 4 and 1000 <= int(w) <= 2100 and i > 0 and low[i - 1] in (
+                "in", "during", "of", "from"):
+            out.append((float(w), "year", i))  # a four-digit number after 'in' is a year
+    return out
+
+
 def _top_count(low: list[str], at: int) -> tuple[int | None, int]:
     """How many a superlative keeps when the words say ("the 5 largest", "the three most expensive", "top 10
     ... highest"), with the number's position; (None, -1) for one.
@@ -231,6 +256,9 @@ def analyse(text: str) -> Question:
         agg = AGGREGATE_WORDS.get(t)
         if agg and agg not in c.aggregates:
             c.aggregates.append(agg)
+            after = next((w for w in low[i + 1:i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
+            if after and not _NUM.match(after):
+                c.aggregate_of[agg] = after
         if t in ("not", "no", "without", "never") and i > 0 and not c.negation:
             c.negation, c.negated_at = True, i
         if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
@@ -270,6 +298,7 @@ def analyse(text: str) -> Question:
         c.aggregates = [a for a in c.aggregates if a in ("AVG", "SUM")]  # "highest average X" ranks by X
     if c.superlative:
         c.top, c.top_at = _top_count(low, c.superlative[2])
+    c.measures = _measures(low, {c.top_at, c.compare[2] if c.compare else -1}, c)
     c.aggregate = c.aggregates[0] if c.aggregates else None
     c.exists = bool(re.search(r"^(is|are|was|were) there\b|\bexists?\b|\bany\b", joined)) and (c.ask or joined.startswith(
         ("is there", "are there")))
