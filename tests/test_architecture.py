@@ -27,8 +27,9 @@ def _under_type_checking(tree: ast.AST) -> set[int]:
     return skip
 
 
-def import_graph(package_dir: Path) -> nx.DiGraph:
-    """Module -> module edges for every import in the package, at module level or inside functions.
+def import_graph(package_dir: Path, type_checking: bool = False) -> nx.DiGraph:
+    """Module -> module edges for every import in the package, at module level or inside functions
+    (and under `if TYPE_CHECKING:` too with type_checking=True).
 
     `from a import b` counts as importing the module a.b when there is one, else the module a.
     """
@@ -43,7 +44,7 @@ def import_graph(package_dir: Path) -> nx.DiGraph:
     for name, path in modules.items():
         g.add_node(name)
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        skip = _under_type_checking(tree)
+        skip = set() if type_checking else _under_type_checking(tree)
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         for node in ast.walk(tree):
             if id(node) in skip:
@@ -90,6 +91,21 @@ def test_no_import_cycles_in_kgquery():
     found = cycles(g)
     detail = [[f"{a} -> {b} (line {g.edges[a, b]['line']})" for a, b in g.subgraph(c).edges] for c in found]
     assert not found, detail
+
+
+#: the annotation-only cycles left: graph/labels, schema and paging name KnowledgeGraph (graph/handle, which
+#: builds them) in annotations. To go: a Protocol of what they use (query, fingerprint, is_endpoint, name,
+#: backend, triple_count, schema) in a module below them. Other modules must not join or add any.
+ANNOTATION_CYCLES_LEFT = {"kgquery.graph.handle", "kgquery.graph.labels", "kgquery.graph.paging",
+                          "kgquery.graph.schema"}
+
+
+def test_annotation_only_cycles_are_only_the_known_ones():
+    """Imports under `if TYPE_CHECKING:` never run, but a cycle through them still ties two modules'
+    meanings together; conversation names its engine by a Protocol rather than importing KGQuery."""
+    g = import_graph(REPO / "kgquery", type_checking=True)
+    found = cycles(g)
+    assert all(set(c) <= ANNOTATION_CYCLES_LEFT for c in found), found
 
 
 def _layer_contracts() -> list[tuple[str, list[str]]]:
