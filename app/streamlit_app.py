@@ -5,7 +5,7 @@ Start it with `kgquery app` (or `streamlit run app/streamlit_app.py`); see app/R
 Heavy work is cached across reruns (graph load and schema, the engine with its indexes, models,
 example questions) and questions run in a worker thread: the page polls for the answer, so a slow
 model never freezes it (other widgets stay usable and a "Stop waiting" button lets go of it).
-The logic that needs no Streamlit lives in kgquery/app_support.py (tested on its own).
+The logic that needs no Streamlit lives beside this file in page_support.py (tested on its own).
 """
 from __future__ import annotations
 
@@ -21,13 +21,18 @@ try:
     import kgquery  # noqa: F401
 except ImportError:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# page_support.py sits beside this file (app/ in the checkout, kgquery/_app/ when installed); Streamlit
+# puts the script's folder on sys.path, and so does this line for any other way of running the file
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pandas as pd
 import streamlit as st
 
 from kgquery import KGQuery, KnowledgeGraph
 from kgquery.answer.types import Answer, Outcome
-from kgquery.app_support import (
+from kgquery.errors import KgqueryError
+from page_support import (
     MAX_UPLOAD_MB,
     MODEL_KINDS,
     RDF_SUFFIXES,
@@ -49,7 +54,6 @@ from kgquery.app_support import (
     sample_uses,
     schema_tables,
 )
-from kgquery.errors import KgqueryError
 
 #: seconds after which a waiting question gets a "still working" note
 PATIENCE_S = float(os.environ.get("KGQUERY_APP_PATIENCE", "45"))

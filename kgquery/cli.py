@@ -305,11 +305,8 @@ def cmd_app(args) -> int:
     return subprocess.call(cmd, cwd=script.parent, env=env)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = Parser(prog="kgquery", description="Ask a knowledge graph questions in plain language.",
-               epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
-
+def _add_graph_commands(sub) -> None:
+    """kgquery info | schema | sparql: the graph itself."""
     sp = sub.add_parser("info", help=cmd_info.__doc__, description=cmd_info.__doc__)
     _graph_args(sp)
     sp.set_defaults(func=cmd_info)
@@ -328,6 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--output", "-o", choices=["table", "json", "csv"], default="table")
     sp.set_defaults(func=cmd_sparql)
 
+
+def _add_ask_commands(sub) -> None:
+    """kgquery ask | chat: questions in plain language."""
     sp = sub.add_parser("ask", help=cmd_ask.__doc__, description=cmd_ask.__doc__, epilog=EXIT_CODES_HELP,
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     _graph_args(sp)
@@ -348,6 +348,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--verbose", "-v", action="store_true", help="the query, rows and evidence after each answer")
     sp.set_defaults(func=cmd_chat)
 
+
+def _add_eval_command(sub) -> None:
+    """kgquery eval: question sets scored."""
     sp = sub.add_parser("eval", help=cmd_eval.__doc__, description=cmd_eval.__doc__)
     _graph_args(sp)
     sp.add_argument("--questions", required=True, help="questions.yml (TEXT2SPARQL), Spider4SPARQL dev.json, QALD JSON or JSONL")
@@ -363,6 +366,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "dev = graphs to tune on, heldout = graphs only scored")
     sp.set_defaults(func=cmd_eval)
 
+
+def _add_local_servers(sub) -> None:
+    """kgquery serve-model | app: a model server and the query page, for this machine."""
     sp = sub.add_parser("serve-model", help=cmd_serve_model.__doc__, description=cmd_serve_model.__doc__)
     sp.add_argument("--model", required=True, help="hub id, local folder or .gguf file")
     sp.add_argument("--host", default="127.0.0.1")
@@ -377,6 +383,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--graph", default=None, help="bundled graph selected at start (ck25, countries)")
     sp.set_defaults(func=cmd_app)
 
+
+def _add_serve_command(sub) -> None:
+    """kgquery serve: the HTTP service, with its limits."""
     sp = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
     _graph_args(sp)
     sp.add_argument("--host", default="127.0.0.1",
@@ -404,6 +413,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--access-log", action="store_true", help="log each request line")
     sp.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
     sp.set_defaults(func=cmd_serve)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `kgquery` command line: one subcommand per job, in the order `kgquery --help` lists them."""
+    p = Parser(prog="kgquery", description="Ask a knowledge graph questions in plain language.",
+               epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    _add_graph_commands(sub)
+    _add_ask_commands(sub)
+    _add_eval_command(sub)
+    _add_local_servers(sub)
+    _add_serve_command(sub)
 
     from .tune.cli import add_parser as add_tune_parser  # kgquery tune synth | train | eval
 

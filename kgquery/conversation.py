@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from .answer.types import Answer
+from .answer.types import Answer, QueryResult
 
 if TYPE_CHECKING:
-    from .pipeline import KGQuery
+    from .graph import KnowledgeGraph
+    from .understand.linking import Linker
 
 POSSESSIVE = {"her", "his", "its", "their"}
 SUBJECT = {"she", "he", "it", "they"}
@@ -31,6 +32,20 @@ RESTRICT = re.compile(r"^\s*(?:and\s+)?(?:which|what|who)\s+(?:of\s+(?:them|thos
                       re.I)
 SWAP = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$|^\s*and\s+(?:for\s+|of\s+)?(.+?)\s*\?\s*$", re.I)
 LEAD = re.compile(r"^\s*(?:and|also|so)\s+", re.I)
+
+
+class Engine(Protocol):
+    """What a conversation asks of its engine; kgquery.pipeline.KGQuery is one. (This module sits below
+    the pipeline, which imports it: it names the engine by this shape, not by importing KGQuery.)"""
+
+    kg: "KnowledgeGraph"
+
+    @property
+    def linker(self) -> "Linker": ...
+
+    def answer(self, question: str, on_token=None, choice: str | None = None) -> Answer: ...
+
+    def _fill(self, ans: Answer, sparql: str, res: QueryResult) -> None: ...
 
 
 @dataclass
@@ -66,7 +81,7 @@ def _last(history: list[Answer]) -> Answer | None:
     return next((a for a in reversed(history) if a is not None and a.outcome not in ("clarify",)), None)
 
 
-def resolve(engine: "KGQuery", question: str, history: list[Answer]) -> Resolved:
+def resolve(engine: Engine, question: str, history: list[Answer]) -> Resolved:
     """Read a follow-up against the earlier answers (see the module docstring)."""
     q = (question or "").strip()
     last = _last(history)
@@ -130,7 +145,7 @@ def _replace_pronouns(q: str, label: str) -> str:
     return "".join(out)
 
 
-def _plural_kind(engine: "KGQuery", iris: list[str]) -> str:
+def _plural_kind(engine: Engine, iris: list[str]) -> str:
     """The plural class word of an answer set ('authors'), from the label index's types."""
     from .answer.explain import plural
 
@@ -149,7 +164,7 @@ def _plural_kind(engine: "KGQuery", iris: list[str]) -> str:
     return "ones"
 
 
-def _swap_target(engine: "KGQuery", history: list[Answer], new: str) -> tuple[str, str] | None:
+def _swap_target(engine: Engine, history: list[Answer], new: str) -> tuple[str, str] | None:
     """(earlier question, its words to replace) for 'what about X?': the latest entity the questions
     named that shares a type with X; with no type known, the last entity of the last question."""
     from .understand.text import analyse
@@ -170,7 +185,7 @@ def _swap_target(engine: "KGQuery", history: list[Answer], new: str) -> tuple[st
     return None
 
 
-def restrict(engine: "KGQuery", ans: Answer, iris: list[str]) -> Answer:
+def restrict(engine: Engine, ans: Answer, iris: list[str]) -> Answer:
     """The answer's query re-run with its first column limited to `iris` (a VALUES clause), so the
     explanation, rows and evidence all describe the restricted query."""
     if not ans.sparql or not ans.vars or ans.outcome not in ("answered", "empty") or not iris:
@@ -192,7 +207,7 @@ def restrict(engine: "KGQuery", ans: Answer, iris: list[str]) -> Answer:
     return out
 
 
-def follow_up(engine: "KGQuery", question: str, history: list[Answer], choice: str | None = None,
+def follow_up(engine: Engine, question: str, history: list[Answer], choice: str | None = None,
               on_token=None) -> Answer:
     """Answer `question` in the light of `history` (earlier answers, oldest first)."""
     from .answer.explain import explain
@@ -212,7 +227,7 @@ def follow_up(engine: "KGQuery", question: str, history: list[Answer], choice: s
     return ans
 
 
-def _label_of(engine: "KGQuery"):
+def _label_of(engine: Engine):
     try:
         return engine.kg.labels.label_of
     except Exception:
@@ -226,7 +241,7 @@ class Conversation:
     conv.ask("and her phone number?")``.
     """
 
-    def __init__(self, engine: "KGQuery"):
+    def __init__(self, engine: Engine):
         self.engine = engine
         self.turns: list[Answer] = []
 

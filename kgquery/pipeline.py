@@ -94,16 +94,12 @@ class KGQuery:
     def answer(self, question: str, on_token=None, choice: str | None = None) -> Answer:
         """One question on its own (no conversation); see `ask`."""
         from .answer.verbalize import verbalize
-        from .understand.text import analyse
 
         timings: dict[str, float] = {}
         question = (question or "").strip()
-        if not question:
-            ans = Answer(question="", text="Please type a question.", outcome="abstained", message="empty question")
-            return ans
-        if len(question) > 2000:
-            return Answer(question=question[:200], text="The question is too long (over 2,000 characters).",
-                          outcome="refused", message="question too long")
+        unfit = _unfit_question(question)
+        if unfit is not None:
+            return unfit
         t0 = time.perf_counter()
         try:
             linker = self.linker
@@ -115,14 +111,7 @@ class KGQuery:
         timings["setup"] = time.perf_counter() - t0
 
         t = time.perf_counter()
-        q = analyse(question)
-        links = linker.link(q)
-        _cap_mentions(links)
-        pinned = False
-        if choice:
-            from .understand.clarify import fix_choice
-
-            pinned = fix_choice(links, choice)
+        q, links, pinned = _read_and_link(question, linker, choice)
         timings["linking"] = time.perf_counter() - t
 
         fallback_note = ""
@@ -324,6 +313,31 @@ class KGQuery:
         labels = self.kg.labels
         ans.labels = {t.value: labels.label_of(t.value) for r in res.rows for t in r if t is not None and t.is_iri}
         ans.evidence = evidence(self.kg, sparql, res)
+
+
+def _unfit_question(question: str) -> Answer | None:
+    """The answer to a question not worth reading (empty, or over 2,000 characters); None for the rest."""
+    if not question:
+        return Answer(question="", text="Please type a question.", outcome="abstained", message="empty question")
+    if len(question) > 2000:
+        return Answer(question=question[:200], text="The question is too long (over 2,000 characters).",
+                      outcome="refused", message="question too long")
+    return None
+
+
+def _read_and_link(question: str, linker, choice: str | None):
+    """(the question analysed, its links to the graph, whether `choice` pinned an ambiguous name)."""
+    from .understand.text import analyse
+
+    q = analyse(question)
+    links = linker.link(q)
+    _cap_mentions(links)
+    pinned = False
+    if choice:
+        from .understand.clarify import fix_choice
+
+        pinned = fix_choice(links, choice)
+    return q, links, pinned
 
 
 def _cap_mentions(links) -> None:

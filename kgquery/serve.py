@@ -244,17 +244,83 @@ class EvalRequest(BaseModel):
 
 # --------------------------------------------------------------------------- the app
 
-def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX_BODY, rate: float = RATE,
-               burst: int = BURST, max_eval: int = MAX_EVAL, threads: int = 8, datasets: dict | None = None,
-               eval_budget_s: float = EVAL_BUDGET_S):
-    """The ASGI app over {graph name: KGQuery}; the first graph answers requests that name none."""
-    from fastapi import FastAPI, Request
+def _error(status: int, message: str):
+    """The service's one error shape: {"error": message}."""
+    from fastapi.responses import JSONResponse
+
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _add_error_handlers(app) -> None:
+    """Every failure answers in the one error shape: bad requests 415/422, HTTP errors with their own
+    status, kgquery's errors 503, anything else 500 (one line, never a traceback)."""
+    from fastapi import Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
-    from .answer.render import to_json
     from .errors import KgqueryError
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        if request.method == "POST" and "json" not in request.headers.get("content-type", ""):
+            return _error(415, "send the request body as JSON with 'Content-Type: application/json'")
+        parts = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:]) or 'body'}: {e.get('msg')}" for e in exc.errors()]
+        return _error(422, "bad request: " + "; ".join(parts)[:500])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):  # 404, 405 ...: the one error shape
+        return JSONResponse({"error": " ".join(str(exc.detail).split())[:300]}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))  # (405 keeps its Allow header)
+
+    @app.exception_handler(KgqueryError)
+    async def kgquery_error(request: Request, exc: KgqueryError):
+        return _error(503, " ".join(str(exc).split())[:500])
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception):
+        return _error(500, f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
+
+
+def _eval_questions(req: EvalRequest, max_eval: int):
+    """(the /eval request's questions as EvalQuestion, None), or (None, the error response)."""
+    from .evaluation.formats import EvalQuestion
+
+    if not req.questions:
+        return None, _error(400, "no questions: send {\"questions\": [{\"question\": ..., \"answers\": [...]}]}")
+    if len(req.questions) > max_eval:
+        return None, _error(413, f"{len(req.questions)} questions; at most {max_eval} per request")
+    missing = [i for i, q in enumerate(req.questions) if q.answers is None and not q.sparql]
+    if missing:
+        return None, _error(400, f"question(s) {', '.join(map(str, missing))} have neither answers nor a reference sparql")
+    return [EvalQuestion(id=q.id or str(i + 1), question=q.question,
+                         gold=[str(a).lower() if isinstance(a, bool) else str(a) for a in q.answers]
+                         if q.answers is not None else None, sparql=q.sparql)
+            for i, q in enumerate(req.questions)], None
+
+
+def _dataset_graph(dataset: str, datasets: dict, engines: dict):
+    """(the served graph a TEXT2SPARQL dataset IRI or graph name means, None), or (None, the error response)."""
+    name = datasets.get(dataset) or datasets.get(dataset.rstrip("/") + "/") or (dataset if dataset in engines else None)
+    if name is None:
+        return None, _error(404, f"unknown dataset '{dataset}'; this service answers: "
+                            + ", ".join([f"{i} ({g})" for i, g in datasets.items() if g in engines] + list(engines)))
+    if name not in engines:
+        return None, _error(404, f"dataset '{dataset}' is the graph '{name}', which this service was not started "
+                                 f"with (kgquery serve --graph {name})")
+    return name, None
+
+
+def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX_BODY, rate: float = RATE,
+               burst: int = BURST, max_eval: int = MAX_EVAL, threads: int = 8, datasets: dict | None = None,
+               eval_budget_s: float = EVAL_BUDGET_S):
+    """The ASGI app over {graph name: KGQuery}; the first graph answers requests that name none.
+
+    The routes are closures over the engines and limits, each a few lines; the error shape, the /eval
+    questions and the dataset names are checked by the helpers above."""
+    from fastapi import FastAPI
+
+    from .answer.render import to_json
 
     if not engines:
         raise ValueError("no graph to serve")
@@ -269,35 +335,13 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
 
     app = FastAPI(title="kgquery", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   openapi_url=None)
-
-    def error(status: int, message: str) -> JSONResponse:
-        return JSONResponse({"error": message}, status_code=status)
+    _add_error_handlers(app)
 
     def engine_for(name: str | None):
         name = name or default
         if name not in engines:
-            return None, error(404, f"unknown graph '{name}'; this service has: {', '.join(engines)}")
+            return None, _error(404, f"unknown graph '{name}'; this service has: {', '.join(engines)}")
         return engines[name], None
-
-    @app.exception_handler(RequestValidationError)
-    async def bad_request(request: Request, exc: RequestValidationError):
-        if request.method == "POST" and "json" not in request.headers.get("content-type", ""):
-            return error(415, "send the request body as JSON with 'Content-Type: application/json'")
-        parts = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:]) or 'body'}: {e.get('msg')}" for e in exc.errors()]
-        return error(422, "bad request: " + "; ".join(parts)[:500])
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException):  # 404, 405 ...: the one error shape
-        return JSONResponse({"error": " ".join(str(exc.detail).split())[:300]}, status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))  # (405 keeps its Allow header)
-
-    @app.exception_handler(KgqueryError)
-    async def kgquery_error(request: Request, exc: KgqueryError):
-        return error(503, " ".join(str(exc).split())[:500])
-
-    @app.exception_handler(Exception)
-    async def internal(request: Request, exc: Exception):
-        return error(500, f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
 
     @app.get("/health")
     def health():
@@ -321,38 +365,25 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
 
     @app.post("/eval")
     def evaluate(req: EvalRequest):
-        from .evaluation.formats import EvalQuestion
         from .evaluation.harness import run_eval
 
         engine, err = engine_for(req.graph)
         if err:
             return err
-        if not req.questions:
-            return error(400, "no questions: send {\"questions\": [{\"question\": ..., \"answers\": [...]}]}")
-        if len(req.questions) > max_eval:
-            return error(413, f"{len(req.questions)} questions; at most {max_eval} per request")
-        missing = [i for i, q in enumerate(req.questions) if q.answers is None and not q.sparql]
-        if missing:
-            return error(400, f"question(s) {', '.join(map(str, missing))} have neither answers nor a reference sparql")
-        qs = [EvalQuestion(id=q.id or str(i + 1), question=q.question,
-                           gold=[str(a).lower() if isinstance(a, bool) else str(a) for a in q.answers]
-                           if q.answers is not None else None, sparql=q.sparql)
-              for i, q in enumerate(req.questions)]
+        qs, err = _eval_questions(req, max_eval)
+        if err:
+            return err
         return run_eval(engine.kg, qs, progress=False, engine_factory=lambda kg, model: engine,
                         budget_s=eval_budget_s)
 
     @app.get("/")
     def text2sparql(question: str | None = None, dataset: str | None = None):
         if not question or not dataset:
-            return error(400, "the TEXT2SPARQL API: GET /?question=...&dataset=... (dataset: "
-                         + ", ".join(sorted(set(datasets) | set(engines))) + ")")
-        name = datasets.get(dataset) or datasets.get(dataset.rstrip("/") + "/") or (dataset if dataset in engines else None)
-        if name is None:
-            return error(404, f"unknown dataset '{dataset}'; this service answers: "
-                         + ", ".join([f"{i} ({g})" for i, g in datasets.items() if g in engines] + list(engines)))
-        if name not in engines:
-            return error(404, f"dataset '{dataset}' is the graph '{name}', which this service was not started "
-                              f"with (kgquery serve --graph {name})")
+            return _error(400, "the TEXT2SPARQL API: GET /?question=...&dataset=... (dataset: "
+                          + ", ".join(sorted(set(datasets) | set(engines))) + ")")
+        name, err = _dataset_graph(dataset, datasets, engines)
+        if err:
+            return err
         ans = engines[name].ask(question)
         return {"dataset": dataset, "question": question, "query": ans.sparql or ""}
 

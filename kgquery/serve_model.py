@@ -17,100 +17,124 @@ import os
 import sys
 import time
 import uuid
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-def make_handler(model, name: str, api_key: str | None):
-    """The request handler class bound to one loaded model."""
+@dataclass
+class Served:
+    """The one model a server answers with: the loaded model, the name the API reports, the key it wants."""
 
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "kgquery-serve-model/0.1"
+    model: object
+    name: str
+    api_key: str | None
 
-        def log_message(self, fmt, *args):  # quiet: no request lines on stderr
+
+class ChatHandler(BaseHTTPRequestHandler):
+    """OpenAI's chat routes over `served` (set by make_handler on a subclass per server)."""
+
+    server_version = "kgquery-serve-model/0.1"
+    served: Served
+
+    def log_message(self, fmt, *args):  # quiet: no request lines on stderr
+        pass
+
+    def _send(self, code: int, body: dict) -> None:
+        data = json.dumps(body).encode("utf-8")
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _error(self, code: int, message: str) -> None:
+        self._send(code, {"error": {"message": message, "type": "invalid_request_error", "code": code}})
+
+    def _authorised(self) -> bool:
+        api_key = self.served.api_key
+        if not api_key:
+            return True
+        if self.headers.get("Authorization", "") == f"Bearer {api_key}":
+            return True
+        self._error(401, "missing or wrong API key")
+        return False
+
+    def do_GET(self):  # noqa: N802  (http.server's naming)
+        if self.path.rstrip("/") in ("/health", "/v1/health"):
+            return self._send(200, {"status": "ok"})
+        if not self._authorised():
+            return
+        if self.path.rstrip("/") == "/v1/models":
+            return self._send(200, {"object": "list", "data": [
+                {"id": self.served.name, "object": "model", "created": int(time.time()), "owned_by": "kgquery"}]})
+        self._error(404, f"no route {self.path}")
+
+    def _read_request(self) -> tuple[dict, list] | None:
+        """(the request body, its messages); None after answering 400 for a malformed one."""
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+            req = json.loads(self.rfile.read(length) or b"{}")
+            messages = req["messages"]
+            if not isinstance(messages, list) or not all(isinstance(m, dict) and "content" in m for m in messages):
+                raise ValueError("messages must be a list of {role, content}")
+        except (ValueError, KeyError) as e:
+            self._error(400, f"bad request: {e}")
+            return None
+        return req, messages
+
+    def do_POST(self):  # noqa: N802
+        if not self._authorised():
+            return
+        if self.path.rstrip("/") != "/v1/chat/completions":
+            return self._error(404, f"no route {self.path}")
+        read = self._read_request()
+        if read is None:
+            return
+        req, messages = read
+        max_tokens = int(req.get("max_tokens") or req.get("max_completion_tokens") or 256)
+        sampling = {"temperature": float(req.get("temperature") or 0.0), "seed": req.get("seed")}
+        stop = req.get("stop")
+        stop = [stop] if isinstance(stop, str) else stop
+        cid = "chatcmpl-" + uuid.uuid4().hex[:24]
+        created = int(time.time())
+        if req.get("stream"):
+            return self._stream(messages, max_tokens, stop, cid, created, sampling)
+        try:
+            text = self.served.model.chat(messages, max_new_tokens=max_tokens, stop=stop, **sampling)
+        except Exception as e:
+            return self._error(500, f"generation failed: {' '.join(str(e).split())[:200]}")
+        self._send(200, {
+            "id": cid, "object": "chat.completion", "created": created, "model": self.served.name,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}})
+
+    def _stream(self, messages, max_tokens, stop, cid, created, sampling) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+
+        def event(delta: dict, finish: str | None = None) -> None:
+            chunk = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": self.served.name,
+                     "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+            self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode("utf-8"))
+            self.wfile.flush()
+
+        try:
+            event({"role": "assistant", "content": ""})
+            for piece in self.served.model.chat(messages, max_new_tokens=max_tokens, stop=stop, stream=True,
+                                                **sampling):
+                event({"content": piece})
+            event({}, "stop")
+            self.wfile.write(b"data: [DONE]\n\n")
+            self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
             pass
 
-        def _send(self, code: int, body: dict) -> None:
-            data = json.dumps(body).encode("utf-8")
-            self.send_response(code)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
 
-        def _error(self, code: int, message: str) -> None:
-            self._send(code, {"error": {"message": message, "type": "invalid_request_error", "code": code}})
-
-        def _authorised(self) -> bool:
-            if not api_key:
-                return True
-            if self.headers.get("Authorization", "") == f"Bearer {api_key}":
-                return True
-            self._error(401, "missing or wrong API key")
-            return False
-
-        def do_GET(self):  # noqa: N802  (http.server's naming)
-            if self.path.rstrip("/") in ("/health", "/v1/health"):
-                return self._send(200, {"status": "ok"})
-            if not self._authorised():
-                return
-            if self.path.rstrip("/") == "/v1/models":
-                return self._send(200, {"object": "list", "data": [
-                    {"id": name, "object": "model", "created": int(time.time()), "owned_by": "kgquery"}]})
-            self._error(404, f"no route {self.path}")
-
-        def do_POST(self):  # noqa: N802
-            if not self._authorised():
-                return
-            if self.path.rstrip("/") != "/v1/chat/completions":
-                return self._error(404, f"no route {self.path}")
-            try:
-                length = int(self.headers.get("Content-Length") or 0)
-                req = json.loads(self.rfile.read(length) or b"{}")
-                messages = req["messages"]
-                if not isinstance(messages, list) or not all(isinstance(m, dict) and "content" in m for m in messages):
-                    raise ValueError("messages must be a list of {role, content}")
-            except (ValueError, KeyError) as e:
-                return self._error(400, f"bad request: {e}")
-            max_tokens = int(req.get("max_tokens") or req.get("max_completion_tokens") or 256)
-            sampling = {"temperature": float(req.get("temperature") or 0.0), "seed": req.get("seed")}
-            stop = req.get("stop")
-            stop = [stop] if isinstance(stop, str) else stop
-            cid = "chatcmpl-" + uuid.uuid4().hex[:24]
-            created = int(time.time())
-            if req.get("stream"):
-                return self._stream(messages, max_tokens, stop, cid, created, sampling)
-            try:
-                text = model.chat(messages, max_new_tokens=max_tokens, stop=stop, **sampling)
-            except Exception as e:
-                return self._error(500, f"generation failed: {' '.join(str(e).split())[:200]}")
-            self._send(200, {
-                "id": cid, "object": "chat.completion", "created": created, "model": name,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-                "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}})
-
-        def _stream(self, messages, max_tokens, stop, cid, created, sampling) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-cache")
-            self.end_headers()
-
-            def event(delta: dict, finish: str | None = None) -> None:
-                chunk = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": name,
-                         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
-                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode("utf-8"))
-                self.wfile.flush()
-
-            try:
-                event({"role": "assistant", "content": ""})
-                for piece in model.chat(messages, max_new_tokens=max_tokens, stop=stop, stream=True, **sampling):
-                    event({"content": piece})
-                event({}, "stop")
-                self.wfile.write(b"data: [DONE]\n\n")
-                self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-
-    return Handler
+def make_handler(model, name: str, api_key: str | None) -> type[ChatHandler]:
+    """The request handler class bound to one loaded model."""
+    return type("Handler", (ChatHandler,), {"served": Served(model, name, api_key)})
 
 
 def main(argv: list[str] | None = None) -> int:

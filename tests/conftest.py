@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -47,6 +48,17 @@ ex:london a ex:City ; rdfs:label "London"@en , "Londres"@fr .
 ex:nyc a ex:City ; rdfs:label "New York City" .
 """
 PEOPLE_TRIPLES = 29
+
+
+def import_page_support():
+    """app/page_support.py, the page's helpers: a module beside the page's script, outside kgquery (the
+    page imports it as `page_support`, its own folder being on sys.path; so do the tests)."""
+    app = str(REPO / "app")
+    if app not in sys.path:
+        sys.path.insert(0, app)
+    import page_support
+
+    return page_support
 
 
 def pytest_configure(config):

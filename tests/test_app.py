@@ -1,4 +1,4 @@
-"""The query page (app/streamlit_app.py) through Streamlit's AppTest, and its pure helpers (kgquery.app_support).
+"""The query page (app/streamlit_app.py) through Streamlit's AppTest, and its pure helpers (app/page_support.py).
 
 AppTest runs the script in this process, so the page's st.cache_resource caches (graph, engine,
 indexes, example questions) are shared by the tests here: only the first question pays for them.
@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PEOPLE_TRIPLES, PEOPLE_TTL, REPO
+from conftest import PEOPLE_TRIPLES, PEOPLE_TTL, REPO, import_page_support
 
 pytest.importorskip("streamlit", reason="the page needs streamlit: pip install 'kgquery[app]'")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from kgquery import app_support as sup  # noqa: E402
+from kgquery.answer.evidence import to_graph  # noqa: E402
 from kgquery.answer.types import Answer, Outcome, QueryResult, Term  # noqa: E402
 from kgquery.errors import KgqueryError, LoadError  # noqa: E402
 
+sup = import_page_support()
 APP = str(REPO / "app" / "streamlit_app.py")
 PHONE_Q = "What is the telephone of Baldwin Dirksen?"
 PHONE = "+49-6200-33069465"
@@ -296,8 +297,10 @@ def test_evidence_graph_dot_and_layout():
     ada, lon = Term("iri", "http://example.org/people/ada"), Term("iri", "http://example.org/people/london")
     lives, age = Term("iri", "http://example.org/people/livesIn"), Term("iri", "http://example.org/people/age")
     triples = [(ada, lives, lon), (ada, age, Term("literal", "36"))]
-    g = sup.evidence_graph(triples, {ada.value: "Ada Lovelace"}, {lives.value: "lives in"}.get)
+    g = to_graph(triples, {ada.value: "Ada Lovelace"}, {lives.value: "lives in"}.get)  # what the page draws
     assert g.number_of_nodes() == 3 and g.number_of_edges() == 2
+    assert g.nodes[ada.n3()]["label"] == "Ada Lovelace" and g.edges[ada.n3(), lon.n3(), lives.value]["label"] == "lives in"
+    assert to_graph(triples, {lives.value: "lives in"}).edges[ada.n3(), lon.n3(), lives.value]["label"] == "lives in"
     dot = sup.evidence_dot(triples, {ada.value: "Ada Lovelace"}, {lives.value: "lives in"}.get)
     assert dot.startswith("digraph") and '"Ada Lovelace"' in dot and '"lives in"' in dot and '"london"' in dot
     assert '"36"' in dot and "shape=note" in dot  # literals drawn apart from entities

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Listener
+from conftest import Listener, import_page_support
 from kgquery import KnowledgeGraph
-from kgquery.app_support import load_upload
 from kgquery.cli import main
 from kgquery.errors import LoadError
 from kgquery.graph.loadguard import CHECK_EVERY, LoadLimits, NetworkRefused, no_network
@@ -137,6 +136,7 @@ def test_plain_file_past_the_cap_is_refused_before_reading(tmp_path, capsys, mon
 
 def test_page_upload_of_a_gzip_bomb_is_one_line(monkeypatch):
     monkeypatch.setenv("KGQUERY_MAX_GRAPH_MB", "1")
+    load_upload = import_page_support().load_upload  # the page's upload (app/page_support.py)
     data = gzip.compress(b"#" * (2 << 20))
     with pytest.raises(LoadError, match=r"^bomb.ttl.gz: decompresses to more than 1 MB, over the 1 MB limit"):
         load_upload(data, "bomb.ttl.gz")

@@ -58,6 +58,10 @@ assert site.parent.name == "site-packages", site
 page = files("kgquery._app") / "streamlit_app.py"
 assert page.is_file() and (files("kgquery._app") / ".streamlit" / "config.toml").is_file()
 assert APP_SCRIPT == site / "_app" / "streamlit_app.py" == Path(str(page)), (APP_SCRIPT, page)
+# the page's helpers ship beside it and import as the page imports them (its folder on sys.path)
+sys.path.insert(0, str(APP_SCRIPT.parent))
+import page_support
+assert Path(page_support.__file__).resolve() == site / "_app" / "page_support.py", page_support.__file__
 assert BUNDLED == site / "_graphs", BUNDLED
 graphs = files("kgquery._graphs")
 for name, rdf, notes in [("ck25", "prod-inst.ttl", ["LICENSE", "SOURCE.md"]),

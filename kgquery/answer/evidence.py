@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..terms import Outcome, QueryResult, Term
 
@@ -114,21 +114,33 @@ def to_turtle(triples: list[tuple[Term, Term, Term]], prefixes: dict[str, str] |
     return g.serialize(format="turtle")
 
 
-def to_graph(triples: list[tuple[Term, Term, Term]], labels: dict[str, str] | None = None):
+def _namer(labels) -> "Callable[[str], str | None]":
+    """A lookup IRI -> label from a dict, a function or nothing."""
+    if labels is None:
+        return lambda iri: None
+    return labels.get if isinstance(labels, dict) else labels
+
+
+def to_graph(triples: list[tuple[Term, Term, Term]], labels: "dict[str, str] | Callable | None" = None,
+             prop_labels: "dict[str, str] | Callable | None" = None):
     """The triples as a networkx MultiDiGraph: nodes keyed by N3 (attributes term, label, kind),
-    one edge per triple keyed by the predicate IRI (attributes term, label)."""
+    one edge per triple keyed by the predicate IRI (attributes term, label).
+
+    `labels` names entities (a dict IRI -> label, or a function); `prop_labels` names predicates, which
+    `labels` names when it is not given; what neither names shows its IRI's local name."""
     import networkx as nx
 
     from ..graph.schema import local_name
 
-    labels = labels or {}
+    label_of = _namer(labels)
+    prop_of = label_of if prop_labels is None else _namer(prop_labels)
     g = nx.MultiDiGraph()
     for s, p, o in triples:
         for t in (s, o):
             if t.n3() not in g:
-                name = labels.get(t.value) or local_name(t.value) if t.is_iri else t.value
+                name = (label_of(t.value) or local_name(t.value)) if t.is_iri else t.value
                 g.add_node(t.n3(), term=t, label=name, kind=t.kind)
-        g.add_edge(s.n3(), o.n3(), key=p.value, term=p, label=labels.get(p.value) or local_name(p.value))
+        g.add_edge(s.n3(), o.n3(), key=p.value, term=p, label=prop_of(p.value) or local_name(p.value))
     return g
 
 

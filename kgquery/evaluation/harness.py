@@ -140,6 +140,74 @@ def _row(q: EvalQuestion) -> dict:
             "outcome": None, "seconds": None, "tags": list(q.tags)}
 
 
+def _ask_and_score(engine, q: EvalQuestion, gold: list[str], row: dict) -> None:
+    """Ask one question and fill its row: the answer, its scores against the gold, the model path's
+    fields, the best F1 among the candidates that ran, and the shown attempt's F1."""
+    gen = _model_generator(engine)
+    if gen is not None:
+        gen.last_run = None
+    ans, secs = _ask(engine, q.question)
+    p, r, f = score(ans.values(), gold, ans.outcome)
+    row.update(sparql=ans.sparql, values=ans.values(), gold=gold, f1=f, precision=p, recall=r,
+               outcome=ans.outcome, seconds=round(secs, 4), generator=ans.generator,
+               confidence=round(ans.confidence, 3), timings=ans.timings, message=ans.message)
+    if gen is not None:
+        row.update(_model_fields(gen))
+    if ans.tried:
+        row["best_tried_f1"] = max(set_prf(res.values(), gold)[2] for _, _, res in ans.tried)
+    attempt = attempt_values(ans)
+    if attempt is not None:  # the shown attempt, had it been answered
+        row.update(attempt_values=attempt, attempt_f1=set_prf(attempt, gold)[2])
+
+
+def _summary(rows: list[dict], total: int, model: str | None, budget_s: float | None) -> dict:
+    """The run's summary: means and outcomes over the scored rows, counts of what was left out, notes."""
+    summary = summarize(rows, ANSWER_OUTCOMES)
+    summary["questions_total"] = total
+    summary["skipped"] = sum(1 for r in rows if r.get("skipped"))
+    summary["gold_unavailable"] = sum(1 for r in rows if r.get("gold_unavailable"))
+    ms = model_summary(rows)
+    if ms is not None:
+        summary["model_path"] = ms
+        summary["valid_query_rate"] = ms["valid_query_rate"]
+    summary["abstained_attempt_exact"] = sum(1 for r in rows if r.get("attempt_f1") == 1.0)
+    unabstained = f1_if_answered(rows)
+    if unabstained is not None:
+        summary["f1_if_answered"] = unabstained
+    best = [r["best_tried_f1"] for r in rows if r.get("best_tried_f1") is not None]
+    if best:  # reach: the best F1 among the candidates that ran (the engine stops early once one must win)
+        summary["hindsight_f1"] = sum(best) / len(best)
+    summary["all_abstained"] = summary["n"] > 0 and summary["outcomes"].get("abstained", 0) == summary["n"]
+    over = sum(1 for r in rows if r.get("over_budget"))
+    if over:
+        summary["over_budget"] = over
+    summary["notes"] = _notes(summary, budget_s)
+    summary["scoring"] = SCORING
+    summary["model"] = model
+    summary["date"] = datetime.datetime.now().isoformat(timespec="seconds")
+    summary["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    return summary
+
+
+def _notes(summary: dict, budget_s: float | None) -> list[str]:
+    """What a reader of the means must know: all abstained, exact attempts scored 0, questions left out."""
+    notes = []
+    if summary["all_abstained"]:
+        notes.append(f"all {summary['n']} answers were abstentions (no answering stage answered): every F1 is 0")
+    if summary["abstained_attempt_exact"]:
+        notes.append(f"{summary['abstained_attempt_exact']} abstention(s) showed an attempt whose values match "
+                     f"the gold exactly (attempt_f1 = 1 in the JSON); they score 0")
+    if summary["gold_unavailable"]:
+        notes.append(f"{summary['gold_unavailable']} question(s) have no gold (reference query timed out or "
+                     f"failed) and are excluded from every mean")
+    over = summary.get("over_budget", 0)
+    if over:
+        notes.append(f"{over} question(s) not run: the time budget of this evaluation ({budget_s:g} s) was used up")
+    if summary["skipped"] > over:
+        notes.append(f"{summary['skipped'] - over} question(s) skipped (graph missing) and excluded from every mean")
+    return notes
+
+
 def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: str | None = None,
              limit: int | None = None, progress: bool = True, engine_factory=None,
              budget_s: float | None = None) -> dict:
@@ -195,62 +263,12 @@ def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: st
         engine = engines.get(id(kg))
         if engine is None:
             engine = engines[id(kg)] = engine_factory(kg, model)
-        gen = _model_generator(engine)
-        if gen is not None:
-            gen.last_run = None
-        ans, secs = _ask(engine, q.question)
-        p, r, f = score(ans.values(), gold, ans.outcome)
-        row.update(sparql=ans.sparql, values=ans.values(), gold=gold, f1=f, precision=p, recall=r,
-                   outcome=ans.outcome, seconds=round(secs, 4), generator=ans.generator,
-                   confidence=round(ans.confidence, 3), timings=ans.timings, message=ans.message)
-        if gen is not None:
-            row.update(_model_fields(gen))
-        if ans.tried:
-            row["best_tried_f1"] = max(set_prf(res.values(), gold)[2] for _, _, res in ans.tried)
-        attempt = attempt_values(ans)
-        if attempt is not None:  # the shown attempt, had it been answered
-            row.update(attempt_values=attempt, attempt_f1=set_prf(attempt, gold)[2])
+        _ask_and_score(engine, q, gold, row)
         scored = [x["f1"] for x in rows if x["f1"] is not None]
         bar.set_postfix(meanF1=f"{sum(scored) / len(scored):.3f}", refresh=False)
     bar.close()
 
-    summary = summarize(rows, ANSWER_OUTCOMES)
-    summary["questions_total"] = len(qs)
-    summary["skipped"] = sum(1 for r in rows if r.get("skipped"))
-    summary["gold_unavailable"] = sum(1 for r in rows if r.get("gold_unavailable"))
-    ms = model_summary(rows)
-    if ms is not None:
-        summary["model_path"] = ms
-        summary["valid_query_rate"] = ms["valid_query_rate"]
-    summary["abstained_attempt_exact"] = sum(1 for r in rows if r.get("attempt_f1") == 1.0)
-    unabstained = f1_if_answered(rows)
-    if unabstained is not None:
-        summary["f1_if_answered"] = unabstained
-    best = [r["best_tried_f1"] for r in rows if r.get("best_tried_f1") is not None]
-    if best:  # reach: the best F1 among the candidates that ran (the engine stops early once one must win)
-        summary["hindsight_f1"] = sum(best) / len(best)
-    summary["all_abstained"] = summary["n"] > 0 and summary["outcomes"].get("abstained", 0) == summary["n"]
-    notes = []
-    if summary["all_abstained"]:
-        notes.append(f"all {summary['n']} answers were abstentions (no answering stage answered): every F1 is 0")
-    if summary["abstained_attempt_exact"]:
-        notes.append(f"{summary['abstained_attempt_exact']} abstention(s) showed an attempt whose values match "
-                     f"the gold exactly (attempt_f1 = 1 in the JSON); they score 0")
-    if summary["gold_unavailable"]:
-        notes.append(f"{summary['gold_unavailable']} question(s) have no gold (reference query timed out or "
-                     f"failed) and are excluded from every mean")
-    over = sum(1 for r in rows if r.get("over_budget"))
-    if over:
-        summary["over_budget"] = over
-        notes.append(f"{over} question(s) not run: the time budget of this evaluation ({budget_s:g} s) was used up")
-    if summary["skipped"] > over:
-        notes.append(f"{summary['skipped'] - over} question(s) skipped (graph missing) and excluded from every mean")
-    summary["notes"] = notes
-    summary["scoring"] = SCORING
-    summary["model"] = model
-    summary["date"] = datetime.datetime.now().isoformat(timespec="seconds")
-    summary["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
-    return {"summary": summary, "questions": rows}
+    return {"summary": _summary(rows, len(qs), model, budget_s), "questions": rows}
 
 
 def _limits(args):

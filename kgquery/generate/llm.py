@@ -361,6 +361,110 @@ def _shorten(sparql: str, schema) -> str:
     return re.sub(r"<([^<>\s]+)>", sub, sparql)
 
 
+class _ExampleMaker:
+    """Makes one example from a template question and its query over the graph's own entities."""
+
+    def __init__(self, linker):
+        from .embedded import EmbeddedGenerator
+
+        self.linker, self.kg, self.schema, self.labels = linker, linker.kg, linker.schema, linker.labels
+        self.embedded = EmbeddedGenerator(linker)
+
+    def named(self, iri: str) -> str | None:
+        """An entity's label when it is a real name (not its local name, not too long)."""
+        lab = self.labels.label_of(iri)
+        return lab if lab and lab != local_name(iri) and len(lab) <= 60 else None
+
+    def rows(self, query: str):
+        res = self.kg.query(query, timeout_s=5, max_rows=50)
+        return res.rows if res.outcome == Outcome.ROWS else []
+
+    def values(self, query: str) -> list[str] | None:
+        res = self.kg.query(query, timeout_s=5, max_rows=1000)
+        return sorted(res.values()) if res.ok and res.outcome != Outcome.EMPTY else None
+
+    def make(self, question: str, template: str, ents: list[tuple[str, str]], kind: str,
+             terms: set[str]) -> Example | None:
+        """The example, with the embedded generator's query when one of its top 3 returns the template's
+        answer, else the template's; None when the template finds nothing."""
+        from ..understand.text import analyse
+
+        want = self.values(template)
+        if want is None:
+            return None
+        sparql = template
+        try:
+            qq = analyse(question)
+            for c in self.embedded.candidates(qq, self.linker.link(qq))[:3]:
+                if self.values(c.sparql) == want:
+                    sparql = c.sparql
+                    break
+        except Exception:  # the embedded generator is a helper here: its faults must not stop us
+            pass
+        return Example(question, _shorten(sparql, self.schema), [LinkedItem(n, f"<{i}>", n) for n, i in ents], kind,
+                       frozenset(terms))
+
+
+def _attribute_examples(mk: _ExampleMaker, props) -> list[Example]:
+    """'What is the P of X?' for a value property: one named subject each."""
+    out = []
+    for p in props:
+        for r in mk.rows(f"SELECT ?s WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?s)) }} LIMIT 20"):
+            name = mk.named(r[0].value)
+            if name:
+                ex = mk.make(f"What is the {p.label} of {name}?", f"SELECT DISTINCT ?value WHERE {{ <{r[0].value}> <{p.iri}> ?value . }}",
+                             [(name, r[0].value)], "attribute", {p.iri, r[0].value})
+                if ex:
+                    out.append(ex)
+                    break
+    return out
+
+
+def _relation_examples(mk: _ExampleMaker, props) -> list[Example]:
+    """For a link property between two named entities: the link, its inverse, and a yes/no question."""
+    out = []
+    schema = mk.schema
+    for p in props:
+        for s, o in mk.rows(f"SELECT ?s ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 30"):
+            sn, on = mk.named(s.value), mk.named(o.value)
+            cls = next((c for c in mk.labels.types_of(s.value) if schema.cls(c)), None)
+            if not (sn and on and cls):
+                continue
+            cl = schema.cls(cls).label
+            for ex in (
+                mk.make(f"What is the {p.label} of {sn}?", f"SELECT DISTINCT ?x WHERE {{ <{s.value}> <{p.iri}> ?x . }}",
+                        [(sn, s.value)], "relation", {p.iri, s.value}),
+                mk.make(f"Which {cl} has {p.label} {on}?", f"SELECT DISTINCT ?x WHERE {{ ?x a <{cls}> . ?x <{p.iri}> <{o.value}> . }}",
+                        [(on, o.value)], "inverse", {p.iri, cls, o.value}),
+                mk.make(f"Is {on} the {p.label} of {sn}?", f"ASK {{ <{s.value}> <{p.iri}> <{o.value}> . }}",
+                        [(on, o.value), (sn, s.value)], "ask", {p.iri, s.value, o.value}),
+            ):
+                if ex:
+                    out.append(ex)
+            break
+    return out
+
+
+def _count_and_superlative_examples(mk: _ExampleMaker, numeric, per_kind: int) -> list[Example]:
+    """'How many C are there?' for classes with members; 'Which C has the highest P?' for one number."""
+    out = []
+    schema = mk.schema
+    for c in [c for c in schema.classes if c.count > 1][:per_kind]:
+        ex = mk.make(f"How many {c.label} are there?", f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{c.iri}> . }}",
+                     [], "count", {c.iri})
+        if ex:
+            out.append(ex)
+    for p in numeric[:1]:
+        cls = next((c for c, _ in p.subject_classes if schema.cls(c)), None)
+        if cls:
+            ex = mk.make(f"Which {schema.cls(cls).label} has the highest {p.label}?",
+                         f"SELECT ?x WHERE {{ ?x a <{cls}> . ?x <{p.iri}> ?v . }} ORDER BY DESC(?v) LIMIT 1",
+                         [], "superlative", {p.iri, cls})
+            if ex:
+                out.append(ex)
+    return out
+
+
 def _synthesise_examples(linker, per_kind: int = 2) -> list[Example]:
     """Template questions from the graph's own entities, answered by the embedded generator.
 
@@ -368,86 +472,14 @@ def _synthesise_examples(linker, per_kind: int = 2) -> list[Example]:
     first that returns exactly that answer is kept (it shows the query style the pipeline runs),
     otherwise the template's own query is. Never uses benchmark material.
     """
-    from ..understand.text import analyse
-    from .embedded import EmbeddedGenerator
-
-    kg, schema, labels = linker.kg, linker.schema, linker.labels
+    mk = _ExampleMaker(linker)
     skip = {RDF_TYPE, RDFS_LABEL, "http://www.w3.org/2000/01/rdf-schema#comment"}
-    props = [p for p in schema.properties if p.iri not in skip and p.count > 0]
-    embedded = EmbeddedGenerator(linker)
-
-    def named(iri: str) -> str | None:
-        lab = labels.label_of(iri)
-        return lab if lab and lab != local_name(iri) and len(lab) <= 60 else None
-
-    def rows(query: str):
-        res = kg.query(query, timeout_s=5, max_rows=50)
-        return res.rows if res.outcome == Outcome.ROWS else []
-
-    def values(query: str) -> list[str] | None:
-        res = kg.query(query, timeout_s=5, max_rows=1000)
-        return sorted(res.values()) if res.ok and res.outcome != Outcome.EMPTY else None
-
-    def make(question: str, template: str, ents: list[tuple[str, str]], kind: str, terms: set[str]) -> Example | None:
-        want = values(template)
-        if want is None:
-            return None
-        sparql = template
-        try:
-            qq = analyse(question)
-            for c in embedded.candidates(qq, linker.link(qq))[:3]:
-                if values(c.sparql) == want:
-                    sparql = c.sparql
-                    break
-        except Exception:  # the embedded generator is a helper here: its faults must not stop us
-            pass
-        return Example(question, _shorten(sparql, schema), [LinkedItem(n, f"<{i}>", n) for n, i in ents], kind,
-                       frozenset(terms))
-
-    out: list[Example] = []
+    props = [p for p in mk.schema.properties if p.iri not in skip and p.count > 0]
     literal = [p for p in props if p.is_literal and not p.is_numeric][:per_kind]
     numeric = [p for p in props if p.is_numeric][:per_kind]
     relation = [p for p in props if not p.is_literal][:per_kind]
-    for p in literal + numeric:
-        for r in rows(f"SELECT ?s WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?s)) }} LIMIT 20"):
-            name = named(r[0].value)
-            if name:
-                ex = make(f"What is the {p.label} of {name}?", f"SELECT DISTINCT ?value WHERE {{ <{r[0].value}> <{p.iri}> ?value . }}",
-                          [(name, r[0].value)], "attribute", {p.iri, r[0].value})
-                if ex:
-                    out.append(ex)
-                    break
-    for p in relation:
-        for s, o in rows(f"SELECT ?s ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 30"):
-            sn, on = named(s.value), named(o.value)
-            cls = next((c for c in labels.types_of(s.value) if schema.cls(c)), None)
-            if not (sn and on and cls):
-                continue
-            cl = schema.cls(cls).label
-            for ex in (
-                make(f"What is the {p.label} of {sn}?", f"SELECT DISTINCT ?x WHERE {{ <{s.value}> <{p.iri}> ?x . }}",
-                     [(sn, s.value)], "relation", {p.iri, s.value}),
-                make(f"Which {cl} has {p.label} {on}?", f"SELECT DISTINCT ?x WHERE {{ ?x a <{cls}> . ?x <{p.iri}> <{o.value}> . }}",
-                     [(on, o.value)], "inverse", {p.iri, cls, o.value}),
-                make(f"Is {on} the {p.label} of {sn}?", f"ASK {{ <{s.value}> <{p.iri}> <{o.value}> . }}",
-                     [(on, o.value), (sn, s.value)], "ask", {p.iri, s.value, o.value}),
-            ):
-                if ex:
-                    out.append(ex)
-            break
-    for c in [c for c in schema.classes if c.count > 1][:per_kind]:
-        ex = make(f"How many {c.label} are there?", f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{c.iri}> . }}",
-                  [], "count", {c.iri})
-        if ex:
-            out.append(ex)
-    for p in numeric[:1]:
-        cls = next((c for c, _ in p.subject_classes if schema.cls(c)), None)
-        if cls:
-            ex = make(f"Which {schema.cls(cls).label} has the highest {p.label}?",
-                      f"SELECT ?x WHERE {{ ?x a <{cls}> . ?x <{p.iri}> ?v . }} ORDER BY DESC(?v) LIMIT 1",
-                      [], "superlative", {p.iri, cls})
-            if ex:
-                out.append(ex)
+    out = (_attribute_examples(mk, literal + numeric) + _relation_examples(mk, relation)
+           + _count_and_superlative_examples(mk, numeric, per_kind))
     for ex in out:  # prefixed names for schema terms, as in the schema excerpt
-        ex.sparql = _shorten(ex.sparql, schema)
+        ex.sparql = _shorten(ex.sparql, mk.schema)
     return out

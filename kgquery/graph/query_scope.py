@@ -52,6 +52,10 @@ def parse_scope(sparql: str) -> Scope:
 
 
 def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
+    """Fold one algebra node into `scope`: a branch per node kind (modifiers, then patterns).
+
+    `above_agg`: no aggregation below here yet (a Filter here is a HAVING); `nested`: inside the
+    outer Project (another Project is a subquery, with its own Scope)."""
     from rdflib.plugins.sparql.parserutils import CompValue
 
     if isinstance(node, (list, tuple)):
@@ -76,11 +80,7 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
     elif name in ("Distinct", "Reduced"):
         _walk(node["p"], scope, above_agg, nested)
     elif name == "OrderBy":
-        for oc in node["expr"]:
-            if hasattr(oc, "name") and oc.name == "OrderCondition":
-                scope.order.append((oc["expr"], oc.get("order") or "ASC"))
-            else:
-                scope.order.append((oc, "ASC"))
+        scope.order.extend(_order_conditions(node["expr"]))
         _walk(node["p"], scope, above_agg, nested)
     elif name == "Extend":
         scope.binds[node["var"]] = node["expr"]
@@ -89,10 +89,7 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
         (scope.having if above_agg and _has_agg_below(node["p"]) else scope.filters).append(node["expr"])
         _walk(node["p"], scope, above_agg, nested)
     elif name == "AggregateJoin":
-        for a in node["A"]:
-            kind = a.name.replace("Aggregate_", "")
-            inner = a.get("vars")
-            scope.aggregates[a["res"]] = (kind, bool(a.get("distinct")), inner if inner != "*" else None)
+        scope.aggregates.update(_aggregates(node["A"]))
         _walk(node["p"], scope, False, nested)
     elif name == "Group":
         scope.grouped = True
@@ -109,15 +106,7 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
         _walk(node["p2"], opt, above_agg, nested)
         scope.optional.extend(opt.triples)
     elif name == "Union":
-        branches = []
-        for k in ("p1", "p2"):
-            b = Scope()
-            _walk(node[k], b, above_agg, nested)
-            if len(b.unions) == 1 and not b.triples:  # flatten A UNION B UNION C
-                branches.extend(b.unions[0])
-            else:
-                branches.append(b)
-        scope.unions.append(branches)
+        scope.unions.append(_union_branches(node, above_agg, nested))
     elif name == "Minus":
         _walk(node["p1"], scope, above_agg, nested)
         m = Scope()
@@ -133,6 +122,40 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
         for k, v in node.items():
             if not k.startswith("_") and k not in ("expr",):
                 _walk(v, scope, above_agg, nested)
+
+
+def _order_conditions(exprs) -> list:
+    """ORDER BY's conditions as (expression, 'ASC' | 'DESC')."""
+    out = []
+    for oc in exprs:
+        if hasattr(oc, "name") and oc.name == "OrderCondition":
+            out.append((oc["expr"], oc.get("order") or "ASC"))
+        else:
+            out.append((oc, "ASC"))
+    return out
+
+
+def _aggregates(aggs) -> dict:
+    """Result variable -> (aggregate name, distinct, the variable it reads or None for *)."""
+    out = {}
+    for a in aggs:
+        kind = a.name.replace("Aggregate_", "")
+        inner = a.get("vars")
+        out[a["res"]] = (kind, bool(a.get("distinct")), inner if inner != "*" else None)
+    return out
+
+
+def _union_branches(node, above_agg: bool, nested: bool) -> list[Scope]:
+    """A UNION's branches, one Scope each; A UNION B UNION C (nested pairs in the algebra) made flat."""
+    branches = []
+    for k in ("p1", "p2"):
+        b = Scope()
+        _walk(node[k], b, above_agg, nested)
+        if len(b.unions) == 1 and not b.triples:  # flatten A UNION B UNION C
+            branches.extend(b.unions[0])
+        else:
+            branches.append(b)
+    return branches
 
 
 def _has_agg_below(node) -> bool:

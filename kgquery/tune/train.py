@@ -157,18 +157,10 @@ def evaluate_loss(model, data: list, cfg: TrainConfig, pad_id: int, device: str,
 
 
 # ---------------------------------------------------------------------------- the run
-def train(cfg: TrainConfig, progress: bool = True) -> dict:
-    """Run SFT as configured; returns the card (also written to cfg.out)."""
+def device_and_precision(cfg: TrainConfig):
+    """(device, weights dtype, autocast dtype or None), after setting torch's threads and seed."""
     import torch
-    from tqdm import tqdm
-    from transformers import get_cosine_schedule_with_warmup
 
-    from .card import base_source, write_card
-    from .synth import read_split
-
-    t_start = time.perf_counter()
-    out, ckpt = Path(cfg.out), Path(cfg.out) / "checkpoint"
-    out.mkdir(parents=True, exist_ok=True)
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
@@ -176,9 +168,13 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     w_dtype, autocast = pick_precision(device, cfg.dtype)
     if not cfg.full and device == "cpu" and autocast is not None:
         w_dtype = torch.bfloat16  # frozen base in bf16 (no per-step casts); LoRA weights stay float32
+    return device, w_dtype, autocast
 
-    # --- data, encoded with the base tokenizer's chat template
-    model, tok = load_base(cfg.model, device, w_dtype)
+
+def encoded_splits(cfg: TrainConfig, tok) -> tuple[list, list, dict]:
+    """(train, validation) examples encoded with the base tokenizer's chat template, and the data's report."""
+    from .synth import read_split
+
     train_recs, val_recs = read_split(cfg.data, "train"), read_split(cfg.data, "validation")
     if cfg.train_limit:
         train_recs = random.Random(cfg.seed).sample(train_recs, min(cfg.train_limit, len(train_recs)))
@@ -188,8 +184,11 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     val_data = [encode(r, tok, cfg.max_len) for r in val_recs]
     report_path = Path(cfg.data) / "report.json"
     data_report = json.loads(report_path.read_text("utf-8")) if report_path.is_file() else {}
+    return train_data, val_data, data_report
 
-    # --- model: LoRA adapters on a frozen base, or every weight
+
+def trainable(model, cfg: TrainConfig, device: str, ckpt: Path):
+    """The model to train: LoRA adapters on a frozen base, or every weight; from the checkpoint on resume."""
     if device == "cuda":
         model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
         model.enable_input_require_grads()
@@ -208,90 +207,132 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
 
         model.load_state_dict(load_file(str(ckpt / "model" / "model.safetensors")), strict=False)
     model.train()
-    params = [p for p in model.parameters() if p.requires_grad]
-    n_trainable = sum(p.numel() for p in params)
+    return model
 
-    steps_per_epoch = math.ceil(len(train_data) / (cfg.batch_size * cfg.grad_accum))
-    total_steps = steps_per_epoch * cfg.epochs
-    if cfg.max_steps:
-        total_steps = min(total_steps, cfg.max_steps)
-    opt = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=0.0)
-    sched = get_cosine_schedule_with_warmup(opt, int(cfg.warmup * total_steps), total_steps)
-    state = {"step": 0, "epoch": 0, "batch": 0, "best_val": None, "bad_epochs": 0, "history": [], "seconds": 0.0}
-    if cfg.resume and (ckpt / "state.json").is_file():
-        state = json.loads((ckpt / "state.json").read_text("utf-8"))
-        opt.load_state_dict(torch.load(ckpt / "optimizer.pt", weights_only=True))
-        sched.load_state_dict(torch.load(ckpt / "scheduler.pt", weights_only=True))
 
-    def save_checkpoint() -> None:
-        ckpt.mkdir(parents=True, exist_ok=True)
-        model.save_pretrained(ckpt / "model")
-        torch.save(opt.state_dict(), ckpt / "optimizer.pt")
-        torch.save(sched.state_dict(), ckpt / "scheduler.pt")
-        (ckpt / "state.json").write_text(json.dumps(state, indent=1), "utf-8")
+class Run:
+    """One training run's moving parts: the model and its optimizer, the data, and the resumable state
+    (step, epoch, batch within the epoch, validation history) that a checkpoint saves."""
 
-    def save_best() -> None:
-        model.save_pretrained(out)
-        tok.save_pretrained(out)
+    def __init__(self, cfg: TrainConfig, model, tok, device: str, autocast, train_data: list, val_data: list):
+        import torch
+        from transformers import get_cosine_schedule_with_warmup
 
-    def end_of_epoch(val_loss: float) -> bool:
-        """Record the validation loss, keep the best weights; True when training should stop."""
+        self.cfg, self.model, self.tok, self.device, self.autocast = cfg, model, tok, device, autocast
+        self.train_data, self.val_data = train_data, val_data
+        self.out, self.ckpt = Path(cfg.out), Path(cfg.out) / "checkpoint"
+        self.params = [p for p in model.parameters() if p.requires_grad]
+        steps_per_epoch = math.ceil(len(train_data) / (cfg.batch_size * cfg.grad_accum))
+        self.total_steps = steps_per_epoch * cfg.epochs
+        if cfg.max_steps:
+            self.total_steps = min(self.total_steps, cfg.max_steps)
+        self.opt = torch.optim.AdamW(self.params, lr=cfg.lr, weight_decay=0.0)
+        self.sched = get_cosine_schedule_with_warmup(self.opt, int(cfg.warmup * self.total_steps), self.total_steps)
+        self.state = {"step": 0, "epoch": 0, "batch": 0, "best_val": None, "bad_epochs": 0, "history": [],
+                      "seconds": 0.0}
+        if cfg.resume and (self.ckpt / "state.json").is_file():
+            self.state = json.loads((self.ckpt / "state.json").read_text("utf-8"))
+            self.opt.load_state_dict(torch.load(self.ckpt / "optimizer.pt", weights_only=True))
+            self.sched.load_state_dict(torch.load(self.ckpt / "scheduler.pt", weights_only=True))
+
+    def save_checkpoint(self) -> None:
+        import torch
+
+        self.ckpt.mkdir(parents=True, exist_ok=True)
+        self.model.save_pretrained(self.ckpt / "model")
+        torch.save(self.opt.state_dict(), self.ckpt / "optimizer.pt")
+        torch.save(self.sched.state_dict(), self.ckpt / "scheduler.pt")
+        (self.ckpt / "state.json").write_text(json.dumps(self.state, indent=1), "utf-8")
+
+    def val_loss(self) -> float:
+        return evaluate_loss(self.model, self.val_data, self.cfg, self.tok.pad_token_id, self.device, self.autocast)
+
+    def end_of_epoch(self, val_loss: float) -> bool:
+        """Record the validation loss, keep the best weights in OUT; True when training should stop."""
+        state = self.state
         state["history"].append({"epoch": state["epoch"], "step": state["step"], "val_loss": round(val_loss, 4)})
         if state["best_val"] is None or val_loss < state["best_val"]:
             state["best_val"], state["bad_epochs"] = val_loss, 0
-            save_best()
+            self.model.save_pretrained(self.out)
+            self.tok.save_pretrained(self.out)
             return False
         state["bad_epochs"] += 1
-        return state["bad_epochs"] >= cfg.patience
+        return state["bad_epochs"] >= self.cfg.patience
 
-    # --- the loop
-    if state["step"] == 0 and not state["history"]:
-        state["val_loss_before"] = round(evaluate_loss(model, val_data, cfg, tok.pad_token_id, device, autocast), 4)
-    t0 = time.perf_counter() - state["seconds"]
-    bar = tqdm(total=total_steps, initial=state["step"], desc="train", disable=not progress, dynamic_ncols=True)
-    stop, losses = False, []
-    while state["epoch"] < cfg.epochs and not stop and state["step"] < total_steps:
-        order = list(range(len(train_data)))
+    def optimizer_step(self, losses: list[float], t0: float, bar) -> None:
+        """Clip, step the optimizer and the schedule, record the mean loss of the accumulated batches."""
+        import torch
+
+        state = self.state
+        torch.nn.utils.clip_grad_norm_(self.params, 1.0)
+        self.opt.step()
+        self.sched.step()
+        self.opt.zero_grad(set_to_none=True)
+        state["step"] += 1
+        state.setdefault("train_loss", []).append(round(sum(losses) / len(losses), 4))
+        state["seconds"] = time.perf_counter() - t0
+        bar.update(1)
+        bar.set_postfix(loss=f"{state['train_loss'][-1]:.3f}", lr=f"{self.sched.get_last_lr()[0]:.1e}")
+        if state["step"] % self.cfg.save_every == 0:
+            self.save_checkpoint()
+
+    def epoch(self, t0: float, bar) -> bool:
+        """The current epoch's batches from where the state stands; True when it ran to its end
+        (False: the step budget ran out mid-epoch)."""
+        cfg, state = self.cfg, self.state
+        order = list(range(len(self.train_data)))
         random.Random(cfg.seed + state["epoch"]).shuffle(order)  # same order again on resume
         batches = [order[i:i + cfg.batch_size] for i in range(0, len(order), cfg.batch_size)]
+        losses: list[float] = []
         while state["batch"] < len(batches):
-            loss, _ = batch_loss(model, collate([train_data[j] for j in batches[state["batch"]]], tok.pad_token_id),
-                                 device, autocast)
+            batch = collate([self.train_data[j] for j in batches[state["batch"]]], self.tok.pad_token_id)
+            loss, _ = batch_loss(self.model, batch, self.device, self.autocast)
             (loss / cfg.grad_accum).backward()
             losses.append(float(loss.detach()))
             state["batch"] += 1
             if state["batch"] % cfg.grad_accum and state["batch"] < len(batches):
                 continue
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad(set_to_none=True)
-            state["step"] += 1
-            state.setdefault("train_loss", []).append(round(sum(losses) / len(losses), 4))
+            self.optimizer_step(losses, t0, bar)
             losses = []
-            state["seconds"] = time.perf_counter() - t0
-            bar.update(1)
-            bar.set_postfix(loss=f"{state['train_loss'][-1]:.3f}", lr=f"{sched.get_last_lr()[0]:.1e}")
-            if state["step"] % cfg.save_every == 0:
-                save_checkpoint()
-            if state["step"] >= total_steps:
+            if state["step"] >= self.total_steps:
                 break
-        done_epoch = state["batch"] >= len(batches)
-        stop = end_of_epoch(evaluate_loss(model, val_data, cfg, tok.pad_token_id, device, autocast))
-        if done_epoch:
-            state["epoch"], state["batch"] = state["epoch"] + 1, 0
-        save_checkpoint()
-    bar.close()
-    if not state["history"] or state["history"][-1]["step"] != state["step"]:  # e.g. resumed at its last step
-        end_of_epoch(evaluate_loss(model, val_data, cfg, tok.pad_token_id, device, autocast))
-        save_checkpoint()
+        return state["batch"] >= len(batches)
 
+    def loop(self, progress: bool) -> None:
+        """Epochs until the last one, the step budget, or `patience` epochs without a better validation loss."""
+        from tqdm import tqdm
+
+        cfg, state = self.cfg, self.state
+        if state["step"] == 0 and not state["history"]:
+            state["val_loss_before"] = round(self.val_loss(), 4)
+        t0 = time.perf_counter() - state["seconds"]
+        bar = tqdm(total=self.total_steps, initial=state["step"], desc="train", disable=not progress,
+                   dynamic_ncols=True)
+        stop = False
+        while state["epoch"] < cfg.epochs and not stop and state["step"] < self.total_steps:
+            done_epoch = self.epoch(t0, bar)
+            stop = self.end_of_epoch(self.val_loss())
+            if done_epoch:
+                state["epoch"], state["batch"] = state["epoch"] + 1, 0
+            self.save_checkpoint()
+        bar.close()
+        if not state["history"] or state["history"][-1]["step"] != state["step"]:  # e.g. resumed at its last step
+            self.end_of_epoch(self.val_loss())
+            self.save_checkpoint()
+
+
+def run_card(run: Run, w_dtype, data_report: dict, seconds: float) -> dict:
+    """The model card's record of a finished run: method, base, data, hyperparameters, losses, times."""
+    from .card import base_source
+
+    cfg, state = run.cfg, run.state
     train_loss = state.get("train_loss", [])
-    card = {
+    return {
         "kgquery_tune": 1, "method": "full" if cfg.full else "lora", "base": base_source(cfg.model),
-        "device": device, "weights_dtype": str(w_dtype).replace("torch.", ""),
-        "autocast": str(autocast).replace("torch.", "") if autocast else None,
-        "trainable_parameters": n_trainable, "train_examples": len(train_data), "validation_examples": len(val_data),
+        "device": run.device, "weights_dtype": str(w_dtype).replace("torch.", ""),
+        "autocast": str(run.autocast).replace("torch.", "") if run.autocast else None,
+        "trainable_parameters": sum(p.numel() for p in run.params), "train_examples": len(run.train_data),
+        "validation_examples": len(run.val_data),
         "data": {k: data_report.get(k) for k in ("graph", "graph_path", "triples", "seed", "prompt", "totals", "counts")},
         "hyperparameters": asdict(cfg),
         "metrics": {"steps": state["step"], "epochs_done": state["epoch"],
@@ -300,8 +341,24 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
                     "train_loss_first": train_loss[0] if train_loss else None,
                     "train_loss_last": sum(train_loss[-10:]) / len(train_loss[-10:]) if train_loss else None,
                     "train_seconds": round(state["seconds"], 1),
-                    "total_seconds": round(time.perf_counter() - t_start, 1)},
+                    "total_seconds": round(seconds, 1)},
         "train_loss_curve": train_loss,
     }
+
+
+def train(cfg: TrainConfig, progress: bool = True) -> dict:
+    """Run SFT as configured; returns the card (also written to cfg.out)."""
+    from .card import write_card
+
+    t_start = time.perf_counter()
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    device, w_dtype, autocast = device_and_precision(cfg)
+    model, tok = load_base(cfg.model, device, w_dtype)
+    train_data, val_data, data_report = encoded_splits(cfg, tok)
+    model = trainable(model, cfg, device, out / "checkpoint")
+    run = Run(cfg, model, tok, device, autocast, train_data, val_data)
+    run.loop(progress)
+    card = run_card(run, w_dtype, data_report, time.perf_counter() - t_start)
     write_card(out, card)
     return card

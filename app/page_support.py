@@ -1,10 +1,13 @@
-"""Pure, testable logic behind the Streamlit page (app/streamlit_app.py); no Streamlit import here.
+"""Pure, testable logic behind the Streamlit page (streamlit_app.py beside it); no Streamlit import here.
+
+The page imports it as a sibling module (`import page_support`: Streamlit puts the script's folder on
+sys.path); it ships with the page in the wheel (kgquery/_app/). It uses kgquery's public pieces only.
 
 - graph sources: the bundled graphs, an uploaded file (size limit, original extension), an endpoint;
 - model choices -> the `model=` string `KGQuery` takes;
 - example questions filled from the loaded graph's own classes, entities and properties;
 - the schema browser's sample entities;
-- the evidence triples as a graph (networkx), rendered to Graphviz DOT or laid out for a chart;
+- the evidence triples (kgquery.answer.evidence.to_graph) rendered to Graphviz DOT or laid out for a chart;
 - one clear message per outcome, tables with labels and CSV for answers and hand-edited queries.
 """
 from __future__ import annotations
@@ -21,17 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .answer.types import Answer, Outcome, QueryResult, Term
-from .errors import KgqueryError, LoadError
-from .graph.schema import META_NS, RDF_TYPE, local_name, split_name
-from .wording import (
-    article as _article,  # noqa: F401  (the page uses noun and plural from here)
-    noun,
-    plural,
-)
+from kgquery.answer.evidence import to_graph
+from kgquery.answer.types import Answer, Outcome, QueryResult, Term
+from kgquery.errors import KgqueryError, LoadError
+from kgquery.graph.schema import META_NS, RDF_TYPE, local_name, split_name
+from kgquery.wording import noun, plural
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from kgquery.graph import KnowledgeGraph
 
 #: the largest RDF upload the page accepts
 MAX_UPLOAD_MB = 50
@@ -46,7 +46,7 @@ RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
 
 def bundled_graphs() -> dict[str, Path]:
     """The graphs shipped in graphs/: short name -> RDF file."""
-    from .graphs import BUNDLED, resolve_graph_path
+    from kgquery.graphs import BUNDLED, resolve_graph_path
 
     out = {}
     if BUNDLED.is_dir():
@@ -98,7 +98,7 @@ def save_upload(data: bytes, filename: str, max_mb: int = MAX_UPLOAD_MB, folder:
 
 def load_upload(data: bytes, filename: str, max_mb: int = MAX_UPLOAD_MB, limits=None) -> "KnowledgeGraph":
     """Load an uploaded RDF file; raises KgqueryError with one line a user can act on."""
-    from .graph import KnowledgeGraph
+    from kgquery.graph import KnowledgeGraph
 
     path = save_upload(data, filename, max_mb)
     try:
@@ -498,37 +498,15 @@ def answer_csv(ans: Answer) -> str:
 # the evidence graph
 
 
-def _label_fn_of(labels) -> Callable[[str], str | None]:
-    if labels is None:
-        return lambda iri: None
-    if isinstance(labels, dict):
-        return labels.get
-    return labels
-
-
 def _short(s: str, width: int) -> str:
     s = " ".join(s.split())
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def evidence_graph(triples: list[tuple[Term, Term, Term]], labels=None, prop_labels=None, limit: int = 40):
-    """The evidence as a networkx MultiDiGraph: nodes keyed by term (label, kind, value); edges with a label.
-
-    `labels` names entities (a dict IRI -> label or a function), `prop_labels` names predicates;
-    without one a local name is shown.
-    """
-    import networkx as nx
-
-    label_of, prop_of = _label_fn_of(labels), _label_fn_of(prop_labels)
-    g = nx.MultiDiGraph()
-    for s, p, o in triples[:limit]:
-        for t in (s, o):
-            key = t.n3()
-            if key not in g:
-                name = (label_of(t.value) or local_name(t.value)) if t.is_iri else t.value
-                g.add_node(key, label=_short(name, 32), kind=t.kind, value=t.value)
-        g.add_edge(s.n3(), o.n3(), label=_short(prop_of(p.value) or local_name(p.value), 28), iri=p.value)
-    return g
+def _evidence_graph(triples: list[tuple[Term, Term, Term]], labels, prop_labels, limit: int):
+    """The first `limit` evidence triples as kgquery's evidence graph (entities named by `labels`,
+    predicates by `prop_labels` only: without them, local names)."""
+    return to_graph(triples[:limit], labels, prop_labels if prop_labels is not None else {})
 
 
 def _dot_str(s: str) -> str:
@@ -537,7 +515,7 @@ def _dot_str(s: str) -> str:
 
 def evidence_dot(triples: list[tuple[Term, Term, Term]], labels=None, prop_labels=None, limit: int = 40) -> str:
     """Graphviz DOT for the evidence (st.graphviz_chart draws it in the browser; no system graphviz)."""
-    g = evidence_graph(triples, labels, prop_labels, limit)
+    g = _evidence_graph(triples, labels, prop_labels, limit)
     ids = {n: f"n{i}" for i, n in enumerate(g.nodes)}
     lines = ["digraph evidence {", '  graph [rankdir=LR, bgcolor="transparent", pad=0.2, nodesep=0.25, ranksep=0.6];',
              '  node [fontname="Helvetica", fontsize=12, style="filled,rounded", shape=box, penwidth=1.2];',
@@ -547,9 +525,10 @@ def evidence_dot(triples: list[tuple[Term, Term, Term]], labels=None, prop_label
             style = 'shape=note, fillcolor="#fff4e5", color="#f59f00"'
         else:
             style = 'fillcolor="#e7f0ff", color="#3b6fd8"'
-        lines.append(f"  {ids[n]} [label={_dot_str(d['label'])}, tooltip={_dot_str(d['value'])}, {style}];")
-    for u, v, d in g.edges(data=True):
-        lines.append(f"  {ids[u]} -> {ids[v]} [label={_dot_str(d['label'])}, tooltip={_dot_str(d['iri'])}];")
+        label, tooltip = _dot_str(_short(d["label"], 32)), _dot_str(d["term"].value)
+        lines.append(f"  {ids[n]} [label={label}, tooltip={tooltip}, {style}];")
+    for u, v, iri, d in g.edges(keys=True, data=True):
+        lines.append(f"  {ids[u]} -> {ids[v]} [label={_dot_str(_short(d['label'], 28))}, tooltip={_dot_str(iri)}];")
     lines.append("}")
     return "\n".join(lines)
 
@@ -559,17 +538,18 @@ def evidence_layout(triples: list[tuple[Term, Term, Term]], labels=None, prop_la
     """Node and edge rows with networkx spring-layout positions, for an interactive (zoom, hover) chart."""
     import networkx as nx
 
-    g = evidence_graph(triples, labels, prop_labels, limit)
+    g = _evidence_graph(triples, labels, prop_labels, limit)
     if not g.nodes:
         return [], []
     pos = nx.spring_layout(nx.Graph(g), seed=seed, k=2.0 / max(len(g) ** 0.5, 1), iterations=100)
-    nodes = [{"x": float(pos[n][0]), "y": float(pos[n][1]), "label": d["label"], "value": d["value"], "kind": d["kind"]}
-             for n, d in g.nodes(data=True)]
+    nodes = [{"x": float(pos[n][0]), "y": float(pos[n][1]), "label": _short(d["label"], 32),
+              "value": d["term"].value, "kind": d["kind"]} for n, d in g.nodes(data=True)]
     edges = []
-    for u, v, d in g.edges(data=True):
+    for u, v, iri, d in g.edges(keys=True, data=True):
         (x1, y1), (x2, y2) = pos[u], pos[v]
         edges.append({"x": float(x1), "y": float(y1), "x2": float(x2), "y2": float(y2),
-                      "mx": float((x1 + x2) / 2), "my": float((y1 + y2) / 2), "label": d["label"], "iri": d["iri"]})
+                      "mx": float((x1 + x2) / 2), "my": float((y1 + y2) / 2), "label": _short(d["label"], 28),
+                      "iri": iri})
     return nodes, edges
 
 
