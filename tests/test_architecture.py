@@ -165,7 +165,6 @@ REASON = "Long because"
 #: then leaves this list (the test fails on a name here that is no longer long, so the list stays true)
 PENDING = {
     "kgquery.graph.schema.compute_schema_paged": "the paged schema summary, being rewritten",
-    "kgquery.understand.text.analyse": "question analysis, being reworked with understand/",
 }
 
 

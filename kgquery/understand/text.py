@@ -220,62 +220,67 @@ def _top_count(low: list[str], at: int) -> tuple[int | None, int]:
     return None, -1
 
 
-def analyse(text: str) -> Question:
-    """Tokenise a question and read its cues."""
-    raw = re.findall(r"[\w][\w\-./@%']*[\w]|[\w]", text)
-    raw = _fold_numbers([r.rstrip(".") for r in raw])
-    tokens = [normalize(r).replace(" ", "") if not _NUM.match(r) else r.replace(",", ".") for r in raw]
-    c = Cues()
-    low = tokens
-    if low and low[0] in ASK_STARTS:
-        c.ask = True
-    joined = " ".join(low)
-    # "the number of authors" counts; "the phone number of Tom" names an attribute
-    if re.search(r"\bhow many\b|\bcount\b|(?:^|\b(?:the|a|total|overall|me|what|of|by)\s)number of\b", joined):
-        c.count, c.ask = True, False
-    for i, t in enumerate(low):
-        if _NUM.match(t):
-            try:
-                c.numbers.append(float(t))
-            except ValueError:
-                pass
-        if c.superlative is None:
-            adj = superlative_adjective(t)
-            if adj is not None:
-                d = "ASC" if adj in LOW_END else "DESC"
-                c.superlative = (d, adj, i)
-            elif t in ("most", "least") and i + 1 < len(low) and superlative_adjective(low[i + 1]) is None:
-                nxt = low[i + 1]
-                # "the most expensive X" names a property by its adjective; "the most books" counts
-                named = nxt not in STOPWORDS and not _NUM.match(nxt) and not (i + 2 < len(low) and low[i + 2] in
-                                                                               ("of", "in", "from", "for"))
-                d = "DESC" if t == "most" else "ASC"
-                c.superlative = (d, nxt if named and _is_adjective_like(nxt) else "", i + 1)
-        if t in ("per", "each") and c.group is None:
-            c.group = i + 1
-        agg = AGGREGATE_WORDS.get(t)
-        if agg and agg not in c.aggregates:
-            c.aggregates.append(agg)
-            after = next((w for w in low[i + 1:i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
-            if after and not _NUM.match(after):
-                c.aggregate_of[agg] = after
-        if t in ("not", "no", "without", "never") and i > 0 and not c.negation:
-            c.negation, c.negated_at = True, i
-        if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
-            for j in range(i + 1, min(i + 4, len(low))):
-                if low[j] in NUMBER_WORDS and low[j] != "one" or (
-                        low[j] == "one" and j + 1 < len(low) and low[j + 1] not in ("other", "of")):
-                    low[j] = str(NUMBER_WORDS[low[j]])
-                if _NUM.match(low[j]):
-                    op = ">" if t in COMPARATIVES_GT else "<"
-                    if i > 0 and low[i - 1] == "not":
-                        op = "<=" if op == ">" else ">="
-                    if i > 1 and low[i - 2] == "at" and low[i - 1] in ("least", "most"):
-                        op = ">=" if low[i - 1] == "least" else "<="
-                    c.compare = (op, float(low[j]), i)
-                    if j + 1 < len(low) and low[j + 1] in UNITS:
-                        c.unit = low[j + 1]
-                    break
+def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
+    """(direction, adjective or '', position) when token i opens a superlative ('largest', 'most X')."""
+    t = low[i]
+    adj = superlative_adjective(t)
+    if adj is not None:
+        return ("ASC" if adj in LOW_END else "DESC", adj, i)
+    if t in ("most", "least") and i + 1 < len(low) and superlative_adjective(low[i + 1]) is None:
+        nxt = low[i + 1]
+        # "the most expensive X" names a property by its adjective; "the most books" counts
+        named = nxt not in STOPWORDS and not _NUM.match(nxt) and not (i + 2 < len(low) and low[i + 2] in
+                                                                       ("of", "in", "from", "for"))
+        return ("DESC" if t == "most" else "ASC", nxt if named and _is_adjective_like(nxt) else "", i + 1)
+    return None
+
+
+def _compare_at(low: list[str], i: int, c: Cues) -> None:
+    """'more than 20', 'not over 5', 'at least 3 kg' from comparative token i: sets c.compare and c.unit.
+    Number words after it become digits in `low`."""
+    t = low[i]
+    for j in range(i + 1, min(i + 4, len(low))):
+        if low[j] in NUMBER_WORDS and low[j] != "one" or (
+                low[j] == "one" and j + 1 < len(low) and low[j + 1] not in ("other", "of")):
+            low[j] = str(NUMBER_WORDS[low[j]])
+        if _NUM.match(low[j]):
+            op = ">" if t in COMPARATIVES_GT else "<"
+            if i > 0 and low[i - 1] == "not":
+                op = "<=" if op == ">" else ">="
+            if i > 1 and low[i - 2] == "at" and low[i - 1] in ("least", "most"):
+                op = ">=" if low[i - 1] == "least" else "<="
+            c.compare = (op, float(low[j]), i)
+            if j + 1 < len(low) and low[j + 1] in UNITS:
+                c.unit = low[j + 1]
+            return
+
+
+def _read_token(c: Cues, low: list[str], i: int) -> None:
+    """The cues one token opens: numbers, superlatives, groups, aggregates, negation, comparisons."""
+    t = low[i]
+    if _NUM.match(t):
+        try:
+            c.numbers.append(float(t))
+        except ValueError:
+            pass
+    if c.superlative is None:
+        c.superlative = _superlative_at(low, i)
+    if t in ("per", "each") and c.group is None:
+        c.group = i + 1
+    agg = AGGREGATE_WORDS.get(t)
+    if agg and agg not in c.aggregates:
+        c.aggregates.append(agg)
+        after = next((w for w in low[i + 1:i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
+        if after and not _NUM.match(after):
+            c.aggregate_of[agg] = after
+    if t in ("not", "no", "without", "never") and i > 0 and not c.negation:
+        c.negation, c.negated_at = True, i
+    if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
+        _compare_at(low, i, c)
+
+
+def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
+    """'at least 3', 'between 5 and 10', 'ordered by', and what a superlative ranks by ('by area')."""
     if c.compare is None:
         m = re.search(r"\bat (least|most) (-?\d+(?:\.\d+)?)", joined)
         if m:
@@ -296,23 +301,42 @@ def analyse(text: str) -> Question:
                     c.superlative = (d, low[k], i)
                 break
         c.aggregates = [a for a in c.aggregates if a in ("AVG", "SUM")]  # "highest average X" ranks by X
-    if c.superlative:
         c.top, c.top_at = _top_count(low, c.superlative[2])
+
+
+def _comparative(low: list[str]) -> tuple[str, str, int] | None:
+    """'larger than', 'more populous than', 'which is larger, A or B' with no number: (op, adjective, position)."""
+    for i, t in enumerate(low[:-1]):
+        adj = comparative_adjective(t)
+        if t in ("more", "less") and low[i + 1] not in STOPWORDS and _is_adjective_like(low[i + 1]):
+            adj = low[i + 1]  # "more populous than", "which is more populous, A or B"
+        if adj and "than" in low[i + 1:i + 4]:
+            return ("<" if (t in COMPARATIVES_LT or t == "less") else ">", adj, i)
+        if adj and low[0] in ("which", "what", "who") and "or" in low[i + 1:]:
+            return ("<" if t in COMPARATIVES_LT else ">", adj, i)  # "which is larger, A or B?"
+    return None
+
+
+def analyse(text: str) -> Question:
+    """Tokenise a question and read its cues."""
+    raw = re.findall(r"[\w][\w\-./@%']*[\w]|[\w]", text)
+    raw = _fold_numbers([r.rstrip(".") for r in raw])
+    tokens = [normalize(r).replace(" ", "") if not _NUM.match(r) else r.replace(",", ".") for r in raw]
+    c = Cues()
+    low = tokens
+    if low and low[0] in ASK_STARTS:
+        c.ask = True
+    joined = " ".join(low)
+    # "the number of authors" counts; "the phone number of Tom" names an attribute
+    if re.search(r"\bhow many\b|\bcount\b|(?:^|\b(?:the|a|total|overall|me|what|of|by)\s)number of\b", joined):
+        c.count, c.ask = True, False
+    for i in range(len(low)):
+        _read_token(c, low, i)
+    _read_ranges(c, low, joined)
     c.measures = _measures(low, {c.top_at, c.compare[2] if c.compare else -1}, c)
     c.aggregate = c.aggregates[0] if c.aggregates else None
     c.exists = bool(re.search(r"^(is|are|was|were) there\b|\bexists?\b|\bany\b", joined)) and (c.ask or joined.startswith(
         ("is there", "are there")))
     if c.compare is None and c.between is None:
-        for i, t in enumerate(low[:-1]):
-            adj = comparative_adjective(t)
-            if t in ("more", "less") and low[i + 1] not in STOPWORDS and _is_adjective_like(low[i + 1]):
-                adj = low[i + 1]  # "more populous than", "which is more populous, A or B"
-            if adj and "than" in low[i + 1:i + 4]:
-                op = "<" if (t in COMPARATIVES_LT or t == "less") else ">"
-                c.comparative = (op, adj, i)
-                break
-            if adj and low[0] in ("which", "what", "who") and "or" in low[i + 1:]:
-                op = "<" if t in COMPARATIVES_LT else ">"
-                c.comparative = (op, adj, i)  # "which is larger, A or B?"
-                break
+        c.comparative = _comparative(low)
     return Question(text=text, tokens=tokens, raw_tokens=raw, cues=c)
