@@ -32,7 +32,7 @@ from ..terms import Outcome, Term
 if TYPE_CHECKING:
     from .handle import KnowledgeGraph
 
-PAGE_SIZE = 20_000       # rows per request
+PAGE_SIZE = 20_000       # rows per sorted (keyset) request
 PAGE_SIZE_VIRTUOSO = 5000  # Virtuoso sorts at most 10,000 rows for a LIMIT (MaxSortedTopRows, ResultSetMaxRows)
 BUCKET_PAGE_SIZE = 50_000  # rows per unsorted request (bucketed_select); Virtuoso keeps PAGE_SIZE_VIRTUOSO
 PAGE_TIMEOUT_S = 120.0
