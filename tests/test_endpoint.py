@@ -298,42 +298,86 @@ def test_hanging_endpoint_times_out_on_the_client(silent_server):
     assert len(conns) == 1  # it did connect: the wait was for an answer
 
 
+def _asking_graph(base: KnowledgeGraph, asked: list[str], stop_after: int | None = None) -> KnowledgeGraph:
+    """`base` again, recording every query it sends; raises Stop once `stop_after` queries were sent."""
+    kg = KnowledgeGraph(base.backend, base.name, base.fingerprint, base.limits)
+    run = kg.query
+
+    def query(q, *a, **k):
+        if stop_after is not None and len(asked) >= stop_after:
+            raise Stop
+        asked.append(q)
+        return run(q, *a, **k)
+    kg.query = query
+    return kg
+
+
+class Stop(Exception):
+    pass
+
+
+def _schema_shape(s):
+    """The summary but samples and the order of equal counts (both depend on the store's iteration order)."""
+    return ([(c.iri, c.label, c.count, c.comment) for c in s.classes],
+            [(p.iri, p.label, p.count, p.comment, p.domains, p.ranges, sorted(p.datatypes), sorted(p.subject_classes),
+              sorted(p.object_classes), p.literal_objects, p.iri_objects) for p in s.properties],
+            s.prefixes, s.triple_count)
+
+
+def test_small_pages_through_the_server_equal_the_local_build(sparql_server, ck25_kg, monkeypatch):
+    """Pages of 300 rows from the real server (names and types cut into hash buckets, some split again):
+    the same schema summary and the same label index as the local store's single queries."""
+    from kgquery.graph.labels import compute_label_index
+    from kgquery.graph.schema import compute_schema_paged
+
+    monkeypatch.setattr("kgquery.graph.paging.PAGE_SIZE", 300)
+    monkeypatch.setattr("kgquery.graph.paging.BUCKET_PAGE_SIZE", 300)
+    base = KnowledgeGraph.endpoint(sparql_server, default_graph=None)
+    asked: list[str] = []
+    kg = _asking_graph(base, asked)
+    schema = compute_schema_paged(kg)
+    assert _schema_shape(schema) == _schema_shape(ck25_kg.schema)
+    kg.__dict__["schema"] = schema
+    asked.clear()
+    index = compute_label_index(kg, paged=True)
+    pages = [q for q in asked if " LIMIT " in q]
+    assert all("ORDER BY" not in q for q in pages if "DISTINCT ?c" not in q and "DISTINCT ?p" not in q)  # bulk reads unsorted
+    assert sum("MD5(STR(?s))" in q for q in pages) >= 20  # 5,240 names and the instances of big classes in buckets
+    assert all(len(q) < 2000 for q in asked)
+    assert sorted(index.entries) == sorted(ck25_kg.labels.entries)
+    assert {k: sorted(v) for k, v in index.types.items()} == {k: sorted(v) for k, v in ck25_kg.labels.types.items()}
+
+
 def test_interrupted_paged_label_build_resumes_through_the_server(sparql_server, ck25_kg, monkeypatch):
-    """Label pages of 1,000 rows from the real server; a stop half-way keeps the pages done, a rerun asks the rest."""
+    """Label pages of 1,000 rows from the real server; a stop half-way keeps the pages done, a rerun asks
+    only the rest: no page is asked twice, and together the two runs ask what one whole build asks."""
     from kgquery.graph.labels import INDEX_VERSION, build_label_index
     from kgquery.graph.paging import Checkpoint
 
     monkeypatch.setattr("kgquery.graph.paging.PAGE_SIZE", 1000)
+    monkeypatch.setattr("kgquery.graph.paging.BUCKET_PAGE_SIZE", 1000)
     base = KnowledgeGraph.endpoint(sparql_server, default_graph=None)
     base.fingerprint = "resume-" + base.fingerprint  # its own caches, apart from the `remote` fixture's
+    whole = KnowledgeGraph(base.backend, base.name, "resume-whole-" + base.fingerprint, base.limits)
     asked: list[str] = []
-
-    class Stop(Exception):
-        pass
-
-    def graph(stop_after: int | None):
-        kg = KnowledgeGraph(base.backend, base.name, base.fingerprint, base.limits)
-        run = kg.query
-
-        def query(q, *a, **k):
-            if stop_after is not None and len(asked) >= stop_after:
-                raise Stop
-            asked.append(q)
-            return run(q, *a, **k)
-        kg.query = query
-        return kg
-
-    _ = graph(None).schema  # schema (its own cache) first
+    _ = _asking_graph(base, asked).schema  # schema (its own cache) first
+    _ = _asking_graph(whole, asked).schema
+    asked.clear()
+    build_label_index(_asking_graph(whole, asked))
+    whole_pages = [q for q in asked if " LIMIT " in q]
+    assert len(whole_pages) >= 10
     asked.clear()
     with pytest.raises(Stop):
-        build_label_index(graph(4))
+        build_label_index(_asking_graph(base, asked, stop_after=len(whole_pages) // 2))
+    first = [q for q in asked if " LIMIT " in q]
     cp = Checkpoint.for_build(f"labels-v{INDEX_VERSION}", base.fingerprint)
     done = cp.steps()
-    assert done >= 1
+    assert done >= 3
     asked.clear()
-    index = build_label_index(graph(None))
-    pages = [q for q in asked if "ORDER BY STR(?" in q]
-    assert len([q for q in pages if q.startswith("SELECT ?s ?p ?o")]) == 6 - done  # 5,240 names: pages 1..6; the first ones read back
+    index = build_label_index(_asking_graph(base, asked))
+    rest = [q for q in asked if " LIMIT " in q]
+    assert not set(first) & set(rest)  # nothing done before the stop is asked again
+    assert sorted(first + rest) == sorted(whole_pages)
     assert sorted(index.entries) == sorted(ck25_kg.labels.entries)
     assert cp.steps() == 0
 

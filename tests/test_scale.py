@@ -8,9 +8,10 @@ from rapidfuzz import fuzz, process
 
 from conftest import PI
 from kgquery import KnowledgeGraph
+from kgquery.errors import KgqueryError
 from kgquery.graph import labels as labels_module
 from kgquery.graph.labels import GramIndex, LabelIndex, compute_label_index, normalize
-from kgquery.graph.paging import Checkpoint, paged_select
+from kgquery.graph.paging import Checkpoint, bucketed_select, paged_select
 from kgquery.graph.schema import compute_schema, compute_schema_paged
 
 
@@ -92,6 +93,7 @@ def _shape(s):
 
 def test_paged_builds_equal_single_query_builds(people_kg, monkeypatch):
     monkeypatch.setattr("kgquery.graph.paging.PAGE_SIZE", 3)  # many pages on a small graph
+    monkeypatch.setattr("kgquery.graph.paging.BUCKET_PAGE_SIZE", 3)
     here, paged = compute_schema(people_kg), compute_schema_paged(people_kg)
     assert _shape(paged) == _shape(here)
     assert paged.cls("http://example.org/people/Person").count == 3
@@ -113,6 +115,45 @@ def test_paged_select_keeps_one_key_in_one_page(people_kg, tmp_path):
     assert steps >= 4
     again = list(paged_select(people_kg, "?s ?p ?o", where, "s", cp, "all", page_size=3))
     assert again == rows and cp.steps() == steps  # read back, nothing asked again
+
+
+def test_bucketed_select_splits_full_buckets_and_resumes(people_kg, tmp_path):
+    """Unsorted pages of 3 rows cut by a hash of ?s: full buckets are split, ex:ada's 8 triples (one hash
+    value) get a larger limit; every row comes once, and a second read asks nothing."""
+    where = "?s ?p ?o FILTER(isIRI(?s))"
+    expected = people_kg.query(f"SELECT ?s ?p ?o WHERE {{ {where} }}").rows
+    asked: list[str] = []
+    kg = CountingGraph(people_kg)
+    run = kg.query
+    kg.query = lambda q, *a, **k: asked.append(q) or run(q, *a, **k)
+    cp = Checkpoint(tmp_path / "cp")
+    for estimate in (None, len(expected)):
+        asked.clear()
+        rows = list(bucketed_select(kg, "?s ?p ?o", where, "s", cp, f"all-{estimate}", estimate=estimate, page_size=3))
+        assert sorted(map(str, rows)) == sorted(map(str, expected)) and len(rows) == len(expected) == 29
+        assert all("ORDER BY" not in q and "MD5(STR(?s))" in q for q in asked[1:])
+        assert any("LIMIT 12" in q for q in asked)  # one hash value with 8 rows: asked again with room for them
+        steps = cp.steps()
+        asked.clear()
+        assert list(bucketed_select(kg, "?s ?p ?o", where, "s", cp, f"all-{estimate}", estimate=estimate,
+                                    page_size=3)) == rows
+        assert asked == [] and cp.steps() == steps
+
+
+def test_bucketed_select_without_md5_falls_back_to_keyset_pages(people_kg, tmp_path):
+    """A server that refuses MD5 gets the keyset pages instead, before any row was given."""
+    where = "?s ?p ?o FILTER(isIRI(?s))"
+    expected = people_kg.query(f"SELECT ?s ?p ?o WHERE {{ {where} }}").rows
+    kg = CountingGraph(people_kg)
+    run = kg.query
+
+    def query(q, *a, **k):
+        if "MD5(" in q:
+            raise KgqueryError("index query failed (failed): no MD5 here")
+        return run(q, *a, **k)
+    kg.query = query
+    rows = list(bucketed_select(kg, "?s ?p ?o", where, "s", Checkpoint(tmp_path / "cp"), "all", estimate=29, page_size=3))
+    assert sorted(map(str, rows)) == sorted(map(str, expected))
 
 
 class Interrupted(Exception):
@@ -137,6 +178,7 @@ def test_interrupted_local_paged_label_build_resumes(people_kg, monkeypatch, cac
     from kgquery.graph.labels import INDEX_VERSION, build_label_index
 
     monkeypatch.setattr("kgquery.graph.paging.PAGE_SIZE", 2)
+    monkeypatch.setattr("kgquery.graph.paging.BUCKET_PAGE_SIZE", 2)
     fp = "resume-test-people"
     base = KnowledgeGraph(people_kg.backend, "people", fp)
     full = CountingGraph(base)

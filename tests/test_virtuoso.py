@@ -147,6 +147,20 @@ def test_paged_schema_and_labels_equal_the_local_build(vkg, ck25_kg):
     assert [h.iri for h in vkg.labels.lookup("Karen Brant")] == [KAREN]
 
 
+def test_hash_bucket_pages_on_virtuoso(vkg, ck25_kg):
+    """Virtuoso computes MD5 in a BIND: rdfs:label read in unsorted hash-bucket pages of 1,000 rows."""
+    from kgquery.graph.paging import bucketed_select
+
+    asked: list[str] = []
+    kg = KnowledgeGraph(vkg.backend, vkg.name, vkg.fingerprint, vkg.limits)
+    run = kg.query
+    kg.query = lambda q, *a, **k: asked.append(q) or run(q, *a, **k)
+    where = "?s <http://www.w3.org/2000/01/rdf-schema#label> ?o"
+    rows = list(bucketed_select(kg, "?s ?o", where, "s", None, "labels", estimate=2620, page_size=1000))
+    assert len(asked) >= 4 and all("MD5(STR(?s))" in q and "ORDER BY" not in q for q in asked)
+    assert sorted(map(str, rows)) == sorted(map(str, ck25_kg.query(f"SELECT ?s ?o WHERE {{ {where} }}").rows))
+
+
 def test_server_text_search(vkg):
     search = vkg.labels.server_search
     assert search is not None  # Virtuoso with a free-text index: bif:contains

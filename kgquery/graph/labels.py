@@ -246,8 +246,9 @@ def _name_like(kg: "KnowledgeGraph") -> list[str]:
 def build_label_index(kg: "KnowledgeGraph", paged: bool | None = None) -> LabelIndex:
     """Build (or load from cache) the label index of a graph.
 
-    Endpoints (or `paged=True`) are read in keyset pages saved under the cache folder, so an
-    interrupted build resumes; the pages are dropped once the index itself is cached.
+    Endpoints (or `paged=True`) are read in pages, one predicate or class at a time (`_paged_reads`),
+    saved under the cache folder, so an interrupted build resumes; the pages are dropped once the
+    index itself is cached.
     """
     from .cache import cache_dir, write_cache_file
     from .paging import Checkpoint
@@ -279,18 +280,9 @@ def _select(kg: "KnowledgeGraph", q: str):
     return select_rows(kg, q).rows
 
 
-def _rows(kg: "KnowledgeGraph", projection: str, where: str, key: str, checkpoint, name: str, paged: bool, bar,
-          limit: int | None = None):
-    """One read of the graph: keyset pages (endpoints) or a single query (local stores)."""
-    from .paging import paged_select
-
-    if not paged:
-        yield from _select(kg, f"SELECT {projection} WHERE {{ {where} }}" + (f" LIMIT {limit}" if limit else ""))
-        return
-    for n, row in enumerate(paged_select(kg, projection, where, key, checkpoint, name, bar=bar)):
-        if limit is not None and n >= limit:
-            return
-        yield row
+def _lazy(kg: "KnowledgeGraph", q: str):
+    """The rows of one query, asked when the first one is wanted (local stores: one read at a time)."""
+    yield from _select(kg, q)
 
 
 def compute_label_index(kg: "KnowledgeGraph", checkpoint=None, paged: bool = False) -> LabelIndex:
@@ -302,9 +294,19 @@ def compute_label_index(kg: "KnowledgeGraph", checkpoint=None, paged: bool = Fal
     rank = {p: i for i, p in enumerate(preds)}
     entries: list[tuple[str, str, str]] = []
     seen: dict[tuple[str, str], int] = {}
+    label_values = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+    names_where = f"FILTER(isLiteral(?o) && STRLEN(STR(?o)) <= {MAX_LABEL_CHARS}) FILTER(isIRI(?s))"
+    unlabelled_where = f"FILTER NOT EXISTS {{ VALUES ?lp {{ {label_values} }} ?o ?lp ?l }}"
     with progress(f"label index of {kg.name}") as bar:
-        for s, p, o in _rows(kg, "?s ?p ?o", f"VALUES ?p {{ {values} }} ?s ?p ?o FILTER(isLiteral(?o) && "
-                             f"STRLEN(STR(?o)) <= {MAX_LABEL_CHARS}) FILTER(isIRI(?s))", "s", checkpoint, "names", paged, bar):
+        if paged:
+            reads = _paged_reads(kg, preds, unlabelled_where, checkpoint, bar)
+        else:
+            reads = (_lazy(kg, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o {names_where} }}"),
+                     _lazy(kg, f"SELECT ?s ?c WHERE {{ ?s <{RDF_TYPE}> ?c FILTER(isIRI(?s) && isIRI(?c)) }}"),
+                     _lazy(kg, f"SELECT DISTINCT ?o WHERE {{ ?s ?p ?o FILTER(isIRI(?o) && ?p != <{RDF_TYPE}>) "
+                               f"{unlabelled_where} }} LIMIT {MAX_VALUE_IRIS}"))
+        names, type_rows, value_rows = reads
+        for s, p, o in names:
             if o.lang not in (None, "", "en") and not o.lang.startswith("en"):
                 continue
             key = (s.value, o.value)
@@ -315,15 +317,12 @@ def compute_label_index(kg: "KnowledgeGraph", checkpoint=None, paged: bool = Fal
                 entries[seen[key]] = (s.value, o.value, p.value)
         labelled = {e[0] for e in entries}
         types: dict[str, list[str]] = defaultdict(list)
-        for s, c in _rows(kg, "?s ?c", f"?s <{RDF_TYPE}> ?c FILTER(isIRI(?s) && isIRI(?c))", "s", checkpoint, "types", paged, bar):
+        for s, c in type_rows:
             types[s.value].append(c.value)
         unlabelled = [iri for iri in types if iri not in labelled]
         # IRIs used only as values (e.g. http://dbpedia.org/resource/United_States) get their local name too
         classes = {c.iri for c in kg.schema.classes}
-        values = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
-        for (o,) in _rows(kg, "DISTINCT ?o", f"?s ?p ?o FILTER(isIRI(?o) && ?p != <{RDF_TYPE}>) "
-                          f"FILTER NOT EXISTS {{ VALUES ?lp {{ {values} }} ?o ?lp ?l }}", "o", checkpoint, "value-iris",
-                          paged, bar, limit=500_000):
+        for (o,) in value_rows:
             if o.value not in labelled and o.value not in types and o.value not in classes:
                 unlabelled.append(o.value)
     for iri in unlabelled:
@@ -331,6 +330,80 @@ def compute_label_index(kg: "KnowledgeGraph", checkpoint=None, paged: bool = Fal
         if name and not name.isdigit():
             entries.append((iri, name, "localname"))
     return LabelIndex(entries, dict(types))
+
+
+MAX_VALUE_IRIS = 500_000  # IRIs read as values only (local names), at most
+
+
+def _paged_reads(kg: "KnowledgeGraph", preds: list[str], unlabelled_where: str, checkpoint, bar):
+    """The three reads of the index for an endpoint, one predicate or class at a time.
+
+    Names: the triples of each label predicate (counted first, so a small one is one request and a big
+    one is cut into hash buckets; see `paging.bucketed_select`). Types: the instances of each class.
+    Value IRIs: the unlabelled IRI objects of each predicate. No request sorts the whole pattern.
+    Returns three row iterators, like the single queries of a local build (types and value IRIs are
+    read after the names, as they are needed).
+    """
+    from ..terms import Term
+    from .paging import bucketed_select, paged_select, rows_from_json, rows_to_json, select_rows
+    from .schema import STEP_BATCH
+
+    def step(key: str, query: str):
+        saved = checkpoint.get(key) if checkpoint else None
+        if saved is None:
+            saved = rows_to_json(select_rows(kg, query, timeout_s=120, max_rows=200_000).rows)
+            if checkpoint:
+                checkpoint.put(key, saved)
+        return rows_from_json(saved)
+
+    def counts(name: str, var: str, items: list[str], pattern: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i in range(0, len(items), STEP_BATCH):
+            vals = " ".join(f"<{x}>" for x in items[i:i + STEP_BATCH])
+            for r in step(f"{name}|{i}", f"SELECT ?{var} (COUNT(*) AS ?n) WHERE {{ VALUES ?{var} {{ {vals} }} {pattern} }} "
+                                         f"GROUP BY ?{var}"):
+                if r[0] is not None and r[1] is not None:
+                    out[r[0].value] = int(r[1].value)
+        return out
+
+    def names():
+        sizes = counts("name-counts", "p", preds, "?s ?p ?o")
+        for p in preds:
+            if sizes.get(p):
+                term = Term("iri", p)
+                # names_where is checked here, not by the server: each page scans the predicate anyway,
+                # and decoding every literal to measure it doubled the cost of that scan
+                for s, o in bucketed_select(kg, "?s ?o", f"?s <{p}> ?o", "s", checkpoint, f"names|{p}",
+                                            estimate=sizes[p], bar=bar):
+                    if s.kind == "iri" and o.kind == "literal" and len(o.value) <= MAX_LABEL_CHARS:
+                        yield s, term, o
+
+    def types():
+        used = sorted(r[0].value for r in paged_select(kg, "DISTINCT ?c", f"?s <{RDF_TYPE}> ?c FILTER(isIRI(?c))", "c",
+                                                       checkpoint, "type-classes") if r[0])
+        sizes = counts("type-counts", "c", used, f"?s <{RDF_TYPE}> ?c")
+        for c in used:
+            term = Term("iri", c)
+            for (s,) in bucketed_select(kg, "?s", f"?s <{RDF_TYPE}> <{c}> FILTER(isIRI(?s))", "s", checkpoint,
+                                        f"types|{c}", estimate=sizes.get(c, 0), bar=bar):
+                yield s, term
+
+    def value_iris():
+        all_preds = sorted(r[0].value for r in paged_select(kg, "DISTINCT ?p", "?s ?p ?o", "p", checkpoint,
+                                                            "value-preds") if r[0])
+        given: set[str] = set()
+        for p in all_preds:
+            if p == RDF_TYPE:
+                continue
+            for (o,) in bucketed_select(kg, "DISTINCT ?o", f"?s <{p}> ?o FILTER(isIRI(?o)) {unlabelled_where}", "o",
+                                        checkpoint, f"value-iris|{p}", bar=bar):
+                if o.value not in given:
+                    if len(given) >= MAX_VALUE_IRIS:
+                        return
+                    given.add(o.value)
+                    yield (o,)
+
+    return names(), types(), value_iris()
 
 
 def display_name(local: str) -> str:
