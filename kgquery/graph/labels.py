@@ -11,15 +11,13 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import numpy as np
 
 from ..terms import Outcome
 from .schema import RDF_TYPE, local_name, split_name
-
-if TYPE_CHECKING:
-    from .handle import KnowledgeGraph
+from .source import GraphSource
 
 LABEL_PREDICATES = (
     "http://www.w3.org/2000/01/rdf-schema#label",
@@ -224,7 +222,7 @@ class GramIndex:
         return np.sort(ids)
 
 
-def _name_like(kg: "KnowledgeGraph") -> list[str]:
+def _name_like(kg: GraphSource) -> list[str]:
     """Literal properties that name or identify their subject: a name-like word, mostly distinct values.
 
     A country code shared by many suppliers names the country, not the supplier, so it is left out.
@@ -243,7 +241,7 @@ def _name_like(kg: "KnowledgeGraph") -> list[str]:
     return out
 
 
-def build_label_index(kg: "KnowledgeGraph", paged: bool | None = None) -> LabelIndex:
+def build_label_index(kg: GraphSource, paged: bool | None = None) -> LabelIndex:
     """Build (or load from cache) the label index of a graph.
 
     Endpoints (or `paged=True`) are read in pages, one predicate or class at a time (`_paged_reads`),
@@ -274,18 +272,18 @@ def build_label_index(kg: "KnowledgeGraph", paged: bool | None = None) -> LabelI
     return index
 
 
-def _select(kg: "KnowledgeGraph", q: str):
+def _select(kg: GraphSource, q: str):
     from .paging import select_rows
 
     return select_rows(kg, q).rows
 
 
-def _lazy(kg: "KnowledgeGraph", q: str):
+def _lazy(kg: GraphSource, q: str):
     """The rows of one query, asked when the first one is wanted (local stores: one read at a time)."""
     yield from _select(kg, q)
 
 
-def compute_label_index(kg: "KnowledgeGraph", checkpoint=None, paged: bool = False) -> LabelIndex:
+def compute_label_index(kg: GraphSource, checkpoint=None, paged: bool = False) -> LabelIndex:
     """Read names, types and value IRIs with SPARQL (in pages when `paged`) and index them."""
     from .paging import progress
 
@@ -335,7 +333,7 @@ def compute_label_index(kg: "KnowledgeGraph", checkpoint=None, paged: bool = Fal
 MAX_VALUE_IRIS = 500_000  # IRIs read as values only (local names), at most
 
 
-def _paged_reads(kg: "KnowledgeGraph", preds: list[str], unlabelled_where: str, checkpoint, bar):
+def _paged_reads(kg: GraphSource, preds: list[str], unlabelled_where: str, checkpoint, bar):
     """The three reads of the index for an endpoint, one predicate or class at a time.
 
     Names: the triples of each label predicate (counted first, so a small one is one request and a big
@@ -420,7 +418,7 @@ def display_name(local: str) -> str:
     return " ".join(re.split(r"[_\-\s.]+", name)).strip()
 
 
-def text_search_for(kg: "KnowledgeGraph") -> Callable[[str, int], list[LabelHit]] | None:
+def text_search_for(kg: GraphSource) -> Callable[[str, int], list[LabelHit]] | None:
     """The server's own full-text search when it has one (Virtuoso's bif:contains with a text index), else None.
 
     Detected once per graph: the server names itself Virtuoso, and a word of one of its labels is found.

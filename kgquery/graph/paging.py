@@ -24,13 +24,11 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterator
 
 from ..errors import KgqueryError
 from ..terms import Outcome, Term
-
-if TYPE_CHECKING:
-    from .handle import KnowledgeGraph
+from .source import GraphSource
 
 PAGE_SIZE = 20_000       # rows per sorted (keyset) request
 PAGE_SIZE_VIRTUOSO = 5000  # Virtuoso sorts at most 10,000 rows for a LIMIT (MaxSortedTopRows, ResultSetMaxRows)
@@ -111,7 +109,7 @@ def _literal(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
-def select_rows(kg: "KnowledgeGraph", query: str, timeout_s: float = PAGE_TIMEOUT_S, max_rows: int = 5_000_000):
+def select_rows(kg: GraphSource, query: str, timeout_s: float = PAGE_TIMEOUT_S, max_rows: int = 5_000_000):
     """Rows of one SELECT, or a clear error (the build cannot go on without them)."""
     res = kg.query(query, timeout_s=timeout_s, max_rows=max_rows, isolate=False)
     if res.outcome not in (Outcome.ROWS, Outcome.EMPTY):
@@ -119,7 +117,7 @@ def select_rows(kg: "KnowledgeGraph", query: str, timeout_s: float = PAGE_TIMEOU
     return res
 
 
-def _page_size(kg: "KnowledgeGraph", page_size: int | None, unsorted: bool = False) -> int:
+def _page_size(kg: GraphSource, page_size: int | None, unsorted: bool = False) -> int:
     if page_size is not None:
         return page_size
     backend = kg.backend
@@ -130,7 +128,7 @@ def _page_size(kg: "KnowledgeGraph", page_size: int | None, unsorted: bool = Fal
     return BUCKET_PAGE_SIZE if unsorted else PAGE_SIZE
 
 
-def paged_select(kg: "KnowledgeGraph", projection: str, where: str, key: str, checkpoint: Checkpoint | None,
+def paged_select(kg: GraphSource, projection: str, where: str, key: str, checkpoint: Checkpoint | None,
                  name: str, page_size: int | None = None, timeout_s: float = PAGE_TIMEOUT_S,
                  bar=None) -> Iterator[tuple[Term | None, ...]]:
     """All rows of `SELECT projection WHERE { where }`, fetched in keyset pages over `?key`.
@@ -200,7 +198,7 @@ def _ranges(lo: int, hi: int, n: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def bucketed_select(kg: "KnowledgeGraph", projection: str, where: str, key: str, checkpoint: Checkpoint | None,
+def bucketed_select(kg: GraphSource, projection: str, where: str, key: str, checkpoint: Checkpoint | None,
                     name: str, estimate: int | None = None, page_size: int | None = None,
                     timeout_s: float = PAGE_TIMEOUT_S, bar=None) -> Iterator[tuple[Term | None, ...]]:
     """All rows of `SELECT projection WHERE { where }`, fetched in unordered pages cut by a hash of `?key`.

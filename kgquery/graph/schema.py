@@ -10,13 +10,10 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from ..terms import Outcome
 from .guard import WELL_KNOWN_PREFIXES
-
-if TYPE_CHECKING:
-    from .handle import KnowledgeGraph
+from .source import GraphSource
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -204,7 +201,7 @@ def _best_text(rows, key_idx=0, text_idx=1, lang_pref=("en", "", None)) -> dict[
     return {k: v for k, (_, v) in best.items()}
 
 
-def _rows(kg: "KnowledgeGraph", q: str, timeout: float = 60):
+def _rows(kg: GraphSource, q: str, timeout: float = 60):
     res = kg.query(q, timeout_s=timeout, max_rows=200_000, isolate=False)
     if res.outcome not in (Outcome.ROWS, Outcome.EMPTY):
         from ..errors import KgqueryError
@@ -213,7 +210,7 @@ def _rows(kg: "KnowledgeGraph", q: str, timeout: float = 60):
     return res.rows
 
 
-def compute_schema(kg: "KnowledgeGraph", samples: int = 3) -> SchemaSummary:
+def compute_schema(kg: GraphSource, samples: int = 3) -> SchemaSummary:
     """Run the summary queries; a handful of GROUP BYs plus one small query per property."""
     rdfs = "http://www.w3.org/2000/01/rdf-schema#"
     cls_counts = {r[0].value: int(r[1].value)
@@ -274,7 +271,7 @@ OWL_CLASS, RDFS_CLASS = "http://www.w3.org/2002/07/owl#Class", "http://www.w3.or
 STEP_BATCH = 40  # classes or properties per VALUES block in one step of a paged build
 
 
-def compute_schema_paged(kg: "KnowledgeGraph", checkpoint=None, samples: int = 3) -> SchemaSummary:
+def compute_schema_paged(kg: GraphSource, checkpoint=None, samples: int = 3) -> SchemaSummary:
     """The same summary as `compute_schema`, built from small bounded requests (for endpoints).
 
     Class and property lists come in keyset pages; then batches of classes and properties get their own
@@ -377,7 +374,7 @@ def _prefixes(classes: list[ClassInfo], properties: list[PropertyInfo]) -> dict[
     return prefixes
 
 
-def summarize(kg: "KnowledgeGraph", paged: bool | None = None) -> SchemaSummary:
+def summarize(kg: GraphSource, paged: bool | None = None) -> SchemaSummary:
     """The schema summary, from the on-disk cache when this graph was seen before.
 
     Endpoints (or `paged=True`) are summarised with small saved steps (`compute_schema_paged`).
