@@ -271,6 +271,43 @@ OWL_CLASS, RDFS_CLASS = "http://www.w3.org/2002/07/owl#Class", "http://www.w3.or
 STEP_BATCH = 40  # classes or properties per VALUES block in one step of a paged build
 
 
+def _property_batch(step, i: int, batch: list[str], props: dict[str, PropertyInfo], labels: dict[str, str],
+                    comments: dict[str, str], samples: int) -> None:
+    """One batch of properties for `compute_schema_paged`: counts, observed subject and object classes,
+    datatypes and samples, each query reading only the triples of the batch's properties (step i)."""
+    vals = " ".join(f"<{p}>" for p in batch)
+    for r in step(f"props|{i}", f"SELECT ?p (COUNT(*) AS ?n) (SUM(IF(isLiteral(?o), 1, 0)) AS ?lit) "
+                                f"WHERE {{ VALUES ?p {{ {vals} }} ?s ?p ?o }} GROUP BY ?p"):
+        p, n, lit = r[0].value, int(r[1].value), int(r[2].value) if r[2] else 0
+        props[p] = PropertyInfo(p, labels.get(p) or split_name(local_name(p)), n, comments.get(p, ""),
+                                iri_objects=n - lit, literal_objects=lit)
+    for r in step(f"subj|{i}", f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {vals} }} ?s ?p ?o . "
+                               f"?s <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n) LIMIT 10000"):
+        if r[0].value in props and r[1] and r[1].is_iri:
+            props[r[0].value].subject_classes.append((r[1].value, int(r[2].value)))
+    linked = " ".join(f"<{p}>" for p in batch if p in props and props[p].iri_objects and p != RDF_TYPE)
+    if linked:
+        for r in step(f"obj|{i}", f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {linked} }} ?s ?p ?o . "
+                                  f"?o <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n) LIMIT 10000"):
+            if r[0].value in props and r[1] and r[1].is_iri:
+                props[r[0].value].object_classes.append((r[1].value, int(r[2].value)))
+    literal = [p for p in batch if p in props and props[p].literal_objects]
+    if literal:
+        lv = " ".join(f"<{p}>" for p in literal)
+        for r in step(f"dt|{i}", f"SELECT ?p ?dt (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {lv} }} ?s ?p ?o "
+                                 f"FILTER(isLiteral(?o)) BIND(IF(LANG(?o) != \"\", <{RDF_LANGSTRING}>, DATATYPE(?o)) "
+                                 "AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n) LIMIT 10000"):
+            if r[0].value in props and r[1] is not None:
+                props[r[0].value].datatypes.append((r[1].value, int(r[2].value)))
+    sampled = [p for p in batch if p in props and p != RDF_TYPE]
+    if samples and sampled:
+        union = " UNION ".join(f"{{ {{ SELECT DISTINCT ?o WHERE {{ ?s <{p}> ?o }} LIMIT {samples} }} BIND(<{p}> AS ?p) }}"
+                               for p in sampled)
+        for r in step(f"samples|{i}", f"SELECT ?p ?o WHERE {{ {union} }}", timeout=30):
+            if r[0] and r[0].value in props and r[1] is not None:
+                props[r[0].value].samples.append(local_name(r[1].value) if r[1].is_iri else r[1].value)
+
+
 def compute_schema_paged(kg: GraphSource, checkpoint=None, samples: int = 3) -> SchemaSummary:
     """The same summary as `compute_schema`, built from small bounded requests (for endpoints).
 
@@ -326,37 +363,7 @@ def compute_schema_paged(kg: GraphSource, checkpoint=None, samples: int = 3) -> 
         # properties, a batch at a time: each query reads only the triples of its batch's properties
         props: dict[str, PropertyInfo] = {}
         for i, batch in enumerate(batches(preds)):
-            vals = " ".join(f"<{p}>" for p in batch)
-            for r in step(f"props|{i}", f"SELECT ?p (COUNT(*) AS ?n) (SUM(IF(isLiteral(?o), 1, 0)) AS ?lit) "
-                                        f"WHERE {{ VALUES ?p {{ {vals} }} ?s ?p ?o }} GROUP BY ?p"):
-                p, n, lit = r[0].value, int(r[1].value), int(r[2].value) if r[2] else 0
-                props[p] = PropertyInfo(p, labels.get(p) or split_name(local_name(p)), n, comments.get(p, ""),
-                                        iri_objects=n - lit, literal_objects=lit)
-            for r in step(f"subj|{i}", f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {vals} }} ?s ?p ?o . "
-                                       f"?s <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n) LIMIT 10000"):
-                if r[0].value in props and r[1] and r[1].is_iri:
-                    props[r[0].value].subject_classes.append((r[1].value, int(r[2].value)))
-            linked = " ".join(f"<{p}>" for p in batch if p in props and props[p].iri_objects and p != RDF_TYPE)
-            if linked:
-                for r in step(f"obj|{i}", f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {linked} }} ?s ?p ?o . "
-                                          f"?o <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n) LIMIT 10000"):
-                    if r[0].value in props and r[1] and r[1].is_iri:
-                        props[r[0].value].object_classes.append((r[1].value, int(r[2].value)))
-            literal = [p for p in batch if p in props and props[p].literal_objects]
-            if literal:
-                lv = " ".join(f"<{p}>" for p in literal)
-                for r in step(f"dt|{i}", f"SELECT ?p ?dt (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {lv} }} ?s ?p ?o "
-                                         f"FILTER(isLiteral(?o)) BIND(IF(LANG(?o) != \"\", <{RDF_LANGSTRING}>, DATATYPE(?o)) "
-                                         "AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n) LIMIT 10000"):
-                    if r[0].value in props and r[1] is not None:
-                        props[r[0].value].datatypes.append((r[1].value, int(r[2].value)))
-            sampled = [p for p in batch if p in props and p != RDF_TYPE]
-            if samples and sampled:
-                union = " UNION ".join(f"{{ {{ SELECT DISTINCT ?o WHERE {{ ?s <{p}> ?o }} LIMIT {samples} }} BIND(<{p}> AS ?p) }}"
-                                       for p in sampled)
-                for r in step(f"samples|{i}", f"SELECT ?p ?o WHERE {{ {union} }}", timeout=30):
-                    if r[0] and r[0].value in props and r[1] is not None:
-                        props[r[0].value].samples.append(local_name(r[1].value) if r[1].is_iri else r[1].value)
+            _property_batch(step, i, batch, props, labels, comments, samples)
             bar.update(1)
     for r in dr_rows:
         if r[0] and r[0].value in props and r[1] and r[1].is_iri:
