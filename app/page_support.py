@@ -10,6 +10,7 @@ sys.path); it ships with the page in the wheel (kgquery/_app/). It uses kgquery'
 - the evidence triples (kgquery.answer.evidence.to_graph) rendered to Graphviz DOT or laid out for a chart;
 - one clear message per outcome, tables with labels and CSV for answers and hand-edited queries.
 """
+
 from __future__ import annotations
 
 import csv
@@ -77,12 +78,13 @@ def save_upload(data: bytes, filename: str, max_mb: int = MAX_UPLOAD_MB, folder:
     if not data:
         raise LoadError(f"{filename or 'the upload'} is empty")
     if len(data) > max_mb * 1024 * 1024:
-        raise LoadError(f"{filename} is {len(data) / 1e6:,.1f} MB; the page accepts files up to {max_mb} MB "
-                        "(use `kgquery ask --graph FILE` for bigger graphs)")
+        raise LoadError(
+            f"{filename} is {len(data) / 1e6:,.1f} MB; the page accepts files up to {max_mb} MB "
+            "(use `kgquery ask --graph FILE` for bigger graphs)"
+        )
     suffix = upload_suffix(filename)
     if suffix.removesuffix(".gz") not in RDF_SUFFIXES:
-        raise LoadError(f"{filename}: not an RDF file ending; use one of "
-                        f"{', '.join(RDF_SUFFIXES)} (optionally .gz)")
+        raise LoadError(f"{filename}: not an RDF file ending; use one of {', '.join(RDF_SUFFIXES)} (optionally .gz)")
     digest = hashlib.sha256(data).hexdigest()[:20]
     base = folder or Path(tempfile.gettempdir()) / "kgquery-uploads"
     target_dir = base / digest
@@ -149,8 +151,8 @@ def model_spec(kind: str, model: str = "", url: str = "") -> str | None:
 @dataclass
 class Example:
     question: str
-    kind: str          # attribute / relation / count / superlative / members / average
-    quality: int = 0   # lower reads better (plain names before codes)
+    kind: str  # attribute / relation / count / superlative / members / average
+    quality: int = 0  # lower reads better (plain names before codes)
     verified: bool = False
 
 
@@ -169,12 +171,15 @@ def _data_classes(kg: "KnowledgeGraph", top: int = 4):
 
 
 def _skip_property(p) -> bool:
-    return (p.iri in (RDFS_LABEL, RDFS_COMMENT, RDF_TYPE) or p.iri.startswith(META_NS)
-            or "label" in p.label.lower() or "name" in local_name(p.iri).lower()
-            or re.search(r"\b(id|code|comment|description|depiction|image|url|homepage)\b", noun(p.label), re.I)
-            is not None
-            or not noun(p.label)
-            or noun(p.label).split()[-1] in ("of", "in", "for", "to", "by", "with", "at", "on", "from"))
+    return (
+        p.iri in (RDFS_LABEL, RDFS_COMMENT, RDF_TYPE)
+        or p.iri.startswith(META_NS)
+        or "label" in p.label.lower()
+        or "name" in local_name(p.iri).lower()
+        or re.search(r"\b(id|code|comment|description|depiction|image|url|homepage)\b", noun(p.label), re.I) is not None
+        or not noun(p.label)
+        or noun(p.label).split()[-1] in ("of", "in", "for", "to", "by", "with", "at", "on", "from")
+    )
 
 
 def _props_of(kg: "KnowledgeGraph", cls_iri: str):
@@ -209,8 +214,11 @@ def _name_quality(label: str) -> int:
     >>> _name_quality("Baldwin Dirksen"), _name_quality("S424-4152456 - Potentiometer"), _name_quality("748,40 EUR")
     (0, 3, 3)
     """
-    return (any(ch.isdigit() for ch in label) + bool(re.search(r"[()\[\],;:/]|\s-\s|^\W", label))
-            + bool(re.search(r"\d{3,}", label)))
+    return (
+        any(ch.isdigit() for ch in label)
+        + bool(re.search(r"[()\[\],;:/]|\s-\s|^\W", label))
+        + bool(re.search(r"\d{3,}", label))
+    )
 
 
 def _named(kg: "KnowledgeGraph", iris: Iterable[str]) -> list[tuple[str, str]]:
@@ -226,8 +234,11 @@ def _named(kg: "KnowledgeGraph", iris: Iterable[str]) -> list[tuple[str, str]]:
 
 def _subjects(kg: "KnowledgeGraph", cls_iri: str, prop_iri: str, rng: random.Random) -> list[tuple[str, str, int]]:
     """Named members of the class that have the property: (IRI, name, number of values), best names first."""
-    res = kg.query(f"SELECT ?e (COUNT(?v) AS ?n) WHERE {{ ?e <{RDF_TYPE}> <{cls_iri}> ; <{prop_iri}> ?v }} "
-                   f"GROUP BY ?e LIMIT 300", timeout_s=5, max_rows=300)
+    res = kg.query(
+        f"SELECT ?e (COUNT(?v) AS ?n) WHERE {{ ?e <{RDF_TYPE}> <{cls_iri}> ; <{prop_iri}> ?v }} GROUP BY ?e LIMIT 300",
+        timeout_s=5,
+        max_rows=300,
+    )
     if res.outcome != Outcome.ROWS:
         return []
     counts = {e.value: int(n.value) for e, n in res.rows if e is not None and e.is_iri and n is not None}
@@ -239,9 +250,13 @@ def _subjects(kg: "KnowledgeGraph", cls_iri: str, prop_iri: str, rng: random.Ran
 
 def _object_value(kg: "KnowledgeGraph", cls_iri: str, prop_iri: str, rng: random.Random) -> str | None:
     """A named object that a few (2..30) members of the class point at through the property."""
-    res = kg.query(f"SELECT ?o (COUNT(?e) AS ?n) WHERE {{ ?e <{RDF_TYPE}> <{cls_iri}> ; <{prop_iri}> ?o "
-                   f"FILTER(isIRI(?o)) }} GROUP BY ?o HAVING(COUNT(?e) >= 2 && COUNT(?e) <= 30) "
-                   f"ORDER BY DESC(?n) LIMIT 30", timeout_s=5, max_rows=30)
+    res = kg.query(
+        f"SELECT ?o (COUNT(?e) AS ?n) WHERE {{ ?e <{RDF_TYPE}> <{cls_iri}> ; <{prop_iri}> ?o "
+        f"FILTER(isIRI(?o)) }} GROUP BY ?o HAVING(COUNT(?e) >= 2 && COUNT(?e) <= 30) "
+        f"ORDER BY DESC(?n) LIMIT 30",
+        timeout_s=5,
+        max_rows=30,
+    )
     if res.outcome != Outcome.ROWS:
         return None
     opts = _named(kg, [o.value for o, _ in res.rows if o is not None])
@@ -253,8 +268,12 @@ def _object_value(kg: "KnowledgeGraph", cls_iri: str, prop_iri: str, rng: random
 
 def _spread(kg: "KnowledgeGraph", cls_iri: str, prop_iri: str) -> float:
     """Distinct values per use of a numeric property on a class (a superlative over ties is a poor example)."""
-    res = kg.query(f"SELECT (COUNT(DISTINCT ?v) AS ?d) (COUNT(?v) AS ?n) WHERE {{ ?e <{RDF_TYPE}> <{cls_iri}> ; "
-                   f"<{prop_iri}> ?v }}", timeout_s=5, max_rows=1)
+    res = kg.query(
+        f"SELECT (COUNT(DISTINCT ?v) AS ?d) (COUNT(?v) AS ?n) WHERE {{ ?e <{RDF_TYPE}> <{cls_iri}> ; "
+        f"<{prop_iri}> ?v }}",
+        timeout_s=5,
+        max_rows=1,
+    )
     if res.outcome != Outcome.ROWS or not res.rows or res.rows[0][1] is None:
         return 0.0
     d, n = int(res.rows[0][0].value), int(res.rows[0][1].value)
@@ -279,21 +298,23 @@ def candidate_questions(kg: "KnowledgeGraph", seed: str | None = None) -> list[E
         for p in lit[:3]:
             for _, lab, n in _subjects(kg, c.iri, p.iri, rng)[:1]:
                 what = f"are the {plural(p.label)}" if n > 1 else f"is the {noun(p.label)}"
-                by_kind["attribute"].append(Example(f"What {what} of {lab}?", "attribute",
-                                                    _name_quality(lab) * 10 + rank))
+                by_kind["attribute"].append(
+                    Example(f"What {what} of {lab}?", "attribute", _name_quality(lab) * 10 + rank)
+                )
         for p in obj[:2]:
             for _, lab, n in _subjects(kg, c.iri, p.iri, rng)[:1]:
                 what = f"are the {plural(p.label)}" if n > 1 else f"is the {noun(p.label)}"
-                by_kind["relation"].append(Example(f"What {what} of {lab}?", "relation",
-                                                   _name_quality(lab) * 10 + rank))
+                by_kind["relation"].append(
+                    Example(f"What {what} of {lab}?", "relation", _name_quality(lab) * 10 + rank)
+                )
             val = _object_value(kg, c.iri, p.iri, rng)
             if val:
-                by_kind["having"].append(Example(f"Which {pl} have the {noun(p.label)} {val}?", "having",
-                                                  _name_quality(val) * 10 + rank))
+                by_kind["having"].append(
+                    Example(f"Which {pl} have the {noun(p.label)} {val}?", "having", _name_quality(val) * 10 + rank)
+                )
         numeric = sorted((p for p in props if p.is_numeric), key=lambda p: -_spread(kg, c.iri, p.iri))
         for p in numeric[:2]:
-            by_kind["superlative"].append(
-                Example(f"Which {one} has the highest {noun(p.label)}?", "superlative", rank))
+            by_kind["superlative"].append(Example(f"Which {one} has the highest {noun(p.label)}?", "superlative", rank))
             by_kind["average"].append(Example(f"What is the average {noun(p.label)} of all {pl}?", "average", rank))
     # round-robin over the kinds (best-reading first in each) so the first few show different shapes
     out, seen = [], set()
@@ -308,8 +329,9 @@ def candidate_questions(kg: "KnowledgeGraph", seed: str | None = None) -> list[E
     return out
 
 
-def example_questions(kg: "KnowledgeGraph", ask: Callable[[str], Answer] | None = None, n: int = 6,
-                      budget_s: float = 30.0) -> list[Example]:
+def example_questions(
+    kg: "KnowledgeGraph", ask: Callable[[str], Answer] | None = None, n: int = 6, budget_s: float = 30.0
+) -> list[Example]:
     """Up to `n` example questions; with `ask`, only those the engine answers.
 
     Checking stops after `budget_s` seconds, not counting the first question (which also builds the
@@ -359,9 +381,12 @@ def example_questions(kg: "KnowledgeGraph", ask: Callable[[str], Answer] | None 
 
 def sample_entities(kg: "KnowledgeGraph", class_iri: str, limit: int = 10) -> list[dict[str, str]]:
     """Some members of a class with their labels (through the safe executor)."""
-    res = kg.query(f"SELECT ?entity (SAMPLE(?l) AS ?label) WHERE {{ ?entity <{RDF_TYPE}> <{class_iri}> "
-                   f"OPTIONAL {{ ?entity <{RDFS_LABEL}> ?l }} }} GROUP BY ?entity LIMIT {int(limit)}",
-                   timeout_s=10, max_rows=limit)
+    res = kg.query(
+        f"SELECT ?entity (SAMPLE(?l) AS ?label) WHERE {{ ?entity <{RDF_TYPE}> <{class_iri}> "
+        f"OPTIONAL {{ ?entity <{RDFS_LABEL}> ?l }} }} GROUP BY ?entity LIMIT {int(limit)}",
+        timeout_s=10,
+        max_rows=limit,
+    )
     if res.outcome != Outcome.ROWS:
         return []
     label_of = label_function(kg)
@@ -375,8 +400,11 @@ def sample_entities(kg: "KnowledgeGraph", class_iri: str, limit: int = 10) -> li
 
 def sample_uses(kg: "KnowledgeGraph", prop_iri: str, limit: int = 10) -> list[dict[str, str]]:
     """Some subject -> value pairs of a property, with labels."""
-    res = kg.query(f"SELECT ?subject ?value WHERE {{ ?subject <{prop_iri}> ?value }} LIMIT {int(limit)}",
-                   timeout_s=10, max_rows=limit)
+    res = kg.query(
+        f"SELECT ?subject ?value WHERE {{ ?subject <{prop_iri}> ?value }} LIMIT {int(limit)}",
+        timeout_s=10,
+        max_rows=limit,
+    )
     if res.outcome != Outcome.ROWS:
         return []
     label_of = label_function(kg) or local_name
@@ -403,8 +431,7 @@ def label_function(kg: "KnowledgeGraph") -> Callable[[str], str] | None:
 def schema_tables(kg: "KnowledgeGraph") -> tuple[list[dict], list[dict]]:
     """The classes and properties of the schema summary as rows for two tables."""
     s = kg.schema
-    classes = [{"class": c.label, "instances": c.count, "IRI": s.short(c.iri), "comment": c.comment}
-               for c in s.classes]
+    classes = [{"class": c.label, "instances": c.count, "IRI": s.short(c.iri), "comment": c.comment} for c in s.classes]
     props = []
     for p in s.properties:
         if p.is_literal:
@@ -412,8 +439,9 @@ def schema_tables(kg: "KnowledgeGraph") -> tuple[list[dict], list[dict]]:
         else:
             rng = ", ".join(s.short(c) for c, _ in p.object_classes[:2]) or "IRI"
         dom = ", ".join(s.short(c) for c, _ in p.subject_classes[:2])
-        props.append({"property": p.label, "uses": p.count, "IRI": s.short(p.iri), "from": dom, "to": rng,
-                      "comment": p.comment})
+        props.append(
+            {"property": p.label, "uses": p.count, "IRI": s.short(p.iri), "from": dom, "to": rng, "comment": p.comment}
+        )
     return classes, props
 
 
@@ -427,8 +455,11 @@ OUTCOME_MESSAGES = {
     "timed_out": ("warning", "The query took too long and was stopped. Try a narrower question or query."),
     "refused": ("error", "Refused: only read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) run here."),
     "failed": ("error", "The query failed to run."),
-    "abstained": ("warning", "Not sure: kgquery found no query it trusts for this question, so it gives no answer. "
-                             "Its best attempt, if any, is shown with what it does: not trusted."),
+    "abstained": (
+        "warning",
+        "Not sure: kgquery found no query it trusts for this question, so it gives no answer. "
+        "Its best attempt, if any, is shown with what it does: not trusted.",
+    ),
     "clarify": ("info", "That name fits several entities: pick the one you mean."),
 }
 
@@ -462,8 +493,12 @@ def result_table(res: QueryResult, label_of: Callable[[str], str] | None = None)
     return out
 
 
-def rows_csv(vars_: list[str], rows: Iterable[tuple[Term | None, ...]],
-             labels: Callable[[str], str] | dict | None = None, boolean: bool | None = None) -> str:
+def rows_csv(
+    vars_: list[str],
+    rows: Iterable[tuple[Term | None, ...]],
+    labels: Callable[[str], str] | dict | None = None,
+    boolean: bool | None = None,
+) -> str:
     """CSV of rows: raw values, plus a `<var>_label` column beside each column that holds IRIs."""
     buf = io.StringIO()
     w = csv.writer(buf)
@@ -517,9 +552,12 @@ def evidence_dot(triples: list[tuple[Term, Term, Term]], labels=None, prop_label
     """Graphviz DOT for the evidence (st.graphviz_chart draws it in the browser; no system graphviz)."""
     g = _evidence_graph(triples, labels, prop_labels, limit)
     ids = {n: f"n{i}" for i, n in enumerate(g.nodes)}
-    lines = ["digraph evidence {", '  graph [rankdir=LR, bgcolor="transparent", pad=0.2, nodesep=0.25, ranksep=0.6];',
-             '  node [fontname="Helvetica", fontsize=12, style="filled,rounded", shape=box, penwidth=1.2];',
-             '  edge [fontname="Helvetica", fontsize=11, color="#7a869a", fontcolor="#42526e", arrowsize=0.7];']
+    lines = [
+        "digraph evidence {",
+        '  graph [rankdir=LR, bgcolor="transparent", pad=0.2, nodesep=0.25, ranksep=0.6];',
+        '  node [fontname="Helvetica", fontsize=12, style="filled,rounded", shape=box, penwidth=1.2];',
+        '  edge [fontname="Helvetica", fontsize=11, color="#7a869a", fontcolor="#42526e", arrowsize=0.7];',
+    ]
     for n, d in g.nodes(data=True):
         if d["kind"] == "literal":
             style = 'shape=note, fillcolor="#fff4e5", color="#f59f00"'
@@ -533,8 +571,9 @@ def evidence_dot(triples: list[tuple[Term, Term, Term]], labels=None, prop_label
     return "\n".join(lines)
 
 
-def evidence_layout(triples: list[tuple[Term, Term, Term]], labels=None, prop_labels=None, limit: int = 40,
-                    seed: int = 7):
+def evidence_layout(
+    triples: list[tuple[Term, Term, Term]], labels=None, prop_labels=None, limit: int = 40, seed: int = 7
+):
     """Node and edge rows with networkx spring-layout positions, for an interactive (zoom, hover) chart."""
     import networkx as nx
 
@@ -542,14 +581,31 @@ def evidence_layout(triples: list[tuple[Term, Term, Term]], labels=None, prop_la
     if not g.nodes:
         return [], []
     pos = nx.spring_layout(nx.Graph(g), seed=seed, k=2.0 / max(len(g) ** 0.5, 1), iterations=100)
-    nodes = [{"x": float(pos[n][0]), "y": float(pos[n][1]), "label": _short(d["label"], 32),
-              "value": d["term"].value, "kind": d["kind"]} for n, d in g.nodes(data=True)]
+    nodes = [
+        {
+            "x": float(pos[n][0]),
+            "y": float(pos[n][1]),
+            "label": _short(d["label"], 32),
+            "value": d["term"].value,
+            "kind": d["kind"],
+        }
+        for n, d in g.nodes(data=True)
+    ]
     edges = []
     for u, v, iri, d in g.edges(keys=True, data=True):
         (x1, y1), (x2, y2) = pos[u], pos[v]
-        edges.append({"x": float(x1), "y": float(y1), "x2": float(x2), "y2": float(y2),
-                      "mx": float((x1 + x2) / 2), "my": float((y1 + y2) / 2), "label": _short(d["label"], 28),
-                      "iri": iri})
+        edges.append(
+            {
+                "x": float(x1),
+                "y": float(y1),
+                "x2": float(x2),
+                "y2": float(y2),
+                "mx": float((x1 + x2) / 2),
+                "my": float((y1 + y2) / 2),
+                "label": _short(d["label"], 28),
+                "iri": iri,
+            }
+        )
     return nodes, edges
 
 
@@ -557,8 +613,12 @@ def evidence_layout(triples: list[tuple[Term, Term, Term]], labels=None, prop_la
 # asking (with room for conversation and clarification features of the engine)
 
 
-def ask_kwargs(engine, history: list[Answer] | None = None, choice: str | None = None,
-               on_token: Callable[[str], None] | None = None) -> dict:
+def ask_kwargs(
+    engine,
+    history: list[Answer] | None = None,
+    choice: str | None = None,
+    on_token: Callable[[str], None] | None = None,
+) -> dict:
     """Keyword arguments for `engine.ask` that this engine understands: the conversation so far
     (`history`), a clarification choice (`choice`), a streaming callback (`on_token`). An engine
     without them gets the plain question."""

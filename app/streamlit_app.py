@@ -7,6 +7,7 @@ example questions) and questions run in a worker thread: the page polls for the 
 model never freezes it (other widgets stay usable and a "Stop waiting" button lets go of it).
 The logic that needs no Streamlit lives beside this file in page_support.py (tested on its own).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -61,16 +62,25 @@ PATIENCE_S = float(os.environ.get("KGQUERY_APP_PATIENCE", "45"))
 GIVE_UP_S = float(os.environ.get("KGQUERY_APP_GIVE_UP", "900"))
 #: check example questions against each graph (0: off, e.g. for a big, slow endpoint)
 EXAMPLES = os.environ.get("KGQUERY_APP_EXAMPLES", "1") != "0"
-BUNDLED_TITLES = {"ck25": "ck25 · products, suppliers, employees",
-                  "countries": "countries · capitals, currencies, languages"}
-SAMPLE_SPARQL = ("SELECT ?class (COUNT(?s) AS ?members) WHERE {\n  ?s a ?class\n}\n"
-                 "GROUP BY ?class\nORDER BY DESC(?members)\nLIMIT 20")
+BUNDLED_TITLES = {
+    "ck25": "ck25 · products, suppliers, employees",
+    "countries": "countries · capitals, currencies, languages",
+}
+SAMPLE_SPARQL = (
+    "SELECT ?class (COUNT(?s) AS ?members) WHERE {\n  ?s a ?class\n}\n"
+    "GROUP BY ?class\nORDER BY DESC(?members)\nLIMIT 20"
+)
 
-st.set_page_config(page_title="kgquery · ask your knowledge graph", page_icon=":material/hub:", layout="wide",
-                   initial_sidebar_state="expanded",
-                   menu_items={"About": "kgquery: plain-language questions → grounded SPARQL → answers with evidence."})
+st.set_page_config(
+    page_title="kgquery · ask your knowledge graph",
+    page_icon=":material/hub:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+    menu_items={"About": "kgquery: plain-language questions → grounded SPARQL → answers with evidence."},
+)
 
-st.markdown("""
+st.markdown(
+    """
 <style>
   .block-container {padding-top: 2.2rem; padding-bottom: 2rem;}
   h1 {font-size: 2.1rem !important; padding-bottom: 0.2rem !important;}
@@ -79,7 +89,9 @@ st.markdown("""
   section[data-testid="stSidebar"] {min-width: 330px;}
   section[data-testid="stSidebar"] .stButton button {text-align: left; justify-content: flex-start;}
   div[data-testid="stMetricValue"] {font-size: 1.45rem;}
-</style>""", unsafe_allow_html=True)
+</style>""",
+    unsafe_allow_html=True,
+)
 
 
 # ------------------------------------------------------------------------------------------
@@ -168,14 +180,14 @@ def examples_job(graph_key: tuple, _kg: KnowledgeGraph, _engine: KGQuery) -> Fut
 # session state
 
 ss = st.session_state
-ss.setdefault("turns", {})            # id -> turn dict
-ss.setdefault("history", [])          # turn ids, oldest first (the whole session)
-ss.setdefault("conversations", {})    # graph key -> turn ids of the current conversation
-ss.setdefault("pending", None)        # the question being answered
-ss.setdefault("shown", None)          # the turn whose details are open
+ss.setdefault("turns", {})  # id -> turn dict
+ss.setdefault("history", [])  # turn ids, oldest first (the whole session)
+ss.setdefault("conversations", {})  # graph key -> turn ids of the current conversation
+ss.setdefault("pending", None)  # the question being answered
+ss.setdefault("shown", None)  # the turn whose details are open
 ss.setdefault("endpoint_url", "")
-ss.setdefault("sparql_results", {})   # editor key -> QueryResult
-ss.setdefault("graphs", {})           # graph key -> KnowledgeGraph: the graphs this session asked
+ss.setdefault("sparql_results", {})  # editor key -> QueryResult
+ss.setdefault("graphs", {})  # graph key -> KnowledgeGraph: the graphs this session asked
 _ids = ss.setdefault("_ids", itertools.count(1))
 
 
@@ -183,23 +195,35 @@ def graph_ref() -> tuple[tuple | None, str | None]:
     """Read the sidebar's graph choice; returns (graph key, error)."""
     with st.sidebar:
         st.markdown("### Graph")
-        source = st.radio("Source", ["Bundled", "Upload", "Endpoint"], key="source", horizontal=True,
-                          help="A graph shipped with kgquery, an RDF file of your own, or a SPARQL endpoint.")
+        source = st.radio(
+            "Source",
+            ["Bundled", "Upload", "Endpoint"],
+            key="source",
+            horizontal=True,
+            help="A graph shipped with kgquery, an RDF file of your own, or a SPARQL endpoint.",
+        )
         if source == "Bundled":
             graphs = bundled_graphs()
             if not graphs:
                 return None, "No bundled graphs found (graphs/ is missing)."
             default = os.environ.get("KGQUERY_APP_GRAPH", "ck25")
             names = list(graphs)
-            name = st.selectbox("Bundled graph", names, key="bundled",
-                                index=names.index(default) if default in names else 0,
-                                format_func=lambda n: BUNDLED_TITLES.get(n, n))
+            name = st.selectbox(
+                "Bundled graph",
+                names,
+                key="bundled",
+                index=names.index(default) if default in names else 0,
+                format_func=lambda n: BUNDLED_TITLES.get(n, n),
+            )
             return ("file", str(graphs[name]), name), None
         if source == "Upload":
-            up = st.file_uploader(f"RDF file (up to {MAX_UPLOAD_MB} MB)", key="upload",
-                                  type=[s.lstrip(".") for s in RDF_SUFFIXES] + ["gz"],
-                                  max_upload_size=MAX_UPLOAD_MB,
-                                  help="Turtle, N-Triples, N-Quads, TriG, RDF/XML, OWL, JSON-LD or N3; optionally .gz")
+            up = st.file_uploader(
+                f"RDF file (up to {MAX_UPLOAD_MB} MB)",
+                key="upload",
+                type=[s.lstrip(".") for s in RDF_SUFFIXES] + ["gz"],
+                max_upload_size=MAX_UPLOAD_MB,
+                help="Turtle, N-Triples, N-Quads, TriG, RDF/XML, OWL, JSON-LD or N3; optionally .gz",
+            )
             if up is None:
                 return None, None
             import hashlib
@@ -253,13 +277,18 @@ def model_choice() -> tuple[str | None, str]:
     """Read the sidebar's model choice: (KGQuery model string, display name)."""
     with st.sidebar:
         st.markdown("### Model")
-        kind = st.selectbox("Generator", MODEL_KINDS, key="model_kind",
-                            help="The embedded generator needs no model and no GPU. A transformers model runs "
-                                 "in this process; an OpenAI-compatible server (vLLM, llama.cpp, …) runs anywhere.")
+        kind = st.selectbox(
+            "Generator",
+            MODEL_KINDS,
+            key="model_kind",
+            help="The embedded generator needs no model and no GPU. A transformers model runs "
+            "in this process; an OpenAI-compatible server (vLLM, llama.cpp, …) runs anywhere.",
+        )
         model = url = ""
         if kind.startswith("Transformers"):
-            model = st.text_input("Hub id, folder or .gguf file", key="model_id",
-                                  placeholder="HuggingFaceTB/SmolLM2-135M-Instruct")
+            model = st.text_input(
+                "Hub id, folder or .gguf file", key="model_id", placeholder="HuggingFaceTB/SmolLM2-135M-Instruct"
+            )
         elif kind.startswith("OpenAI"):
             url = st.text_input("Server URL", key="model_url", placeholder="http://127.0.0.1:8000/v1")
             model = st.text_input("Model name (optional)", key="model_name", placeholder="asks the server")
@@ -295,9 +324,16 @@ def submit(question: str, choice: tuple[str, str] | None = None) -> None:
     answered = _answered()
     first = (ss.graph_key, ss.model_label) not in answered
     fut.add_done_callback(lambda _f, k=(ss.graph_key, ss.model_label): answered.add(k))
-    ss.pending = {"question": question, "future": fut, "stream": stream, "first": first,
-                  "t0": time.time(), "graph_key": ss.graph_key, "graph_name": ss.graph_key[-1],
-                  "model": ss.model_label}
+    ss.pending = {
+        "question": question,
+        "future": fut,
+        "stream": stream,
+        "first": first,
+        "t0": time.time(),
+        "graph_key": ss.graph_key,
+        "graph_name": ss.graph_key[-1],
+        "model": ss.model_label,
+    }
 
 
 def _ask(engine: KGQuery, base: KGQuery, question: str, kwargs: dict) -> Answer:
@@ -325,8 +361,16 @@ def finish_pending() -> None:
     except Exception as e:
         err = f"{type(e).__name__}: {' '.join(str(e).split())[:300]}"
     tid = next(_ids)
-    ss.turns[tid] = {"id": tid, "question": p["question"], "answer": ans, "error": err, "graph_key": p["graph_key"],
-                     "graph_name": p["graph_name"], "model": p["model"], "seconds": time.time() - p["t0"]}
+    ss.turns[tid] = {
+        "id": tid,
+        "question": p["question"],
+        "answer": ans,
+        "error": err,
+        "graph_key": p["graph_key"],
+        "graph_name": p["graph_name"],
+        "model": p["model"],
+        "seconds": time.time() - p["t0"],
+    }
     ss.history.append(tid)
     ss.conversations.setdefault(p["graph_key"], []).append(tid)
     ss.shown = tid
@@ -355,16 +399,21 @@ def wait_for_answer(slot) -> None:
                 first = " (the first question also loads indexes and the model)" if p.get("first") else ""
                 status.markdown(f":material/hourglass_top: Thinking with **{p['model']}** … {waited:.1f} s{first}")
                 if p["stream"]:
-                    written.markdown(f'<div class="kg-answer">{_html("".join(p["stream"]))}</div>',
-                                     unsafe_allow_html=True)
+                    written.markdown(
+                        f'<div class="kg-answer">{_html("".join(p["stream"]))}</div>', unsafe_allow_html=True
+                    )
                 if waited > GIVE_UP_S:
                     ss.pending = None
-                    note.error(f"No answer after {GIVE_UP_S:.0f} s: the page stopped waiting. "
-                               "Try the embedded generator or a smaller model.")
+                    note.error(
+                        f"No answer after {GIVE_UP_S:.0f} s: the page stopped waiting. "
+                        "Try the embedded generator or a smaller model."
+                    )
                     return
                 if waited > PATIENCE_S:
-                    note.warning(f"The model is taking longer than {PATIENCE_S:.0f} s. The page stays usable; "
-                                 "the answer appears here when it is ready, or press Stop waiting.")
+                    note.warning(
+                        f"The model is taking longer than {PATIENCE_S:.0f} s. The page stays usable; "
+                        "the answer appears here when it is ready, or press Stop waiting."
+                    )
                 time.sleep(0.2)
     finish_pending()
     st.rerun()
@@ -386,8 +435,13 @@ def show_query_result(res, kg: KnowledgeGraph | None, key: str) -> None:
         st.success(f"{n} row(s) in {res.seconds * 1000:,.0f} ms{more}")
         label_of = label_function(kg) if kg is not None else None
         st.dataframe(_df(result_table(res, label_of)), hide_index=True, width="stretch")
-        st.download_button("Download CSV", rows_csv(res.vars, res.rows, label_of, res.boolean),
-                           file_name="kgquery-result.csv", mime="text/csv", key=f"csv_{key}")
+        st.download_button(
+            "Download CSV",
+            rows_csv(res.vars, res.rows, label_of, res.boolean),
+            file_name="kgquery-result.csv",
+            mime="text/csv",
+            key=f"csv_{key}",
+        )
     else:
         getattr(st, level)(msg)
 
@@ -428,31 +482,64 @@ def evidence_views(ans: Answer, graph_key: tuple) -> None:
         nodes, edges = evidence_layout(ans.evidence, entity, prop)
         e = pd.DataFrame(edges)
         n = pd.DataFrame(nodes)
+
         def domain(col: str) -> list[float]:  # room around the outermost nodes for their labels
             lo, hi = float(n[col].min()), float(n[col].max())
             pad = (hi - lo) * 0.12 + 0.12
             return [lo - pad, hi + pad]
 
         xs, ys = alt.Scale(domain=domain("x")), alt.Scale(domain=domain("y"))
-        lines = alt.Chart(e).mark_rule(color="#9aa5b1").encode(
-            x=alt.X("x:Q", axis=None, scale=xs), y=alt.Y("y:Q", axis=None, scale=ys), x2="x2:Q", y2="y2:Q",
-            tooltip=["label", "iri"])
+        lines = (
+            alt.Chart(e)
+            .mark_rule(color="#9aa5b1")
+            .encode(
+                x=alt.X("x:Q", axis=None, scale=xs),
+                y=alt.Y("y:Q", axis=None, scale=ys),
+                x2="x2:Q",
+                y2="y2:Q",
+                tooltip=["label", "iri"],
+            )
+        )
         elabels = alt.Chart(e).mark_text(fontSize=10, color="#52606d").encode(x="mx:Q", y="my:Q", text="label")
-        points = alt.Chart(n).mark_circle(size=320, opacity=0.9).encode(
-            x="x:Q", y="y:Q", color=alt.Color("kind:N", scale=alt.Scale(domain=["iri", "literal", "bnode"],
-                                                                        range=["#3b6fd8", "#f59f00", "#8e9aaf"]),
-                                              legend=None), tooltip=["label", "value"])
+        points = (
+            alt.Chart(n)
+            .mark_circle(size=320, opacity=0.9)
+            .encode(
+                x="x:Q",
+                y="y:Q",
+                color=alt.Color(
+                    "kind:N",
+                    scale=alt.Scale(domain=["iri", "literal", "bnode"], range=["#3b6fd8", "#f59f00", "#8e9aaf"]),
+                    legend=None,
+                ),
+                tooltip=["label", "value"],
+            )
+        )
         nlabels = alt.Chart(n).mark_text(dy=-14, fontSize=11, fontWeight="bold").encode(x="x:Q", y="y:Q", text="label")
         st.altair_chart((lines + elabels + points + nlabels).properties(height=320).interactive(), width="stretch")
         st.caption("Drag to pan, scroll to zoom, hover for IRIs.")
     prefixes = dict(kg.schema.prefixes) if kg is not None else {}
-    st.download_button("Download evidence (Turtle)", ans.evidence_turtle(prefixes), file_name="kgquery-evidence.ttl",
-                       mime="text/turtle", key=f"ttl_{id(ans)}", icon=":material/download:")
+    st.download_button(
+        "Download evidence (Turtle)",
+        ans.evidence_turtle(prefixes),
+        file_name="kgquery-evidence.ttl",
+        mime="text/turtle",
+        key=f"ttl_{id(ans)}",
+        icon=":material/download:",
+    )
     with t_tab:
         name = entity if callable(entity) else ans.labels.get
         label = lambda t: (name(t.value) or t.value) if t.is_iri else t.value  # noqa: E731
-        st.dataframe(_df([{"subject": label(s), "predicate": (prop(p.value) if prop else None) or p.value,
-                           "object": label(o)} for s, p, o in ans.evidence]), hide_index=True, width="stretch")
+        st.dataframe(
+            _df(
+                [
+                    {"subject": label(s), "predicate": (prop(p.value) if prop else None) or p.value, "object": label(o)}
+                    for s, p, o in ans.evidence
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def _timings_line(ans: Answer) -> str:
@@ -474,14 +561,18 @@ def answer_summary(turn: dict) -> None:
     if "fallback" in ans.generator:
         st.warning(f"The chosen model did not answer, so the embedded generator did. ({ans.message})")
     conf = f" · confidence {ans.confidence:.0%}" if ans.sparql else ""
-    st.markdown(f'<div class="kg-muted">answered by <b>{_html(ans.generator)}</b>{conf} · '
-                f'{turn["seconds"]:.1f} s · {_html(turn["graph_name"])}</div>', unsafe_allow_html=True)
+    st.markdown(
+        f'<div class="kg-muted">answered by <b>{_html(ans.generator)}</b>{conf} · '
+        f'{turn["seconds"]:.1f} s · {_html(turn["graph_name"])}</div>',
+        unsafe_allow_html=True,
+    )
     if ans.clarification:
         st.markdown("**Which one do you mean?**" if ans.outcome == "clarify" else "**Or did you mean …**")
         cols = st.columns(min(len(ans.clarification), 4))
         for i, (iri, label) in enumerate(ans.clarification):
-            cols[i % len(cols)].button(label, key=f"clar_{turn['id']}_{i}", help=iri, on_click=submit,
-                                       args=(ans.question, (iri, label)))
+            cols[i % len(cols)].button(
+                label, key=f"clar_{turn['id']}_{i}", help=iri, on_click=submit, args=(ans.question, (iri, label))
+            )
 
 
 def answer_details(turn: dict) -> None:
@@ -495,22 +586,34 @@ def answer_details(turn: dict) -> None:
         if rows:
             st.markdown(f"**Rows** ({len(rows)})")
             st.dataframe(_df(rows), hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 320))
-            st.download_button("Download CSV", answer_csv(ans), file_name="kgquery-answer.csv", mime="text/csv",
-                               key=f"csv_answer_{turn['id']}", icon=":material/download:")
+            st.download_button(
+                "Download CSV",
+                answer_csv(ans),
+                file_name="kgquery-answer.csv",
+                mime="text/csv",
+                key=f"csv_answer_{turn['id']}",
+                icon=":material/download:",
+            )
         elif ans.boolean is not None:
             st.markdown(f"**Result:** {'yes' if ans.boolean else 'no'}")
         unsure = ans.outcome == "abstained"  # the query is the best attempt, not an answer: say so
         if ans.explanation:
-            st.markdown(f"**What the best attempt does (not trusted):** {ans.explanation}" if unsure
-                        else f"**What the query does:** {ans.explanation}")
+            st.markdown(
+                f"**What the best attempt does (not trusted):** {ans.explanation}"
+                if unsure
+                else f"**What the query does:** {ans.explanation}"
+            )
         if ans.sparql:
             st.markdown("**SPARQL of the best attempt (not trusted)**" if unsure else "**SPARQL**")
             st.code(ans.sparql.strip(), language="sparql", wrap_lines=True)
             with st.expander("Edit and re-run this query"):
                 sparql_editor(f"t{turn['id']}", ans.sparql.strip(), turn["graph_key"])
     with right:
-        st.markdown("**Evidence** — the triples behind the best attempt (not trusted)" if ans.outcome == "abstained"
-                    else "**Evidence** — the triples behind the answer")
+        st.markdown(
+            "**Evidence** — the triples behind the best attempt (not trusted)"
+            if ans.outcome == "abstained"
+            else "**Evidence** — the triples behind the answer"
+        )
         evidence_views(ans, turn["graph_key"])
         if ans.timings:
             st.markdown(f'<div class="kg-muted">Timings: {_timings_line(ans)}</div>', unsafe_allow_html=True)
@@ -530,8 +633,12 @@ def show_turn(turn: dict, full: bool) -> None:
         if full:
             answer_details(turn)
         elif turn["answer"] is not None and turn["answer"].sparql:
-            st.button("Show details", key=f"details_{turn['id']}", type="tertiary",
-                      on_click=lambda tid=turn["id"]: ss.update(shown=tid))
+            st.button(
+                "Show details",
+                key=f"details_{turn['id']}",
+                type="tertiary",
+                on_click=lambda tid=turn["id"]: ss.update(shown=tid),
+            )
 
 
 # ------------------------------------------------------------------------------------------
@@ -569,11 +676,20 @@ with st.sidebar:
         for tid in reversed(ss.history[-20:]):
             t = ss.turns[tid]
             q = t["question"] if len(t["question"]) <= 48 else t["question"][:47] + "…"
-            st.button(q, key=f"hist_{tid}", help=f"{t['graph_name']} · {t['model']} — click to show it again",
-                      on_click=lambda tid=tid: ss.update(shown=tid), width="stretch")
+            st.button(
+                q,
+                key=f"hist_{tid}",
+                help=f"{t['graph_name']} · {t['model']} — click to show it again",
+                on_click=lambda tid=tid: ss.update(shown=tid),
+                width="stretch",
+            )
         if graph_key and ss.conversations.get(graph_key):
-            st.button("New conversation", key="new_conv", icon=":material/add_comment:",
-                      on_click=lambda k=graph_key: (ss.conversations.update({k: []}), ss.update(shown=None)))
+            st.button(
+                "New conversation",
+                key="new_conv",
+                icon=":material/add_comment:",
+                on_click=lambda k=graph_key: (ss.conversations.update({k: []}), ss.update(shown=None)),
+            )
     else:
         st.caption("Your questions appear here.")
 
@@ -583,11 +699,15 @@ if kg is None:
     st.info("Choose a graph in the sidebar: a bundled one, an RDF file of your own, or a SPARQL endpoint.")
     st.stop()
 
-st.markdown(f'<div class="kg-muted">Graph <b>{_html(title)}</b> · {kg.triple_count:,} triples · '
-            f'generator <b>{_html(model_label)}</b></div>', unsafe_allow_html=True)
+st.markdown(
+    f'<div class="kg-muted">Graph <b>{_html(title)}</b> · {kg.triple_count:,} triples · '
+    f'generator <b>{_html(model_label)}</b></div>',
+    unsafe_allow_html=True,
+)
 
-ask_tab, schema_tab, sparql_tab = st.tabs([":material/forum: Ask", ":material/account_tree: Schema",
-                                           ":material/code: SPARQL"])
+ask_tab, schema_tab, sparql_tab = st.tabs(
+    [":material/forum: Ask", ":material/account_tree: Schema", ":material/code: SPARQL"]
+)
 
 with ask_tab:
     conv = ss.conversations.setdefault(graph_key, [])
@@ -612,8 +732,9 @@ with ask_tab:
             if examples:
                 cols = st.columns(2)
                 for i, ex in enumerate(examples):
-                    cols[i % 2].button(ex.question, key=f"example_{i}", on_click=submit, args=(ex.question,),
-                                       width="stretch")
+                    cols[i % 2].button(
+                        ex.question, key=f"example_{i}", on_click=submit, args=(ex.question,), width="stretch"
+                    )
             else:
                 st.caption("No example question could be checked on this graph; just ask.")
         else:
@@ -623,8 +744,12 @@ with ask_tab:
     for tid in conv:
         show_turn(ss.turns[tid], full=(tid == shown))
     pending_slot = st.empty()
-    st.chat_input("Ask a question, or a follow-up …" if conv else "Ask a question about this graph …",
-                  key="question_box", on_submit=_on_chat, max_chars=2000)
+    st.chat_input(
+        "Ask a question, or a follow-up …" if conv else "Ask a question about this graph …",
+        key="question_box",
+        on_submit=_on_chat,
+        max_chars=2000,
+    )
 
 with schema_tab:
     s = kg.schema
@@ -632,17 +757,29 @@ with schema_tab:
     m[0].metric("Triples", f"{s.triple_count:,}")
     m[1].metric("Classes", f"{len(s.classes):,}")
     m[2].metric("Properties", f"{len(s.properties):,}")
-    m[3].metric("Named entities", f"{len(kg.labels):,}" if label_function(kg) else "—",
-                help="Entities with a name kgquery can match in questions (for an endpoint: after the first question).")
+    m[3].metric(
+        "Named entities",
+        f"{len(kg.labels):,}" if label_function(kg) else "—",
+        help="Entities with a name kgquery can match in questions (for an endpoint: after the first question).",
+    )
     classes, props = schema_tables(kg)
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("#### Classes")
-        st.dataframe(_df(classes), hide_index=True, width="stretch", height=300,
-                     column_config={"instances": st.column_config.NumberColumn(format="%d")})
+        st.dataframe(
+            _df(classes),
+            hide_index=True,
+            width="stretch",
+            height=300,
+            column_config={"instances": st.column_config.NumberColumn(format="%d")},
+        )
         if s.classes:
-            ci = st.selectbox("Sample members of", range(len(s.classes)), key="schema_class",
-                              format_func=lambda i: f"{s.classes[i].label} ({s.classes[i].count:,})")
+            ci = st.selectbox(
+                "Sample members of",
+                range(len(s.classes)),
+                key="schema_class",
+                format_func=lambda i: f"{s.classes[i].label} ({s.classes[i].count:,})",
+            )
             c = s.classes[ci]
             if c.comment:
                 st.caption(c.comment)
@@ -651,16 +788,22 @@ with schema_tab:
         st.markdown("#### Properties")
         st.dataframe(_df(props), hide_index=True, width="stretch", height=300)
         if s.properties:
-            pi = st.selectbox("Sample uses of", range(len(s.properties)), key="schema_prop",
-                              format_func=lambda i: f"{s.properties[i].label} ({s.properties[i].count:,})")
+            pi = st.selectbox(
+                "Sample uses of",
+                range(len(s.properties)),
+                key="schema_prop",
+                format_func=lambda i: f"{s.properties[i].label} ({s.properties[i].count:,})",
+            )
             p = s.properties[pi]
             if p.comment:
                 st.caption(p.comment)
             st.dataframe(_df(sample_uses(kg, p.iri, 10)), hide_index=True, width="stretch")
 
 with sparql_tab:
-    st.caption("Any read-only query (SELECT, ASK, CONSTRUCT, DESCRIBE) runs here through the same guard, "
-               "time limit and row cap as generated queries.")
+    st.caption(
+        "Any read-only query (SELECT, ASK, CONSTRUCT, DESCRIBE) runs here through the same guard, "
+        "time limit and row cap as generated queries."
+    )
     sparql_editor("free", SAMPLE_SPARQL, graph_key)
 
 wait_for_answer(pending_slot)

@@ -14,6 +14,7 @@ fits an L2-regularised logistic regression of "the shown attempt is exact (F1 = 
 
 Only outcomes and signals are read: no question, query or answer of a benchmark enters the package.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,14 +80,19 @@ def auroc(s: np.ndarray, y: np.ndarray) -> float | None:
     return float(((pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])).mean())
 
 
-def judge(w: np.ndarray, x: np.ndarray, y: np.ndarray, f1: np.ndarray | None = None,
-          threshold: float = ABSTAIN_BELOW) -> dict:
+def judge(
+    w: np.ndarray, x: np.ndarray, y: np.ndarray, f1: np.ndarray | None = None, threshold: float = ABSTAIN_BELOW
+) -> dict:
     """AUROC, coverage, answered precision and mean F1 (abstentions 0) at the threshold."""
     c = predict(w, x)
     ans = c >= threshold
-    out = {"n": len(y), "auroc": auroc(c, y), "coverage": round(float(ans.mean()), 3),
-           "answered_precision": round(float(y[ans].mean()), 3) if ans.any() else None,
-           "exact_rate": round(float(y.mean()), 3)}
+    out = {
+        "n": len(y),
+        "auroc": auroc(c, y),
+        "coverage": round(float(ans.mean()), 3),
+        "answered_precision": round(float(y[ans].mean()), 3) if ans.any() else None,
+        "exact_rate": round(float(y.mean()), 3),
+    }
     if f1 is not None:
         out["mean_f1"] = round(float((f1 * ans).mean()), 3)
         out["mean_f1_no_abstention"] = round(float(f1.mean()), 3)
@@ -97,8 +103,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--fit", default="ck25,countries,spider-dev")
     ap.add_argument("--judge", default="")
-    ap.add_argument("--thresholds", type=lambda t: [float(v) for v in t.split(",")], default=[ABSTAIN_BELOW],
-                    help="abstention thresholds to report (comma-separated)")
+    ap.add_argument(
+        "--thresholds",
+        type=lambda t: [float(v) for v in t.split(",")],
+        default=[ABSTAIN_BELOW],
+        help="abstention thresholds to report (comma-separated)",
+    )
     args = ap.parse_args()
     sets = {n: load(n) for n in args.fit.split(",")}
     x = np.vstack([v[0] for v in sets.values()])
@@ -113,8 +123,10 @@ def main() -> int:
         sub = {n: sets[n] for n in rest}
         wx = fit(np.vstack([v[0] for v in sub.values()]), np.concatenate([v[1] for v in sub.values()]), balance(sub))
         for t in args.thresholds:
-            print(f"leave-one-set-out {name} (fitted on {','.join(rest)}) at {t}: "
-                  f"{json.dumps(judge(wx, *sets[name], F1S[name], t))}")
+            print(
+                f"leave-one-set-out {name} (fitted on {','.join(rest)}) at {t}: "
+                f"{json.dumps(judge(wx, *sets[name], F1S[name], t))}"
+            )
     for name in filter(None, args.judge.split(",")):
         x2, y2 = load(name)
         for t in args.thresholds:

@@ -6,6 +6,7 @@ index build <= 5 s, median ask <= 300 ms after the index is built).
 The index cache goes to a fresh temporary folder, so the build is measured cold; the questions are
 only read for their text (no gold is used). Prints one markdown table row.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,8 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
     print("| graph | triples | load s | index build s (cold) | asks | p50 ms | p95 ms | mean ms |")
     print("|---|--:|--:|--:|--:|--:|--:|--:|")
-    print(f"| ck25 | {kg.triple_count:,} | {t_load:.2f} | {t_index:.2f} | {len(lat)} | {statistics.median(lat) * 1000:.0f} "
-          f"| {p95 * 1000:.0f} | {statistics.mean(lat) * 1000:.0f} |")
+    print(
+        f"| ck25 | {kg.triple_count:,} | {t_load:.2f} | {t_index:.2f} | {len(lat)} | {statistics.median(lat) * 1000:.0f} "
+        f"| {p95 * 1000:.0f} | {statistics.mean(lat) * 1000:.0f} |"
+    )
     return 0
 
 

@@ -13,6 +13,7 @@ go to bench/out/<set>.json (not committed) for before/after comparisons and for 
 The Spider4SPARQL split by graph is fixed (issue 14); nothing of the held-out graphs is read while
 developing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,13 @@ def _engine_factory(rows_out: list):
 
         def ask(self, question, **kw):
             ans = super().ask(question, **kw)
-            rows_out.append({"question": question, "tried": [(s, sc, r.values()) for s, sc, r in ans.tried],
-                             "features": getattr(ans, "features", {})})
+            rows_out.append(
+                {
+                    "question": question,
+                    "tried": [(s, sc, r.values()) for s, sc, r in ans.tried],
+                    "features": getattr(ans, "features", {}),
+                }
+            )
             return ans
 
     def factory(kg, model):
@@ -95,15 +101,19 @@ def run_set(name: str, limit: int | None = None, only: set[str] | None = None, t
     answered = [r for r in rows if r["outcome"] == "answered"]
     exact = [r["f1"] == 1.0 for r in rows]
     summary = {
-        "set": name, "n": n, "mean_f1": sum(r["f1"] for r in rows) / max(n, 1),
+        "set": name,
+        "n": n,
+        "mean_f1": sum(r["f1"] for r in rows) / max(n, 1),
         "answered_precision": (sum(r["f1"] == 1.0 for r in answered) / len(answered)) if answered else None,
         "answered_mean_f1": (sum(r["f1"] for r in answered) / len(answered)) if answered else None,
         "coverage": len(answered) / max(n, 1),
-        "auroc": auroc([r["confidence"] for r in rows],
-                       [(r["f1"] == 1.0) or (r.get("attempt_f1") == 1.0) for r in rows]),
+        "auroc": auroc(
+            [r["confidence"] for r in rows], [(r["f1"] == 1.0) or (r.get("attempt_f1") == 1.0) for r in rows]
+        ),
         "hindsight_f1": sum(r["hindsight_f1"] for r in rows) / max(n, 1),
         "p50_s": statistics.median([r["seconds"] for r in rows]) if rows else None,
-        "exact": sum(exact), "wall_s": round(wall, 1),
+        "exact": sum(exact),
+        "wall_s": round(wall, 1),
     }
     if name.startswith("spider"):
         per = {}

@@ -8,6 +8,7 @@ bounded. Run from a checkout (it starts `python -m kgquery.cli` with this checko
     python bench/hostile_serve.py                 # all cases, ~2 minutes
     python bench/hostile_serve.py --cases 1 2 6   # some of them
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,9 +30,13 @@ ENV = dict(os.environ, KGQUERY_EMBEDDINGS="0", PYTHONPATH=str(ROOT))
 ENV.pop("KGQUERY_API_KEY", None)
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 #: `kgquery ARGS` that reports its own peak RSS on exit (a line MAXRSS_KB n on stderr)
-CLI = [sys.executable, "-c", "import atexit, resource, sys; atexit.register(lambda: print('MAXRSS_KB', "
-       "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); from kgquery.cli import main; "
-       "sys.exit(main())"]
+CLI = [
+    sys.executable,
+    "-c",
+    "import atexit, resource, sys; atexit.register(lambda: print('MAXRSS_KB', "
+    "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); from kgquery.cli import main; "
+    "sys.exit(main())",
+]
 
 
 def _maxrss_mb(stderr: str) -> float | None:
@@ -62,8 +67,12 @@ def hwm_mb(pid: int) -> float | None:
 def post(port: int, path: str, body: bytes | dict, headers: dict | None = None, timeout: float = 120):
     conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
-    conn.request("POST" if body is not None else "GET", path, body=data,
-                 headers={"Content-Type": "application/json", **(headers or {})})
+    conn.request(
+        "POST" if body is not None else "GET",
+        path,
+        body=data,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
     resp = conn.getresponse()
     raw = resp.read()
     conn.close()
@@ -76,9 +85,25 @@ class Serve:
     def __init__(self, *args: str, log: Path):
         self.port = free_port()
         self.log = log
-        self.proc = subprocess.Popen([sys.executable, "-m", "kgquery.cli", "serve", "--graph", "ck25", "--host", HOST,
-                                      "--port", str(self.port), *args], env=ENV, cwd=ROOT,
-                                     stdout=open(log, "wb"), stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kgquery.cli",
+                "serve",
+                "--graph",
+                "ck25",
+                "--host",
+                HOST,
+                "--port",
+                str(self.port),
+                *args,
+            ],
+            env=ENV,
+            cwd=ROOT,
+            stdout=open(log, "wb"),
+            stderr=subprocess.STDOUT,
+        )
         end = time.monotonic() + 180
         while time.monotonic() < end:
             if self.proc.poll() is not None:
@@ -104,12 +129,22 @@ class Serve:
 def case1_exposure() -> dict:
     """--host 0.0.0.0 without a key: refused before loading or binding."""
     t0 = time.monotonic()
-    r = subprocess.run([*CLI, "serve", "--graph", "ck25", "--host", "0.0.0.0", "--port", str(free_port())],
-                       env=ENV, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [*CLI, "serve", "--graph", "ck25", "--host", "0.0.0.0", "--port", str(free_port())],
+        env=ENV,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     lines = [x for x in r.stderr.strip().splitlines() if not x.startswith("MAXRSS_KB")]
-    return {"refused": r.returncode == 2 and "refusing to serve" in r.stderr, "exit": r.returncode,
-            "seconds": round(time.monotonic() - t0, 2), "peak_mb": _maxrss_mb(r.stderr),
-            "message": lines[-1][:200] if lines else ""}
+    return {
+        "refused": r.returncode == 2 and "refusing to serve" in r.stderr,
+        "exit": r.returncode,
+        "seconds": round(time.monotonic() - t0, 2),
+        "peak_mb": _maxrss_mb(r.stderr),
+        "message": lines[-1][:200] if lines else "",
+    }
 
 
 def case2_forwarded(srv: Serve) -> dict:
@@ -118,43 +153,65 @@ def case2_forwarded(srv: Serve) -> dict:
     codes = []
     conn = http.client.HTTPConnection(HOST, srv.port, timeout=30)
     for i in range(60):
-        conn.request("POST", "/sparql", body=json.dumps({"query": "ASK { ?s ?p ?o }"}),
-                     headers={"Content-Type": "application/json", "X-Forwarded-For": f"10.{i // 256}.{i % 256}.7"})
+        conn.request(
+            "POST",
+            "/sparql",
+            body=json.dumps({"query": "ASK { ?s ?p ?o }"}),
+            headers={"Content-Type": "application/json", "X-Forwarded-For": f"10.{i // 256}.{i % 256}.7"},
+        )
         resp = conn.getresponse()
         resp.read()
         codes.append(resp.status)
     conn.close()
-    return {"bounded": codes.count(429) > 0, "429": codes.count(429), "200": codes.count(200),
-            "seconds": round(time.monotonic() - t0, 2), "server_peak_mb": hwm_mb(srv.proc.pid)}
+    return {
+        "bounded": codes.count(429) > 0,
+        "429": codes.count(429),
+        "200": codes.count(200),
+        "seconds": round(time.monotonic() - t0, 2),
+        "server_peak_mb": hwm_mb(srv.proc.pid),
+    }
 
 
 def case3_eval(srv: Serve, n: int) -> dict:
     """One /eval of n questions whose reference queries run to the time limit, then the caller's next request."""
     t0 = time.monotonic()
-    status, raw = post(srv.port, "/eval", {"questions": [{"question": f"q{i}?", "sparql": CROSS} for i in range(n)]},
-                       timeout=600)
+    status, raw = post(
+        srv.port, "/eval", {"questions": [{"question": f"q{i}?", "sparql": CROSS} for i in range(n)]}, timeout=600
+    )
     secs = time.monotonic() - t0
     body = json.loads(raw)
     rows = body.get("questions", [])
     nxt, _ = post(srv.port, "/sparql", {"query": "ASK { ?s ?p ?o }"})
-    return {"bounded": any(r.get("over_budget") for r in rows), "status": status, "seconds": round(secs, 2),
-            "questions": n, "reference_timed_out": sum(1 for r in rows if r.get("gold_unavailable")),
-            "not_run_over_budget": sum(1 for r in rows if r.get("over_budget")), "next_request": nxt,
-            "server_peak_mb": hwm_mb(srv.proc.pid)}
+    return {
+        "bounded": any(r.get("over_budget") for r in rows),
+        "status": status,
+        "seconds": round(secs, 2),
+        "questions": n,
+        "reference_timed_out": sum(1 for r in rows if r.get("gold_unavailable")),
+        "not_run_over_budget": sum(1 for r in rows if r.get("over_budget")),
+        "next_request": nxt,
+        "server_peak_mb": hwm_mb(srv.proc.pid),
+    }
 
 
 def case6_surrogates(srv: Serve) -> dict:
     out = {}
     t0 = time.monotonic()
-    for path, body in [("/ask", b'{"question": "a \\ud800"}'),
-                       ("/eval", b'{"questions": [{"question": "a \\ud800", "answers": ["x"]}]}'),
-                       ("/sparql", b'{"query": "ASK {}", "graph": "\\ud800"}')]:
+    for path, body in [
+        ("/ask", b'{"question": "a \\ud800"}'),
+        ("/eval", b'{"questions": [{"question": "a \\ud800", "answers": ["x"]}]}'),
+        ("/sparql", b'{"query": "ASK {}", "graph": "\\ud800"}'),
+    ]:
         status, raw = post(srv.port, path, body)
         out[path] = [status, raw.decode()[:90]]
     log = srv.log.read_text(errors="replace")
-    return {"refused": all(v[0] == 400 for v in out.values()), "responses": out,
-            "tracebacks_in_log": log.count("Traceback"), "seconds": round(time.monotonic() - t0, 3),
-            "server_peak_mb": hwm_mb(srv.proc.pid)}
+    return {
+        "refused": all(v[0] == 400 for v in out.values()),
+        "responses": out,
+        "tracebacks_in_log": log.count("Traceback"),
+        "seconds": round(time.monotonic() - t0, 3),
+        "server_peak_mb": hwm_mb(srv.proc.pid),
+    }
 
 
 def slow_query(i: int, chars: int = 495) -> str:
@@ -165,6 +222,7 @@ def slow_query(i: int, chars: int = 495) -> str:
 
 def case7_parse(srv: Serve, seconds: float) -> dict:
     """ASK latency of one client, quiet and while ~3 slow-to-parse queries a second arrive."""
+
     def asks(stop_at: float) -> list[float]:
         lat = []
         conn = http.client.HTTPConnection(HOST, srv.port, timeout=60)
@@ -172,8 +230,12 @@ def case7_parse(srv: Serve, seconds: float) -> dict:
         while time.monotonic() < stop_at:
             i += 1
             t = time.monotonic()
-            conn.request("POST", "/sparql", body=json.dumps({"query": f"ASK {{ ?s ?p {i} }}"}),
-                         headers={"Content-Type": "application/json"})
+            conn.request(
+                "POST",
+                "/sparql",
+                body=json.dumps({"query": f"ASK {{ ?s ?p {i} }}"}),
+                headers={"Content-Type": "application/json"},
+            )
             conn.getresponse().read()
             lat.append(time.monotonic() - t)
             time.sleep(0.05)
@@ -207,12 +269,18 @@ def case7_parse(srv: Serve, seconds: float) -> dict:
         xs = sorted(xs)
         return round(xs[min(len(xs) - 1, int(p * (len(xs) - 1) + 0.5))], 3) if xs else None
 
-    return {"one_slow_check_s": round(one_check, 3), "quiet_ask_p50_p95_max": [pct(quiet, .5), pct(quiet, .95), pct(quiet, 1)],
-            "loaded_ask_p50_p95_max": [pct(loaded, .5), pct(loaded, .95), pct(loaded, 1)],
-            "slow_requests": len(slow_lat), "slow_p50": pct(slow_lat, .5), "server_peak_mb": hwm_mb(srv.proc.pid)}
+    return {
+        "one_slow_check_s": round(one_check, 3),
+        "quiet_ask_p50_p95_max": [pct(quiet, 0.5), pct(quiet, 0.95), pct(quiet, 1)],
+        "loaded_ask_p50_p95_max": [pct(loaded, 0.5), pct(loaded, 0.95), pct(loaded, 1)],
+        "slow_requests": len(slow_lat),
+        "slow_p50": pct(slow_lat, 0.5),
+        "server_peak_mb": hwm_mb(srv.proc.pid),
+    }
 
 
 # --------------------------------------------------------------------------- a misbehaving endpoint
+
 
 class Endpoint:
     """An HTTP server on 127.0.0.1 that drips its answer (mode 'drip') or sends ~`mb` MB of rows ('big')."""
@@ -256,9 +324,13 @@ class Endpoint:
 def _cli_query(url: str, timeout: float) -> dict:
     """`kgquery sparql --endpoint URL` in a child: its time, exit, last line and max RSS."""
     t0 = time.monotonic()
-    proc = subprocess.Popen([*CLI, "sparql", "--endpoint", url, "--timeout", str(timeout), "-o", "json",
-                             "SELECT ?s WHERE { ?s ?p ?o }"], env=ENV, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*CLI, "sparql", "--endpoint", url, "--timeout", str(timeout), "-o", "json", "SELECT ?s WHERE { ?s ?p ?o }"],
+        env=ENV,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         out, err = proc.communicate(timeout=300)
     except subprocess.TimeoutExpired:
@@ -270,8 +342,14 @@ def _cli_query(url: str, timeout: float) -> dict:
     except ValueError:
         res = {"outcome": None, "message": " ".join(text.split())[-200:]}
     rows = len((res.get("results") or {}).get("bindings") or [])
-    return {"seconds": round(time.monotonic() - t0, 2), "exit": proc.returncode, "outcome": res.get("outcome"),
-            "rows": rows, "message": (res.get("message") or "")[:160], "peak_mb": _maxrss_mb(text)}
+    return {
+        "seconds": round(time.monotonic() - t0, 2),
+        "exit": proc.returncode,
+        "outcome": res.get("outcome"),
+        "rows": rows,
+        "message": (res.get("message") or "")[:160],
+        "peak_mb": _maxrss_mb(text),
+    }
 
 
 def case8_endpoint() -> dict:

@@ -21,6 +21,7 @@ the slow clients first and reports the p95 ratio:
 
     python bench/load.py --graphs ck25 --clients 49 --slow-clients 1 --sparql-share 0.5 --duration 20 --quiet-first
 """
+
 from __future__ import annotations
 
 import argparse
@@ -74,8 +75,20 @@ def request(conn: http.client.HTTPConnection, method: str, path: str, body: dict
 
 
 def start_server(port: int, graphs: list[str], log: Path, threads: int, env: dict | None = None) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "kgquery.cli", "serve", "--host", HOST, "--port", str(port), "--rate", "0",
-           "--threads", str(threads)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "kgquery.cli",
+        "serve",
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--rate",
+        "0",
+        "--threads",
+        str(threads),
+    ]
     for g in graphs:
         cmd += ["--graph", g]
     fh = open(log, "wb")
@@ -116,15 +129,26 @@ def make_questions(conn, graphs: list[str], per_graph: int, seed: int) -> list[t
         hw = names(conn, "ck25", f"SELECT ?l WHERE {{ ?e a <{PV}Hardware> ; <{LABEL}> ?l }}")
         sup = names(conn, "ck25", f"SELECT ?l WHERE {{ ?e a <{PV}Supplier> ; <{LABEL}> ?l }}")
         dept = names(conn, "ck25", f"SELECT ?l WHERE {{ ?e a <{PV}Department> ; <{LABEL}> ?l }}")
-        shapes = [("Who is the manager of {}?", emp), ("What is the email of {}?", emp),
-                  ("Which department is {} a member of?", emp), ("What is the phone number of {}?", emp),
-                  ("Who is the supplier of {}?", hw), ("What is the weight of {}?", hw),
-                  ("Which country is the supplier {} in?", sup), ("Who are the members of the {} department?", dept)]
+        shapes = [
+            ("Who is the manager of {}?", emp),
+            ("What is the email of {}?", emp),
+            ("Which department is {} a member of?", emp),
+            ("What is the phone number of {}?", emp),
+            ("Who is the supplier of {}?", hw),
+            ("What is the weight of {}?", hw),
+            ("Which country is the supplier {} in?", sup),
+            ("Who are the members of the {} department?", dept),
+        ]
         out += [("ck25", s.format(rnd.choice(pool))) for s, pool in (rnd.choice(shapes) for _ in range(per_graph))]
     if "countries" in graphs:
         cty = names(conn, "countries", f"SELECT ?l WHERE {{ ?c a <{CV}Country> ; <{LABEL}> ?l }}")
-        shapes = ["What is the capital of {}?", "What currency does {} use?", "Which languages are spoken in {}?",
-                  "How many people live in {}?", "Which countries border {}?"]
+        shapes = [
+            "What is the capital of {}?",
+            "What currency does {} use?",
+            "Which languages are spoken in {}?",
+            "How many people live in {}?",
+            "Which countries border {}?",
+        ]
         out += [("countries", rnd.choice(shapes).format(rnd.choice(cty))) for _ in range(per_graph)]
     rnd.shuffle(out)
     return out
@@ -136,14 +160,18 @@ def make_sparql(conn, graphs: list[str], n: int, seed: int) -> list[tuple[str, s
     out: list[tuple[str, str]] = []
     if "ck25" in graphs:
         emp = names(conn, "ck25", f"SELECT ?l WHERE {{ ?e a <{PV}Employee> ; <{LABEL}> ?l }}")
-        shapes = [f'SELECT ?d ?n WHERE {{{{ ?e <{LABEL}> "{{}}" ; <{PV}memberOf> ?d . ?d <{LABEL}> ?n }}}}',
-                  f'SELECT ?p ?o WHERE {{{{ ?e <{LABEL}> "{{}}" ; ?p ?o }}}} LIMIT 50',
-                  f'ASK {{{{ ?e <{LABEL}> "{{}}" ; a <{PV}Employee> }}}}']
+        shapes = [
+            f'SELECT ?d ?n WHERE {{{{ ?e <{LABEL}> "{{}}" ; <{PV}memberOf> ?d . ?d <{LABEL}> ?n }}}}',
+            f'SELECT ?p ?o WHERE {{{{ ?e <{LABEL}> "{{}}" ; ?p ?o }}}} LIMIT 50',
+            f'ASK {{{{ ?e <{LABEL}> "{{}}" ; a <{PV}Employee> }}}}',
+        ]
         out += [("ck25", rnd.choice(shapes).format(rnd.choice(emp).replace('"', ""))) for _ in range(n)]
     if "countries" in graphs:
         cty = names(conn, "countries", f"SELECT ?l WHERE {{ ?c a <{CV}Country> ; <{LABEL}> ?l }}")
-        out += [("countries", f'SELECT ?c WHERE {{ ?x <{LABEL}> "{rnd.choice(cty)}" ; <{CV}capital> ?c }}')
-                for _ in range(n)]
+        out += [
+            ("countries", f'SELECT ?c WHERE {{ ?x <{LABEL}> "{rnd.choice(cty)}" ; <{CV}capital> ?c }}')
+            for _ in range(n)
+        ]
     rnd.shuffle(out)
     return out
 
@@ -180,8 +208,12 @@ def run(args) -> dict:
         queries = make_sparql(setup, args.graphs, args.questions_per_graph, args.seed) if args.sparql_share > 0 else []
         setup.close()
         rss_ready = rss_mb(proc.pid)
-        print(f"service ready in {ready_s:.1f} s (pid {proc.pid}, RSS {rss_ready:.0f} MB); "
-              f"{len(questions)} questions; {args.clients} clients for {args.duration:g} s", file=sys.stderr, flush=True)
+        print(
+            f"service ready in {ready_s:.1f} s (pid {proc.pid}, RSS {rss_ready:.0f} MB); "
+            f"{len(questions)} questions; {args.clients} clients for {args.duration:g} s",
+            file=sys.stderr,
+            flush=True,
+        )
 
         results: list[dict] = []
         lock = threading.Lock()
@@ -222,8 +254,13 @@ def run(args) -> dict:
                     else:
                         status, body = request(conn, "POST", "/sparql", {"query": q, "graph": graph})
                         values = body.get("boolean", body.get("results"))
-                    row.update(status=status, outcome=body.get("outcome"), values=values,
-                               sparql=body.get("sparql", q if kind != "ask" else None), error=body.get("error"))
+                    row.update(
+                        status=status,
+                        outcome=body.get("outcome"),
+                        values=values,
+                        sparql=body.get("sparql", q if kind != "ask" else None),
+                        error=body.get("error"),
+                    )
                 except Exception as e:  # a dropped connection, a timeout: an error, then a new connection
                     row.update(status=None, error=f"{type(e).__name__}: {e}")
                     conn.close()
@@ -234,8 +271,7 @@ def run(args) -> dict:
             conn.close()
 
         threads = [threading.Thread(target=sampler, daemon=True)]
-        threads += [threading.Thread(target=client, args=(c,), daemon=True)
-                    for c in range(args.clients + slow_clients)]
+        threads += [threading.Thread(target=client, args=(c,), daemon=True) for c in range(args.clients + slow_clients)]
         for t in threads:
             t.start()
         for t in threads[1:]:
@@ -262,9 +298,13 @@ def run(args) -> dict:
     for kind in ("ask", "sparql", "slow"):
         xs = [r["seconds"] for r in ok if r.get("kind") == kind]
         if xs:
-            by_kind[kind] = {"n": len(xs), "p50": round(percentile(xs, 0.5), 3), "p95": round(percentile(xs, 0.95), 3),
-                             "max": round(max(xs), 3), "outcomes": dict(Counter(r["outcome"] for r in ok
-                                                                                if r.get("kind") == kind))}
+            by_kind[kind] = {
+                "n": len(xs),
+                "p50": round(percentile(xs, 0.5), 3),
+                "p95": round(percentile(xs, 0.95), 3),
+                "max": round(max(xs), 3),
+                "outcomes": dict(Counter(r["outcome"] for r in ok if r.get("kind") == kind)),
+            }
     answers: dict[tuple[str, str], set] = defaultdict(set)
     for r in ok:
         answers[(r["graph"], r["question"])].add((r["outcome"], r["sparql"], json.dumps(r["values"])))
@@ -280,26 +320,44 @@ def run(args) -> dict:
     warm = [s for s in rss_samples if s[0] >= args.warmup]
     rss_start = warm[0][1] if warm else at(0.0)
     report = {
-        "date": time.strftime("%Y-%m-%d %H:%M"), "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-        "clients": args.clients, "duration_s": args.duration, "graphs": args.graphs, "questions": len(questions),
-        "service_ready_s": round(ready_s, 1), "wall_s": round(wall, 1), "requests": len(results),
-        "ok": len(ok), "errors": len(errors), "error_samples": [r.get("error") or r.get("status") for r in errors[:5]],
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "clients": args.clients,
+        "duration_s": args.duration,
+        "graphs": args.graphs,
+        "questions": len(questions),
+        "service_ready_s": round(ready_s, 1),
+        "wall_s": round(wall, 1),
+        "requests": len(results),
+        "ok": len(ok),
+        "errors": len(errors),
+        "error_samples": [r.get("error") or r.get("status") for r in errors[:5]],
         "throughput_rps": round(len(ok) / wall, 2) if wall else 0.0,
-        "latency_s": {"p50": round(percentile(lat, 0.5), 3), "p95": round(percentile(lat, 0.95), 3),
-                      "p99": round(percentile(lat, 0.99), 3), "max": round(max(lat), 3) if lat else None,
-                      "mean": round(statistics.fmean(lat), 3) if lat else None},
-        "slow_clients": slow_clients, "sparql_share": args.sparql_share,
+        "latency_s": {
+            "p50": round(percentile(lat, 0.5), 3),
+            "p95": round(percentile(lat, 0.95), 3),
+            "p99": round(percentile(lat, 0.99), 3),
+            "max": round(max(lat), 3) if lat else None,
+            "mean": round(statistics.fmean(lat), 3) if lat else None,
+        },
+        "slow_clients": slow_clients,
+        "sparql_share": args.sparql_share,
         "status_5xx": sum(1 for r in results if (r.get("status") or 0) >= 500),
         "statuses": dict(Counter(str(r.get("status")) for r in results)),
         "by_kind": by_kind,
         "outcomes": dict(Counter(r["outcome"] for r in ok)),
         "by_graph": dict(Counter(r["graph"] for r in ok)),
-        "questions_repeated": len(repeated), "questions_inconsistent": len(inconsistent),
+        "questions_repeated": len(repeated),
+        "questions_inconsistent": len(inconsistent),
         "inconsistent_samples": [list(k) for k in inconsistent[:3]],
-        "rss_mb": {"ready": round(rss_ready, 1) if rss_ready else None, "start": rss_start, "middle": at(0.5),
-                   "end": rss_samples[-1][1] if rss_samples else None,
-                   "max": max(s[1] for s in rss_samples) if rss_samples else None,
-                   "start_at_s": args.warmup},
+        "rss_mb": {
+            "ready": round(rss_ready, 1) if rss_ready else None,
+            "start": rss_start,
+            "middle": at(0.5),
+            "end": rss_samples[-1][1] if rss_samples else None,
+            "max": max(s[1] for s in rss_samples) if rss_samples else None,
+            "start_at_s": args.warmup,
+        },
         "rss_timeline": rss_samples,
         "total_s": round(time.monotonic() - t_launch, 1),
     }
@@ -336,24 +394,38 @@ def main(argv: list[str] | None = None) -> int:
         print(f"quiet run: p95 {quiet['latency_s']['p95']} s, {quiet['status_5xx']} x 5xx", flush=True)
     report = run(args)
     if quiet is not None:
-        report["quiet"] = {k: quiet[k] for k in ("requests", "ok", "errors", "status_5xx", "throughput_rps",
-                                                  "latency_s", "by_kind", "rss_mb")}
+        report["quiet"] = {
+            k: quiet[k]
+            for k in ("requests", "ok", "errors", "status_5xx", "throughput_rps", "latency_s", "by_kind", "rss_mb")
+        }
         report["p95_vs_quiet"] = round(report["latency_s"]["p95"] / quiet["latency_s"]["p95"], 2)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=1, ensure_ascii=False), "utf-8")
     lat, rss = report["latency_s"], report["rss_mb"]
-    print(f"{report['clients']} clients, {report['wall_s']} s: {report['requests']} requests, {report['ok']} ok, "
-          f"{report['errors']} errors; {report['throughput_rps']} answers/s; latency p50 {lat['p50']} s, "
-          f"p95 {lat['p95']} s, p99 {lat['p99']} s, max {lat['max']} s")
-    print(f"outcomes {report['outcomes']}; {report['questions_repeated']} questions asked more than once, "
-          f"{report['questions_inconsistent']} with differing answers")
-    print(f"server RSS MB: ready {rss['ready']}, start ({rss['start_at_s']:g} s) {rss['start']}, middle {rss['middle']}, "
-          f"end {rss['end']}, max {rss['max']} (end - start {rss.get('growth_end_minus_start')})")
-    print(f"5xx: {report['status_5xx']}; statuses {report['statuses']}; by kind "
-          + "; ".join(f"{k} n={v['n']} p50 {v['p50']} p95 {v['p95']} max {v['max']}" for k, v in report["by_kind"].items()))
+    print(
+        f"{report['clients']} clients, {report['wall_s']} s: {report['requests']} requests, {report['ok']} ok, "
+        f"{report['errors']} errors; {report['throughput_rps']} answers/s; latency p50 {lat['p50']} s, "
+        f"p95 {lat['p95']} s, p99 {lat['p99']} s, max {lat['max']} s"
+    )
+    print(
+        f"outcomes {report['outcomes']}; {report['questions_repeated']} questions asked more than once, "
+        f"{report['questions_inconsistent']} with differing answers"
+    )
+    print(
+        f"server RSS MB: ready {rss['ready']}, start ({rss['start_at_s']:g} s) {rss['start']}, middle {rss['middle']}, "
+        f"end {rss['end']}, max {rss['max']} (end - start {rss.get('growth_end_minus_start')})"
+    )
+    print(
+        f"5xx: {report['status_5xx']}; statuses {report['statuses']}; by kind "
+        + "; ".join(
+            f"{k} n={v['n']} p50 {v['p50']} p95 {v['p95']} max {v['max']}" for k, v in report["by_kind"].items()
+        )
+    )
     if "p95_vs_quiet" in report:
-        print(f"well-behaved p95 {report['latency_s']['p95']} s vs quiet {report['quiet']['latency_s']['p95']} s: "
-              f"x{report['p95_vs_quiet']}")
+        print(
+            f"well-behaved p95 {report['latency_s']['p95']} s vs quiet {report['quiet']['latency_s']['p95']} s: "
+            f"x{report['p95_vs_quiet']}"
+        )
     print(f"report: {args.out}")
     return 0 if report["errors"] == 0 and report["questions_inconsistent"] == 0 else 1
 

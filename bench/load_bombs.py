@@ -14,6 +14,7 @@ wall time and the child's peak RSS (wait4 rusage). Cases:
 
     python bench/load_bombs.py
 """
+
 from __future__ import annotations
 
 import gzip
@@ -36,8 +37,14 @@ CLI = "import sys; from kgquery.cli import main; sys.exit(main())"
 def run(args: list[str], env: dict[str, str] | None = None, timeout: float = 300) -> dict:
     """One `kgquery` run in a child: exit code, output, wall seconds, peak RSS in MB."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", CLI, *args], cwd=ROOT, env={**os.environ, **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CLI, *args],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     timer = threading.Timer(timeout, proc.kill)
     timer.start()
     out = proc.stdout.read()
@@ -45,18 +52,27 @@ def run(args: list[str], env: dict[str, str] | None = None, timeout: float = 300
     _, status, usage = os.wait4(proc.pid, 0)
     timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"rc": proc.returncode, "out": out.strip(), "err": err.strip().splitlines()[:2],
-            "s": round(time.perf_counter() - t0, 2), "peak_mb": round(usage.ru_maxrss / 1024)}
+    return {
+        "rc": proc.returncode,
+        "out": out.strip(),
+        "err": err.strip().splitlines()[:2],
+        "s": round(time.perf_counter() - t0, 2),
+        "peak_mb": round(usage.ru_maxrss / 1024),
+    }
 
 
 def laughs(path: Path) -> None:
     ents = ' <!ENTITY lol "lol">\n' + "".join(
-        f' <!ENTITY lol{i} "{("&lol;" if i == 1 else f"&lol{i - 1};") * 10}">\n' for i in range(1, 10))
-    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n' + ents + ']>\n'
-                    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-                    'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n'
-                    ' <rdf:Description rdf:about="http://example.org/a"><rdfs:label>&lol9;</rdfs:label>'
-                    '</rdf:Description>\n</rdf:RDF>\n', "utf-8")
+        f' <!ENTITY lol{i} "{("&lol;" if i == 1 else f"&lol{i - 1};") * 10}">\n' for i in range(1, 10)
+    )
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n' + ents + ']>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n'
+        ' <rdf:Description rdf:about="http://example.org/a"><rdfs:label>&lol9;</rdfs:label>'
+        '</rdf:Description>\n</rdf:RDF>\n',
+        "utf-8",
+    )
 
 
 def gz_bomb(path: Path, mb: int = 300) -> None:
@@ -89,8 +105,11 @@ def main() -> int:
     import argparse
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", default="laughs,gz,jsonld,cpp,cache,hash",
-                    help="comma-separated cases: laughs, gz, jsonld, cpp, cache, hash")
+    ap.add_argument(
+        "--only",
+        default="laughs,gz,jsonld,cpp,cache,hash",
+        help="comma-separated cases: laughs, gz, jsonld, cpp, cache, hash",
+    )
     only = set(ap.parse_args().only.split(","))
     tmp = Path(tempfile.mkdtemp(prefix="kgquery-bombs-"))
     env = {"KGQUERY_CACHE": str(tmp / "cache")}
@@ -99,36 +118,51 @@ def main() -> int:
     def report(case: str, r: dict, **extra) -> None:
         r = {"case": case, **r, **extra}
         results.append(r)
-        print(f"{case:<42} rc={r['rc']}  {r['s']:>6.2f} s  {r['peak_mb']:>5} MB  "
-              f"{(r['err'] or [''])[0][:150]}{'  ' + json.dumps(extra) if extra else ''}", flush=True)
+        print(
+            f"{case:<42} rc={r['rc']}  {r['s']:>6.2f} s  {r['peak_mb']:>5} MB  "
+            f"{(r['err'] or [''])[0][:150]}{'  ' + json.dumps(extra) if extra else ''}",
+            flush=True,
+        )
 
     try:
         if "laughs" in only:
             lol = tmp / "laughs.rdf"
             laughs(lol)
             for store in ("oxigraph", "memory"):
-                report(f"billion laughs ({lol.stat().st_size} B) {store}", run(["info", "-g", str(lol), "--store", store], env))
+                report(
+                    f"billion laughs ({lol.stat().st_size} B) {store}",
+                    run(["info", "-g", str(lol), "--store", store], env),
+                )
 
         if "gz" in only:
             gz = tmp / "bomb.ttl.gz"
             gz_bomb(gz)
             for store in ("oxigraph", "memory"):
-                report(f"gz bomb ({gz.stat().st_size // 1024} KB -> 300 MB) {store}",
-                       run(["info", "-g", str(gz), "--store", store], env))
+                report(
+                    f"gz bomb ({gz.stat().st_size // 1024} KB -> 300 MB) {store}",
+                    run(["info", "-g", str(gz), "--store", store], env),
+                )
 
         if "jsonld" in only:
             lst = Listener()
             ctx = tmp / "remote.jsonld"
-            ctx.write_text(json.dumps({"@context": f"{lst.url}/context.jsonld", "@id": "http://example.org/a",
-                                       "name": "Alpha"}), "utf-8")
+            ctx.write_text(
+                json.dumps({"@context": f"{lst.url}/context.jsonld", "@id": "http://example.org/a", "name": "Alpha"}),
+                "utf-8",
+            )
             for store in ("oxigraph", "memory"):
-                report(f"JSON-LD remote @context {store}", run(["info", "-g", str(ctx), "--store", store], env),
-                       connections=lst.connections)
+                report(
+                    f"JSON-LD remote @context {store}",
+                    run(["info", "-g", str(ctx), "--store", store], env),
+                    connections=lst.connections,
+                )
 
         if "cpp" in only:
             g = tmp / "g.ttl"
-            text = ('@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
-                    '<http://example.org/alpha> rdfs:label "Alpha {}" ; a <http://example.org/T> .\n')
+            text = (
+                '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                '<http://example.org/alpha> rdfs:label "Alpha {}" ; a <http://example.org/T> .\n'
+            )
             g.write_text(text.format("one"), "utf-8")
             # the table shows each IRI by its label from the (cached) label index
             show = ["sparql", "-g", str(g), "SELECT ?x WHERE { ?x a <http://example.org/T> }"]
@@ -156,7 +190,10 @@ def main() -> int:
             t1 = time.perf_counter()
             hashlib.blake2b(data, digest_size=16).hexdigest()
             t2 = time.perf_counter()
-            print(f"{'hash a 100 MB file (page cache warm)':<42} read {t1 - t0:.3f} s  blake2b {t2 - t1:.3f} s", flush=True)
+            print(
+                f"{'hash a 100 MB file (page cache warm)':<42} read {t1 - t0:.3f} s  blake2b {t2 - t1:.3f} s",
+                flush=True,
+            )
             results.append({"case": "hash 100 MB", "read_s": round(t1 - t0, 3), "blake2b_s": round(t2 - t1, 3)})
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

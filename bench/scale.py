@@ -15,6 +15,7 @@ reference where it is tolerable (skipped above --memory-max triples).
     python bench/scale.py                                   # 10k, 100k, 1M; oxigraph, endpoint, memory
     python bench/scale.py --sizes 10000 --stores oxigraph   # one quick configuration
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,12 +37,15 @@ EX = "http://scale.example.org/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-SYL = ("ka ren bra nt hei rich ho sa bri na gei ger lo ve la ce mo ri ta su mi do fe li an to el "
-       "ro mar ti no vi da be sto wen gal der fin mor tal ess ul").split()
+SYL = (
+    "ka ren bra nt hei rich ho sa bri na gei ger lo ve la ce mo ri ta su mi do fe li an to el "
+    "ro mar ti no vi da be sto wen gal der fin mor tal ess ul"
+).split()
 TRIPLES_PER_PERSON = 8.5  # the mix below gives about this many triples per person
 
 
 # --------------------------------------------------------------------------- generator
+
 
 def _name(rng: random.Random, parts: int) -> str:
     return " ".join("".join(rng.choice(SYL) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(parts))
@@ -68,22 +72,43 @@ def generate(triples: int, folder: Path, seed: int = 8, questions: int = 40) -> 
     taken: set[str] = set()
     countries = _unique(rng, n_country, 1, taken)
     cities = _unique(rng, n_city, 1, taken)
-    companies = [f"{n} {rng.choice(['Systems', 'Works', 'Labs', 'Group', 'Industries'])}" for n in _unique(rng, n_comp, 1, taken)]
+    companies = [
+        f"{n} {rng.choice(['Systems', 'Works', 'Labs', 'Group', 'Industries'])}" for n in _unique(rng, n_comp, 1, taken)
+    ]
     people = _unique(rng, n_people, 2, taken)
-    products = [f"{n} {rng.choice(['Valve', 'Sensor', 'Pump', 'Relay', 'Motor'])}" for n in _unique(rng, n_prod, 1, taken)]
+    products = [
+        f"{n} {rng.choice(['Valve', 'Sensor', 'Pump', 'Relay', 'Motor'])}" for n in _unique(rng, n_prod, 1, taken)
+    ]
     lines: list[str] = []
     t = lines.append
 
     def lit(v, dt=None):
         return f'"{v}"^^<{XSD}{dt}>' if dt else f'"{v}"'
 
-    for cls, label in (("Person", "person"), ("Company", "company"), ("City", "city"), ("Country", "country"), ("Product", "product")):
+    for cls, label in (
+        ("Person", "person"),
+        ("Company", "company"),
+        ("City", "city"),
+        ("Country", "country"),
+        ("Product", "product"),
+    ):
         t(f"<{EX}{cls}> <{RDF_TYPE}> <http://www.w3.org/2002/07/owl#Class> .")
         t(f"<{EX}{cls}> <{LABEL}> {lit(label)} .")
-    for p, label in (("age", "age"), ("height", "height"), ("worksFor", "works for"), ("livesIn", "lives in"),
-                     ("knows", "knows"), ("founded", "founded"), ("revenue", "revenue"), ("locatedIn", "located in"),
-                     ("population", "population"), ("inCountry", "country"), ("price", "price"), ("madeBy", "made by"),
-                     ("weight", "weight")):
+    for p, label in (
+        ("age", "age"),
+        ("height", "height"),
+        ("worksFor", "works for"),
+        ("livesIn", "lives in"),
+        ("knows", "knows"),
+        ("founded", "founded"),
+        ("revenue", "revenue"),
+        ("locatedIn", "located in"),
+        ("population", "population"),
+        ("inCountry", "country"),
+        ("price", "price"),
+        ("madeBy", "made by"),
+        ("weight", "weight"),
+    ):
         t(f"<{EX}{p}> <{LABEL}> {lit(label)} .")
     facts = {"age": {}, "works": {}, "city_of_company": {}, "population": {}, "price": {}, "residents": {}}
     for i, c in enumerate(countries):
@@ -151,6 +176,7 @@ def generate(triples: int, folder: Path, seed: int = 8, questions: int = 40) -> 
 
 # --------------------------------------------------------------------------- one configuration (child)
 
+
 def _peak_mb() -> tuple[float, float]:
     """Peak RSS of this process and of its largest finished child (forked query workers), in MB."""
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -207,15 +233,24 @@ def run_one(graph: Path, qfile: Path, store: str, url: str | None) -> dict:
         outcomes[a.outcome] = outcomes.get(a.outcome, 0) + 1
         ok += _matches(a, q["expected"])
     lat_sorted = sorted(lat)
-    out.update(questions=len(lat), correct=ok, outcomes=outcomes, first_ask_s=lat[0],
-               ask_p50_s=statistics.median(lat), ask_p95_s=lat_sorted[min(len(lat) - 1, int(0.95 * len(lat)))])
+    out.update(
+        questions=len(lat),
+        correct=ok,
+        outcomes=outcomes,
+        first_ask_s=lat[0],
+        ask_p50_s=statistics.median(lat),
+        ask_p95_s=lat_sorted[min(len(lat) - 1, int(0.95 * len(lat)))],
+    )
     out["peak_rss_mb"], out["peak_child_rss_mb"] = _peak_mb()
     emb = engine.linker.embedder
-    out["embed_rss_mb"] = _rss_mb(emb._proc.pid) if emb is not None and hasattr(emb, "_proc") else 0.0  # the model's sidecar
+    out["embed_rss_mb"] = (
+        _rss_mb(emb._proc.pid) if emb is not None and hasattr(emb, "_proc") else 0.0
+    )  # the model's sidecar
     return out
 
 
 # --------------------------------------------------------------------------- orchestration
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -235,12 +270,19 @@ def start_server(graph: Path, folder: Path) -> tuple[subprocess.Popen, str, floa
     db = folder / f"oxigraph-{graph.stem}"
     shutil.rmtree(db, ignore_errors=True)
     t0 = time.perf_counter()
-    subprocess.run([_oxigraph(), "load", "--location", str(db), "--file", str(graph)], check=True,
-                   capture_output=True, timeout=1800)
+    subprocess.run(
+        [_oxigraph(), "load", "--location", str(db), "--file", str(graph)],
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
     load_s = time.perf_counter() - t0
     port = _free_port()
-    proc = subprocess.Popen([_oxigraph(), "serve-read-only", "--location", str(db), "--bind", f"127.0.0.1:{port}",
-                             "--timeout-s", "60"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [_oxigraph(), "serve-read-only", "--location", str(db), "--bind", f"127.0.0.1:{port}", "--timeout-s", "60"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(300):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
@@ -291,8 +333,13 @@ def main(argv: list[str] | None = None) -> int:
             env = dict(os.environ, KGQUERY_CACHE=tempfile.mkdtemp(prefix="kgquery-scale-cache-"))
             try:
                 t0 = time.perf_counter()
-                proc = subprocess.run([sys.executable, __file__, "--child", str(graph), str(qfile), store, url],
-                                      capture_output=True, text=True, env=env, timeout=7200)
+                proc = subprocess.run(
+                    [sys.executable, __file__, "--child", str(graph), str(qfile), store, url],
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                    timeout=7200,
+                )
                 if proc.returncode != 0:
                     print(proc.stderr[-2000:], file=sys.stderr)
                     results.append({"size": size, "store": store, "error": proc.stderr.strip().splitlines()[-1:]})
@@ -302,8 +349,10 @@ def main(argv: list[str] | None = None) -> int:
                 if server is not None:
                     r["load_s"], r["server_rss_mb"] = server_load, _rss_mb(server.pid)
                 results.append(r)
-                print(f"  {store}: " + json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()}),
-                      file=sys.stderr)
+                print(
+                    f"  {store}: " + json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()}),
+                    file=sys.stderr,
+                )
             finally:
                 shutil.rmtree(env["KGQUERY_CACHE"], ignore_errors=True)
                 if server is not None:
@@ -317,12 +366,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def table(results: list[dict]) -> str:
     """Markdown table of the results."""
-    rows = ["| triples | store | load s | schema s | labels s | linker+emb s | index s | peak RSS MB (workers) "
-            "| first ask s | ask p50 s | ask p95 s | correct |",
-            "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    rows = [
+        "| triples | store | load s | schema s | labels s | linker+emb s | index s | peak RSS MB (workers) "
+        "| first ask s | ask p50 s | ask p95 s | correct |",
+        "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
     for r in results:
         if "skipped" in r or "error" in r:
-            rows.append(f"| {r['size']:,} | {r['store']} | {r.get('skipped') or 'error: ' + ' '.join(r['error'])} |||||||||")
+            rows.append(
+                f"| {r['size']:,} | {r['store']} | {r.get('skipped') or 'error: ' + ' '.join(r['error'])} |||||||||"
+            )
             continue
         f = lambda k: "" if r.get(k) is None else f"{r[k]:.2f}"  # noqa: E731
         rss = f"{r['peak_rss_mb']:.0f} ({r['peak_child_rss_mb']:.0f})"
@@ -330,9 +383,11 @@ def table(results: list[dict]) -> str:
             rss += f" + model {r['embed_rss_mb']:.0f}"
         if r.get("server_rss_mb"):
             rss += f" + server {r['server_rss_mb']:.0f}"
-        rows.append(f"| {r['triples']:,} | {r['store']} | {f('load_s')} | {f('schema_s')} | {f('labels_s')} | "
-                     f"{r['linker_s'] + r['embeddings_s']:.2f} | {f('index_s')} | {rss} | {f('first_ask_s')} | "
-                     f"{f('ask_p50_s')} | {f('ask_p95_s')} | {r['correct']}/{r['questions']} |")
+        rows.append(
+            f"| {r['triples']:,} | {r['store']} | {f('load_s')} | {f('schema_s')} | {f('labels_s')} | "
+            f"{r['linker_s'] + r['embeddings_s']:.2f} | {f('index_s')} | {rss} | {f('first_ask_s')} | "
+            f"{f('ask_p50_s')} | {f('ask_p95_s')} | {r['correct']}/{r['questions']} |"
+        )
     return "\n".join(rows)
 
 

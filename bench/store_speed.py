@@ -10,6 +10,7 @@ The queries are read from the shared benchmark file and never written anywhere.
 Writes bench/out/store_speed.json (per-query seconds, outcome, row counts; no query text).
 Target (issue 2): Oxigraph total < 1/10 of rdflib's total.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,14 +46,29 @@ def run_store(store: str, graph: Path, queries: list[tuple[str, str]], timeout_s
     t_all = time.perf_counter()
     for qid, sparql in queries:
         res = kg.query(sparql)
-        per_query.append({"id": qid, "seconds": res.seconds, "outcome": res.outcome.value,
-                          "rows": 1 if res.boolean is not None else len(res.rows),
-                          "message": res.message[:200]})
-        print(f"  {store:8s} q{qid:>3s} {res.seconds:8.3f} s  {res.outcome.value:9s} {per_query[-1]['rows']:>6d}",
-              file=sys.stderr, flush=True)
+        per_query.append(
+            {
+                "id": qid,
+                "seconds": res.seconds,
+                "outcome": res.outcome.value,
+                "rows": 1 if res.boolean is not None else len(res.rows),
+                "message": res.message[:200],
+            }
+        )
+        print(
+            f"  {store:8s} q{qid:>3s} {res.seconds:8.3f} s  {res.outcome.value:9s} {per_query[-1]['rows']:>6d}",
+            file=sys.stderr,
+            flush=True,
+        )
     total = time.perf_counter() - t_all
-    return {"store": store, "load_seconds": load_s, "total_seconds": total, "timeout_s": timeout_s,
-            "triples": kg.triple_count, "queries": per_query}
+    return {
+        "store": store,
+        "load_seconds": load_s,
+        "total_seconds": total,
+        "timeout_s": timeout_s,
+        "triples": kg.triple_count,
+        "queries": per_query,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,22 +105,41 @@ def main(argv: list[str] | None = None) -> int:
         outcomes: dict[str, int] = {}
         for q in r["queries"]:
             outcomes[q["outcome"]] = outcomes.get(q["outcome"], 0) + 1
-        print(f"{n}: {len(queries)} queries in {r['total_seconds']:.2f} s (load {r['load_seconds']:.2f} s, "
-              f"{r['triples']:,} triples); outcomes {outcomes}")
+        print(
+            f"{n}: {len(queries)} queries in {r['total_seconds']:.2f} s (load {r['load_seconds']:.2f} s, "
+            f"{r['triples']:,} triples); outcomes {outcomes}"
+        )
     summary = {}
     if len(names) == 2:
         ox, mem = results["oxigraph"]["total_seconds"], results["memory"]["total_seconds"]
-        summary = {"ratio_oxigraph_over_rdflib": ox / mem, "speedup": mem / ox, "target_met": ox < mem / 10,
-                   "outcome_or_rowcount_mismatches": mismatched}
-        print(f"oxigraph / rdflib = {ox / mem:.4f} (speed-up x{mem / ox:.1f}); target < 0.1: "
-              f"{'met' if ox < mem / 10 else 'NOT met'}; queries whose outcome or row count differ: "
-              f"{', '.join(mismatched) or 'none'}")
+        summary = {
+            "ratio_oxigraph_over_rdflib": ox / mem,
+            "speedup": mem / ox,
+            "target_met": ox < mem / 10,
+            "outcome_or_rowcount_mismatches": mismatched,
+        }
+        print(
+            f"oxigraph / rdflib = {ox / mem:.4f} (speed-up x{mem / ox:.1f}); target < 0.1: "
+            f"{'met' if ox < mem / 10 else 'NOT met'}; queries whose outcome or row count differ: "
+            f"{', '.join(mismatched) or 'none'}"
+        )
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({
-        "date": time.strftime("%Y-%m-%d %H:%M"), "machine": f"{os.cpu_count()} cores, {platform.platform()}",
-        "python": platform.python_version(), "graph": str(args.graph.name), "questions": str(args.questions.name),
-        "results": results, "summary": summary}, indent=1), "utf-8")
+    args.out.write_text(
+        json.dumps(
+            {
+                "date": time.strftime("%Y-%m-%d %H:%M"),
+                "machine": f"{os.cpu_count()} cores, {platform.platform()}",
+                "python": platform.python_version(),
+                "graph": str(args.graph.name),
+                "questions": str(args.questions.name),
+                "results": results,
+                "summary": summary,
+            },
+            indent=1,
+        ),
+        "utf-8",
+    )
     print(f"wrote {args.out}")
     return 0
 

@@ -1,4 +1,5 @@
 """kgquery: ask a knowledge graph questions in plain language, get grounded SPARQL and answers."""
+
 from .answer.types import Answer, Outcome, QueryResult, Term
 from .errors import KgqueryError
 from .graph import KnowledgeGraph

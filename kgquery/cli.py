@@ -1,4 +1,5 @@
 """The `kgquery` command. Errors are one line and a non-zero exit, never a traceback."""
+
 from __future__ import annotations
 
 import argparse
@@ -26,9 +27,17 @@ EXIT_CODES_HELP = """exit codes (ask, sparql; eval and chat use 0, 1 and 2 only)
   4  refused: the query is not allowed (kgquery only reads)"""
 
 #: an outcome (Answer.outcome or Outcome.value) -> exit code
-OUTCOME_EXIT = {"answered": EXIT_OK, "empty": EXIT_OK, "rows": EXIT_OK, "boolean": EXIT_OK,
-                "abstained": EXIT_NOT_SURE, "clarify": EXIT_NOT_SURE, "refused": EXIT_REFUSED,
-                "failed": EXIT_FAILED, "timed_out": EXIT_FAILED}
+OUTCOME_EXIT = {
+    "answered": EXIT_OK,
+    "empty": EXIT_OK,
+    "rows": EXIT_OK,
+    "boolean": EXIT_OK,
+    "abstained": EXIT_NOT_SURE,
+    "clarify": EXIT_NOT_SURE,
+    "refused": EXIT_REFUSED,
+    "failed": EXIT_FAILED,
+    "timed_out": EXIT_FAILED,
+}
 
 
 class Parser(argparse.ArgumentParser):
@@ -72,25 +81,46 @@ def rdf_format(text: str) -> str:
         return t
     if "." + t.lstrip(".") in FORMATS:
         return FORMATS["." + t.lstrip(".")]
-    raise argparse.ArgumentTypeError(f"unknown RDF syntax {text!r}; use one of "
-                                     f"{', '.join(sorted(set(FORMATS.values())))}")
+    raise argparse.ArgumentTypeError(
+        f"unknown RDF syntax {text!r}; use one of {', '.join(sorted(set(FORMATS.values())))}"
+    )
 
 
 def _graph_args(p: argparse.ArgumentParser, required: bool = True) -> None:
     g = p.add_argument_group("graph")
-    g.add_argument("--graph", "-g", action="append", default=[], metavar="FILE",
-                   help="RDF file (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD, optionally .gz); "
-                        "repeat for several, or name a bundled graph: ck25, countries")
+    g.add_argument(
+        "--graph",
+        "-g",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="RDF file (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD, optionally .gz); "
+        "repeat for several, or name a bundled graph: ck25, countries",
+    )
     g.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 endpoint instead of files")
-    g.add_argument("--store", default="oxigraph", choices=["oxigraph", "memory"],
-                   help="local store: oxigraph (fast, default) or rdflib's memory store")
-    g.add_argument("--format", dest="fmt", default=None, type=rdf_format,
-                   help="RDF syntax when the file ending does not tell (turtle, ntriples, nquads, trig, n3, xml, json-ld)")
+    g.add_argument(
+        "--store",
+        default="oxigraph",
+        choices=["oxigraph", "memory"],
+        help="local store: oxigraph (fast, default) or rdflib's memory store",
+    )
+    g.add_argument(
+        "--format",
+        dest="fmt",
+        default=None,
+        type=rdf_format,
+        help="RDF syntax when the file ending does not tell (turtle, ntriples, nquads, trig, n3, xml, json-ld)",
+    )
     g.add_argument("--timeout", type=positive_float, default=10.0, help="seconds per query (default 10)")
     g.add_argument("--max-rows", type=positive_int, default=10_000, help="row cap per query (default 10000)")
     g.add_argument("--memory-mb", type=positive_int, default=1024, help="memory cap per query in MB (default 1024)")
-    g.add_argument("--max-graph-mb", type=positive_float, default=None, metavar="MB",
-                   help="largest graph to load, in MB after decompression (default: KGQUERY_MAX_GRAPH_MB or 512)")
+    g.add_argument(
+        "--max-graph-mb",
+        type=positive_float,
+        default=None,
+        metavar="MB",
+        help="largest graph to load, in MB after decompression (default: KGQUERY_MAX_GRAPH_MB or 512)",
+    )
 
 
 def cmd_info(args) -> int:
@@ -140,8 +170,11 @@ def cmd_sparql(args) -> int:
     if not res.ok:
         print(f"kgquery: {res.outcome.value.replace('_', ' ')}: {' '.join(res.message.split())[:500]}", file=sys.stderr)
     elif res.truncated:
-        print(f"kgquery: truncated: only the first {len(res.rows):,} rows (the row cap, --max-rows "
-              f"{args.max_rows}; raise it for more)", file=sys.stderr)
+        print(
+            f"kgquery: truncated: only the first {len(res.rows):,} rows (the row cap, --max-rows "
+            f"{args.max_rows}; raise it for more)",
+            file=sys.stderr,
+        )
     elif args.output == "table":
         print(f"({res.outcome.value}, {len(res.rows)} rows, {res.seconds * 1000:.0f} ms)", file=sys.stderr)
     return OUTCOME_EXIT.get(res.outcome.value, EXIT_FAILED)
@@ -292,10 +325,27 @@ def cmd_app(args) -> int:
     env = dict(os.environ)
     if args.graph:
         env["KGQUERY_APP_GRAPH"] = args.graph
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script),
-           "--server.address", args.address, "--server.port", str(args.port),
-           "--browser.gatherUsageStats", "false", "--server.headless", "true",
-           "--server.maxUploadSize", "50", "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.address",
+        args.address,
+        "--server.port",
+        str(args.port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.headless",
+        "true",
+        "--server.maxUploadSize",
+        "50",
+        "--server.fileWatcherType",
+        "none",
+        "--client.toolbarMode",
+        "minimal",
+    ]
     print(f"kgquery page: http://{args.address}:{args.port}  (Ctrl+C stops it)", file=sys.stderr, flush=True)
     # run from app/ so app/.streamlit/config.toml (theme, usage statistics off) applies as well
     if os.name == "posix":  # become the server: signals reach it directly, no orphan is left behind
@@ -317,8 +367,13 @@ def _add_graph_commands(sub) -> None:
     sp.add_argument("--budget", type=int, default=4000, help="size budget of the text form in characters")
     sp.set_defaults(func=cmd_schema)
 
-    sp = sub.add_parser("sparql", help=cmd_sparql.__doc__, description=cmd_sparql.__doc__, epilog=EXIT_CODES_HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sp = sub.add_parser(
+        "sparql",
+        help=cmd_sparql.__doc__,
+        description=cmd_sparql.__doc__,
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _graph_args(sp)
     sp.add_argument("query", nargs="?", help="the SPARQL query")
     sp.add_argument("--file", "-f", help="read the query from a file (- for stdin)")
@@ -328,13 +383,21 @@ def _add_graph_commands(sub) -> None:
 
 def _add_ask_commands(sub) -> None:
     """kgquery ask | chat: questions in plain language."""
-    sp = sub.add_parser("ask", help=cmd_ask.__doc__, description=cmd_ask.__doc__, epilog=EXIT_CODES_HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sp = sub.add_parser(
+        "ask",
+        help=cmd_ask.__doc__,
+        description=cmd_ask.__doc__,
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _graph_args(sp)
     sp.add_argument("question", help="the question, in quotes")
-    sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"),
-                    help="language model: transformers:ID_OR_PATH, openai:MODEL@URL or a server URL "
-                         "(default: the embedded generator, no model); see docs/models.md")
+    sp.add_argument(
+        "--model",
+        default=os.environ.get("KGQUERY_MODEL"),
+        help="language model: transformers:ID_OR_PATH, openai:MODEL@URL or a server URL "
+        "(default: the embedded generator, no model); see docs/models.md",
+    )
     sp.add_argument("--json", action="store_true", help="the whole Answer as JSON")
     sp.add_argument("--quiet", "-q", action="store_true", help="only the answer sentence")
     sp.add_argument("--choice", metavar="IRI", help="the entity meant, when a name fits several (kgquery asks back)")
@@ -343,8 +406,11 @@ def _add_ask_commands(sub) -> None:
 
     sp = sub.add_parser("chat", help=cmd_chat.__doc__, description=cmd_chat.__doc__)
     _graph_args(sp)
-    sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"),
-                    help="language model (default: the embedded generator, no model)")
+    sp.add_argument(
+        "--model",
+        default=os.environ.get("KGQUERY_MODEL"),
+        help="language model (default: the embedded generator, no model)",
+    )
     sp.add_argument("--verbose", "-v", action="store_true", help="the query, rows and evidence after each answer")
     sp.set_defaults(func=cmd_chat)
 
@@ -353,7 +419,9 @@ def _add_eval_command(sub) -> None:
     """kgquery eval: question sets scored."""
     sp = sub.add_parser("eval", help=cmd_eval.__doc__, description=cmd_eval.__doc__)
     _graph_args(sp)
-    sp.add_argument("--questions", required=True, help="questions.yml (TEXT2SPARQL), Spider4SPARQL dev.json, QALD JSON or JSONL")
+    sp.add_argument(
+        "--questions", required=True, help="questions.yml (TEXT2SPARQL), Spider4SPARQL dev.json, QALD JSON or JSONL"
+    )
     sp.add_argument("--kgs", help="Spider4SPARQL: folder with one graph per db_id")
     sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"))
     sp.add_argument("--limit", type=positive_int, help="only the first N questions")
@@ -361,9 +429,12 @@ def _add_eval_command(sub) -> None:
     sp.add_argument("--compare", metavar="DIR", help="ck25: put each 2025 team's F1 beside ours (challenge_results/)")
     sp.add_argument("--only", metavar="DB,DB", help="Spider4SPARQL: only these graphs (db_id, comma-separated)")
     sp.add_argument("--exclude", metavar="DB,DB", help="Spider4SPARQL: leave these graphs out (db_id)")
-    sp.add_argument("--split", choices=["dev", "heldout"],
-                    help="Spider4SPARQL: the project's fixed split (kgquery/evaluation/splits.py): "
-                         "dev = graphs to tune on, heldout = graphs only scored")
+    sp.add_argument(
+        "--split",
+        choices=["dev", "heldout"],
+        help="Spider4SPARQL: the project's fixed split (kgquery/evaluation/splits.py): "
+        "dev = graphs to tune on, heldout = graphs only scored",
+    )
     sp.set_defaults(func=cmd_eval)
 
 
@@ -378,8 +449,11 @@ def _add_local_servers(sub) -> None:
 
     sp = sub.add_parser("app", help=cmd_app.__doc__, description=cmd_app.__doc__)
     sp.add_argument("--port", type=int, default=8501, help="port (default 8501)")
-    sp.add_argument("--address", default="127.0.0.1",
-                    help="address to bind (default 127.0.0.1: this machine only; 0.0.0.0 exposes the page)")
+    sp.add_argument(
+        "--address",
+        default="127.0.0.1",
+        help="address to bind (default 127.0.0.1: this machine only; 0.0.0.0 exposes the page)",
+    )
     sp.add_argument("--graph", default=None, help="bundled graph selected at start (ck25, countries)")
     sp.set_defaults(func=cmd_app)
 
@@ -388,25 +462,42 @@ def _add_serve_command(sub) -> None:
     """kgquery serve: the HTTP service, with its limits."""
     sp = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
     _graph_args(sp)
-    sp.add_argument("--host", default="127.0.0.1",
-                    help="address to bind (default 127.0.0.1: this machine only; 0.0.0.0 exposes the service)")
+    sp.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to bind (default 127.0.0.1: this machine only; 0.0.0.0 exposes the service)",
+    )
     sp.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    sp.add_argument("--api-key", default=None,
-                    help="require this key (header 'Authorization: Bearer KEY' or 'X-API-Key'); "
-                         "default: KGQUERY_API_KEY if set (prefer it: arguments show in the process list)")
-    sp.add_argument("--insecure-no-key", action="store_true",
-                    help="serve on a non-loopback address without an API key (refused otherwise)")
-    sp.add_argument("--trusted-proxy", action="append", metavar="IP_OR_NET",
-                    help="believe X-Forwarded-For from this proxy address or network (repeatable); "
-                         "default: from none, each connection's own address is the client")
+    sp.add_argument(
+        "--api-key",
+        default=None,
+        help="require this key (header 'Authorization: Bearer KEY' or 'X-API-Key'); "
+        "default: KGQUERY_API_KEY if set (prefer it: arguments show in the process list)",
+    )
+    sp.add_argument(
+        "--insecure-no-key",
+        action="store_true",
+        help="serve on a non-loopback address without an API key (refused otherwise)",
+    )
+    sp.add_argument(
+        "--trusted-proxy",
+        action="append",
+        metavar="IP_OR_NET",
+        help="believe X-Forwarded-For from this proxy address or network (repeatable); "
+        "default: from none, each connection's own address is the client",
+    )
     sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"), help="language model (default: none)")
     sp.add_argument("--rate", type=float, default=10.0, help="requests per second per client (default 10; 0 = off)")
     sp.add_argument("--burst", type=int, default=20, help="requests a client may send at once (default 20)")
     sp.add_argument("--max-body", type=int, default=64 * 1024, help="largest request body in bytes (default 65536)")
     sp.add_argument("--max-eval", type=int, default=25, help="most questions per /eval request (default 25)")
-    sp.add_argument("--eval-budget", type=float, default=None,
-                    help="server seconds one /eval request may use in all (default: --timeout, 10 s); "
-                         "the time used counts against the caller's rate")
+    sp.add_argument(
+        "--eval-budget",
+        type=float,
+        default=None,
+        help="server seconds one /eval request may use in all (default: --timeout, 10 s); "
+        "the time used counts against the caller's rate",
+    )
     sp.add_argument("--threads", type=int, default=8, help="requests worked on at once (default 8)")
     sp.add_argument("--max-connections", type=int, default=256, help="open connections before 503 (default 256)")
     sp.add_argument("--no-warm", action="store_true", help="build indexes on the first request, not at start")
@@ -417,8 +508,12 @@ def _add_serve_command(sub) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The `kgquery` command line: one subcommand per job, in the order `kgquery --help` lists them."""
-    p = Parser(prog="kgquery", description="Ask a knowledge graph questions in plain language.",
-               epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = Parser(
+        prog="kgquery",
+        description="Ask a knowledge graph questions in plain language.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     _add_graph_commands(sub)
     _add_ask_commands(sub)
@@ -473,8 +568,11 @@ def _main(argv: list[str] | None) -> int:
     except Exception as e:  # a bug of ours: still one line unless asked for more
         if os.environ.get("KGQUERY_DEBUG"):
             raise
-        print(f"kgquery: internal error: {type(e).__name__}: {' '.join(str(e).split())[:300]} "
-              f"(set KGQUERY_DEBUG=1 for a traceback)", file=sys.stderr)
+        print(
+            f"kgquery: internal error: {type(e).__name__}: {' '.join(str(e).split())[:300]} "
+            f"(set KGQUERY_DEBUG=1 for a traceback)",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
 
 

@@ -12,6 +12,7 @@ Three kinds of follow-up are read from the wording, never guessed by a model:
 `Conversation(engine).ask(text)` keeps the turns; `KGQuery.ask(question, history=[...])` does the
 same for callers that keep the answers themselves (the page, the HTTP service).
 """
+
 from __future__ import annotations
 
 import re
@@ -27,10 +28,14 @@ if TYPE_CHECKING:
 POSSESSIVE = {"her", "his", "its", "their"}
 SUBJECT = {"she", "he", "it", "they"}
 OBJECT = {"him", "her", "it", "them"}
-RESTRICT = re.compile(r"^\s*(?:and\s+)?(?:which|what|who)\s+(?:of\s+(?:them|those|these)|ones)\b\s*(.*)$|"
-                      r"^\s*(?:and\s+)?(?:of\s+(?:them|those|these)|among\s+(?:them|those|these)),?\s*(?:which|what|who)\s+(.*)$",
-                      re.I)
-SWAP = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$|^\s*and\s+(?:for\s+|of\s+)?(.+?)\s*\?\s*$", re.I)
+RESTRICT = re.compile(
+    r"^\s*(?:and\s+)?(?:which|what|who)\s+(?:of\s+(?:them|those|these)|ones)\b\s*(.*)$|"
+    r"^\s*(?:and\s+)?(?:of\s+(?:them|those|these)|among\s+(?:them|those|these)),?\s*(?:which|what|who)\s+(.*)$",
+    re.I,
+)
+SWAP = re.compile(
+    r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$|^\s*and\s+(?:for\s+|of\s+)?(.+?)\s*\?\s*$", re.I
+)
 LEAD = re.compile(r"^\s*(?:and|also|so)\s+", re.I)
 
 
@@ -92,8 +97,11 @@ def resolve(engine: Engine, question: str, history: list[Answer]) -> Resolved:
         rest = (m.group(1) or m.group(2) or "").strip()
         kind = _plural_kind(engine, answer_set(last))
         text = f"Which {kind} {rest}".strip()
-        return Resolved(text, restrict=answer_set(last),
-                        note=f"read as: {text} (among the {len(answer_set(last))} previous answers)")
+        return Resolved(
+            text,
+            restrict=answer_set(last),
+            note=f"read as: {text} (among the {len(answer_set(last))} previous answers)",
+        )
     words = re.findall(r"[\w']+", q.lower())
     if POSSESSIVE & set(words) or SUBJECT & set(words) or OBJECT & set(words):
         f = focus(history)
@@ -125,18 +133,18 @@ def _replace_pronouns(q: str, label: str) -> str:
     # a bare possessive phrase ("her phone number?") gets a question head
     content = [w for w in words if w.strip() and re.match(r"\w", w)]
     if content and content[0] in POSSESSIVE:
-        noun = " ".join(t for t in toks[words.index(content[0]) + 1:] if re.match(r"\w", t))
+        noun = " ".join(t for t in toks[words.index(content[0]) + 1 :] if re.match(r"\w", t))
         return f"What is the {noun} of {label}?"
     out = []
     for i, t in enumerate(toks):
         w = words[i]
-        nxt = next((x for x in words[i + 1:] if x.strip()), "")
+        nxt = next((x for x in words[i + 1 :] if x.strip()), "")
         if w in POSSESSIVE and re.match(r"\w", nxt or "") and (w != "her" or nxt not in ("?", ".")):
             # "what is her email" -> "what is the email of X": move the owner behind the noun phrase
             j = i + 1
             while j < len(toks) and (not toks[j].strip() or re.match(r"\w", toks[j])):
                 j += 1
-            phrase = "".join(toks[i + 1:j]).strip()
+            phrase = "".join(toks[i + 1 : j]).strip()
             return "".join(out) + f"the {phrase} of {label}" + "".join(toks[j:])
         if w in SUBJECT or w in OBJECT:
             out.append(label)
@@ -179,8 +187,11 @@ def _swap_target(engine: Engine, history: list[Answer], new: str) -> tuple[str, 
         return None
     for ans in reversed(history):
         for iri, _, text in reversed(ans.entities):
-            if text and re.search(re.escape(text), ans.question, re.I) and (
-                    new_types & set(labels.types_of(iri)) or not new_types):
+            if (
+                text
+                and re.search(re.escape(text), ans.question, re.I)
+                and (new_types & set(labels.types_of(iri)) or not new_types)
+            ):
                 return ans.question, text
     return None
 
@@ -193,22 +204,22 @@ def restrict(engine: Engine, ans: Answer, iris: list[str]) -> Answer:
     var = ans.vars[0]
     values = f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris[:500])} }} "
     m = re.search(r"\bWHERE\s*\{", ans.sparql, re.I)
-    if not m or f"?{var}" not in ans.sparql[m.end():]:
+    if not m or f"?{var}" not in ans.sparql[m.end() :]:
         return ans
-    sparql = ans.sparql[:m.end()] + " " + values + ans.sparql[m.end():]
+    sparql = ans.sparql[: m.end()] + " " + values + ans.sparql[m.end() :]
     res = engine.kg.query(sparql)
     if not res.ok:
         return ans
-    out = Answer(question=ans.question, text="", generator=ans.generator, confidence=ans.confidence,
-                 entities=ans.entities)
+    out = Answer(
+        question=ans.question, text="", generator=ans.generator, confidence=ans.confidence, entities=ans.entities
+    )
     engine._fill(out, sparql, res)
     if out.outcome == "answered" and not out.rows:
         out.outcome = "empty"
     return out
 
 
-def follow_up(engine: Engine, question: str, history: list[Answer], choice: str | None = None,
-              on_token=None) -> Answer:
+def follow_up(engine: Engine, question: str, history: list[Answer], choice: str | None = None, on_token=None) -> Answer:
     """Answer `question` in the light of `history` (earlier answers, oldest first)."""
     from .answer.explain import explain
     from .answer.verbalize import verbalize
@@ -250,8 +261,11 @@ class Conversation:
         if choice and self.turns and self.turns[-1].outcome == "clarify":
             asked = self.turns.pop()
             text = text or asked.question
-        ans = follow_up(self.engine, text, self.turns, choice=choice) if self.turns else \
-            self.engine.answer(text, choice=choice)
+        ans = (
+            follow_up(self.engine, text, self.turns, choice=choice)
+            if self.turns
+            else self.engine.answer(text, choice=choice)
+        )
         self.turns.append(ans)
         return ans
 

@@ -1,4 +1,5 @@
 """Typed errors. Every message is one line a user can act on (the CLI prints it as is)."""
+
 from __future__ import annotations
 
 

@@ -3,6 +3,7 @@
 Below the commands (cli, serve, eval, tune, the page), so each of them opens graphs the same way
 without importing another command's module.
 """
+
 from __future__ import annotations
 
 import argparse

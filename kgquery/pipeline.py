@@ -1,4 +1,5 @@
 """ask(): question -> linking -> generation -> validation -> execution -> answer."""
+
 from __future__ import annotations
 
 import os
@@ -28,13 +29,21 @@ def _trust_grounded() -> float:
         return float(os.environ.get("KGQUERY_TRUST_GROUNDED", TRUST_GROUNDED))
     except ValueError:
         return TRUST_GROUNDED
+
+
 #: ask back when a name fits several entities alike (see kgquery/understand/clarify.py)
 CLARIFY = True
 #: mentions (entities, values) and class words kept per question, best-linked first (see _cap_mentions)
 MAX_MENTIONS = 8
 
-_OUTCOME_NAMES = {Outcome.ROWS: "answered", Outcome.BOOLEAN: "answered", Outcome.EMPTY: "empty",
-                  Outcome.TIMED_OUT: "timed_out", Outcome.REFUSED: "refused", Outcome.FAILED: "failed"}
+_OUTCOME_NAMES = {
+    Outcome.ROWS: "answered",
+    Outcome.BOOLEAN: "answered",
+    Outcome.EMPTY: "empty",
+    Outcome.TIMED_OUT: "timed_out",
+    Outcome.REFUSED: "refused",
+    Outcome.FAILED: "failed",
+}
 
 
 class KGQuery:
@@ -75,8 +84,9 @@ class KGQuery:
             gen = self._local.generator = get_generator(self.model, self.linker)
         return gen
 
-    def ask(self, question: str, on_token=None, history: list[Answer] | None = None,
-            choice: str | None = None) -> Answer:
+    def ask(
+        self, question: str, on_token=None, history: list[Answer] | None = None, choice: str | None = None
+    ) -> Answer:
         """Answer one question; never raises for the question's own faults.
 
         `on_token(text)`: receives the answer sentence as it is written (token by token when a
@@ -126,8 +136,14 @@ class KGQuery:
             grounded = self._grounded(question, q, links, get_generator(None, linker), pinned, choice, timings)
             timings["grounded"] = time.perf_counter() - t
             if grounded.outcome == "answered" and (grounded.confidence or 0) >= trust:
-                grounded.message = "; ".join(x for x in (grounded.message, f"a confident grounded answer: the model "
-                                                         f"{generator.name} was not asked to write the query") if x)
+                grounded.message = "; ".join(
+                    x
+                    for x in (
+                        grounded.message,
+                        f"a confident grounded answer: the model {generator.name} was not asked to write the query",
+                    )
+                    if x
+                )
                 return self._finish(grounded, generator, on_token, timings, t0)
         if hasattr(generator, "run"):  # a language model: generate, validate, run, repair (generate/llm.py)
             from .generate.llm import model_answer
@@ -171,8 +187,7 @@ class KGQuery:
         ans.timings = timings
         return ans
 
-    def _grounded(self, question: str, q, links, generator, pinned: bool, choice: str | None,
-                  timings: dict) -> Answer:
+    def _grounded(self, question: str, q, links, generator, pinned: bool, choice: str | None, timings: dict) -> Answer:
         """The embedded default's answer (not yet worded): candidates run, the best kept or abstained."""
         t = time.perf_counter()
         cands = sorted(generator.candidates(q, links), key=lambda c: -c.score)  # stable: the generator fixed the order
@@ -185,7 +200,9 @@ class KGQuery:
             if self.prune and c.score + ROWS_BONUS <= best_score:
                 break  # no candidate from here on can beat the best one any more: no need to run it
             res = self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S)
-            s = c.score + {Outcome.ROWS: ROWS_BONUS, Outcome.BOOLEAN: ROWS_BONUS, Outcome.EMPTY: -0.5}.get(res.outcome, -2.0)
+            s = c.score + {Outcome.ROWS: ROWS_BONUS, Outcome.BOOLEAN: ROWS_BONUS, Outcome.EMPTY: -0.5}.get(
+                res.outcome, -2.0
+            )
             if res.outcome == Outcome.ROWS and not q.cues.count and len(res.rows) > 200:
                 s -= 0.3  # an answer that lists most of the graph is rarely what was meant
             tried.append((c.sparql, s, res))
@@ -197,8 +214,11 @@ class KGQuery:
         ans.tried = sorted(tried, key=lambda t: -t[1])
         if best is None:
             ans.outcome = "abstained"
-            ans.message = "no entity, value or class of the graph was recognised in the question" if not (
-                links.mentions or links.classes) else "no query shape fitted the recognised items"
+            ans.message = (
+                "no entity, value or class of the graph was recognised in the question"
+                if not (links.mentions or links.classes)
+                else "no query shape fitted the recognised items"
+            )
         else:
             self._fill(ans, best.sparql, best_res)
             ans.score = best_score
@@ -216,13 +236,20 @@ class KGQuery:
             self._clarify(ans, links, best.sparql, q)
             timings["clarify"] = time.perf_counter() - t
         if choice and not pinned:
-            ans.message = "; ".join(x for x in (ans.message, f"the chosen entity <{choice}> is not among the names "
-                                                 f"recognised in this question") if x)
+            ans.message = "; ".join(
+                x
+                for x in (
+                    ans.message,
+                    f"the chosen entity <{choice}> is not among the names recognised in this question",
+                )
+                if x
+            )
         self._describe(ans, links)
         return ans
 
-    def _signals(self, q, links, generator, ans: Answer, res: QueryResult, best_score: float,
-                 shape: str = "") -> dict[str, float]:
+    def _signals(
+        self, q, links, generator, ans: Answer, res: QueryResult, best_score: float, shape: str = ""
+    ) -> dict[str, float]:
         """The signals behind `confidence` (kgquery/answer/confidence.py) for the chosen query."""
         import re
 
@@ -235,11 +262,14 @@ class KGQuery:
         word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
         content = q.content_positions()
         covered = {i for m in links.mentions + links.classes for i in m.span}
-        f = {"score": best_score, "margin": margin(ans.tried, res.values()),
-             "unexplained": unexplained(free, props, word_scores),
-             "linked": len(covered & set(content)) / max(len(content), 1),
-             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count),
-             **shape_signals(shape, ans.sparql or "", len(content))}
+        f = {
+            "score": best_score,
+            "margin": margin(ans.tried, res.values()),
+            "unexplained": unexplained(free, props, word_scores),
+            "linked": len(covered & set(content)) / max(len(content), 1),
+            **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count),
+            **shape_signals(shape, ans.sparql or "", len(content)),
+        }
         try:
             ans.explanation = explain(ans.sparql, self.kg, self.kg.labels.label_of)
         except Exception:
@@ -275,8 +305,16 @@ class KGQuery:
         except KgqueryError:
             return
         if m.start > 0 and q.tokens[m.start - 1] in TITLES:
-            ans.message = "; ".join(x for x in (ans.message, f'"{m.text}" also fits ' + ", ".join(
-                lab for _, lab in ans.clarification[1:]) + " (ask again with choice=IRI)") if x)
+            ans.message = "; ".join(
+                x
+                for x in (
+                    ans.message,
+                    f'"{m.text}" also fits '
+                    + ", ".join(lab for _, lab in ans.clarification[1:])
+                    + " (ask again with choice=IRI)",
+                )
+                if x
+            )
             return
         ans.outcome = "clarify"
         ans.rows, ans.boolean, ans.evidence = [], None, []  # nothing is answered until the user picks
@@ -320,8 +358,12 @@ def _unfit_question(question: str) -> Answer | None:
     if not question:
         return Answer(question="", text="Please type a question.", outcome="abstained", message="empty question")
     if len(question) > 2000:
-        return Answer(question=question[:200], text="The question is too long (over 2,000 characters).",
-                      outcome="refused", message="question too long")
+        return Answer(
+            question=question[:200],
+            text="The question is too long (over 2,000 characters).",
+            outcome="refused",
+            message="question too long",
+        )
     return None
 
 

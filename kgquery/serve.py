@@ -16,6 +16,7 @@ proxies named with `--trusted-proxy`: otherwise any local client could pick its 
 One /eval request runs for at most `eval_budget_s` in all and costs the caller one request per question
 up front plus its server time after. A body with a lone surrogate escape (\ud800) gets 400 here.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -43,8 +44,15 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 # --------------------------------------------------------------------------- graphs
 
-def load_graphs(specs: list[str], limits=None, store: str = "oxigraph", endpoint: str | None = None,
-                fmt: str | None = None, load_limits=None) -> dict:
+
+def load_graphs(
+    specs: list[str],
+    limits=None,
+    store: str = "oxigraph",
+    endpoint: str | None = None,
+    fmt: str | None = None,
+    load_limits=None,
+) -> dict:
     """name -> KnowledgeGraph for each --graph value (bundled name, file, or NAME=FILE)."""
     from .errors import KgqueryError
     from .graph import KnowledgeGraph
@@ -68,7 +76,9 @@ def load_graphs(specs: list[str], limits=None, store: str = "oxigraph", endpoint
             raise KgqueryError(f"two graphs are named '{name}': name them with --graph NAME=FILE")
         graphs[name] = KnowledgeGraph.load(path, store=store, fmt=fmt, limits=limits, load_limits=load_limits)
     if endpoint:
-        graphs["endpoint" if "endpoint" not in graphs else "endpoint-1"] = KnowledgeGraph.endpoint(endpoint, limits=limits)
+        graphs["endpoint" if "endpoint" not in graphs else "endpoint-1"] = KnowledgeGraph.endpoint(
+            endpoint, limits=limits
+        )
     if not graphs:
         raise KgqueryError("no graph: pass --graph NAME_OR_FILE (repeatable), e.g. --graph ck25")
     return graphs
@@ -76,11 +86,17 @@ def load_graphs(specs: list[str], limits=None, store: str = "oxigraph", endpoint
 
 # --------------------------------------------------------------------------- ASGI guards
 
+
 async def _send_json(send, status: int, body: dict, headers: list[tuple[bytes, bytes]] | None = None) -> None:
     data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]
-                + (headers or [])})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]
+            + (headers or []),
+        }
+    )
     await send({"type": "http.response.body", "body": data})
 
 
@@ -138,9 +154,15 @@ class Guards:
         client = (scope.get("client") or ("?", 0))[0]
         wait = self._allow(client)
         if wait:
-            return await _send_json(send, 429, {"error": f"too many requests: at most {self.rate:g} per second "
-                                                         f"(bursts of {self.burst}); retry in {wait:.1f} s"},
-                                    [(b"retry-after", str(max(1, round(wait))).encode())])
+            return await _send_json(
+                send,
+                429,
+                {
+                    "error": f"too many requests: at most {self.rate:g} per second "
+                    f"(bursts of {self.burst}); retry in {wait:.1f} s"
+                },
+                [(b"retry-after", str(max(1, round(wait))).encode())],
+            )
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
         if length is not None:
@@ -149,12 +171,16 @@ class Guards:
             except ValueError:
                 return await _send_json(send, 400, {"error": "bad Content-Length header"})
             if n > self.max_body:
-                return await _send_json(send, 413, {"error": f"request body too large: {n:,} bytes; "
-                                                             f"the limit is {self.max_body:,}"})
+                return await _send_json(
+                    send, 413, {"error": f"request body too large: {n:,} bytes; the limit is {self.max_body:,}"}
+                )
         if scope.get("path") != "/health" and not self._authorized(headers):
-            return await _send_json(send, 401, {"error": "missing or wrong API key: send 'Authorization: Bearer KEY' "
-                                                         "or 'X-API-Key: KEY'"},
-                                    [(b"www-authenticate", b'Bearer realm="kgquery"')])
+            return await _send_json(
+                send,
+                401,
+                {"error": "missing or wrong API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'"},
+                [(b"www-authenticate", b'Bearer realm="kgquery"')],
+            )
         # read the body here (it is small by now), refusing it as soon as it passes the limit
         body, more = b"", True
         while more:
@@ -164,15 +190,24 @@ class Guards:
             body += msg.get("body", b"")
             more = msg.get("more_body", False)
             if len(body) > self.max_body:
-                return await _send_json(send, 413, {"error": f"request body too large: over {self.max_body:,} "
-                                                             f"bytes; the limit is {self.max_body:,}"})
+                return await _send_json(
+                    send,
+                    413,
+                    {"error": f"request body too large: over {self.max_body:,} bytes; the limit is {self.max_body:,}"},
+                )
         try:  # JSON between systems is UTF-8 (RFC 8259); Python's json would take surrogates encoded in it
             body.decode("utf-8")
         except UnicodeDecodeError as e:
             return await _send_json(send, 400, {"error": f"bad request: the body is not valid UTF-8 (byte {e.start})"})
         if _SURROGATE_ESCAPE.search(body) and _lone_surrogate(body):
-            return await _send_json(send, 400, {"error": "bad request: the body has a lone surrogate escape "
-                                                         "(\\ud800-\\udfff without its pair), which is not a character"})
+            return await _send_json(
+                send,
+                400,
+                {
+                    "error": "bad request: the body has a lone surrogate escape "
+                    "(\\ud800-\\udfff without its pair), which is not a character"
+                },
+            )
         is_eval = scope.get("path") == "/eval"
         if is_eval:  # each question is a request's worth of work (an ask and a query), charged up front
             questions = min(_count_questions(body), self.max_eval)  # (more are refused, not run)
@@ -220,6 +255,7 @@ def _lone_surrogate(body: bytes) -> bool:
 
 # --------------------------------------------------------------------------- request bodies
 
+
 class AskRequest(BaseModel):
     question: str
     graph: str | None = None
@@ -243,6 +279,7 @@ class EvalRequest(BaseModel):
 
 
 # --------------------------------------------------------------------------- the app
+
 
 def _error(status: int, message: str):
     """The service's one error shape: {"error": message}."""
@@ -270,8 +307,11 @@ def _add_error_handlers(app) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):  # 404, 405 ...: the one error shape
-        return JSONResponse({"error": " ".join(str(exc.detail).split())[:300]}, status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))  # (405 keeps its Allow header)
+        return JSONResponse(
+            {"error": " ".join(str(exc.detail).split())[:300]},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )  # (405 keeps its Allow header)
 
     @app.exception_handler(KgqueryError)
     async def kgquery_error(request: Request, exc: KgqueryError):
@@ -292,28 +332,52 @@ def _eval_questions(req: EvalRequest, max_eval: int):
         return None, _error(413, f"{len(req.questions)} questions; at most {max_eval} per request")
     missing = [i for i, q in enumerate(req.questions) if q.answers is None and not q.sparql]
     if missing:
-        return None, _error(400, f"question(s) {', '.join(map(str, missing))} have neither answers nor a reference sparql")
-    return [EvalQuestion(id=q.id or str(i + 1), question=q.question,
-                         gold=[str(a).lower() if isinstance(a, bool) else str(a) for a in q.answers]
-                         if q.answers is not None else None, sparql=q.sparql)
-            for i, q in enumerate(req.questions)], None
+        return None, _error(
+            400, f"question(s) {', '.join(map(str, missing))} have neither answers nor a reference sparql"
+        )
+    return [
+        EvalQuestion(
+            id=q.id or str(i + 1),
+            question=q.question,
+            gold=[str(a).lower() if isinstance(a, bool) else str(a) for a in q.answers]
+            if q.answers is not None
+            else None,
+            sparql=q.sparql,
+        )
+        for i, q in enumerate(req.questions)
+    ], None
 
 
 def _dataset_graph(dataset: str, datasets: dict, engines: dict):
     """(the served graph a TEXT2SPARQL dataset IRI or graph name means, None), or (None, the error response)."""
     name = datasets.get(dataset) or datasets.get(dataset.rstrip("/") + "/") or (dataset if dataset in engines else None)
     if name is None:
-        return None, _error(404, f"unknown dataset '{dataset}'; this service answers: "
-                            + ", ".join([f"{i} ({g})" for i, g in datasets.items() if g in engines] + list(engines)))
+        return None, _error(
+            404,
+            f"unknown dataset '{dataset}'; this service answers: "
+            + ", ".join([f"{i} ({g})" for i, g in datasets.items() if g in engines] + list(engines)),
+        )
     if name not in engines:
-        return None, _error(404, f"dataset '{dataset}' is the graph '{name}', which this service was not started "
-                                 f"with (kgquery serve --graph {name})")
+        return None, _error(
+            404,
+            f"dataset '{dataset}' is the graph '{name}', which this service was not started "
+            f"with (kgquery serve --graph {name})",
+        )
     return name, None
 
 
-def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX_BODY, rate: float = RATE,
-               burst: int = BURST, max_eval: int = MAX_EVAL, threads: int = 8, datasets: dict | None = None,
-               eval_budget_s: float = EVAL_BUDGET_S):
+def create_app(
+    engines: dict,
+    *,
+    api_key: str | None = None,
+    max_body: int = MAX_BODY,
+    rate: float = RATE,
+    burst: int = BURST,
+    max_eval: int = MAX_EVAL,
+    threads: int = 8,
+    datasets: dict | None = None,
+    eval_budget_s: float = EVAL_BUDGET_S,
+):
     """The ASGI app over {graph name: KGQuery}; the first graph answers requests that name none.
 
     The routes are closures over the engines and limits, each a few lines; the error shape, the /eval
@@ -333,8 +397,7 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
         anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, threads)
         yield
 
-    app = FastAPI(title="kgquery", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
-                  openapi_url=None)
+    app = FastAPI(title="kgquery", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     _add_error_handlers(app)
 
     def engine_for(name: str | None):
@@ -345,9 +408,12 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
 
     @app.get("/health")
     def health():
-        return {"status": "ok", "default_graph": default,
-                "graphs": {n: {"triples": e.kg.triple_count, "endpoint": e.kg.is_endpoint} for n, e in engines.items()},
-                "datasets": {iri: g for iri, g in datasets.items() if g in engines}}
+        return {
+            "status": "ok",
+            "default_graph": default,
+            "graphs": {n: {"triples": e.kg.triple_count, "endpoint": e.kg.is_endpoint} for n, e in engines.items()},
+            "datasets": {iri: g for iri, g in datasets.items() if g in engines},
+        }
 
     @app.post("/ask")
     def ask(req: AskRequest):
@@ -373,14 +439,17 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
         qs, err = _eval_questions(req, max_eval)
         if err:
             return err
-        return run_eval(engine.kg, qs, progress=False, engine_factory=lambda kg, model: engine,
-                        budget_s=eval_budget_s)
+        return run_eval(engine.kg, qs, progress=False, engine_factory=lambda kg, model: engine, budget_s=eval_budget_s)
 
     @app.get("/")
     def text2sparql(question: str | None = None, dataset: str | None = None):
         if not question or not dataset:
-            return _error(400, "the TEXT2SPARQL API: GET /?question=...&dataset=... (dataset: "
-                          + ", ".join(sorted(set(datasets) | set(engines))) + ")")
+            return _error(
+                400,
+                "the TEXT2SPARQL API: GET /?question=...&dataset=... (dataset: "
+                + ", ".join(sorted(set(datasets) | set(engines)))
+                + ")",
+            )
         name, err = _dataset_graph(dataset, datasets, engines)
         if err:
             return err
@@ -391,6 +460,7 @@ def create_app(engines: dict, *, api_key: str | None = None, max_body: int = MAX
 
 
 # --------------------------------------------------------------------------- command line
+
 
 def is_loopback(host: str) -> bool:
     """True for an address only this machine can reach (127.0.0.0/8, ::1, localhost)."""
@@ -409,11 +479,15 @@ def check_exposure(host: str, api_key: str | None, insecure_no_key: bool) -> str
     if api_key or is_loopback(host):
         return None
     if not insecure_no_key:
-        raise KgqueryError(f"refusing to serve on {host} without an API key: anyone who can reach it could use it; "
-                           "set one with KGQUERY_API_KEY=... (e.g. KGQUERY_API_KEY=$(openssl rand -hex 16)), "
-                           "or bind 127.0.0.1, or pass --insecure-no-key to serve openly anyway")
-    return (f"kgquery serve: WARNING: serving on {host} WITHOUT an API key (--insecure-no-key): "
-            "anyone who can reach this address can query the graphs")
+        raise KgqueryError(
+            f"refusing to serve on {host} without an API key: anyone who can reach it could use it; "
+            "set one with KGQUERY_API_KEY=... (e.g. KGQUERY_API_KEY=$(openssl rand -hex 16)), "
+            "or bind 127.0.0.1, or pass --insecure-no-key to serve openly anyway"
+        )
+    return (
+        f"kgquery serve: WARNING: serving on {host} WITHOUT an API key (--insecure-no-key): "
+        "anyone who can reach this address can query the graphs"
+    )
 
 
 def uvicorn_options(trusted_proxies: list[str] | None) -> dict:
@@ -442,8 +516,9 @@ def serve(args) -> int:
     t0 = time.perf_counter()
     from .graphs import load_limits
 
-    graphs = load_graphs(args.graph, limits=limits, store=args.store, endpoint=args.endpoint, fmt=args.fmt,
-                         load_limits=load_limits(args))
+    graphs = load_graphs(
+        args.graph, limits=limits, store=args.store, endpoint=args.endpoint, fmt=args.fmt, load_limits=load_limits(args)
+    )
     engines = {name: KGQuery(kg, model=args.model) for name, kg in graphs.items()}
     if not args.no_warm:
         from .graph.guard import warm_parsers
@@ -453,14 +528,34 @@ def serve(args) -> int:
         if not args.no_warm:
             engine.linker  # schema, labels, values (and embeddings): built now, not on the first request
         print(f"kgquery serve: graph {name}: {engine.kg.triple_count:,} triples", file=sys.stderr, flush=True)
-    app = create_app(engines, api_key=api_key or None, max_body=args.max_body, rate=args.rate, burst=args.burst,
-                     max_eval=args.max_eval, threads=args.threads,
-                     eval_budget_s=args.eval_budget if args.eval_budget is not None else args.timeout)
+    app = create_app(
+        engines,
+        api_key=api_key or None,
+        max_body=args.max_body,
+        rate=args.rate,
+        burst=args.burst,
+        max_eval=args.max_eval,
+        threads=args.threads,
+        eval_budget_s=args.eval_budget if args.eval_budget is not None else args.timeout,
+    )
     where = f"http://{args.host}:{args.port}" if ":" not in args.host else f"http://[{args.host}]:{args.port}"
-    print(f"kgquery serve: {where} ready in {time.perf_counter() - t0:.1f} s "
-          f"({'API key required' if api_key else 'no API key'}; Ctrl+C stops it)", file=sys.stderr, flush=True)
+    print(
+        f"kgquery serve: {where} ready in {time.perf_counter() - t0:.1f} s "
+        f"({'API key required' if api_key else 'no API key'}; Ctrl+C stops it)",
+        file=sys.stderr,
+        flush=True,
+    )
     if warning:
         print(warning, file=sys.stderr, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=args.access_log,
-                limit_concurrency=args.max_connections, timeout_keep_alive=5, server_header=False, **proxy)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        access_log=args.access_log,
+        limit_concurrency=args.max_connections,
+        timeout_keep_alive=5,
+        server_header=False,
+        **proxy,
+    )
     return 0

@@ -9,6 +9,7 @@ When KGQUERY_MODEL_API_KEY is set, requests must carry "Authorization: Bearer <t
 same variable the OpenAI client sends its key from, like VLLM_API_KEY for vLLM).
 Prints "kgquery serve-model: listening on http://HOST:PORT/v1" once the model is loaded.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,8 +66,15 @@ class ChatHandler(BaseHTTPRequestHandler):
         if not self._authorised():
             return
         if self.path.rstrip("/") == "/v1/models":
-            return self._send(200, {"object": "list", "data": [
-                {"id": self.served.name, "object": "model", "created": int(time.time()), "owned_by": "kgquery"}]})
+            return self._send(
+                200,
+                {
+                    "object": "list",
+                    "data": [
+                        {"id": self.served.name, "object": "model", "created": int(time.time()), "owned_by": "kgquery"}
+                    ],
+                },
+            )
         self._error(404, f"no route {self.path}")
 
     def _read_request(self) -> tuple[dict, list] | None:
@@ -103,10 +111,17 @@ class ChatHandler(BaseHTTPRequestHandler):
             text = self.served.model.chat(messages, max_new_tokens=max_tokens, stop=stop, **sampling)
         except Exception as e:
             return self._error(500, f"generation failed: {' '.join(str(e).split())[:200]}")
-        self._send(200, {
-            "id": cid, "object": "chat.completion", "created": created, "model": self.served.name,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}})
+        self._send(
+            200,
+            {
+                "id": cid,
+                "object": "chat.completion",
+                "created": created,
+                "model": self.served.name,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+            },
+        )
 
     def _stream(self, messages, max_tokens, stop, cid, created, sampling) -> None:
         self.send_response(200)
@@ -115,15 +130,21 @@ class ChatHandler(BaseHTTPRequestHandler):
         self.end_headers()
 
         def event(delta: dict, finish: str | None = None) -> None:
-            chunk = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": self.served.name,
-                     "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+            chunk = {
+                "id": cid,
+                "object": "chat.completion.chunk",
+                "created": created,
+                "model": self.served.name,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            }
             self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode("utf-8"))
             self.wfile.flush()
 
         try:
             event({"role": "assistant", "content": ""})
-            for piece in self.served.model.chat(messages, max_new_tokens=max_tokens, stop=stop, stream=True,
-                                                **sampling):
+            for piece in self.served.model.chat(
+                messages, max_new_tokens=max_tokens, stop=stop, stream=True, **sampling
+            ):
                 event({"content": piece})
             event({}, "stop")
             self.wfile.write(b"data: [DONE]\n\n")
@@ -155,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kgquery serve-model: error: {e}", file=sys.stderr)
         return 2
     name = args.name or args.model
-    server = ThreadingHTTPServer((args.host, args.port), make_handler(model, name, os.environ.get("KGQUERY_MODEL_API_KEY")))
+    server = ThreadingHTTPServer(
+        (args.host, args.port), make_handler(model, name, os.environ.get("KGQUERY_MODEL_API_KEY"))
+    )
     host, port = server.server_address[:2]
     print(f"kgquery serve-model: listening on http://{host}:{port}/v1", flush=True)
     try:

@@ -2,6 +2,7 @@
 
 The lowest layer: every other module may import it and it imports no kgquery module.
 """
+
 from __future__ import annotations
 
 import enum

@@ -1,12 +1,29 @@
 """Labels as running English: nouns, singulars, plurals and articles, for linking, explanations and
 example questions. The one module that knows English number: understand/text.py, answer/explain.py and tune/synth.py
 import it (it imports no kgquery module)."""
+
 from __future__ import annotations
 
 import re
 
-UNCOUNTABLE = {"hardware", "software", "equipment", "information", "data", "furniture", "money", "news",
-               "series", "species", "staff", "personnel", "music", "evidence", "research", "metadata"}
+UNCOUNTABLE = {
+    "hardware",
+    "software",
+    "equipment",
+    "information",
+    "data",
+    "furniture",
+    "money",
+    "news",
+    "series",
+    "species",
+    "staff",
+    "personnel",
+    "music",
+    "evidence",
+    "research",
+    "metadata",
+}
 
 
 def plural_word(w: str, plain: bool = False) -> str:

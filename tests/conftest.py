@@ -3,6 +3,7 @@
 KGQUERY_CACHE points at a fresh temp folder for the whole session (set at import, before any
 test runs), so tests never read or write ~/.cache and never see a stale schema or label cache.
 """
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@ Answer (evidence really in the graph, labels, timings), and the packaged embeddi
 
 Questions the engine gets wrong are kept and marked xfail(strict=True) with what goes wrong.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,7 +35,9 @@ PREFIXES = """\
 """
 
 #: (a) people and departments: two Sabrinas in different departments, two Webers
-PEOPLE_TTL = PREFIXES + f"""\
+PEOPLE_TTL = (
+    PREFIXES
+    + f"""\
 @prefix hv: <{HV}> .
 @prefix hr: <{HR}> .
 
@@ -97,10 +100,13 @@ hr:lukas.hoffmann a hv:Employee ; rdfs:label "Lukas Hoffmann" ; hv:email "lukas.
     hv:phone "+49 30 5550 3004" ; hv:salary 64000 ; hv:memberOf hr:dept-data ;
     hv:hasManager hr:baldwin.dirksen ; hv:areaOfExpertise hr:exp-databases .
 """
+)
 
 #: (b) products; prices are separate nodes (amount + currency); two products tie for cheapest
 #: (4.75) and two for heaviest (300 g)
-PRODUCTS_TTL = PREFIXES + f"""\
+PRODUCTS_TTL = (
+    PREFIXES
+    + f"""\
 @prefix sv: <{SV}> .
 @prefix si: <{SI}> .
 
@@ -155,9 +161,12 @@ si:prod-6 a sv:Product ; rdfs:label "Mini Sensor Switch" ; sv:productId "S118-77
 si:prod-7 a sv:Product ; rdfs:label "Heavy Duty Sensor Switch" ; sv:productId "S118-2204487" ;
     sv:hasCategory si:cat-sensor-switch ; sv:hasSupplier si:sup-krause ; sv:price si:price-7 ; sv:weight_g 300 .
 """
+)
 
 #: (c) geography: countries with capitals (City entities), borders (stated both ways), regions
-GEO_TTL = PREFIXES + f"""\
+GEO_TTL = (
+    PREFIXES
+    + f"""\
 @prefix gv: <{GV}> .
 @prefix gi: <{GI}> .
 
@@ -206,6 +215,7 @@ gi:austria a gv:Country ; rdfs:label "Austria" ; gv:capital gi:vienna ; gv:popul
 gi:poland a gv:Country ; rdfs:label "Poland" ; gv:capital gi:warsaw ; gv:population 37000000 ;
     gv:inRegion gi:central-europe ; gv:borders gi:germany .
 """
+)
 
 GRAPHS = {"people": PEOPLE_TTL, "products": PRODUCTS_TTL, "geo": GEO_TTL}
 SHORT = {"hr:": HR, "si:": SI, "gi:": GI}
@@ -250,7 +260,7 @@ def ask(engines):
 def _expand(v: str) -> str:
     for short, ns in SHORT.items():
         if v.startswith(short):
-            return ns + v[len(short):]
+            return ns + v[len(short) :]
     return v
 
 
@@ -273,8 +283,11 @@ def _got(ans, expected):
     if isinstance(expected, bool):
         return ans.attempt_boolean if unsure else ans.boolean
     if isinstance(expected, dict):  # per-group rows: first column -> second column
-        return {r[0].value: _norm(r[1].value) for r in rows if r[0] is not None and r[1] is not None} \
-            if len(ans.vars) == 2 else ("vars", ans.vars, [t.value for r in rows for t in r if t is not None])
+        return (
+            {r[0].value: _norm(r[1].value) for r in rows if r[0] is not None and r[1] is not None}
+            if len(ans.vars) == 2
+            else ("vars", ans.vars, [t.value for r in rows for t in r if t is not None])
+        )
     return {_norm(t.value) for r in rows for t in r if t is not None}
 
 
@@ -304,9 +317,19 @@ MARKETING = {"hr:helena.brant", "hr:sabrina.bayer", "hr:tom.keller"}
 PEOPLE_QUESTIONS = [
     # negation: the constraint the words name, wrapped in NOT EXISTS (the managers are the ones without one)
     Q("people", "Which employees have no manager?", {"hr:helena.brant", "hr:victor.lindqvist", "hr:baldwin.dirksen"}),
-    Q("people", "Which employees are not members of Marketing?",
-      {"hr:lukas.hoffmann", "hr:mia.weber", "hr:jonas.weber", "hr:priya.natarajan", "hr:sabrina.geiger",
-       "hr:victor.lindqvist", "hr:baldwin.dirksen"}),
+    Q(
+        "people",
+        "Which employees are not members of Marketing?",
+        {
+            "hr:lukas.hoffmann",
+            "hr:mia.weber",
+            "hr:jonas.weber",
+            "hr:priya.natarajan",
+            "hr:sabrina.geiger",
+            "hr:victor.lindqvist",
+            "hr:baldwin.dirksen",
+        },
+    ),
     # attribute of an entity, phrased several ways
     Q("people", "What is the email of Sabrina Bayer?", {SABRINA_BAYER_MAIL}),
     Q("people", "Sabrina Bayer's email address?", {SABRINA_BAYER_MAIL}),
@@ -339,15 +362,30 @@ PEOPLE_QUESTIONS = [
     Q("people", "Is Jonas Weber a member of Marketing?", False),
     # superlative, per-group counts and averages
     Q("people", "Which employee has the highest salary?", {"hr:baldwin.dirksen"}),
-    Q("people", "How many employees per department?",
-      {"hr:dept-marketing": 3, "hr:dept-production": 3, "hr:dept-data": 4}),
-    Q("people", "What is the average salary of employees per department?",
-      {"hr:dept-marketing": Decimal(211000) / 3, "hr:dept-production": Decimal(198000) / 3,
-       "hr:dept-data": Decimal(308000) / 4}),
-    Q("people", "What is the average salary per department?",
-      {"hr:dept-marketing": Decimal(211000) / 3, "hr:dept-production": Decimal(198000) / 3,
-       "hr:dept-data": Decimal(308000) / 4}, marks=xfail(
-          "without the class word 'employees' no per-group shape: one overall AVG over department members")),
+    Q(
+        "people",
+        "How many employees per department?",
+        {"hr:dept-marketing": 3, "hr:dept-production": 3, "hr:dept-data": 4},
+    ),
+    Q(
+        "people",
+        "What is the average salary of employees per department?",
+        {
+            "hr:dept-marketing": Decimal(211000) / 3,
+            "hr:dept-production": Decimal(198000) / 3,
+            "hr:dept-data": Decimal(308000) / 4,
+        },
+    ),
+    Q(
+        "people",
+        "What is the average salary per department?",
+        {
+            "hr:dept-marketing": Decimal(211000) / 3,
+            "hr:dept-production": Decimal(198000) / 3,
+            "hr:dept-data": Decimal(308000) / 4,
+        },
+        marks=xfail("without the class word 'employees' no per-group shape: one overall AVG over department members"),
+    ),
 ]
 
 CHEAPEST = {"si:prod-4", "si:prod-6"}
@@ -355,8 +393,12 @@ CHEAPEST = {"si:prod-4", "si:prod-6"}
 PRODUCT_QUESTIONS = [
     # identifiers
     Q("products", "What is the weight of Z655-3173353?", {"120"}),
-    Q("products", "Which product has the id Z655-4418820?", {"si:prod-2"}, marks=xfail(
-        "returns the ids of all products sharing prod-2's category (3 ids), not the product")),
+    Q(
+        "products",
+        "Which product has the id Z655-4418820?",
+        {"si:prod-2"},
+        marks=xfail("returns the ids of all products sharing prod-2's category (3 ids), not the product"),
+    ),
     Q("products", "Who supplies Z655-3173353?", {"si:sup-dubois"}),
     # through the price node
     Q("products", "What is the price of the Dual Compensator?", {"12.50"}),
@@ -383,11 +425,20 @@ PRODUCT_QUESTIONS = [
     Q("products", "Does Rossi Forniture supply the Dual Compensator?", False),
     # aggregates
     Q("products", "What is the average price of compensators?", Decimal("47.30") / 3),
-    Q("products", "What is the average weight of products per category?",
-      {"si:cat-compensator": Decimal(500) / 3, "si:cat-inductor": Decimal("132.5"),
-       "si:cat-sensor-switch": Decimal("167.5")}),
-    Q("products", "How many products per supplier?",
-      {"si:sup-dubois": 2, "si:sup-krause": 2, "si:sup-moreau": 1, "si:sup-rossi": 1, "si:sup-petit": 1}),
+    Q(
+        "products",
+        "What is the average weight of products per category?",
+        {
+            "si:cat-compensator": Decimal(500) / 3,
+            "si:cat-inductor": Decimal("132.5"),
+            "si:cat-sensor-switch": Decimal("167.5"),
+        },
+    ),
+    Q(
+        "products",
+        "How many products per supplier?",
+        {"si:sup-dubois": 2, "si:sup-krause": 2, "si:sup-moreau": 1, "si:sup-rossi": 1, "si:sup-petit": 1},
+    ),
 ]
 
 GEO_QUESTIONS = [
@@ -414,11 +465,20 @@ GEO_QUESTIONS = [
     Q("geo", "Does France border Germany?", True),
     Q("geo", "Does Portugal border Germany?", False),
     # per group
-    Q("geo", "How many countries per region?",
-      {"gi:western-europe": 2, "gi:southern-europe": 3, "gi:central-europe": 3}),
-    Q("geo", "What is the average population of countries per region?",
-      {"gi:western-europe": Decimal(79700000) / 2, "gi:southern-europe": Decimal(117400000) / 3,
-       "gi:central-europe": Decimal(130100000) / 3}),
+    Q(
+        "geo",
+        "How many countries per region?",
+        {"gi:western-europe": 2, "gi:southern-europe": 3, "gi:central-europe": 3},
+    ),
+    Q(
+        "geo",
+        "What is the average population of countries per region?",
+        {
+            "gi:western-europe": Decimal(79700000) / 2,
+            "gi:southern-europe": Decimal(117400000) / 3,
+            "gi:central-europe": Decimal(130100000) / 3,
+        },
+    ),
 ]
 
 
@@ -436,15 +496,26 @@ def test_answer_set(ask, graph, question, expected):
 # ----------------------------------------------------------------------------- linking
 
 
-@pytest.mark.parametrize("graph,question,span,kind,iri", [
-    pytest.param("people", "What is the email of Ms. Brant?", "Brant", "entity", "hr:helena.brant", id="surname"),
-    pytest.param("people", "Email of Baldwn Dirksen?", "Baldwn Dirksen", "entity", "hr:baldwin.dirksen", id="slip"),
-    pytest.param("products", "Who supplies Z655-3173353?", "Z655-3173353", "entity", "si:prod-1", id="identifier"),
-    pytest.param("products", "How many suppliers are there?", "suppliers", "class", SV + "Supplier", id="class-word"),
-    pytest.param("products", "Which suppliers deliver sensor switches?", "sensor switches", "entity",
-                 "si:cat-sensor-switch", id="plural-category"),
-    pytest.param("products", "Which supplier is located in Lyon?", "Lyon", "value", SV + "city", id="value"),
-])
+@pytest.mark.parametrize(
+    "graph,question,span,kind,iri",
+    [
+        pytest.param("people", "What is the email of Ms. Brant?", "Brant", "entity", "hr:helena.brant", id="surname"),
+        pytest.param("people", "Email of Baldwn Dirksen?", "Baldwn Dirksen", "entity", "hr:baldwin.dirksen", id="slip"),
+        pytest.param("products", "Who supplies Z655-3173353?", "Z655-3173353", "entity", "si:prod-1", id="identifier"),
+        pytest.param(
+            "products", "How many suppliers are there?", "suppliers", "class", SV + "Supplier", id="class-word"
+        ),
+        pytest.param(
+            "products",
+            "Which suppliers deliver sensor switches?",
+            "sensor switches",
+            "entity",
+            "si:cat-sensor-switch",
+            id="plural-category",
+        ),
+        pytest.param("products", "Which supplier is located in Lyon?", "Lyon", "value", SV + "city", id="value"),
+    ],
+)
 def test_linking(engines, graph, question, span, kind, iri):
     """The span is linked, with the right kind, and its best hit is the expected graph item."""
     from kgquery.understand.text import analyse
@@ -504,14 +575,28 @@ def test_unanswerable_attribute_abstains(ask, graph, question):
 # ----------------------------------------------------------------------------- the Answer's fields
 
 
-@pytest.mark.parametrize("graph,question,labels", [
-    pytest.param("geo", "What is the capital of Spain?", {GI + "madrid": "Madrid"}, id="attribute"),
-    pytest.param("people", "Who is a member of Marketing?",
-                 {HR + "helena.brant": "Helena Brant", HR + "sabrina.bayer": "Sabrina Bayer",
-                  HR + "tom.keller": "Tom Keller"}, id="reverse"),
-    pytest.param("products", "Which suppliers in France deliver compensators?",
-                 {SI + "sup-dubois": "Dubois Composants", SI + "sup-moreau": "Moreau Industries"}, id="filtered"),
-])
+@pytest.mark.parametrize(
+    "graph,question,labels",
+    [
+        pytest.param("geo", "What is the capital of Spain?", {GI + "madrid": "Madrid"}, id="attribute"),
+        pytest.param(
+            "people",
+            "Who is a member of Marketing?",
+            {
+                HR + "helena.brant": "Helena Brant",
+                HR + "sabrina.bayer": "Sabrina Bayer",
+                HR + "tom.keller": "Tom Keller",
+            },
+            id="reverse",
+        ),
+        pytest.param(
+            "products",
+            "Which suppliers in France deliver compensators?",
+            {SI + "sup-dubois": "Dubois Composants", SI + "sup-moreau": "Moreau Industries"},
+            id="filtered",
+        ),
+    ],
+)
 def test_answer_fields(engines, ask, graph, question, labels):
     kg = engines(graph).kg
     ans = ask(graph, question)
@@ -569,7 +654,12 @@ def test_packaged_embedding_model_offline(engines):
     from kgquery.understand.embed import default_embedder, model_location
 
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
-    if os.environ.get("KGQUERY_EMBED_MODEL") or os.environ.get("KGQUERY_EMBEDDINGS", "1") in ("0", "false", "no", "off"):
+    if os.environ.get("KGQUERY_EMBED_MODEL") or os.environ.get("KGQUERY_EMBEDDINGS", "1") in (
+        "0",
+        "false",
+        "no",
+        "off",
+    ):
         pytest.skip("embedding model overridden or turned off in this environment")
     assert model_location() == str(gt.get_model_path())
     assert os.path.isdir(model_location())

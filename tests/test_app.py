@@ -3,6 +3,7 @@
 AppTest runs the script in this process, so the page's st.cache_resource caches (graph, engine,
 indexes, example questions) are shared by the tests here: only the first question pays for them.
 """
+
 from __future__ import annotations
 
 import time
@@ -80,12 +81,12 @@ def test_bundled_graph_shows_size_and_schema(ck25_kg, monkeypatch):
 def test_ask_shows_answer_sparql_table_evidence_timings():
     at = ask(page(), PHONE_Q)
     md = texts(at.markdown)
-    assert PHONE in md and "answered by <b>embedded</b>" in md          # the sentence and who answered
-    assert "Timings:" in md and "linking" in md and "total" in md      # per stage
+    assert PHONE in md and "answered by <b>embedded</b>" in md  # the sentence and who answered
+    assert "Timings:" in md and "linking" in md and "total" in md  # per stage
     assert any("<http://ld.company.org/prod-vocab/phone>" in c.value for c in at.code)  # the SPARQL
-    assert PHONE in frames(at)                                          # the rows as a table
-    assert "csv_answer_1" in keys(at.get("download_button"))             # and a CSV download
-    assert at.text_area(key="sparql_t1").value.startswith("SELECT")     # editable
+    assert PHONE in frames(at)  # the rows as a table
+    assert "csv_answer_1" in keys(at.get("download_button"))  # and a CSV download
+    assert at.text_area(key="sparql_t1").value.startswith("SELECT")  # editable
     assert not at.error
 
 
@@ -110,14 +111,14 @@ def test_follow_up_conversation_and_history():
     at = ask(page(), PHONE_Q)
     at = ask(at, EMAIL_Q)
     history = [b for b in at.sidebar.button if b.key.startswith("hist_")]
-    assert [b.label for b in history] == [EMAIL_Q, PHONE_Q]       # newest first
+    assert [b.label for b in history] == [EMAIL_Q, PHONE_Q]  # newest first
     md = texts(at.markdown)
-    assert PHONE in md and "Baldwin.Dirksen@company.org" in md      # both turns of the conversation show
-    assert "details_1" in keys(at.button)                          # the earlier one folded
+    assert PHONE in md and "Baldwin.Dirksen@company.org" in md  # both turns of the conversation show
+    assert "details_1" in keys(at.button)  # the earlier one folded
     assert not any("prod-vocab/phone" in c.value for c in at.code)
-    history[1].click().run()                                       # re-show the first question in full
+    history[1].click().run()  # re-show the first question in full
     assert any("prod-vocab/phone" in c.value for c in at.code)
-    at.button(key="new_conv").click().run()                        # a new conversation keeps the history
+    at.button(key="new_conv").click().run()  # a new conversation keeps the history
     assert len([b for b in at.sidebar.button if b.key.startswith("hist_")]) == 2
     assert PHONE not in texts(at.markdown)
 
@@ -131,7 +132,7 @@ def test_example_questions_come_from_the_graph_and_answer():
     examples = [b for b in at.button if b.key.startswith("example_")]
     assert len(examples) >= 3, "no example questions appeared"
     labels = [b.label for b in examples]
-    assert "How many hardware items are there?" in labels        # templates filled with the graph's classes
+    assert "How many hardware items are there?" in labels  # templates filled with the graph's classes
     assert any(q.startswith("What ") and " of " in q for q in labels)  # ... and its entities and properties
     first = examples[0].label
     examples[0].click().run()
@@ -157,7 +158,7 @@ def test_bad_upload_shows_error_and_good_upload_loads():
 def test_model_choice_reaches_the_engine_and_failures_are_shown():
     at = page()
     at.selectbox(key="model_kind").set_value("OpenAI-compatible server").run()
-    assert "embedded generator answers" in texts(at.sidebar.info)   # no URL yet: the default answers
+    assert "embedded generator answers" in texts(at.sidebar.info)  # no URL yet: the default answers
     at.text_input(key="model_url").set_value("http://127.0.0.1:9/v1").run()
     assert "generator <b>openai:http://127.0.0.1:9/v1</b>" in texts(at.markdown)
     # a model that cannot load: the page says so, and which generator answered instead
@@ -180,13 +181,20 @@ def test_sparql_endpoint_graph(tmp_path, people_ttl, monkeypatch):
     exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if not Path(exe).exists():
         pytest.skip("the `oxigraph` server is not installed (pip install 'kgquery[dev]')")
-    subprocess.run([exe, "load", "--location", str(tmp_path / "db"), "--file", str(people_ttl)], check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [exe, "load", "--location", str(tmp_path / "db"), "--file", str(people_ttl)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proc = subprocess.Popen([exe, "serve-read-only", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [exe, "serve-read-only", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(100):
             try:
@@ -208,7 +216,8 @@ def test_sparql_endpoint_graph(tmp_path, people_ttl, monkeypatch):
         assert not at.exception and not at.sidebar.error
         assert {m.label: m.value for m in at.sidebar.metric}["Triples"] == str(PEOPLE_TRIPLES)
         at.text_area(key="sparql_free").set_value(
-            "SELECT ?n WHERE { <http://example.org/people/ada> <http://xmlns.com/foaf/0.1/name> ?n }")
+            "SELECT ?n WHERE { <http://example.org/people/ada> <http://xmlns.com/foaf/0.1/name> ?n }"
+        )
         at.button(key="run_free").click().run()
         assert "Augusta Ada King" in frames(at)
     finally:
@@ -222,7 +231,9 @@ def test_clarification_choice_and_follow_up_on_the_real_engine(monkeypatch):
     monkeypatch.setenv("KGQUERY_APP_EXAMPLES", "0")
     at = ask(page(), "What is the email of Sabrina?")
     assert sorted(b.label for b in at.button if b.key.startswith("clar_")) == [
-        "Sabrina Bayer (Production)", "Sabrina Geiger (Marketing)"]
+        "Sabrina Bayer (Production)",
+        "Sabrina Geiger (Marketing)",
+    ]
     assert "Sabrina.Geiger@company.org" not in texts(at.markdown)  # nothing answered before the pick
     next(b for b in at.button if b.label == "Sabrina Geiger (Marketing)").click().run()
     assert "Sabrina.Geiger@company.org" in texts(at.markdown)
@@ -286,7 +297,8 @@ def test_outcome_messages_and_tables():
     iri = Term("iri", "http://example.org/people/ada")
     res = QueryResult(Outcome.ROWS, "SELECT ...", vars=["p", "age"], rows=[(iri, Term("literal", "36"))])
     assert sup.result_table(res, {"http://example.org/people/ada": "Ada"}.get) == [
-        {"p": "Ada <http://example.org/people/ada>", "age": "36"}]
+        {"p": "Ada <http://example.org/people/ada>", "age": "36"}
+    ]
     csv_text = sup.rows_csv(res.vars, res.rows, {"http://example.org/people/ada": "Ada Lovelace"})
     assert csv_text.splitlines() == ["p,p_label,age", "http://example.org/people/ada,Ada Lovelace,36"]
     ans = Answer(question="?", text="yes", boolean=True)
@@ -299,7 +311,9 @@ def test_evidence_graph_dot_and_layout():
     triples = [(ada, lives, lon), (ada, age, Term("literal", "36"))]
     g = to_graph(triples, {ada.value: "Ada Lovelace"}, {lives.value: "lives in"}.get)  # what the page draws
     assert g.number_of_nodes() == 3 and g.number_of_edges() == 2
-    assert g.nodes[ada.n3()]["label"] == "Ada Lovelace" and g.edges[ada.n3(), lon.n3(), lives.value]["label"] == "lives in"
+    assert (
+        g.nodes[ada.n3()]["label"] == "Ada Lovelace" and g.edges[ada.n3(), lon.n3(), lives.value]["label"] == "lives in"
+    )
     assert to_graph(triples, {lives.value: "lives in"}).edges[ada.n3(), lon.n3(), lives.value]["label"] == "lives in"
     dot = sup.evidence_dot(triples, {ada.value: "Ada Lovelace"}, {lives.value: "lives in"}.get)
     assert dot.startswith("digraph") and '"Ada Lovelace"' in dot and '"lives in"' in dot and '"london"' in dot
@@ -312,24 +326,23 @@ def test_evidence_graph_dot_and_layout():
 
 def test_ask_kwargs_follow_engine_signature():
     class Plain:
-        def ask(self, question):
-            ...
+        def ask(self, question): ...
 
     class Conversational:
-        def ask(self, question, history=None, choice=None):
-            ...
+        def ask(self, question, history=None, choice=None): ...
 
     prev = [Answer(question="q", text="a")]
+
     class Streaming:
-        def ask(self, question, on_token=None):
-            ...
+        def ask(self, question, on_token=None): ...
 
     prev = [Answer(question="q", text="a")]
     assert sup.ask_kwargs(Plain(), prev, "http://x", print) == {}
     assert sup.ask_kwargs(Conversational(), prev, "http://x") == {"history": prev, "choice": "http://x"}
     assert sup.ask_kwargs(Streaming(), prev, None, print) == {"on_token": print}
-    assert sup.clarified_question("Phone of Baldwin?", "Baldwin Dirksen") == \
-        "Phone of Baldwin? (I mean Baldwin Dirksen)"
+    assert (
+        sup.clarified_question("Phone of Baldwin?", "Baldwin Dirksen") == "Phone of Baldwin? (I mean Baldwin Dirksen)"
+    )
 
 
 def test_app_command_is_registered():

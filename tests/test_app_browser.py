@@ -5,6 +5,7 @@ saves a screenshot (tests/artifacts/; KGQUERY_SCREENSHOT=docs/screenshot.png ref
 Playwright never downloads a browser here: it drives /usr/bin/chromium (apt-get install chromium).
 Skipped, loudly, only when that browser or the playwright package is truly missing.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,16 @@ import pytest
 from conftest import REPO
 
 CHROMIUM = os.environ.get("KGQUERY_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 #: the README's picture is refreshed only on request (KGQUERY_SCREENSHOT=docs/screenshot.png): a test run
 #: must not change tracked files
 SCREENSHOT = Path(os.environ.get("KGQUERY_SCREENSHOT") or REPO / "tests" / "artifacts" / "screenshot.png")
@@ -68,8 +77,14 @@ def server(tmp_path):
     log = tmp_path / "server.log"
     env = dict(os.environ, PYTHONUNBUFFERED="1")  # KGQUERY_CACHE (set by conftest) is inherited
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "kgquery.cli", "app", "--port", str(port), "--graph", "ck25"],
-                                cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kgquery.cli", "app", "--port", str(port), "--graph", "ck25"],
+            cwd=REPO,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
         # bound to this machine only
@@ -99,8 +114,13 @@ def test_ask_in_a_real_browser(server):
         _skip_loudly("the playwright package is missing: pip install playwright (never `playwright install`)")
     url, log = server
     with tempfile.TemporaryDirectory(prefix="kgquery-chromium-") as profile, sync_playwright() as pw:
-        browser = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True,
-                                                        args=CHROMIUM_ARGS, viewport={"width": 1440, "height": 1150})
+        browser = pw.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1440, "height": 1150},
+        )
         try:
             page = browser.new_page()
             page.goto(url)

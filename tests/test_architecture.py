@@ -4,6 +4,7 @@ no function in kgquery runs past 80 lines without saying why in its docstring.
 Both checks count imports inside functions too (a lazy import is still a dependency); imports under
 `if TYPE_CHECKING:` only name types for annotations and never run, so they are exempt.
 """
+
 from __future__ import annotations
 
 import ast
@@ -141,9 +142,19 @@ def test_every_module_has_a_layer():
 def test_import_linter_contracts_are_kept():
     pytest.importorskip("importlinter")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
-    run = subprocess.run([sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command; "
-                          "sys.exit(lint_imports_command())", "--no-cache"],
-                         cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())",
+            "--no-cache",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert "0 broken" in run.stdout
 
@@ -156,8 +167,7 @@ MAX_FUNCTION_LINES = 80
 REASON = "Long because"
 #: long functions that other work in progress rewrites (issue 16): each gets a split or its reason there,
 #: then leaves this list (the test fails on a name here that is no longer long, so the list stays true)
-PENDING = {
-}
+PENDING = {}
 
 
 def long_functions(package_dir: Path, max_lines: int = MAX_FUNCTION_LINES) -> dict[str, tuple[int, str]]:
@@ -191,8 +201,10 @@ def test_the_scan_finds_long_functions(tmp_path):
     def body(indent: int) -> str:
         return "".join(f"{' ' * indent}x{i} = {i}\n" for i in range(6))
 
-    (pkg / "m.py").write_text(f"class C:\n    def f(self):\n        def inner():\n{body(12)}        return inner\n"
-                              f"def g():\n    \"\"\"{REASON} it must be.\"\"\"\n{body(4)}")
+    (pkg / "m.py").write_text(
+        f"class C:\n    def f(self):\n        def inner():\n{body(12)}        return inner\n"
+        f"def g():\n    \"\"\"{REASON} it must be.\"\"\"\n{body(4)}"
+    )
     found = long_functions(pkg, max_lines=5)
     assert sorted(found) == ["pkg.m.C.f", "pkg.m.C.f.inner", "pkg.m.g"]
     assert REASON in found["pkg.m.g"][1] and not found["pkg.m.C.f"][1]
@@ -202,7 +214,8 @@ def test_long_functions_say_why():
     """No function over 80 lines without a reason ("Long because ...") in its docstring: split it into
     helpers with one job each, or say why a split would only scatter it."""
     found = long_functions(REPO / "kgquery")
-    unexplained = [f"{name}: {lines} lines" for name, (lines, doc) in found.items()
-                   if REASON not in doc and name not in PENDING]
+    unexplained = [
+        f"{name}: {lines} lines" for name, (lines, doc) in found.items() if REASON not in doc and name not in PENDING
+    ]
     assert not unexplained, unexplained
     assert not set(PENDING) - set(found), f"no longer long, take them off PENDING: {sorted(set(PENDING) - set(found))}"

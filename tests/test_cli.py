@@ -1,5 +1,6 @@
 """The `kgquery` command: info, schema, sparql, ask, eval; exit codes 0 answered / 1 failed / 2 bad input /
 3 not sure (abstained, asks back) / 4 refused, each failure one line on stderr."""
+
 from __future__ import annotations
 
 import json
@@ -48,21 +49,28 @@ def test_schema_text_and_json(capsys, people_ttl):
     rc, out, _ = run(capsys, "schema", "-g", str(people_ttl), "--json")
     d = json.loads(out)
     assert rc == 0 and d["triple_count"] == PEOPLE_TRIPLES
-    assert {c["iri"]: c["count"] for c in d["classes"]} == {"http://example.org/people/Person": 3,
-                                                         "http://example.org/people/City": 2}
+    assert {c["iri"]: c["count"] for c in d["classes"]} == {
+        "http://example.org/people/Person": 3,
+        "http://example.org/people/City": 2,
+    }
 
 
 def test_sparql_outputs(capsys, people_ttl):
     rc, out, err = run(capsys, "sparql", "-g", str(people_ttl), "-o", "csv", AGES)
     assert rc == 0 and err == ""
-    assert out.splitlines() == ["p,age", "http://example.org/people/ada,36",
-                                "http://example.org/people/charles,79", "http://example.org/people/grace,85"]
+    assert out.splitlines() == [
+        "p,age",
+        "http://example.org/people/ada,36",
+        "http://example.org/people/charles,79",
+        "http://example.org/people/grace,85",
+    ]
     rc, out, err = run(capsys, "sparql", "-g", str(people_ttl), AGES)
     assert rc == 0
     assert [ln.split() for ln in out.splitlines()[2:]] == [
         ["Ada", "Lovelace", "<http://example.org/people/ada>", "36"],
         ["Charles", "Babbage", "<http://example.org/people/charles>", "79"],
-        ["Grace", "Hopper", "<http://example.org/people/grace>", "85"]]
+        ["Grace", "Hopper", "<http://example.org/people/grace>", "85"],
+    ]
     assert re.fullmatch(r"\(rows, 3 rows, \d+ ms\)\n", err)
     rc, out, _ = run(capsys, "sparql", "-g", str(people_ttl), "-o", "json", "ASK { ?s ?p ?o }")
     assert rc == 0 and json.loads(out)["boolean"] is True and json.loads(out)["outcome"] == "boolean"
@@ -77,14 +85,23 @@ def test_sparql_from_a_file(capsys, people_ttl, tmp_path):
     assert rc == 0 and len(out.splitlines()) == 4
 
 
-@pytest.mark.parametrize("query,code,message", [
-    ("DROP ALL", 4, "kgquery: refused: updates are not allowed: kgquery only reads (Drop)"),
-    ("SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }", 4,
-     "kgquery: refused: SERVICE <http://x/sparql> is not allowed: federated calls reach other servers "
-     "(allow-list the endpoint to permit it)"),
-    ("SELECT (<http://example.org/fn>(1) AS ?x) WHERE {}", 1,
-     "kgquery: failed: the engine failed: The custom function <http://example.org/fn> is not supported"),
-])
+@pytest.mark.parametrize(
+    "query,code,message",
+    [
+        ("DROP ALL", 4, "kgquery: refused: updates are not allowed: kgquery only reads (Drop)"),
+        (
+            "SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }",
+            4,
+            "kgquery: refused: SERVICE <http://x/sparql> is not allowed: federated calls reach other servers "
+            "(allow-list the endpoint to permit it)",
+        ),
+        (
+            "SELECT (<http://example.org/fn>(1) AS ?x) WHERE {}",
+            1,
+            "kgquery: failed: the engine failed: The custom function <http://example.org/fn> is not supported",
+        ),
+    ],
+)
 def test_refused_query_exits_4_failed_exits_1(capsys, people_ttl, query, code, message):
     rc, out, err = run(capsys, "sparql", "-g", str(people_ttl), query)
     assert rc == code
@@ -135,9 +152,21 @@ def _bad_cases(tmp_path, people_ttl) -> dict[str, tuple[list[str], str]]:
     }
 
 
-BAD = ["missing file", "unknown format", "turtle syntax error", "empty graph", "not utf-8", "folder", "no graph",
-       "graph and endpoint", "no query", "missing query file", "query file not utf-8", "bad endpoint url",
-       "endpoint down"]
+BAD = [
+    "missing file",
+    "unknown format",
+    "turtle syntax error",
+    "empty graph",
+    "not utf-8",
+    "folder",
+    "no graph",
+    "graph and endpoint",
+    "no query",
+    "missing query file",
+    "query file not utf-8",
+    "bad endpoint url",
+    "endpoint down",
+]
 
 
 @pytest.mark.parametrize("case", BAD)
@@ -170,17 +199,20 @@ def _script() -> str:
 
 
 def test_installed_script(people_ttl, tmp_path):
-    ok = subprocess.run([_script(), "sparql", "-g", str(people_ttl), "-o", "csv", AGES],
-                        capture_output=True, text=True, timeout=60)
+    ok = subprocess.run(
+        [_script(), "sparql", "-g", str(people_ttl), "-o", "csv", AGES], capture_output=True, text=True, timeout=60
+    )
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.splitlines()[1] == "http://example.org/people/ada,36"
-    bad = subprocess.run([_script(), "info", "-g", str(tmp_path / "missing.ttl")],
-                         capture_output=True, text=True, timeout=60)
+    bad = subprocess.run(
+        [_script(), "info", "-g", str(tmp_path / "missing.ttl")], capture_output=True, text=True, timeout=60
+    )
     assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr == f"kgquery: error: {tmp_path / 'missing.ttl'}: no such file\n"
 
 
 # --- issue 15: one line on stderr and a defined exit code -------------------------------------
+
 
 def _one_line(err: str) -> bool:
     return err.count("\n") == 1 and "Traceback" not in err
@@ -217,15 +249,18 @@ def test_csv_at_the_row_cap_says_so_on_stderr(capsys, people_ttl):
     assert rc == 0 and len(out.splitlines()) == 1 + PEOPLE_TRIPLES and err == ""
 
 
-@pytest.mark.parametrize("argv,says", [
-    (["sparql", "--max-rows", "0", "ASK {}"], "argument --max-rows: must be 1 or more, not '0'"),
-    (["sparql", "--max-rows", "-1", "ASK {}"], "argument --max-rows: must be 1 or more, not '-1'"),
-    (["sparql", "--timeout", "-5", "ASK {}"], "argument --timeout: must be a number above 0, not '-5'"),
-    (["sparql", "--timeout", "nan", "ASK {}"], "argument --timeout: must be a number above 0, not 'nan'"),
-    (["info", "--format", "foo"], "argument --format: unknown RDF syntax 'foo'"),
-    (["ask", "--memory-mb", "0", "Who?"], "argument --memory-mb: must be 1 or more"),
-    (["sparql", "--output", "xml", "ASK {}"], "argument --output/-o: invalid choice: 'xml'"),
-])
+@pytest.mark.parametrize(
+    "argv,says",
+    [
+        (["sparql", "--max-rows", "0", "ASK {}"], "argument --max-rows: must be 1 or more, not '0'"),
+        (["sparql", "--max-rows", "-1", "ASK {}"], "argument --max-rows: must be 1 or more, not '-1'"),
+        (["sparql", "--timeout", "-5", "ASK {}"], "argument --timeout: must be a number above 0, not '-5'"),
+        (["sparql", "--timeout", "nan", "ASK {}"], "argument --timeout: must be a number above 0, not 'nan'"),
+        (["info", "--format", "foo"], "argument --format: unknown RDF syntax 'foo'"),
+        (["ask", "--memory-mb", "0", "Who?"], "argument --memory-mb: must be 1 or more"),
+        (["sparql", "--output", "xml", "ASK {}"], "argument --output/-o: invalid choice: 'xml'"),
+    ],
+)
 def test_bad_arguments_exit_2_with_one_line(capsys, people_ttl, argv, says):
     rc, out, err = run(capsys, argv[0], "-g", str(people_ttl), *argv[1:])
     assert rc == 2 and out == "" and _one_line(err) and says in err, err
@@ -238,13 +273,20 @@ def _eval_inputs(tmp_path) -> dict[str, tuple[str, str]]:
         "answers a string": ('{"id": "a", "question": "Who?", "answers": "Ada"}\n', "'answers' must be a list"),
         "answers of objects": ('{"id": "a", "question": "Who?", "answers": [{"x": 1}]}\n', "'answers' must be a list"),
         "no question": ('{"id": "a", "answers": ["x"]}\n', "'question' is missing"),
-        "array line": ('{"id": "a", "question": "Who?", "answers": ["x"]}\n["Who?", ["x"]]\n', "qs.jsonl:2: expected a JSON object"),
-        "nested": ('{"id": "a", "question": "Who?", "answers": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "nested too deeply"),
+        "array line": (
+            '{"id": "a", "question": "Who?", "answers": ["x"]}\n["Who?", ["x"]]\n',
+            "qs.jsonl:2: expected a JSON object",
+        ),
+        "nested": (
+            '{"id": "a", "question": "Who?", "answers": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+            "nested too deeply",
+        ),
     }
 
 
-@pytest.mark.parametrize("case", ["answers a number", "answers a string", "answers of objects", "no question",
-                                  "array line", "nested"])
+@pytest.mark.parametrize(
+    "case", ["answers a number", "answers a string", "answers of objects", "no question", "array line", "nested"]
+)
 def test_eval_bad_jsonl_exits_2_with_one_line(capsys, tmp_path, people_ttl, case):
     text, says = _eval_inputs(tmp_path)[case]
     qs = tmp_path / "qs.jsonl"
@@ -254,12 +296,26 @@ def test_eval_bad_jsonl_exits_2_with_one_line(capsys, tmp_path, people_ttl, case
 
 
 QALD_BAD = [
-    ({"questions": [{"id": 1, "question": [{"language": "en", "string": "Who?"}], "answers": {"boolean": True}}]},
-     "'answers' must be a list"),
-    ({"questions": [{"id": 1, "question": [{"language": "en", "string": "Who?"}], "answers": ["x"]}]},
-     "must be a SPARQL results object"),
-    ({"questions": [{"id": 1, "question": [{"language": "en", "string": "Who?"}],
-                     "answers": [{"results": {"bindings": "x"}}]}]}, "'bindings' list"),
+    (
+        {"questions": [{"id": 1, "question": [{"language": "en", "string": "Who?"}], "answers": {"boolean": True}}]},
+        "'answers' must be a list",
+    ),
+    (
+        {"questions": [{"id": 1, "question": [{"language": "en", "string": "Who?"}], "answers": ["x"]}]},
+        "must be a SPARQL results object",
+    ),
+    (
+        {
+            "questions": [
+                {
+                    "id": 1,
+                    "question": [{"language": "en", "string": "Who?"}],
+                    "answers": [{"results": {"bindings": "x"}}],
+                }
+            ]
+        },
+        "'bindings' list",
+    ),
     ({"questions": [{"id": 1, "answers": [{"boolean": True}]}]}, "has no question text"),
     ({"questions": [3]}, "question 0 is not a JSON object"),
 ]
@@ -283,8 +339,7 @@ def test_eval_accepts_a_bare_boolean_as_ask_gold(capsys, tmp_path, people_ttl):
     assert row["gold"] == [True]
 
 
-@pytest.mark.parametrize("argv", [["--timeout", "nan"], ["--limit", "0"], ["--format", "foo"],
-                                  ["--split", "test"]])
+@pytest.mark.parametrize("argv", [["--timeout", "nan"], ["--limit", "0"], ["--format", "foo"], ["--split", "test"]])
 def test_eval_bad_arguments_exit_2(capsys, tmp_path, people_ttl, argv):
     qs = tmp_path / "qs.jsonl"
     qs.write_text('{"id": "a", "question": "Who?", "answers": ["x"]}\n', "utf-8")

@@ -1,4 +1,5 @@
 """Clarification, follow-ups (Conversation and ask(history=)) and `kgquery chat` on a small company graph."""
+
 from __future__ import annotations
 
 import os
@@ -56,8 +57,10 @@ def _vals(ans) -> set[str]:
 def test_ambiguous_name_asks_back_and_choice_resolves(engine):
     ans = engine.ask("What is the email of Sabrina?")
     assert ans.outcome == "clarify"
-    assert sorted(ans.clarification) == [(CO + "sb", "Sabrina Bayer (Production)"),
-                                         (CO + "sg", "Sabrina Geiger (Marketing)")]
+    assert sorted(ans.clarification) == [
+        (CO + "sb", "Sabrina Bayer (Production)"),
+        (CO + "sg", "Sabrina Geiger (Marketing)"),
+    ]
     assert ans.values() == []  # nothing answered until the user picks
     assert ans.text.startswith("Which one do you mean: Sabrina")
     picked = engine.ask("What is the email of Sabrina?", choice=CO + "sg")
@@ -109,8 +112,14 @@ def test_restriction_really_restricts(engine):
 def test_chat_command_piped(co_ttl):
     env = dict(os.environ, KGQUERY_EMBEDDINGS="0")
     stdin = "What is the email of Sabrina?\n2\nand her phone number?\nwhat is this nonsense zzz?\nquit\nnever asked\n"
-    r = subprocess.run([sys.executable, "-m", "kgquery.cli", "chat", "--graph", str(co_ttl)], input=stdin,
-                       capture_output=True, text=True, timeout=120, env=env)
+    r = subprocess.run(
+        [sys.executable, "-m", "kgquery.cli", "chat", "--graph", str(co_ttl)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[0].startswith("Which one do you mean:")

@@ -2,6 +2,7 @@
 
 Every server here listens on the loopback interface only and is stopped when the session ends.
 """
+
 from __future__ import annotations
 
 import http.server
@@ -56,16 +57,31 @@ def _wait_for_port(port: int, proc: subprocess.Popen, seconds: float = 15) -> No
 def oxigraph_db(tmp_path_factory) -> Path:
     """ck25 loaded into an on-disk Oxigraph database with `oxigraph load`."""
     loc = tmp_path_factory.mktemp("oxigraph-db")
-    subprocess.run([_oxigraph_exe(), "load", "--location", str(loc), "--file", str(CK25_TTL)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [_oxigraph_exe(), "load", "--location", str(loc), "--file", str(CK25_TTL)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return loc
 
 
 def _serve(db: Path, timeout_s: int):
     port = _free_port()
-    proc = subprocess.Popen([_oxigraph_exe(), "serve-read-only", "--location", str(db),
-                             "--bind", f"127.0.0.1:{port}", "--timeout-s", str(timeout_s)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            _oxigraph_exe(),
+            "serve-read-only",
+            "--location",
+            str(db),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout-s",
+            str(timeout_s),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         _wait_for_port(port, proc)
     except Exception:
@@ -156,12 +172,29 @@ def test_schema_summary_through_the_endpoint(remote, ck25_kg):
     assert there.cls(PV + "Employee").count == 47
 
     def shape(s):  # samples and the order of equal counts depend on the store's iteration order
-        return [(p.iri, p.label, p.count, p.domains, p.ranges, sorted(p.datatypes), sorted(p.subject_classes),
-                 sorted(p.object_classes), p.literal_objects, p.iri_objects) for p in s.properties]
+        return [
+            (
+                p.iri,
+                p.label,
+                p.count,
+                p.domains,
+                p.ranges,
+                sorted(p.datatypes),
+                sorted(p.subject_classes),
+                sorted(p.object_classes),
+                p.literal_objects,
+                p.iri_objects,
+            )
+            for p in s.properties
+        ]
+
     assert shape(there) == shape(here)
     weight = there.prop(PV + "weight_g")
     assert (weight.count, weight.domains, weight.datatypes) == (
-        1000, [PV + "Hardware"], [("http://www.w3.org/2001/XMLSchema#integer", 1000)])
+        1000,
+        [PV + "Hardware"],
+        [("http://www.w3.org/2001/XMLSchema#integer", 1000)],
+    )
     assert there.prefixes == here.prefixes
 
 
@@ -177,8 +210,13 @@ def test_refusals_are_enforced_before_anything_is_sent(garbage_server):
     url, requests = garbage_server
     kg = KnowledgeGraph.endpoint(url)
     sent = len(requests)
-    for q in ["DROP ALL", "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }", "LOAD <http://x/d.ttl>",
-              "SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }", "SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }"]:
+    for q in [
+        "DROP ALL",
+        "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }",
+        "LOAD <http://x/d.ttl>",
+        "SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }",
+        "SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }",
+    ]:
         assert kg.query(q).outcome == Outcome.REFUSED
     assert len(requests) == sent  # the server never heard of them
 
@@ -187,8 +225,9 @@ def test_allow_listed_service_reaches_the_endpoint(people_kg, sparql_server):
     """A local graph federating to the real server once the user allow-lists it."""
     q = f"SELECT ?l WHERE {{ SERVICE <{sparql_server}> {{ {KAREN} rdfs:label ?l }} }}"
     assert people_kg.query(q).outcome == Outcome.REFUSED
-    allowed = KnowledgeGraph(people_kg.backend, "people", people_kg.fingerprint,
-                             Limits(allow_services=(sparql_server,), timeout_s=10))
+    allowed = KnowledgeGraph(
+        people_kg.backend, "people", people_kg.fingerprint, Limits(allow_services=(sparql_server,), timeout_s=10)
+    )
     res = allowed.query(q)
     assert res.outcome == Outcome.ROWS, res.message
     assert res.values() == ["Karen Brant"]
@@ -249,11 +288,14 @@ def garbage_server():
     srv.server_close()
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("SELECT * WHERE { ?s ?p ?o }", "(expected JSON)"),
-    ("ASK { ?s ?p ?o }", "(expected JSON)"),
-    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "(expected N-Triples)"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "(expected JSON)"),
+        ("ASK { ?s ?p ?o }", "(expected JSON)"),
+        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "(expected N-Triples)"),
+    ],
+)
 def test_garbage_answer_is_not_sparql_results(garbage_server, query, expected):
     url, requests = garbage_server
     sent = len(requests)
@@ -308,6 +350,7 @@ def _asking_graph(base: KnowledgeGraph, asked: list[str], stop_after: int | None
             raise Stop
         asked.append(q)
         return run(q, *a, **k)
+
     kg.query = query
     return kg
 
@@ -318,10 +361,27 @@ class Stop(Exception):
 
 def _schema_shape(s):
     """The summary but samples and the order of equal counts (both depend on the store's iteration order)."""
-    return ([(c.iri, c.label, c.count, c.comment) for c in s.classes],
-            [(p.iri, p.label, p.count, p.comment, p.domains, p.ranges, sorted(p.datatypes), sorted(p.subject_classes),
-              sorted(p.object_classes), p.literal_objects, p.iri_objects) for p in s.properties],
-            s.prefixes, s.triple_count)
+    return (
+        [(c.iri, c.label, c.count, c.comment) for c in s.classes],
+        [
+            (
+                p.iri,
+                p.label,
+                p.count,
+                p.comment,
+                p.domains,
+                p.ranges,
+                sorted(p.datatypes),
+                sorted(p.subject_classes),
+                sorted(p.object_classes),
+                p.literal_objects,
+                p.iri_objects,
+            )
+            for p in s.properties
+        ],
+        s.prefixes,
+        s.triple_count,
+    )
 
 
 def test_small_pages_through_the_server_equal_the_local_build(sparql_server, ck25_kg, monkeypatch):
@@ -341,7 +401,9 @@ def test_small_pages_through_the_server_equal_the_local_build(sparql_server, ck2
     asked.clear()
     index = compute_label_index(kg, paged=True)
     pages = [q for q in asked if " LIMIT " in q]
-    assert all("ORDER BY" not in q for q in pages if "DISTINCT ?c" not in q and "DISTINCT ?p" not in q)  # bulk reads unsorted
+    assert all(
+        "ORDER BY" not in q for q in pages if "DISTINCT ?c" not in q and "DISTINCT ?p" not in q
+    )  # bulk reads unsorted
     assert sum("MD5(STR(?s))" in q for q in pages) >= 20  # 5,240 names and the instances of big classes in buckets
     assert all(len(q) < 2000 for q in asked)
     assert sorted(index.entries) == sorted(ck25_kg.labels.entries)
@@ -384,6 +446,7 @@ def test_interrupted_paged_label_build_resumes_through_the_server(sparql_server,
 
 # --------------------------------------------------------------------------- totals, not per-read limits (issue 15)
 
+
 def _stream(handler, pieces, content_type: str, sent: list[int], pause: float = 0.0) -> None:
     """Answer 200 and write `pieces` one after the other (no Content-Length: the body ends when the
     connection does), counting the bytes the client took before it hung up."""
@@ -414,8 +477,9 @@ def test_dripping_endpoint_meets_the_total_deadline():
 
     sent = [0]
     body = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
-    srv = ReplyServer(lambda h, _: _stream(h, [bytes([b]) for b in body], "application/sparql-results+json",
-                                           sent, pause=0.2))
+    srv = ReplyServer(
+        lambda h, _: _stream(h, [bytes([b]) for b in body], "application/sparql-results+json", sent, pause=0.2)
+    )
     try:
         kg = KnowledgeGraph.endpoint(srv.url)
         t0 = time.monotonic()
@@ -459,13 +523,17 @@ def test_large_endpoint_answer_is_read_only_up_to_the_row_cap(form):
     n = 200_000
     sent = [0]
     if form == "SELECT":
+
         def reply(h, _):
             _stream(h, _bindings(n), "application/sparql-results+json", sent)
+
         query = "SELECT ?s WHERE { ?s ?p ?o }"
     else:
+
         def reply(h, _):
             lines = (b"<http://example.org/s%d> <http://example.org/p> \"%d\" .\n" % (i, i) for i in range(n))
             _stream(h, lines, "application/n-triples", sent)
+
         query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
     srv = ReplyServer(reply)
     try:
@@ -509,12 +577,14 @@ def test_rows_are_read_in_whatever_pieces_they_arrive(piece):
     """SPARQL JSON split anywhere (inside a key, a row, a 50 KB literal): the same rows, stopped at the cap."""
     from kgquery.graph.endpoint_http import CutShort, read_select
 
-    body = (b'{"head": {"vars": ["s"]}, "results": {"distinct": false, "bindings": ['
-            + b",".join(b'{"s": {"type": "literal", "value": "%s"}}' % (b"x" * (i * 1000)) for i in range(50))
-            + b"]}}")
+    body = (
+        b'{"head": {"vars": ["s"]}, "results": {"distinct": false, "bindings": ['
+        + b",".join(b'{"s": {"type": "literal", "value": "%s"}}' % (b"x" * (i * 1000)) for i in range(50))
+        + b"]}}"
+    )
 
     def pieces(data=body):
-        return iter([data[i:i + piece] for i in range(0, len(data), piece)])
+        return iter([data[i : i + piece] for i in range(0, len(data), piece)])
 
     head, rows = read_select(pieces(), 100)
     assert head["head"]["vars"] == ["s"] and [len(r["s"]["value"]) for r in rows] == [i * 1000 for i in range(50)]

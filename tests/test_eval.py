@@ -4,6 +4,7 @@ Small real graphs are written to tmp_path and loaded with KnowledgeGraph.load; t
 engine in the quick tests is a fixed question -> SPARQL table run on that graph, so every number
 is exact. The end-to-end test runs the real `kgquery eval` on ck25 (marked slow).
 """
+
 from __future__ import annotations
 
 import doctest
@@ -41,8 +42,14 @@ ENGINE_SPARQL = {
     "Names of all people?": P + "SELECT ?n WHERE { ?p ex:age ?a ; ex:name ?n FILTER(?a = 25) }",  # 2 of 3
     "Who does Bob know?": P + "SELECT ?x WHERE { ex:bob ex:knows ?x }",  # empty, gold empty
 }
-NAMES = {Outcome.ROWS: "answered", Outcome.BOOLEAN: "answered", Outcome.EMPTY: "empty",
-         Outcome.TIMED_OUT: "timed_out", Outcome.REFUSED: "refused", Outcome.FAILED: "failed"}
+NAMES = {
+    Outcome.ROWS: "answered",
+    Outcome.BOOLEAN: "answered",
+    Outcome.EMPTY: "empty",
+    Outcome.TIMED_OUT: "timed_out",
+    Outcome.REFUSED: "refused",
+    Outcome.FAILED: "failed",
+}
 
 
 class FixedEngine:
@@ -56,8 +63,17 @@ class FixedEngine:
         if sparql is None:
             return Answer(question=question, text="I don't know.", outcome="abstained")
         r = self.kg.query(sparql)
-        return Answer(question=question, text="", sparql=sparql, vars=r.vars, rows=r.rows, boolean=r.boolean,
-                      outcome=NAMES[r.outcome], generator="fixed", confidence=1.0)
+        return Answer(
+            question=question,
+            text="",
+            sparql=sparql,
+            vars=r.vars,
+            rows=r.rows,
+            boolean=r.boolean,
+            outcome=NAMES[r.outcome],
+            generator="fixed",
+            confidence=1.0,
+        )
 
 
 def fixed(table=ENGINE_SPARQL):
@@ -88,6 +104,7 @@ JSONL_RECORDS = [
 
 # --- metrics ----------------------------------------------------------------------------------
 
+
 def test_metric_doctests():
     for mod in (metrics, formats, compare_mod, splits):
         res = doctest.testmod(mod)
@@ -95,9 +112,9 @@ def test_metric_doctests():
 
 
 def test_set_prf_edge_cases():
-    assert set_prf([], []) == (1.0, 1.0, 1.0)          # empty gold, empty answer
-    assert set_prf(["a"], []) == (0.0, 0.0, 0.0)       # empty gold, non-empty answer
-    assert set_prf([], ["a"]) == (0.0, 0.0, 0.0)       # gold, empty answer
+    assert set_prf([], []) == (1.0, 1.0, 1.0)  # empty gold, empty answer
+    assert set_prf(["a"], []) == (0.0, 0.0, 0.0)  # empty gold, non-empty answer
+    assert set_prf([], ["a"]) == (0.0, 0.0, 0.0)  # gold, empty answer
     assert set_prf(["a", "x"], ["a", "b", "c"]) == pytest.approx((0.5, 1 / 3, 0.4))
     assert set_prf(["a", "a", "a"], ["a"]) == (1.0, 1.0, 1.0)  # sets, not bags
 
@@ -134,6 +151,7 @@ def test_percentile():
 
 
 # --- formats ----------------------------------------------------------------------------------
+
 
 def test_jsonl_format(tmp_path):
     f = write_jsonl(tmp_path / "qs.jsonl", JSONL_RECORDS)
@@ -181,8 +199,9 @@ questions:
 def test_text2sparql_format(tmp_path):
     f = tmp_path / "questions.yml"
     f.write_text(TEXT2SPARQL_YML, "utf-8")
-    (tmp_path / "tst_true_result_set.json").write_text(json.dumps(
-        {"tst:1-en": {"http://ex.org/bob": 1}, "tst:2-en": {"true": 0}}), "utf-8")
+    (tmp_path / "tst_true_result_set.json").write_text(
+        json.dumps({"tst:1-en": {"http://ex.org/bob": 1}, "tst:2-en": {"true": 0}}), "utf-8"
+    )
     assert detect_format(f) == "text2sparql"
     qs = load_questions(f)
     assert [q.id for q in qs] == ["tst:1-en", "tst:2-en", "tst:3-en"]
@@ -208,17 +227,36 @@ def test_text2sparql_gold_from_reference_query(tmp_path, kg):
 
 
 def test_qald_format(tmp_path):
-    data = {"questions": [
-        {"id": "7", "answertype": "resource",
-         "question": [{"language": "de", "string": "Wen kennt Alice?"}, {"language": "en", "string": "Who does Alice know?"}],
-         "query": {"sparql": "SELECT ?x WHERE { <http://ex.org/alice> <http://ex.org/knows> ?x }"},
-         "answers": [{"head": {"vars": ["x"]}, "results": {"bindings": [
-             {"x": {"type": "uri", "value": "http://ex.org/bob"}},
-             {"x": {"type": "literal", "value": "Bobby", "xml:lang": "en"}}]}}]},
-        {"id": 8, "question": [{"language": "en", "string": "Is Bob a person?"}],
-         "query": {"sparql": "ASK { <http://ex.org/bob> a <http://ex.org/Person> }"},
-         "answers": [{"head": {}, "boolean": True}]},
-    ]}
+    data = {
+        "questions": [
+            {
+                "id": "7",
+                "answertype": "resource",
+                "question": [
+                    {"language": "de", "string": "Wen kennt Alice?"},
+                    {"language": "en", "string": "Who does Alice know?"},
+                ],
+                "query": {"sparql": "SELECT ?x WHERE { <http://ex.org/alice> <http://ex.org/knows> ?x }"},
+                "answers": [
+                    {
+                        "head": {"vars": ["x"]},
+                        "results": {
+                            "bindings": [
+                                {"x": {"type": "uri", "value": "http://ex.org/bob"}},
+                                {"x": {"type": "literal", "value": "Bobby", "xml:lang": "en"}},
+                            ]
+                        },
+                    }
+                ],
+            },
+            {
+                "id": 8,
+                "question": [{"language": "en", "string": "Is Bob a person?"}],
+                "query": {"sparql": "ASK { <http://ex.org/bob> a <http://ex.org/Person> }"},
+                "answers": [{"head": {}, "boolean": True}],
+            },
+        ]
+    }
     f = tmp_path / "qald.json"
     f.write_text(json.dumps(data), "utf-8")
     assert detect_format(f) == "qald"
@@ -241,11 +279,24 @@ def spider_files(tmp_path):
     kgs.mkdir()
     (kgs / "tiny_db_triples.ttl").write_text(SPIDER_TTL, "utf-8")
     dev = tmp_path / "dev.json"
-    dev.write_text(json.dumps([
-        {"kg_name": "tiny_db", "question": "How many singers?", "query": "select (count( *) as ?c) where { ?t a :singer . }"},
-        {"kg_name": "Tiny_DB", "question": "Names of singers?", "query": "SELECT ?n WHERE { ?t a :singer . ?t :singer\\#name ?n }"},
-        {"kg_name": "missing_db", "question": "Anything?", "query": "SELECT ?x WHERE { ?x a :thing }"},
-    ]), "utf-8")
+    dev.write_text(
+        json.dumps(
+            [
+                {
+                    "kg_name": "tiny_db",
+                    "question": "How many singers?",
+                    "query": "select (count( *) as ?c) where { ?t a :singer . }",
+                },
+                {
+                    "kg_name": "Tiny_DB",
+                    "question": "Names of singers?",
+                    "query": "SELECT ?n WHERE { ?t a :singer . ?t :singer\\#name ?n }",
+                },
+                {"kg_name": "missing_db", "question": "Anything?", "query": "SELECT ?x WHERE { ?x a :thing }"},
+            ]
+        ),
+        "utf-8",
+    )
     return dev, kgs
 
 
@@ -256,13 +307,20 @@ def test_spider_format_and_run(tmp_path):
         load_questions(dev)  # needs --kgs
     qs = load_questions(dev, kgs)
     assert [q.id for q in qs] == ["0", "1", "2"]
-    assert qs[1].sparql == ("PREFIX : <http://valuenet/ontop/>\n"
-                            "SELECT ?n WHERE { ?t a :singer . ?t <http://valuenet/ontop/singer#name> ?n }")
+    assert qs[1].sparql == (
+        "PREFIX : <http://valuenet/ontop/>\n"
+        "SELECT ?n WHERE { ?t a :singer . ?t <http://valuenet/ontop/singer#name> ?n }"
+    )
     assert qs[1].graph_path.name == "tiny_db_triples.ttl" and qs[2].skip and not qs[0].skip
     loader = GraphLoader(Limits(timeout_s=5))
-    rep = run_eval(loader, qs, engine_factory=fixed({"How many singers?":
-                                                        "SELECT (COUNT(*) AS ?k) WHERE { ?s a <http://valuenet/ontop/singer> }"}),
-                   progress=False)
+    rep = run_eval(
+        loader,
+        qs,
+        engine_factory=fixed(
+            {"How many singers?": "SELECT (COUNT(*) AS ?k) WHERE { ?s a <http://valuenet/ontop/singer> }"}
+        ),
+        progress=False,
+    )
     assert len(loader.graphs) == 2  # keyed by db_id as written; the same file
     rows = rep["questions"]
     assert rows[0]["gold"] == ["2"] and rows[0]["f1"] == 1.0
@@ -282,6 +340,7 @@ def test_network_1_fix():
 
 # --- runs and reports -------------------------------------------------------------------------
 
+
 def test_run_eval_numbers_and_json_keys(tmp_path, kg):
     qs = load_questions(write_jsonl(tmp_path / "qs.jsonl", JSONL_RECORDS))
     rep = run_eval(kg, qs, engine_factory=fixed(), progress=False)
@@ -291,8 +350,15 @@ def test_run_eval_numbers_and_json_keys(tmp_path, kg):
     f1 = [r["f1"] for r in rep["questions"]]
     assert f1 == [1.0, 1.0, 1.0, pytest.approx(0.8), 1.0, 0.0]
     assert s["n"] == 6 and s["mean_f1"] == pytest.approx(0.8) and s["exact"] == pytest.approx(4 / 6)
-    assert s["outcomes"] == {"answered": 4, "empty": 1, "timed_out": 0, "refused": 0, "failed": 0, "abstained": 1,
-                             "clarify": 0}
+    assert s["outcomes"] == {
+        "answered": 4,
+        "empty": 1,
+        "timed_out": 0,
+        "refused": 0,
+        "failed": 0,
+        "abstained": 1,
+        "clarify": 0,
+    }
     assert s["by_tag"]["COUNT"] == {"n": 1, "mean_f1": 1.0, "exact": 1.0}
     assert s["by_tag"]["SELECT"]["n"] == 4 and s["by_tag"]["SELECT"]["mean_f1"] == pytest.approx(0.95)
     assert not s["all_abstained"] and s["latency_p95_s"] >= s["latency_p50_s"] > 0
@@ -318,9 +384,15 @@ def test_gold_query_timeout_is_gold_unavailable(tmp_path):
     f.write_text(TTL, "utf-8")
     kg = KnowledgeGraph.load(f, limits=Limits(timeout_s=0.5))
     slow = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(9)) + " }"
-    qs = load_questions(write_jsonl(tmp_path / "qs.jsonl", [
-        {"id": "slow", "question": "Everything times everything?", "sparql": slow},
-        {"id": "q1", "question": "Who does Alice know?", "answers": ["http://ex.org/bob"]}]))
+    qs = load_questions(
+        write_jsonl(
+            tmp_path / "qs.jsonl",
+            [
+                {"id": "slow", "question": "Everything times everything?", "sparql": slow},
+                {"id": "q1", "question": "Who does Alice know?", "answers": ["http://ex.org/bob"]},
+            ],
+        )
+    )
     rep = run_eval(kg, qs, engine_factory=fixed(), progress=False)
     s = rep["summary"]
     assert s["gold_unavailable"] == 1 and s["n"] == 1 and s["mean_f1"] == 1.0
@@ -332,9 +404,17 @@ def test_gold_query_timeout_is_gold_unavailable(tmp_path):
 def test_compare_and_ranking(tmp_path, kg):
     cdir = tmp_path / "results"
     cdir.mkdir()
-    (cdir / "AAA_tst_eval.json").write_text(json.dumps({
-        "q1": {"set_P": 1, "set_recall": 1, "set_F": 1.0}, "q2": {"set_F": 1.0}, "q3": {"set_F": 1.0},
-        "average": {"set_F": 1.0}}), "utf-8")
+    (cdir / "AAA_tst_eval.json").write_text(
+        json.dumps(
+            {
+                "q1": {"set_P": 1, "set_recall": 1, "set_F": 1.0},
+                "q2": {"set_F": 1.0},
+                "q3": {"set_F": 1.0},
+                "average": {"set_F": 1.0},
+            }
+        ),
+        "utf-8",
+    )
     (cdir / "BBB_tst_eval.json").write_text(json.dumps({"q1": {"set_F": 0.5}}), "utf-8")
     comp = compare_mod.compare(cdir, ["q1", "q2"])
     assert comp["AAA"]["mean_f1"] == 1.0 and comp["AAA"]["matched"] == 2
@@ -351,6 +431,7 @@ def test_compare_and_ranking(tmp_path, kg):
 
 # --- end to end -------------------------------------------------------------------------------
 
+
 def _benchmarks() -> Path | None:
     here = Path(__file__).resolve().parents[1]
     for p in (os.environ.get("KGQUERY_BENCHMARKS"), "/work/shared/benchmarks", here.parent / "shared" / "benchmarks"):
@@ -363,12 +444,27 @@ def _benchmarks() -> Path | None:
 def test_cli_eval_ck25_end_to_end(tmp_path, capsys):
     bench = _benchmarks()
     if bench is None:
-        pytest.skip("benchmarks not found (looked in $KGQUERY_BENCHMARKS, /work/shared/benchmarks, ../shared/benchmarks)")
+        pytest.skip(
+            "benchmarks not found (looked in $KGQUERY_BENCHMARKS, /work/shared/benchmarks, ../shared/benchmarks)"
+        )
     from kgquery.cli import main
 
     out = tmp_path / "ck25_eval.json"
-    rc = main(["eval", "--graph", "ck25", "--questions", str(bench / "ck25" / "questions.yml"), "--limit", "3",
-               "--json", str(out), "--compare", str(bench / "ck25" / "challenge_results")])
+    rc = main(
+        [
+            "eval",
+            "--graph",
+            "ck25",
+            "--questions",
+            str(bench / "ck25" / "questions.yml"),
+            "--limit",
+            "3",
+            "--json",
+            str(out),
+            "--compare",
+            str(bench / "ck25" / "challenge_results"),
+        ]
+    )
     assert rc == 0
     rep = json.loads(out.read_text("utf-8"))
     assert set(rep) == {"summary", "questions", "compare"}
@@ -391,6 +487,7 @@ def test_cli_eval_ck25_end_to_end(tmp_path, capsys):
 
 # --- trust: answered precision, coverage, confidence AUROC (issue 14) -------------------------
 
+
 def _auc_by_pairs(scores, labels):
     """AUROC by its definition: the share of (positive, negative) pairs ordered right, ties half."""
     pos = [s for s, y in zip(scores, labels) if y]
@@ -400,16 +497,19 @@ def _auc_by_pairs(scores, labels):
     return sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in pos for n in neg) / (len(pos) * len(neg))
 
 
-@pytest.mark.parametrize("scores,labels,auc", [
-    ([0.9, 0.8, 0.3, 0.1], [1, 1, 0, 0], 1.0),
-    ([0.9, 0.8, 0.3, 0.1], [0, 0, 1, 1], 0.0),
-    ([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1], 0.75),  # the classic sklearn example
-    ([0.5, 0.5, 0.5, 0.5], [1, 0, 1, 0], 0.5),  # all tied
-    ([0.2, 0.6, 0.6, 0.9, 0.6], [0, 1, 0, 1, 1], 5 / 6),  # a tie across the classes counts half
-    ([0.3, 0.7], [1, 1], None),  # one class only: undefined
-    ([0.3, 0.7], [0, 0], None),
-    ([], [], None),
-])
+@pytest.mark.parametrize(
+    "scores,labels,auc",
+    [
+        ([0.9, 0.8, 0.3, 0.1], [1, 1, 0, 0], 1.0),
+        ([0.9, 0.8, 0.3, 0.1], [0, 0, 1, 1], 0.0),
+        ([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1], 0.75),  # the classic sklearn example
+        ([0.5, 0.5, 0.5, 0.5], [1, 0, 1, 0], 0.5),  # all tied
+        ([0.2, 0.6, 0.6, 0.9, 0.6], [0, 1, 0, 1, 1], 5 / 6),  # a tie across the classes counts half
+        ([0.3, 0.7], [1, 1], None),  # one class only: undefined
+        ([0.3, 0.7], [0, 0], None),
+        ([], [], None),
+    ],
+)
 def test_auroc_known_values(scores, labels, auc):
     got = metrics.auroc(scores, [bool(y) for y in labels])
     assert got == (None if auc is None else pytest.approx(auc))
@@ -490,6 +590,7 @@ def test_abstention_attempt_values_are_recorded(tmp_path, kg):
 
 # --- question selection: --only / --exclude / --split -----------------------------------------
 
+
 def _two_db_files(tmp_path):
     kgs = tmp_path / "kgs"
     kgs.mkdir()
@@ -497,19 +598,29 @@ def _two_db_files(tmp_path):
         (kgs / f"{db}_triples.ttl").write_text(SPIDER_TTL, "utf-8")
     dev = tmp_path / "dev.json"
     q = "select (count( *) as ?c) where { ?t a :singer . }"
-    dev.write_text(json.dumps([{"kg_name": db, "question": f"How many singers ({i})?", "query": q}
-                               for i, db in enumerate(["concert_singer", "battle_death", "concert_singer"])]), "utf-8")
+    dev.write_text(
+        json.dumps(
+            [
+                {"kg_name": db, "question": f"How many singers ({i})?", "query": q}
+                for i, db in enumerate(["concert_singer", "battle_death", "concert_singer"])
+            ]
+        ),
+        "utf-8",
+    )
     return dev, kgs
 
 
-@pytest.mark.parametrize("extra,ids", [
-    ([], ["0", "1", "2"]),
-    (["--only", "battle_death"], ["1"]),
-    (["--exclude", "battle_death"], ["0", "2"]),
-    (["--only", "concert_singer, battle_death", "--exclude", "concert_singer"], ["1"]),
-    (["--split", "dev"], ["0", "2"]),
-    (["--split", "heldout"], ["1"]),
-])
+@pytest.mark.parametrize(
+    "extra,ids",
+    [
+        ([], ["0", "1", "2"]),
+        (["--only", "battle_death"], ["1"]),
+        (["--exclude", "battle_death"], ["0", "2"]),
+        (["--only", "concert_singer, battle_death", "--exclude", "concert_singer"], ["1"]),
+        (["--split", "dev"], ["0", "2"]),
+        (["--split", "heldout"], ["1"]),
+    ],
+)
 def test_cli_eval_selects_graphs(tmp_path, capsys, extra, ids):
     from kgquery.cli import main
 
@@ -521,10 +632,13 @@ def test_cli_eval_selects_graphs(tmp_path, capsys, extra, ids):
     assert [r["id"] for r in rep["questions"]] == ids
 
 
-@pytest.mark.parametrize("extra,says", [
-    (["--only", "no_such_db"], "unknown db_id no_such_db"),
-    (["--exclude", "concert_singer,battle_death"], "no questions left"),
-])
+@pytest.mark.parametrize(
+    "extra,says",
+    [
+        (["--only", "no_such_db"], "unknown db_id no_such_db"),
+        (["--exclude", "concert_singer,battle_death"], "no questions left"),
+    ],
+)
 def test_cli_eval_bad_selection_exits_2(tmp_path, capsys, extra, says):
     from kgquery.cli import main
 
@@ -555,7 +669,9 @@ def test_fixed_split_is_disjoint_and_matches_dev_json():
     assert len(dev) == 10 and len(held) == 9 and not dev & held
     bench = _benchmarks()
     if bench is None:
-        pytest.skip("benchmarks not found (looked in $KGQUERY_BENCHMARKS, /work/shared/benchmarks, ../shared/benchmarks)")
+        pytest.skip(
+            "benchmarks not found (looked in $KGQUERY_BENCHMARKS, /work/shared/benchmarks, ../shared/benchmarks)"
+        )
     # count by graph only: the held-out questions' text is not read
     data = json.loads((bench / "spider4sparql" / "nl_sparql_pairs" / "dev.json").read_text("utf-8"))
     dbs = [item.get("db_id") or item.get("kg_name") for item in data]

@@ -1,4 +1,5 @@
 """The one entry point: typed outcomes, row cap, a timeout that frees the CPU, a memory cap, threads."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,9 @@ KAREN = f"<{PI}empl-Karen.Brant%40company.org>"
 ENGINEERING = PI + "dept-73191"
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 #: queries that must hold ~700 million solutions in memory (far more than 64 MB)
-HUGE_STRING = ("SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?c), STR(?f)); separator=',') AS ?x) "
-               "WHERE { ?a ?b ?c . ?d ?e ?f }")
+HUGE_STRING = (
+    "SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?c), STR(?f)); separator=',') AS ?x) WHERE { ?a ?b ?c . ?d ?e ?f }"
+)
 SORTED_CROSS = "SELECT ?a ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?f"
 
 
@@ -42,7 +44,7 @@ def child_pids() -> set[int]:
                 stat = fh.read()
         except OSError:
             continue
-        if int(stat[stat.rindex(")") + 2:].split()[1]) == me:
+        if int(stat[stat.rindex(")") + 2 :].split()[1]) == me:
             out.add(int(d))
     return out
 
@@ -72,8 +74,14 @@ def test_rows(kg):
     assert res.dicts() == [{"d": Term("iri", ENGINEERING), "l": Term("literal", "Engineering")}]
     assert res.truncated is False and res.message == "" and res.seconds > 0
     managers = kg.query(f"SELECT ?l WHERE {{ ?m a <{PV}Manager> ; rdfs:label ?l }} ORDER BY ?l")
-    assert managers.values() == ["Dietlinde Boehme", "Elena Herzog", "Franz Kornhaeusel", "Reiner Widmann",
-                                 "Thomas Mueller", "Waldtraud Kuttner"]
+    assert managers.values() == [
+        "Dietlinde Boehme",
+        "Elena Herzog",
+        "Franz Kornhaeusel",
+        "Reiner Widmann",
+        "Thomas Mueller",
+        "Waldtraud Kuttner",
+    ]
     assert count(kg, "Hardware") == 1000
 
 
@@ -107,7 +115,9 @@ def test_graph_level_limits_apply(ck25_kg):
 
 
 def test_construct_and_describe_as_triples(kg):
-    res = kg.query(f"CONSTRUCT {{ ?e <http://example.org/dept> ?d }} WHERE {{ {KAREN} <{PV}memberOf> ?d BIND({KAREN} AS ?e) }}")
+    res = kg.query(
+        f"CONSTRUCT {{ ?e <http://example.org/dept> ?d }} WHERE {{ {KAREN} <{PV}memberOf> ?d BIND({KAREN} AS ?e) }}"
+    )
     assert res.outcome == Outcome.ROWS and res.vars == ["subject", "predicate", "object"]
     assert res.rows == [(Term("iri", KAREN[1:-1]), Term("iri", "http://example.org/dept"), Term("iri", ENGINEERING))]
     desc = kg.query(f"DESCRIBE {KAREN}")
@@ -124,14 +134,26 @@ def test_refused(kg):
     assert count(kg, "Supplier") == 250
 
 
-@pytest.mark.parametrize("store,query,message", [
-    ("oxigraph", "SELECT (<http://example.org/fn>(1) AS ?x) WHERE {}",
-     "the engine failed: The custom function <http://example.org/fn> is not supported"),
-    ("memory", 'SELECT (SUM(?x) AS ?s) WHERE { VALUES ?x { "a" } }',
-     "the engine failed: rdflib.term.Literal('a') does not have a numeric datatype!"),
-    ("memory", 'SELECT ?x WHERE { VALUES ?x { "a" } FILTER(REGEX(?x, "(")) }',
-     "the engine failed: missing ), unterminated subpattern at position 0"),
-])
+@pytest.mark.parametrize(
+    "store,query,message",
+    [
+        (
+            "oxigraph",
+            "SELECT (<http://example.org/fn>(1) AS ?x) WHERE {}",
+            "the engine failed: The custom function <http://example.org/fn> is not supported",
+        ),
+        (
+            "memory",
+            'SELECT (SUM(?x) AS ?s) WHERE { VALUES ?x { "a" } }',
+            "the engine failed: rdflib.term.Literal('a') does not have a numeric datatype!",
+        ),
+        (
+            "memory",
+            'SELECT ?x WHERE { VALUES ?x { "a" } FILTER(REGEX(?x, "(")) }',
+            "the engine failed: missing ), unterminated subpattern at position 0",
+        ),
+    ],
+)
 def test_failed_carries_the_engines_message_on_one_line(request, store, query, message):
     kg = request.getfixturevalue("ck25_kg" if store == "oxigraph" else "ck25_memory")
     res = kg.query(query)
@@ -155,8 +177,9 @@ def test_timeout_really_stops_the_work(kg):
     assert count(kg, "Employee") == 47  # and the next query works
 
 
-@pytest.mark.parametrize("store,query", [("oxigraph", HUGE_STRING), ("oxigraph", SORTED_CROSS),
-                                         ("memory", SORTED_CROSS)])
+@pytest.mark.parametrize(
+    "store,query", [("oxigraph", HUGE_STRING), ("oxigraph", SORTED_CROSS), ("memory", SORTED_CROSS)]
+)
 def test_memory_cap_ends_the_worker_not_us(request, store, query):
     kg = request.getfixturevalue("ck25_kg" if store == "oxigraph" else "ck25_memory")
     limit_before = resource.getrlimit(resource.RLIMIT_AS)
@@ -233,7 +256,9 @@ def test_fast_queries_are_not_held_up_by_a_slow_one(ck25_kg):
 def test_engine_messages_are_cleaned_to_one_line():
     from kgquery.graph.execute import _engine_message
 
-    assert _engine_message(ValueError("error at 2:5:\n  expected one of\n\tSELECT, ASK")) == \
-        "error at 2:5: expected one of SELECT, ASK"
+    assert (
+        _engine_message(ValueError("error at 2:5:\n  expected one of\n\tSELECT, ASK"))
+        == "error at 2:5: expected one of SELECT, ASK"
+    )
     assert _engine_message(RuntimeError("")) == "RuntimeError"
     assert len(_engine_message(ValueError("x" * 5000))) == 400

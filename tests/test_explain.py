@@ -1,4 +1,5 @@
 """Explanations of every query shape the engine makes, and the evidence behind answers."""
+
 from __future__ import annotations
 
 import pytest
@@ -60,53 +61,90 @@ def _q(text: str) -> str:
 
 CASES = [
     # (query, exact explanation)
-    ("SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a s:Supplier . ?x s:country s:france . "
-     "?p s:hasSupplier ?x . ?p s:hasCategory s:comp }",
-     "Finds suppliers whose country is France and that are the supplier of something whose category is "
-     "Compensator; counts them."),
+    (
+        "SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a s:Supplier . ?x s:country s:france . "
+        "?p s:hasSupplier ?x . ?p s:hasCategory s:comp }",
+        "Finds suppliers whose country is France and that are the supplier of something whose category is "
+        "Compensator; counts them.",
+    ),
     ("SELECT DISTINCT ?y WHERE { s:acme s:country ?y }", "Finds the country of Acme."),
-    ("SELECT DISTINCT ?y WHERE { ?x a s:Product . ?x s:hasSupplier ?m . ?m s:country ?y }",
-     "Finds the country of items that are the supplier of a product."),
-    ("SELECT DISTINCT ?x WHERE { ?x a s:Department . ?x s:name \"Marketing\" }",
-     "Finds departments whose name is \"Marketing\"."),
-    ("SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:weight ?v FILTER(?v > 20) }",
-     "Finds products whose weight is greater than 20."),
-    ("SELECT (AVG(?v) AS ?avg) WHERE { ?x a s:Product . ?x s:weight ?v }",
-     "Finds the weight of products; returns their average."),
-    ("SELECT (SUM(?v) AS ?sum) WHERE { ?x a s:Product . ?x s:weight ?v }",
-     "Finds the weight of products; returns their sum."),
-    ("SELECT (MIN(?v) AS ?min) WHERE { ?x a s:Product . ?x s:weight ?v }",
-     "Finds the weight of products; returns the smallest."),
-    ("SELECT (MAX(?v) AS ?max) WHERE { ?x a s:Product . ?x s:weight ?v }",
-     "Finds the weight of products; returns the largest."),
-    ("SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a s:Product . ?x s:hasSupplier ?g . ?g a s:Supplier } GROUP BY ?g",
-     "Finds products whose supplier is a supplier; counts them per supplier."),
-    ("SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE { ?x a s:Supplier . ?y s:hasSupplier ?x } GROUP BY ?x "
-     "HAVING(COUNT(DISTINCT ?y) > 5)",
-     "Finds items whose supplier is a supplier; counts them per supplier; keeps the groups where the count is "
-     "greater than 5."),
-    ("SELECT ?x ?w WHERE { ?x a s:Product . ?x s:weight ?w } ORDER BY DESC(?w) LIMIT 1",
-     "Finds products; shows their weight; sorts them by their weight in descending order; keeps the first."),
-    ("SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:price ?n . ?n s:amount ?v "
-     "{ SELECT (MAX(?i_v) AS ?best) WHERE { ?i_x a s:Product . ?i_x s:price ?i_n . ?i_n s:amount ?i_v } } FILTER(?v = ?best) }",
-     "Finds products whose price amount is the highest."),
-    ("SELECT ?x ?count WHERE { { SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE { ?x a s:Supplier . ?y s:hasSupplier ?x } GROUP BY ?x } "
-     "{ SELECT (MAX(?c) AS ?best) WHERE { "
-     "{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE { ?ix a s:Supplier . ?iy s:hasSupplier ?ix } GROUP BY ?ix } } } "
-     "FILTER(?count = ?best) }",
-     "Finds items whose supplier is a supplier; counts them per supplier; keeps those with the highest count."),
+    (
+        "SELECT DISTINCT ?y WHERE { ?x a s:Product . ?x s:hasSupplier ?m . ?m s:country ?y }",
+        "Finds the country of items that are the supplier of a product.",
+    ),
+    (
+        "SELECT DISTINCT ?x WHERE { ?x a s:Department . ?x s:name \"Marketing\" }",
+        "Finds departments whose name is \"Marketing\".",
+    ),
+    (
+        "SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:weight ?v FILTER(?v > 20) }",
+        "Finds products whose weight is greater than 20.",
+    ),
+    (
+        "SELECT (AVG(?v) AS ?avg) WHERE { ?x a s:Product . ?x s:weight ?v }",
+        "Finds the weight of products; returns their average.",
+    ),
+    (
+        "SELECT (SUM(?v) AS ?sum) WHERE { ?x a s:Product . ?x s:weight ?v }",
+        "Finds the weight of products; returns their sum.",
+    ),
+    (
+        "SELECT (MIN(?v) AS ?min) WHERE { ?x a s:Product . ?x s:weight ?v }",
+        "Finds the weight of products; returns the smallest.",
+    ),
+    (
+        "SELECT (MAX(?v) AS ?max) WHERE { ?x a s:Product . ?x s:weight ?v }",
+        "Finds the weight of products; returns the largest.",
+    ),
+    (
+        "SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a s:Product . ?x s:hasSupplier ?g . ?g a s:Supplier } GROUP BY ?g",
+        "Finds products whose supplier is a supplier; counts them per supplier.",
+    ),
+    (
+        "SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE { ?x a s:Supplier . ?y s:hasSupplier ?x } GROUP BY ?x "
+        "HAVING(COUNT(DISTINCT ?y) > 5)",
+        "Finds items whose supplier is a supplier; counts them per supplier; keeps the groups where the count is "
+        "greater than 5.",
+    ),
+    (
+        "SELECT ?x ?w WHERE { ?x a s:Product . ?x s:weight ?w } ORDER BY DESC(?w) LIMIT 1",
+        "Finds products; shows their weight; sorts them by their weight in descending order; keeps the first.",
+    ),
+    (
+        "SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:price ?n . ?n s:amount ?v "
+        "{ SELECT (MAX(?i_v) AS ?best) WHERE { ?i_x a s:Product . ?i_x s:price ?i_n . ?i_n s:amount ?i_v } } FILTER(?v = ?best) }",
+        "Finds products whose price amount is the highest.",
+    ),
+    (
+        "SELECT ?x ?count WHERE { { SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE { ?x a s:Supplier . ?y s:hasSupplier ?x } GROUP BY ?x } "
+        "{ SELECT (MAX(?c) AS ?best) WHERE { "
+        "{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE { ?ix a s:Supplier . ?iy s:hasSupplier ?ix } GROUP BY ?ix } } } "
+        "FILTER(?count = ?best) }",
+        "Finds items whose supplier is a supplier; counts them per supplier; keeps those with the highest count.",
+    ),
     ("ASK { s:acme s:country s:france }", "Checks whether the country of Acme is France."),
     ("ASK { s:france s:borders s:germany }", "Checks whether France borders Germany."),
-    ("ASK { ?x a s:Supplier . ?x s:country s:germany }", "Checks whether there is a supplier whose country is Germany."),
-    ("SELECT ?name_0 ?w_1 WHERE { ?x a s:Product . ?x s:hasCategory s:comp OPTIONAL { ?x s:name ?name_0 . } "
-     "OPTIONAL { ?x s:weight ?w_1 . } }",
-     "Finds products whose category is Compensator; shows their name (when present) and their weight (when present)."),
-    ("SELECT ?x WHERE { { ?x s:country s:france } UNION { ?x s:country s:germany } }",
-     "Finds items either whose country is France or whose country is Germany."),
-    ("SELECT ?x WHERE { VALUES ?x { s:acme s:bolt } ?x s:country ?c . ?c s:borders s:germany }",
-     "Finds items whose country borders Germany and that are one of Acme or Bolt."),
-    ("SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:weight ?v FILTER(?v >= 5 && ?v <= 20) }",
-     "Finds products whose weight is at least 5 and whose weight is at most 20."),
+    (
+        "ASK { ?x a s:Supplier . ?x s:country s:germany }",
+        "Checks whether there is a supplier whose country is Germany.",
+    ),
+    (
+        "SELECT ?name_0 ?w_1 WHERE { ?x a s:Product . ?x s:hasCategory s:comp OPTIONAL { ?x s:name ?name_0 . } "
+        "OPTIONAL { ?x s:weight ?w_1 . } }",
+        "Finds products whose category is Compensator; shows their name (when present) and their weight (when present).",
+    ),
+    (
+        "SELECT ?x WHERE { { ?x s:country s:france } UNION { ?x s:country s:germany } }",
+        "Finds items either whose country is France or whose country is Germany.",
+    ),
+    (
+        "SELECT ?x WHERE { VALUES ?x { s:acme s:bolt } ?x s:country ?c . ?c s:borders s:germany }",
+        "Finds items whose country borders Germany and that are one of Acme or Bolt.",
+    ),
+    (
+        "SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:weight ?v FILTER(?v >= 5 && ?v <= 20) }",
+        "Finds products whose weight is at least 5 and whose weight is at most 20.",
+    ),
 ]
 
 
@@ -123,7 +161,9 @@ def test_unknown_or_broken_queries_fall_back_without_raising(shop_kg):
     assert explain("SELECT WHERE garbage {", shop_kg) == "Runs a SELECT query."
     assert explain("", shop_kg) == ""
     assert explain(None) == ""
-    weird = explain(_q("SELECT ?x WHERE { ?x s:weight ?v BIND(?v * 2 AS ?d) FILTER(regex(str(?x), 'a')) } OFFSET 2"), shop_kg)
+    weird = explain(
+        _q("SELECT ?x WHERE { ?x s:weight ?v BIND(?v * 2 AS ?d) FILTER(regex(str(?x), 'a')) } OFFSET 2"), shop_kg
+    )
     assert isinstance(weird, str) and weird.endswith(".")
     assert explain("DESCRIBE <http://example.org/shop/acme>").startswith("Describes")
 
@@ -166,8 +206,12 @@ def test_row_evidence_stops_at_query_constants():
         return Term("iri", S + x)
 
     country, supplier = i("country"), i("hasSupplier")
-    ev = [(i("acme"), country, i("france")), (i("cogs"), country, i("france")),
-          (i("p1"), supplier, i("acme")), (i("p3"), supplier, i("cogs"))]
+    ev = [
+        (i("acme"), country, i("france")),
+        (i("cogs"), country, i("france")),
+        (i("p1"), supplier, i("acme")),
+        (i("p3"), supplier, i("cogs")),
+    ]
     sparql = f"SELECT ?x WHERE {{ ?x <{S}country> <{S}france> . ?p <{S}hasSupplier> ?x }}"
     assert row_evidence(ev, (i("acme"),), sparql) == [ev[0], ev[2]]
     assert row_evidence(ev, (i("cogs"),), sparql) == [ev[1], ev[3]]
@@ -183,9 +227,24 @@ def test_cli_ask_shows_explanation_and_writes_turtle(people_ttl, tmp_path):
 
     out = tmp_path / "ev.ttl"
     env = dict(os.environ, KGQUERY_EMBEDDINGS="0")
-    r = subprocess.run([sys.executable, "-m", "kgquery.cli", "ask", "--graph", str(people_ttl), "--json",
-                        "--evidence-ttl", str(out), "Where does Ada Lovelace live?"],
-                       capture_output=True, text=True, timeout=120, env=env)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kgquery.cli",
+            "ask",
+            "--graph",
+            str(people_ttl),
+            "--json",
+            "--evidence-ttl",
+            str(out),
+            "Where does Ada Lovelace live?",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
     assert d["explanation"].startswith("Finds") and "Ada Lovelace" in d["explanation"]
@@ -205,8 +264,13 @@ def test_wording_owns_english_number():
     res = doctest.testmod(wording)
     assert res.failed == 0 and res.attempted >= 5
     assert text.singular is wording.singular and synth.plural is wording.plain_plural
-    assert [text.singular(w) for w in ["authors", "boxes", "libraries", "class", "bus"]] == \
-        ["author", "box", "library", "class", "bus"]
+    assert [text.singular(w) for w in ["authors", "boxes", "libraries", "class", "bus"]] == [
+        "author",
+        "box",
+        "library",
+        "class",
+        "bus",
+    ]
 
 
 def test_explanations_from_many_threads_at_once(tmp_path):
@@ -218,9 +282,12 @@ def test_explanations_from_many_threads_at_once(tmp_path):
     import textwrap
 
     ttl = tmp_path / "g.ttl"
-    ttl.write_text('@prefix ex: <http://ex.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
-                   'ex:Team a rdfs:Class ; rdfs:label "team" . ex:coach rdfs:label "coach" .\n'
-                   'ex:a a ex:Team ; rdfs:label "Alpha" ; ex:coach ex:c . ex:c rdfs:label "Casey" .\n', "utf-8")
+    ttl.write_text(
+        '@prefix ex: <http://ex.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+        'ex:Team a rdfs:Class ; rdfs:label "team" . ex:coach rdfs:label "coach" .\n'
+        'ex:a a ex:Team ; rdfs:label "Alpha" ; ex:coach ex:c . ex:c rdfs:label "Casey" .\n',
+        "utf-8",
+    )
     script = textwrap.dedent(f"""
         import threading
         from kgquery.graph import KnowledgeGraph

@@ -4,6 +4,7 @@ and kgquery answers the next question. Real parts only: real graphs, a real `oxi
 process, real HTTP servers on 127.0.0.1 (test_endpoint.py covers a down/garbage/hanging endpoint on a
 single query, test_execute.py a single timeout; these build on them).
 """
+
 from __future__ import annotations
 
 import json
@@ -32,6 +33,7 @@ def busy_workers(kg) -> set[int]:
 
     return worker_pids(kg.backend)[1]
 
+
 QUESTION = "Who is the manager of Heinrich Hoch?"
 KAREN = f"<{PI}empl-Karen.Brant%40company.org>"
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -46,6 +48,7 @@ def reference(ck25_kg):
 
 
 # --------------------------------------------------------------------------- model server faults
+
 
 class ModelServer(ReplyServer):
     """A model server on 127.0.0.1 whose `reply(handler)` answers every request; `requests` counts them."""
@@ -183,11 +186,13 @@ def test_model_server_answering_garbage(bad_engine, bad_model, reference, kind):
     assert ans.message.startswith(f"model openai:m@{bad_model.url} ")
     assert bad_model.server.request_count > seen
     # the next question is answered too
-    assert _ask_bounded(bad_engine, "What is the email of Sabrina from Marketing?", 10).values() == \
-        ["Sabrina.Geiger@company.org"]
+    assert _ask_bounded(bad_engine, "What is the email of Sabrina from Marketing?", 10).values() == [
+        "Sabrina.Geiger@company.org"
+    ]
 
 
 # --------------------------------------------------------------------------- endpoint dying mid-query
+
 
 class OxigraphServer:
     """`oxigraph serve-read-only` on a fixed 127.0.0.1 port that can be killed and started again."""
@@ -199,9 +204,20 @@ class OxigraphServer:
         self.start()
 
     def start(self):
-        self.proc = subprocess.Popen([_oxigraph_exe(), "serve-read-only", "--location", str(self.db),
-                                      "--bind", f"127.0.0.1:{self.port}", "--timeout-s", str(self.timeout_s)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen(
+            [
+                _oxigraph_exe(),
+                "serve-read-only",
+                "--location",
+                str(self.db),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--timeout-s",
+                str(self.timeout_s),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         _wait_for_port(self.port, self.proc)
 
     def kill(self):
@@ -216,8 +232,12 @@ class OxigraphServer:
 @pytest.fixture(scope="module")
 def ck25_db(tmp_path_factory) -> Path:
     loc = tmp_path_factory.mktemp("faults-oxigraph-db")
-    subprocess.run([_oxigraph_exe(), "load", "--location", str(loc), "--file", str(CK25_TTL)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [_oxigraph_exe(), "load", "--location", str(loc), "--file", str(CK25_TTL)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return loc
 
 
@@ -288,8 +308,9 @@ def test_ask_when_the_endpoint_is_down_from_the_start(ck25_db, reference):
         ans = _ask_bounded(engine, QUESTION, 10)  # the indexes cannot be built: a typed failure, not a raise
         assert ans.outcome == "failed"
         # which index query meets the dead server first is the builder's business; the reason is not
-        assert ans.message.endswith(f" query failed (failed): endpoint {srv.url} is unreachable: "
-                                    "[Errno 111] Connection refused"), ans.message
+        assert ans.message.endswith(
+            f" query failed (failed): endpoint {srv.url} is unreachable: [Errno 111] Connection refused"
+        ), ans.message
         srv.start()
         assert engine.ask(QUESTION).values() == reference  # nothing half-built was kept
     finally:
@@ -297,6 +318,7 @@ def test_ask_when_the_endpoint_is_down_from_the_start(ck25_db, reference):
 
 
 # --------------------------------------------------------------------------- workers killed
+
 
 def _cpu_seconds() -> float:
     t = os.times()
@@ -353,8 +375,11 @@ def test_worker_killed_from_outside(ck25_kg, sig):
 def test_frozen_worker_is_killed_at_the_time_limit(ck25_kg):
     before = child_pids()
     out = {}
-    th = threading.Thread(target=lambda: out.setdefault(
-        "res", ck25_kg.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?a <{PV}weight_g> ?c }}", timeout_s=1.5)))
+    th = threading.Thread(
+        target=lambda: out.setdefault(
+            "res", ck25_kg.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?a <{PV}weight_g> ?c }}", timeout_s=1.5)
+        )
+    )
     th.start()
     deadline = time.monotonic() + 5
     workers = set()
@@ -456,5 +481,6 @@ def test_concurrent_cache_writers(tmp_path_factory):
     assert not list(cache_dir().glob("*.tmp"))  # no temp file left behind
     kg = KnowledgeGraph.load(path)
     assert set(_cache_files(kg)) == {"schema", "labels"}
-    assert KGQuery(kg, embeddings=False).ask("What is the capital of Peru?").values() == \
-        ["https://kgquery.dev/countries/id/city/PER-lima"]
+    assert KGQuery(kg, embeddings=False).ask("What is the capital of Peru?").values() == [
+        "https://kgquery.dev/countries/id/city/PER-lima"
+    ]

@@ -5,6 +5,7 @@ The graph here has opaque property names (p1, p2, ...): what they mean is only i
 and skos:altLabel, so nothing but the graph's own descriptions (and general resources) can link the
 question words to them. Every question is asked through `KGQuery(kg).ask` and checked exactly.
 """
+
 from __future__ import annotations
 
 import os
@@ -64,16 +65,19 @@ def _answer(engine, question):
     return ans, sorted(t.value for r in rows for t in r if t is not None)
 
 
-@pytest.mark.parametrize("question, expected", [
-    # the property is named only by its alt label / comment
-    ("What is the storage capacity of North Depot?", ["500"]),
-    ("How many pallets does South Depot hold?", ["1200"]),
-    ("In which town is East Depot situated?", [EX + "t1"]),
-    # three hops: warehouse -> town -> province -> nation
-    ("Which warehouses are in Freedonia?", [EX + "w1", EX + "w3"]),
-    # a literal identifier in the question is a constraint
-    ("What is the storage capacity of the warehouse with stock code WH-0077?", ["1200"]),
-])
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the property is named only by its alt label / comment
+        ("What is the storage capacity of North Depot?", ["500"]),
+        ("How many pallets does South Depot hold?", ["1200"]),
+        ("In which town is East Depot situated?", [EX + "t1"]),
+        # three hops: warehouse -> town -> province -> nation
+        ("Which warehouses are in Freedonia?", [EX + "w1", EX + "w3"]),
+        # a literal identifier in the question is a constraint
+        ("What is the storage capacity of the warehouse with stock code WH-0077?", ["1200"]),
+    ],
+)
 def test_answers_through_descriptions_hops_and_identifiers(engine, question, expected):
     ans, values = _answer(engine, question)
     # reach: the query built is right (answered, or shown as the attempt when kgquery is not sure)

@@ -1,4 +1,5 @@
 """The read-only guard: every refusal kind, allow-listed SERVICE, prefixes, and a property test."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,7 @@ from kgquery.graph.execute import execute
 from kgquery.graph.guard import MAX_QUERY_CHARS, guard, query_form
 
 UPDATE = "updates are not allowed: kgquery only reads ({})"
-SERVICE_MSG = ("SERVICE <{}> is not allowed: federated calls reach other servers "
-               "(allow-list the endpoint to permit it)")
+SERVICE_MSG = "SERVICE <{}> is not allowed: federated calls reach other servers (allow-list the endpoint to permit it)"
 FROM_MSG = "FROM / FROM NAMED is not allowed: it can make the engine fetch graphs from the web"
 
 REFUSALS = {
@@ -23,8 +23,10 @@ REFUSALS = {
     "delete data": ("DELETE DATA { <http://x/a> <http://x/b> <http://x/c> }", UPDATE.format("DeleteData")),
     "delete where": ("DELETE WHERE { ?s ?p ?o }", UPDATE.format("DeleteWhere")),
     "insert where": ("INSERT { ?s <http://x/b> 1 } WHERE { ?s ?p ?o }", UPDATE.format("Modify")),
-    "delete insert where": ("PREFIX ex: <http://x/>\nDELETE { ?s ex:p ?o } INSERT { ?s ex:q ?o } WHERE { ?s ex:p ?o }",
-                            UPDATE.format("Modify")),
+    "delete insert where": (
+        "PREFIX ex: <http://x/>\nDELETE { ?s ex:p ?o } INSERT { ?s ex:q ?o } WHERE { ?s ex:p ?o }",
+        UPDATE.format("Modify"),
+    ),
     "with delete": ("WITH <http://x/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", UPDATE.format("Modify")),
     "load": ("LOAD <http://example.org/data.ttl>", UPDATE.format("Load")),
     "load into": ("LOAD SILENT <http://example.org/data.ttl> INTO GRAPH <http://x/g>", UPDATE.format("Load")),
@@ -37,19 +39,31 @@ REFUSALS = {
     "copy": ("COPY DEFAULT TO <http://x/g>", UPDATE.format("Copy")),
     "two updates": ("CLEAR ALL ; LOAD <http://x/d.ttl>", UPDATE.format("Clear, Load")),
     "lower case": ("insert data { <http://x/a> <http://x/b> <http://x/c> }", UPDATE.format("InsertData")),
-    "service": ("SELECT * WHERE { SERVICE <http://dbpedia.org/sparql> { ?s ?p ?o } }",
-                SERVICE_MSG.format("http://dbpedia.org/sparql")),
-    "service silent": ("SELECT * WHERE { SERVICE SILENT <http://x/sparql> { ?s ?p ?o } }",
-                       SERVICE_MSG.format("http://x/sparql")),
-    "service prefixed": ("PREFIX x: <http://x/>\nSELECT * WHERE { SERVICE x:sparql { ?s ?p ?o } }",
-                         SERVICE_MSG.format("http://x/sparql")),
-    "service nested": ("SELECT ?s WHERE { ?s ?p ?o { SELECT ?s WHERE { OPTIONAL { SERVICE <http://x/sparql> { ?s ?p ?o } } } } }",
-                       SERVICE_MSG.format("http://x/sparql")),
-    "service in filter": ("ASK { ?s ?p ?o FILTER NOT EXISTS { SERVICE <http://x/sparql> { ?s ?p ?o } } }",
-                          SERVICE_MSG.format("http://x/sparql")),
-    "service variable": ("SELECT * WHERE { SERVICE ?e { ?s ?p ?o } }",
-                         "SERVICE with a variable endpoint is not allowed: federated calls reach other servers "
-                         "(allow-list the endpoint to permit it)"),
+    "service": (
+        "SELECT * WHERE { SERVICE <http://dbpedia.org/sparql> { ?s ?p ?o } }",
+        SERVICE_MSG.format("http://dbpedia.org/sparql"),
+    ),
+    "service silent": (
+        "SELECT * WHERE { SERVICE SILENT <http://x/sparql> { ?s ?p ?o } }",
+        SERVICE_MSG.format("http://x/sparql"),
+    ),
+    "service prefixed": (
+        "PREFIX x: <http://x/>\nSELECT * WHERE { SERVICE x:sparql { ?s ?p ?o } }",
+        SERVICE_MSG.format("http://x/sparql"),
+    ),
+    "service nested": (
+        "SELECT ?s WHERE { ?s ?p ?o { SELECT ?s WHERE { OPTIONAL { SERVICE <http://x/sparql> { ?s ?p ?o } } } } }",
+        SERVICE_MSG.format("http://x/sparql"),
+    ),
+    "service in filter": (
+        "ASK { ?s ?p ?o FILTER NOT EXISTS { SERVICE <http://x/sparql> { ?s ?p ?o } } }",
+        SERVICE_MSG.format("http://x/sparql"),
+    ),
+    "service variable": (
+        "SELECT * WHERE { SERVICE ?e { ?s ?p ?o } }",
+        "SERVICE with a variable endpoint is not allowed: federated calls reach other servers "
+        "(allow-list the endpoint to permit it)",
+    ),
     "from": ("SELECT * FROM <http://example.org/g.ttl> WHERE { ?s ?p ?o }", FROM_MSG),
     "from named": ("SELECT * FROM NAMED <http://example.org/g.ttl> WHERE { GRAPH ?g { ?s ?p ?o } }", FROM_MSG),
     "ask from": ("ASK FROM <http://example.org/g> { ?s ?p ?o }", FROM_MSG),
@@ -57,15 +71,23 @@ REFUSALS = {
     "describe from named": ("DESCRIBE ?s FROM NAMED <http://example.org/g> WHERE { ?s ?p ?o }", FROM_MSG),
     "empty": ("", "the query is empty"),
     "blank": ("  \n\t ", "the query is empty"),
-    "garbage": ("hello world, what is this",
-                "not valid SPARQL: line 1, column 1: expected {SelectQuery | ConstructQuery | DescribeQuery | AskQuery}"),
-    "select then update": ("SELECT * WHERE { ?s ?p ?o } ; INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }",
-                           "not valid SPARQL: line 1, column 29: expected end of text"),
-    "huge": ("SELECT * WHERE { ?s ?p ?o }" + " " * MAX_QUERY_CHARS,
-             f"the query is {MAX_QUERY_CHARS + 27:,} characters long; the limit is {MAX_QUERY_CHARS:,}"),
+    "garbage": (
+        "hello world, what is this",
+        "not valid SPARQL: line 1, column 1: expected {SelectQuery | ConstructQuery | DescribeQuery | AskQuery}",
+    ),
+    "select then update": (
+        "SELECT * WHERE { ?s ?p ?o } ; INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }",
+        "not valid SPARQL: line 1, column 29: expected end of text",
+    ),
+    "huge": (
+        "SELECT * WHERE { ?s ?p ?o }" + " " * MAX_QUERY_CHARS,
+        f"the query is {MAX_QUERY_CHARS + 27:,} characters long; the limit is {MAX_QUERY_CHARS:,}",
+    ),
     "nul": ('SELECT * WHERE { ?s ?p "a\x00b" }', "the query contains a NUL character"),
-    "undeclared prefix": ("SELECT ?s WHERE { ?s zzz:p ?o }",
-                          "not valid SPARQL: the prefix 'zzz:' is not declared (add PREFIX zzz: <...>)"),
+    "undeclared prefix": (
+        "SELECT ?s WHERE { ?s zzz:p ?o }",
+        "not valid SPARQL: the prefix 'zzz:' is not declared (add PREFIX zzz: <...>)",
+    ),
 }
 
 
@@ -116,8 +138,10 @@ def test_limits_allow_services_reaches_the_guard(people_kg):
 
 def test_missing_well_known_prefixes_are_added(people_kg):
     g = guard("SELECT ?l WHERE { ?s rdfs:label ?l . ?s a owl:Class }")
-    assert g.text.splitlines()[:2] == ["PREFIX owl: <http://www.w3.org/2002/07/owl#>",
-                                      "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"]
+    assert g.text.splitlines()[:2] == [
+        "PREFIX owl: <http://www.w3.org/2002/07/owl#>",
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>",
+    ]
     res = people_kg.query("SELECT (COUNT(?l) AS ?n) WHERE { ?s rdfs:label ?l }")
     assert res.outcome == Outcome.ROWS and res.rows[0][0].value == "10"
     # declared prefixes are left alone, even when they shadow a well-known one
@@ -142,12 +166,15 @@ def test_form_and_limit():
     assert query_form("PREFIX a: <http://a/select>\n# SELECT\nDESCRIBE ?x WHERE { ?x ?p ?o }") == "DESCRIBE"
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { ?s ?p ?o } # INSERT DATA { <a:b> <a:c> <a:d> } ; DROP ALL",
-    'SELECT * WHERE { ?s ?p "DROP ALL ; LOAD <http://x/y>" }',
-    "SELECT ?from ?service ?insert WHERE { ?from ?service ?insert }",
-    "PREFIX drop: <http://x/load#>\nSELECT * WHERE { ?s drop:clear <http://x/from#service> }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { ?s ?p ?o } # INSERT DATA { <a:b> <a:c> <a:d> } ; DROP ALL",
+        'SELECT * WHERE { ?s ?p "DROP ALL ; LOAD <http://x/y>" }',
+        "SELECT ?from ?service ?insert WHERE { ?from ?service ?insert }",
+        "PREFIX drop: <http://x/load#>\nSELECT * WHERE { ?s drop:clear <http://x/from#service> }",
+    ],
+)
 def test_keywords_in_comments_strings_and_names_are_harmless(query):
     assert guard(query).form == "SELECT"
 
@@ -182,16 +209,24 @@ UPDATES = [
     "INSERT { ?s ?p ?o } USING <http://x/g> WHERE { ?s ?p ?o }",
     "LOAD <http://x/data.ttl>",
     "LOAD SILENT <http://x/data.ttl> INTO GRAPH <http://x/g>",
-    "CLEAR ALL", "CLEAR SILENT GRAPH <http://x/g>", "DROP DEFAULT", "DROP NAMED", "CREATE GRAPH <http://x/g>",
-    "ADD DEFAULT TO <http://x/g>", "MOVE <http://x/a> TO DEFAULT", "COPY DEFAULT TO GRAPH <http://x/g>",
+    "CLEAR ALL",
+    "CLEAR SILENT GRAPH <http://x/g>",
+    "DROP DEFAULT",
+    "DROP NAMED",
+    "CREATE GRAPH <http://x/g>",
+    "ADD DEFAULT TO <http://x/g>",
+    "MOVE <http://x/a> TO DEFAULT",
+    "COPY DEFAULT TO GRAPH <http://x/g>",
 ]
 ANY = DATASET + PATTERN + UPDATES
 SPACE = [" ", "\n", "\t", "  ", "\n# a comment\n"]
 JOINERS = SPACE + [" ; ", ";\n", " . ", " { ", " } "]
 CASINGS = [str, str.lower, str.upper, str.title, str.swapcase]
 LIVE = re.compile(r"(?<![\w?$:])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|SERVICE|FROM)(?![\w:])", re.I)
-INERT = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-                   r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+INERT = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
+)
 
 
 def live_keywords(query: str) -> list[str]:
@@ -254,29 +289,35 @@ def test_guard_never_lets_an_update_service_or_from_through(query):
 
 # --------------------------------------------------------------------------- one parse per query shape
 
+
 def test_queries_of_one_shape_share_a_parse_and_keep_their_own_text():
     from kgquery.graph.guard import _guard, guard
 
     _guard.cache_clear()
-    texts = [f'SELECT ?x WHERE {{ <http://e/{i}> <http://p/{i}> ?x . ?x <http://q/l> "v{i} \\" <no-iri>" }} LIMIT {3}'
-             for i in range(5)]
+    texts = [
+        f'SELECT ?x WHERE {{ <http://e/{i}> <http://p/{i}> ?x . ?x <http://q/l> "v{i} \\" <no-iri>" }} LIMIT {3}'
+        for i in range(5)
+    ]
     results = [guard(t) for t in texts]
     assert [r.text for r in results] == texts  # each runs as written, not as its shape
     assert {(r.form, r.has_limit) for r in results} == {("SELECT", True)}
     assert _guard.cache_info().misses == 5 + 1  # five texts, one shape parsed once
 
 
-@pytest.mark.parametrize("query,reason", [
-    # a risky word anywhere sends the query to the full parse, which refuses what it must
-    ("SELECT * WHERE { SERVICE <http://evil.example/sparql> { ?s ?p ?o } }", "SERVICE"),
-    ("SELECT * WHERE { <http://a/b> ?p ?o . SERVICE <http://evil.example/s> { ?s ?p ?o } }", "SERVICE"),
-    ("SELECT * FROM <http://evil.example/g.ttl> WHERE { ?s ?p ?o }", "FROM"),
-    ("INSERT DATA { <http://a/b> <http://a/c> <http://a/d> }", "updates"),
-    ("SELECT * WHERE { <http://a/b> ?p ?o . \\u0053ERVICE <http://evil.example/s> { ?s ?p ?o } }", "SERVICE"),
-    # no risky word, but the shape does not parse or names an undeclared prefix
-    ("SELECT ?x WHERE { <http://a/b> <http://a/c> ?x", "not valid SPARQL"),
-    ("SELECT ?x WHERE { <http://a/b> zz:c ?x }", "prefix 'zz:'"),
-])
+@pytest.mark.parametrize(
+    "query,reason",
+    [
+        # a risky word anywhere sends the query to the full parse, which refuses what it must
+        ("SELECT * WHERE { SERVICE <http://evil.example/sparql> { ?s ?p ?o } }", "SERVICE"),
+        ("SELECT * WHERE { <http://a/b> ?p ?o . SERVICE <http://evil.example/s> { ?s ?p ?o } }", "SERVICE"),
+        ("SELECT * FROM <http://evil.example/g.ttl> WHERE { ?s ?p ?o }", "FROM"),
+        ("INSERT DATA { <http://a/b> <http://a/c> <http://a/d> }", "updates"),
+        ("SELECT * WHERE { <http://a/b> ?p ?o . \\u0053ERVICE <http://evil.example/s> { ?s ?p ?o } }", "SERVICE"),
+        # no risky word, but the shape does not parse or names an undeclared prefix
+        ("SELECT ?x WHERE { <http://a/b> <http://a/c> ?x", "not valid SPARQL"),
+        ("SELECT ?x WHERE { <http://a/b> zz:c ?x }", "prefix 'zz:'"),
+    ],
+)
 def test_the_shape_shortcut_refuses_what_the_full_parse_refuses(query, reason):
     from kgquery.graph.guard import guard
 
@@ -285,6 +326,7 @@ def test_the_shape_shortcut_refuses_what_the_full_parse_refuses(query, reason):
 
 
 # --------------------------------------------------------------------------- checks in parallel (issue 15)
+
 
 def _sum_query(n: int) -> str:
     """`SELECT (1+1+...+1 AS ?x) {}`: rdflib parses it at ~1 ms per character."""

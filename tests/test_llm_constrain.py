@@ -1,4 +1,5 @@
 """The SPARQL subset checker behind constrained decoding: what it accepts always parses."""
+
 from __future__ import annotations
 
 import random
@@ -20,35 +21,41 @@ def checker() -> SparqlChecker:
     return SparqlChecker(PROPS, NODES, PREFIXES)
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT ?x WHERE { ?x a v:Product . }",
-    'SELECT DISTINCT ?x ?n WHERE { ?x <http://x.org/v/price> ?p ; v:name ?n . FILTER(?p > 5 && LANG(?n) = "en") } '
-    "ORDER BY DESC(?p) LIMIT 3",
-    "ASK { <http://x.org/i/a1> v:price 5.5 . }",
-    "SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a <http://x.org/v/Product>. }",
-    "SELECT ?x WHERE { ?x v:price ?p . { SELECT (MAX(?q) AS ?m) WHERE { ?y v:price ?q . } } FILTER(?p = ?m) }",
-    'select ?x where { ?x v:name "Foo"@en . ?x v:price ?p. } group by ?x having (count(?p) > 1)',
-    "SELECT ?x WHERE { ?x v:price ?p . FILTER(?p<5) }",
-    "SELECT ?x WHERE { OPTIONAL { ?x v:name ?n } FILTER NOT EXISTS { ?x v:price ?p . } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?x WHERE { ?x a v:Product . }",
+        'SELECT DISTINCT ?x ?n WHERE { ?x <http://x.org/v/price> ?p ; v:name ?n . FILTER(?p > 5 && LANG(?n) = "en") } '
+        "ORDER BY DESC(?p) LIMIT 3",
+        "ASK { <http://x.org/i/a1> v:price 5.5 . }",
+        "SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a <http://x.org/v/Product>. }",
+        "SELECT ?x WHERE { ?x v:price ?p . { SELECT (MAX(?q) AS ?m) WHERE { ?y v:price ?q . } } FILTER(?p = ?m) }",
+        'select ?x where { ?x v:name "Foo"@en . ?x v:price ?p. } group by ?x having (count(?p) > 1)',
+        "SELECT ?x WHERE { ?x v:price ?p . FILTER(?p<5) }",
+        "SELECT ?x WHERE { OPTIONAL { ?x v:name ?n } FILTER NOT EXISTS { ?x v:price ?p . } }",
+    ],
+)
 def test_accepts_queries_of_the_subset(checker, query):
     assert checker.accepts(query)
     guard(query, prefixes=PREFIXES)
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT ?x WHERE { ?x v:cost ?p . }",                       # a property the graph does not have
-    "SELECT ?x WHERE { ?x <http://x.org/v/nope> ?p . }",        # an invented IRI
-    "SELECT ?x WHERE { ?x v:price <http://x.org/i/zz> . }",     # an entity that was not linked
-    "SELECT ?x WHERE { v:price v:price ?p . }",                 # a property where an entity goes
-    "SELECT ?x WHERE { ?x v:price ?p }x",
-    "SELECT ?x WHERE { ?x ?p ?o ?y }",
-    "SELECTDISTINCT ?x WHERE {}",
-    "DELETE WHERE { ?s ?p ?o }",
-    "SELECT ?x WHERE { SERVICE <http://evil/> { ?x ?p ?o } }",
-    "SELECT ?x WHERE { ?x a v:Product.FILTER(?x) }",            # one prefixed name to SPARQL: 'Product.FILTER'
-    "SeLeCt ?x WHERE { ?x a v:Product }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?x WHERE { ?x v:cost ?p . }",  # a property the graph does not have
+        "SELECT ?x WHERE { ?x <http://x.org/v/nope> ?p . }",  # an invented IRI
+        "SELECT ?x WHERE { ?x v:price <http://x.org/i/zz> . }",  # an entity that was not linked
+        "SELECT ?x WHERE { v:price v:price ?p . }",  # a property where an entity goes
+        "SELECT ?x WHERE { ?x v:price ?p }x",
+        "SELECT ?x WHERE { ?x ?p ?o ?y }",
+        "SELECTDISTINCT ?x WHERE {}",
+        "DELETE WHERE { ?s ?p ?o }",
+        "SELECT ?x WHERE { SERVICE <http://evil/> { ?x ?p ?o } }",
+        "SELECT ?x WHERE { ?x a v:Product.FILTER(?x) }",  # one prefixed name to SPARQL: 'Product.FILTER'
+        "SeLeCt ?x WHERE { ?x a v:Product }",
+    ],
+)
 def test_rejects_invented_iris_and_bad_syntax(checker, query):
     assert not checker.accepts(query)
 
@@ -75,8 +82,16 @@ def test_prefix_states_allow_exactly_the_continuations(checker):
     assert checker.can_end(checker.feed(checker.start, "ASK { ?x v:price 3 . }"))
 
 
-@pytest.mark.parametrize("cut", ["SELECT ?x WHERE { ?x v:pr", "SELECT ?x WHERE { ?x <http://x.org/v/na",
-                                 "SELECT (COUNT(?x", 'ASK { ?x v:name "abc', "SELECT ?x WHERE { ?x a v:Product . } ORDER"])
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "SELECT ?x WHERE { ?x v:pr",
+        "SELECT ?x WHERE { ?x <http://x.org/v/na",
+        "SELECT (COUNT(?x",
+        'ASK { ?x v:name "abc',
+        "SELECT ?x WHERE { ?x a v:Product . } ORDER",
+    ],
+)
 def test_complete_closes_cut_off_queries(checker, cut):
     done = checker.complete(cut)
     assert done is not None and done.startswith(cut) and checker.accepts(done)
@@ -86,11 +101,17 @@ def test_complete_closes_cut_off_queries(checker, cut):
 def test_random_derivations_that_pass_the_checker_parse_with_rdflib(checker):
     """Fuzz: random sentences of the grammar with random spacing; whatever is accepted parses."""
     rnd = random.Random(7)
-    samples = {"$VAR": ["?x", "?v1", "$y"], "$IRI_P": ["v:price", "<http://x.org/v/name>", "rdf:type"],
-               "$IRI_N": ["<http://x.org/i/a1>", "v:Product", "<http://x.org/i/b-2>"],
-               "$IRI_C": ["v:Product", "<http://x.org/v/Product>"],
-               "$STR": ['"a b"', '"x"@en', '"q\\"z"'], "$NUM": ["5", "-3", "2.5"], "$UNUM": ["5", "2.5"],
-               "$INT": ["10"], "$BOOL": ["true", "false"]}
+    samples = {
+        "$VAR": ["?x", "?v1", "$y"],
+        "$IRI_P": ["v:price", "<http://x.org/v/name>", "rdf:type"],
+        "$IRI_N": ["<http://x.org/i/a1>", "v:Product", "<http://x.org/i/b-2>"],
+        "$IRI_C": ["v:Product", "<http://x.org/v/Product>"],
+        "$STR": ['"a b"', '"x"@en', '"q\\"z"'],
+        "$NUM": ["5", "-3", "2.5"],
+        "$UNUM": ["5", "2.5"],
+        "$INT": ["10"],
+        "$BOOL": ["true", "false"],
+    }
 
     def derive(sym, depth):
         if _is_terminal(sym):
@@ -114,6 +135,10 @@ def test_random_derivations_that_pass_the_checker_parse_with_rdflib(checker):
 
 
 def test_iri_lexemes_and_repetition():
-    assert iri_lexemes([V + "price", "http://other/x"], PREFIXES) == ["<http://x.org/v/price>", "v:price", "<http://other/x>"]
+    assert iri_lexemes([V + "price", "http://other/x"], PREFIXES) == [
+        "<http://x.org/v/price>",
+        "v:price",
+        "<http://other/x>",
+    ]
     assert _repeating("SELECT ?x WHERE { ?x a v:P, v:P, v:P, v:P,")
     assert not _repeating("SELECT ?x WHERE { { SELECT ?y WHERE { ?y a v:P } } } } }")

@@ -1,5 +1,6 @@
 """Hostile graph files: entity bombs, gzip bombs, remote JSON-LD contexts, time and memory bounds;
 and the caches: keyed on content, and no cache (with a warning) when the folder is unusable."""
+
 from __future__ import annotations
 
 import gzip
@@ -41,19 +42,23 @@ def _one_line_cli_error(path: Path, store: str, capsys, *extra: str) -> str:
 
 
 def _rdfxml(doctype: str, label: str) -> str:
-    return (f'<?xml version="1.0"?>\n{doctype}\n<rdf:RDF xmlns:rdf="{RDF_NS}" xmlns:rdfs="{RDFS_NS}">\n'
-            f' <rdf:Description rdf:about="http://example.org/a"><rdfs:label>{label}</rdfs:label></rdf:Description>\n'
-            f'</rdf:RDF>\n')
+    return (
+        f'<?xml version="1.0"?>\n{doctype}\n<rdf:RDF xmlns:rdf="{RDF_NS}" xmlns:rdfs="{RDFS_NS}">\n'
+        f' <rdf:Description rdf:about="http://example.org/a"><rdfs:label>{label}</rdfs:label></rdf:Description>\n'
+        f'</rdf:RDF>\n'
+    )
 
 
 def _laughs(levels: int = 4) -> str:
     """A "billion laughs" document, kept small (10**levels copies) so that a run without the guard ends."""
     ents = ' <!ENTITY lol0 "lol">\n' + "".join(
-        f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n' for i in range(1, levels + 1))
+        f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n' for i in range(1, levels + 1)
+    )
     return _rdfxml(f"<!DOCTYPE rdf:RDF [\n{ents}]>", f"&lol{levels};")
 
 
 # --------------------------------------------------------------------------- XML entities
+
 
 @pytest.mark.parametrize("store", STORES)
 def test_nested_xml_entities_are_refused(tmp_path, capsys, store):
@@ -65,11 +70,14 @@ def test_nested_xml_entities_are_refused(tmp_path, capsys, store):
 
 
 @pytest.mark.parametrize("store", STORES)
-@pytest.mark.parametrize("decl, says", [
-    ('<!ENTITY % p "x">', "parameter entity %p;"),
-    ('<!ENTITY ext SYSTEM "{url}/secret.txt">', "external entity &ext;"),
-    ('<!ENTITY big "{big}">', "is 2,000 characters long"),
-])
+@pytest.mark.parametrize(
+    "decl, says",
+    [
+        ('<!ENTITY % p "x">', "parameter entity %p;"),
+        ('<!ENTITY ext SYSTEM "{url}/secret.txt">', "external entity &ext;"),
+        ('<!ENTITY big "{big}">', "is 2,000 characters long"),
+    ],
+)
 def test_xml_entities_that_can_grow_or_fetch_are_refused(tmp_path, listener, store, decl, says):
     decl = decl.format(url=listener.url, big="x" * 2000)
     path = tmp_path / "ents.rdf"
@@ -97,6 +105,7 @@ def test_plain_xml_entities_still_load_within_the_size_cap(tmp_path, store):
 
 
 # --------------------------------------------------------------------------- size cap
+
 
 def _turtle(n: int, pad: str = "") -> str:
     return "@prefix ex: <http://example.org/> .\n" + "".join(f'ex:s{i} ex:p "v{i}{pad}" .\n' for i in range(n))
@@ -144,6 +153,7 @@ def test_page_upload_of_a_gzip_bomb_is_one_line(monkeypatch):
 
 # --------------------------------------------------------------------------- time and memory
 
+
 @pytest.mark.parametrize("store", STORES)
 def test_load_stops_past_its_time_limit(tmp_path, store):
     path = tmp_path / "slow.ttl"
@@ -162,6 +172,7 @@ def test_load_stops_past_its_memory_limit(tmp_path, store):
 
 # --------------------------------------------------------------------------- no network
 
+
 def _jsonld(context) -> str:
     return json.dumps({"@context": context, "@id": "http://example.org/a", "name": "Alpha"})
 
@@ -170,12 +181,19 @@ def _jsonld(context) -> str:
 @pytest.mark.parametrize("shape", ["string", "list", "import", "scoped"])
 def test_remote_jsonld_context_is_never_fetched(tmp_path, listener, capsys, store, shape):
     url = f"{listener.url}/context.jsonld"
-    context = {"string": url, "list": [url, {"name": "http://schema.org/name"}],
-               "import": {"@import": url}, "scoped": {"knows": {"@id": "http://xmlns.com/foaf/0.1/knows", "@context": url}}}
+    context = {
+        "string": url,
+        "list": [url, {"name": "http://schema.org/name"}],
+        "import": {"@import": url},
+        "scoped": {"knows": {"@id": "http://xmlns.com/foaf/0.1/knows", "@context": url}},
+    }
     path = tmp_path / "remote.jsonld"
     path.write_text(_jsonld(context[shape]), "utf-8")
-    with pytest.raises(LoadError, match=r"remote.jsonld: the JSON-LD @(context|import) .*names a document to fetch; "
-                                         r"kgquery reads no network"):
+    with pytest.raises(
+        LoadError,
+        match=r"remote.jsonld: the JSON-LD @(context|import) .*names a document to fetch; "
+        r"kgquery reads no network",
+    ):
         KnowledgeGraph.load(path, store=store)
     _one_line_cli_error(path, store, capsys)
     assert len(listener.connections) == 0
@@ -218,8 +236,11 @@ def test_loading_thread_cannot_connect(tmp_path, listener):
 
 # --------------------------------------------------------------------------- caches
 
+
 def _labelled(label: str) -> str:
-    return f'@prefix rdfs: <{RDFS_NS}> .\n<http://example.org/alpha> rdfs:label "{label}" ; a <http://example.org/T> .\n'
+    return (
+        f'@prefix rdfs: <{RDFS_NS}> .\n<http://example.org/alpha> rdfs:label "{label}" ; a <http://example.org/T> .\n'
+    )
 
 
 @pytest.mark.parametrize("store", STORES)
@@ -275,8 +296,9 @@ def test_unusable_cache_folder_means_no_cache_and_a_warning(tmp_path, monkeypatc
 def test_utf16_entity_bomb_is_refused(tmp_path):
     """The check reads the XML as the parser will: a UTF-16 file hides "<!ENTITY" from a byte search."""
     path = tmp_path / "laughs16.rdf"
-    path.write_bytes(_laughs().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
-                     .encode("utf-16"))
+    path.write_bytes(
+        _laughs().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>').encode("utf-16")
+    )
     with pytest.raises(LoadError, match=r"laughs16.rdf: the XML entity &lol1; refers to other entities"):
         KnowledgeGraph.load(path, store="memory")
 

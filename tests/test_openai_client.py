@@ -4,6 +4,7 @@ Each server here is a stdlib ThreadingHTTPServer that misbehaves on purpose (503
 too slow, echoing the key back); the client talks real HTTP to it. The client against a real
 model server process (kgquery.serve_model running SmolLM2) is in test_llm.py.
 """
+
 from __future__ import annotations
 
 import json

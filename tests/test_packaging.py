@@ -4,6 +4,7 @@ The slow test is real end to end: it builds a wheel from a copy of this checkout
 (non-editable, with its core dependencies) into a fresh venv, and asks a question of the bundled
 ck25 graph from a folder outside the checkout, so nothing can come from the source tree.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,9 @@ def test_checkout_resolves_bundled_graphs_and_page():
 
 def _copy_checkout(dest: Path) -> Path:
     """The files a build reads, without build/, *.egg-info or caches left by earlier builds."""
-    skip = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
-                                  ".venv", "bench", "tests", "docs")
+    skip = shutil.ignore_patterns(
+        ".git", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".venv", "bench", "tests", "docs"
+    )
     shutil.copytree(REPO, dest, ignore=skip)
     return dest
 
@@ -104,5 +106,7 @@ def test_wheel_install_answers_from_bundled_graph(tmp_path):
 
     # `kgquery app` finds its page (the check before Streamlit's: the core install has no Streamlit)
     r = subprocess.run([str(exe), "app"], **run)
-    assert r.returncode == 2 and r.stderr.strip() == "kgquery: error: the page needs Streamlit: pip install 'kgquery[app]'", r.stderr
+    assert (
+        r.returncode == 2 and r.stderr.strip() == "kgquery: error: the page needs Streamlit: pip install 'kgquery[app]'"
+    ), r.stderr
     print(f"wheel {wheel.stat().st_size / 1e3:.0f} kB; built, installed and asked in {time.monotonic() - t0:.0f} s")

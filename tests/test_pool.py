@@ -1,6 +1,7 @@
 """The pool of long-lived query workers (kgquery.graph.pool), with real processes: a runaway query's worker is
 killed and replaced, the memory cap ends a worker and not the pool, no worker outlives its graph or
 the process that forked it, and threads sharing the pool get the answers one thread gets."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,9 @@ from kgquery.graph.pool import POOL_SIZE, worker_pids
 
 ROOT = Path(__file__).resolve().parent.parent
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-HUGE_STRING = ("SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?c), STR(?f)); separator=',') AS ?x) "
-               "WHERE { ?a ?b ?c . ?d ?e ?f }")
+HUGE_STRING = (
+    "SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?c), STR(?f)); separator=',') AS ?x) WHERE { ?a ?b ?c . ?d ?e ?f }"
+)
 ASK_KAREN = f"ASK {{ <{PI}empl-Karen.Brant%40company.org> <{PV}memberOf> <{PI}dept-73191> }}"
 EMPLOYEES = f"SELECT (COUNT(?s) AS ?n) WHERE {{ ?s a <{PV}Employee> }}"
 
@@ -170,8 +172,9 @@ def _spawn_parent(how: str) -> subprocess.Popen:
             os._exit(0)  # no atexit handlers: only the pipes' EOF tells the workers
     """)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                            env=env)
+    return subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+    )
 
 
 @pytest.mark.parametrize("how", ["exit", "os_exit", "kill"])

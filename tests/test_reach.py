@@ -1,6 +1,7 @@
 """Reach (issue 14) on a graph whose properties have run-together lowercase names and no labels (tables made into a
 graph): the words come from splitting the names; "the N largest" keeps N rows; an attribute the matches
 lack is read from the things they lead to; a bare number is a quantity, not some entity's id."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Scale: the fuzzy shortlist finds what a full scan finds; paged builds equal one-query builds and resume."""
+
 from __future__ import annotations
 
 import random
@@ -24,12 +25,26 @@ def _full_scan(index: LabelIndex, text: str, limit: int, cutoff: float) -> list[
 def _shortlisted(index: LabelIndex, text: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
     grams = index._grams or GramIndex(index._norm_keys)
     keys = [index._norm_keys[i] for i in grams.shortlist(normalize(text), cutoff)]
-    return [(key, score) for key, score, _ in process.extract(normalize(text), keys, scorer=fuzz.ratio,
-                                                               limit=limit, score_cutoff=cutoff)]
+    return [
+        (key, score)
+        for key, score, _ in process.extract(normalize(text), keys, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+    ]
 
 
-NAMES = ["Baldwin Dirksn", "Karen Brandt", "Heinrich Hoch", "Compensatr", "Sabrina Geiger", "Multiplexr",
-         "Thomas Muller", "Inductr", "MechaPulse SkyForg", "Lambert Faust", "Bert Blumstien", "Procurment"]
+NAMES = [
+    "Baldwin Dirksn",
+    "Karen Brandt",
+    "Heinrich Hoch",
+    "Compensatr",
+    "Sabrina Geiger",
+    "Multiplexr",
+    "Thomas Muller",
+    "Inductr",
+    "MechaPulse SkyForg",
+    "Lambert Faust",
+    "Bert Blumstien",
+    "Procurment",
+]
 
 
 @pytest.mark.parametrize("cutoff", [75, 80, 88])
@@ -37,8 +52,9 @@ def test_shortlist_finds_what_the_full_scan_finds_on_ck25(ck25_kg, cutoff):
     index = ck25_kg.labels
     for name in NAMES:
         full = _full_scan(index, name, 5, cutoff)
-        assert sorted(_shortlisted(index, name, 5, cutoff), key=lambda x: (-x[1], x[0])) == \
-            sorted(full, key=lambda x: (-x[1], x[0])), name
+        assert sorted(_shortlisted(index, name, 5, cutoff), key=lambda x: (-x[1], x[0])) == sorted(
+            full, key=lambda x: (-x[1], x[0])
+        ), name
 
 
 def test_spelling_slip_through_the_shortlist(ck25_kg, monkeypatch):
@@ -53,9 +69,28 @@ def test_spelling_slip_through_the_shortlist(ck25_kg, monkeypatch):
 def test_shortlist_on_many_random_names():
     """50,000 made-up names: slips of existing names are found exactly as the full scan finds them."""
     rng = random.Random(7)
-    syll = ["ka", "ren", "bra", "nt", "hei", "rich", "ho", "ch", "sa", "bri", "na", "gei", "ger", "lo", "ve", "la", "ce"]
-    names = sorted({" ".join("".join(rng.choice(syll) for _ in range(rng.randint(2, 4))) for _ in range(2))
-                    for _ in range(50_000)})
+    syll = [
+        "ka",
+        "ren",
+        "bra",
+        "nt",
+        "hei",
+        "rich",
+        "ho",
+        "ch",
+        "sa",
+        "bri",
+        "na",
+        "gei",
+        "ger",
+        "lo",
+        "ve",
+        "la",
+        "ce",
+    ]
+    names = sorted(
+        {" ".join("".join(rng.choice(syll) for _ in range(rng.randint(2, 4))) for _ in range(2)) for _ in range(50_000)}
+    )
     index = LabelIndex([(f"http://x/{i}", n, "label") for i, n in enumerate(names)], {})
     assert len(index._norm_keys) > labels_module.SMALL_INDEX
     for _ in range(40):
@@ -85,10 +120,27 @@ def test_by_tokens_too_common_gives_nothing(ck25_kg):
 
 def _shape(s):
     """Everything but samples and the order of equal counts (both depend on the store's iteration order)."""
-    return ([(c.iri, c.label, c.count, c.comment) for c in s.classes],
-            [(p.iri, p.label, p.count, p.comment, p.domains, p.ranges, sorted(p.datatypes), sorted(p.subject_classes),
-              sorted(p.object_classes), p.literal_objects, p.iri_objects) for p in s.properties],
-            s.prefixes, s.triple_count)
+    return (
+        [(c.iri, c.label, c.count, c.comment) for c in s.classes],
+        [
+            (
+                p.iri,
+                p.label,
+                p.count,
+                p.comment,
+                p.domains,
+                p.ranges,
+                sorted(p.datatypes),
+                sorted(p.subject_classes),
+                sorted(p.object_classes),
+                p.literal_objects,
+                p.iri_objects,
+            )
+            for p in s.properties
+        ],
+        s.prefixes,
+        s.triple_count,
+    )
 
 
 def test_paged_builds_equal_single_query_builds(people_kg, monkeypatch):
@@ -135,8 +187,10 @@ def test_bucketed_select_splits_full_buckets_and_resumes(people_kg, tmp_path):
         assert any("LIMIT 12" in q for q in asked)  # one hash value with 8 rows: asked again with room for them
         steps = cp.steps()
         asked.clear()
-        assert list(bucketed_select(kg, "?s ?p ?o", where, "s", cp, f"all-{estimate}", estimate=estimate,
-                                    page_size=3)) == rows
+        assert (
+            list(bucketed_select(kg, "?s ?p ?o", where, "s", cp, f"all-{estimate}", estimate=estimate, page_size=3))
+            == rows
+        )
         assert asked == [] and cp.steps() == steps
 
 
@@ -151,8 +205,11 @@ def test_bucketed_select_without_md5_falls_back_to_keyset_pages(people_kg, tmp_p
         if "MD5(" in q:
             raise KgqueryError("index query failed (failed): no MD5 here")
         return run(q, *a, **k)
+
     kg.query = query
-    rows = list(bucketed_select(kg, "?s ?p ?o", where, "s", Checkpoint(tmp_path / "cp"), "all", estimate=29, page_size=3))
+    rows = list(
+        bucketed_select(kg, "?s ?p ?o", where, "s", Checkpoint(tmp_path / "cp"), "all", estimate=29, page_size=3)
+    )
     assert sorted(map(str, rows)) == sorted(map(str, expected))
 
 

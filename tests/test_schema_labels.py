@@ -1,4 +1,5 @@
 """Schema summary and label index on ck25 (and a small graph without labels)."""
+
 from __future__ import annotations
 
 import json
@@ -39,7 +40,7 @@ def test_property_domain_range_and_datatypes(ck25_kg):
     w = s.prop(PV + "weight_g")
     assert w.count == 1000 and w.literal_objects == 1000 and w.iri_objects == 0
     assert w.domains == [PV + "Hardware"] and w.ranges == [XSD + "decimal"]  # declared
-    assert w.datatypes == [(XSD + "integer", 1000)]                          # observed
+    assert w.datatypes == [(XSD + "integer", 1000)]  # observed
     assert w.subject_classes == [(PV + "Hardware", 1000)]
     assert w.is_literal and w.is_numeric and len(w.samples) == 3
     m = s.prop(PV + "memberOf")
@@ -67,8 +68,9 @@ def test_render_whole_and_excerpt(ck25_kg):
     excerpt = s.render(budget=2000, classes=[PV + "Employee"], properties=[PV + "memberOf"])
     lines = excerpt.splitlines()
     assert lines[1:3] == ["CLASSES (instances):", '  prodvocab:Employee "Employee" (47)']
-    assert lines[4].startswith('  prodvocab:memberOf "member of": prodvocab:Employee, prodvocab:Manager '
-                               "-> prodvocab:Department (53) e.g. ")
+    assert lines[4].startswith(
+        '  prodvocab:memberOf "member of": prodvocab:Employee, prodvocab:Manager -> prodvocab:Department (53) e.g. '
+    )
     assert len(lines) == 5
 
 
@@ -147,7 +149,9 @@ def test_local_name_fallback_without_labels(tmp_path):
     kg = KnowledgeGraph.load(f)
     labels = kg.labels
     hits = labels.lookup("acme corp")
-    assert [(h.iri, h.label, h.source) for h in hits] == [("http://example.org/firm/acmeCorp", "acme corp", "localname")]
+    assert [(h.iri, h.label, h.source) for h in hits] == [
+        ("http://example.org/firm/acmeCorp", "acme corp", "localname")
+    ]
     assert [h.iri for h in labels.lookup("road runner")] == ["http://example.org/firm/road_runner"]
     assert [h.iri for h in labels.lookup("wile e coyote")] == ["http://example.org/firm/WileECoyote"]
     assert labels.label_of("http://example.org/firm/acmeCorp") == "acme corp"

@@ -1,5 +1,6 @@
 """`kgquery serve`: the HTTP API on 127.0.0.1 (real uvicorn servers, real graphs), its limits, the
 TEXT2SPARQL API shape, and the thread-safety of the Python API it shares between requests."""
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,9 @@ class Server:
     def __init__(self, app):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error",
-                                                    access_log=False))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error", access_log=False)
+        )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
         end = time.monotonic() + 15
@@ -81,10 +83,12 @@ def client(server):
 def test_health(client):
     r = client.get("/health")
     assert r.status_code == 200
-    assert r.json() == {"status": "ok", "default_graph": "ck25",
-                        "graphs": {"ck25": {"triples": 26903, "endpoint": False},
-                                   "countries": {"triples": 8825, "endpoint": False}},
-                        "datasets": {CORPORATE: "ck25"}}
+    assert r.json() == {
+        "status": "ok",
+        "default_graph": "ck25",
+        "graphs": {"ck25": {"triples": 26903, "endpoint": False}, "countries": {"triples": 8825, "endpoint": False}},
+        "datasets": {CORPORATE: "ck25"},
+    }
 
 
 def test_ask(client, engines):
@@ -112,12 +116,15 @@ def test_ask_abstention_says_not_sure_with_the_best_attempt(client):
     assert client.post("/ask", json={"question": MANAGER_Q}).json()["not_sure"] is False
 
 
-@pytest.mark.parametrize("body,status,error", [
-    ({"question": "hi", "graph": "nope"}, 404, "unknown graph 'nope'; this service has: ck25, countries"),
-    ({"graph": "ck25"}, 422, "bad request: question: Field required"),
-    ({"question": 12}, 422, "bad request: question: Input should be a valid string"),
-    ([1, 2], 422, "bad request: body: Input should be a valid dictionary or object to extract fields from"),
-])
+@pytest.mark.parametrize(
+    "body,status,error",
+    [
+        ({"question": "hi", "graph": "nope"}, 404, "unknown graph 'nope'; this service has: ck25, countries"),
+        ({"graph": "ck25"}, 422, "bad request: question: Field required"),
+        ({"question": 12}, 422, "bad request: question: Input should be a valid string"),
+        ([1, 2], 422, "bad request: body: Input should be a valid dictionary or object to extract fields from"),
+    ],
+)
 def test_ask_bad_requests(client, body, status, error):
     r = client.post("/ask", json=body)
     assert (r.status_code, r.json()) == (status, {"error": error})
@@ -125,7 +132,10 @@ def test_ask_bad_requests(client, body, status, error):
 
 def test_ask_needs_json(client):
     r = client.post("/ask", content=b"question=hi", headers={"content-type": "application/x-www-form-urlencoded"})
-    assert (r.status_code, r.json()["error"]) == (415, "send the request body as JSON with 'Content-Type: application/json'")
+    assert (r.status_code, r.json()["error"]) == (
+        415,
+        "send the request body as JSON with 'Content-Type: application/json'",
+    )
 
 
 def test_sparql_typed_outcomes(client):
@@ -139,7 +149,9 @@ def test_sparql_typed_outcomes(client):
     assert rows["results"]["bindings"] == [{"l": {"type": "literal", "value": "Engineering"}}]
     assert q("ASK { ?s ?p ?o }", graph="countries")["boolean"] is True
     refused = q("DROP ALL")
-    assert refused["outcome"] == "refused" and refused["message"] == "updates are not allowed: kgquery only reads (Drop)"
+    assert (
+        refused["outcome"] == "refused" and refused["message"] == "updates are not allowed: kgquery only reads (Drop)"
+    )
     assert q("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")["outcome"] == "refused"
     timed = q("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")  # the graph's 1 s limit
     assert timed["outcome"] == "timed_out" and "time limit" in timed["message"]
@@ -148,18 +160,29 @@ def test_sparql_typed_outcomes(client):
 
 
 def test_eval(client):
-    qs = [{"question": MANAGER_Q, "answers": [MANAGER]},
-          {"question": "What is the email of Sabrina from Marketing?", "answers": ["nobody@example.org"], "id": "b"}]
+    qs = [
+        {"question": MANAGER_Q, "answers": [MANAGER]},
+        {"question": "What is the email of Sabrina from Marketing?", "answers": ["nobody@example.org"], "id": "b"},
+    ]
     r = client.post("/eval", json={"questions": qs})
     assert r.status_code == 200
     report = r.json()
     assert report["summary"]["n"] == 2 and report["summary"]["mean_f1"] == 0.5
     assert [(x["id"], x["f1"]) for x in report["questions"]] == [("1", 1.0), ("b", 0.0)]
     # gold from a reference query, run through the same guard
-    r = client.post("/eval", json={"graph": "countries", "questions": [
-        {"question": "What is the capital of Peru?",
-         "sparql": "SELECT ?c WHERE { <https://kgquery.dev/countries/id/country/PER> "
-                   "<https://kgquery.dev/countries/vocab/capital> ?c }"}]})
+    r = client.post(
+        "/eval",
+        json={
+            "graph": "countries",
+            "questions": [
+                {
+                    "question": "What is the capital of Peru?",
+                    "sparql": "SELECT ?c WHERE { <https://kgquery.dev/countries/id/country/PER> "
+                    "<https://kgquery.dev/countries/vocab/capital> ?c }",
+                }
+            ],
+        },
+    )
     assert r.json()["summary"]["mean_f1"] == 1.0
     assert client.post("/eval", json={"questions": qs * 2}).status_code == 413  # capped at 3 here
     assert client.post("/eval", json={"questions": []}).status_code == 400
@@ -172,13 +195,17 @@ def test_text2sparql_api(client, engines):
     assert r.status_code == 200
     assert r.json() == {"dataset": CORPORATE, "question": MANAGER_Q, "query": engines["ck25"].ask(MANAGER_Q).sparql}
     # without the trailing slash, and by graph name
-    assert client.get("/", params={"question": MANAGER_Q, "dataset": CORPORATE[:-1]}).json()["query"] == r.json()["query"]
+    assert (
+        client.get("/", params={"question": MANAGER_Q, "dataset": CORPORATE[:-1]}).json()["query"] == r.json()["query"]
+    )
     got = client.get("/", params={"question": "What is the capital of Peru?", "dataset": "countries"}).json()
     assert "capital" in got["query"] and got["dataset"] == "countries"
     r = client.get("/", params={"question": "x", "dataset": "https://text2sparql.aksw.org/2025/dbpedia/"})
     assert r.status_code == 404
-    assert r.json()["error"] == ("unknown dataset 'https://text2sparql.aksw.org/2025/dbpedia/'; this service answers: "
-                                 f"{CORPORATE} (ck25), ck25, countries")
+    assert r.json()["error"] == (
+        "unknown dataset 'https://text2sparql.aksw.org/2025/dbpedia/'; this service answers: "
+        f"{CORPORATE} (ck25), ck25, countries"
+    )
     r = client.get("/")
     assert r.status_code == 400 and r.json()["error"].startswith("the TEXT2SPARQL API: GET /?question=...&dataset=...")
 
@@ -188,8 +215,10 @@ def test_text2sparql_dataset_not_loaded(engines):
     try:
         r = httpx.get(srv.url + "/", params={"question": "x", "dataset": CORPORATE})
         assert r.status_code == 404
-        assert r.json()["error"] == (f"dataset '{CORPORATE}' is the graph 'ck25', which this service was not "
-                                     "started with (kgquery serve --graph ck25)")
+        assert r.json()["error"] == (
+            f"dataset '{CORPORATE}' is the graph 'ck25', which this service was not "
+            "started with (kgquery serve --graph ck25)"
+        )
     finally:
         srv.close()
 
@@ -204,7 +233,9 @@ def test_request_size_limit(client):
             yield b"x" * 4096
 
     r = client.post("/ask", content=chunks(), headers={"content-type": "application/json"})
-    assert r.status_code == 413 and r.json()["error"] == "request body too large: over 65,536 bytes; the limit is 65,536"
+    assert (
+        r.status_code == 413 and r.json()["error"] == "request body too large: over 65,536 bytes; the limit is 65,536"
+    )
     assert client.get("/health").status_code == 200  # and it goes on serving
 
 
@@ -228,11 +259,18 @@ def test_api_key(engines):
     srv = Server(create_app(engines, api_key=KEY, rate=0))
     try:
         with httpx.Client(base_url=srv.url) as c:
-            for headers in ({}, {"Authorization": "Bearer wrong"}, {"X-API-Key": KEY[:-1]}, {"Authorization": KEY},
-                            {"Authorization": "Basic " + KEY}):
+            for headers in (
+                {},
+                {"Authorization": "Bearer wrong"},
+                {"X-API-Key": KEY[:-1]},
+                {"Authorization": KEY},
+                {"Authorization": "Basic " + KEY},
+            ):
                 r = c.post("/sparql", json={"query": "ASK { ?s ?p ?o }"}, headers=headers)
                 assert r.status_code == 401 and r.headers["www-authenticate"] == 'Bearer realm="kgquery"'
-                assert r.json() == {"error": "missing or wrong API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'"}
+                assert r.json() == {
+                    "error": "missing or wrong API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'"
+                }
                 assert KEY not in r.text
             for headers in ({"Authorization": f"Bearer {KEY}"}, {"authorization": f"bearer {KEY}"}, {"X-API-Key": KEY}):
                 r = c.post("/sparql", json={"query": "ASK { ?s ?p ?o }"}, headers=headers)
@@ -244,8 +282,12 @@ def test_api_key(engines):
 
 
 def test_concurrent_requests_get_sequential_answers(client, engines):
-    questions = [MANAGER_Q, "What is the email of Sabrina from Marketing?", "Which department is Karen Brant a member of?",
-                 "How many employees are there?"] * 2
+    questions = [
+        MANAGER_Q,
+        "What is the email of Sabrina from Marketing?",
+        "Which department is Karen Brant a member of?",
+        "How many employees are there?",
+    ] * 2
     expected = [engines["ck25"].ask(q).values() for q in questions]
 
     def ask(q):
@@ -257,12 +299,18 @@ def test_concurrent_requests_get_sequential_answers(client, engines):
 
 # --------------------------------------------------------------------------- the Python API from threads
 
+
 def _country_questions(kg, n: int) -> list[str]:
     """Questions made from the graph's own entities (not from any benchmark)."""
     res = kg.query("SELECT ?l WHERE { ?c a <https://kgquery.dev/countries/vocab/Country> ; rdfs:label ?l } ORDER BY ?l")
     names = [r[0].value for r in res.rows][::7]
-    shapes = ["What is the capital of {}?", "What currency does {} use?", "Which languages are spoken in {}?",
-              "How many people live in {}?", "Which countries border {}?"]
+    shapes = [
+        "What is the capital of {}?",
+        "What currency does {} use?",
+        "Which languages are spoken in {}?",
+        "How many people live in {}?",
+        "Which countries border {}?",
+    ]
     return [shapes[i % len(shapes)].format(name) for i, name in enumerate(names[:n])]
 
 
@@ -290,6 +338,7 @@ def test_python_api_is_thread_safe():
 
 # --------------------------------------------------------------------------- the command
 
+
 def _listening_addresses(pid: int) -> set[str]:
     """Local addresses of the TCP sockets `pid` listens on (from /proc; IPv4 only)."""
     inodes = set()
@@ -306,7 +355,7 @@ def _listening_addresses(pid: int) -> set[str]:
             parts = line.split()
             if parts[3] == "0A" and parts[9] in inodes:  # state LISTEN
                 ip_hex, port_hex = parts[1].split(":")
-                ip = ".".join(str(int(ip_hex[i:i + 2], 16)) for i in (6, 4, 2, 0))
+                ip = ".".join(str(int(ip_hex[i : i + 2], 16)) for i in (6, 4, 2, 0))
                 out.add(f"{ip}:{int(port_hex, 16)}")
     return out
 
@@ -314,9 +363,25 @@ def _listening_addresses(pid: int) -> set[str]:
 def test_kgquery_serve_command(tmp_path):
     port = _free_port()
     env = dict(_no_key_env(), KGQUERY_API_KEY=KEY)
-    proc = subprocess.Popen([sys.executable, "-m", "kgquery.cli", "serve", "--graph", f"world={COUNTRIES_TTL}",
-                             "--port", str(port), "--access-log", "--log-level", "info"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kgquery.cli",
+            "serve",
+            "--graph",
+            f"world={COUNTRIES_TTL}",
+            "--port",
+            str(port),
+            "--access-log",
+            "--log-level",
+            "info",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         end = time.monotonic() + 60
@@ -331,9 +396,13 @@ def test_kgquery_serve_command(tmp_path):
             time.sleep(0.2)
         assert _listening_addresses(proc.pid) == {f"127.0.0.1:{port}"}  # this machine only, by default
         assert httpx.get(url + "/health").json()["graphs"] == {"world": {"triples": 8825, "endpoint": False}}
-        assert httpx.post(url + "/ask", json={"question": "What is the capital of Peru?", "graph": "world"}).status_code == 401
-        r = httpx.post(url + "/ask", json={"question": "What is the capital of Peru?"}, headers={"X-API-Key": KEY},
-                       timeout=30)
+        assert (
+            httpx.post(url + "/ask", json={"question": "What is the capital of Peru?", "graph": "world"}).status_code
+            == 401
+        )
+        r = httpx.post(
+            url + "/ask", json={"question": "What is the capital of Peru?"}, headers={"X-API-Key": KEY}, timeout=30
+        )
         assert r.json()["values"] == ["https://kgquery.dev/countries/id/city/PER-lima"]
         httpx.post(url + "/sparql", json={"query": "ASK {}"}, headers={"Authorization": f"Bearer {KEY}"})
         proc.send_signal(signal.SIGTERM)
@@ -350,19 +419,38 @@ def test_kgquery_serve_command(tmp_path):
 
 
 def test_kgquery_serve_bad_graph(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "kgquery.cli", "serve", "--graph", str(tmp_path / "missing.ttl"),
-                        "--port", str(_free_port())], capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kgquery.cli",
+            "serve",
+            "--graph",
+            str(tmp_path / "missing.ttl"),
+            "--port",
+            str(_free_port()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 2
     assert r.stderr.strip().splitlines()[-1] == f"kgquery: error: {tmp_path / 'missing.ttl'}: no such file"
 
 
 # --------------------------------------------------------------------------- hardening (issue 15)
 
+
 def _start_serve(args: list[str], env: dict, cwd) -> tuple[subprocess.Popen, str]:
     """`kgquery serve ARGS` on a free 127.0.0.1 port, once /health answers."""
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kgquery.cli", "serve", "--port", str(port), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kgquery.cli", "serve", "--port", str(port), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+    )
     url = f"http://127.0.0.1:{port}"
     end = time.monotonic() + 60
     while True:
@@ -388,17 +476,36 @@ def _stop(proc: subprocess.Popen) -> str:
 
 def _no_key_env() -> dict:
     """The environment for a `kgquery serve` of this checkout (not whichever kgquery is installed), no key."""
-    env = dict(os.environ, KGQUERY_EMBEDDINGS="0", PYTHONPATH=os.pathsep.join(
-        [str(REPO)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
+    env = dict(
+        os.environ,
+        KGQUERY_EMBEDDINGS="0",
+        PYTHONPATH=os.pathsep.join([str(REPO)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]),
+    )
     env.pop("KGQUERY_API_KEY", None)
     return env
 
 
 def test_serve_refuses_to_expose_itself_without_a_key(tmp_path):
     # the graph is missing on purpose: the refusal comes first (nothing is loaded, nothing is bound)
-    r = subprocess.run([sys.executable, "-m", "kgquery.cli", "serve", "--graph", str(tmp_path / "missing.ttl"),
-                        "--host", "0.0.0.0", "--port", str(_free_port())], capture_output=True, text=True,
-                       timeout=60, env=_no_key_env(), cwd=tmp_path)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kgquery.cli",
+            "serve",
+            "--graph",
+            str(tmp_path / "missing.ttl"),
+            "--host",
+            "0.0.0.0",
+            "--port",
+            str(_free_port()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=_no_key_env(),
+        cwd=tmp_path,
+    )
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kgquery: error: refusing to serve on 0.0.0.0 without an API key")
@@ -420,8 +527,9 @@ def test_exposure_rules():
 
 def test_forwarded_for_is_not_believed_by_default(tmp_path, people_ttl):
     """A local client naming a new X-Forwarded-For address on each request still meets the rate limit."""
-    proc, url = _start_serve(["--graph", str(people_ttl), "--no-warm", "--rate", "0.5", "--burst", "3"],
-                             _no_key_env(), tmp_path)
+    proc, url = _start_serve(
+        ["--graph", str(people_ttl), "--no-warm", "--rate", "0.5", "--burst", "3"], _no_key_env(), tmp_path
+    )
     try:
         with httpx.Client(base_url=url) as c:
             codes = [c.get("/health", headers={"X-Forwarded-For": f"10.0.0.{i}"}).status_code for i in range(8)]
@@ -437,8 +545,9 @@ def test_trusted_proxy_names_the_client(engines):
     assert uvicorn_options(None) == {"proxy_headers": False, "forwarded_allow_ips": ""}
     port = _free_port()
     app = create_app(engines, rate=0.5, burst=2)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error",
-                                           **uvicorn_options(["127.0.0.1"])))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", **uvicorn_options(["127.0.0.1"]))
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
@@ -455,27 +564,35 @@ def test_trusted_proxy_names_the_client(engines):
         thread.join(10)
 
 
-@pytest.mark.parametrize("path,body", [
-    ("/ask", {"question": "a \ud800"}),
-    ("/ask", {"question": "Who is \udc00 here?", "graph": "countries"}),
-    ("/eval", {"questions": [{"question": "a \ud800", "answers": ["x"]}]}),
-    ("/eval", {"questions": [{"question": "a", "answers": ["\udfff"]}]}),
-    ("/sparql", {"query": "ASK {}", "graph": "\ud800"}),
-    ("/sparql", {"query": "ASK { ?s ?p '\ud800' }"}),
-])
+@pytest.mark.parametrize(
+    "path,body",
+    [
+        ("/ask", {"question": "a \ud800"}),
+        ("/ask", {"question": "Who is \udc00 here?", "graph": "countries"}),
+        ("/eval", {"questions": [{"question": "a \ud800", "answers": ["x"]}]}),
+        ("/eval", {"questions": [{"question": "a", "answers": ["\udfff"]}]}),
+        ("/sparql", {"query": "ASK {}", "graph": "\ud800"}),
+        ("/sparql", {"query": "ASK { ?s ?p '\ud800' }"}),
+    ],
+)
 def test_lone_surrogates_are_bad_requests(client, path, body):
     r = client.post(path, content=json.dumps(body), headers={"content-type": "application/json"})  # as \\ud800
     assert r.status_code == 400
-    assert r.json() == {"error": "bad request: the body has a lone surrogate escape (\\ud800-\\udfff without its "
-                                 "pair), which is not a character"}
+    assert r.json() == {
+        "error": "bad request: the body has a lone surrogate escape (\\ud800-\\udfff without its "
+        "pair), which is not a character"
+    }
 
 
 @pytest.mark.parametrize("path", ["/ask", "/sparql", "/eval"])
-@pytest.mark.parametrize("raw,error", [
-    (b'{"question": "a \xed\xa0\x80", "query": "ASK {}"}', "bad request: the body is not valid UTF-8 (byte 16)"),
-    (b'{"query": "ASK {}", "graph": "\xed\xb0\x80"}', "bad request: the body is not valid UTF-8 (byte 30)"),
-    (b'{"question": "a \xff"}', "bad request: the body is not valid UTF-8 (byte 16)"),
-])
+@pytest.mark.parametrize(
+    "raw,error",
+    [
+        (b'{"question": "a \xed\xa0\x80", "query": "ASK {}"}', "bad request: the body is not valid UTF-8 (byte 16)"),
+        (b'{"query": "ASK {}", "graph": "\xed\xb0\x80"}', "bad request: the body is not valid UTF-8 (byte 30)"),
+        (b'{"question": "a \xff"}', "bad request: the body is not valid UTF-8 (byte 16)"),
+    ],
+)
 def test_bodies_that_are_not_utf8_are_bad_requests(client, path, raw, error):
     """A surrogate encoded as bytes (which Python's json would take) or any other invalid UTF-8."""
     r = client.post(path, content=raw, headers={"content-type": "application/json"})
@@ -490,8 +607,11 @@ def test_http_errors_have_the_one_error_shape(client):
 
 
 def test_surrogate_pairs_are_characters(client):
-    r = client.post("/sparql", content=json.dumps({"query": "ASK { ?s ?p '\U0001f600' }"}),  # \\ud83d\\ude00
-                    headers={"content-type": "application/json"})
+    r = client.post(
+        "/sparql",
+        content=json.dumps({"query": "ASK { ?s ?p '\U0001f600' }"}),  # \\ud83d\\ude00
+        headers={"content-type": "application/json"},
+    )
     assert r.status_code == 200 and r.json()["boolean"] is False
     r = client.get("/", params={"question": "a \udcff".encode("utf-8", "surrogatepass"), "dataset": "ck25"})
     assert r.status_code == 200
@@ -504,7 +624,9 @@ def test_eval_time_budget_and_rate(engines):
     srv = Server(create_app(engines, rate=0.2, burst=4, max_eval=3, eval_budget_s=1.5))
     try:
         with httpx.Client(base_url=srv.url, timeout=60) as c:
-            r = c.post("/eval", json={"questions": [{"question": "q?", "sparql": cross, "id": str(i)} for i in range(3)]})
+            r = c.post(
+                "/eval", json={"questions": [{"question": "q?", "sparql": cross, "id": str(i)} for i in range(3)]}
+            )
             assert r.status_code == 200
             rows = r.json()["questions"]
             assert rows[0]["gold_unavailable"] and "timed_out" in rows[0]["note"]

@@ -1,4 +1,5 @@
 """Loading: every RDF syntax (and .gz), one file or many, both local stores; bad input; read-only files."""
+
 from __future__ import annotations
 
 import gzip
@@ -96,8 +97,10 @@ def test_many_files_make_one_graph(rdf_dir, tmp_path, store):
     kg = KnowledgeGraph.load([extra, rdf_dir / "data.ttl", rdf_dir / "quads.nq.gz"], store=store)
     # data.ttl's 6 triples are the default graph of quads.nq too: a set, so 1 + 8
     assert kg.triple_count == 9
-    res = kg.query("SELECT ?y WHERE { <http://example.org/alice> <http://example.org/knows> ?x . "
-                   "?x <http://example.org/knows> ?y . ?y <http://example.org/age> ?age }")
+    res = kg.query(
+        "SELECT ?y WHERE { <http://example.org/alice> <http://example.org/knows> ?x . "
+        "?x <http://example.org/knows> ?y . ?y <http://example.org/age> ?age }"
+    )
     assert _values(res) == [("http://example.org/carol",)]
     assert kg.name == "extra.nt (+2)"
 
@@ -127,11 +130,13 @@ def test_unknown_store(people_ttl):
 
 # --------------------------------------------------------------------------- bad input
 
+
 def _bad_inputs(d: Path) -> dict[str, tuple[Path, str]]:
     """case -> (path, what the one-line message must say)."""
     (d / "table.csv").write_text("a,b\n1,2\n", "utf-8")
     (d / "broken.ttl").write_text(
-        "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e ex:f .\nex:g ex:h ex:i ex:j .\n", "utf-8")
+        "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e ex:f .\nex:g ex:h ex:i ex:j .\n", "utf-8"
+    )
     (d / "empty.ttl").write_text("# nothing but a comment\n@prefix ex: <http://example.org/> .\n", "utf-8")
     (d / "latin1.ttl").write_bytes('@prefix ex: <http://example.org/> .\nex:a ex:b "café" .\n'.encode("latin-1"))
     (d / "folder.ttl").mkdir()
@@ -149,8 +154,16 @@ def _bad_inputs(d: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
-BAD_CASES = ["missing file", "unknown format", "turtle syntax error", "empty graph", "not utf-8", "folder",
-             "folder without extension", "not gzip"]
+BAD_CASES = [
+    "missing file",
+    "unknown format",
+    "turtle syntax error",
+    "empty graph",
+    "not utf-8",
+    "folder",
+    "folder without extension",
+    "not gzip",
+]
 
 
 @pytest.mark.parametrize("store", STORES)
@@ -182,8 +195,10 @@ def test_graph_files_are_never_written(tmp_path, rdf_dir):
     shutil.copy(rdf_dir / "quads.nq.gz", d / "quads.nq.gz")
 
     def snapshot():
-        return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns, p.stat().st_mode)
-                for p in sorted(d.iterdir())}
+        return {
+            p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns, p.stat().st_mode)
+            for p in sorted(d.iterdir())
+        }
 
     before = snapshot()
     ck25_before = (CK25_TTL.stat().st_mtime_ns, hashlib.sha256(CK25_TTL.read_bytes()).hexdigest())

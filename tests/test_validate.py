@@ -1,4 +1,5 @@
 """Validation before execution: parse, prefixes, know-before-use IRIs, patterns that fit the data."""
+
 from __future__ import annotations
 
 import pytest

@@ -4,6 +4,7 @@ The server gets a fresh database in a temp folder and free ports; ck25 is bulk-l
 graph with a free-text index on literals (so bif:contains works). Skipped, loudly, only when the
 package is not installed (`apt-get install virtuoso-opensource`; .ci/run installs it).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -77,23 +78,29 @@ def virtuoso(tmp_path_factory):
     """A Virtuoso server with ck25 in GRAPH; yields its SPARQL URL."""
     exe, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt") or shutil.which("isql")
     if not exe or not isql:
-        msg = ("VIRTUOSO TESTS SKIPPED: Debian's virtuoso-opensource is not installed "
-               "(apt-get install -y virtuoso-opensource)")
+        msg = (
+            "VIRTUOSO TESTS SKIPPED: Debian's virtuoso-opensource is not installed "
+            "(apt-get install -y virtuoso-opensource)"
+        )
         warnings.warn(msg)
         pytest.skip(msg)
     d = tmp_path_factory.mktemp("virtuoso")
     shutil.copy(CK25_TTL, d / "ck25.ttl")
     sql, http = _free_port(), _free_port()
     (d / "virtuoso.ini").write_text(INI.format(d=d, sql=sql, http=http))
-    proc = subprocess.Popen([exe, "-f", "-c", str(d / "virtuoso.ini")], cwd=d,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [exe, "-f", "-c", str(d / "virtuoso.ini")], cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         _wait(http, proc, d / "virtuoso.log")
         _wait(sql, proc, d / "virtuoso.log")
-        script = (f"DB.DBA.RDF_OBJ_FT_RULE_ADD(null, null, 'All'); ld_dir('{d}', 'ck25.ttl', '{GRAPH}'); "
-                  "rdf_loader_run(); DB.DBA.VT_INC_INDEX_DB_DBA_RDF_OBJ(); checkpoint;")
-        out = subprocess.run([isql, f"127.0.0.1:{sql}", "dba", "dba", f"exec={script}"],
-                             capture_output=True, text=True, timeout=120)
+        script = (
+            f"DB.DBA.RDF_OBJ_FT_RULE_ADD(null, null, 'All'); ld_dir('{d}', 'ck25.ttl', '{GRAPH}'); "
+            "rdf_loader_run(); DB.DBA.VT_INC_INDEX_DB_DBA_RDF_OBJ(); checkpoint;"
+        )
+        out = subprocess.run(
+            [isql, f"127.0.0.1:{sql}", "dba", "dba", f"exec={script}"], capture_output=True, text=True, timeout=120
+        )
         assert out.returncode == 0 and "Error" not in out.stdout + out.stderr, out.stdout + out.stderr
         yield f"http://127.0.0.1:{http}/sparql"
     finally:
@@ -129,15 +136,32 @@ def test_partial_result_on_timeout_is_a_timeout(vkg):
     t0 = time.monotonic()
     res = vkg.query(q, timeout_s=5)
     assert res.outcome == Outcome.TIMED_OUT, res.message
-    assert res.message.startswith(f"endpoint {vkg.name} returned a partial result after its time limit (X-SQL-State S1TAT")
+    assert res.message.startswith(
+        f"endpoint {vkg.name} returned a partial result after its time limit (X-SQL-State S1TAT"
+    )
     assert time.monotonic() - t0 < 10
     assert vkg.query(f"ASK {{ <{KAREN}> ?p ?o }}").boolean is True
 
 
 def _shape(s):
-    return ([(c.iri, c.label, c.count) for c in s.classes],
-            [(p.iri, p.label, p.count, p.domains, p.ranges, sorted(p.datatypes), sorted(p.subject_classes),
-              sorted(p.object_classes), p.literal_objects, p.iri_objects) for p in s.properties])
+    return (
+        [(c.iri, c.label, c.count) for c in s.classes],
+        [
+            (
+                p.iri,
+                p.label,
+                p.count,
+                p.domains,
+                p.ranges,
+                sorted(p.datatypes),
+                sorted(p.subject_classes),
+                sorted(p.object_classes),
+                p.literal_objects,
+                p.iri_objects,
+            )
+            for p in s.properties
+        ],
+    )
 
 
 def test_paged_schema_and_labels_equal_the_local_build(vkg, ck25_kg):

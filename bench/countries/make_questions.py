@@ -11,6 +11,7 @@ Answer values: IRIs as full strings, literals as their lexical form, "true"/"fal
 When a query projects several variables (per-group questions), "answers" holds every value of
 every row, row by row, and "rows" keeps the rows themselves.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,138 +41,232 @@ PREFIX iregion: <https://kgquery.dev/countries/id/intermediate-region/>
 # (question, tags, SPARQL body without prefixes)
 QUESTIONS: list[tuple[str, list[str], str]] = [
     # --- attribute of an entity
-    ("What is the capital of Peru?", ["SELECT"],
-     "SELECT ?city WHERE { country:PER cv:capital ?city }"),
-    ("What currency does Japan use?", ["SELECT"],
-     "SELECT ?currency WHERE { country:JPN cv:currency ?currency }"),
-    ("How many people live in Canada?", ["SELECT"],
-     "SELECT ?population WHERE { country:CAN cv:population ?population }"),
-    ("How big is Switzerland in square kilometres?", ["SELECT"],
-     "SELECT ?area WHERE { country:CHE cv:area ?area }"),
-    ("What's Norway's two-letter ISO country code?", ["SELECT"],
-     "SELECT ?code WHERE { country:NOR cv:alpha2Code ?code }"),
-    ("What is the international dialling code for Brazil?", ["SELECT"],
-     "SELECT ?code WHERE { country:BRA cv:callingCode ?code }"),
-    ("What are the official languages of Switzerland?", ["SELECT"],
-     "SELECT ?language WHERE { country:CHE cv:officialLanguage ?language }"),
-    ("Which region is Kazakhstan in?", ["SELECT"],
-     "SELECT ?region WHERE { country:KAZ cv:region ?region }"),
-    ("Egypt belongs to which subregion?", ["SELECT"],
-     "SELECT ?subregion WHERE { country:EGY cv:subregion ?subregion }"),
-    ("What is the official name of Germany?", ["SELECT"],
-     "SELECT ?name WHERE { country:DEU cv:officialName ?name }"),
-    ("What do you call someone from Peru?", ["SELECT"],
-     "SELECT ?demonym WHERE { country:PER cv:demonym ?demonym }"),
-    ("What is the capital of the Ivory Coast?", ["SELECT"],
-     "SELECT ?city WHERE { country:CIV cv:capital ?city }"),
+    ("What is the capital of Peru?", ["SELECT"], "SELECT ?city WHERE { country:PER cv:capital ?city }"),
+    ("What currency does Japan use?", ["SELECT"], "SELECT ?currency WHERE { country:JPN cv:currency ?currency }"),
+    (
+        "How many people live in Canada?",
+        ["SELECT"],
+        "SELECT ?population WHERE { country:CAN cv:population ?population }",
+    ),
+    ("How big is Switzerland in square kilometres?", ["SELECT"], "SELECT ?area WHERE { country:CHE cv:area ?area }"),
+    (
+        "What's Norway's two-letter ISO country code?",
+        ["SELECT"],
+        "SELECT ?code WHERE { country:NOR cv:alpha2Code ?code }",
+    ),
+    (
+        "What is the international dialling code for Brazil?",
+        ["SELECT"],
+        "SELECT ?code WHERE { country:BRA cv:callingCode ?code }",
+    ),
+    (
+        "What are the official languages of Switzerland?",
+        ["SELECT"],
+        "SELECT ?language WHERE { country:CHE cv:officialLanguage ?language }",
+    ),
+    ("Which region is Kazakhstan in?", ["SELECT"], "SELECT ?region WHERE { country:KAZ cv:region ?region }"),
+    (
+        "Egypt belongs to which subregion?",
+        ["SELECT"],
+        "SELECT ?subregion WHERE { country:EGY cv:subregion ?subregion }",
+    ),
+    ("What is the official name of Germany?", ["SELECT"], "SELECT ?name WHERE { country:DEU cv:officialName ?name }"),
+    ("What do you call someone from Peru?", ["SELECT"], "SELECT ?demonym WHERE { country:PER cv:demonym ?demonym }"),
+    ("What is the capital of the Ivory Coast?", ["SELECT"], "SELECT ?city WHERE { country:CIV cv:capital ?city }"),
     # --- reverse lookups
-    ("Which country has Canberra as its capital?", ["SELECT"],
-     'SELECT ?country WHERE { ?country cv:capital ?city . ?city rdfs:label "Canberra" }'),
-    ("Which country uses the internet domain .tv?", ["SELECT"],
-     'SELECT ?country WHERE { ?country cv:topLevelDomain ".tv" }'),
-    ("Which countries have a capital called Kingston?", ["SELECT"],
-     'SELECT ?country WHERE { ?country cv:capital ?city . ?city rdfs:label "Kingston" }'),
+    (
+        "Which country has Canberra as its capital?",
+        ["SELECT"],
+        'SELECT ?country WHERE { ?country cv:capital ?city . ?city rdfs:label "Canberra" }',
+    ),
+    (
+        "Which country uses the internet domain .tv?",
+        ["SELECT"],
+        'SELECT ?country WHERE { ?country cv:topLevelDomain ".tv" }',
+    ),
+    (
+        "Which countries have a capital called Kingston?",
+        ["SELECT"],
+        'SELECT ?country WHERE { ?country cv:capital ?city . ?city rdfs:label "Kingston" }',
+    ),
     # --- lists filtered by linked values
-    ("Which countries border Germany?", ["SELECT"],
-     "SELECT ?country WHERE { country:DEU cv:borders ?country }"),
-    ("Which countries in Western Europe use the euro?", ["SELECT", "FILTER"],
-     "SELECT ?country WHERE { ?country cv:subregion subregion:western-europe ; "
-     "cv:currency currency:EUR }"),
-    ("In which countries is Portuguese an official language?", ["SELECT"],
-     "SELECT ?country WHERE { ?country cv:officialLanguage language:por }"),
-    ("List the countries that use the US dollar.", ["SELECT"],
-     "SELECT ?country WHERE { ?country cv:currency currency:USD }"),
-    ("Which Central American countries have Spanish as an official language?", ["SELECT", "FILTER"],
-     "SELECT ?country WHERE { ?country cv:intermediateRegion iregion:central-america ; "
-     "cv:officialLanguage language:spa }"),
-    ("Which African countries have Arabic as an official language?", ["SELECT", "FILTER"],
-     "SELECT ?country WHERE { ?country cv:region region:africa ; cv:officialLanguage language:ara }"),
-    ("Which countries outside Europe use the euro?", ["SELECT", "FILTER"],
-     "SELECT ?country WHERE { ?country cv:currency currency:EUR . "
-     "FILTER NOT EXISTS { ?country cv:region region:europe } }"),
-    ("Which countries share a border with both France and Germany?", ["SELECT", "MULTIHOP"],
-     "SELECT ?country WHERE { country:FRA cv:borders ?country . country:DEU cv:borders ?country }"),
+    ("Which countries border Germany?", ["SELECT"], "SELECT ?country WHERE { country:DEU cv:borders ?country }"),
+    (
+        "Which countries in Western Europe use the euro?",
+        ["SELECT", "FILTER"],
+        "SELECT ?country WHERE { ?country cv:subregion subregion:western-europe ; cv:currency currency:EUR }",
+    ),
+    (
+        "In which countries is Portuguese an official language?",
+        ["SELECT"],
+        "SELECT ?country WHERE { ?country cv:officialLanguage language:por }",
+    ),
+    (
+        "List the countries that use the US dollar.",
+        ["SELECT"],
+        "SELECT ?country WHERE { ?country cv:currency currency:USD }",
+    ),
+    (
+        "Which Central American countries have Spanish as an official language?",
+        ["SELECT", "FILTER"],
+        "SELECT ?country WHERE { ?country cv:intermediateRegion iregion:central-america ; "
+        "cv:officialLanguage language:spa }",
+    ),
+    (
+        "Which African countries have Arabic as an official language?",
+        ["SELECT", "FILTER"],
+        "SELECT ?country WHERE { ?country cv:region region:africa ; cv:officialLanguage language:ara }",
+    ),
+    (
+        "Which countries outside Europe use the euro?",
+        ["SELECT", "FILTER"],
+        "SELECT ?country WHERE { ?country cv:currency currency:EUR . "
+        "FILTER NOT EXISTS { ?country cv:region region:europe } }",
+    ),
+    (
+        "Which countries share a border with both France and Germany?",
+        ["SELECT", "MULTIHOP"],
+        "SELECT ?country WHERE { country:FRA cv:borders ?country . country:DEU cv:borders ?country }",
+    ),
     # --- counts
-    ("How many countries border Brazil?", ["COUNT"],
-     "SELECT (COUNT(DISTINCT ?country) AS ?n) WHERE { country:BRA cv:borders ?country }"),
-    ("How many countries and territories are there in Oceania?", ["COUNT"],
-     "SELECT (COUNT(DISTINCT ?country) AS ?n) WHERE { ?country cv:region region:oceania }"),
-    ("In how many countries is English an official language?", ["COUNT"],
-     "SELECT (COUNT(DISTINCT ?country) AS ?n) WHERE { ?country cv:officialLanguage language:eng }"),
-    ("How many official languages does South Africa have?", ["COUNT"],
-     "SELECT (COUNT(DISTINCT ?language) AS ?n) WHERE { country:ZAF cv:officialLanguage ?language }"),
+    (
+        "How many countries border Brazil?",
+        ["COUNT"],
+        "SELECT (COUNT(DISTINCT ?country) AS ?n) WHERE { country:BRA cv:borders ?country }",
+    ),
+    (
+        "How many countries and territories are there in Oceania?",
+        ["COUNT"],
+        "SELECT (COUNT(DISTINCT ?country) AS ?n) WHERE { ?country cv:region region:oceania }",
+    ),
+    (
+        "In how many countries is English an official language?",
+        ["COUNT"],
+        "SELECT (COUNT(DISTINCT ?country) AS ?n) WHERE { ?country cv:officialLanguage language:eng }",
+    ),
+    (
+        "How many official languages does South Africa have?",
+        ["COUNT"],
+        "SELECT (COUNT(DISTINCT ?language) AS ?n) WHERE { country:ZAF cv:officialLanguage ?language }",
+    ),
     # --- superlatives
-    ("Which is the most populous country in Africa?", ["SUPERLATIVE"],
-     "SELECT ?country WHERE { ?country cv:region region:africa ; cv:population ?p } "
-     "ORDER BY DESC(?p) LIMIT 1"),
-    ("What is the largest country by area?", ["SUPERLATIVE"],
-     "SELECT ?country WHERE { ?country a cv:Country ; cv:area ?a } ORDER BY DESC(?a) LIMIT 1"),
-    ("What's the smallest country in Europe by area?", ["SUPERLATIVE"],
-     "SELECT ?country WHERE { ?country cv:region region:europe ; cv:area ?a } ORDER BY ?a LIMIT 1"),
-    ("Which Asian country has the most inhabitants?", ["SUPERLATIVE"],
-     "SELECT ?country WHERE { ?country cv:region region:asia ; cv:population ?p } "
-     "ORDER BY DESC(?p) LIMIT 1"),
-    ("Which language is an official language in the largest number of countries?",
-     ["SUPERLATIVE", "GROUP"],
-     "SELECT ?language WHERE { ?country cv:officialLanguage ?language } "
-     "GROUP BY ?language ORDER BY DESC(COUNT(DISTINCT ?country)) LIMIT 1"),
+    (
+        "Which is the most populous country in Africa?",
+        ["SUPERLATIVE"],
+        "SELECT ?country WHERE { ?country cv:region region:africa ; cv:population ?p } ORDER BY DESC(?p) LIMIT 1",
+    ),
+    (
+        "What is the largest country by area?",
+        ["SUPERLATIVE"],
+        "SELECT ?country WHERE { ?country a cv:Country ; cv:area ?a } ORDER BY DESC(?a) LIMIT 1",
+    ),
+    (
+        "What's the smallest country in Europe by area?",
+        ["SUPERLATIVE"],
+        "SELECT ?country WHERE { ?country cv:region region:europe ; cv:area ?a } ORDER BY ?a LIMIT 1",
+    ),
+    (
+        "Which Asian country has the most inhabitants?",
+        ["SUPERLATIVE"],
+        "SELECT ?country WHERE { ?country cv:region region:asia ; cv:population ?p } ORDER BY DESC(?p) LIMIT 1",
+    ),
+    (
+        "Which language is an official language in the largest number of countries?",
+        ["SUPERLATIVE", "GROUP"],
+        "SELECT ?language WHERE { ?country cv:officialLanguage ?language } "
+        "GROUP BY ?language ORDER BY DESC(COUNT(DISTINCT ?country)) LIMIT 1",
+    ),
     # --- numeric comparisons
-    ("Which countries in South America have more than 20 million people?",
-     ["COMPARISON", "FILTER"],
-     "SELECT ?country WHERE { ?country cv:intermediateRegion iregion:south-america ; "
-     "cv:population ?p FILTER(?p > 20000000) }"),
-    ("Which countries are bigger than Brazil?", ["COMPARISON", "FILTER"],
-     "SELECT ?country WHERE { country:BRA cv:area ?brazil . ?country cv:area ?a "
-     "FILTER(?a > ?brazil) }"),
-    ("Which Northern European countries have fewer than one million inhabitants?",
-     ["COMPARISON", "FILTER"],
-     "SELECT ?country WHERE { ?country cv:subregion subregion:northern-europe ; "
-     "cv:population ?p FILTER(?p < 1000000) }"),
-    ("Does Mexico have more people than Japan?", ["ASK", "COMPARISON"],
-     "ASK { country:MEX cv:population ?m . country:JPN cv:population ?j FILTER(?m > ?j) }"),
+    (
+        "Which countries in South America have more than 20 million people?",
+        ["COMPARISON", "FILTER"],
+        "SELECT ?country WHERE { ?country cv:intermediateRegion iregion:south-america ; "
+        "cv:population ?p FILTER(?p > 20000000) }",
+    ),
+    (
+        "Which countries are bigger than Brazil?",
+        ["COMPARISON", "FILTER"],
+        "SELECT ?country WHERE { country:BRA cv:area ?brazil . ?country cv:area ?a FILTER(?a > ?brazil) }",
+    ),
+    (
+        "Which Northern European countries have fewer than one million inhabitants?",
+        ["COMPARISON", "FILTER"],
+        "SELECT ?country WHERE { ?country cv:subregion subregion:northern-europe ; "
+        "cv:population ?p FILTER(?p < 1000000) }",
+    ),
+    (
+        "Does Mexico have more people than Japan?",
+        ["ASK", "COMPARISON"],
+        "ASK { country:MEX cv:population ?m . country:JPN cv:population ?j FILTER(?m > ?j) }",
+    ),
     # --- yes/no
-    ("Does France border Spain?", ["ASK"],
-     "ASK { country:FRA cv:borders country:ESP }"),
-    ("Is Spanish an official language of Chile?", ["ASK"],
-     "ASK { country:CHL cv:officialLanguage language:spa }"),
-    ("Do Canada and Mexico share a border?", ["ASK"],
-     "ASK { country:CAN cv:borders country:MEX }"),
-    ("Is Sucre the capital of Bolivia?", ["ASK"],
-     'ASK { country:BOL cv:capital ?city . ?city rdfs:label "Sucre" }'),
+    ("Does France border Spain?", ["ASK"], "ASK { country:FRA cv:borders country:ESP }"),
+    ("Is Spanish an official language of Chile?", ["ASK"], "ASK { country:CHL cv:officialLanguage language:spa }"),
+    ("Do Canada and Mexico share a border?", ["ASK"], "ASK { country:CAN cv:borders country:MEX }"),
+    ("Is Sucre the capital of Bolivia?", ["ASK"], 'ASK { country:BOL cv:capital ?city . ?city rdfs:label "Sucre" }'),
     # --- two-hop chains
-    ("What languages are spoken in the countries that border Austria?", ["MULTIHOP"],
-     "SELECT DISTINCT ?language WHERE { country:AUT cv:borders ?neighbour . "
-     "?neighbour cv:officialLanguage ?language }"),
-    ("What is the currency of the country whose capital is Nairobi?", ["MULTIHOP"],
-     'SELECT ?currency WHERE { ?city rdfs:label "Nairobi" . ?country cv:capital ?city ; '
-     "cv:currency ?currency }"),
-    ("Which currencies are used in Norway's neighbouring countries?", ["MULTIHOP"],
-     "SELECT DISTINCT ?currency WHERE { country:NOR cv:borders ?n . ?n cv:currency ?currency }"),
-    ("What is the latitude of Iceland's capital?", ["MULTIHOP"],
-     "SELECT ?lat WHERE { country:ISL cv:capital ?city . ?city cv:latitude ?lat }"),
-    ("What is the ISO currency code of the money used in India?", ["MULTIHOP"],
-     "SELECT ?code WHERE { country:IND cv:currency ?c . ?c cv:currencyCode ?code }"),
-    ("What is the capital of the most populous country in South America?",
-     ["MULTIHOP", "SUPERLATIVE"],
-     "SELECT ?city WHERE { { SELECT ?country WHERE { ?country cv:intermediateRegion "
-     "iregion:south-america ; cv:population ?p } ORDER BY DESC(?p) LIMIT 1 } "
-     "?country cv:capital ?city }"),
+    (
+        "What languages are spoken in the countries that border Austria?",
+        ["MULTIHOP"],
+        "SELECT DISTINCT ?language WHERE { country:AUT cv:borders ?neighbour . "
+        "?neighbour cv:officialLanguage ?language }",
+    ),
+    (
+        "What is the currency of the country whose capital is Nairobi?",
+        ["MULTIHOP"],
+        'SELECT ?currency WHERE { ?city rdfs:label "Nairobi" . ?country cv:capital ?city ; cv:currency ?currency }',
+    ),
+    (
+        "Which currencies are used in Norway's neighbouring countries?",
+        ["MULTIHOP"],
+        "SELECT DISTINCT ?currency WHERE { country:NOR cv:borders ?n . ?n cv:currency ?currency }",
+    ),
+    (
+        "What is the latitude of Iceland's capital?",
+        ["MULTIHOP"],
+        "SELECT ?lat WHERE { country:ISL cv:capital ?city . ?city cv:latitude ?lat }",
+    ),
+    (
+        "What is the ISO currency code of the money used in India?",
+        ["MULTIHOP"],
+        "SELECT ?code WHERE { country:IND cv:currency ?c . ?c cv:currencyCode ?code }",
+    ),
+    (
+        "What is the capital of the most populous country in South America?",
+        ["MULTIHOP", "SUPERLATIVE"],
+        "SELECT ?city WHERE { { SELECT ?country WHERE { ?country cv:intermediateRegion "
+        "iregion:south-america ; cv:population ?p } ORDER BY DESC(?p) LIMIT 1 } "
+        "?country cv:capital ?city }",
+    ),
     # --- per-group aggregates
-    ("How many countries are in each region?", ["GROUP", "COUNT"],
-     "SELECT ?region (COUNT(DISTINCT ?country) AS ?n) WHERE { ?country cv:region ?region } "
-     "GROUP BY ?region ORDER BY ?region"),
-    ("How many countries in each subregion of Europe?", ["GROUP", "COUNT"],
-     "SELECT ?subregion (COUNT(DISTINCT ?country) AS ?n) WHERE { ?country cv:region region:europe ; "
-     "cv:subregion ?subregion } GROUP BY ?subregion ORDER BY ?subregion"),
-    ("What is the average population of the countries in each region?", ["GROUP", "AGGREGATE"],
-     "SELECT ?region (AVG(?p) AS ?average) WHERE { ?country cv:region ?region ; cv:population ?p } "
-     "GROUP BY ?region ORDER BY ?region"),
-    ("What is the combined population of the countries of Northern America?", ["AGGREGATE"],
-     "SELECT (SUM(?p) AS ?total) WHERE { ?country cv:subregion subregion:northern-america ; "
-     "cv:population ?p }"),
-    ("Which countries border exactly one other country?", ["GROUP", "FILTER"],
-     "SELECT ?country WHERE { ?country cv:borders ?n } GROUP BY ?country "
-     "HAVING (COUNT(DISTINCT ?n) = 1)"),
+    (
+        "How many countries are in each region?",
+        ["GROUP", "COUNT"],
+        "SELECT ?region (COUNT(DISTINCT ?country) AS ?n) WHERE { ?country cv:region ?region } "
+        "GROUP BY ?region ORDER BY ?region",
+    ),
+    (
+        "How many countries in each subregion of Europe?",
+        ["GROUP", "COUNT"],
+        "SELECT ?subregion (COUNT(DISTINCT ?country) AS ?n) WHERE { ?country cv:region region:europe ; "
+        "cv:subregion ?subregion } GROUP BY ?subregion ORDER BY ?subregion",
+    ),
+    (
+        "What is the average population of the countries in each region?",
+        ["GROUP", "AGGREGATE"],
+        "SELECT ?region (AVG(?p) AS ?average) WHERE { ?country cv:region ?region ; cv:population ?p } "
+        "GROUP BY ?region ORDER BY ?region",
+    ),
+    (
+        "What is the combined population of the countries of Northern America?",
+        ["AGGREGATE"],
+        "SELECT (SUM(?p) AS ?total) WHERE { ?country cv:subregion subregion:northern-america ; cv:population ?p }",
+    ),
+    (
+        "Which countries border exactly one other country?",
+        ["GROUP", "FILTER"],
+        "SELECT ?country WHERE { ?country cv:borders ?n } GROUP BY ?country HAVING (COUNT(DISTINCT ?n) = 1)",
+    ),
 ]
 
 
@@ -200,8 +295,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--graph", type=Path, default=DEFAULT_GRAPH)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--check", action="store_true",
-                        help="do not write; exit 1 if the file on disk differs from what would be written")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="do not write; exit 1 if the file on disk differs from what would be written",
+    )
     args = parser.parse_args(argv)
 
     store = pyoxigraph.Store()
@@ -213,8 +311,7 @@ def main(argv=None) -> int:
         answers, rows = run(store, sparql)
         if not answers:
             raise SystemExit(f"c{i:02d} has no answer: {question}")
-        record = {"id": f"c{i:02d}", "question": question, "answers": answers, "tags": qtags,
-                  "sparql": sparql}
+        record = {"id": f"c{i:02d}", "question": question, "answers": answers, "tags": qtags, "sparql": sparql}
         if rows is not None:
             record["rows"] = rows
         lines.append(json.dumps(record, ensure_ascii=False))

@@ -18,6 +18,7 @@ signals look at the chosen query from the outside:
 development sets only (ck25, countries, the Spider4SPARQL development graphs) and judged on others;
 below `ABSTAIN_BELOW` the engine abstains and shows its attempt.
 """
+
 from __future__ import annotations
 
 import math
@@ -27,9 +28,23 @@ ABSTAIN_BELOW = 0.5
 
 #: fitted by bench/calibrate.py (logistic regression, L2) on the development sets ck25, countries and the
 #: Spider4SPARQL development graphs (614 questions, each set weighing the same); see bench/RESULTS.md
-WEIGHTS = {"bias": -1.854, "score": 0.442, "meaning": 2.585, "unexplained": -1.194, "margin": 0.121,
-           "size": 0.054, "empty": -2.048, "single": 0.355, "linked": 1.938, "patterns": -0.286,
-           "words": -3.222, "ask": 1.932, "count": 0.035, "rank": 0.181, "columns": -0.379}
+WEIGHTS = {
+    "bias": -1.854,
+    "score": 0.442,
+    "meaning": 2.585,
+    "unexplained": -1.194,
+    "margin": 0.121,
+    "size": 0.054,
+    "empty": -2.048,
+    "single": 0.355,
+    "linked": 1.938,
+    "patterns": -0.286,
+    "words": -3.222,
+    "ask": 1.932,
+    "count": 0.035,
+    "rank": 0.181,
+    "columns": -0.379,
+}
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 
 
@@ -62,10 +77,14 @@ def unexplained(words: list[str], props: set[str], word_scores) -> float:
 
 def shape_signals(shape: str, sparql: str, content_words: int) -> dict[str, float]:
     """The chosen query's shape (the engine's own shape names, not a graph's) and its size."""
-    return {"patterns": sparql.count(" . ") / 5.0, "words": content_words / 10.0,
-            "ask": float("ask" in shape), "count": float("count" in shape or "having" in shape),
-            "rank": float("superlative" in shape or "compare" in shape or "most" in shape),
-            "columns": float("columns" in shape)}
+    return {
+        "patterns": sparql.count(" . ") / 5.0,
+        "words": content_words / 10.0,
+        "ask": float("ask" in shape),
+        "count": float("count" in shape or "having" in shape),
+        "rank": float("superlative" in shape or "compare" in shape or "most" in shape),
+        "columns": float("columns" in shape),
+    }
 
 
 def size_signals(n_rows: int, boolean: bool, count_asked: bool) -> dict[str, float]:

@@ -1,4 +1,5 @@
 """The triples behind an answer, read from the query's own algebra (rdflib) and fetched with CONSTRUCT."""
+
 from __future__ import annotations
 
 import re
@@ -83,7 +84,9 @@ def evidence(kg: "KnowledgeGraph", sparql: str, res: QueryResult, limit: int = 6
                 values = f"VALUES ?{v} {{ {' '.join(f'<{x}>' for x in iris)} }}"
                 break
     template = " ".join(triples)
-    r = kg.query(f"CONSTRUCT {{ {template} }} WHERE {{ {values} {template} }} LIMIT {limit}", timeout_s=5, max_rows=limit)
+    r = kg.query(
+        f"CONSTRUCT {{ {template} }} WHERE {{ {values} {template} }} LIMIT {limit}", timeout_s=5, max_rows=limit
+    )
     if r.outcome != Outcome.ROWS:
         return []
     return [tuple(row) for row in r.rows if None not in row]
@@ -121,8 +124,11 @@ def _namer(labels) -> "Callable[[str], str | None]":
     return labels.get if isinstance(labels, dict) else labels
 
 
-def to_graph(triples: list[tuple[Term, Term, Term]], labels: "dict[str, str] | Callable | None" = None,
-             prop_labels: "dict[str, str] | Callable | None" = None):
+def to_graph(
+    triples: list[tuple[Term, Term, Term]],
+    labels: "dict[str, str] | Callable | None" = None,
+    prop_labels: "dict[str, str] | Callable | None" = None,
+):
     """The triples as a networkx MultiDiGraph: nodes keyed by N3 (attributes term, label, kind),
     one edge per triple keyed by the predicate IRI (attributes term, label).
 
@@ -144,8 +150,9 @@ def to_graph(triples: list[tuple[Term, Term, Term]], labels: "dict[str, str] | C
     return g
 
 
-def row_evidence(triples: list[tuple[Term, Term, Term]], row: tuple[Term | None, ...],
-                 sparql: str | None = None) -> list[tuple[Term, Term, Term]]:
+def row_evidence(
+    triples: list[tuple[Term, Term, Term]], row: tuple[Term | None, ...], sparql: str | None = None
+) -> list[tuple[Term, Term, Term]]:
     """The evidence triples behind one answer row: those reachable from the row's values, not walking
     on through the query's own constants (a shared 'France' must not join every supplier's evidence)."""
     constants = set(re.findall(r"<([^<>\s]+)>", sparql or ""))

@@ -6,6 +6,7 @@ the graph's own labels: "Finds publishers whose country is France and that are t
 book whose genre is Poetry; counts them." Anything it cannot word falls back
 to a generic sentence; it never raises.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,13 +19,25 @@ from ..wording import article as _article, noun, plural
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
-AGG_WORDS = {"Count": "counts them", "Avg": "returns their average", "Sum": "returns their sum",
-             "Min": "returns the smallest", "Max": "returns the largest", "Sample": "takes one of them",
-             "GroupConcat": "lists them together"}
-AGG_NOUNS = {"Count": "number", "Avg": "average", "Sum": "total", "Min": "lowest", "Max": "highest",
-             "Sample": "sample", "GroupConcat": "list"}
-OPS = {">": "greater than", "<": "less than", ">=": "at least", "<=": "at most", "=": "equal to",
-       "!=": "not equal to"}
+AGG_WORDS = {
+    "Count": "counts them",
+    "Avg": "returns their average",
+    "Sum": "returns their sum",
+    "Min": "returns the smallest",
+    "Max": "returns the largest",
+    "Sample": "takes one of them",
+    "GroupConcat": "lists them together",
+}
+AGG_NOUNS = {
+    "Count": "number",
+    "Avg": "average",
+    "Sum": "total",
+    "Min": "lowest",
+    "Max": "highest",
+    "Sample": "sample",
+    "GroupConcat": "list",
+}
+OPS = {">": "greater than", "<": "less than", ">=": "at least", "<=": "at most", "=": "equal to", "!=": "not equal to"}
 VERB_ENDINGS = (" of", " for", " in", " to", " by", " with", " from", " at", " on")
 
 
@@ -91,8 +104,13 @@ class _Writer:
         out = {}
         for t in self.triples:
             s, p, o = t
-            if isinstance(s, Variable) and isinstance(o, Literal) and _is_name_prop(str(p), self.w) \
-                    and s not in self.s.projection and s not in out:
+            if (
+                isinstance(s, Variable)
+                and isinstance(o, Literal)
+                and _is_name_prop(str(p), self.w)
+                and s not in self.s.projection
+                and s not in out
+            ):
                 out[s] = (str(o), t)
         return out
 
@@ -114,8 +132,9 @@ class _Writer:
     def classes_of(self, v, triples=None) -> list[str]:
         from rdflib import URIRef
 
-        return [str(o) for s, p, o in (triples or self.triples)
-                if s == v and str(p) == RDF_TYPE and isinstance(o, URIRef)]
+        return [
+            str(o) for s, p, o in (triples or self.triples) if s == v and str(p) == RDF_TYPE and isinstance(o, URIRef)
+        ]
 
     def kind_words(self, v, one: bool = False) -> str:
         cls = self.classes_of(v)
@@ -175,9 +194,13 @@ class _Writer:
                         obj = self.phrase(o, t, depth + 1, one=True)
                 else:
                     obj = self.term(o)
-                out.append(f"that {lab} {obj}" if _is_verb(lab) and not _ends_prep(lab)
-                           else f"that are {lab} {obj}" if _is_verb(lab)
-                           else f"whose {noun(lab)} is {obj}")
+                out.append(
+                    f"that {lab} {obj}"
+                    if _is_verb(lab) and not _ends_prep(lab)
+                    else f"that are {lab} {obj}"
+                    if _is_verb(lab)
+                    else f"whose {noun(lab)} is {obj}"
+                )
             elif o == v:
                 if isinstance(s, Variable) and s not in self.named:
                     if s in group:
@@ -253,8 +276,9 @@ class _Writer:
             return None
         for sub in self.s.subqueries:
             for res, (kind, _, _) in sub.aggregates.items():
-                if kind in ("Max", "Min") and (res == other or any(
-                        b == other and _agg_ref(e, sub) == res for b, e in sub.binds.items())):
+                if kind in ("Max", "Min") and (
+                    res == other or any(b == other and _agg_ref(e, sub) == res for b, e in sub.binds.items())
+                ):
                     return kind
         return None
 
@@ -269,8 +293,11 @@ class _Writer:
         if s.kind == "ask":
             return self.ask_sentence()
         if s.kind in ("construct", "describe"):
-            return f"Describes {self.main_phrase()}." if s.kind == "describe" else \
-                f"Builds a graph from {self.main_phrase()}."
+            return (
+                f"Describes {self.main_phrase()}."
+                if s.kind == "describe"
+                else f"Builds a graph from {self.main_phrase()}."
+            )
         proj = [v for v in s.projection]
         aggs = {v: _agg_ref(s.binds.get(v), s) for v in proj}
         aggs = {v: s.aggregates[a] for v, a in aggs.items() if a is not None and a in s.aggregates}
@@ -289,8 +316,11 @@ class _Writer:
             tail.append(word)
             for kind2, _, inner2 in list(aggs.values())[1:]:
                 if (kind2, inner2) != (kind, inner):
-                    tail.append(f"also {AGG_WORDS.get(kind2, kind2).replace('them', 'them').replace('returns', 'returns')}"
-                                if inner2 == inner else f"also the {AGG_NOUNS.get(kind2, kind2)} of {self.role(inner2)}")
+                    tail.append(
+                        f"also {AGG_WORDS.get(kind2, kind2).replace('them', 'them').replace('returns', 'returns')}"
+                        if inner2 == inner
+                        else f"also the {AGG_NOUNS.get(kind2, kind2)} of {self.role(inner2)}"
+                    )
         else:
             if not self.triples and s.subqueries:
                 return self.over_subqueries()
@@ -305,8 +335,10 @@ class _Writer:
             for var, op, other in _comparisons(e):
                 tail.append(f"keeps the groups where {self._agg_phrase(var)} is {OPS.get(op, op)} {self.term(other)}")
         if s.minus:
-            tail.append("leaving out those that match " + _join([
-                _join(_Writer(m, self.w).clauses(self._root()) or ["another pattern"]) for m in s.minus]))
+            tail.append(
+                "leaving out those that match "
+                + _join([_join(_Writer(m, self.w).clauses(self._root()) or ["another pattern"]) for m in s.minus])
+            )
         if s.order:
             keys = [f"{self.sort_key(e)}{' in descending order' if d == 'DESC' else ''}" for e, d in s.order]
             tail.append("sorts them by " + _join(keys))
@@ -329,8 +361,9 @@ class _Writer:
                 if best is not None and op == "=":
                     bw = _Writer(base, self.w)
                     what = bw._agg_phrase(_agg_ref(base.binds.get(var), base) or var)
-                    text += f"; keeps those with the {'highest' if best == 'Max' else 'lowest'} " + \
-                        what.removeprefix("the ")
+                    text += f"; keeps those with the {'highest' if best == 'Max' else 'lowest'} " + what.removeprefix(
+                        "the "
+                    )
                 else:
                     text += f"; keeps those where {self.term(var)} is {OPS.get(op, op)} {self.term(other)}"
         return _sentence(text, [])
@@ -429,7 +462,9 @@ class _Writer:
             kind, _, inner = self.s.aggregates[var]
             if kind == "Count":
                 return "the count"
-            return f"the {AGG_NOUNS.get(kind, kind.lower())} of {self.role(inner)}" if inner is not None else "the value"
+            return (
+                f"the {AGG_NOUNS.get(kind, kind.lower())} of {self.role(inner)}" if inner is not None else "the value"
+            )
         return self.role(var)
 
     def union_words(self) -> list[str]:
@@ -563,8 +598,9 @@ def generic(sparql: str) -> str:
     return f"Runs a {form} query" + (f" that returns {_join(['?' + c for c in seen])}" if seen else "") + "."
 
 
-def explain(sparql: str | None, kg: "KnowledgeGraph | None" = None,
-            label_of: Callable[[str], str] | None = None) -> str:
+def explain(
+    sparql: str | None, kg: "KnowledgeGraph | None" = None, label_of: Callable[[str], str] | None = None
+) -> str:
     """A plain-language description of what `sparql` does, with the graph's labels; never raises.
 
     >>> explain("ASK { <http://x.org/a> <http://x.org/knows> <http://x.org/b> }")

@@ -1,4 +1,5 @@
 """Turn query results into text for people (tables) and programs (JSON, CSV)."""
+
 from __future__ import annotations
 
 import csv
@@ -31,8 +32,7 @@ def table(res: QueryResult, label_of=None, max_rows: int = 50) -> str:
         return f"{res.outcome.value}: {res.message}"
     rows = [[cell(t, label_of) for t in r] for r in res.rows[:max_rows]]
     widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(res.vars)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(res.vars, widths)),
-             "  ".join("-" * w for w in widths)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(res.vars, widths)), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
     more = len(res.rows) - max_rows
     if more > 0:
@@ -44,6 +44,7 @@ def table(res: QueryResult, label_of=None, max_rows: int = 50) -> str:
 
 def to_json(res: QueryResult) -> str:
     """SPARQL-results-like JSON plus kgquery's outcome fields."""
+
     def term(t: Term | None):
         if t is None:
             return None

@@ -4,6 +4,7 @@ Term, Outcome, QueryResult, XSD and NUMERIC_TYPES are re-exported here (their ol
 evidence methods import kgquery.answer.evidence inside the method: evidence depends only on kgquery.terms,
 so that import makes no cycle.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -93,11 +94,20 @@ class Answer:
 
     def to_dict(self) -> dict:
         return {
-            "question": self.question, "text": self.text, "sparql": self.sparql,
-            "outcome": self.outcome, "confidence": round(self.confidence, 3), "generator": self.generator,
-            "vars": self.vars, "rows": self.table(), "boolean": self.boolean, "values": self.values(),
-            "evidence": [[t.n3() for t in tr] for tr in self.evidence], "timings": self.timings,
-            "message": self.message, "explanation": self.explanation,
+            "question": self.question,
+            "text": self.text,
+            "sparql": self.sparql,
+            "outcome": self.outcome,
+            "confidence": round(self.confidence, 3),
+            "generator": self.generator,
+            "vars": self.vars,
+            "rows": self.table(),
+            "boolean": self.boolean,
+            "values": self.values(),
+            "evidence": [[t.n3() for t in tr] for tr in self.evidence],
+            "timings": self.timings,
+            "message": self.message,
+            "explanation": self.explanation,
             "clarification": [{"iri": i, "label": lab} for i, lab in self.clarification],
             "entities": [{"iri": e[0], "label": e[1], "text": e[2]} for e in self.entities],
             "attempt_values": self.attempt_values(),
@@ -114,11 +124,16 @@ class Answer:
         """A readable account: query, rows, evidence, timings."""
         lines = []
         if self.outcome == "abstained":
-            lines.append("Not sure: no answer is given. " + ("The query below is the best attempt, not trusted."
-                                                             if self.sparql else "No query was found to try."))
+            lines.append(
+                "Not sure: no answer is given. "
+                + ("The query below is the best attempt, not trusted." if self.sparql else "No query was found to try.")
+            )
         if self.clarification:
-            lines.append("Which one do you mean? (ask again with --choice IRI)" if self.outcome == "clarify"
-                         else "Other entities with this name (ask again with --choice IRI):")
+            lines.append(
+                "Which one do you mean? (ask again with --choice IRI)"
+                if self.outcome == "clarify"
+                else "Other entities with this name (ask again with --choice IRI):"
+            )
             lines.extend(f"  {lab}  <{iri}>" for iri, lab in self.clarification)
         if self.explanation:
             lines.append(f"What the query does: {self.explanation}")

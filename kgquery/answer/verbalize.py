@@ -1,4 +1,5 @@
 """Rows -> a one- or two-sentence answer that names entities by their labels (no model needed)."""
+
 from __future__ import annotations
 
 from .types import Answer, Term
@@ -40,8 +41,9 @@ def not_sure(ans: Answer) -> str:
 def verbalize(ans: Answer) -> str:
     """The template answer: used when no model words it."""
     if ans.outcome == "clarify" and ans.clarification:
-        return "Which one do you mean: " + _join([lab for _, lab in ans.clarification], 8).replace(
-            " and ", " or ") + "?"
+        return (
+            "Which one do you mean: " + _join([lab for _, lab in ans.clarification], 8).replace(" and ", " or ") + "?"
+        )
     if ans.outcome == "abstained":
         return not_sure(ans)
     if ans.outcome in ("timed_out", "refused", "failed"):

@@ -3,6 +3,7 @@
 Files ``<TEAM>_<dataset>_eval.json`` hold ``{"<prefix>:<id>-en": {"set_P", "set_recall", "set_F"}}``
 (plus an ``average`` entry, ignored: means are recomputed over the questions we evaluated).
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,9 @@ def load_team_scores(folder: str | Path) -> dict[str, dict[str, float]]:
             data = json.loads(f.read_text("utf-8"))
         except (OSError, json.JSONDecodeError, RecursionError) as e:
             raise KgqueryError(f"{f}: cannot read: {e}") from None
-        teams[team_name(f)] = {k: float(v.get("set_F", 0.0)) for k, v in data.items()
-                               if isinstance(v, dict) and k != "average"}
+        teams[team_name(f)] = {
+            k: float(v.get("set_F", 0.0)) for k, v in data.items() if isinstance(v, dict) and k != "average"
+        }
     if not teams:
         raise KgqueryError(f"{folder}: no *_eval.json files to compare with")
     return teams

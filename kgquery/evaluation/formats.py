@@ -12,6 +12,7 @@
 
 Gold answers are read here, at evaluation time only; nothing of them goes anywhere else.
 """
+
 from __future__ import annotations
 
 import json
@@ -105,6 +106,7 @@ def _json(text: str, where: str):
 
 # --- TEXT2SPARQL ----------------------------------------------------------------------------
 
+
 def _pick_lang(q, lang: str = "en") -> str:
     if isinstance(q, str):
         return q
@@ -128,7 +130,7 @@ def _is_ask(sparql: str | None) -> bool:
 def _text2sparql_gold(entry: dict, ask: bool) -> list:
     """Gold values from a result-set entry {value: count}; an ASK entry {"true": n} is true iff n > 0."""
     if ask and len(entry) == 1:
-        (k, n), = entry.items()
+        ((k, n),) = entry.items()
         if str(k).lower() in ("true", "false"):
             val = str(k).lower() == "true"
             return [val if (isinstance(n, (int, float)) and n > 0) else (not val)]
@@ -158,12 +160,16 @@ def load_text2sparql(path: Path, kgs=None) -> list[EvalQuestion]:
         ask = _is_ask(sparql) or "ASK" in tags
         qid = f"{prefix}:{q['id']}-en"
         gold = _text2sparql_gold(gold_sets[qid], ask) if qid in gold_sets else None
-        out.append(EvalQuestion(id=qid, question=_pick_lang(q.get("question")), gold=gold, tags=tags,
-                                sparql=sparql, boolean=ask))
+        out.append(
+            EvalQuestion(
+                id=qid, question=_pick_lang(q.get("question")), gold=gold, tags=tags, sparql=sparql, boolean=ask
+            )
+        )
     return out
 
 
 # --- Spider4SPARQL --------------------------------------------------------------------------
+
 
 def fix_spider_query(query: str, db_id: str) -> str:
     r"""The documented fixes (SOURCE.txt): default prefix, ``:X\#Y`` -> full IRI, network_1 class name.
@@ -199,8 +205,11 @@ def load_spider(path: Path, kgs=None) -> list[EvalQuestion]:
     files: dict[str, Path | None] = {}
     out = []
     for i, item in enumerate(data):
-        if not isinstance(item, dict) or not isinstance(item.get("question"), str) or \
-                not isinstance(item.get("query"), str):
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("question"), str)
+            or not isinstance(item.get("query"), str)
+        ):
             raise FormatError(f"{path}: item {i} needs a 'question' and a 'query' (strings)")
         db = item.get("db_id") or item.get("kg_name")
         if not isinstance(db, str) or not db:
@@ -208,14 +217,24 @@ def load_spider(path: Path, kgs=None) -> list[EvalQuestion]:
         if db not in files:
             files[db] = spider_graph_file(kgs, db)
         sparql = fix_spider_query(item["query"], db)
-        out.append(EvalQuestion(
-            id=str(item.get("id", i)), question=item["question"], gold=None, tags=[f"db:{db}"],
-            sparql=sparql, db_id=db, graph_path=files[db], boolean=_is_ask(sparql),
-            skip=None if files[db] else f"no graph for {db} in {kgs}"))
+        out.append(
+            EvalQuestion(
+                id=str(item.get("id", i)),
+                question=item["question"],
+                gold=None,
+                tags=[f"db:{db}"],
+                sparql=sparql,
+                db_id=db,
+                graph_path=files[db],
+                boolean=_is_ask(sparql),
+                skip=None if files[db] else f"no graph for {db} in {kgs}",
+            )
+        )
     return out
 
 
 # --- QALD -----------------------------------------------------------------------------------
+
 
 class _Shape(ValueError):
     """A QALD answers field of the wrong shape."""
@@ -259,16 +278,25 @@ def load_qald(path: Path, kgs=None) -> list[EvalQuestion]:
             except _Shape as e:
                 raise FormatError(f"{path}: question {q.get('id', i)}: {e}") from None
         sparql = (q.get("query") or {}).get("sparql")
-        gold, boolean = (_binding_values(q["answers"]) if "answers" in q else (None, False))
+        gold, boolean = _binding_values(q["answers"]) if "answers" in q else (None, False)
         tags = [str(t) for t in q.get("tags") or []]
         if q.get("answertype"):
             tags.append(f"answertype:{q['answertype']}")
-        out.append(EvalQuestion(id=str(q.get("id", i)), question=_pick_lang(q.get("question")), gold=gold,
-                                tags=tags, sparql=sparql, boolean=boolean or _is_ask(sparql)))
+        out.append(
+            EvalQuestion(
+                id=str(q.get("id", i)),
+                question=_pick_lang(q.get("question")),
+                gold=gold,
+                tags=tags,
+                sparql=sparql,
+                boolean=boolean or _is_ask(sparql),
+            )
+        )
     return out
 
 
 # --- JSONL ----------------------------------------------------------------------------------
+
 
 def _jsonl_records(path: Path) -> list[tuple[str, object]]:
     """(where, record) for a JSONL file, a JSON list of records or a single record."""
@@ -299,8 +327,10 @@ def _jsonl_gold(answers, where: str) -> tuple[list | None, bool]:
     if isinstance(answers, bool):
         return [answers], True
     if not isinstance(answers, list) or not all(isinstance(a, (str, int, float)) for a in answers):
-        raise FormatError(f"{where}: 'answers' must be a list of values (strings, numbers, true/false) "
-                          f"or a bare true/false, not {json.dumps(answers)[:60]}")
+        raise FormatError(
+            f"{where}: 'answers' must be a list of values (strings, numbers, true/false) "
+            f"or a bare true/false, not {json.dumps(answers)[:60]}"
+        )
     boolean = len(answers) == 1 and str(answers[0]).lower() in ("true", "false")
     return answers, boolean
 
@@ -309,8 +339,9 @@ def load_jsonl(path: Path, kgs=None) -> list[EvalQuestion]:
     out = []
     for i, (where, r) in enumerate(_jsonl_records(path)):
         if not isinstance(r, dict):
-            raise FormatError(f"{where}: expected a JSON object {{\"id\", \"question\", \"answers\"}}, "
-                              f"got a JSON {type(r).__name__}")
+            raise FormatError(
+                f"{where}: expected a JSON object {{\"id\", \"question\", \"answers\"}}, got a JSON {type(r).__name__}"
+            )
         question, sparql, tags = r.get("question"), r.get("sparql"), r.get("tags") or []
         if not isinstance(question, str) or not question.strip():
             raise FormatError(f"{where}: 'question' is missing or not a string")
@@ -321,9 +352,16 @@ def load_jsonl(path: Path, kgs=None) -> list[EvalQuestion]:
         gold, boolean = _jsonl_gold(r.get("answers"), where)
         if gold is None and not sparql:
             raise FormatError(f"{where}: question {r.get('id', i)} has neither 'answers' nor 'sparql'")
-        out.append(EvalQuestion(id=str(r.get("id", i)), question=question, gold=gold,
-                                tags=[str(t) for t in tags], sparql=sparql,
-                                boolean=boolean or _is_ask(sparql)))
+        out.append(
+            EvalQuestion(
+                id=str(r.get("id", i)),
+                question=question,
+                gold=gold,
+                tags=[str(t) for t in tags],
+                sparql=sparql,
+                boolean=boolean or _is_ask(sparql),
+            )
+        )
     return out
 
 

@@ -5,6 +5,7 @@ Gold answers come from the question file or from running the benchmark's referen
 graph (bounded by the graph's own query limits, so a runaway gold query cannot hang the run:
 it is reported as "gold unavailable" and left out of every mean).
 """
+
 from __future__ import annotations
 
 import datetime
@@ -27,10 +28,12 @@ GOLD_MAX_ROWS = 100_000
 
 GraphSource = Union[KnowledgeGraph, Callable[[EvalQuestion], KnowledgeGraph]]
 
-SCORING = ("set precision/recall/F1 of Answer.values() against the gold values; numbers compared as numbers "
-           "(12 significant digits), booleans as booleans (1/0 too for yes/no), IRIs and strings as strings; "
-           "empty gold and empty answer = 1, otherwise empty on one side = 0; abstained, failed, timed_out and "
-           "refused answers score 0; questions whose gold is unavailable or whose graph is missing are excluded")
+SCORING = (
+    "set precision/recall/F1 of Answer.values() against the gold values; numbers compared as numbers "
+    "(12 significant digits), booleans as booleans (1/0 too for yes/no), IRIs and strings as strings; "
+    "empty gold and empty answer = 1, otherwise empty on one side = 0; abstained, failed, timed_out and "
+    "refused answers score 0; questions whose gold is unavailable or whose graph is missing are excluded"
+)
 
 
 class GraphLoader:
@@ -66,8 +69,12 @@ def _ask(engine, question: str) -> tuple[Answer, float]:
     try:
         ans = engine.ask(question)
     except Exception as e:  # a bug in ask must not end the run: count it as failed
-        ans = Answer(question=question, text="", outcome="failed",
-                     message=f"ask raised {type(e).__name__}: {' '.join(str(e).split())[:200]}")
+        ans = Answer(
+            question=question,
+            text="",
+            outcome="failed",
+            message=f"ask raised {type(e).__name__}: {' '.join(str(e).split())[:200]}",
+        )
     return ans, time.perf_counter() - t0
 
 
@@ -84,9 +91,12 @@ def _model_fields(gen) -> dict:
     """Per question: the model's attempts and whether its query parsed and passed validation."""
     run = gen.last_run
     attempts = [a.outcome for a in run.attempts] if run else []
-    return {"model_attempts": attempts, "model_valid": bool(run and run.valid),
-            "model_valid_first": bool(attempts) and attempts[0] not in ("invalid", "no_query"),
-            "model_ok": bool(run and run.ok)}
+    return {
+        "model_attempts": attempts,
+        "model_valid": bool(run and run.valid),
+        "model_valid_first": bool(attempts) and attempts[0] not in ("invalid", "no_query"),
+        "model_ok": bool(run and run.ok),
+    }
 
 
 def model_summary(rows: list[dict]) -> dict | None:
@@ -102,10 +112,13 @@ def model_summary(rows: list[dict]) -> dict | None:
     if not ms:
         return None
     n = len(ms)
-    return {"n": n, "valid_query_rate": sum(r["model_valid"] for r in ms) / n,
-            "valid_first_rate": sum(r["model_valid_first"] for r in ms) / n,
-            "model_answered_rate": sum(r["model_ok"] for r in ms) / n,
-            "mean_attempts": sum(len(r["model_attempts"]) for r in ms) / n}
+    return {
+        "n": n,
+        "valid_query_rate": sum(r["model_valid"] for r in ms) / n,
+        "valid_first_rate": sum(r["model_valid_first"] for r in ms) / n,
+        "model_answered_rate": sum(r["model_ok"] for r in ms) / n,
+        "mean_attempts": sum(len(r["model_attempts"]) for r in ms) / n,
+    }
 
 
 def attempt_values(ans: Answer) -> list[str] | None:
@@ -136,8 +149,17 @@ def f1_if_answered(rows: list[dict]) -> float | None:
 
 
 def _row(q: EvalQuestion) -> dict:
-    return {"id": q.id, "question": q.question, "sparql": None, "values": [], "gold": None, "f1": None,
-            "outcome": None, "seconds": None, "tags": list(q.tags)}
+    return {
+        "id": q.id,
+        "question": q.question,
+        "sparql": None,
+        "values": [],
+        "gold": None,
+        "f1": None,
+        "outcome": None,
+        "seconds": None,
+        "tags": list(q.tags),
+    }
 
 
 def _ask_and_score(engine, q: EvalQuestion, gold: list[str], row: dict) -> None:
@@ -148,9 +170,20 @@ def _ask_and_score(engine, q: EvalQuestion, gold: list[str], row: dict) -> None:
         gen.last_run = None
     ans, secs = _ask(engine, q.question)
     p, r, f = score(ans.values(), gold, ans.outcome)
-    row.update(sparql=ans.sparql, values=ans.values(), gold=gold, f1=f, precision=p, recall=r,
-               outcome=ans.outcome, seconds=round(secs, 4), generator=ans.generator,
-               confidence=round(ans.confidence, 3), timings=ans.timings, message=ans.message)
+    row.update(
+        sparql=ans.sparql,
+        values=ans.values(),
+        gold=gold,
+        f1=f,
+        precision=p,
+        recall=r,
+        outcome=ans.outcome,
+        seconds=round(secs, 4),
+        generator=ans.generator,
+        confidence=round(ans.confidence, 3),
+        timings=ans.timings,
+        message=ans.message,
+    )
     if gen is not None:
         row.update(_model_fields(gen))
     if ans.tried:
@@ -195,11 +228,15 @@ def _notes(summary: dict, budget_s: float | None) -> list[str]:
     if summary["all_abstained"]:
         notes.append(f"all {summary['n']} answers were abstentions (no answering stage answered): every F1 is 0")
     if summary["abstained_attempt_exact"]:
-        notes.append(f"{summary['abstained_attempt_exact']} abstention(s) showed an attempt whose values match "
-                     f"the gold exactly (attempt_f1 = 1 in the JSON); they score 0")
+        notes.append(
+            f"{summary['abstained_attempt_exact']} abstention(s) showed an attempt whose values match "
+            f"the gold exactly (attempt_f1 = 1 in the JSON); they score 0"
+        )
     if summary["gold_unavailable"]:
-        notes.append(f"{summary['gold_unavailable']} question(s) have no gold (reference query timed out or "
-                     f"failed) and are excluded from every mean")
+        notes.append(
+            f"{summary['gold_unavailable']} question(s) have no gold (reference query timed out or "
+            f"failed) and are excluded from every mean"
+        )
     over = summary.get("over_budget", 0)
     if over:
         notes.append(f"{over} question(s) not run: the time budget of this evaluation ({budget_s:g} s) was used up")
@@ -208,9 +245,15 @@ def _notes(summary: dict, budget_s: float | None) -> list[str]:
     return notes
 
 
-def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: str | None = None,
-             limit: int | None = None, progress: bool = True, engine_factory=None,
-             budget_s: float | None = None) -> dict:
+def run_eval(
+    kg_or_loader: GraphSource,
+    questions: list[EvalQuestion],
+    model: str | None = None,
+    limit: int | None = None,
+    progress: bool = True,
+    engine_factory=None,
+    budget_s: float | None = None,
+) -> dict:
     """Ask every question (the first ``limit``), score it, and return ``{"summary", "questions"}``.
 
     ``kg_or_loader``: one KnowledgeGraph for all questions, or a callable question -> graph
@@ -274,8 +317,11 @@ def run_eval(kg_or_loader: GraphSource, questions: list[EvalQuestion], model: st
 def _limits(args):
     from ..graph.execute import Limits
 
-    return Limits(timeout_s=getattr(args, "timeout", 10.0), max_rows=getattr(args, "max_rows", 10_000),
-                  memory_mb=getattr(args, "memory_mb", 1024))
+    return Limits(
+        timeout_s=getattr(args, "timeout", 10.0),
+        max_rows=getattr(args, "max_rows", 10_000),
+        memory_mb=getattr(args, "memory_mb", 1024),
+    )
 
 
 def run_eval_cli(args) -> int:
@@ -286,14 +332,20 @@ def run_eval_cli(args) -> int:
 
     fmt = detect_format(args.questions)
     questions = load_questions(args.questions, getattr(args, "kgs", None))
-    questions, note = select(questions, parse_names(getattr(args, "only", None)),
-                             parse_names(getattr(args, "exclude", None)), getattr(args, "split", None))
+    questions, note = select(
+        questions,
+        parse_names(getattr(args, "only", None)),
+        parse_names(getattr(args, "exclude", None)),
+        getattr(args, "split", None),
+    )
     if note:
         print(f"kgquery eval: {note}", file=sys.stderr)
     if fmt == "spider4sparql":
         if getattr(args, "graph", None):
-            print("kgquery eval: Spider4SPARQL questions use one graph per db_id from --kgs; --graph ignored",
-                  file=sys.stderr)
+            print(
+                "kgquery eval: Spider4SPARQL questions use one graph per db_id from --kgs; --graph ignored",
+                file=sys.stderr,
+            )
         source: GraphSource = GraphLoader(_limits(args), store=getattr(args, "store", "oxigraph"))
         graph_desc = f"{args.kgs} (one graph per db_id)"
     else:
@@ -314,9 +366,11 @@ def run_eval_cli(args) -> int:
         n_empty = sum(1 for r in scored if not r["gold"])
         if n_empty:
             s["mean_f1_empty_gold_as_0"] = sum(r["f1"] for r in scored if r["gold"]) / len(scored)
-            s["notes"].append(f"{n_empty} scored question(s) have an empty gold set: we score an empty answer 1 "
-                              f"there, the 2025 challenge scores gave every team 0 on them; our mean F1 with "
-                              f"them scored 0: {s['mean_f1_empty_gold_as_0']:.3f}")
+            s["notes"].append(
+                f"{n_empty} scored question(s) have an empty gold set: we score an empty answer 1 "
+                f"there, the 2025 challenge scores gave every team 0 on them; our mean F1 with "
+                f"them scored 0: {s['mean_f1_empty_gold_as_0']:.3f}"
+            )
     out = getattr(args, "json_out", None)
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)

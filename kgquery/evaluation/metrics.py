@@ -10,6 +10,7 @@ Pure functions, no I/O. The rules (also in the eval output and docs):
   values -> 0;
 * a question without an answer (abstained, failed, timed_out, refused) scores 0 whatever the gold.
 """
+
 from __future__ import annotations
 
 import math
@@ -174,7 +175,7 @@ def auroc(scores: Sequence[float], labels: Sequence[bool]) -> float | None:
         j = i
         while j + 1 < len(x) and sorted_x[j + 1] == sorted_x[i]:
             j += 1
-        ranks[order[i:j + 1]] = (i + j) / 2 + 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
         i = j + 1
     u = ranks[y].sum() - n_pos * (n_pos + 1) / 2
     return float(u / (n_pos * n_neg))
@@ -241,6 +242,8 @@ def summarize(rows: list[dict], outcome_kinds: Iterable[str] = ()) -> dict:
         "latency_p50_s": percentile(secs, 50),
         "latency_p95_s": percentile(secs, 95),
         "outcomes": outcomes,
-        "by_tag": {t: {"n": len(v), "mean_f1": _mean(v), "exact": _mean([1.0 if f == 1.0 else 0.0 for f in v])}
-                   for t, v in sorted(by_tag.items())},
+        "by_tag": {
+            t: {"n": len(v), "mean_f1": _mean(v), "exact": _mean([1.0 if f == 1.0 else 0.0 for f in v])}
+            for t, v in sorted(by_tag.items())
+        },
     }

@@ -6,6 +6,7 @@ number reported on them is not fitted to them. Do not move a graph between the t
 Question counts in dev.json (counted by db_id only): development 590, held out 382 (972 in all;
 issue 14 wrote 584 for development, dev.json has 590). wta_1 has no graph and is in neither.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,9 @@ from .formats import EvalQuestion
 
 #: the split itself is data (spider4sparql_split.json beside this file): graph names, not engine vocabulary
 SPIDER4SPARQL_SPLIT: dict[str, tuple[str, ...]] = {
-    k: tuple(v) for k, v in json.loads((Path(__file__).with_name("spider4sparql_split.json")).read_text("utf-8")).items()}
+    k: tuple(v)
+    for k, v in json.loads((Path(__file__).with_name("spider4sparql_split.json")).read_text("utf-8")).items()
+}
 
 
 def parse_names(text: str | None) -> list[str]:
@@ -28,8 +31,9 @@ def parse_names(text: str | None) -> list[str]:
     return [x.strip() for x in (text or "").split(",") if x.strip()]
 
 
-def select(questions: list[EvalQuestion], only: list[str] = (), exclude: list[str] = (),
-           split: str | None = None) -> tuple[list[EvalQuestion], str]:
+def select(
+    questions: list[EvalQuestion], only: list[str] = (), exclude: list[str] = (), split: str | None = None
+) -> tuple[list[EvalQuestion], str]:
     """The questions whose graph (db_id) is selected, and a note for stderr ('' when nothing to say).
 
     Sets without db_ids (one graph for all) are returned whole, with a note, when --only or

@@ -7,6 +7,7 @@ The built-ins: `embedded` (rules over the schema and the linked entities, with `
 `grouping`, `comparison` and `negation`) and `llm` (a language model), which uses `prompts` (the
 messages), `constrain` (constrained decoding) and `validate` (parse, prefixes, known IRIs).
 """
+
 from __future__ import annotations
 
 import os

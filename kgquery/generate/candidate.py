@@ -1,4 +1,5 @@
 """What generators propose: candidate queries, and the graph paths they are built from."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,13 @@ from dataclasses import dataclass, field
 from ..graph.schema import RDF_TYPE
 
 #: properties that never connect the things a question is about
-SKIP_PROPS = {RDF_TYPE, "http://www.w3.org/2000/01/rdf-schema#comment",
-              "http://www.w3.org/2000/01/rdf-schema#isDefinedBy"}
+SKIP_PROPS = {
+    RDF_TYPE,
+    "http://www.w3.org/2000/01/rdf-schema#comment",
+    "http://www.w3.org/2000/01/rdf-schema#isDefinedBy",
+}
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
 
 @dataclass
 class Candidate:

@@ -4,6 +4,7 @@ The property compared is one both entities have a number for, chosen by how well
 comparative's adjective and the other question words (the graph's own property names and
 descriptions, and embeddings); nothing here knows a graph.
 """
+
 from __future__ import annotations
 
 from .candidate import Candidate
@@ -19,8 +20,9 @@ class ComparisonShapes:
             return []
         (m1, a), (m2, b) = ents
         op, adj, _ = c.comparative
-        rows = self._rows(f"SELECT DISTINCT ?p WHERE {{ {a} ?p ?va . {b} ?p ?vb FILTER(isNumeric(?va) && isNumeric(?vb)) }} "
-                          f"LIMIT 50")
+        rows = self._rows(
+            f"SELECT DISTINCT ?p WHERE {{ {a} ?p ?va . {b} ?p ?vb FILTER(isNumeric(?va) && isNumeric(?vb)) }} LIMIT 50"
+        )
         props = [r[0].value for r in rows if r[0] is not None]
         if not props:
             return []
@@ -31,10 +33,20 @@ class ComparisonShapes:
         for k, p in enumerate(ranked[:3]):
             s = m1.score + m2.score + max(fit.get(p, 0.0), scores.get(p, 0.0)) + 0.3 * near.get(p, 0.0) - 0.05 * k
             if c.ask:
-                out.append(Candidate(f"ASK {{ {a} <{p}> ?va . {b} <{p}> ?vb . FILTER(?va {op} ?vb) }}", s + 0.4,
-                                     "compare-entities+ask"))
+                out.append(
+                    Candidate(
+                        f"ASK {{ {a} <{p}> ?va . {b} <{p}> ?vb . FILTER(?va {op} ?vb) }}",
+                        s + 0.4,
+                        "compare-entities+ask",
+                    )
+                )
             else:
                 order = "DESC" if op == ">" else "ASC"
-                out.append(Candidate(f"SELECT ?x WHERE {{ VALUES ?x {{ {a} {b} }} ?x <{p}> ?v . }} "
-                                     f"ORDER BY {order}(?v) LIMIT 1", s + 0.4, "compare-entities"))
+                out.append(
+                    Candidate(
+                        f"SELECT ?x WHERE {{ VALUES ?x {{ {a} {b} }} ?x <{p}> ?v . }} ORDER BY {order}(?v) LIMIT 1",
+                        s + 0.4,
+                        "compare-entities",
+                    )
+                )
         return out

@@ -15,6 +15,7 @@ once the query is complete); all others get -inf. Token strings are computed onc
 `SparqlChecker.complete(text)` closes a query cut off by the token budget with the shortest
 valid ending, so every output parses.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -37,8 +38,14 @@ GRAMMAR_TEXT = {
     # SPARQL's GroupGraphPatternSub: triples need a '.' only before more triples
     "group_body": ["triples after_triples", "not_triples dot_opt group_body", ""],
     "after_triples": [". group_body", "not_triples dot_opt group_body", ""],
-    "not_triples": ["FILTER constraint", "OPTIONAL group", "MINUS group", "group union_tail",
-                    "BIND ( expr AS $VAR )", "VALUES $VAR { value_items }"],
+    "not_triples": [
+        "FILTER constraint",
+        "OPTIONAL group",
+        "MINUS group",
+        "group union_tail",
+        "BIND ( expr AS $VAR )",
+        "VALUES $VAR { value_items }",
+    ],
     "dot_opt": [".", ""],
     "union_tail": ["UNION group union_tail", ""],
     "value_items": ["value_term value_items", ""],
@@ -70,12 +77,38 @@ GRAMMAR_TEXT = {
     "mul_tail": ["* unary mul_tail", "/ unary mul_tail", ""],
     "unary": ["! primary", "- primary", "primary"],
     "primary": ["( expr )", "$VAR", "$IRI_N", "$IRI_C", "$STR", "$UNUM", "$BOOL", "builtin"],
-    "builtin": ["func1 ( expr )", "func2 ( expr , expr )", "REGEX ( expr , expr regex_flags )", "BOUND ( $VAR )",
-                "IF ( expr , expr , expr )", "COALESCE ( expr expr_more )", "aggregate", "EXISTS group",
-                "NOT EXISTS group"],
+    "builtin": [
+        "func1 ( expr )",
+        "func2 ( expr , expr )",
+        "REGEX ( expr , expr regex_flags )",
+        "BOUND ( $VAR )",
+        "IF ( expr , expr , expr )",
+        "COALESCE ( expr expr_more )",
+        "aggregate",
+        "EXISTS group",
+        "NOT EXISTS group",
+    ],
     "regex_flags": [", expr", ""],
-    "func1": ["STR", "LCASE", "UCASE", "LANG", "DATATYPE", "ISIRI", "ISURI", "ISLITERAL", "ISNUMERIC", "ISBLANK",
-              "YEAR", "MONTH", "DAY", "STRLEN", "ABS", "ROUND", "CEIL", "FLOOR"],
+    "func1": [
+        "STR",
+        "LCASE",
+        "UCASE",
+        "LANG",
+        "DATATYPE",
+        "ISIRI",
+        "ISURI",
+        "ISLITERAL",
+        "ISNUMERIC",
+        "ISBLANK",
+        "YEAR",
+        "MONTH",
+        "DAY",
+        "STRLEN",
+        "ABS",
+        "ROUND",
+        "CEIL",
+        "FLOOR",
+    ],
     "func2": ["CONTAINS", "STRSTARTS", "STRENDS", "LANGMATCHES", "STRBEFORE", "STRAFTER"],
     "aggregate": ["COUNT ( distinct count_arg )", "agg_fn ( distinct expr )"],
     "count_arg": ["*", "expr"],
@@ -93,9 +126,10 @@ GRAMMAR_TEXT = {
     "limit_opt": ["LIMIT $INT", ""],
 }
 GRAMMAR: dict[str, tuple[tuple[str, ...], ...]] = {
-    nt: tuple(tuple(alt.split()) for alt in alts) for nt, alts in GRAMMAR_TEXT.items()}
+    nt: tuple(tuple(alt.split()) for alt in alts) for nt, alts in GRAMMAR_TEXT.items()
+}
 START = "query"
-MAX_WS = 8          # consecutive whitespace characters allowed (no endless blank lines)
+MAX_WS = 8  # consecutive whitespace characters allowed (no endless blank lines)
 MAX_VAR = 40
 MAX_STRING = 200
 MAX_NUMBER = 20
@@ -129,10 +163,16 @@ def _compute_first() -> tuple[dict[str, frozenset[str]], set[str]]:
 
 
 FIRST, NULLABLE = _compute_first()
-KEYWORDS = frozenset(s for alts in GRAMMAR.values() for alt in alts for s in alt
-                     if _is_terminal(s) and s[0].isalpha() and s != "a")
-PUNCT = frozenset(s for alts in GRAMMAR.values() for alt in alts for s in alt
-                  if _is_terminal(s) and not s[0].isalpha() and not s.startswith("$"))
+KEYWORDS = frozenset(
+    s for alts in GRAMMAR.values() for alt in alts for s in alt if _is_terminal(s) and s[0].isalpha() and s != "a"
+)
+PUNCT = frozenset(
+    s
+    for alts in GRAMMAR.values()
+    for alt in alts
+    for s in alt
+    if _is_terminal(s) and not s[0].isalpha() and not s.startswith("$")
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -221,7 +261,7 @@ def iri_lexemes(iris, prefixes: dict[str, str] | None = None) -> list[str]:
             continue
         out.append(f"<{iri}>")
         for p, ns in pfx:
-            local = iri[len(ns):]
+            local = iri[len(ns) :]
             if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", local or "-"):
                 out.append(f"{p}:{local}")
                 break
@@ -450,7 +490,7 @@ class SparqlChecker:
             return ""
         if t in ("$IRI_P", "$IRI_N", "$IRI_C"):
             full = self._iri_set(t).first_with_prefix(s)
-            return full[len(s):] if full else None
+            return full[len(s) :] if full else None
         if t == "$VAR":
             return "v"
         if t == "$STR":
@@ -460,7 +500,7 @@ class SparqlChecker:
         if t in ("$NUM", "$UNUM"):
             return "0" if s.endswith((".", "-")) else None
         if t[0] != "$" and t.startswith(s.upper() if t in KEYWORDS else s):
-            return t[len(s):].lower() if t in KEYWORDS and s.islower() else t[len(s):]
+            return t[len(s) :].lower() if t in KEYWORDS and s.islower() else t[len(s) :]
         return None
 
 
@@ -539,11 +579,11 @@ class SparqlLogitsProcessor:
         if self._prompt_len is None:
             self._prompt_len = input_ids.shape[1]
             self._rows = [[0, self.checker.start, False, ""] for _ in range(input_ids.shape[0])]
-        gen = input_ids[:, self._prompt_len:]
+        gen = input_ids[:, self._prompt_len :]
         mask = torch.full_like(scores, float("-inf"))
         for b in range(scores.shape[0]):
             row = self._rows[b]
-            for tid in gen[b, row[0]:].tolist():
+            for tid in gen[b, row[0] :].tolist():
                 row[0] += 1
                 if row[2] or tid in self.eos_ids:
                     row[2] = True
@@ -584,7 +624,9 @@ def _repeating(text: str, times: int = 3) -> bool:
     for size in range(3, 61):
         if size * times > n:
             break
-        chunk = text[n - size:]
-        if any(ch.isalnum() for ch in chunk) and all(text[n - size * (k + 1):n - size * k] == chunk for k in range(1, times)):
+        chunk = text[n - size :]
+        if any(ch.isalnum() for ch in chunk) and all(
+            text[n - size * (k + 1) : n - size * k] == chunk for k in range(1, times)
+        ):
             return True
     return False

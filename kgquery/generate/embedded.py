@@ -6,6 +6,7 @@ exploratory queries (1 and 2 hops), and builds candidate queries scored by how w
 connecting properties match the remaining question words. The pipeline executes the best
 candidates through the safe executor and keeps the best one that answers.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -77,7 +78,6 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         """How much of the question these properties explain: each word counts once, by its best fit."""
         return sum(max((self._word_scores(w).get(p, 0.0) for p in props), default=0.0) for w in self._free)
 
-
     # ------------------------------------------------------------------ main entry
     def candidates(self, q: Question, links: Links) -> list[Candidate]:
         free_words = [q.tokens[i] for i in links.free] + _compound_heads(q, links)
@@ -101,8 +101,10 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         if not target_cls and not anchors:
             # no class word and no entity: the things asked about are those the named properties describe
             for guess in self._owners_of_named_properties(scores):
-                cands += [Candidate(c.sparql, c.score - 0.3, c.shape + "+owner", c.parts)
-                          for c in self._class_only(q, guess, scores)]
+                cands += [
+                    Candidate(c.sparql, c.score - 0.3, c.shape + "+owner", c.parts)
+                    for c in self._class_only(q, guess, scores)
+                ]
         if q.cues.negation and target_cls:
             negated = self._negated(q, target_cls, anchors, links, scores)
             if negated:  # the positive readings answer the opposite question
@@ -158,8 +160,12 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 iris = [h.iri for h in m.hits[:8]]
                 if len(iris) > 1:
                     values = " ".join(f"<{i}>" for i in iris)
-                    deg = {r[0].value: int(r[1].value) for r in self._rows(
-                        f"SELECT ?e (COUNT(?s) AS ?n) WHERE {{ VALUES ?e {{ {values} }} ?s ?p ?e }} GROUP BY ?e")}
+                    deg = {
+                        r[0].value: int(r[1].value)
+                        for r in self._rows(
+                            f"SELECT ?e (COUNT(?s) AS ?n) WHERE {{ VALUES ?e {{ {values} }} ?s ?p ?e }} GROUP BY ?e"
+                        )
+                    }
                     iris.sort(key=lambda i: -deg.get(i, 0))
                 out.append((m, [f"<{i}>" for i in iris[:3]], False))
             else:
@@ -177,7 +183,9 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 keep = []
                 for t in terms:
                     for o in others:
-                        if o.startswith("<") and self._rows(f"SELECT ?p WHERE {{ {{ {t} ?p {o} }} UNION {{ {o} ?p {t} }} }} LIMIT 1"):
+                        if o.startswith("<") and self._rows(
+                            f"SELECT ?p WHERE {{ {{ {t} ?p {o} }} UNION {{ {o} ?p {t} }} }} LIMIT 1"
+                        ):
                             keep.append(t)
                             break
                         if o.startswith('"') and self._rows(f"SELECT ?p WHERE {{ {t} ?p ?m . ?m ?q {o} }} LIMIT 1"):
@@ -191,19 +199,22 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         return out
 
     # ------------------------------------------------------------------ shapes
-    def _wrap(self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None,
-              scores: dict[str, float]) -> list[Candidate]:
+    def _wrap(
+        self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]
+    ) -> list[Candidate]:
         """`_wrap_one` on the base pattern and, when the words state values ("with 8 cylinders", "in 1974"),
         also on the pattern constrained to them."""
         measured, bonus = self._measured(q, body, x, cls, scores)
         if measured == body:
             return self._wrap_one(q, body, x, score, shape, cls, scores)
         # a reading that ignores a value the words state is the weaker one
-        return (self._wrap_one(q, body, x, score - 0.5, shape, cls, scores)
-                + self._wrap_one(q, measured, x, score + bonus, shape + "+measure", cls, scores))
+        return self._wrap_one(q, body, x, score - 0.5, shape, cls, scores) + self._wrap_one(
+            q, measured, x, score + bonus, shape + "+measure", cls, scores
+        )
 
-    def _measured(self, q: Question, body: list[str], x: str, cls: str | None,
-                  scores: dict[str, float]) -> tuple[list[str], float]:
+    def _measured(
+        self, q: Question, body: list[str], x: str, cls: str | None, scores: dict[str, float]
+    ) -> tuple[list[str], float]:
         """The body with each stated value as a constraint on the number its word names, and the score the
         words gain; a value whose word names no number of these things is left out."""
         extra: list[str] = []
@@ -217,8 +228,9 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             bonus += 0.5 * path.score
         return body + extra, bonus
 
-    def _wrap_one(self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None,
-                  scores: dict[str, float]) -> list[Candidate]:
+    def _wrap_one(
+        self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]
+    ) -> list[Candidate]:
         """Apply the question's cues (count, ask, superlative, comparison, aggregate) to a base pattern.
 
         Each cue turns the base into one or more cores (pattern text + properties it used); every
@@ -240,8 +252,15 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 used = used0 | {st[0] for st in np_.steps}
                 if c.superlative and c.top:
                     # "the 5 largest": the first N by the number, not only the ones equal to the extreme
-                    cores.append((f"{body_s} {' '.join(num)}", used, score + np_.score + 0.3, shape + "+top",
-                                  f" ORDER BY {c.superlative[0]}(?v) LIMIT {c.top}"))
+                    cores.append(
+                        (
+                            f"{body_s} {' '.join(num)}",
+                            used,
+                            score + np_.score + 0.3,
+                            shape + "+top",
+                            f" ORDER BY {c.superlative[0]}(?v) LIMIT {c.top}",
+                        )
+                    )
                 elif c.superlative:
                     agg = "MAX" if c.superlative[0] == "DESC" else "MIN"
                     inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(body + num))
@@ -252,16 +271,20 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                         flt = f"FILTER(?v >= {_num(c.between[0])} && ?v <= {_num(c.between[1])})"
                     else:
                         flt = f"FILTER(?v {c.compare[0]} {_num(c.compare[1])})"
-                    cores.append((f"{body_s} {' '.join(num)} {flt}", used, score + np_.score + 0.3, shape + "+compare",
-                                  ""))
+                    cores.append(
+                        (f"{body_s} {' '.join(num)} {flt}", used, score + np_.score + 0.3, shape + "+compare", "")
+                    )
         else:
             cores.append((body_s, used0, score, shape, ""))
         out: list[Candidate] = []
         for pat, used, s, shp, tail in cores:
             found = self._read_out(q, pat, used, x, s, shp, cls, scores, body)
             if tail:  # an order and a limit apply to the rows read out, not to a count or a yes/no
-                found = [Candidate(f.sparql + tail, f.score, f.shape, f.parts) for f in found
-                         if f.sparql.startswith("SELECT") and "COUNT(" not in f.sparql]
+                found = [
+                    Candidate(f.sparql + tail, f.score, f.shape, f.parts)
+                    for f in found
+                    if f.sparql.startswith("SELECT") and "COUNT(" not in f.sparql
+                ]
             out += found
         return out
 
@@ -276,12 +299,14 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 if np_.score >= 0.6:
                     num = " ".join(np_.triples(x, "n"))
                     heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
-                    out.append(Candidate(f"SELECT {heads} WHERE {{ {pat} {num} }}", s + np_.score + 0.3,
-                                         shape + "+aggregate"))
+                    out.append(
+                        Candidate(f"SELECT {heads} WHERE {{ {pat} {num} }}", s + np_.score + 0.3, shape + "+aggregate")
+                    )
             own = self._aggregates_of_words(q, body, x, cls)
             if own:  # "the minimum weight", "total population and average area": each of its own word
-                out.append(Candidate(f"SELECT {own[0]} WHERE {{ {pat} {own[1]} }}", s + own[2] + 0.35,
-                                     shape + "+aggregate"))
+                out.append(
+                    Candidate(f"SELECT {own[0]} WHERE {{ {pat} {own[1]} }}", s + own[2] + 0.35, shape + "+aggregate")
+                )
             if out:
                 return out
         if c.count:
@@ -291,18 +316,30 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 s -= 0.3
             for p, ps in sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2]:
                 info = self.schema.prop(p)
-                if ps >= 0.6 and p not in used and p not in SKIP_PROPS and info and info.is_literal and (
-                        not cls or any(k == cls for k, _ in info.subject_classes)):
+                if (
+                    ps >= 0.6
+                    and p not in used
+                    and p not in SKIP_PROPS
+                    and info
+                    and info.is_literal
+                    and (not cls or any(k == cls for k, _ in info.subject_classes))
+                ):
                     # "how many different types of pet": the values of a property are counted, not the things
-                    out.append(Candidate(f"SELECT (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {pat} {x} <{p}> ?y . }}",
-                                         s + ps - 0.2, shape + "+count-values"))
+                    out.append(
+                        Candidate(
+                            f"SELECT (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {pat} {x} <{p}> ?y . }}",
+                            s + ps - 0.2,
+                            shape + "+count-values",
+                        )
+                    )
             return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
         out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape))
         name = self._display_name(cls)
         if name and name not in used:
             # things without a label are known to people by their name: answer with it
-            out.append(Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", s + 0.05,
-                                 shape + "+name"))
+            out.append(
+                Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", s + 0.05, shape + "+name")
+            )
         # the words may ask for properties of the matches rather than the matches themselves
         cols = self._columns(cls, used)
         if len(cols) >= 2:
@@ -310,28 +347,49 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             for k, (p, is_lit) in enumerate(cols):
                 v = f"?{re.sub(r'[^A-Za-z0-9_]', '_', local_name(p))}_{k}"
                 heads.append(v)
-                opts.append(f"OPTIONAL {{ {x} <{p}> {v} . }}" if is_lit else
-                            f"OPTIONAL {{ {x} <{p}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}")
-            out.append(Candidate(f"SELECT {' '.join(heads)} WHERE {{ {pat} {' '.join(opts)} }}",
-                                 s + 0.5 * len(cols), shape + "+columns"))
+                opts.append(
+                    f"OPTIONAL {{ {x} <{p}> {v} . }}"
+                    if is_lit
+                    else f"OPTIONAL {{ {x} <{p}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}"
+                )
+            out.append(
+                Candidate(
+                    f"SELECT {' '.join(heads)} WHERE {{ {pat} {' '.join(opts)} }}",
+                    s + 0.5 * len(cols),
+                    shape + "+columns",
+                )
+            )
         for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
             if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
-                out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}", s + ps - 0.2,
-                                     shape + "+attribute"))
+                out.append(
+                    Candidate(
+                        f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}", s + ps - 0.2, shape + "+attribute"
+                    )
+                )
                 info = self.schema.prop(p)
                 if info is None or info.iri_objects:
-                    out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pat} ?y <{p}> {x} . }}", s + ps - 0.3,
-                                         shape + "+attribute"))
+                    out.append(
+                        Candidate(
+                            f"SELECT DISTINCT ?y WHERE {{ {pat} ?y <{p}> {x} . }}", s + ps - 0.3, shape + "+attribute"
+                        )
+                    )
                 if c.unit and self._word_scores(c.unit).get(p, 0.0) >= ps:
                     continue  # "less than 8 euros": the unit of a compared number, not a thing to list
                 for steps in self._reach_attribute(cls, p) if cls else []:
                     # the matches have no such property, the things they lead to do
                     hops = " ".join(Path(steps, "?y", 0.0).triples(x, "r"))
-                    out.append(Candidate(f"SELECT DISTINCT ?y WHERE {{ {pat} {hops} }}",
-                                         s + ps - 0.2 - HOP_PENALTY * (len(steps) - 1), shape + "+reached"))
+                    out.append(
+                        Candidate(
+                            f"SELECT DISTINCT ?y WHERE {{ {pat} {hops} }}",
+                            s + ps - 0.2 - HOP_PENALTY * (len(steps) - 1),
+                            shape + "+reached",
+                        )
+                    )
         return out
 
-    def _aggregates_of_words(self, q: Question, body: list[str], x: str, cls: str | None) -> tuple[str, str, float] | None:
+    def _aggregates_of_words(
+        self, q: Question, body: list[str], x: str, cls: str | None
+    ) -> tuple[str, str, float] | None:
         """(heads, triples, mean score) with each aggregate over the number its own word names, or None
         when a word names no number of these things."""
         heads, triples, fits = [], [], []
@@ -353,10 +411,14 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             return None
         if cls not in self._names:
             found = None
-            labelled = any(any(c == cls for c, _ in (self.schema.prop(p).subject_classes if self.schema.prop(p) else []))
-                           for p in self._label_preds)
+            labelled = any(
+                any(c == cls for c, _ in (self.schema.prop(p).subject_classes if self.schema.prop(p) else []))
+                for p in self._label_preds
+            )
             if not labelled:
-                own = [p for p in self.schema.properties if p.is_literal and any(c == cls for c, _ in p.subject_classes)]
+                own = [
+                    p for p in self.schema.properties if p.is_literal and any(c == cls for c, _ in p.subject_classes)
+                ]
                 named = [p.iri for p in own if {"name", "title"} & set(split_name(local_name(p.iri)).split())]
                 # a table's naming column is often called after the table: 'airline' in 'airlines'
                 called = {singular(w) for w in split_name(local_name(cls)).split()[-1:]}
@@ -382,7 +444,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 if ps >= 0.6 and p not in SKIP_PROPS and info and any(c == cls for c, _ in info.subject_classes):
                     fits.append((ps, p, info.is_literal))
             fits.sort(key=lambda t: -t[0])
-            for ps, p, lit in (fits if every else fits[:1]):
+            for ps, p, lit in fits if every else fits[:1]:
                 cols.setdefault(p, lit)
         return list(cols.items())[:8]
 
@@ -452,8 +514,10 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                     if not any(v >= 0.8 for v in self._leftover({p1}).values()):
                         continue  # nothing left in the question for a second hop to match
                     mid = f"{t} <{p1}> ?m ." if fwd1 else f"?m <{p1}> {t} ."
-                    rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {mid} {{ ?m ?p ?o BIND(1 AS ?d) }} "
-                                      f"UNION {{ ?o ?p ?m BIND(0 AS ?d) }} FILTER(?o != {t}) }} LIMIT 60")
+                    rows = self._rows(
+                        f"SELECT DISTINCT ?p ?d WHERE {{ {mid} {{ ?m ?p ?o BIND(1 AS ?d) }} "
+                        f"UNION {{ ?o ?p ?m BIND(0 AS ?d) }} FILTER(?o != {t}) }} LIMIT 60"
+                    )
                     rest = self._leftover({p1})
                     for p2, d2 in rows:
                         ps2 = rest.get(p2.value, 0.0)
@@ -475,16 +539,19 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
 
     def _through_value_node(self, q, t: str, p: str, s: float, scores) -> list[Candidate]:
         """'the price of X' where the price is a node (no label) holding an amount: read the amount."""
-        rows = self._rows(f"SELECT ?p2 (COUNT(*) AS ?n) WHERE {{ {t} <{p}> ?m . ?m ?p2 ?v "
-                          f"FILTER(isIRI(?m) && isNumeric(?v)) FILTER NOT EXISTS {{ ?m <{RDFS_LABEL}> ?l }} }} "
-                          f"GROUP BY ?p2 ORDER BY DESC(?n) LIMIT 3")
+        rows = self._rows(
+            f"SELECT ?p2 (COUNT(*) AS ?n) WHERE {{ {t} <{p}> ?m . ?m ?p2 ?v "
+            f"FILTER(isIRI(?m) && isNumeric(?v)) FILTER NOT EXISTS {{ ?m <{RDFS_LABEL}> ?l }} }} "
+            f"GROUP BY ?p2 ORDER BY DESC(?n) LIMIT 3"
+        )
         out = []
         for k, (p2, _n) in enumerate(rows):
             if p2 is None:
                 continue
             body = [f"{t} <{p}> ?m .", f"?m <{p2.value}> ?x ."]
-            out += self._wrap(q, body, "?x", s + 0.15 + 0.1 * scores.get(p2.value, 0) - 0.05 * k, "value-node",
-                              None, scores)
+            out += self._wrap(
+                q, body, "?x", s + 0.15 + 0.1 * scores.get(p2.value, 0) - 0.05 * k, "value-node", None, scores
+            )
         return out
 
     def _which_namesake(self, q, anchors, scores) -> list[Candidate]:
@@ -504,8 +571,13 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 body = [f"VALUES ?x {{ {values} }}"] + path.triples("?x", "w")
                 # "Which Smith ...": the question word right before the name asks which namesake
                 cue = 0.4 if m.start == 1 and q.tokens[0] == "which" else 0.0
-                out.append(Candidate(f"SELECT DISTINCT ?x WHERE {{ {' '.join(body)} }}",
-                                     m.score + o.score + path.score + 0.3 + cue, "namesake"))
+                out.append(
+                    Candidate(
+                        f"SELECT DISTINCT ?x WHERE {{ {' '.join(body)} }}",
+                        m.score + o.score + path.score + 0.3 + cue,
+                        "namesake",
+                    )
+                )
         return out
 
     def _ask_between(self, anchors, scores) -> list[Candidate]:

@@ -1,5 +1,6 @@
 """Counting and grouping shapes of the embedded generator: 'teams with more than 5 players',
 'the author with the most books', 'how many X per Y', 'the average Z of each Y'."""
+
 from __future__ import annotations
 
 from .candidate import SKIP_PROPS, Candidate
@@ -17,8 +18,10 @@ class GroupingShapes:
     def _class_links(self, cls: str, other: str | None, scores: dict[str, float]) -> list[tuple[str, float]]:
         """Triple patterns linking ?x (a cls) to ?y (a other, or anything), best-matching first."""
         ty = f"?y a <{other}> ." if other else ""
-        rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{cls}> . ?x ?p ?y . {ty} BIND(1 AS ?d) }} UNION "
-                          f"{{ ?x a <{cls}> . ?y ?p ?x . {ty} BIND(0 AS ?d) }} FILTER(isIRI(?y)) }} LIMIT 30")
+        rows = self._rows(
+            f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{cls}> . ?x ?p ?y . {ty} BIND(1 AS ?d) }} UNION "
+            f"{{ ?x a <{cls}> . ?y ?p ?x . {ty} BIND(0 AS ?d) }} FILTER(isIRI(?y)) }} LIMIT 30"
+        )
         out = []
         for p, d in rows:
             if p.value in SKIP_PROPS:
@@ -37,22 +40,26 @@ class GroupingShapes:
         if not (want or most):
             return []
         out = []
-        for other in (others[:1] or [None]):
+        for other in others[:1] or [None]:
             for pat, ps in self._class_links(cls, other, scores):
                 base = f"?x a <{cls}> . {pat}"
                 if want:
                     op, n, _ = want
                     n_s = str(int(n)) if n == int(n) else str(n)
-                    sparql = (f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x "
-                              f"HAVING(COUNT(DISTINCT ?y) {op} {n_s})")
+                    sparql = (
+                        f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x "
+                        f"HAVING(COUNT(DISTINCT ?y) {op} {n_s})"
+                    )
                     out.append(Candidate(sparql, 1.2 + ps, "group+having"))
                 if most:
                     agg = "MAX" if most[0] == "DESC" else "MIN"
                     inner = base.replace("?x", "?ix").replace("?y", "?iy")
-                    sparql = (f"SELECT ?x ?count WHERE {{ {{ SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x }} "
-                              f"{{ SELECT ({agg}(?c) AS ?best) WHERE {{ "
-                              f"{{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE {{ {inner} }} GROUP BY ?ix }} }} }} "
-                              f"FILTER(?count = ?best) }}")
+                    sparql = (
+                        f"SELECT ?x ?count WHERE {{ {{ SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x }} "
+                        f"{{ SELECT ({agg}(?c) AS ?best) WHERE {{ "
+                        f"{{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE {{ {inner} }} GROUP BY ?ix }} }} }} "
+                        f"FILTER(?count = ?best) }}"
+                    )
                     out.append(Candidate(sparql, 1.2 + ps, "group+most"))
         return out
 
@@ -68,9 +75,13 @@ class GroupingShapes:
         classes = [m for m in self.linker.link(q).classes]
         group_cls = next((m.hits[0].iri for m in classes if c.group <= m.start <= c.group + 2), None)
         counted = next((m.hits[0].iri for m in classes if m.hits[0].iri != group_cls), None) or (
-            cls if cls != group_cls else None)
-        if counted is None and group_cls is not None and c.group < next(
-                m.start for m in classes if m.hits[0].iri == group_cls):
+            cls if cls != group_cls else None
+        )
+        if (
+            counted is None
+            and group_cls is not None
+            and c.group < next(m.start for m in classes if m.hits[0].iri == group_cls)
+        ):
             # "the average weight for each type of pet": the only class is what is grouped, by the word
             # between 'each' and it
             counted, group_cls = group_cls, None
@@ -78,14 +89,16 @@ class GroupingShapes:
             return []
         links: list[tuple[str, float]] = []
         if group_cls:
-            rows = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{counted}> . ?x ?p ?g . ?g a <{group_cls}> BIND(1 AS ?d) }} "
-                              f"UNION {{ ?x a <{counted}> . ?g ?p ?x . ?g a <{group_cls}> BIND(0 AS ?d) }} }} LIMIT 10")
+            rows = self._rows(
+                f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{counted}> . ?x ?p ?g . ?g a <{group_cls}> BIND(1 AS ?d) }} "
+                f"UNION {{ ?x a <{counted}> . ?g ?p ?x . ?g a <{group_cls}> BIND(0 AS ?d) }} }} LIMIT 10"
+            )
             for p, d in rows:
                 link = f"?x <{p.value}> ?g ." if d.value == "1" else f"?g <{p.value}> ?x ."
                 links.append((f"{link} ?g a <{group_cls}> .", 1.5 + scores.get(p.value, 0)))
         else:
             # "how many authors are from each city": group by a property value of the counted class
-            for p, v in self._best_props(q.tokens[c.group:c.group + 2]):
+            for p, v in self._best_props(q.tokens[c.group : c.group + 2]):
                 info = self.schema.prop(p)
                 if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
                     links.append((f"?x <{p}> ?g .", 1.3 + v))
@@ -94,15 +107,29 @@ class GroupingShapes:
         for link, s in links:
             base = f"?x a <{counted}> . {link}"
             if c.count or not c.aggregates:
-                out.append(Candidate(f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g",
-                                     s, "group+count"))
+                out.append(
+                    Candidate(
+                        f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g", s, "group+count"
+                    )
+                )
                 if name:  # groups without a label are known to people by their name
-                    out.append(Candidate(f"SELECT ?g ?name (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} "
-                                         f"?g <{name}> ?name . }} GROUP BY ?g ?name", s + 0.05, "group+count+name"))
+                    out.append(
+                        Candidate(
+                            f"SELECT ?g ?name (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} "
+                            f"?g <{name}> ?name . }} GROUP BY ?g ?name",
+                            s + 0.05,
+                            "group+count+name",
+                        )
+                    )
             if c.aggregates:
                 for np_ in self._numeric_paths(counted, [f"?x a <{counted}> ."], "", scores):
                     if np_.score >= 0.6:
                         heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
-                        out.append(Candidate(f"SELECT ?g {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g",
-                                             s + 0.3 + np_.score, "group+aggregate"))
+                        out.append(
+                            Candidate(
+                                f"SELECT ?g {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g",
+                                s + 0.3 + np_.score,
+                                "group+aggregate",
+                            )
+                        )
         return out

@@ -13,6 +13,7 @@ Switches (environment, or constructor arguments):
   KGQUERY_EXAMPLES=N     examples per prompt (default 3)
   KGQUERY_REPAIR_TEMPERATURE=T  sampling temperature of the retries (default 1.0; 0 = greedy)
 """
+
 from __future__ import annotations
 
 import os
@@ -88,7 +89,7 @@ class Grounding:
     properties: list[LinkedItem]
     classes: list[LinkedItem]
     schema_text: str
-    node_iris: set[str]   # linked entities: allowed as subjects and objects
+    node_iris: set[str]  # linked entities: allowed as subjects and objects
     class_iris: set[str]  # the graph's classes: allowed after 'a'
     terms: set[str]
 
@@ -96,9 +97,18 @@ class Grounding:
 class LLMGenerator:
     """Queries from a chat model, grounded, validated and repaired (see module docstring)."""
 
-    def __init__(self, linker, model, constrained: bool | None = None, repair: int | None = None,
-                 examples: int | None = None, fallback: bool | None = None, verbalize: bool | None = None,
-                 max_new_tokens: int = MAX_NEW_TOKENS, answer_tokens: int = ANSWER_TOKENS):
+    def __init__(
+        self,
+        linker,
+        model,
+        constrained: bool | None = None,
+        repair: int | None = None,
+        examples: int | None = None,
+        fallback: bool | None = None,
+        verbalize: bool | None = None,
+        max_new_tokens: int = MAX_NEW_TOKENS,
+        answer_tokens: int = ANSWER_TOKENS,
+    ):
         from .validate import Validator
 
         self.linker = linker
@@ -174,20 +184,26 @@ class LLMGenerator:
         cls_iris = list(dict.fromkeys(c for c in cls_iris if schema.cls(c)))[:8]
         schema_text = schema.render(SCHEMA_BUDGET, classes=set(cls_iris), properties=set(props) | {RDFS_LABEL})
         return Grounding(
-            entities=entities, values=values,
+            entities=entities,
+            values=values,
             properties=[LinkedItem("", short(p), schema.prop(p).label) for p in props[:6]],
             classes=[LinkedItem("", short(c), schema.cls(c).label) for c in cls_iris[:4]],
             schema_text=schema_text,
-            node_iris=nodes, class_iris={c.iri for c in schema.classes},
-            terms=set(props) | set(cls_iris) | nodes)
+            node_iris=nodes,
+            class_iris={c.iri for c in schema.classes},
+            terms=set(props) | set(cls_iris) | nodes,
+        )
 
     def _around(self, iris: list[str]) -> dict[str, int]:
         """Properties the data uses on these entities (either direction), with counts."""
         if not iris:
             return {}
         values = " ".join(f"<{i}>" for i in iris)
-        res = self.kg.query(f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
-                            f"{{ ?e ?p ?o }} UNION {{ ?s ?p ?e }} }} GROUP BY ?p", timeout_s=5)
+        res = self.kg.query(
+            f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
+            f"{{ ?e ?p ?o }} UNION {{ ?s ?p ?e }} }} GROUP BY ?p",
+            timeout_s=5,
+        )
         if res.outcome != Outcome.ROWS:
             return {}
         return {r[0].value: int(r[1].value) for r in res.rows if r[0] is not None and r[1] is not None}
@@ -244,15 +260,21 @@ class LLMGenerator:
         temperature = float(os.environ.get("KGQUERY_REPAIR_TEMPERATURE", REPAIR_TEMPERATURE))
         for k in range(1 + budget):
             t0 = time.perf_counter()
-            msgs = sparql_messages(q.text, g.schema_text, g.entities, g.values, g.properties, g.classes,
-                                   examples, history)
+            msgs = sparql_messages(
+                q.text, g.schema_text, g.entities, g.values, g.properties, g.classes, examples, history
+            )
             sample = {}
             if k and temperature > 0 and getattr(model, "supports_sampling", False):
                 sample = {"temperature": temperature, "seed": k}
             if proc is not None:
                 proc.keep = REPAIR_KEEP if sample else 1
-            text = model.chat(msgs, max_new_tokens=self.max_new_tokens,
-                              stop=None if proc else UNCONSTRAINED_STOP, logits_processor=proc, **sample)
+            text = model.chat(
+                msgs,
+                max_new_tokens=self.max_new_tokens,
+                stop=None if proc else UNCONSTRAINED_STOP,
+                logits_processor=proc,
+                **sample,
+            )
             if proc is not None:
                 query = text.strip()
                 if query and not proc.checker.accepts(query):
@@ -273,7 +295,9 @@ class LLMGenerator:
             v = self.validator.validate(query)
             if not v.ok:
                 tried[query] = ("invalid", list(v.errors))
-                run.attempts.append(Attempt(v.fixed_query or query, list(v.errors), "invalid", time.perf_counter() - t0))
+                run.attempts.append(
+                    Attempt(v.fixed_query or query, list(v.errors), "invalid", time.perf_counter() - t0)
+                )
                 history.append((query, list(v.errors)))
                 continue
             res = self.kg.query(v.fixed_query, timeout_s=timeout_s)
@@ -285,8 +309,10 @@ class LLMGenerator:
                 run.ok, run.sparql, run.result = True, v.fixed_query, res
                 break
             if res.outcome == Outcome.EMPTY:
-                errors = ["the query is valid but returned no rows: check the entities, the direction of each "
-                          "property and the filters"]
+                errors = [
+                    "the query is valid but returned no rows: check the entities, the direction of each "
+                    "property and the filters"
+                ]
                 empty = empty or (v.fixed_query, res)
             elif res.outcome == Outcome.TIMED_OUT:
                 errors = [f"the query timed out after {timeout_s:g} s: use fewer patterns and no unconnected ones"]
@@ -355,9 +381,11 @@ def model_answer(engine, generator: LLMGenerator, q, links, timeout_s: float, on
 # ---------------------------------------------------------------------------- example synthesis
 def _shorten(sparql: str, schema) -> str:
     """Schema IRIs as prefixed names (the style the prompt shows)."""
+
     def sub(m):
         s = schema.short(m.group(1))
         return s if not s.startswith("<") else m.group(0)
+
     return re.sub(r"<([^<>\s]+)>", sub, sparql)
 
 
@@ -383,8 +411,9 @@ class _ExampleMaker:
         res = self.kg.query(query, timeout_s=5, max_rows=1000)
         return sorted(res.values()) if res.ok and res.outcome != Outcome.EMPTY else None
 
-    def make(self, question: str, template: str, ents: list[tuple[str, str]], kind: str,
-             terms: set[str]) -> Example | None:
+    def make(
+        self, question: str, template: str, ents: list[tuple[str, str]], kind: str, terms: set[str]
+    ) -> Example | None:
         """The example, with the embedded generator's query when one of its top 3 returns the template's
         answer, else the template's; None when the template finds nothing."""
         from ..understand.text import analyse
@@ -401,8 +430,13 @@ class _ExampleMaker:
                     break
         except Exception:  # the embedded generator is a helper here: its faults must not stop us
             pass
-        return Example(question, _shorten(sparql, self.schema), [LinkedItem(n, f"<{i}>", n) for n, i in ents], kind,
-                       frozenset(terms))
+        return Example(
+            question,
+            _shorten(sparql, self.schema),
+            [LinkedItem(n, f"<{i}>", n) for n, i in ents],
+            kind,
+            frozenset(terms),
+        )
 
 
 def _attribute_examples(mk: _ExampleMaker, props) -> list[Example]:
@@ -412,8 +446,13 @@ def _attribute_examples(mk: _ExampleMaker, props) -> list[Example]:
         for r in mk.rows(f"SELECT ?s WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?s)) }} LIMIT 20"):
             name = mk.named(r[0].value)
             if name:
-                ex = mk.make(f"What is the {p.label} of {name}?", f"SELECT DISTINCT ?value WHERE {{ <{r[0].value}> <{p.iri}> ?value . }}",
-                             [(name, r[0].value)], "attribute", {p.iri, r[0].value})
+                ex = mk.make(
+                    f"What is the {p.label} of {name}?",
+                    f"SELECT DISTINCT ?value WHERE {{ <{r[0].value}> <{p.iri}> ?value . }}",
+                    [(name, r[0].value)],
+                    "attribute",
+                    {p.iri, r[0].value},
+                )
                 if ex:
                     out.append(ex)
                     break
@@ -432,12 +471,27 @@ def _relation_examples(mk: _ExampleMaker, props) -> list[Example]:
                 continue
             cl = schema.cls(cls).label
             for ex in (
-                mk.make(f"What is the {p.label} of {sn}?", f"SELECT DISTINCT ?x WHERE {{ <{s.value}> <{p.iri}> ?x . }}",
-                        [(sn, s.value)], "relation", {p.iri, s.value}),
-                mk.make(f"Which {cl} has {p.label} {on}?", f"SELECT DISTINCT ?x WHERE {{ ?x a <{cls}> . ?x <{p.iri}> <{o.value}> . }}",
-                        [(on, o.value)], "inverse", {p.iri, cls, o.value}),
-                mk.make(f"Is {on} the {p.label} of {sn}?", f"ASK {{ <{s.value}> <{p.iri}> <{o.value}> . }}",
-                        [(on, o.value), (sn, s.value)], "ask", {p.iri, s.value, o.value}),
+                mk.make(
+                    f"What is the {p.label} of {sn}?",
+                    f"SELECT DISTINCT ?x WHERE {{ <{s.value}> <{p.iri}> ?x . }}",
+                    [(sn, s.value)],
+                    "relation",
+                    {p.iri, s.value},
+                ),
+                mk.make(
+                    f"Which {cl} has {p.label} {on}?",
+                    f"SELECT DISTINCT ?x WHERE {{ ?x a <{cls}> . ?x <{p.iri}> <{o.value}> . }}",
+                    [(on, o.value)],
+                    "inverse",
+                    {p.iri, cls, o.value},
+                ),
+                mk.make(
+                    f"Is {on} the {p.label} of {sn}?",
+                    f"ASK {{ <{s.value}> <{p.iri}> <{o.value}> . }}",
+                    [(on, o.value), (sn, s.value)],
+                    "ask",
+                    {p.iri, s.value, o.value},
+                ),
             ):
                 if ex:
                     out.append(ex)
@@ -450,16 +504,25 @@ def _count_and_superlative_examples(mk: _ExampleMaker, numeric, per_kind: int) -
     out = []
     schema = mk.schema
     for c in [c for c in schema.classes if c.count > 1][:per_kind]:
-        ex = mk.make(f"How many {c.label} are there?", f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{c.iri}> . }}",
-                     [], "count", {c.iri})
+        ex = mk.make(
+            f"How many {c.label} are there?",
+            f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{c.iri}> . }}",
+            [],
+            "count",
+            {c.iri},
+        )
         if ex:
             out.append(ex)
     for p in numeric[:1]:
         cls = next((c for c, _ in p.subject_classes if schema.cls(c)), None)
         if cls:
-            ex = mk.make(f"Which {schema.cls(cls).label} has the highest {p.label}?",
-                         f"SELECT ?x WHERE {{ ?x a <{cls}> . ?x <{p.iri}> ?v . }} ORDER BY DESC(?v) LIMIT 1",
-                         [], "superlative", {p.iri, cls})
+            ex = mk.make(
+                f"Which {schema.cls(cls).label} has the highest {p.label}?",
+                f"SELECT ?x WHERE {{ ?x a <{cls}> . ?x <{p.iri}> ?v . }} ORDER BY DESC(?v) LIMIT 1",
+                [],
+                "superlative",
+                {p.iri, cls},
+            )
             if ex:
                 out.append(ex)
     return out
@@ -478,8 +541,11 @@ def _synthesise_examples(linker, per_kind: int = 2) -> list[Example]:
     literal = [p for p in props if p.is_literal and not p.is_numeric][:per_kind]
     numeric = [p for p in props if p.is_numeric][:per_kind]
     relation = [p for p in props if not p.is_literal][:per_kind]
-    out = (_attribute_examples(mk, literal + numeric) + _relation_examples(mk, relation)
-           + _count_and_superlative_examples(mk, numeric, per_kind))
+    out = (
+        _attribute_examples(mk, literal + numeric)
+        + _relation_examples(mk, relation)
+        + _count_and_superlative_examples(mk, numeric, per_kind)
+    )
     for ex in out:  # prefixed names for schema terms, as in the schema excerpt
         ex.sparql = _shorten(ex.sparql, mk.schema)
     return out

@@ -2,6 +2,7 @@
 'books not published by X'. The negated part is found exactly like a positive constraint (an
 anchor's path, a link to another class, or a property the words name) and wrapped in FILTER NOT EXISTS.
 """
+
 from __future__ import annotations
 
 from .candidate import SKIP_PROPS, Candidate
@@ -42,11 +43,16 @@ class NegationShapes:
             if q.cues.ask:
                 out.append(Candidate(f"ASK {{ {pat} }}", s + 0.8, "negated+ask"))
             elif q.cues.count:
-                out.append(Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", s + 0.8, "negated+count"))
+                out.append(
+                    Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", s + 0.8, "negated+count")
+                )
             else:
                 out.append(Candidate(f"SELECT DISTINCT ?x WHERE {{ {pat} }}", s + 0.8, "negated"))
                 name = self._display_name(cls)
                 if name:
-                    out.append(Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} ?x <{name}> ?name . }}", s + 0.85,
-                                         "negated+name"))
+                    out.append(
+                        Candidate(
+                            f"SELECT DISTINCT ?name WHERE {{ {pat} ?x <{name}> ?name . }}", s + 0.85, "negated+name"
+                        )
+                    )
         return out

@@ -1,5 +1,6 @@
 """How instances of a class reach a constraint in this graph: paths of one and two hops found in the
 data, three hops over the schema's class graph, and the numbers reachable from a pattern."""
+
 from __future__ import annotations
 
 import itertools
@@ -11,8 +12,7 @@ from .candidate import SKIP_PROPS, Path
 HOP_PENALTY = 0.35
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 #: values a superlative or comparison can rank: numbers, and dates for words of time
-ORDERED = (f"(isNumeric(?v) || datatype(?v) IN (<{_XSD}date>, <{_XSD}dateTime>, <{_XSD}gYear>, "
-           f"<{_XSD}gYearMonth>))")
+ORDERED = f"(isNumeric(?v) || datatype(?v) IN (<{_XSD}date>, <{_XSD}dateTime>, <{_XSD}gYear>, <{_XSD}gYearMonth>))"
 #: adjectives (as text.superlative_adjective gives them) that rank by a date
 TIME_ADJECTIVES = {"early", "late", "recent", "new"}
 
@@ -24,16 +24,20 @@ class PathFinding:
         """Predicates touching a node in the data: (property, forward?, count)."""
         rows = self._rows(
             f"SELECT ?p ?d (COUNT(*) AS ?n) WHERE {{ {{ {node} ?p ?o BIND(1 AS ?d) }} UNION "
-            f"{{ ?s ?p {node} BIND(0 AS ?d) }} }} GROUP BY ?p ?d")
+            f"{{ ?s ?p {node} BIND(0 AS ?d) }} }} GROUP BY ?p ?d"
+        )
         return [(r[0].value, r[1].value == "1", int(r[2].value)) for r in rows if r[0] and r[0].value not in SKIP_PROPS]
 
     def _paths(self, cls: str | None, target: str, scores: dict[str, float], literal: bool) -> list[Path]:
         """Paths of one or two hops from instances of `cls` (or any IRI) to `target`, found in the data."""
         tx = f"?x a <{cls}> ." if cls else ""
         found: list[Path] = []
-        one = self._rows(f"SELECT DISTINCT ?p ?d WHERE {{ {{ {tx} ?x ?p {target} BIND(1 AS ?d) }} UNION "
-                         f"{{ {tx} {target} ?p ?x BIND(0 AS ?d) }} FILTER(isIRI(?x)) }} LIMIT 50"
-                         if not literal else f"SELECT DISTINCT ?p ?d WHERE {{ {tx} ?x ?p {target} BIND(1 AS ?d) }} LIMIT 50")
+        one = self._rows(
+            f"SELECT DISTINCT ?p ?d WHERE {{ {{ {tx} ?x ?p {target} BIND(1 AS ?d) }} UNION "
+            f"{{ {tx} {target} ?p ?x BIND(0 AS ?d) }} FILTER(isIRI(?x)) }} LIMIT 50"
+            if not literal
+            else f"SELECT DISTINCT ?p ?d WHERE {{ {tx} ?x ?p {target} BIND(1 AS ?d) }} LIMIT 50"
+        )
         for p, d in one:
             if p.value in SKIP_PROPS and not literal:
                 if p.value == RDF_TYPE:
@@ -43,11 +47,14 @@ class PathFinding:
         if cls:
             two = self._rows(
                 f"SELECT DISTINCT ?p1 ?d1 ?p2 ?d2 WHERE {{ {tx} "
-                + (f"{{ ?x ?p1 ?m BIND(1 AS ?d1) }} UNION {{ ?m ?p1 ?x BIND(0 AS ?d1) }} ?m ?p2 {target} BIND(1 AS ?d2) "
-                   if literal else
-                   f"{{ ?x ?p1 ?m BIND(1 AS ?d1) }} UNION {{ ?m ?p1 ?x BIND(0 AS ?d1) }} "
-                   f"{{ ?m ?p2 {target} BIND(1 AS ?d2) }} UNION {{ {target} ?p2 ?m BIND(0 AS ?d2) }} ")
-                + "FILTER(isIRI(?m) && ?m != ?x) } LIMIT 100")
+                + (
+                    f"{{ ?x ?p1 ?m BIND(1 AS ?d1) }} UNION {{ ?m ?p1 ?x BIND(0 AS ?d1) }} ?m ?p2 {target} BIND(1 AS ?d2) "
+                    if literal
+                    else f"{{ ?x ?p1 ?m BIND(1 AS ?d1) }} UNION {{ ?m ?p1 ?x BIND(0 AS ?d1) }} "
+                    f"{{ ?m ?p2 {target} BIND(1 AS ?d2) }} UNION {{ {target} ?p2 ?m BIND(0 AS ?d2) }} "
+                )
+                + "FILTER(isIRI(?m) && ?m != ?x) } LIMIT 100"
+            )
             for p1, d1, p2, d2 in two:
                 if p1.value in SKIP_PROPS or p2.value in SKIP_PROPS:
                     continue
@@ -111,7 +118,8 @@ class PathFinding:
             f"SELECT DISTINCT ?p1 ?p2 ?d ?t WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
             f"{{ ?x ?p1 ?v FILTER({ORDERED}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && {ORDERED}) BIND(1 AS ?d) }} "
             f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {ORDERED}) BIND(0 AS ?d) }} "
-            f"BIND(!isNumeric(?v) AS ?t) }} LIMIT 200")
+            f"BIND(!isNumeric(?v) AS ?t) }} LIMIT 200"
+        )
         timely = hint in TIME_ADJECTIVES
         # properties the base pattern reached ?x by: "the price of the lamps" reaches a price node,
         # whose own number is then what the words name; going back along them leaves the node

@@ -5,6 +5,7 @@ properties and classes and a schema excerpt; a few example turns (synthesised fr
 graph) show the query style; the last user turn carries the question with its linked entities
 and values. Repair turns tell the model what was wrong with its previous query.
 """
+
 from __future__ import annotations
 
 import re
@@ -92,9 +93,16 @@ def system_turn(schema_text: str, properties: list[LinkedItem] = (), classes: li
     return "\n".join(lines)
 
 
-def sparql_messages(question: str, schema_text: str, entities: list[LinkedItem] = (), values: list[LinkedItem] = (),
-                    properties: list[LinkedItem] = (), classes: list[LinkedItem] = (),
-                    examples: list[Example] = (), history: list[tuple[str, list[str]]] = ()) -> list[dict]:
+def sparql_messages(
+    question: str,
+    schema_text: str,
+    entities: list[LinkedItem] = (),
+    values: list[LinkedItem] = (),
+    properties: list[LinkedItem] = (),
+    classes: list[LinkedItem] = (),
+    examples: list[Example] = (),
+    history: list[tuple[str, list[str]]] = (),
+) -> list[dict]:
     """The whole conversation for writing (or repairing) a query.
 
     `history`: earlier attempts as (query, errors); each becomes an assistant turn and a user
@@ -131,8 +139,9 @@ def repair_turn(question: str, errors: list[str]) -> str:
     return f"That query has problems:\n{listed}\nWrite a corrected query for: {question}"
 
 
-def answer_messages(question: str, vars_: list[str], rows: list[list[str]], boolean: bool | None = None,
-                    total: int | None = None) -> list[dict]:
+def answer_messages(
+    question: str, vars_: list[str], rows: list[list[str]], boolean: bool | None = None, total: int | None = None
+) -> list[dict]:
     """The conversation for wording an answer from result rows (values already shown as labels).
 
     >>> m = answer_messages("Who lives in London?", ["person"], [["Ada Lovelace"], ["Charles Babbage"]])
@@ -150,13 +159,14 @@ def answer_messages(question: str, vars_: list[str], rows: list[list[str]], bool
         body = f"Results ({total} row{'s' if total != 1 else ''}):\n" + ("\n".join(shown) if shown else "(none)")
         if total > len(shown):
             body += f"\n... and {total - len(shown)} more"
-    return [{"role": "system", "content": SYSTEM_ANSWER},
-            {"role": "user", "content": f"Question: {question}\n{body}"}]
+    return [{"role": "system", "content": SYSTEM_ANSWER}, {"role": "user", "content": f"Question: {question}\n{body}"}]
 
 
 _REFUSAL = re.compile(r"\b(I('m| am) sorry|I cannot|I can't|cannot answer|unable to|as an AI)\b", re.I)
-_START = re.compile(r"(?is)\b(PREFIX\s+[\w.-]*:\s*<|BASE\s*<|SELECT\b|ASK\b|CONSTRUCT\b|DESCRIBE\b"
-                    r"|(?:INSERT|DELETE)\s+(?:DATA|WHERE)?\s*\{|(?:LOAD|CLEAR|DROP|CREATE)\s+(?:SILENT\s+)?(?:GRAPH|ALL|DEFAULT|<))")
+_START = re.compile(
+    r"(?is)\b(PREFIX\s+[\w.-]*:\s*<|BASE\s*<|SELECT\b|ASK\b|CONSTRUCT\b|DESCRIBE\b"
+    r"|(?:INSERT|DELETE)\s+(?:DATA|WHERE)?\s*\{|(?:LOAD|CLEAR|DROP|CREATE)\s+(?:SILENT\s+)?(?:GRAPH|ALL|DEFAULT|<))"
+)
 
 
 def extract_query(text: str) -> str | None:
@@ -177,13 +187,13 @@ def extract_query(text: str) -> str | None:
     m = _START.search(text)
     if not m:
         return None
-    q = text[m.start():]
+    q = text[m.start() :]
     # cut trailing prose: a blank line (or a line) that starts like a sentence after the last '}'
     end = q.rfind("}")
     if end >= 0:
-        tail = q[end + 1:]
+        tail = q[end + 1 :]
         keep = re.match(r"(\s*(GROUP\s+BY|HAVING|ORDER\s+BY|LIMIT|OFFSET)\b[^\n]*)*", tail, re.I)
-        q = q[:end + 1] + (keep.group(0) if keep else "")
+        q = q[: end + 1] + (keep.group(0) if keep else "")
     return q.strip() or None
 
 

@@ -11,6 +11,7 @@ Checks, cheapest first:
    really has that property, and a variable typed with ``a <Class>`` in the same pattern group
    belongs to a class the property is used on (a handful of ASK queries, each bounded).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,8 +26,11 @@ if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
 #: IRIs that name functions and datatypes, not graph terms
-VOCAB_NS = ("http://www.w3.org/2001/XMLSchema#", "http://www.w3.org/2005/xpath-functions#",
-            "http://www.w3.org/ns/sparql#")
+VOCAB_NS = (
+    "http://www.w3.org/2001/XMLSchema#",
+    "http://www.w3.org/2005/xpath-functions#",
+    "http://www.w3.org/ns/sparql#",
+)
 MAX_PATTERN_CHECKS = 8
 CHECK_TIMEOUT_S = 3.0
 
@@ -95,8 +99,14 @@ class Validator:
         bgps: list = []
         _walk(algebra, iris, bgps)
         if not any(bgps):
-            return Validation(False, ("the query reads nothing from the graph: it needs at least one triple "
-                                      "pattern such as ?x a <Class> or <entity> <property> ?value",), fixed)
+            return Validation(
+                False,
+                (
+                    "the query reads nothing from the graph: it needs at least one triple "
+                    "pattern such as ?x a <Class> or <entity> <property> ?value",
+                ),
+                fixed,
+            )
         errors = self._unknown_iris(sorted(i for i in iris if not i.startswith(VOCAB_NS)))
         if not errors:
             errors = self._pattern_errors(bgps)
@@ -110,14 +120,18 @@ class Validator:
             res = self.kg.query(
                 f"SELECT DISTINCT ?i WHERE {{ VALUES ?i {{ {values} }} "
                 f"FILTER(EXISTS {{ ?i ?p ?o }} || EXISTS {{ ?s ?i ?o }} || EXISTS {{ ?s ?p ?i }}) }}",
-                timeout_s=CHECK_TIMEOUT_S)
+                timeout_s=CHECK_TIMEOUT_S,
+            )
             if res.outcome not in (Outcome.ROWS, Outcome.EMPTY):
                 return []  # cannot tell (e.g. a slow endpoint): do not block the query
             found = {r[0].value for r in res.rows if r[0] is not None}
             for i in todo:
                 self._exists[i] = i in found
-        return [f"unknown IRI <{i}>: it is not in the graph" + self._did_you_mean(i)
-                for i in iris if not self._exists.get(i, True)]
+        return [
+            f"unknown IRI <{i}>: it is not in the graph" + self._did_you_mean(i)
+            for i in iris
+            if not self._exists.get(i, True)
+        ]
 
     def _did_you_mean(self, iri: str) -> str:
         from rapidfuzz import fuzz, process
@@ -143,8 +157,11 @@ class Validator:
         from rapidfuzz import fuzz
 
         res = self.kg.query(f"SELECT DISTINCT ?p WHERE {{ {body} }} LIMIT 200", timeout_s=CHECK_TIMEOUT_S)
-        props = [r[0].value for r in res.rows if r[0] is not None and r[0].value != RDF_TYPE] \
-            if res.outcome == Outcome.ROWS else []
+        props = (
+            [r[0].value for r in res.rows if r[0] is not None and r[0].value != RDF_TYPE]
+            if res.outcome == Outcome.ROWS
+            else []
+        )
         target = split_name(local_name(like))
         props.sort(key=lambda p: -fuzz.WRatio(target, split_name(local_name(p))))
         return [self.short(p) for p in props[:limit]]
@@ -173,13 +190,18 @@ class Validator:
                     checks += 1
                     if self._ask(f"<{s}> <{p}> ?o") is False:
                         has = self._props_of(f"<{s}> ?p ?o", "?p", str(p))
-                        errors.append(f"<{s}> has no {ps}" + (f"; its properties include {', '.join(has)}" if has else ""))
+                        errors.append(
+                            f"<{s}> has no {ps}" + (f"; its properties include {', '.join(has)}" if has else "")
+                        )
                         continue
                 if isinstance(o, URIRef):
                     checks += 1
                     if self._ask(f"?s <{p}> <{o}>") is False:
                         has = self._props_of(f"?s ?p <{o}>", "?p", str(p))
-                        errors.append(f"nothing has {ps} <{o}>" + (f"; properties that point to it: {', '.join(has)}" if has else ""))
+                        errors.append(
+                            f"nothing has {ps} <{o}>"
+                            + (f"; properties that point to it: {', '.join(has)}" if has else "")
+                        )
                         continue
                 if isinstance(o, Literal) and not isinstance(s, URIRef):
                     checks += 1
@@ -192,8 +214,10 @@ class Validator:
                         checks += 1
                         if self._ask(f"?s a <{cls}> . ?s <{p}> ?o") is False:
                             has = self._props_of(f"?s a <{cls}> . ?s ?p ?o", "?p", str(p))
-                            errors.append(f"{ps} is never used on a {self.short(cls)}"
-                                          + (f"; properties of {self.short(cls)} include {', '.join(has)}" if has else ""))
+                            errors.append(
+                                f"{ps} is never used on a {self.short(cls)}"
+                                + (f"; properties of {self.short(cls)} include {', '.join(has)}" if has else "")
+                            )
         return errors
 
     def _value_hint(self, prop: str, value: str) -> str:

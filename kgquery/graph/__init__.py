@@ -5,6 +5,7 @@ Top to bottom (each module imports only those below it; pyproject.toml [tool.imp
 `execute` (safe, bounded execution) and `paging` (paged index queries), `store` (local stores and
 endpoints) and `query_scope`, then `guard`, `loadguard`, `endpoint_http`, `cache` and `pool`.
 """
+
 from .handle import KnowledgeGraph
 
 __all__ = ["KnowledgeGraph"]

@@ -1,5 +1,6 @@
 """The on-disk cache folder and atomic cache writes, below every module that caches (schema, labels,
 paging), so none of them has to import the graph handle that uses them."""
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,8 @@ def cache_dir() -> Path | None:
     saves time, so kgquery then works without one.
     """
     base = os.environ.get("KGQUERY_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "kgquery")
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "kgquery"
+    )
     p = Path(base)
     try:
         p.mkdir(parents=True, exist_ok=True)
@@ -26,9 +28,12 @@ def cache_dir() -> Path | None:
     except OSError as e:
         if base not in _unusable_warned:
             _unusable_warned.add(base)
-            warnings.warn(f"cache folder {base} is not usable ({getattr(e, 'strerror', None) or e}); "
-                          f"working without a cache (set KGQUERY_CACHE to a writable folder)", RuntimeWarning,
-                          stacklevel=2)
+            warnings.warn(
+                f"cache folder {base} is not usable ({getattr(e, 'strerror', None) or e}); "
+                f"working without a cache (set KGQUERY_CACHE to a writable folder)",
+                RuntimeWarning,
+                stacklevel=2,
+            )
         return None
     return p
 

@@ -5,6 +5,7 @@ reading the whole body before capping the rows lets one answer of 200 MB take gi
 deadline covers the whole exchange (a timer shuts the socket when it passes), the bytes read are
 capped, and the rows are parsed as they arrive, so reading stops at the row cap.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -83,8 +84,14 @@ class Exchange:
     urllib.error.HTTPError / URLError as urllib does (an HTTPError is read with `chunks()` too).
     """
 
-    def __init__(self, url: str, fields: list[tuple[str, str]], headers: dict[str, str], timeout_s: float,
-                 max_bytes: int = MAX_RESPONSE_BYTES):
+    def __init__(
+        self,
+        url: str,
+        fields: list[tuple[str, str]],
+        headers: dict[str, str],
+        timeout_s: float,
+        max_bytes: int = MAX_RESPONSE_BYTES,
+    ):
         self.url, self.timeout_s, self.max_bytes = url, max(0.05, float(timeout_s)), max_bytes
         self._data = urllib.parse.urlencode(fields).encode("ascii")
         self._headers = {"Content-Type": "application/x-www-form-urlencoded", "User-Agent": "kgquery", **headers}
@@ -177,7 +184,7 @@ def read_select(chunks: Iterator[bytes], max_rows: int) -> tuple[dict, list[dict
                 if ended:  # an ASK answer, an error page, or results without bindings
                     return _whole(buf), []
                 continue
-            prefix, buf, pos, start = buf[:m.start()], buf[m.end():], 0, True
+            prefix, buf, pos, start = buf[: m.start()], buf[m.end() :], 0, True
         while len(rows) <= max_rows and (ended or len(buf) >= retry_at):
             pos = _SKIP.match(buf, pos).end()
             if pos < len(buf) and buf[pos] == "]":
@@ -225,7 +232,7 @@ def read_lines(chunks: Iterator[bytes], enough) -> bool:
         rest += chunk
         cut = rest.rfind(b"\n")
         if cut >= 0:
-            lines, rest = rest[:cut + 1], rest[cut + 1:]
+            lines, rest = rest[: cut + 1], rest[cut + 1 :]
             if enough(lines):
                 return True
     return bool(rest) and enough(rest + b"\n")

@@ -5,6 +5,7 @@ that are killed and replaced at a query's time limit and have their address spac
 so a runaway query frees the CPU and cannot exhaust memory. Endpoints run over HTTP with a client
 timeout and the server's own limits.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,9 @@ class Limits:
     isolate: bool = True
 
 
-def execute(backend: Backend, query: str, limits: Limits = Limits(),
-            prefixes: dict[str, str] | None = None) -> QueryResult:
+def execute(
+    backend: Backend, query: str, limits: Limits = Limits(), prefixes: dict[str, str] | None = None
+) -> QueryResult:
     """Guard and run one query; never raises for a query's own faults, returns a typed outcome."""
     t0 = time.perf_counter()
     try:
@@ -89,11 +91,18 @@ def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
 
     payload, status, timed_out = _call_worker(None, _job("check", query, limits, prefixes), limits)
     if timed_out:
-        return QueryResult(Outcome.TIMED_OUT, query, message=f"stopped after {limits.timeout_s:g} s (time limit) "
-                           "while checking the query (too complex to check); the worker was killed")
+        return QueryResult(
+            Outcome.TIMED_OUT,
+            query,
+            message=f"stopped after {limits.timeout_s:g} s (time limit) "
+            "while checking the query (too complex to check); the worker was killed",
+        )
     if payload is None or payload[0] in ("memory", "error", "fatal", "cut"):
-        return QueryResult(Outcome.FAILED, query, message="checking the query ran out of its memory budget "
-                           f"({limits.memory_mb} MB) or crashed the worker")
+        return QueryResult(
+            Outcome.FAILED,
+            query,
+            message=f"checking the query ran out of its memory budget ({limits.memory_mb} MB) or crashed the worker",
+        )
     kind, value = payload
     remember((query, tuple(sorted(limits.allow_services)), tuple(sorted((prefixes or {}).items()))), value)
     if kind == "refused":
@@ -101,8 +110,7 @@ def _guard_bounded(query: str, limits: Limits, prefixes: dict[str, str] | None):
     return value
 
 
-def _check_and_run_forked(backend: Backend, query: str, limits: Limits,
-                          prefixes: dict[str, str] | None) -> QueryResult:
+def _check_and_run_forked(backend: Backend, query: str, limits: Limits, prefixes: dict[str, str] | None) -> QueryResult:
     """guard() and run in one pooled worker (one round trip); the verdict is remembered here."""
     key = (query, tuple(sorted(limits.allow_services)), tuple(sorted((prefixes or {}).items())))
     payload, status, timed_out = _call_worker(backend, _job("check_and_run", query, limits, prefixes), limits)
@@ -157,8 +165,15 @@ def _run_inline(backend: Backend, text: str, limits: Limits) -> QueryResult:
 
 def _job(kind: str, query: str, limits: Limits, prefixes: dict[str, str] | None = None) -> dict:
     """One job for a worker: plain data (the worker holds the store since its fork)."""
-    return {"kind": kind, "query": query, "allow": tuple(limits.allow_services), "prefixes": dict(prefixes or {}),
-            "max_rows": limits.max_rows, "timeout_s": limits.timeout_s, "memory_mb": limits.memory_mb}
+    return {
+        "kind": kind,
+        "query": query,
+        "allow": tuple(limits.allow_services),
+        "prefixes": dict(prefixes or {}),
+        "max_rows": limits.max_rows,
+        "timeout_s": limits.timeout_s,
+        "memory_mb": limits.memory_mb,
+    }
 
 
 def _run_job(backend: Backend | None, job: dict):
@@ -204,18 +219,24 @@ def _run_forked(backend: Backend, text: str, limits: Limits) -> QueryResult:
 def _worker_fault(payload, status: int, timed_out: bool, text: str, limits: Limits) -> QueryResult:
     """The typed outcome of a worker that did not return rows: killed, crashed, out of memory, failed."""
     if timed_out:
-        return QueryResult(Outcome.TIMED_OUT, text,
-                           message=f"stopped after {limits.timeout_s:g} s (time limit); the worker was killed")
+        return QueryResult(
+            Outcome.TIMED_OUT, text, message=f"stopped after {limits.timeout_s:g} s (time limit); the worker was killed"
+        )
     if payload is None:
         if os.WIFSIGNALED(status) or os.WEXITSTATUS(status) != 0:
-            return QueryResult(Outcome.FAILED, text,
-                               message=f"the query ran out of its memory budget ({limits.memory_mb} MB) or crashed the worker")
+            return QueryResult(
+                Outcome.FAILED,
+                text,
+                message=f"the query ran out of its memory budget ({limits.memory_mb} MB) or crashed the worker",
+            )
         return QueryResult(Outcome.FAILED, text, message="the worker returned nothing")
     kind, value = payload
     if kind == "cut":
         return QueryResult(Outcome.FAILED, text, message="the worker's answer was cut off")
     if kind == "memory":
-        return QueryResult(Outcome.FAILED, text, message=f"the query ran out of its memory budget ({limits.memory_mb} MB)")
+        return QueryResult(
+            Outcome.FAILED, text, message=f"the query ran out of its memory budget ({limits.memory_mb} MB)"
+        )
     if kind == "error" and value.startswith("could not start a query worker"):
         return QueryResult(Outcome.FAILED, text, message=value)
     return QueryResult(Outcome.FAILED, text, message=f"the engine failed: {value}")

@@ -4,6 +4,7 @@ Refused: every SPARQL Update form (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, AD
 SERVICE to an endpoint not on the allow-list, and FROM / FROM NAMED (which some engines
 dereference over the network). Missing well-known prefixes are added rather than refused.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -276,8 +277,9 @@ def remember(key: tuple, verdict: GuardedQuery | str) -> None:
             _known_chars -= _chars(old)
 
 
-def known_verdict(query: str, allow_services: tuple[str, ...] = (),
-                  prefixes: dict[str, str] | None = None) -> GuardedQuery | None:
+def known_verdict(
+    query: str, allow_services: tuple[str, ...] = (), prefixes: dict[str, str] | None = None
+) -> GuardedQuery | None:
     """The verdict on `query` if this process knows it (raises QueryRefused for a known refusal), else None."""
     key = (query, tuple(sorted(allow_services)), tuple(sorted((prefixes or {}).items())))
     with _KNOWN_LOCK:
@@ -330,15 +332,17 @@ def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[st
             update = None
         if update is not None and update.request:  # a prologue alone parses as an empty update
             kinds = sorted({type(r).__name__ if not hasattr(r, "name") else r.name for r in update.request})
-            raise QueryRefused(f"updates are not allowed: kgquery only reads ({', '.join(kinds) or 'update'})") from None
+            raise QueryRefused(
+                f"updates are not allowed: kgquery only reads ({', '.join(kinds) or 'update'})"
+            ) from None
         raise QueryRefused(f"not valid SPARQL: {_clean_parse_message(e)}") from None
     except Exception as e:  # rdflib raises e.g. "Unknown namespace prefix" as a bare Exception
         raise QueryRefused(f"not valid SPARQL: {' '.join(str(e).split())}") from None
     query_node = tree[1]
-    form = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
-            "DescribeQuery": "DESCRIBE"}.get(query_node.name, "SELECT")
-    declared = {(d["prefix"] if "prefix" in d else ""): str(d["iri"])
-                for d in _walk(tree[0]) if d.name == "PrefixDecl"}
+    form = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}.get(
+        query_node.name, "SELECT"
+    )
+    declared = {(d["prefix"] if "prefix" in d else ""): str(d["iri"]) for d in _walk(tree[0]) if d.name == "PrefixDecl"}
     for node in _walk(query_node):
         if node.name == "DatasetClause":
             raise QueryRefused("FROM / FROM NAMED is not allowed: it can make the engine fetch graphs from the web")
@@ -350,8 +354,10 @@ def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[st
             iri = _service_name(node["term"] if "term" in node else None, declared)
             if iri is None or iri not in allow_services:
                 shown = f"<{iri}>" if iri is not None else "with a variable endpoint"
-                raise QueryRefused(f"SERVICE {shown} is not allowed: federated calls reach other servers "
-                                   "(allow-list the endpoint to permit it)")
+                raise QueryRefused(
+                    f"SERVICE {shown} is not allowed: federated calls reach other servers "
+                    "(allow-list the endpoint to permit it)"
+                )
     lo = query_node["limitoffset"] if "limitoffset" in query_node else None
     has_limit = lo is not None and "limit" in lo
     return GuardedQuery(text=text, form=form, has_limit=has_limit)
@@ -359,8 +365,10 @@ def _guard(query: str, allow_services: tuple[str, ...], prefixes: tuple[tuple[st
 
 #: a query text without any of these words (in any case, anywhere: comments and strings too, after
 #: unicode escapes are expanded) cannot be an update, call a SERVICE or name a FROM dataset
-_RISKY_WORD = re.compile(r"(?i)(?<![\w])(SERVICE|FROM|NAMED|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|"
-                         r"WITH|USING|SILENT|GRAPH|DEFAULT|ALL|DATA)(?![\w])")
+_RISKY_WORD = re.compile(
+    r"(?i)(?<![\w])(SERVICE|FROM|NAMED|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|"
+    r"WITH|USING|SILENT|GRAPH|DEFAULT|ALL|DATA)(?![\w])"
+)
 _PLAIN_STRING = re.compile(r'"(?:[^"\\\n\r]|\\.)*"' + r"|'(?:[^'\\\n\r]|\\.)*'")
 _PLAIN_IRI = re.compile(r'<[^<>"{}|^`\\\s]*>')
 

@@ -3,6 +3,7 @@
 Every query goes through `execute.execute`, so the same safety holds for files and endpoints.
 Schema summary and label index are computed with SPARQL and cached per graph fingerprint.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,9 +29,14 @@ class KnowledgeGraph:
         self.limits = limits or Limits()
 
     @classmethod
-    def load(cls, paths: str | os.PathLike | Iterable[str | os.PathLike], store: str = "oxigraph",
-             fmt: str | None = None, limits: Limits | None = None,
-             load_limits: LoadLimits | None = None) -> "KnowledgeGraph":
+    def load(
+        cls,
+        paths: str | os.PathLike | Iterable[str | os.PathLike],
+        store: str = "oxigraph",
+        fmt: str | None = None,
+        limits: Limits | None = None,
+        load_limits: LoadLimits | None = None,
+    ) -> "KnowledgeGraph":
         """Load one or more RDF files (any common syntax, optionally .gz) into a fast local store.
 
         `load_limits` bounds the load (size, time, memory; default from the environment, see
@@ -44,8 +50,13 @@ class KnowledgeGraph:
         return cls(backend, name, key, limits)
 
     @classmethod
-    def endpoint(cls, url: str, headers: dict[str, str] | None = None, limits: Limits | None = None,
-                 default_graph: str | None = None) -> "KnowledgeGraph":
+    def endpoint(
+        cls,
+        url: str,
+        headers: dict[str, str] | None = None,
+        limits: Limits | None = None,
+        default_graph: str | None = None,
+    ) -> "KnowledgeGraph":
         """Wrap a remote SPARQL 1.1 endpoint (read-only; the same guard and bounds apply).
 
         `default_graph` (sent as default-graph-uri) picks one graph of a server that keeps many.
@@ -58,8 +69,14 @@ class KnowledgeGraph:
     def is_endpoint(self) -> bool:
         return not self.backend.local
 
-    def query(self, sparql: str, timeout_s: float | None = None, max_rows: int | None = None,
-              memory_mb: int | None = None, isolate: bool = True) -> QueryResult:
+    def query(
+        self,
+        sparql: str,
+        timeout_s: float | None = None,
+        max_rows: int | None = None,
+        memory_mb: int | None = None,
+        isolate: bool = True,
+    ) -> QueryResult:
         """Run one read-only query, bounded; returns a typed outcome and never raises for the query's faults.
 
         `isolate=False` (kgquery's own index queries only) runs a local store's query in this process.

@@ -4,6 +4,7 @@ Names come from the usual label predicates, from name-like literal properties th
 reveals (name, title, code, id ...), and from IRI local names as a last resort. Built with
 SPARQL (files and endpoints alike) and cached on disk per graph fingerprint.
 """
+
 from __future__ import annotations
 
 import json
@@ -52,9 +53,9 @@ def normalize(text: str) -> str:
 @dataclass(frozen=True)
 class LabelHit:
     iri: str
-    label: str     # the name as written in the graph
-    score: float   # 0..1
-    source: str    # predicate IRI the name came from, or "localname"
+    label: str  # the name as written in the graph
+    score: float  # 0..1
+    source: str  # predicate IRI the name came from, or "localname"
 
 
 class LabelIndex:
@@ -129,8 +130,10 @@ class LabelIndex:
         ids = set.intersection(*sets) if len(sets) > 1 else sets[0]
         if max_hits is not None and len(ids) > max_hits:
             return []
-        return [LabelHit(self.entries[i][0], self.entries[i][1], len(tokens) / max(self._ntok[i], 1), self.entries[i][2])
-                for i in ids]
+        return [
+            LabelHit(self.entries[i][0], self.entries[i][1], len(tokens) / max(self._ntok[i], 1), self.entries[i][2])
+            for i in ids
+        ]
 
     def search(self, text: str, limit: int = 10, cutoff: float = 80) -> list[LabelHit]:
         """Fuzzy search (spelling slips); scores scaled to 0..1.
@@ -156,8 +159,11 @@ class LabelIndex:
             out.extend(self._hits(self._by_norm[key], score / 100.0))
         if not out and self.server_search is not None:
             scored = [(fuzz.ratio(q, normalize(h.label)), h) for h in self.server_search(text, limit)]
-            out = [LabelHit(h.iri, h.label, r / 100.0, h.source) for r, h in sorted(scored, key=lambda x: -x[0])
-                   if r >= cutoff][:limit]
+            out = [
+                LabelHit(h.iri, h.label, r / 100.0, h.source)
+                for r, h in sorted(scored, key=lambda x: -x[0])
+                if r >= cutoff
+            ][:limit]
         return out
 
     def to_json(self) -> str:
@@ -183,7 +189,7 @@ def _grams(key: str) -> set[str]:
     ['  a', ' ab', 'ab ', 'b  ']
     """
     k = f"  {key}  "
-    return {k[i:i + 3] for i in range(len(k) - 2)}
+    return {k[i : i + 3] for i in range(len(k) - 2)}
 
 
 class GramIndex:
@@ -212,9 +218,9 @@ class GramIndex:
         ids = np.flatnonzero(counts)
         m, lens, shared = len(q), self.lengths[ids], counts[ids]
         c = cutoff / 100.0
-        d_max = np.floor((1 - c) * (m + lens))                         # Indel operations allowed
+        d_max = np.floor((1 - c) * (m + lens))  # Indel operations allowed
         ok = (lens >= np.floor(m * c / (2 - c))) & (lens <= np.ceil(m * (2 - c) / c))
-        ok &= shared >= np.maximum(lens, m) + 2 - 3 * d_max - 1          # -1: trigrams counted as sets
+        ok &= shared >= np.maximum(lens, m) + 2 - 3 * d_max - 1  # -1: trigrams counted as sets
         ids, shared = ids[ok], shared[ok]
         if len(ids) > size:
             top = np.argpartition(-shared, size)[:size]
@@ -257,7 +263,14 @@ def build_label_index(kg: GraphSource, paged: bool | None = None) -> LabelIndex:
     if path and path.exists():
         try:
             index = LabelIndex.from_json(path.read_text("utf-8"))
-        except (ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError):  # AttributeError: JSON but not an object
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            OSError,
+            RecursionError,
+        ):  # AttributeError: JSON but not an object
             path.unlink(missing_ok=True)  # corrupt or stale cache: rebuild
     if index is None:
         paged = kg.is_endpoint if paged is None else paged
@@ -299,10 +312,15 @@ def compute_label_index(kg: GraphSource, checkpoint=None, paged: bool = False) -
         if paged:
             reads = _paged_reads(kg, preds, unlabelled_where, checkpoint, bar)
         else:
-            reads = (_lazy(kg, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o {names_where} }}"),
-                     _lazy(kg, f"SELECT ?s ?c WHERE {{ ?s <{RDF_TYPE}> ?c FILTER(isIRI(?s) && isIRI(?c)) }}"),
-                     _lazy(kg, f"SELECT DISTINCT ?o WHERE {{ ?s ?p ?o FILTER(isIRI(?o) && ?p != <{RDF_TYPE}>) "
-                               f"{unlabelled_where} }} LIMIT {MAX_VALUE_IRIS}"))
+            reads = (
+                _lazy(kg, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o {names_where} }}"),
+                _lazy(kg, f"SELECT ?s ?c WHERE {{ ?s <{RDF_TYPE}> ?c FILTER(isIRI(?s) && isIRI(?c)) }}"),
+                _lazy(
+                    kg,
+                    f"SELECT DISTINCT ?o WHERE {{ ?s ?p ?o FILTER(isIRI(?o) && ?p != <{RDF_TYPE}>) "
+                    f"{unlabelled_where} }} LIMIT {MAX_VALUE_IRIS}",
+                ),
+            )
         names, type_rows, value_rows = reads
         for s, p, o in names:
             if o.lang not in (None, "", "en") and not o.lang.startswith("en"):
@@ -357,9 +375,11 @@ def _paged_reads(kg: GraphSource, preds: list[str], unlabelled_where: str, check
     def counts(name: str, var: str, items: list[str], pattern: str) -> dict[str, int]:
         out: dict[str, int] = {}
         for i in range(0, len(items), STEP_BATCH):
-            vals = " ".join(f"<{x}>" for x in items[i:i + STEP_BATCH])
-            for r in step(f"{name}|{i}", f"SELECT ?{var} (COUNT(*) AS ?n) WHERE {{ VALUES ?{var} {{ {vals} }} {pattern} }} "
-                                         f"GROUP BY ?{var}"):
+            vals = " ".join(f"<{x}>" for x in items[i : i + STEP_BATCH])
+            for r in step(
+                f"{name}|{i}",
+                f"SELECT ?{var} (COUNT(*) AS ?n) WHERE {{ VALUES ?{var} {{ {vals} }} {pattern} }} GROUP BY ?{var}",
+            ):
                 if r[0] is not None and r[1] is not None:
                     out[r[0].value] = int(r[1].value)
         return out
@@ -371,30 +391,52 @@ def _paged_reads(kg: GraphSource, preds: list[str], unlabelled_where: str, check
                 term = Term("iri", p)
                 # names_where is checked here, not by the server: each page scans the predicate anyway,
                 # and decoding every literal to measure it doubled the cost of that scan
-                for s, o in bucketed_select(kg, "?s ?o", f"?s <{p}> ?o", "s", checkpoint, f"names|{p}",
-                                            estimate=sizes[p], bar=bar):
+                for s, o in bucketed_select(
+                    kg, "?s ?o", f"?s <{p}> ?o", "s", checkpoint, f"names|{p}", estimate=sizes[p], bar=bar
+                ):
                     if s.kind == "iri" and o.kind == "literal" and len(o.value) <= MAX_LABEL_CHARS:
                         yield s, term, o
 
     def types():
-        used = sorted(r[0].value for r in paged_select(kg, "DISTINCT ?c", f"?s <{RDF_TYPE}> ?c FILTER(isIRI(?c))", "c",
-                                                       checkpoint, "type-classes") if r[0])
+        used = sorted(
+            r[0].value
+            for r in paged_select(
+                kg, "DISTINCT ?c", f"?s <{RDF_TYPE}> ?c FILTER(isIRI(?c))", "c", checkpoint, "type-classes"
+            )
+            if r[0]
+        )
         sizes = counts("type-counts", "c", used, f"?s <{RDF_TYPE}> ?c")
         for c in used:
             term = Term("iri", c)
-            for (s,) in bucketed_select(kg, "?s", f"?s <{RDF_TYPE}> <{c}> FILTER(isIRI(?s))", "s", checkpoint,
-                                        f"types|{c}", estimate=sizes.get(c, 0), bar=bar):
+            for (s,) in bucketed_select(
+                kg,
+                "?s",
+                f"?s <{RDF_TYPE}> <{c}> FILTER(isIRI(?s))",
+                "s",
+                checkpoint,
+                f"types|{c}",
+                estimate=sizes.get(c, 0),
+                bar=bar,
+            ):
                 yield s, term
 
     def value_iris():
-        all_preds = sorted(r[0].value for r in paged_select(kg, "DISTINCT ?p", "?s ?p ?o", "p", checkpoint,
-                                                            "value-preds") if r[0])
+        all_preds = sorted(
+            r[0].value for r in paged_select(kg, "DISTINCT ?p", "?s ?p ?o", "p", checkpoint, "value-preds") if r[0]
+        )
         given: set[str] = set()
         for p in all_preds:
             if p == RDF_TYPE:
                 continue
-            for (o,) in bucketed_select(kg, "DISTINCT ?o", f"?s <{p}> ?o FILTER(isIRI(?o)) {unlabelled_where}", "o",
-                                        checkpoint, f"value-iris|{p}", bar=bar):
+            for (o,) in bucketed_select(
+                kg,
+                "DISTINCT ?o",
+                f"?s <{p}> ?o FILTER(isIRI(?o)) {unlabelled_where}",
+                "o",
+                checkpoint,
+                f"value-iris|{p}",
+                bar=bar,
+            ):
                 if o.value not in given:
                     if len(given) >= MAX_VALUE_IRIS:
                         return
@@ -444,8 +486,11 @@ def text_search_for(kg: GraphSource) -> Callable[[str, int], list[LabelHit]] | N
         if not stems:
             return []
         expr = " OR ".join(f'"{w}*"' for w in stems)
-        res = kg.query(f"PREFIX bif: <bif:> SELECT ?s ?l ?p WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?l . "
-                       f"?l bif:contains '{expr}' FILTER(isIRI(?s)) }} LIMIT {max(50, 20 * limit)}", timeout_s=10)
+        res = kg.query(
+            f"PREFIX bif: <bif:> SELECT ?s ?l ?p WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?l . "
+            f"?l bif:contains '{expr}' FILTER(isIRI(?s)) }} LIMIT {max(50, 20 * limit)}",
+            timeout_s=10,
+        )
         return [LabelHit(s.value, lab.value, 0.85, p.value) for s, lab, p in res.rows if s and lab and p]
 
     return search

@@ -11,6 +11,7 @@ A graph file is untrusted input (an upload on the page, a file named on the comm
 - stops the parse past a time limit or a memory growth limit (checked every few thousand triples).
 Every refusal is a LoadError with one line that says what to do.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -62,9 +63,11 @@ class LoadLimits:
     def from_env(cls, max_mb: float | None = None) -> "LoadLimits":
         """Limits from KGQUERY_MAX_GRAPH_MB, KGQUERY_LOAD_TIMEOUT_S, KGQUERY_LOAD_MEMORY_MB (an explicit
         `max_mb`, e.g. from --max-graph-mb, wins)."""
-        return cls(max_mb=max_mb if max_mb is not None else _env_number("KGQUERY_MAX_GRAPH_MB", DEFAULT_MAX_GRAPH_MB),
-                   timeout_s=_env_number("KGQUERY_LOAD_TIMEOUT_S", DEFAULT_LOAD_TIMEOUT_S),
-                   memory_mb=_env_number("KGQUERY_LOAD_MEMORY_MB", DEFAULT_LOAD_MEMORY_MB))
+        return cls(
+            max_mb=max_mb if max_mb is not None else _env_number("KGQUERY_MAX_GRAPH_MB", DEFAULT_MAX_GRAPH_MB),
+            timeout_s=_env_number("KGQUERY_LOAD_TIMEOUT_S", DEFAULT_LOAD_TIMEOUT_S),
+            memory_mb=_env_number("KGQUERY_LOAD_MEMORY_MB", DEFAULT_LOAD_MEMORY_MB),
+        )
 
 
 def _env_number(name: str, default: float) -> float:
@@ -85,11 +88,14 @@ def _mb(n: float) -> str:
 
 
 def _too_big(path: Path, what: str, limits: LoadLimits) -> LoadError:
-    return LoadError(f"{path}: {what}, over the {limits.max_mb:g} MB limit on a graph's size; "
-                     f"raise it with --max-graph-mb or KGQUERY_MAX_GRAPH_MB if the file is genuine")
+    return LoadError(
+        f"{path}: {what}, over the {limits.max_mb:g} MB limit on a graph's size; "
+        f"raise it with --max-graph-mb or KGQUERY_MAX_GRAPH_MB if the file is genuine"
+    )
 
 
 # --------------------------------------------------------------------------- bytes
+
 
 def read_graph_bytes(path: Path, gz: bool, limits: LoadLimits) -> tuple[bytes, str]:
     """The file's (decompressed) bytes within the size cap, and a content hash of the file as stored.
@@ -125,15 +131,18 @@ def _gunzip(path: Path, raw: bytes, limits: LoadLimits) -> bytes:
                 if size > limits.max_bytes:
                     raise _too_big(path, f"decompresses to more than {_mb(size - len(piece))}", limits)
                 if size > GZ_RATIO_FROM and size > MAX_GZ_RATIO * len(raw):
-                    raise LoadError(f"{path}: a {_mb(len(raw))} .gz that expands to over {_mb(size)} "
-                                    f"(more than {MAX_GZ_RATIO}x) looks like a compression bomb, not RDF; "
-                                    f"if it is genuine, decompress it and load the plain file")
+                    raise LoadError(
+                        f"{path}: a {_mb(len(raw))} .gz that expands to over {_mb(size)} "
+                        f"(more than {MAX_GZ_RATIO}x) looks like a compression bomb, not RDF; "
+                        f"if it is genuine, decompress it and load the plain file"
+                    )
     except (OSError, EOFError, zlib.error) as e:
         raise LoadError(f"{path}: cannot read: not a readable .gz file: {' '.join(str(e).split())}") from None
     return out.getvalue()
 
 
 # --------------------------------------------------------------------------- XML
+
 
 def check_xml(path: Path, data: bytes, limits: LoadLimits) -> None:
     """Refuse XML entities that could expand without bound (before any parser sees the file).
@@ -147,8 +156,10 @@ def check_xml(path: Path, data: bytes, limits: LoadLimits) -> None:
     plain: dict[str, int] = {}
 
     def refuse(why: str) -> None:
-        raise LoadError(f"{path}: {why}; kgquery does not expand such XML entities (an entity bomb can take "
-                        f"gigabytes); replace the &name; references with their text or convert the file to Turtle")
+        raise LoadError(
+            f"{path}: {why}; kgquery does not expand such XML entities (an entity bomb can take "
+            f"gigabytes); replace the &name; references with their text or convert the file to Turtle"
+        )
 
     def on_entity(name, is_param, value, base, system_id, public_id, notation):
         if is_param:
@@ -158,8 +169,9 @@ def check_xml(path: Path, data: bytes, limits: LoadLimits) -> None:
         if "&" in value or "%" in value:
             refuse(f"the XML entity &{name}; refers to other entities")
         if len(value) > MAX_ENTITY_CHARS:
-            refuse(f"the XML entity &{name}; is {len(value):,} characters long (kgquery expands up to "
-                   f"{MAX_ENTITY_CHARS})")
+            refuse(
+                f"the XML entity &{name}; is {len(value):,} characters long (kgquery expands up to {MAX_ENTITY_CHARS})"
+            )
         plain[name] = len(value.encode("utf-8"))
 
     def on_unparsed(name, *_):
@@ -181,8 +193,10 @@ def check_xml(path: Path, data: bytes, limits: LoadLimits) -> None:
 
 # --------------------------------------------------------------------------- JSON-LD
 
-NO_FETCH_ADVICE = ("kgquery reads no network or other file while loading: put the context inline "
-                   "(\"@context\": {...}) or convert the file to Turtle")
+NO_FETCH_ADVICE = (
+    "kgquery reads no network or other file while loading: put the context inline "
+    "(\"@context\": {...}) or convert the file to Turtle"
+)
 
 
 def check_jsonld(path: Path, data: bytes) -> None:
@@ -203,8 +217,9 @@ def check_jsonld(path: Path, data: bytes) -> None:
                 if key in ("@context", "@import"):
                     for ref in value if isinstance(value, list) else [value]:
                         if isinstance(ref, str):
-                            raise LoadError(f"{path}: the JSON-LD {key} {ref!r} names a document to fetch; "
-                                            f"{NO_FETCH_ADVICE}")
+                            raise LoadError(
+                                f"{path}: the JSON-LD {key} {ref!r} names a document to fetch; {NO_FETCH_ADVICE}"
+                            )
                 stack.append(value)
 
 
@@ -223,8 +238,10 @@ class NetworkRefused(LoadError):
 def _audit(event: str, args) -> None:
     if event in _NETWORK_EVENTS and getattr(_loading, "path", None) is not None:
         target = args[1] if event == "socket.connect" and len(args) > 1 else args[0] if args else ""
-        raise NetworkRefused(f"{_loading.path}: the parser tried to reach the network ({target}); kgquery reads "
-                             f"no network while loading a file: put remote parts (e.g. a JSON-LD @context) inline")
+        raise NetworkRefused(
+            f"{_loading.path}: the parser tried to reach the network ({target}); kgquery reads "
+            f"no network while loading a file: put remote parts (e.g. a JSON-LD @context) inline"
+        )
 
 
 @contextmanager
@@ -244,6 +261,7 @@ def no_network(path: Path) -> Iterator[None]:
 
 
 # --------------------------------------------------------------------------- time and memory
+
 
 def _rss_bytes() -> int:
     try:
@@ -273,9 +291,13 @@ class Budget:
 
     def check(self) -> None:
         if time.monotonic() > self.deadline:
-            raise LoadError(f"{self.path}: loading took longer than {self.limits.timeout_s:g} s "
-                            f"({self.count:,} triples read); raise KGQUERY_LOAD_TIMEOUT_S if the file is genuine")
+            raise LoadError(
+                f"{self.path}: loading took longer than {self.limits.timeout_s:g} s "
+                f"({self.count:,} triples read); raise KGQUERY_LOAD_TIMEOUT_S if the file is genuine"
+            )
         grown = _rss_bytes() - self.rss0
         if grown > self.limits.memory_mb * 1024 * 1024:
-            raise LoadError(f"{self.path}: loading took more than {self.limits.memory_mb:g} MB of memory "
-                            f"({self.count:,} triples read); raise KGQUERY_LOAD_MEMORY_MB if the file is genuine")
+            raise LoadError(
+                f"{self.path}: loading took more than {self.limits.memory_mb:g} MB of memory "
+                f"({self.count:,} triples read); raise KGQUERY_LOAD_MEMORY_MB if the file is genuine"
+            )

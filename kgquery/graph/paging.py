@@ -16,6 +16,7 @@ deeper it goes):
 Each finished page or step is written to a checkpoint folder under the cache, so an interrupted build
 continues where it stopped. Progress goes to stderr through tqdm, quiet when stderr is not a terminal.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,7 +31,7 @@ from ..errors import KgqueryError
 from ..terms import Outcome, Term
 from .source import GraphSource
 
-PAGE_SIZE = 20_000       # rows per sorted (keyset) request
+PAGE_SIZE = 20_000  # rows per sorted (keyset) request
 PAGE_SIZE_VIRTUOSO = 5000  # Virtuoso sorts at most 10,000 rows for a LIMIT (MaxSortedTopRows, ResultSetMaxRows)
 BUCKET_PAGE_SIZE = 50_000  # rows per unsorted request (bucketed_select); Virtuoso keeps PAGE_SIZE_VIRTUOSO
 PAGE_TIMEOUT_S = 120.0
@@ -101,8 +102,15 @@ def progress(desc: str, total: int | None = None, unit: str = "rows"):
     """A tqdm bar on stderr, silent unless stderr is a terminal."""
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=not sys.stderr.isatty(),
-                leave=False, dynamic_ncols=True)
+    return tqdm(
+        total=total,
+        desc=desc,
+        unit=unit,
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+        leave=False,
+        dynamic_ncols=True,
+    )
 
 
 def _literal(s: str) -> str:
@@ -128,9 +136,17 @@ def _page_size(kg: GraphSource, page_size: int | None, unsorted: bool = False) -
     return BUCKET_PAGE_SIZE if unsorted else PAGE_SIZE
 
 
-def paged_select(kg: GraphSource, projection: str, where: str, key: str, checkpoint: Checkpoint | None,
-                 name: str, page_size: int | None = None, timeout_s: float = PAGE_TIMEOUT_S,
-                 bar=None) -> Iterator[tuple[Term | None, ...]]:
+def paged_select(
+    kg: GraphSource,
+    projection: str,
+    where: str,
+    key: str,
+    checkpoint: Checkpoint | None,
+    name: str,
+    page_size: int | None = None,
+    timeout_s: float = PAGE_TIMEOUT_S,
+    bar=None,
+) -> Iterator[tuple[Term | None, ...]]:
     """All rows of `SELECT projection WHERE { where }`, fetched in keyset pages over `?key`.
 
     `key` must be bound in every row. The rows of one key value always arrive in the same page: a full
@@ -167,8 +183,12 @@ def paged_select(kg: GraphSource, projection: str, where: str, key: str, checkpo
                     size *= 4
                     continue
                 rows = keep
-            saved = {"rows": rows_to_json(rows), "vars": res.vars, "full": full,
-                     "last": rows[-1][res.vars.index(key)].value if rows else last}
+            saved = {
+                "rows": rows_to_json(rows),
+                "vars": res.vars,
+                "full": full,
+                "last": rows[-1][res.vars.index(key)].value if rows else last,
+            }
             if checkpoint:
                 checkpoint.put(step, saved)
         rows = rows_from_json(saved["rows"])
@@ -180,9 +200,9 @@ def paged_select(kg: GraphSource, projection: str, where: str, key: str, checkpo
         last, page, size = saved["last"], page + 1, page_size
 
 
-HASH_SPACE = 16 ** 4   # buckets are ranges of the first four hex digits of MD5(STR(?key))
-BUCKET_FILL = 0.8      # rows planned per bucket, as a share of the page size (a bucket that overflows is split)
-SPLIT = 4              # a full bucket is asked again as this many smaller ones
+HASH_SPACE = 16**4  # buckets are ranges of the first four hex digits of MD5(STR(?key))
+BUCKET_FILL = 0.8  # rows planned per bucket, as a share of the page size (a bucket that overflows is split)
+SPLIT = 4  # a full bucket is asked again as this many smaller ones
 
 
 def _bucket_filter(key: str, lo: int, hi: int) -> str:
@@ -198,9 +218,18 @@ def _ranges(lo: int, hi: int, n: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def bucketed_select(kg: GraphSource, projection: str, where: str, key: str, checkpoint: Checkpoint | None,
-                    name: str, estimate: int | None = None, page_size: int | None = None,
-                    timeout_s: float = PAGE_TIMEOUT_S, bar=None) -> Iterator[tuple[Term | None, ...]]:
+def bucketed_select(
+    kg: GraphSource,
+    projection: str,
+    where: str,
+    key: str,
+    checkpoint: Checkpoint | None,
+    name: str,
+    estimate: int | None = None,
+    page_size: int | None = None,
+    timeout_s: float = PAGE_TIMEOUT_S,
+    bar=None,
+) -> Iterator[tuple[Term | None, ...]]:
     """All rows of `SELECT projection WHERE { where }`, fetched in unordered pages cut by a hash of `?key`.
 
     No page is sorted: each asks for the rows whose `MD5(STR(?key))` starts in one range of hex values
@@ -232,8 +261,9 @@ def bucketed_select(kg: GraphSource, projection: str, where: str, key: str, chec
             except KgqueryError:
                 if given or not _bucket_filter(key, lo, hi):
                     raise
-                yield from paged_select(kg, projection, where, key, checkpoint, name + "|keyset", keyset_size,
-                                        timeout_s, bar)
+                yield from paged_select(
+                    kg, projection, where, key, checkpoint, name + "|keyset", keyset_size, timeout_s, bar
+                )
                 return
             full = len(res.rows) >= size or res.truncated
             saved = {"full": True} if full else {"rows": rows_to_json(res.rows)}

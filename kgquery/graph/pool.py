@@ -21,6 +21,7 @@ Assumption: the store does not change after the workers are forked (kgquery neve
 Code that writes to a backend's store must call `close_workers(backend)` afterwards; the next query
 then forks fresh workers that see the change.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -49,8 +50,7 @@ def _pool_size(default: int = 2) -> int:
             return n
     except ValueError:
         pass
-    warnings.warn(f"KGQUERY_WORKERS={raw!r} is not a whole number >= 1; using {default}", RuntimeWarning,
-                  stacklevel=2)
+    warnings.warn(f"KGQUERY_WORKERS={raw!r} is not a whole number >= 1; using {default}", RuntimeWarning, stacklevel=2)
     return default
 
 
@@ -100,6 +100,7 @@ def _engine_message(e: BaseException) -> str:
 
 # --------------------------------------------------------------------------- the worker side
 
+
 def _read_exact(fd: int, n: int) -> bytes | None:
     """n bytes from a blocking fd, or None at EOF."""
     buf = bytearray()
@@ -114,7 +115,7 @@ def _read_exact(fd: int, n: int) -> bytes | None:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _quiet_child() -> None:
@@ -215,8 +216,11 @@ def _worker_main(handler, rfd: int, wfd: int, parent: int) -> None:
             except BaseException as e:  # a Rust panic: the engine's state is not to be trusted again
                 payload = ("fatal", _engine_message(e))
             jobs += 1
-            retire = (payload[0] in ("memory", "fatal") or jobs >= RETIRE_AFTER_JOBS
-                      or _vm_bytes() - base > RETIRE_GROWTH_MB * 1024 * 1024)
+            retire = (
+                payload[0] in ("memory", "fatal")
+                or jobs >= RETIRE_AFTER_JOBS
+                or _vm_bytes() - base > RETIRE_GROWTH_MB * 1024 * 1024
+            )
             out = pickle.dumps((payload, retire), protocol=pickle.HIGHEST_PROTOCOL)
             _write_all(wfd, _HEADER.pack(len(out)) + out)
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -229,6 +233,7 @@ def _worker_main(handler, rfd: int, wfd: int, parent: int) -> None:
 
 
 # --------------------------------------------------------------------------- the parent side
+
 
 class Worker:
     """One forked worker process and the parent's ends of its two pipes."""
@@ -282,14 +287,14 @@ class Worker:
                 self.healthy = False
                 return Reply(None, self.reap(), started=started)
             if not started:
-                started, chunk = True, chunk[len(_STARTED):]
+                started, chunk = True, chunk[len(_STARTED) :]
             buf += chunk
             if not have_header and len(buf) >= _HEADER.size:
-                need = _HEADER.size + _HEADER.unpack(bytes(buf[:_HEADER.size]))[0]
+                need = _HEADER.size + _HEADER.unpack(bytes(buf[: _HEADER.size]))[0]
                 have_header = True
             if have_header and len(buf) >= need:
                 try:
-                    payload, retire = pickle.loads(bytes(buf[_HEADER.size:need]))
+                    payload, retire = pickle.loads(bytes(buf[_HEADER.size : need]))
                 except Exception:
                     self.healthy = False
                     return Reply(("cut", ""), 0)

@@ -4,6 +4,7 @@ rdflib's algebra nests every modifier (Project, Distinct, Slice, OrderBy, Group,
 pattern; explain.py wants them side by side: the triples, filters, OPTIONAL parts, UNION branches,
 VALUES, subqueries, aggregates, grouping, order and limit of one group graph pattern.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,18 +15,18 @@ class Scope:
     """One group graph pattern of the query, with the solution modifiers around it."""
 
     triples: list = field(default_factory=list)
-    optional: list = field(default_factory=list)       # triples of OPTIONAL parts
-    filters: list = field(default_factory=list)        # expressions below any aggregation
-    having: list = field(default_factory=list)         # expressions above an aggregation
-    unions: list = field(default_factory=list)         # [[Scope, Scope, ...], ...]
-    minus: list = field(default_factory=list)          # [Scope, ...]
-    values: dict = field(default_factory=dict)         # var -> [terms]
-    subqueries: list = field(default_factory=list)     # [Scope, ...]
-    aggregates: dict = field(default_factory=dict)     # result var -> (name, distinct, inner var or None)
-    binds: dict = field(default_factory=dict)          # var -> expression
+    optional: list = field(default_factory=list)  # triples of OPTIONAL parts
+    filters: list = field(default_factory=list)  # expressions below any aggregation
+    having: list = field(default_factory=list)  # expressions above an aggregation
+    unions: list = field(default_factory=list)  # [[Scope, Scope, ...], ...]
+    minus: list = field(default_factory=list)  # [Scope, ...]
+    values: dict = field(default_factory=dict)  # var -> [terms]
+    subqueries: list = field(default_factory=list)  # [Scope, ...]
+    aggregates: dict = field(default_factory=dict)  # result var -> (name, distinct, inner var or None)
+    binds: dict = field(default_factory=dict)  # var -> expression
     group: list = field(default_factory=list)
     grouped: bool = False
-    order: list = field(default_factory=list)          # [(expr, 'ASC'|'DESC')]
+    order: list = field(default_factory=list)  # [(expr, 'ASC'|'DESC')]
     limit: int | None = None
     offset: int = 0
     projection: list = field(default_factory=list)
@@ -41,8 +42,14 @@ def parse_scope(sparql: str) -> Scope:
 
     q = parse_query(sparql)
     top = q.algebra
-    scope = Scope(kind={"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
-                        "DescribeQuery": "describe"}.get(top.name, "select"))
+    scope = Scope(
+        kind={
+            "SelectQuery": "select",
+            "AskQuery": "ask",
+            "ConstructQuery": "construct",
+            "DescribeQuery": "describe",
+        }.get(top.name, "select")
+    )
     _walk(top["p"] if "p" in top else None, scope, above_agg=True, nested=False)
     if scope.kind == "ask":
         scope.projection = []

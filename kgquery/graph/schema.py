@@ -4,6 +4,7 @@ Classes with labels and counts; properties with labels, comments, declared and o
 domain/range, literal datatypes, counts and sample values; namespaces with prefixes. Renders
 to compact text under a size budget for model prompts, and to a dict for programs.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,9 +20,14 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 SCHEMA_VERSION = 4
 #: vocabulary namespaces whose terms describe the schema rather than the data
-META_NS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#",
-           "http://www.w3.org/2002/07/owl#", "http://rdfs.org/ns/void#", "http://purl.org/vocab/vann/",
-           "http://creativecommons.org/ns#")
+META_NS = (
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "http://www.w3.org/2000/01/rdf-schema#",
+    "http://www.w3.org/2002/07/owl#",
+    "http://rdfs.org/ns/void#",
+    "http://purl.org/vocab/vann/",
+    "http://creativecommons.org/ns#",
+)
 
 
 @dataclass
@@ -38,11 +44,11 @@ class PropertyInfo:
     label: str
     count: int
     comment: str = ""
-    domains: list[str] = field(default_factory=list)       # declared rdfs:domain
-    ranges: list[str] = field(default_factory=list)        # declared rdfs:range
+    domains: list[str] = field(default_factory=list)  # declared rdfs:domain
+    ranges: list[str] = field(default_factory=list)  # declared rdfs:range
     subject_classes: list[tuple[str, int]] = field(default_factory=list)  # observed
-    object_classes: list[tuple[str, int]] = field(default_factory=list)   # observed
-    datatypes: list[tuple[str, int]] = field(default_factory=list)        # observed literal datatypes
+    object_classes: list[tuple[str, int]] = field(default_factory=list)  # observed
+    datatypes: list[tuple[str, int]] = field(default_factory=list)  # observed literal datatypes
     iri_objects: int = 0
     literal_objects: int = 0
     samples: list[str] = field(default_factory=list)
@@ -76,8 +82,8 @@ class SchemaSummary:
     def short(self, iri: str) -> str:
         """A prefixed name when a prefix fits, else <iri>."""
         for p, ns in sorted(self.prefixes.items(), key=lambda kv: -len(kv[1])):
-            if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w-]*", iri[len(ns):] or "-"):
-                return f"{p}:{iri[len(ns):]}"
+            if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w-]*", iri[len(ns) :] or "-"):
+                return f"{p}:{iri[len(ns) :]}"
         return f"<{iri}>"
 
     def to_dict(self) -> dict:
@@ -87,11 +93,20 @@ class SchemaSummary:
     def from_dict(cls, d: dict) -> "SchemaSummary":
         return cls(
             classes=[ClassInfo(**c) for c in d["classes"]],
-            properties=[PropertyInfo(**{**p, "subject_classes": [tuple(x) for x in p["subject_classes"]],
-                                        "object_classes": [tuple(x) for x in p["object_classes"]],
-                                        "datatypes": [tuple(x) for x in p["datatypes"]]})
-                        for p in d["properties"]],
-            prefixes=d["prefixes"], triple_count=d["triple_count"])
+            properties=[
+                PropertyInfo(
+                    **{
+                        **p,
+                        "subject_classes": [tuple(x) for x in p["subject_classes"]],
+                        "object_classes": [tuple(x) for x in p["object_classes"]],
+                        "datatypes": [tuple(x) for x in p["datatypes"]],
+                    }
+                )
+                for p in d["properties"]
+            ],
+            prefixes=d["prefixes"],
+            triple_count=d["triple_count"],
+        )
 
     def render(self, budget: int = 4000, classes: list[str] | None = None, properties: list[str] | None = None) -> str:
         """Compact text for prompts; keeps to `budget` characters, most-used items first.
@@ -106,11 +121,19 @@ class SchemaSummary:
             lines.append(f"  {self.short(c.iri)} \"{c.label}\" ({c.count})")
         lines.append("PROPERTIES (subject class -> object class or datatype; uses; examples):")
         for p in prop_list:
-            dom = ", ".join(self.short(c) for c, _ in p.subject_classes[:2]) or ", ".join(map(self.short, p.domains[:2])) or "?"
+            dom = (
+                ", ".join(self.short(c) for c, _ in p.subject_classes[:2])
+                or ", ".join(map(self.short, p.domains[:2]))
+                or "?"
+            )
             if p.is_literal:
                 rng = ", ".join(self.short(d) for d, _ in p.datatypes[:2]) or "literal"
             else:
-                rng = ", ".join(self.short(c) for c, _ in p.object_classes[:2]) or ", ".join(map(self.short, p.ranges[:2])) or "IRI"
+                rng = (
+                    ", ".join(self.short(c) for c, _ in p.object_classes[:2])
+                    or ", ".join(map(self.short, p.ranges[:2]))
+                    or "IRI"
+                )
             ex = "; ".join(s[:40] for s in p.samples[:2])
             lines.append(f"  {self.short(p.iri)} \"{p.label}\": {dom} -> {rng} ({p.count}) e.g. {ex}")
         if sum(len(line) + 1 for line in lines) - 1 <= budget:
@@ -213,48 +236,86 @@ def _rows(kg: GraphSource, q: str, timeout: float = 60):
 def compute_schema(kg: GraphSource, samples: int = 3) -> SchemaSummary:
     """Run the summary queries; a handful of GROUP BYs plus one small query per property."""
     rdfs = "http://www.w3.org/2000/01/rdf-schema#"
-    cls_counts = {r[0].value: int(r[1].value)
-                  for r in _rows(kg, f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ ?s <{RDF_TYPE}> ?c }} GROUP BY ?c")
-                  if r[0] and r[0].is_iri}
-    declared = {r[0].value for r in _rows(kg, "SELECT DISTINCT ?c WHERE { { ?c a <http://www.w3.org/2002/07/owl#Class> } "
-                                              "UNION { ?c a <http://www.w3.org/2000/01/rdf-schema#Class> } }")
-                if r[0] and r[0].is_iri}
-    labels = _best_text(_rows(kg, f"SELECT ?x ?l WHERE {{ ?x <{rdfs}label> ?l . "
-                                  "{ ?x a <http://www.w3.org/2002/07/owl#Class> } "
-                                  "UNION { ?x a <http://www.w3.org/2000/01/rdf-schema#Class> } "
-                                  "UNION { ?x a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> } "
-                                  "UNION { ?x a <http://www.w3.org/2002/07/owl#ObjectProperty> } "
-                                  "UNION { ?x a <http://www.w3.org/2002/07/owl#DatatypeProperty> } "
-                                  "UNION { [] ?x [] } UNION { [] a ?x } }"))
-    comments = _best_text(_rows(kg, f"SELECT ?x ?c WHERE {{ ?x <{rdfs}comment> ?c . {{ [] ?x [] }} UNION {{ [] a ?x }} "
-                                    "UNION { ?x a <http://www.w3.org/2002/07/owl#Class> } }"))
+    cls_counts = {
+        r[0].value: int(r[1].value)
+        for r in _rows(kg, f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ ?s <{RDF_TYPE}> ?c }} GROUP BY ?c")
+        if r[0] and r[0].is_iri
+    }
+    declared = {
+        r[0].value
+        for r in _rows(
+            kg,
+            "SELECT DISTINCT ?c WHERE { { ?c a <http://www.w3.org/2002/07/owl#Class> } "
+            "UNION { ?c a <http://www.w3.org/2000/01/rdf-schema#Class> } }",
+        )
+        if r[0] and r[0].is_iri
+    }
+    labels = _best_text(
+        _rows(
+            kg,
+            f"SELECT ?x ?l WHERE {{ ?x <{rdfs}label> ?l . "
+            "{ ?x a <http://www.w3.org/2002/07/owl#Class> } "
+            "UNION { ?x a <http://www.w3.org/2000/01/rdf-schema#Class> } "
+            "UNION { ?x a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> } "
+            "UNION { ?x a <http://www.w3.org/2002/07/owl#ObjectProperty> } "
+            "UNION { ?x a <http://www.w3.org/2002/07/owl#DatatypeProperty> } "
+            "UNION { [] ?x [] } UNION { [] a ?x } }",
+        )
+    )
+    comments = _best_text(
+        _rows(
+            kg,
+            f"SELECT ?x ?c WHERE {{ ?x <{rdfs}comment> ?c . {{ [] ?x [] }} UNION {{ [] a ?x }} "
+            "UNION { ?x a <http://www.w3.org/2002/07/owl#Class> } }",
+        )
+    )
     classes = []
     for c in set(cls_counts) | declared:
         if c.startswith(META_NS):
             continue
-        classes.append(ClassInfo(c, labels.get(c) or split_name(local_name(c)), cls_counts.get(c, 0), comments.get(c, "")))
+        classes.append(
+            ClassInfo(c, labels.get(c) or split_name(local_name(c)), cls_counts.get(c, 0), comments.get(c, ""))
+        )
     classes.sort(key=lambda c: (-c.count, c.iri))
 
     props: dict[str, PropertyInfo] = {}
-    for r in _rows(kg, "SELECT ?p (COUNT(*) AS ?n) (SUM(IF(isLiteral(?o), 1, 0)) AS ?lit) WHERE { ?s ?p ?o } GROUP BY ?p"):
+    for r in _rows(
+        kg, "SELECT ?p (COUNT(*) AS ?n) (SUM(IF(isLiteral(?o), 1, 0)) AS ?lit) WHERE { ?s ?p ?o } GROUP BY ?p"
+    ):
         p = r[0].value
         if p.startswith(META_NS) and p != rdfs + "label" and p != rdfs + "comment":
             continue
         n, lit = int(r[1].value), int(r[2].value) if r[2] else 0
-        props[p] = PropertyInfo(p, labels.get(p) or split_name(local_name(p)), n, comments.get(p, ""),
-                                iri_objects=n - lit, literal_objects=lit)
-    for r in _rows(kg, f"SELECT ?p ?d ?k WHERE {{ {{ ?p <{rdfs}domain> ?d BIND(\"d\" AS ?k) }} "
-                       f"UNION {{ ?p <{rdfs}range> ?d BIND(\"r\" AS ?k) }} }}"):
+        props[p] = PropertyInfo(
+            p,
+            labels.get(p) or split_name(local_name(p)),
+            n,
+            comments.get(p, ""),
+            iri_objects=n - lit,
+            literal_objects=lit,
+        )
+    for r in _rows(
+        kg,
+        f"SELECT ?p ?d ?k WHERE {{ {{ ?p <{rdfs}domain> ?d BIND(\"d\" AS ?k) }} "
+        f"UNION {{ ?p <{rdfs}range> ?d BIND(\"r\" AS ?k) }} }}",
+    ):
         if r[0] and r[0].value in props and r[1] and r[1].is_iri:
             (props[r[0].value].domains if r[2].value == "d" else props[r[0].value].ranges).append(r[1].value)
-    for r in _rows(kg, f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?s <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n)"):
+    for r in _rows(
+        kg, f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?s <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n)"
+    ):
         if r[0].value in props and r[1].is_iri:
             props[r[0].value].subject_classes.append((r[1].value, int(r[2].value)))
-    for r in _rows(kg, f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?o <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n)"):
+    for r in _rows(
+        kg, f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . ?o <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n)"
+    ):
         if r[0].value in props and r[1].is_iri and r[0].value != RDF_TYPE:
             props[r[0].value].object_classes.append((r[1].value, int(r[2].value)))
-    for r in _rows(kg, "SELECT ?p ?dt (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isLiteral(?o)) "
-                       "BIND(IF(LANG(?o) != \"\", <" + RDF_LANGSTRING + ">, DATATYPE(?o)) AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n)"):
+    for r in _rows(
+        kg,
+        "SELECT ?p ?dt (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isLiteral(?o)) "
+        "BIND(IF(LANG(?o) != \"\", <" + RDF_LANGSTRING + ">, DATATYPE(?o)) AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n)",
+    ):
         if r[0].value in props and r[1] is not None:
             props[r[0].value].datatypes.append((r[1].value, int(r[2].value)))
     if samples:
@@ -271,38 +332,64 @@ OWL_CLASS, RDFS_CLASS = "http://www.w3.org/2002/07/owl#Class", "http://www.w3.or
 STEP_BATCH = 40  # classes or properties per VALUES block in one step of a paged build
 
 
-def _property_batch(step, i: int, batch: list[str], props: dict[str, PropertyInfo], labels: dict[str, str],
-                    comments: dict[str, str], samples: int) -> None:
+def _property_batch(
+    step,
+    i: int,
+    batch: list[str],
+    props: dict[str, PropertyInfo],
+    labels: dict[str, str],
+    comments: dict[str, str],
+    samples: int,
+) -> None:
     """One batch of properties for `compute_schema_paged`: counts, observed subject and object classes,
     datatypes and samples, each query reading only the triples of the batch's properties (step i)."""
     vals = " ".join(f"<{p}>" for p in batch)
-    for r in step(f"props|{i}", f"SELECT ?p (COUNT(*) AS ?n) (SUM(IF(isLiteral(?o), 1, 0)) AS ?lit) "
-                                f"WHERE {{ VALUES ?p {{ {vals} }} ?s ?p ?o }} GROUP BY ?p"):
+    for r in step(
+        f"props|{i}",
+        f"SELECT ?p (COUNT(*) AS ?n) (SUM(IF(isLiteral(?o), 1, 0)) AS ?lit) "
+        f"WHERE {{ VALUES ?p {{ {vals} }} ?s ?p ?o }} GROUP BY ?p",
+    ):
         p, n, lit = r[0].value, int(r[1].value), int(r[2].value) if r[2] else 0
-        props[p] = PropertyInfo(p, labels.get(p) or split_name(local_name(p)), n, comments.get(p, ""),
-                                iri_objects=n - lit, literal_objects=lit)
-    for r in step(f"subj|{i}", f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {vals} }} ?s ?p ?o . "
-                               f"?s <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n) LIMIT 10000"):
+        props[p] = PropertyInfo(
+            p,
+            labels.get(p) or split_name(local_name(p)),
+            n,
+            comments.get(p, ""),
+            iri_objects=n - lit,
+            literal_objects=lit,
+        )
+    for r in step(
+        f"subj|{i}",
+        f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {vals} }} ?s ?p ?o . "
+        f"?s <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n) LIMIT 10000",
+    ):
         if r[0].value in props and r[1] and r[1].is_iri:
             props[r[0].value].subject_classes.append((r[1].value, int(r[2].value)))
     linked = " ".join(f"<{p}>" for p in batch if p in props and props[p].iri_objects and p != RDF_TYPE)
     if linked:
-        for r in step(f"obj|{i}", f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {linked} }} ?s ?p ?o . "
-                                  f"?o <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n) LIMIT 10000"):
+        for r in step(
+            f"obj|{i}",
+            f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {linked} }} ?s ?p ?o . "
+            f"?o <{RDF_TYPE}> ?c }} GROUP BY ?p ?c ORDER BY DESC(?n) LIMIT 10000",
+        ):
             if r[0].value in props and r[1] and r[1].is_iri:
                 props[r[0].value].object_classes.append((r[1].value, int(r[2].value)))
     literal = [p for p in batch if p in props and props[p].literal_objects]
     if literal:
         lv = " ".join(f"<{p}>" for p in literal)
-        for r in step(f"dt|{i}", f"SELECT ?p ?dt (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {lv} }} ?s ?p ?o "
-                                 f"FILTER(isLiteral(?o)) BIND(IF(LANG(?o) != \"\", <{RDF_LANGSTRING}>, DATATYPE(?o)) "
-                                 "AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n) LIMIT 10000"):
+        for r in step(
+            f"dt|{i}",
+            f"SELECT ?p ?dt (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {lv} }} ?s ?p ?o "
+            f"FILTER(isLiteral(?o)) BIND(IF(LANG(?o) != \"\", <{RDF_LANGSTRING}>, DATATYPE(?o)) "
+            "AS ?dt) } GROUP BY ?p ?dt ORDER BY DESC(?n) LIMIT 10000",
+        ):
             if r[0].value in props and r[1] is not None:
                 props[r[0].value].datatypes.append((r[1].value, int(r[2].value)))
     sampled = [p for p in batch if p in props and p != RDF_TYPE]
     if samples and sampled:
-        union = " UNION ".join(f"{{ {{ SELECT DISTINCT ?o WHERE {{ ?s <{p}> ?o }} LIMIT {samples} }} BIND(<{p}> AS ?p) }}"
-                               for p in sampled)
+        union = " UNION ".join(
+            f"{{ {{ SELECT DISTINCT ?o WHERE {{ ?s <{p}> ?o }} LIMIT {samples} }} BIND(<{p}> AS ?p) }}" for p in sampled
+        )
         for r in step(f"samples|{i}", f"SELECT ?p ?o WHERE {{ {union} }}", timeout=30):
             if r[0] and r[0].value in props and r[1] is not None:
                 props[r[0].value].samples.append(local_name(r[1].value) if r[1].is_iri else r[1].value)
@@ -329,20 +416,40 @@ def compute_schema_paged(kg: GraphSource, checkpoint=None, samples: int = 3) -> 
         return rows_from_json(saved)
 
     with progress(f"schema of {kg.name}", unit="steps") as bar:
-        used_classes = [r[0].value for r in paged_select(kg, "DISTINCT ?c", f"?s <{RDF_TYPE}> ?c FILTER(isIRI(?c))",
-                                                         "c", checkpoint, "classes") if r[0]]
-        declared = [r[0].value for r in paged_select(
-            kg, "DISTINCT ?c", f"{{ ?c a <{OWL_CLASS}> }} UNION {{ ?c a <{RDFS_CLASS}> }} FILTER(isIRI(?c))",
-            "c", checkpoint, "declared") if r[0]]
+        used_classes = [
+            r[0].value
+            for r in paged_select(
+                kg, "DISTINCT ?c", f"?s <{RDF_TYPE}> ?c FILTER(isIRI(?c))", "c", checkpoint, "classes"
+            )
+            if r[0]
+        ]
+        declared = [
+            r[0].value
+            for r in paged_select(
+                kg,
+                "DISTINCT ?c",
+                f"{{ ?c a <{OWL_CLASS}> }} UNION {{ ?c a <{RDFS_CLASS}> }} FILTER(isIRI(?c))",
+                "c",
+                checkpoint,
+                "declared",
+            )
+            if r[0]
+        ]
         preds = [r[0].value for r in paged_select(kg, "DISTINCT ?p", "?s ?p ?o", "p", checkpoint, "properties") if r[0]]
         preds = [p for p in preds if not p.startswith(META_NS) or p in (rdfs + "label", rdfs + "comment")]
-        batches = lambda xs: [xs[i:i + STEP_BATCH] for i in range(0, len(xs), STEP_BATCH)]  # noqa: E731
-        bar.total = len(batches(used_classes)) + len(batches(sorted(set(used_classes) | set(declared) | set(preds)))) \
+        batches = lambda xs: [xs[i : i + STEP_BATCH] for i in range(0, len(xs), STEP_BATCH)]  # noqa: E731
+        bar.total = (
+            len(batches(used_classes))
+            + len(batches(sorted(set(used_classes) | set(declared) | set(preds))))
             + len(batches(preds))
+        )
         cls_counts: dict[str, int] = {}
         for i, batch in enumerate(batches(used_classes)):
             vals = " ".join(f"<{c}>" for c in batch)
-            for r in step(f"classes|{i}", f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ VALUES ?c {{ {vals} }} ?s <{RDF_TYPE}> ?c }} GROUP BY ?c"):
+            for r in step(
+                f"classes|{i}",
+                f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ VALUES ?c {{ {vals} }} ?s <{RDF_TYPE}> ?c }} GROUP BY ?c",
+            ):
                 if r[0] and r[0].is_iri:
                     cls_counts[r[0].value] = int(r[1].value)
             bar.update(1)
@@ -351,13 +458,21 @@ def compute_schema_paged(kg: GraphSource, checkpoint=None, samples: int = 3) -> 
         for i, batch in enumerate(batches(sorted(set(used_classes) | set(declared) | set(preds)))):
             vals = " ".join(f"<{t}>" for t in batch)
             label_rows += step(f"labels|{i}", f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {vals} }} ?x <{rdfs}label> ?l }}")
-            comment_rows += step(f"comments|{i}", f"SELECT ?x ?c WHERE {{ VALUES ?x {{ {vals} }} ?x <{rdfs}comment> ?c }}")
-            dr_rows += step(f"domains|{i}", f"SELECT ?x ?d ?k WHERE {{ VALUES ?x {{ {vals} }} {{ ?x <{rdfs}domain> ?d "
-                                            f"BIND(\"d\" AS ?k) }} UNION {{ ?x <{rdfs}range> ?d BIND(\"r\" AS ?k) }} }}")
+            comment_rows += step(
+                f"comments|{i}", f"SELECT ?x ?c WHERE {{ VALUES ?x {{ {vals} }} ?x <{rdfs}comment> ?c }}"
+            )
+            dr_rows += step(
+                f"domains|{i}",
+                f"SELECT ?x ?d ?k WHERE {{ VALUES ?x {{ {vals} }} {{ ?x <{rdfs}domain> ?d "
+                f"BIND(\"d\" AS ?k) }} UNION {{ ?x <{rdfs}range> ?d BIND(\"r\" AS ?k) }} }}",
+            )
             bar.update(1)
         labels, comments = _best_text(label_rows), _best_text(comment_rows)
-        classes = [ClassInfo(c, labels.get(c) or split_name(local_name(c)), cls_counts.get(c, 0), comments.get(c, ""))
-                   for c in set(cls_counts) | set(declared) if not c.startswith(META_NS)]
+        classes = [
+            ClassInfo(c, labels.get(c) or split_name(local_name(c)), cls_counts.get(c, 0), comments.get(c, ""))
+            for c in set(cls_counts) | set(declared)
+            if not c.startswith(META_NS)
+        ]
         classes.sort(key=lambda c: (-c.count, c.iri))
 
         # properties, a batch at a time: each query reads only the triples of its batch's properties

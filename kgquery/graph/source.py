@@ -4,6 +4,7 @@
 naming the handle's class in their annotations made an import cycle (for type checkers only); naming this
 Protocol keeps every import pointing down.
 """
+
 from __future__ import annotations
 
 from typing import Any, Protocol
@@ -27,5 +28,11 @@ class GraphSource(Protocol):
     @property
     def schema(self) -> Any: ...
 
-    def query(self, sparql: str, timeout_s: float | None = None, max_rows: int | None = None,
-              memory_mb: int | None = None, isolate: bool = True) -> QueryResult: ...
+    def query(
+        self,
+        sparql: str,
+        timeout_s: float | None = None,
+        max_rows: int | None = None,
+        memory_mb: int | None = None,
+        isolate: bool = True,
+    ) -> QueryResult: ...

@@ -3,6 +3,7 @@
 A backend never guards or bounds a query itself: `execute.py` does that for all of them.
 Local stores (Oxigraph, rdflib memory) run inside a forked worker; endpoints run over HTTP.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -30,10 +31,20 @@ from .loadguard import (
 
 #: file ending (after an optional .gz) -> format name
 FORMATS = {
-    ".ttl": "turtle", ".turtle": "turtle", ".nt": "ntriples", ".ntriples": "ntriples",
-    ".nq": "nquads", ".nquads": "nquads", ".trig": "trig", ".n3": "n3",
-    ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".rdfxml": "xml",
-    ".jsonld": "json-ld", ".json": "json-ld",
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "ntriples",
+    ".ntriples": "ntriples",
+    ".nq": "nquads",
+    ".nquads": "nquads",
+    ".trig": "trig",
+    ".n3": "n3",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+    ".rdfxml": "xml",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
 }
 
 
@@ -105,12 +116,27 @@ def _clean_parse_error(path: Path, e: Exception) -> LoadError:
 # --------------------------------------------------------------------------- Oxigraph
 
 _OX_FORMATS = {
-    "turtle": "TURTLE", "ntriples": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG",
-    "n3": "N3", "xml": "RDF_XML", "json-ld": "JSON_LD",
+    "turtle": "TURTLE",
+    "ntriples": "N_TRIPLES",
+    "nquads": "N_QUADS",
+    "trig": "TRIG",
+    "n3": "N3",
+    "xml": "RDF_XML",
+    "json-ld": "JSON_LD",
 }
 
-_INT_CASTS = ("int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-              "unsignedInt", "unsignedLong", "negativeInteger", "nonPositiveInteger")
+_INT_CASTS = (
+    "int",
+    "long",
+    "short",
+    "byte",
+    "nonNegativeInteger",
+    "positiveInteger",
+    "unsignedInt",
+    "unsignedLong",
+    "negativeInteger",
+    "nonPositiveInteger",
+)
 
 
 TRIPLE_VARS = ["subject", "predicate", "object"]
@@ -185,15 +211,17 @@ class OxigraphBackend:
         data, digest = _read_checked(path, fmt, gz, limits)
         budget = Budget(path, limits)
         try:
-            quads = ox.parse(input=data, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]),
-                             base_iri=path.resolve().as_uri())
+            quads = ox.parse(
+                input=data, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]), base_iri=path.resolve().as_uri()
+            )
             while chunk := list(islice(quads, CHECK_EVERY)):
                 self.store.extend(chunk)
                 budget.tick(len(chunk))
         except (SyntaxError, ValueError, OSError) as e:
             if "LoadDocumentCallback" in str(e):  # Oxigraph fetches nothing; say why in our words
-                raise LoadError(f"{path}: the JSON-LD @context or @import names a document to fetch; "
-                                f"{NO_FETCH_ADVICE}") from None
+                raise LoadError(
+                    f"{path}: the JSON-LD @context or @import names a document to fetch; {NO_FETCH_ADVICE}"
+                ) from None
             raise _clean_parse_error(path, e) from None
         return digest
 
@@ -204,16 +232,23 @@ class OxigraphBackend:
             return RawResult("ask", boolean=bool(res))
         if isinstance(res, ox.QuerySolutions):
             names = [v.value for v in res.variables]
-            return _collect("select", names, res, lambda sol: tuple(_ox_term(sol[i]) for i in range(len(names))),
-                            max_rows)
-        return _collect("graph", TRIPLE_VARS, res,
-                        lambda tr: (_ox_term(tr.subject), _ox_term(tr.predicate), _ox_term(tr.object)), max_rows)
+            return _collect(
+                "select", names, res, lambda sol: tuple(_ox_term(sol[i]) for i in range(len(names))), max_rows
+            )
+        return _collect(
+            "graph",
+            TRIPLE_VARS,
+            res,
+            lambda tr: (_ox_term(tr.subject), _ox_term(tr.predicate), _ox_term(tr.object)),
+            max_rows,
+        )
 
     def triple_count(self) -> int:
         return len(self.store)
 
 
 # --------------------------------------------------------------------------- rdflib
+
 
 def _rdflib_term(t) -> Term | None:
     from rdflib import BNode, Literal, URIRef
@@ -279,7 +314,9 @@ class RdflibBackend:
                     tmp.store.budget = budget
                     tmp.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
                     tmp.store.budget = None
-                    self.graph.addN((s, p, o, self.graph.get_context(c)) for s, p, o, c in tmp.quads((None, None, None, None)))
+                    self.graph.addN(
+                        (s, p, o, self.graph.get_context(c)) for s, p, o, c in tmp.quads((None, None, None, None))
+                    )
                 elif fmt == "trig":
                     self.graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
                 else:
@@ -299,8 +336,9 @@ class RdflibBackend:
             return RawResult("ask", boolean=bool(res.askAnswer))
         if res.type == "SELECT":
             names = [str(v) for v in res.vars]
-            return _collect("select", names, res, lambda row: tuple(_rdflib_term(row[i]) for i in range(len(names))),
-                            max_rows)
+            return _collect(
+                "select", names, res, lambda row: tuple(_rdflib_term(row[i]) for i in range(len(names))), max_rows
+            )
         return _collect("graph", TRIPLE_VARS, res, lambda tr: tuple(_rdflib_term(x) for x in tr), max_rows)
 
     def triple_count(self) -> int:
@@ -309,10 +347,13 @@ class RdflibBackend:
 
 # --------------------------------------------------------------------------- endpoints
 
+
 def _json_term(b: dict | None) -> Term | None:
     if b is None:
         return None
-    kind = {"uri": "iri", "literal": "literal", "typed-literal": "literal", "bnode": "bnode"}.get(b.get("type"), "literal")
+    kind = {"uri": "iri", "literal": "literal", "typed-literal": "literal", "bnode": "bnode"}.get(
+        b.get("type"), "literal"
+    )
     return Term(kind, str(b.get("value", "")), _datatype(b.get("datatype"), b.get("xml:lang")), b.get("xml:lang"))
 
 
@@ -368,8 +409,10 @@ class EndpointBackend:
         except TimeoutError:
             raise TimeoutError(f"endpoint {self.url} did not answer within {timeout_s:g} s") from None
         except TooLarge:
-            raise EndpointError(f"endpoint {self.url} sent more than {self.max_bytes / 2**20:g} MB before the row "
-                                "cap; stopped reading it") from None
+            raise EndpointError(
+                f"endpoint {self.url} sent more than {self.max_bytes / 2**20:g} MB before the row "
+                "cap; stopped reading it"
+            ) from None
         except CutShort:  # Oxigraph answers a cancelled query with HTTP 200 and a cut body
             raise TimeoutError(f"endpoint {self.url} cut its answer short (server time limit)") from None
         except urllib.error.URLError as e:
@@ -379,7 +422,9 @@ class EndpointBackend:
         except (EndpointError, ValueError):
             raise
         except (OSError, http.client.HTTPException) as e:
-            raise EndpointError(f"endpoint {self.url} failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}") from None
+            raise EndpointError(
+                f"endpoint {self.url} failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}"
+            ) from None
 
     @property
     def is_virtuoso(self) -> bool:
@@ -394,11 +439,16 @@ class EndpointBackend:
             return self._call(query, timeout_s, "application/n-triples", lambda ex: self._graph_result(ex, max_rows))
         try:
             data, bindings, headers = self._call(
-                query, timeout_s, "application/sparql-results+json",
-                lambda ex: (*read_select(ex.chunks(), max_rows), ex.headers))
+                query,
+                timeout_s,
+                "application/sparql-results+json",
+                lambda ex: (*read_select(ex.chunks(), max_rows), ex.headers),
+            )
         except ValueError as e:  # (UnicodeDecodeError too)
-            raise EndpointError(f"endpoint {self.url} answered something that is not SPARQL results (expected "
-                                f"JSON): {' '.join(str(e).split())[:120]!r}") from None
+            raise EndpointError(
+                f"endpoint {self.url} answered something that is not SPARQL results (expected "
+                f"JSON): {' '.join(str(e).split())[:120]!r}"
+            ) from None
         sql_state = headers.get("x-sql-state", "")
         if "boolean" in data:
             return RawResult("ask", boolean=bool(data["boolean"]))
@@ -413,8 +463,10 @@ class EndpointBackend:
         if sql_state.upper() == "S1TAT":
             # Virtuoso's anytime query ran out of time: the rows are a partial result, not the answer
             msg = " ".join(headers.get("x-sql-message", "").split())[:120]
-            raise TimeoutError(f"endpoint {self.url} returned a partial result after its time limit "
-                               f"(X-SQL-State S1TAT{': ' + msg if msg else ''})")
+            raise TimeoutError(
+                f"endpoint {self.url} returned a partial result after its time limit "
+                f"(X-SQL-State S1TAT{': ' + msg if msg else ''})"
+            )
         return RawResult("select", names, rows, truncated=truncated)
 
     def _graph_result(self, ex, max_rows: int) -> RawResult:
@@ -435,8 +487,10 @@ class EndpointBackend:
         try:
             truncated = read_lines(ex.chunks(), take)
         except SyntaxError as e:
-            raise EndpointError(f"endpoint {self.url} answered something that is not SPARQL results "
-                                f"(expected N-Triples): {' '.join(str(e).split())[:200]}") from None
+            raise EndpointError(
+                f"endpoint {self.url} answered something that is not SPARQL results "
+                f"(expected N-Triples): {' '.join(str(e).split())[:200]}"
+            ) from None
         return RawResult("graph", ["subject", "predicate", "object"], rows, truncated=truncated)
 
     def triple_count(self) -> int:
@@ -449,14 +503,22 @@ class EndpointBackend:
 STORES = {"oxigraph": OxigraphBackend, "memory": RdflibBackend}
 
 
-def load_files(paths: Iterable[str | os.PathLike], store: str = "oxigraph", fmt: str | None = None,
-               limits: LoadLimits | None = None) -> Backend:
+def load_files(
+    paths: Iterable[str | os.PathLike],
+    store: str = "oxigraph",
+    fmt: str | None = None,
+    limits: LoadLimits | None = None,
+) -> Backend:
     """Parse RDF files into a fresh local store; the files are only ever read."""
     return load_graph_files(paths, store, fmt, limits)[0]
 
 
-def load_graph_files(paths: Iterable[str | os.PathLike], store: str = "oxigraph", fmt: str | None = None,
-                     limits: LoadLimits | None = None) -> tuple[Backend, str]:
+def load_graph_files(
+    paths: Iterable[str | os.PathLike],
+    store: str = "oxigraph",
+    fmt: str | None = None,
+    limits: LoadLimits | None = None,
+) -> tuple[Backend, str]:
     """Parse RDF files into a fresh local store, each within `limits` (default: LoadLimits.from_env());
     returns the store and a key of what was loaded (each file's path, syntax and content hash)."""
     import hashlib

@@ -9,6 +9,7 @@
 
 Importing this package imports neither torch nor transformers.
 """
+
 from .base import ChatModel, ModelSpec, load_chat_model, parse_model_spec
 
 __all__ = ["ChatModel", "ModelSpec", "load_chat_model", "parse_model_spec"]

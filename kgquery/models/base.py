@@ -1,4 +1,5 @@
 """The `ChatModel` interface, model specs (`--model` values) and a process-wide model cache."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,14 @@ class ChatModel(Protocol):
     #: True when `chat` honours `logits_processor` (in-process backends only)
     supports_logits_processor: bool
 
-    def chat(self, messages: list[Message], max_new_tokens: int = 256, stop: list[str] | None = None,
-             logits_processor=None, stream: bool = False) -> str | Iterator[str]:
+    def chat(
+        self,
+        messages: list[Message],
+        max_new_tokens: int = 256,
+        stop: list[str] | None = None,
+        logits_processor=None,
+        stream: bool = False,
+    ) -> str | Iterator[str]:
         """Greedy completion of the conversation; raise ModelError when the model cannot answer.
 
         Backends with ``supports_sampling = True`` also take ``temperature`` and ``seed`` keyword
@@ -34,8 +41,8 @@ class ChatModel(Protocol):
 class ModelSpec:
     """A parsed `--model` value: which backend, which model, and where (for servers)."""
 
-    kind: str           # 'transformers' or 'openai'
-    model: str          # hub id, path or server-side model name ('' = ask the server)
+    kind: str  # 'transformers' or 'openai'
+    model: str  # hub id, path or server-side model name ('' = ask the server)
     url: str | None = None
 
     def __str__(self) -> str:
@@ -71,15 +78,20 @@ def parse_model_spec(spec: str) -> ModelSpec:
     if sep and kind == "openai":
         model, at, url = rest.rpartition("@") if "@http" in rest else (rest, "", "")
         if not at:
-            model, url = rest, os.environ.get("KGQUERY_OPENAI_URL") or os.environ.get("OPENAI_BASE_URL") or \
-                "https://api.openai.com/v1"
+            model, url = (
+                rest,
+                os.environ.get("KGQUERY_OPENAI_URL")
+                or os.environ.get("OPENAI_BASE_URL")
+                or "https://api.openai.com/v1",
+            )
         if model.startswith(("http://", "https://")):
             model, url = "", model
         return ModelSpec("openai", model, url.rstrip("/"))
     if spec.endswith(".gguf") or os.path.isdir(spec):
         return ModelSpec("transformers", spec)
-    raise ModelError(f"unknown model '{spec}': use transformers:ID_OR_PATH, openai:MODEL@URL or a server URL "
-                     "(http://host:port/v1)")
+    raise ModelError(
+        f"unknown model '{spec}': use transformers:ID_OR_PATH, openai:MODEL@URL or a server URL (http://host:port/v1)"
+    )
 
 
 _CACHE: dict[str, ChatModel] = {}

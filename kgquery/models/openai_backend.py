@@ -6,6 +6,7 @@ header: never logged, never in an error message or repr (a server that echoes it
 redacted). Timeouts per request (KGQUERY_MODEL_TIMEOUT, default 120 s); connection failures,
 429 and 5xx are retried with exponential backoff (KGQUERY_MODEL_RETRIES, default 2 retries).
 """
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,15 @@ class OpenAIChatModel:
     supports_logits_processor = False
     supports_sampling = True
 
-    def __init__(self, model: str, base_url: str, api_key: str | None = None, timeout_s: float | None = None,
-                 retries: int | None = None, backoff_s: float = 0.5):
+    def __init__(
+        self,
+        model: str,
+        base_url: str,
+        api_key: str | None = None,
+        timeout_s: float | None = None,
+        retries: int | None = None,
+        backoff_s: float = 0.5,
+    ):
         self.base_url = base_url.rstrip("/")
         if not self.base_url.endswith("/v1") and "/v1/" not in self.base_url + "/":
             self.base_url += "/v1"
@@ -105,7 +113,9 @@ class OpenAIChatModel:
             try:
                 raw = resp.read()
             except (socket.timeout, TimeoutError, ConnectionError) as e:  # the body stalled or broke off
-                raise ModelError(f"model server {self.shown_url} stopped answering: {self._redact(str(e))[:200]}") from None
+                raise ModelError(
+                    f"model server {self.shown_url} stopped answering: {self._redact(str(e))[:200]}"
+                ) from None
         try:
             return json.loads(raw)
         except ValueError:
@@ -120,12 +130,24 @@ class OpenAIChatModel:
         return self.model
 
     # ------------------------------------------------------------------ chat
-    def chat(self, messages: list[dict], max_new_tokens: int = 256, stop: list[str] | None = None,
-             logits_processor=None, stream: bool = False, temperature: float = 0.0,
-             seed: int | None = None) -> str | Iterator[str]:
+    def chat(
+        self,
+        messages: list[dict],
+        max_new_tokens: int = 256,
+        stop: list[str] | None = None,
+        logits_processor=None,
+        stream: bool = False,
+        temperature: float = 0.0,
+        seed: int | None = None,
+    ) -> str | Iterator[str]:
         """Greedy completion (temperature 0 unless given); `logits_processor` is ignored (the server decodes)."""
-        body = {"model": self._model_name(), "messages": messages, "max_tokens": max_new_tokens,
-                "temperature": temperature, "stream": stream}
+        body = {
+            "model": self._model_name(),
+            "messages": messages,
+            "max_tokens": max_new_tokens,
+            "temperature": temperature,
+            "stream": stream,
+        }
         if seed is not None:
             body["seed"] = seed
         if stop:

@@ -7,6 +7,7 @@ logits processor hook for constrained decoding (kgquery.generate.constrain). tor
 Environment: KGQUERY_DEVICE (cuda, cpu, mps), KGQUERY_DTYPE (bfloat16, float16, float32),
 KGQUERY_THREADS (CPU threads for torch; on a busy machine one thread can beat two).
 """
+
 from __future__ import annotations
 
 import os
@@ -73,8 +74,9 @@ class TransformersChatModel:
     supports_logits_processor = True
     supports_sampling = True
 
-    def __init__(self, model_id_or_path: str, device: str | None = None, dtype: str | None = None,
-                 threads: int | None = None):
+    def __init__(
+        self, model_id_or_path: str, device: str | None = None, dtype: str | None = None, threads: int | None = None
+    ):
         self.path = str(model_id_or_path)
         self.name = f"transformers:{self.path}"
         self.device = device or os.environ.get("KGQUERY_DEVICE") or None
@@ -99,8 +101,9 @@ class TransformersChatModel:
                 import torch
                 from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
             except ImportError as e:
-                raise ModelError(f"the transformers backend needs torch and transformers "
-                                 f"(pip install 'kgquery[llm]'): {e}") from None
+                raise ModelError(
+                    f"the transformers backend needs torch and transformers (pip install 'kgquery[llm]'): {e}"
+                ) from None
             if self.threads:
                 torch.set_num_threads(self.threads)
             kwargs = {}
@@ -160,8 +163,14 @@ class TransformersChatModel:
         enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=not has_template)
         return enc.to(self._device)
 
-    def _generate_kwargs(self, max_new_tokens: int, stop: list[str] | None, logits_processor,
-                         temperature: float = 0.0, seed: int | None = None) -> dict:
+    def _generate_kwargs(
+        self,
+        max_new_tokens: int,
+        stop: list[str] | None,
+        logits_processor,
+        temperature: float = 0.0,
+        seed: int | None = None,
+    ) -> dict:
         from transformers import LogitsProcessorList
 
         kw = dict(max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=self.tokenizer.pad_token_id)
@@ -179,8 +188,15 @@ class TransformersChatModel:
             kw["logits_processor"] = LogitsProcessorList([logits_processor])
         return kw
 
-    def chat_batch(self, conversations: list[list[dict]], max_new_tokens: int = 256, stop: list[str] | None = None,
-                   logits_processor=None, temperature: float = 0.0, seed: int | None = None) -> list[str]:
+    def chat_batch(
+        self,
+        conversations: list[list[dict]],
+        max_new_tokens: int = 256,
+        stop: list[str] | None = None,
+        logits_processor=None,
+        temperature: float = 0.0,
+        seed: int | None = None,
+    ) -> list[str]:
         """Complete several conversations in one batched generate call (left padding)."""
         import torch
 
@@ -192,13 +208,20 @@ class TransformersChatModel:
             except RuntimeError as e:  # e.g. CUDA out of memory
                 raise ModelError(f"generation failed: {' '.join(str(e).split())[:200]}") from None
         if not self.is_seq2seq:
-            out = out[:, enc["input_ids"].shape[1]:]
+            out = out[:, enc["input_ids"].shape[1] :]
         texts = self.tokenizer.batch_decode(out, skip_special_tokens=True)
         return [_cut_at_stop(t, stop).strip() for t in texts]
 
-    def chat(self, messages: list[dict], max_new_tokens: int = 256, stop: list[str] | None = None,
-             logits_processor=None, stream: bool = False, temperature: float = 0.0,
-             seed: int | None = None) -> str | Iterator[str]:
+    def chat(
+        self,
+        messages: list[dict],
+        max_new_tokens: int = 256,
+        stop: list[str] | None = None,
+        logits_processor=None,
+        stream: bool = False,
+        temperature: float = 0.0,
+        seed: int | None = None,
+    ) -> str | Iterator[str]:
         """Greedy completion (sampled when temperature > 0); stream=True yields text pieces as decoded."""
         if stream:
             return self._stream(messages, max_new_tokens, stop, logits_processor, temperature, seed)
@@ -210,8 +233,9 @@ class TransformersChatModel:
 
         enc = self._inputs([messages])
         kw = self._generate_kwargs(max_new_tokens, stop, logits_processor, temperature, seed)
-        streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=not self.is_seq2seq, skip_special_tokens=True,
-                                        timeout=600)
+        streamer = TextIteratorStreamer(
+            self.tokenizer, skip_prompt=not self.is_seq2seq, skip_special_tokens=True, timeout=600
+        )
         errors: list[BaseException] = []
 
         def run():
@@ -243,8 +267,8 @@ def _stop_filtered(pieces, stop: list[str] | None) -> Iterator[str]:
         buf += piece
         cut = [buf.find(s) for s in stop if s in buf]
         if cut:
-            if buf[:min(cut)]:
-                yield buf[:min(cut)]
+            if buf[: min(cut)]:
+                yield buf[: min(cut)]
             for _ in pieces:  # drain: generation stops on its own at the stop string
                 pass
             return

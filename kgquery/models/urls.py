@@ -1,5 +1,6 @@
 """URL helpers shared by the model backends: a module of its own so a backend never imports base.py,
 which loads the backends."""
+
 from __future__ import annotations
 
 

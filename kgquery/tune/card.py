@@ -4,6 +4,7 @@ The card says how to re-create the base model (hub id or folder, plus the GGUF f
 base was a GGUF file: transformers dequantises it on load), which data trained it (graph, counts per
 split and shape), the hyper-parameters and the metrics. `ask --model DIR` reads `base` from it.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,7 @@ def base_source(spec: str) -> dict:
     """
     for prefix in ("transformers:", "hf:", "huggingface:"):
         if spec.startswith(prefix):
-            spec = spec[len(prefix):]
+            spec = spec[len(prefix) :]
     if spec.endswith(".gguf"):
         p = Path(spec).expanduser()
         return {"spec": str(p), "source": str(p.parent), "gguf_file": p.name}
@@ -40,15 +41,33 @@ def write_card(folder: str | Path, card: dict) -> None:
     folder = Path(folder)
     (folder / CARD_JSON).write_text(json.dumps(card, indent=1, ensure_ascii=False), "utf-8")
     base, data, hp = card["base"], card.get("data", {}), card.get("hyperparameters", {})
-    lines = [f"# {folder.name}: {card.get('method', 'lora')} fine-tune of {base['spec']} for kgquery", "",
-             "Made with `kgquery tune train`. Serve it with `kgquery ask --model " + str(folder) + " ...`.", "",
-             "## Base model", "",
-             f"- load from: `{base['source']}`" + (f" with `gguf_file={base['gguf_file']}` (dequantised on load)"
-                                                   if base.get("gguf_file") else ""), "",
-             "## Data", "",
-             f"- graph: {data.get('graph')} ({data.get('triples', '?')} triples), seed {data.get('seed')}",
-             f"- pairs: {json.dumps(data.get('totals', {}))}",
-             f"- prompt: as `ask` builds it ({json.dumps(data.get('prompt', {}))})", "",
-             "## Hyper-parameters", "", "```json", json.dumps(hp, indent=1), "```", "",
-             "## Metrics", "", "```json", json.dumps(card.get("metrics", {}), indent=1), "```", ""]
+    lines = [
+        f"# {folder.name}: {card.get('method', 'lora')} fine-tune of {base['spec']} for kgquery",
+        "",
+        "Made with `kgquery tune train`. Serve it with `kgquery ask --model " + str(folder) + " ...`.",
+        "",
+        "## Base model",
+        "",
+        f"- load from: `{base['source']}`"
+        + (f" with `gguf_file={base['gguf_file']}` (dequantised on load)" if base.get("gguf_file") else ""),
+        "",
+        "## Data",
+        "",
+        f"- graph: {data.get('graph')} ({data.get('triples', '?')} triples), seed {data.get('seed')}",
+        f"- pairs: {json.dumps(data.get('totals', {}))}",
+        f"- prompt: as `ask` builds it ({json.dumps(data.get('prompt', {}))})",
+        "",
+        "## Hyper-parameters",
+        "",
+        "```json",
+        json.dumps(hp, indent=1),
+        "```",
+        "",
+        "## Metrics",
+        "",
+        "```json",
+        json.dumps(card.get("metrics", {}), indent=1),
+        "```",
+        "",
+    ]
     (folder / "README.md").write_text("\n".join(lines), "utf-8")

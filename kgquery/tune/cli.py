@@ -1,4 +1,5 @@
 """`kgquery tune synth | train | eval`: the command-line side of instruction tuning."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,8 +16,15 @@ def cmd_synth(args) -> int:
     from .synth import format_report, synthesize
 
     kg = open_graph(args)
-    report = synthesize(kg, args.out, per_shape=args.per_shape, seed=args.seed, paraphrase_model=args.paraphrase_model,
-                        examples=args.examples, embeddings=False if args.no_embeddings else None)
+    report = synthesize(
+        kg,
+        args.out,
+        per_shape=args.per_shape,
+        seed=args.seed,
+        paraphrase_model=args.paraphrase_model,
+        examples=args.examples,
+        embeddings=False if args.no_embeddings else None,
+    )
     report["graph_path"] = ";".join(str(Path(g).resolve()) for g in args.resolved_graphs)
     (Path(args.out) / "report.json").write_text(json.dumps(report, indent=1), "utf-8")
     print(format_report(report))
@@ -32,15 +40,33 @@ def cmd_train(args) -> int:
         raise KgqueryError("training needs torch, transformers and peft: pip install 'kgquery[llm]'")
     from .train import TrainConfig, train
 
-    cfg = TrainConfig(data=args.data, model=args.model, out=args.out, epochs=args.epochs, lr=args.lr,
-                      batch_size=args.batch_size, grad_accum=args.grad_accum, max_steps=args.max_steps,
-                      full=args.full, lora_r=args.lora_r, targets=args.targets, patience=args.patience,
-                      train_limit=args.train_limit, val_limit=args.val_limit or None, resume=args.resume,
-                      threads=args.threads, dtype=args.dtype, save_every=args.save_every, max_len=args.max_len)
+    cfg = TrainConfig(
+        data=args.data,
+        model=args.model,
+        out=args.out,
+        epochs=args.epochs,
+        lr=args.lr,
+        batch_size=args.batch_size,
+        grad_accum=args.grad_accum,
+        max_steps=args.max_steps,
+        full=args.full,
+        lora_r=args.lora_r,
+        targets=args.targets,
+        patience=args.patience,
+        train_limit=args.train_limit,
+        val_limit=args.val_limit or None,
+        resume=args.resume,
+        threads=args.threads,
+        dtype=args.dtype,
+        save_every=args.save_every,
+        max_len=args.max_len,
+    )
     card = train(cfg)
     m = card["metrics"]
-    print(f"{card['method']}: {m['steps']} steps in {m['train_seconds']:.0f} s; validation loss "
-          f"{m['val_loss_before']} -> {m['best_val_loss']:.4f}; saved to {args.out}")
+    print(
+        f"{card['method']}: {m['steps']} steps in {m['train_seconds']:.0f} s; validation loss "
+        f"{m['val_loss_before']} -> {m['best_val_loss']:.4f}; saved to {args.out}"
+    )
     return 0
 
 
@@ -56,8 +82,17 @@ def cmd_eval(args) -> int:
             raise KgqueryError("no graph: pass --graph (the data's report.json does not name one)")
         args.graph = paths.split(";")
     kg = open_graph(args)
-    result = evaluate(kg, args.data, args.model, args.adapter, limit=args.limit, split=args.split,
-                      dtype=args.dtype, threads=args.threads, batch_size=args.batch_size)
+    result = evaluate(
+        kg,
+        args.data,
+        args.model,
+        args.adapter,
+        limit=args.limit,
+        split=args.split,
+        dtype=args.dtype,
+        threads=args.threads,
+        batch_size=args.batch_size,
+    )
     out = args.json_out or str(Path(args.data) / "eval.json")
     write_result(result, out)
     print(markdown_table(result))
@@ -67,8 +102,11 @@ def cmd_eval(args) -> int:
 
 def add_parser(sub, graph_args) -> None:
     """Register `tune` and its three subcommands on the main parser's subparsers."""
-    tp = sub.add_parser("tune", help="instruction tuning for a graph: synth, train, eval",
-                        description="Instruction tuning for one graph: synthesise pairs, fine-tune, evaluate.")
+    tp = sub.add_parser(
+        "tune",
+        help="instruction tuning for a graph: synth, train, eval",
+        description="Instruction tuning for one graph: synthesise pairs, fine-tune, evaluate.",
+    )
     tsub = tp.add_subparsers(dest="tune_command", metavar="STEP")
     tp.set_defaults(func=lambda a: (tp.print_help(), 2)[1])
 
@@ -78,8 +116,11 @@ def add_parser(sub, graph_args) -> None:
     sp.add_argument("--per-shape", type=int, default=60, help="pairs per query shape (default 60)")
     sp.add_argument("--seed", type=int, default=0)
     sp.add_argument("--examples", type=int, default=None, help="graph-built examples per prompt (default: as ask)")
-    sp.add_argument("--paraphrase-model", default=None,
-                    help="also reword each question with this model (transformers:..., openai:...; default off)")
+    sp.add_argument(
+        "--paraphrase-model",
+        default=None,
+        help="also reword each question with this model (transformers:..., openai:...; default off)",
+    )
     sp.add_argument("--no-embeddings", action="store_true", help="link without sentence embeddings")
     sp.set_defaults(func=_with_graphs(cmd_synth))
 
@@ -126,10 +167,12 @@ def _env_threads() -> int | None:
 
 def _with_graphs(func):
     """Remember the resolved graph paths (the data report records them for `tune eval`)."""
+
     def run(args: argparse.Namespace) -> int:
         from ..graphs import resolve_graph_path
 
         args.resolved_graphs = [resolve_graph_path(g) for g in (args.graph or [])]
         return func(args)
+
     run.__doc__ = func.__doc__
     return run

@@ -7,6 +7,7 @@ through the guarded executor. Execution accuracy: the result set equals the gold
 normalisation of kgquery.evaluation.metrics); F1: set-F1 of the values; valid: the query validated
 and ran; BLEU: sacrebleu's corpus BLEU of the query text against the target query.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,16 @@ def score_query(kg, validator, query: str | None, gold: list[str]) -> dict:
     return {"valid": True, "exact": normalize(values) == normalize(gold) or f1 == 1.0, "f1": f1}
 
 
-def run_model(kg, records: list[dict], spec: str, dtype: str | None = None, threads: int | None = None,
-              batch_size: int = 4, max_new_tokens: int = 128, progress: bool = True) -> dict:
+def run_model(
+    kg,
+    records: list[dict],
+    spec: str,
+    dtype: str | None = None,
+    threads: int | None = None,
+    batch_size: int = 4,
+    max_new_tokens: int = 128,
+    progress: bool = True,
+) -> dict:
     """Generate, validate, run and score every record with one model; summary plus per-record rows."""
     import sacrebleu
     from tqdm import tqdm
@@ -50,7 +59,7 @@ def run_model(kg, records: list[dict], spec: str, dtype: str | None = None, thre
     validator = Validator(kg)
     rows = []
     for i in tqdm(range(0, len(records), batch_size), desc=Path(spec).name[:30], disable=not progress, leave=False):
-        chunk = records[i:i + batch_size]
+        chunk = records[i : i + batch_size]
         try:
             texts = model.chat_batch([r["messages"] for r in chunk], max_new_tokens=max_new_tokens, stop=STOP)
         except ModelError as e:
@@ -58,28 +67,44 @@ def run_model(kg, records: list[dict], spec: str, dtype: str | None = None, thre
             print(f"kgquery: generation failed: {e}")
         for rec, text in zip(chunk, texts):
             query = extract_query(text)
-            rows.append({"id": rec["id"], "shape": rec["shape"], "question": rec["question"], "reply": text,
-                         "query": query, **score_query(kg, validator, query, rec["answers"])})
+            rows.append(
+                {
+                    "id": rec["id"],
+                    "shape": rec["shape"],
+                    "question": rec["question"],
+                    "reply": text,
+                    "query": query,
+                    **score_query(kg, validator, query, rec["answers"]),
+                }
+            )
     n = len(rows) or 1
     bleu = sacrebleu.corpus_bleu([r["query"] or "" for r in rows], [[rec["sparql"] for rec in records]]).score
     by_shape: dict[str, list[dict]] = {}
     for r in rows:
         by_shape.setdefault(r["shape"], []).append(r)
     return {
-        "model": spec, "n": len(rows),
+        "model": spec,
+        "n": len(rows),
         "execution_accuracy": sum(r["exact"] for r in rows) / n,
         "mean_f1": sum(r["f1"] for r in rows) / n,
         "valid_rate": sum(r["valid"] for r in rows) / n,
         "bleu": bleu,
-        "by_shape": {s: {"n": len(v), "execution_accuracy": sum(r["exact"] for r in v) / len(v),
-                         "mean_f1": sum(r["f1"] for r in v) / len(v)} for s, v in sorted(by_shape.items())},
+        "by_shape": {
+            s: {
+                "n": len(v),
+                "execution_accuracy": sum(r["exact"] for r in v) / len(v),
+                "mean_f1": sum(r["f1"] for r in v) / len(v),
+            }
+            for s, v in sorted(by_shape.items())
+        },
         "seconds": round(time.perf_counter() - t0, 1),
         "rows": rows,
     }
 
 
-def evaluate(kg, data: str | Path, base: str, adapter: str | None = None, limit: int | None = None,
-             split: str = "test", **kw) -> dict:
+def evaluate(
+    kg, data: str | Path, base: str, adapter: str | None = None, limit: int | None = None, split: str = "test", **kw
+) -> dict:
     """Scores of the base model and, when given, the tuned one on the same held-out records."""
     from .synth import read_split
 
@@ -101,11 +126,15 @@ def markdown_table(result: dict) -> str:
     |---|---|---|---|---|---|---|
     | base (m) | 2 | 0.500 | 0.500 | 1.000 | 12.3 | 3 |
     """
-    lines = ["| model | questions | execution accuracy | mean F1 | valid queries | BLEU | seconds |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| model | questions | execution accuracy | mean F1 | valid queries | BLEU | seconds |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in result["runs"]:
-        lines.append(f"| {r['label']} ({Path(r['model']).name}) | {r['n']} | {r['execution_accuracy']:.3f} | "
-                     f"{r['mean_f1']:.3f} | {r['valid_rate']:.3f} | {r['bleu']:.1f} | {r['seconds']:.0f} |")
+        lines.append(
+            f"| {r['label']} ({Path(r['model']).name}) | {r['n']} | {r['execution_accuracy']:.3f} | "
+            f"{r['mean_f1']:.3f} | {r['valid_rate']:.3f} | {r['bleu']:.1f} | {r['seconds']:.0f} |"
+        )
     return "\n".join(lines)
 
 

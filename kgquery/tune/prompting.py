@@ -5,6 +5,7 @@ with the same Linker the pipeline builds (embeddings when installed), cap mentio
 `LLMGenerator.ground`, pick graph-built examples with `LLMGenerator.pick_examples`, and render the
 conversation with `prompts.sparql_messages`. No model is loaded.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ class AskPrompter:
 
     kg: object
     embeddings: bool | None = None  # None: as the pipeline does (on when installed)
-    examples: int | None = None     # None: KGQUERY_EXAMPLES or the pipeline default
+    examples: int | None = None  # None: KGQUERY_EXAMPLES or the pipeline default
 
     def __post_init__(self):
         from ..generate.llm import LLMGenerator

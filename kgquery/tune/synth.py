@@ -9,6 +9,7 @@ entity-free query) belongs to one split, so test questions are about entities tr
 Members of small "vocabulary" classes (regions and the like, under a tenth of the largest class)
 are shared like classes and properties. Never reads benchmark questions.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,32 +28,70 @@ from ..wording import plain_plural as plural
 
 SPLITS = ("train", "validation", "test")
 FRACTIONS = (0.8, 0.1, 0.1)
-SHAPES = ("attribute", "inverse", "chain", "list_class", "list_value", "count", "superlative", "compare",
-          "ask", "group")
-SKIP_PROPS = {"http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2000/01/rdf-schema#comment",
-              "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2004/02/skos/core#altLabel"}
+SHAPES = (
+    "attribute",
+    "inverse",
+    "chain",
+    "list_class",
+    "list_value",
+    "count",
+    "superlative",
+    "compare",
+    "ask",
+    "group",
+)
+SKIP_PROPS = {
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2000/01/rdf-schema#comment",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2004/02/skos/core#altLabel",
+}
 
 TEMPLATES: dict[str, list[str]] = {
-    "attribute": ["What is the {p} of {e}?", "Give me the {p} of {e}.", "What {p} does {e} have?",
-                  "Tell me the {p} of {e}.", "Which {p} does {e} have?"],
-    "inverse": ["Which {c} has {p} {o}?", "Name the {c} whose {p} is {o}.", "What {c} has {o} as its {p}?",
-                "Which {c} has the {p} {o}?"],
-    "chain": ["What is the {p2} of the {p1} of {e}?", "Give the {p2} of the {p1} of {e}.",
-              "For the {p1} of {e}, what is the {p2}?"],
+    "attribute": [
+        "What is the {p} of {e}?",
+        "Give me the {p} of {e}.",
+        "What {p} does {e} have?",
+        "Tell me the {p} of {e}.",
+        "Which {p} does {e} have?",
+    ],
+    "inverse": [
+        "Which {c} has {p} {o}?",
+        "Name the {c} whose {p} is {o}.",
+        "What {c} has {o} as its {p}?",
+        "Which {c} has the {p} {o}?",
+    ],
+    "chain": [
+        "What is the {p2} of the {p1} of {e}?",
+        "Give the {p2} of the {p1} of {e}.",
+        "For the {p1} of {e}, what is the {p2}?",
+    ],
     "list_class": ["List all {cs}.", "Which {cs} are there?", "Name all the {cs}.", "Show every {c}."],
-    "list_value": ["Which {cs} have {p} {o}?", "List the {cs} whose {p} is {o}.", "Show all {cs} with {p} {o}.",
-                   "Name the {cs} that have {o} as {p}."],
-    "count": ["How many {cs} have {p} {o}?", "What is the number of {cs} whose {p} is {o}?",
-              "Count the {cs} with {p} {o}."],
+    "list_value": [
+        "Which {cs} have {p} {o}?",
+        "List the {cs} whose {p} is {o}.",
+        "Show all {cs} with {p} {o}.",
+        "Name the {cs} that have {o} as {p}.",
+    ],
+    "count": [
+        "How many {cs} have {p} {o}?",
+        "What is the number of {cs} whose {p} is {o}?",
+        "Count the {cs} with {p} {o}.",
+    ],
     "count_of": ["How many {p} does {e} have?", "What is the number of {p} of {e}?", "Count the {p} of {e}."],
     "count_class": ["How many {cs} are there?", "What is the number of {cs}?", "Count the {cs}."],
     "superlative": ["Which {c} has the {dir} {p}?", "What {c} has the {dir} {p}?", "Name the {c} with the {dir} {p}."],
-    "superlative_in": ["Which {c} with {p0} {o} has the {dir} {p}?", "Among the {cs} with {p0} {o}, which has the {dir} {p}?"],
-    "compare": ["Which {cs} have a {p} {op} {n}?", "List the {cs} whose {p} is {op} {n}.",
-                "Name the {cs} with a {p} {op} {n}."],
+    "superlative_in": [
+        "Which {c} with {p0} {o} has the {dir} {p}?",
+        "Among the {cs} with {p0} {o}, which has the {dir} {p}?",
+    ],
+    "compare": [
+        "Which {cs} have a {p} {op} {n}?",
+        "List the {cs} whose {p} is {op} {n}.",
+        "Name the {cs} with a {p} {op} {n}.",
+    ],
     "ask": ["Is {o} the {p} of {e}?", "Does {e} have {p} {o}?", "Is the {p} of {e} {o}?"],
-    "group": ["How many {cs} are there per {p}?", "For each {p}, how many {cs} are there?",
-              "Count the {cs} per {p}."],
+    "group": ["How many {cs} are there per {p}?", "For each {p}, how many {cs} are there?", "Count the {cs} per {p}."],
     "group_avg": ["What is the average {p2} of {cs} per {p}?", "For each {p}, what is the average {p2} of the {cs}?"],
 }
 DIRECTIONS = {"MAX": ["highest", "largest", "greatest"], "MIN": ["lowest", "smallest"]}
@@ -65,8 +104,8 @@ class Pair:
 
     shape: str
     question: str
-    sparql: str                  # full IRIs, as executed
-    keys: list[str]              # split units: entity IRIs, or the query itself when no entity is named
+    sparql: str  # full IRIs, as executed
+    keys: list[str]  # split units: entity IRIs, or the query itself when no entity is named
     names: dict[str, str] = field(default_factory=dict)  # entity label in the question -> IRI
     answers: list[str] = field(default_factory=list)
     template: str = ""
@@ -93,7 +132,7 @@ def split_of(key: str, seed: int) -> str:
     >>> split_of("http://ex.org/a", 0) in SPLITS
     True
     """
-    h = int(hashlib.sha256(f"{seed}|{key}".encode()).hexdigest()[:12], 16) / 16 ** 12
+    h = int(hashlib.sha256(f"{seed}|{key}".encode()).hexdigest()[:12], 16) / 16**12
     return SPLITS[0] if h < FRACTIONS[0] else SPLITS[1] if h < FRACTIONS[0] + FRACTIONS[1] else SPLITS[2]
 
 
@@ -107,8 +146,11 @@ class Synthesizer:
         self.paraphrase = paraphrase
         self.forced_train: set[str] = set()
         s = self.schema
-        self.props = [p for p in s.properties if p.iri not in SKIP_PROPS and p.count > 1
-                      and not p.iri.startswith(META_NS) and p.iri != RDF_TYPE]
+        self.props = [
+            p
+            for p in s.properties
+            if p.iri not in SKIP_PROPS and p.count > 1 and not p.iri.startswith(META_NS) and p.iri != RDF_TYPE
+        ]
         biggest = max((c.count for c in s.classes), default=0)
         #: members of small classes (regions, categories) are vocabulary: shared by all splits
         self.vocab_classes = {c.iri for c in s.classes if c.count < max(2, biggest / 10)}
@@ -154,7 +196,7 @@ class Synthesizer:
         order = self.rng.sample(items, len(items))
         for r in range(rounds):
             for x in order:
-                for row in pools[id(x)][r * per:(r + 1) * per]:
+                for row in pools[id(x)][r * per : (r + 1) * per]:
                     yield x, row
 
     def word(self, shape: str, **kw) -> tuple[str, str]:
@@ -166,18 +208,30 @@ class Synthesizer:
 
     # ------------------------------------------------------------------ one generator per shape
     def gen_attribute(self) -> Iterator[Pair]:
-        for p, (s, _o) in self.interleave(self.props, lambda p: f"SELECT ?s ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?s)) }} LIMIT 500"):
+        for p, (s, _o) in self.interleave(
+            self.props, lambda p: f"SELECT ?s ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?s)) }} LIMIT 500"
+        ):
             e = self.name(s.value)
             if e and not self.is_vocab(s.value):
                 q, t = self.word("attribute", p=p.label, e=e)
-                yield Pair("attribute", q, f"SELECT DISTINCT ?x WHERE {{ <{s.value}> <{p.iri}> ?x . }}",
-                           [s.value], {e: s.value}, template=t)
+                yield Pair(
+                    "attribute",
+                    q,
+                    f"SELECT DISTINCT ?x WHERE {{ <{s.value}> <{p.iri}> ?x . }}",
+                    [s.value],
+                    {e: s.value},
+                    template=t,
+                )
 
     def gen_inverse(self) -> Iterator[Pair]:
         props = [p for p in self.props if self.subject_class(p)]
-        for p, (o, s) in self.interleave(props, lambda p: (
+        for p, (o, s) in self.interleave(
+            props,
+            lambda p: (
                 f"SELECT ?o (SAMPLE(?s) AS ?x) WHERE {{ ?s a <{self.subject_class(p)}> ; <{p.iri}> ?o . }} GROUP BY ?o "
-                f"HAVING (COUNT(DISTINCT ?s) = 1) LIMIT 500")):
+                f"HAVING (COUNT(DISTINCT ?s) = 1) LIMIT 500"
+            ),
+        ):
             c = self.subject_class(p)
             if o.is_iri:
                 on = self.name(o.value)
@@ -189,12 +243,20 @@ class Synthesizer:
                 continue
             qt, t = self.word("inverse", c=self.clabel(c), p=p.label, o=on)
             keys = self.entity_keys(*([o.value] if o.is_iri else []), s.value)
-            yield Pair("inverse", qt, f"SELECT DISTINCT ?x WHERE {{ ?x a <{c}> . ?x <{p.iri}> {obj} . }}",
-                       keys, names, template=t)
+            yield Pair(
+                "inverse",
+                qt,
+                f"SELECT DISTINCT ?x WHERE {{ ?x a <{c}> . ?x <{p.iri}> {obj} . }}",
+                keys,
+                names,
+                template=t,
+            )
 
     def gen_chain(self) -> Iterator[Pair]:
         rel = [p for p in self.props if not p.is_literal]
-        for p1, (s, m) in self.interleave(rel, lambda p: f"SELECT ?s ?m WHERE {{ ?s <{p.iri}> ?m . FILTER(isIRI(?m)) }} LIMIT 500"):
+        for p1, (s, m) in self.interleave(
+            rel, lambda p: f"SELECT ?s ?m WHERE {{ ?s <{p.iri}> ?m . FILTER(isIRI(?m)) }} LIMIT 500"
+        ):
             e = self.name(s.value)
             if not e or self.is_vocab(s.value):
                 continue
@@ -204,8 +266,14 @@ class Synthesizer:
                 continue
             p2 = self.rng.choice(sorted(nxt))
             q, t = self.word("chain", p1=p1.label, p2=self.plabel(p2), e=e)
-            yield Pair("chain", q, f"SELECT DISTINCT ?x WHERE {{ <{s.value}> <{p1.iri}> ?m . ?m <{p2}> ?x . }}",
-                       [s.value], {e: s.value}, template=t)
+            yield Pair(
+                "chain",
+                q,
+                f"SELECT DISTINCT ?x WHERE {{ <{s.value}> <{p1.iri}> ?m . ?m <{p2}> ?x . }}",
+                [s.value],
+                {e: s.value},
+                template=t,
+            )
 
     def gen_list_class(self) -> Iterator[Pair]:
         if not any(c.count > 1 for c in self.schema.classes):
@@ -220,9 +288,14 @@ class Synthesizer:
     def _class_value_rows(self, n: int = 20):
         """(class, property, object term, object name) where several members share the object."""
         props = [p for p in self.props if self.subject_class(p) and not p.is_numeric]
-        for p, (o, _n) in self.interleave(props, lambda p: (
+        for p, (o, _n) in self.interleave(
+            props,
+            lambda p: (
                 f"SELECT ?o (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{self.subject_class(p)}> ; <{p.iri}> ?o . }} "
-                f"GROUP BY ?o HAVING (COUNT(DISTINCT ?s) > 1) LIMIT 300"), rounds=n):
+                f"GROUP BY ?o HAVING (COUNT(DISTINCT ?s) > 1) LIMIT 300"
+            ),
+            rounds=n,
+        ):
             c = self.subject_class(p)
             if o.is_iri:
                 on = self.name(o.value)
@@ -254,13 +327,20 @@ class Synthesizer:
 
     def _count_of(self) -> Iterator[Pair]:
         multi = [p for p in self.props if not p.is_literal]
-        for p, (s,) in self.interleave(multi, lambda p: (
-                f"SELECT ?s WHERE {{ ?s <{p.iri}> ?o . }} GROUP BY ?s HAVING (COUNT(?o) > 1) LIMIT 500")):
+        for p, (s,) in self.interleave(
+            multi, lambda p: f"SELECT ?s WHERE {{ ?s <{p.iri}> ?o . }} GROUP BY ?s HAVING (COUNT(?o) > 1) LIMIT 500"
+        ):
             e = self.name(s.value)
             if e and not self.is_vocab(s.value):
                 q, t = self.word("count_of", p=plural(p.label), e=e)
-                yield Pair("count", q, f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ <{s.value}> <{p.iri}> ?x . }}",
-                           [s.value], {e: s.value}, template=t)
+                yield Pair(
+                    "count",
+                    q,
+                    f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ <{s.value}> <{p.iri}> ?x . }}",
+                    [s.value],
+                    {e: s.value},
+                    template=t,
+                )
 
     def _count_class(self) -> Iterator[Pair]:
         for c in self.schema.classes:
@@ -284,8 +364,15 @@ class Synthesizer:
                 scoped = [s for s in scopes if s[0] == c and s[2].startswith("<")]
                 if scoped and self.rng.random() < 0.6:
                     _, p0, obj, on, names, keys = self.rng.choice(scoped)
-                    q, t = self.word("superlative_in", c=self.clabel(c), cs=plural(self.clabel(c)), p0=p0.label,
-                                     o=on, dir=d, p=p.label)
+                    q, t = self.word(
+                        "superlative_in",
+                        c=self.clabel(c),
+                        cs=plural(self.clabel(c)),
+                        p0=p0.label,
+                        o=on,
+                        dir=d,
+                        p=p.label,
+                    )
                     inner = f"?y a <{c}> ; <{p0.iri}> {obj} ; <{p.iri}> ?w ."
                     outer = f"?x a <{c}> ; <{p0.iri}> {obj} ; <{p.iri}> ?v ."
                 else:
@@ -299,8 +386,14 @@ class Synthesizer:
         num = self._numeric()
         if not num:
             return
-        values = {p.iri: sorted(float(r[0].value) for r in self.rows(f"SELECT ?v WHERE {{ ?x a <{c}> ; <{p.iri}> ?v . }}")
-                                if r[0] is not None and r[0].number() is not None) for p, c in num}
+        values = {
+            p.iri: sorted(
+                float(r[0].value)
+                for r in self.rows(f"SELECT ?v WHERE {{ ?x a <{c}> ; <{p.iri}> ?v . }}")
+                if r[0] is not None and r[0].number() is not None
+            )
+            for p, c in num
+        }
         num = [(p, c) for p, c in num if len(values[p.iri]) >= 4]
         if not num:
             return
@@ -308,24 +401,40 @@ class Synthesizer:
             for p, c in self.rng.sample(num, len(num)):
                 vals = values[p.iri]
                 op = self.rng.choice([">", "<"])
-                frac = self.rng.choice([0.05, 0.1, 0.2, 0.8, 0.9, 0.95]) if op == ">" else self.rng.choice([0.05, 0.1, 0.2])
+                frac = (
+                    self.rng.choice([0.05, 0.1, 0.2, 0.8, 0.9, 0.95])
+                    if op == ">"
+                    else self.rng.choice([0.05, 0.1, 0.2])
+                )
                 n = round_number(vals[int(frac * (len(vals) - 1))])
-                q, t = self.word("compare", cs=plural(self.clabel(c)), p=p.label, op=self.rng.choice(OPERATORS[op]), n=n)
+                q, t = self.word(
+                    "compare", cs=plural(self.clabel(c)), p=p.label, op=self.rng.choice(OPERATORS[op]), n=n
+                )
                 sparql = f"SELECT DISTINCT ?x WHERE {{ ?x a <{c}> ; <{p.iri}> ?v . FILTER(?v {op} {n}) }}"
                 yield Pair("compare", q, sparql, [sparql], template=t)
 
     def gen_ask(self) -> Iterator[Pair]:
         rel = [p for p in self.props if not p.is_literal]
-        objs = {p.iri: sorted({r[0].value for r in self.rows(
-                    f"SELECT DISTINCT ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 1000")})
-                for p in rel}
-        for p, (s, o) in self.interleave(rel, lambda p: f"SELECT ?s ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 1000"):
+        objs = {
+            p.iri: sorted(
+                {
+                    r[0].value
+                    for r in self.rows(f"SELECT DISTINCT ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 1000")
+                }
+            )
+            for p in rel
+        }
+        for p, (s, o) in self.interleave(
+            rel, lambda p: f"SELECT ?s ?o WHERE {{ ?s <{p.iri}> ?o . FILTER(isIRI(?o)) }} LIMIT 1000"
+        ):
             e = self.name(s.value)
             if not e or self.is_vocab(s.value):
                 continue
             if self.rng.random() < 0.5:  # a 'no': another object of this property, from the same split
                 home = split_of(s.value, self.seed)
-                others = [x for x in objs[p.iri] if x != o.value and (self.is_vocab(x) or split_of(x, self.seed) == home)]
+                others = [
+                    x for x in objs[p.iri] if x != o.value and (self.is_vocab(x) or split_of(x, self.seed) == home)
+                ]
                 if not others:
                     continue
                 o_iri = self.rng.choice(others)
@@ -335,8 +444,14 @@ class Synthesizer:
             if not on:
                 continue
             q, t = self.word("ask", o=on, p=p.label, e=e)
-            yield Pair("ask", q, f"ASK {{ <{s.value}> <{p.iri}> <{o_iri}> . }}", self.entity_keys(s.value, o_iri),
-                       {e: s.value, on: o_iri}, template=t)
+            yield Pair(
+                "ask",
+                q,
+                f"ASK {{ <{s.value}> <{p.iri}> <{o_iri}> . }}",
+                self.entity_keys(s.value, o_iri),
+                {e: s.value, on: o_iri},
+                template=t,
+            )
 
     def gen_group(self) -> Iterator[Pair]:
         rel = [p for p in self.props if not p.is_literal and self.subject_class(p)]
@@ -351,11 +466,15 @@ class Synthesizer:
                 if avg and self.rng.random() < 0.5:
                     p2 = self.rng.choice(avg)
                     q, t = self.word("group_avg", cs=cs, p=p.label, p2=p2.label)
-                    sparql = (f"SELECT ?g (AVG(?v) AS ?average) WHERE {{ ?x a <{c}> ; <{p.iri}> ?g ; <{p2.iri}> ?v . }} "
-                              f"GROUP BY ?g")
+                    sparql = (
+                        f"SELECT ?g (AVG(?v) AS ?average) WHERE {{ ?x a <{c}> ; <{p.iri}> ?g ; <{p2.iri}> ?v . }} "
+                        f"GROUP BY ?g"
+                    )
                 else:
                     q, t = self.word("group", cs=cs, p=p.label)
-                    sparql = f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{c}> ; <{p.iri}> ?g . }} GROUP BY ?g"
+                    sparql = (
+                        f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{c}> ; <{p.iri}> ?g . }} GROUP BY ?g"
+                    )
                 yield Pair("group", q, sparql, [sparql], template=t)
 
     # ------------------------------------------------------------------ verification and assembly
@@ -396,10 +515,12 @@ class Synthesizer:
                 seen.add(pair.question)
                 out.append(pair)
                 kept += 1
-                for alt in (self.paraphrase(pair.question, list(pair.names)) if self.paraphrase else []):
+                for alt in self.paraphrase(pair.question, list(pair.names)) if self.paraphrase else []:
                     if alt not in seen and kept < per_shape:
                         seen.add(alt)
-                        out.append(Pair(pair.shape, alt, pair.sparql, pair.keys, pair.names, pair.answers, "paraphrase"))
+                        out.append(
+                            Pair(pair.shape, alt, pair.sparql, pair.keys, pair.names, pair.answers, "paraphrase")
+                        )
                         kept += 1
         return out
 
@@ -412,9 +533,14 @@ def model_paraphraser(spec: str) -> Callable[[str, list[str]], list[str]]:
 
     def paraphrase(question: str, names: list[str]) -> list[str]:
         keep = ", ".join(f'"{n}"' for n in names) or "none"
-        msgs = [{"role": "system", "content": "Reword the user's question once, same meaning, different words. "
-                 "Keep these names exactly as written: " + keep + ". Reply with the new question only."},
-                {"role": "user", "content": question}]
+        msgs = [
+            {
+                "role": "system",
+                "content": "Reword the user's question once, same meaning, different words. "
+                "Keep these names exactly as written: " + keep + ". Reply with the new question only.",
+            },
+            {"role": "user", "content": question},
+        ]
         text = model.chat(msgs, max_new_tokens=48).strip().splitlines()
         alt = text[0].strip().strip('"') if text else ""
         ok = alt and alt != question and len(alt) < 200 and all(n in alt for n in names)
@@ -423,8 +549,16 @@ def model_paraphraser(spec: str) -> Callable[[str, list[str]], list[str]]:
     return paraphrase
 
 
-def synthesize(kg, out: str | Path, per_shape: int = 60, seed: int = 0, paraphrase_model: str | None = None,
-               examples: int | None = None, embeddings: bool | None = None, progress: bool = True) -> dict:
+def synthesize(
+    kg,
+    out: str | Path,
+    per_shape: int = 60,
+    seed: int = 0,
+    paraphrase_model: str | None = None,
+    examples: int | None = None,
+    embeddings: bool | None = None,
+    progress: bool = True,
+) -> dict:
     """Write train/validation/test.jsonl and report.json to `out`; return the report."""
     from tqdm import tqdm
 
@@ -442,21 +576,39 @@ def synthesize(kg, out: str | Path, per_shape: int = 60, seed: int = 0, paraphra
     for i, pair in enumerate(tqdm(pairs, desc="prompts", disable=not progress, leave=False)):
         msgs, linked = prompter.messages(pair.question)
         split = syn.split(pair.keys[0])
-        by_split[split].append({
-            "id": f"{split[:2]}{i:05d}", "shape": pair.shape, "template": pair.template, "question": pair.question,
-            "sparql": _shorten(pair.sparql, kg.schema), "gold_sparql": pair.sparql, "answers": pair.answers,
-            "entities": sorted(set(pair.names.values())), "keys": pair.keys, "linked": linked, "messages": msgs})
+        by_split[split].append(
+            {
+                "id": f"{split[:2]}{i:05d}",
+                "shape": pair.shape,
+                "template": pair.template,
+                "question": pair.question,
+                "sparql": _shorten(pair.sparql, kg.schema),
+                "gold_sparql": pair.sparql,
+                "answers": pair.answers,
+                "entities": sorted(set(pair.names.values())),
+                "keys": pair.keys,
+                "linked": linked,
+                "messages": msgs,
+            }
+        )
     for split in SPLITS:
         with open(out / f"{split}.jsonl", "w", encoding="utf-8") as f:
             for rec in by_split.get(split, []):
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     counts = {s: dict(Counter(r["shape"] for r in by_split.get(s, []))) for s in SPLITS}
     report = {
-        "graph": kg.name, "triples": kg.triple_count, "seed": seed, "per_shape": per_shape,
+        "graph": kg.name,
+        "triples": kg.triple_count,
+        "seed": seed,
+        "per_shape": per_shape,
         "prompt": {"examples": prompter.generator.n_examples, "embeddings": prompter.linker.embedder is not None},
-        "paraphrase_model": paraphrase_model, "vocabulary_classes": sorted(syn.vocab_classes),
-        "counts": counts, "totals": {s: len(by_split.get(s, [])) for s in SPLITS},
-        "dropped": dict(syn.dropped), "seconds": round(time.perf_counter() - t0, 1)}
+        "paraphrase_model": paraphrase_model,
+        "vocabulary_classes": sorted(syn.vocab_classes),
+        "counts": counts,
+        "totals": {s: len(by_split.get(s, [])) for s in SPLITS},
+        "dropped": dict(syn.dropped),
+        "seconds": round(time.perf_counter() - t0, 1),
+    }
     (out / "report.json").write_text(json.dumps(report, indent=1), "utf-8")
     return report
 

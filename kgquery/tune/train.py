@@ -8,6 +8,7 @@ with AVX-512 BF16 / AMX), gradient checkpointing on CUDA. Validation loss after 
 best weights in OUT and stops after `patience` epochs without improvement. A checkpoint (weights,
 optimizer, scheduler, step) goes to OUT/checkpoint every `save_every` steps; `resume` continues it.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,22 +32,22 @@ class TrainConfig:
     lr: float = 2e-4
     batch_size: int = 1
     grad_accum: int = 1
-    max_steps: int | None = None    # optimizer steps; stops early (mid-epoch) when reached
-    max_len: int = 2048             # tokens; long prompts lose their start, never the answer
-    full: bool = False              # full fine-tuning instead of LoRA
+    max_steps: int | None = None  # optimizer steps; stops early (mid-epoch) when reached
+    max_len: int = 2048  # tokens; long prompts lose their start, never the answer
+    full: bool = False  # full fine-tuning instead of LoRA
     lora_r: int = 16
     lora_alpha: int = 32
     lora_dropout: float = 0.05
-    targets: str = "all-linear"     # LoRA target modules: 'all-linear' or a comma list (q_proj,v_proj)
-    warmup: float = 0.05            # fraction of steps with a linear warm-up
-    patience: int = 1               # epochs without a better validation loss before stopping
-    val_limit: int | None = 64      # validation examples per evaluation (None: all)
+    targets: str = "all-linear"  # LoRA target modules: 'all-linear' or a comma list (q_proj,v_proj)
+    warmup: float = 0.05  # fraction of steps with a linear warm-up
+    patience: int = 1  # epochs without a better validation loss before stopping
+    val_limit: int | None = 64  # validation examples per evaluation (None: all)
     train_limit: int | None = None  # train examples used (None: all)
     save_every: int = 50
     resume: bool = False
     seed: int = 0
-    threads: int | None = None      # CPU threads (1 can beat 2 on a busy machine)
-    dtype: str = "auto"             # auto, bfloat16, float32
+    threads: int | None = None  # CPU threads (1 can beat 2 on a busy machine)
+    dtype: str = "auto"  # auto, bfloat16, float32
 
 
 # ---------------------------------------------------------------------------- loading
@@ -94,7 +95,7 @@ def encode(rec: dict, tok, max_len: int) -> tuple[list[int], int]:
     if getattr(tok, "chat_template", None):
         prompt = tok.apply_chat_template(msgs, add_generation_prompt=True, tokenize=False)
         full = tok.apply_chat_template(msgs + [{"role": "assistant", "content": rec["sparql"]}], tokenize=False)
-        answer = full[len(prompt):] if full.startswith(prompt) else rec["sparql"] + (tok.eos_token or "")
+        answer = full[len(prompt) :] if full.startswith(prompt) else rec["sparql"] + (tok.eos_token or "")
     else:
         from ..models.transformers_backend import _plain_prompt
 
@@ -103,8 +104,8 @@ def encode(rec: dict, tok, max_len: int) -> tuple[list[int], int]:
     a_ids = tok(answer, add_special_tokens=False)["input_ids"]
     if len(a_ids) > 1 and answer.endswith("\n") and not tok.decode(a_ids[-1:]).strip():
         a_ids = a_ids[:-1]  # the newline after the end-of-turn token: nothing to learn there
-    a_ids = a_ids[:max_len // 2]
-    p_ids = p_ids[-(max_len - len(a_ids)):]
+    a_ids = a_ids[: max_len // 2]
+    p_ids = p_ids[-(max_len - len(a_ids)) :]
     return p_ids + a_ids, len(a_ids)
 
 
@@ -118,9 +119,9 @@ def collate(items: list[tuple[list[int], int]], pad_id: int):
     mask = torch.zeros((len(items), L), dtype=torch.long)
     labels = torch.full((len(items), K), -100, dtype=torch.long)
     for i, (ids, n) in enumerate(items):
-        input_ids[i, L - len(ids):] = torch.tensor(ids)
-        mask[i, L - len(ids):] = 1
-        labels[i, K - n:] = torch.tensor(ids[-n:])
+        input_ids[i, L - len(ids) :] = torch.tensor(ids)
+        mask[i, L - len(ids) :] = 1
+        labels[i, K - n :] = torch.tensor(ids[-n:])
     position_ids = (mask.cumsum(-1) - 1).clamp(min=0)
     return {"input_ids": input_ids, "attention_mask": mask, "position_ids": position_ids, "labels": labels}
 
@@ -133,8 +134,13 @@ def batch_loss(model, batch: dict, device: str, autocast) -> tuple:
     labels = batch["labels"].to(device)
     K = labels.shape[1]
     with torch.autocast(device_type=device, dtype=autocast, enabled=autocast is not None):
-        out = model(input_ids=batch["input_ids"].to(device), attention_mask=batch["attention_mask"].to(device),
-                    position_ids=batch["position_ids"].to(device), logits_to_keep=K + 1, use_cache=False)
+        out = model(
+            input_ids=batch["input_ids"].to(device),
+            attention_mask=batch["attention_mask"].to(device),
+            position_ids=batch["position_ids"].to(device),
+            logits_to_keep=K + 1,
+            use_cache=False,
+        )
     logits = out.logits[:, :-1, :].float()  # position t predicts token t+1: the last K tokens
     n = int((labels != -100).sum())
     loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=-100)
@@ -147,10 +153,10 @@ def evaluate_loss(model, data: list, cfg: TrainConfig, pad_id: int, device: str,
 
     model.eval()
     total, count = 0.0, 0
-    items = data[:cfg.val_limit] if cfg.val_limit else data
+    items = data[: cfg.val_limit] if cfg.val_limit else data
     with torch.no_grad():
         for i in range(0, len(items), cfg.batch_size):
-            loss, n = batch_loss(model, collate(items[i:i + cfg.batch_size], pad_id), device, autocast)
+            loss, n = batch_loss(model, collate(items[i : i + cfg.batch_size], pad_id), device, autocast)
             total, count = total + float(loss) * n, count + n
     model.train()
     return total / max(count, 1)
@@ -199,9 +205,16 @@ def trainable(model, cfg: TrainConfig, device: str, ckpt: Path):
         if cfg.resume and (ckpt / "model" / "adapter_config.json").is_file():
             model = PeftModel.from_pretrained(model, ckpt / "model", is_trainable=True)
         else:
-            model = get_peft_model(model, LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha,
-                                                     lora_dropout=cfg.lora_dropout, target_modules=targets,
-                                                     task_type="CAUSAL_LM"))
+            model = get_peft_model(
+                model,
+                LoraConfig(
+                    r=cfg.lora_r,
+                    lora_alpha=cfg.lora_alpha,
+                    lora_dropout=cfg.lora_dropout,
+                    target_modules=targets,
+                    task_type="CAUSAL_LM",
+                ),
+            )
     elif cfg.resume and (ckpt / "model").is_dir():
         from safetensors.torch import load_file
 
@@ -228,8 +241,15 @@ class Run:
             self.total_steps = min(self.total_steps, cfg.max_steps)
         self.opt = torch.optim.AdamW(self.params, lr=cfg.lr, weight_decay=0.0)
         self.sched = get_cosine_schedule_with_warmup(self.opt, int(cfg.warmup * self.total_steps), self.total_steps)
-        self.state = {"step": 0, "epoch": 0, "batch": 0, "best_val": None, "bad_epochs": 0, "history": [],
-                      "seconds": 0.0}
+        self.state = {
+            "step": 0,
+            "epoch": 0,
+            "batch": 0,
+            "best_val": None,
+            "bad_epochs": 0,
+            "history": [],
+            "seconds": 0.0,
+        }
         if cfg.resume and (self.ckpt / "state.json").is_file():
             self.state = json.loads((self.ckpt / "state.json").read_text("utf-8"))
             self.opt.load_state_dict(torch.load(self.ckpt / "optimizer.pt", weights_only=True))
@@ -282,7 +302,7 @@ class Run:
         cfg, state = self.cfg, self.state
         order = list(range(len(self.train_data)))
         random.Random(cfg.seed + state["epoch"]).shuffle(order)  # same order again on resume
-        batches = [order[i:i + cfg.batch_size] for i in range(0, len(order), cfg.batch_size)]
+        batches = [order[i : i + cfg.batch_size] for i in range(0, len(order), cfg.batch_size)]
         losses: list[float] = []
         while state["batch"] < len(batches):
             batch = collate([self.train_data[j] for j in batches[state["batch"]]], self.tok.pad_token_id)
@@ -306,8 +326,9 @@ class Run:
         if state["step"] == 0 and not state["history"]:
             state["val_loss_before"] = round(self.val_loss(), 4)
         t0 = time.perf_counter() - state["seconds"]
-        bar = tqdm(total=self.total_steps, initial=state["step"], desc="train", disable=not progress,
-                   dynamic_ncols=True)
+        bar = tqdm(
+            total=self.total_steps, initial=state["step"], desc="train", disable=not progress, dynamic_ncols=True
+        )
         stop = False
         while state["epoch"] < cfg.epochs and not stop and state["step"] < self.total_steps:
             done_epoch = self.epoch(t0, bar)
@@ -328,20 +349,30 @@ def run_card(run: Run, w_dtype, data_report: dict, seconds: float) -> dict:
     cfg, state = run.cfg, run.state
     train_loss = state.get("train_loss", [])
     return {
-        "kgquery_tune": 1, "method": "full" if cfg.full else "lora", "base": base_source(cfg.model),
-        "device": run.device, "weights_dtype": str(w_dtype).replace("torch.", ""),
+        "kgquery_tune": 1,
+        "method": "full" if cfg.full else "lora",
+        "base": base_source(cfg.model),
+        "device": run.device,
+        "weights_dtype": str(w_dtype).replace("torch.", ""),
         "autocast": str(run.autocast).replace("torch.", "") if run.autocast else None,
-        "trainable_parameters": sum(p.numel() for p in run.params), "train_examples": len(run.train_data),
+        "trainable_parameters": sum(p.numel() for p in run.params),
+        "train_examples": len(run.train_data),
         "validation_examples": len(run.val_data),
-        "data": {k: data_report.get(k) for k in ("graph", "graph_path", "triples", "seed", "prompt", "totals", "counts")},
+        "data": {
+            k: data_report.get(k) for k in ("graph", "graph_path", "triples", "seed", "prompt", "totals", "counts")
+        },
         "hyperparameters": asdict(cfg),
-        "metrics": {"steps": state["step"], "epochs_done": state["epoch"],
-                    "val_loss_before": state.get("val_loss_before"), "best_val_loss": state["best_val"],
-                    "history": state["history"],
-                    "train_loss_first": train_loss[0] if train_loss else None,
-                    "train_loss_last": sum(train_loss[-10:]) / len(train_loss[-10:]) if train_loss else None,
-                    "train_seconds": round(state["seconds"], 1),
-                    "total_seconds": round(seconds, 1)},
+        "metrics": {
+            "steps": state["step"],
+            "epochs_done": state["epoch"],
+            "val_loss_before": state.get("val_loss_before"),
+            "best_val_loss": state["best_val"],
+            "history": state["history"],
+            "train_loss_first": train_loss[0] if train_loss else None,
+            "train_loss_last": sum(train_loss[-10:]) / len(train_loss[-10:]) if train_loss else None,
+            "train_seconds": round(state["seconds"], 1),
+            "total_seconds": round(seconds, 1),
+        },
         "train_loss_curve": train_loss,
     }
 

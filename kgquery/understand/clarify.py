@@ -5,6 +5,7 @@ them, and swapping in another still answers while connecting to the question's o
 as well: then the answer lists the options ("Anna Smith (Research)", "Anna Jones
 (Production)") instead of guessing. `fix_choice` pins the user's pick for the re-run.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,13 @@ if TYPE_CHECKING:
 #: entities whose link scores are this close to the best are indistinguishable by their names
 CLOSE = 0.05
 MAX_OPTIONS = 5
-SKIP_DETAIL = {"http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2000/01/rdf-schema#comment",
-               "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2004/02/skos/core#altLabel",
-               "http://xmlns.com/foaf/0.1/depiction"}
+SKIP_DETAIL = {
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2000/01/rdf-schema#comment",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2004/02/skos/core#altLabel",
+    "http://xmlns.com/foaf/0.1/depiction",
+}
 
 
 def _close_hits(m: "Mention") -> list[str]:
@@ -39,8 +44,10 @@ def _close_hits(m: "Mention") -> list[str]:
 def _connected(kg: "KnowledgeGraph", iri: str, others: list[str]) -> bool:
     """Whether the entity touches any other item of the question (1 hop, or 2 hops to a literal)."""
     for o in others:
-        q = (f"ASK {{ {{ <{iri}> ?p {o} }} UNION {{ {o} ?p <{iri}> }} UNION {{ <{iri}> ?p ?m . ?m ?q {o} }} "
-             f"UNION {{ ?m ?p <{iri}> . ?m ?q {o} }} }}")
+        q = (
+            f"ASK {{ {{ <{iri}> ?p {o} }} UNION {{ {o} ?p <{iri}> }} UNION {{ <{iri}> ?p ?m . ?m ?q {o} }} "
+            f"UNION {{ ?m ?p <{iri}> . ?m ?q {o} }} }}"
+        )
         r = kg.query(q, timeout_s=3)
         if r.outcome == Outcome.BOOLEAN and r.boolean:
             return True
@@ -121,7 +128,7 @@ def describe(kg: "KnowledgeGraph", iris: list[str]) -> list[tuple[str, str]]:
     for iri in iris:
         r = kg.query(f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }} LIMIT 300", timeout_s=3, max_rows=300)
         d: dict[str, set[str]] = {}
-        for p, o in (r.rows if r.outcome == Outcome.ROWS else []):
+        for p, o in r.rows if r.outcome == Outcome.ROWS else []:
             if p is None or o is None or p.value in SKIP_DETAIL:
                 continue
             shown = _labels(kg, o.value) if o.is_iri else o.value
@@ -140,9 +147,16 @@ def describe(kg: "KnowledgeGraph", iris: list[str]) -> list[tuple[str, str]]:
         return all(vals) and len({frozenset(v) for v in vals}) == len(iris)
 
     common = set.intersection(*(set(f) for f in facts.values())) if facts else set()
-    ranked = sorted(common, key=lambda p: (p != RDF_TYPE, not all(
-        all(v.startswith("iri:") for v in facts[i][p]) for i in iris), max(len(facts[i][p]) for i in iris),
-        kinds.get(p, (True, 10**12)), p))
+    ranked = sorted(
+        common,
+        key=lambda p: (
+            p != RDF_TYPE,
+            not all(all(v.startswith("iri:") for v in facts[i][p]) for i in iris),
+            max(len(facts[i][p]) for i in iris),
+            kinds.get(p, (True, 10**12)),
+            p,
+        ),
+    )
     detail_p = next((p for p in ranked if separates(p)), None)
     out = []
     for iri in iris:

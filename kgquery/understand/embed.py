@@ -5,6 +5,7 @@ installed, otherwise by its hub id (`from_pretrained` path, online or from the l
 Set KGQUERY_EMBED_MODEL to another sentence-transformers id or folder, or KGQUERY_EMBEDDINGS=0
 to turn embeddings off (lexical matching only).
 """
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,12 @@ class Embedder:
 
         self.location = location
         self._lock = threading.Lock()
-        self._proc = subprocess.Popen([sys.executable, "-m", "kgquery.understand.embed", location], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "kgquery.understand.embed", location],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         # the model loads while this process goes on (schema and label index): wait for it on first use
         self._ready: bool | None = None
         self._vecs: dict[int, tuple[list[str], np.ndarray]] = {}
@@ -157,7 +162,9 @@ def default_embedder() -> Embedder | None:
             except Exception as e:  # model missing offline: say so once, carry on lexically
                 import sys
 
-                print(f"kgquery: embeddings off ({type(e).__name__}: {' '.join(str(e).split())[:160]})", file=sys.stderr)
+                print(
+                    f"kgquery: embeddings off ({type(e).__name__}: {' '.join(str(e).split())[:160]})", file=sys.stderr
+                )
                 _cache[loc] = None
         return _cache[loc]
 
@@ -191,8 +198,9 @@ def _serve(location: str) -> None:
     out.flush()
     for line in sys.stdin.buffer:
         texts = json.loads(line)
-        vecs = np.asarray(model.encode(texts, normalize_embeddings=True, batch_size=64, show_progress_bar=False),
-                          dtype=np.float32).reshape(len(texts), -1)
+        vecs = np.asarray(
+            model.encode(texts, normalize_embeddings=True, batch_size=64, show_progress_bar=False), dtype=np.float32
+        ).reshape(len(texts), -1)
         out.write(struct.pack("<II", *vecs.shape) + vecs.tobytes())
         out.flush()
 

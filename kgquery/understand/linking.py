@@ -5,6 +5,7 @@ literal values from short string values of the graph's properties; classes and p
 from their labels, comments and split local names, scored lexically and, when the `embed`
 extra is installed, with sentence embeddings.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,9 +24,11 @@ if TYPE_CHECKING:
 MAX_SPAN = 6
 #: what a question word earns by matching a word of a property's description (not its name)
 DESC_MATCH = 0.5
-DESCRIPTION_PREDICATES = ("http://www.w3.org/2000/01/rdf-schema#comment",
-                          "http://www.w3.org/2004/02/skos/core#definition",
-                          "http://purl.org/dc/terms/description")
+DESCRIPTION_PREDICATES = (
+    "http://www.w3.org/2000/01/rdf-schema#comment",
+    "http://www.w3.org/2004/02/skos/core#definition",
+    "http://purl.org/dc/terms/description",
+)
 
 
 @dataclass
@@ -33,12 +36,12 @@ class Mention:
     """A span of the question linked to one or more graph items (best first)."""
 
     start: int
-    end: int               # exclusive token index
+    end: int  # exclusive token index
     text: str
-    kind: str              # 'entity', 'value' or 'class'
-    hits: list[LabelHit]   # for values: iri holds the property IRI, label the literal
+    kind: str  # 'entity', 'value' or 'class'
+    hits: list[LabelHit]  # for values: iri holds the property IRI, label the literal
     score: float
-    plural: bool = False   # plural or acronym: prefer the most-referenced entity (a category, a country)
+    plural: bool = False  # plural or acronym: prefer the most-referenced entity (a category, a country)
 
     @property
     def span(self) -> range:
@@ -70,19 +73,24 @@ class ValueIndex:
             if n and not n.replace(" ", "").isdigit():
                 self.by_norm[n].append((prop, lit))
 
-
     def lookup(self, text: str) -> list[tuple[str, Term]]:
         return self.by_norm.get(normalize(text), [])
 
 
 def build_value_index(kg: "KnowledgeGraph", label_preds: set[str]) -> ValueIndex:
-    props = [p.iri for p in kg.schema.properties
-             if p.is_literal and not p.is_numeric and p.iri not in label_preds
-             and p.count <= 2_000_000]
+    props = [
+        p.iri
+        for p in kg.schema.properties
+        if p.is_literal and not p.is_numeric and p.iri not in label_preds and p.count <= 2_000_000
+    ]
     rows: list[tuple[str, Term]] = []
     for p in props:
-        res = kg.query(f"SELECT DISTINCT ?o WHERE {{ ?s <{p}> ?o FILTER(isLiteral(?o) && STRLEN(STR(?o)) <= 60) }} LIMIT 20001",
-                       timeout_s=30, max_rows=20_001, isolate=False)
+        res = kg.query(
+            f"SELECT DISTINCT ?o WHERE {{ ?s <{p}> ?o FILTER(isLiteral(?o) && STRLEN(STR(?o)) <= 60) }} LIMIT 20001",
+            timeout_s=30,
+            max_rows=20_001,
+            isolate=False,
+        )
         if res.outcome != Outcome.ROWS or len(res.rows) > 20_000:
             continue  # free text, not a value vocabulary
         rows.extend((p, r[0]) for r in res.rows if r[0] is not None)
@@ -122,10 +130,14 @@ def property_descriptions(kg: "KnowledgeGraph", schema) -> dict[str, str]:
     out = {p.iri: p.comment for p in schema.properties if p.comment}
     missing = [p.iri for p in schema.properties if not p.comment]
     for k in range(0, len(missing), 200):
-        vals = " ".join(f"<{i}>" for i in missing[k:k + 200])
+        vals = " ".join(f"<{i}>" for i in missing[k : k + 200])
         preds = " ".join(f"<{d}>" for d in DESCRIPTION_PREDICATES[1:])
-        res = kg.query(f"SELECT ?p ?d WHERE {{ VALUES ?p {{ {vals} }} VALUES ?dp {{ {preds} }} ?p ?dp ?d "
-                       f"FILTER(isLiteral(?d)) }}", timeout_s=30, max_rows=5000, isolate=False)
+        res = kg.query(
+            f"SELECT ?p ?d WHERE {{ VALUES ?p {{ {vals} }} VALUES ?dp {{ {preds} }} ?p ?dp ?d FILTER(isLiteral(?d)) }}",
+            timeout_s=30,
+            max_rows=5000,
+            isolate=False,
+        )
         if res.outcome == Outcome.ROWS:
             for p, d in res.rows:
                 if p is not None and d is not None:
@@ -225,11 +237,22 @@ class Linker:
                 out.append(Mention(i, j, raw, "entity", _dedup(hits), 1.0 - penalty, plural=k == 1))
             vals = self.values.lookup(form)
             if vals:
-                out.append(Mention(i, j, raw, "value",
-                                   [LabelHit(p, lit.value, 1.0, "value") for p, lit in vals], 0.97 - penalty))
+                out.append(
+                    Mention(
+                        i, j, raw, "value", [LabelHit(p, lit.value, 1.0, "value") for p, lit in vals], 0.97 - penalty
+                    )
+                )
             if form in self.class_names:
-                out.append(Mention(i, j, raw, "class",
-                                   [LabelHit(c, form, 1.0, "class") for c in self.class_names[form]], 1.0 - penalty))
+                out.append(
+                    Mention(
+                        i,
+                        j,
+                        raw,
+                        "class",
+                        [LabelHit(c, form, 1.0, "class") for c in self.class_names[form]],
+                        1.0 - penalty,
+                    )
+                )
             if hits or vals:
                 break
         if out:
@@ -273,9 +296,13 @@ class Linker:
         for suffix in ("ean", "ian", "an", "ese", "ish", "ic", "i"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
                 stem_ = word[: -len(suffix)]
-                hits = [h for h in self._entities(self.labels.search(stem_, limit=8, cutoff=80))
-                        if " " not in normalize(h.label) and normalize(h.label).startswith(stem_)
-                        and len(normalize(h.label)) - len(stem_) <= 2]
+                hits = [
+                    h
+                    for h in self._entities(self.labels.search(stem_, limit=8, cutoff=80))
+                    if " " not in normalize(h.label)
+                    and normalize(h.label).startswith(stem_)
+                    and len(normalize(h.label)) - len(stem_) <= 2
+                ]
                 if hits:
                     return _dedup(hits)[:3]
         return []
@@ -324,7 +351,6 @@ class Linker:
                 scores[p] = max(scores.get(p, 0.0), s)
         return scores
 
-
     def class_graph(self):
         """The schema as a networkx MultiDiGraph: class -> class per property, both ways, keyed by
         (property, forward?); for paths the data exploration does not reach (three hops)."""
@@ -333,7 +359,9 @@ class Linker:
 
             g = nx.MultiDiGraph()
             for p in self.schema.properties:
-                if p.iri.startswith(("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#")):
+                if p.iri.startswith(
+                    ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#")
+                ):
                     continue
                 for s, _ in p.subject_classes[:5]:
                     for o, _ in p.object_classes[:5]:

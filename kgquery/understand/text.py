@@ -2,6 +2,7 @@
 
 General English only: nothing here knows a graph or a benchmark.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,11 +11,13 @@ from dataclasses import dataclass, field
 from ..graph.labels import normalize
 from ..wording import singular  # one module owns English number (also importable from here)
 
-STOPWORDS = set("""a an the of in on at to for from by with and or is are was were be been do does did
+STOPWORDS = set(
+    """a an the of in on at to for from by with and or is are was were be been do does did
 what which who whom whose where when how many much that this these those there their its it his her our
 we you i me my your us they them has have had can could would should will shall may might any some all
 each every per give show list tell find get please also as about than then into onto via
-currently exist exists need want not no never without""".split())
+currently exist exists need want not no never without""".split()
+)
 QUESTION_WORDS = {"what", "which", "who", "whom", "whose", "where", "when", "how"}
 ASK_STARTS = {"is", "are", "do", "does", "did", "was", "were", "can", "has", "have", "had", "could", "will"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir"}
@@ -22,32 +25,140 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir"}
 #: English adjectives whose superlative ranks from the low end; every other superlative ranks from the top.
 #: The property ranked is not decided here: the adjective itself ('large', 'expensive') is matched
 #: against the graph's own property names and descriptions (linking.py).
-LOW_END = {"small", "little", "low", "short", "few", "cheap", "light", "young", "slow", "poor", "narrow",
-           "shallow", "near", "close", "early", "thin", "weak", "least", "min", "minimum", "bad", "worst"}
+LOW_END = {
+    "small",
+    "little",
+    "low",
+    "short",
+    "few",
+    "cheap",
+    "light",
+    "young",
+    "slow",
+    "poor",
+    "narrow",
+    "shallow",
+    "near",
+    "close",
+    "early",
+    "thin",
+    "weak",
+    "least",
+    "min",
+    "minimum",
+    "bad",
+    "worst",
+}
 #: irregular superlatives -> their adjective
-IRREGULAR = {"best": "good", "worst": "bad", "most": "many", "least": "few", "furthest": "far",
-             "farthest": "far", "fewest": "few", "biggest": "big", "hottest": "hot", "fattest": "fat",
-             "thinnest": "thin", "wettest": "wet", "latest": "late", "largest": "large", "widest": "wide",
-             "closest": "close", "cheapest": "cheap", "priciest": "pricy", "heaviest": "heavy",
-             "earliest": "early", "busiest": "busy", "happiest": "happy", "easiest": "easy"}
+IRREGULAR = {
+    "best": "good",
+    "worst": "bad",
+    "most": "many",
+    "least": "few",
+    "furthest": "far",
+    "farthest": "far",
+    "fewest": "few",
+    "biggest": "big",
+    "hottest": "hot",
+    "fattest": "fat",
+    "thinnest": "thin",
+    "wettest": "wet",
+    "latest": "late",
+    "largest": "large",
+    "widest": "wide",
+    "closest": "close",
+    "cheapest": "cheap",
+    "priciest": "pricy",
+    "heaviest": "heavy",
+    "earliest": "early",
+    "busiest": "busy",
+    "happiest": "happy",
+    "easiest": "easy",
+}
 #: '-est' words that are not superlatives
-NOT_SUPERLATIVE = {"best", "interest", "forest", "honest", "modest", "request", "guest", "rest", "test", "west",
-                   "contest", "harvest", "protest", "suggest", "latest", "arrest", "chest", "nest", "quest",
-                   "invest", "digest", "manifest", "southwest", "northwest", "midwest", "earnest", "pest", "vest"}
-AGGREGATE_WORDS = {"average": "AVG", "mean": "AVG", "avg": "AVG", "total": "SUM", "sum": "SUM",
-                   "combined": "SUM", "overall": "SUM", "minimum": "MIN", "min": "MIN",
-                   "maximum": "MAX", "max": "MAX"}
-COMPARATIVES_GT = {"more", "greater", "larger", "bigger", "higher", "over", "above", "exceeds", "exceed",
-                   "exceeding", "heavier", "taller", "longer", "older", "wider", "deeper"}
+NOT_SUPERLATIVE = {
+    "best",
+    "interest",
+    "forest",
+    "honest",
+    "modest",
+    "request",
+    "guest",
+    "rest",
+    "test",
+    "west",
+    "contest",
+    "harvest",
+    "protest",
+    "suggest",
+    "latest",
+    "arrest",
+    "chest",
+    "nest",
+    "quest",
+    "invest",
+    "digest",
+    "manifest",
+    "southwest",
+    "northwest",
+    "midwest",
+    "earnest",
+    "pest",
+    "vest",
+}
+AGGREGATE_WORDS = {
+    "average": "AVG",
+    "mean": "AVG",
+    "avg": "AVG",
+    "total": "SUM",
+    "sum": "SUM",
+    "combined": "SUM",
+    "overall": "SUM",
+    "minimum": "MIN",
+    "min": "MIN",
+    "maximum": "MAX",
+    "max": "MAX",
+}
+COMPARATIVES_GT = {
+    "more",
+    "greater",
+    "larger",
+    "bigger",
+    "higher",
+    "over",
+    "above",
+    "exceeds",
+    "exceed",
+    "exceeding",
+    "heavier",
+    "taller",
+    "longer",
+    "older",
+    "wider",
+    "deeper",
+}
 #: units of measure and money: a number followed by one is a value, never a count of things
-UNITS = set("""euro euros eur dollar dollars usd pound pounds gbp yen yuan franc francs cent cents percent pct
+UNITS = set(
+    """euro euros eur dollar dollars usd pound pounds gbp yen yuan franc francs cent cents percent pct
 kg kilo kilos kilogram kilograms g gram grams mg tonne tonnes ton tons lb lbs ounce ounces oz km kilometre kilometres
 kilometer kilometers m metre metres meter meters cm mm mile miles ft foot feet inch inches yard yards sqkm km2 m2
 hectare hectares acre acres l litre litres liter liters ml gallon gallons s sec second seconds min minute minutes
 h hour hours day days week weeks month months year years kmh mph w watt watts kw kwh v volt volts a amp amps hz
-mhz ghz kb mb gb tb byte bytes degree degrees c f k""".split())
-COMPARATIVES_LT = {"less", "fewer", "smaller", "lower", "under", "below", "lighter", "shorter",
-                   "younger", "narrower", "cheaper"}
+mhz ghz kb mb gb tb byte bytes degree degrees c f k""".split()
+)
+COMPARATIVES_LT = {
+    "less",
+    "fewer",
+    "smaller",
+    "lower",
+    "under",
+    "below",
+    "lighter",
+    "shorter",
+    "younger",
+    "narrower",
+    "cheaper",
+}
 
 
 def superlative_adjective(word: str) -> str | None:
@@ -91,20 +202,20 @@ class Cues:
     ask: bool = False
     count: bool = False
     superlative: tuple[str, str, int] | None = None  # (direction, hint words, token position)
-    compare: tuple[str, float, int] | None = None    # (op, number, token position)
-    group: int | None = None                          # token position of the group word ('per', 'each')
-    aggregate: str | None = None                      # the first of `aggregates`
+    compare: tuple[str, float, int] | None = None  # (op, number, token position)
+    group: int | None = None  # token position of the group word ('per', 'each')
+    aggregate: str | None = None  # the first of `aggregates`
     aggregates: list[str] = field(default_factory=list)  # AVG, SUM, MIN, MAX in the order asked
-    between: tuple[float, float] | None = None        # "between 5000 and 10000"
-    order: bool = False                               # "ordered by age", "sorted by name": a sort, not a pick
+    between: tuple[float, float] | None = None  # "between 5000 and 10000"
+    order: bool = False  # "ordered by age", "sorted by name": a sort, not a pick
     negation: bool = False
-    negated_at: int = -1                              # token position of the first 'not'/'no'/'without'
+    negated_at: int = -1  # token position of the first 'not'/'no'/'without'
     numbers: list[float] = field(default_factory=list)
-    exists: bool = False                              # "is there any ...", "does ... exist": any one will do
-    comparative: tuple[str, str, int] | None = None   # ('>' or '<', adjective, position): "larger than", no number
-    unit: str | None = None                           # "less than 8 euros": the compared number is a measure
-    top: int | None = None                            # "the 5 largest", "top three": how many a superlative keeps
-    top_at: int = -1                                  # token position of that number
+    exists: bool = False  # "is there any ...", "does ... exist": any one will do
+    comparative: tuple[str, str, int] | None = None  # ('>' or '<', adjective, position): "larger than", no number
+    unit: str | None = None  # "less than 8 euros": the compared number is a measure
+    top: int | None = None  # "the 5 largest", "top three": how many a superlative keeps
+    top_at: int = -1  # token position of that number
     #: the word each aggregate applies to ("total population and average area": SUM population, AVG area)
     aggregate_of: dict[str, str] = field(default_factory=dict)
     #: numbers that state a value ("with 8 cylinders", "made in 1974"): (number, the word naming it, position)
@@ -114,8 +225,8 @@ class Cues:
 @dataclass
 class Question:
     text: str
-    tokens: list[str]           # normalised words
-    raw_tokens: list[str]       # as typed (for identifiers and capitalisation)
+    tokens: list[str]  # normalised words
+    raw_tokens: list[str]  # as typed (for identifiers and capitalisation)
     cues: Cues
 
     def content_positions(self) -> list[int]:
@@ -125,8 +236,23 @@ class Question:
 _NUM = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 
 
-NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100}
+NUMBER_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "hundred": 100,
+}
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "k": 1e3, "m": 1e6}
 
 
@@ -195,8 +321,13 @@ def _measures(low: list[str], taken: set[int], c: Cues) -> list[tuple[float, str
         nxt = low[i + 1] if i + 1 < len(low) else ""
         if nxt and nxt not in STOPWORDS and not _NUM.match(nxt) and nxt not in UNITS:
             out.append((float(w), nxt, i))
-        elif w.isdigit() and len(w) == 4 and 1000 <= int(w) <= 2100 and i > 0 and low[i - 1] in (
-                "in", "during", "of", "from"):
+        elif (
+            w.isdigit()
+            and len(w) == 4
+            and 1000 <= int(w) <= 2100
+            and i > 0
+            and low[i - 1] in ("in", "during", "of", "from")
+        ):
             out.append((float(w), "year", i))  # a four-digit number after 'in' is a year
     return out
 
@@ -229,8 +360,11 @@ def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
     if t in ("most", "least") and i + 1 < len(low) and superlative_adjective(low[i + 1]) is None:
         nxt = low[i + 1]
         # "the most expensive X" names a property by its adjective; "the most books" counts
-        named = nxt not in STOPWORDS and not _NUM.match(nxt) and not (i + 2 < len(low) and low[i + 2] in
-                                                                       ("of", "in", "from", "for"))
+        named = (
+            nxt not in STOPWORDS
+            and not _NUM.match(nxt)
+            and not (i + 2 < len(low) and low[i + 2] in ("of", "in", "from", "for"))
+        )
         return ("DESC" if t == "most" else "ASC", nxt if named and _is_adjective_like(nxt) else "", i + 1)
     return None
 
@@ -240,8 +374,11 @@ def _compare_at(low: list[str], i: int, c: Cues) -> None:
     Number words after it become digits in `low`."""
     t = low[i]
     for j in range(i + 1, min(i + 4, len(low))):
-        if low[j] in NUMBER_WORDS and low[j] != "one" or (
-                low[j] == "one" and j + 1 < len(low) and low[j + 1] not in ("other", "of")):
+        if (
+            low[j] in NUMBER_WORDS
+            and low[j] != "one"
+            or (low[j] == "one" and j + 1 < len(low) and low[j + 1] not in ("other", "of"))
+        ):
             low[j] = str(NUMBER_WORDS[low[j]])
         if _NUM.match(low[j]):
             op = ">" if t in COMPARATIVES_GT else "<"
@@ -270,7 +407,7 @@ def _read_token(c: Cues, low: list[str], i: int) -> None:
     agg = AGGREGATE_WORDS.get(t)
     if agg and agg not in c.aggregates:
         c.aggregates.append(agg)
-        after = next((w for w in low[i + 1:i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
+        after = next((w for w in low[i + 1 : i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
         if after and not _NUM.match(after):
             c.aggregate_of[agg] = after
     if t in ("not", "no", "without", "never") and i > 0 and not c.negation:
@@ -289,7 +426,9 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
     if m:
         lo, hi = sorted((float(m.group(1)), float(m.group(2))))
         c.between, c.compare = (lo, hi), None
-    if re.search(r"\b(order(ed)?|sort(ed)?) by\b|\b(descending|ascending|alphabetical|reverse) order\b|\bin order of\b", joined):
+    if re.search(
+        r"\b(order(ed)?|sort(ed)?) by\b|\b(descending|ascending|alphabetical|reverse) order\b|\bin order of\b", joined
+    ):
         c.order, c.superlative = True, None
     if c.superlative:
         # "the smallest country by area": the word after 'by' names what is ranked
@@ -310,9 +449,9 @@ def _comparative(low: list[str]) -> tuple[str, str, int] | None:
         adj = comparative_adjective(t)
         if t in ("more", "less") and low[i + 1] not in STOPWORDS and _is_adjective_like(low[i + 1]):
             adj = low[i + 1]  # "more populous than", "which is more populous, A or B"
-        if adj and "than" in low[i + 1:i + 4]:
+        if adj and "than" in low[i + 1 : i + 4]:
             return ("<" if (t in COMPARATIVES_LT or t == "less") else ">", adj, i)
-        if adj and low[0] in ("which", "what", "who") and "or" in low[i + 1:]:
+        if adj and low[0] in ("which", "what", "who") and "or" in low[i + 1 :]:
             return ("<" if t in COMPARATIVES_LT else ">", adj, i)  # "which is larger, A or B?"
     return None
 
@@ -335,8 +474,9 @@ def analyse(text: str) -> Question:
     _read_ranges(c, low, joined)
     c.measures = _measures(low, {c.top_at, c.compare[2] if c.compare else -1}, c)
     c.aggregate = c.aggregates[0] if c.aggregates else None
-    c.exists = bool(re.search(r"^(is|are|was|were) there\b|\bexists?\b|\bany\b", joined)) and (c.ask or joined.startswith(
-        ("is there", "are there")))
+    c.exists = bool(re.search(r"^(is|are|was|were) there\b|\bexists?\b|\bany\b", joined)) and (
+        c.ask or joined.startswith(("is there", "are there"))
+    )
     if c.compare is None and c.between is None:
         c.comparative = _comparative(low)
     return Question(text=text, tokens=tokens, raw_tokens=raw, cues=c)
