@@ -381,7 +381,10 @@ def create_app(
     """The ASGI app over {graph name: KGQuery}; the first graph answers requests that name none.
 
     The routes are closures over the engines and limits, each a few lines; the error shape, the /eval
-    questions and the dataset names are checked by the helpers above."""
+    questions and the dataset names are checked by the helpers above.
+
+    Long because the routes are closures over the app's graphs, limits and rate state.
+    """
     from fastapi import FastAPI
 
     from .answer.render import to_json

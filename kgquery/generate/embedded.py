@@ -15,7 +15,7 @@ import re
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..understand.linking import Linker, Links, Mention
-from ..understand.text import Question, singular
+from ..understand.text import STOPWORDS, Question, singular
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes
@@ -293,46 +293,63 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         c = q.cues
         if c.ask:
             return [Candidate(f"ASK {{ {pat} }}", s, shape + "+ask")]
-        out: list[Candidate] = []
         if c.aggregates and not c.count and not c.superlative:
-            for np_ in self._numeric_paths(cls, body, "", scores):
-                if np_.score >= 0.6:
-                    num = " ".join(np_.triples(x, "n"))
-                    heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
-                    out.append(
-                        Candidate(f"SELECT {heads} WHERE {{ {pat} {num} }}", s + np_.score + 0.3, shape + "+aggregate")
-                    )
-            own = self._aggregates_of_words(q, body, x, cls)
-            if own:  # "the minimum weight", "total population and average area": each of its own word
-                out.append(
-                    Candidate(f"SELECT {own[0]} WHERE {{ {pat} {own[1]} }}", s + own[2] + 0.35, shape + "+aggregate")
-                )
+            out = self._aggregate_reads(q, pat, x, s, shape, cls, scores, body)
             if out:
                 return out
         if c.count:
-            if len(body) == 1 and self._is_number_attribute(body[0], x, scores):
-                # "how many people live in X?": the number is stored, not counted
-                out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s + 0.2, shape + "+value"))
-                s -= 0.3
-            for p, ps in sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2]:
-                info = self.schema.prop(p)
-                if (
-                    ps >= 0.6
-                    and p not in used
-                    and p not in SKIP_PROPS
-                    and info
-                    and info.is_literal
-                    and (not cls or any(k == cls for k, _ in info.subject_classes))
-                ):
-                    # "how many different types of pet": the values of a property are counted, not the things
-                    out.append(
-                        Candidate(
-                            f"SELECT (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {pat} {x} <{p}> ?y . }}",
-                            s + ps - 0.2,
-                            shape + "+count-values",
-                        )
+            return self._count_reads(q, pat, used, x, s, shape, cls, scores, body)
+        return self._list_reads(q, pat, used, x, s, shape, cls)
+
+    def _aggregate_reads(self, q, pat, x, s, shape, cls, scores, body) -> list[Candidate]:
+        """AVG/SUM/MIN/MAX over the number the words name (all over one, or each over its own word)."""
+        c = q.cues
+        out: list[Candidate] = []
+        for np_ in self._numeric_paths(cls, body, "", scores):
+            if np_.score >= 0.6:
+                num = " ".join(np_.triples(x, "n"))
+                heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
+                out.append(
+                    Candidate(f"SELECT {heads} WHERE {{ {pat} {num} }}", s + np_.score + 0.3, shape + "+aggregate")
+                )
+        own = self._aggregates_of_words(q, body, x, cls)
+        if own:  # "the minimum weight", "total population and average area": each of its own word
+            out.append(
+                Candidate(f"SELECT {own[0]} WHERE {{ {pat} {own[1]} }}", s + own[2] + 0.35, shape + "+aggregate")
+            )
+        return out
+
+    def _count_reads(self, q, pat, used, x, s, shape, cls, scores, body) -> list[Candidate]:
+        """A count of the matches, of the values of a property ('how many different types'), or a stored number."""
+        out: list[Candidate] = []
+        if len(body) == 1 and self._is_number_attribute(body[0], x, scores):
+            # "how many people live in X?": the number is stored, not counted
+            out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s + 0.2, shape + "+value"))
+            s -= 0.3
+        for p, ps in sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2]:
+            info = self.schema.prop(p)
+            if (
+                ps >= 0.6
+                and p not in used
+                and p not in SKIP_PROPS
+                and info
+                and info.is_literal
+                and (not cls or any(k == cls for k, _ in info.subject_classes))
+            ):
+                # "how many different types of pet": the values of a property are counted, not the things
+                out.append(
+                    Candidate(
+                        f"SELECT (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {pat} {x} <{p}> ?y . }}",
+                        s + ps - 0.2,
+                        shape + "+count-values",
                     )
-            return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
+                )
+        return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
+
+    def _list_reads(self, q, pat, used, x, s, shape, cls) -> list[Candidate]:
+        """The matches, their names, the columns the words ask for, or an attribute of them."""
+        c = q.cues
+        out: list[Candidate] = []
         out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape))
         name = self._display_name(cls)
         if name and name not in used:
@@ -359,7 +376,11 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                     shape + "+columns",
                 )
             )
+        asked = self._asked_word(q)
+        asked = asked if asked in self._free else None  # a class word ("which products") is not a property's
         for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
+            if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
+                ps = max(ps, 0.8)  # "in which cities": the word the question asks for names the property
             if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
                 out.append(
                     Candidate(
@@ -403,6 +424,15 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             heads.append(f"({agg}(?a{k}) AS ?{agg.lower()})")
             fits.append(path.score)
         return (" ".join(heads), " ".join(triples), sum(fits) / len(fits)) if heads else None
+
+    @staticmethod
+    def _asked_word(q: Question) -> str | None:
+        """The noun right after 'which' / 'what' ("in which cities", "what colour"): what the answer is."""
+        for i, t in enumerate(q.tokens[:-1]):
+            if t in ("which", "what"):
+                nxt = q.tokens[i + 1]
+                return nxt if nxt not in STOPWORDS else None
+        return None
 
     def _display_name(self, cls: str | None) -> str | None:
         """For a class whose members have no label (rows of a table made into a graph), the literal property

@@ -246,7 +246,10 @@ class LLMGenerator:
         return SparqlLogitsProcessor(checker, self.model.tokenizer)
 
     def run(self, q, links, timeout_s: float = 5.0, repair: int | None = None) -> ModelRun:
-        """Generate, validate, execute and repair; ModelError propagates (the caller falls back)."""
+        """Generate, validate, execute and repair; ModelError propagates (the caller falls back).
+
+        Long because prompting, decoding, validation, repair and fallback are one loop over attempts.
+        """
         self.last_run = None
         model = self.model  # load (or fail) before any other work
         g = self.ground(q, links)

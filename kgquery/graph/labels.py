@@ -359,6 +359,7 @@ def _paged_reads(kg: GraphSource, preds: list[str], unlabelled_where: str, check
     Value IRIs: the unlabelled IRI objects of each predicate. No request sorts the whole pattern.
     Returns three row iterators, like the single queries of a local build (types and value IRIs are
     read after the names, as they are needed).
+    Long because each of its three reads (names, types, value IRIs) is a wrapped SPARQL string next to the code that pages it.
     """
     from ..terms import Term
     from .paging import bucketed_select, paged_select, rows_from_json, rows_to_json, select_rows

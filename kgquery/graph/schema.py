@@ -234,7 +234,10 @@ def _rows(kg: GraphSource, q: str, timeout: float = 60):
 
 
 def compute_schema(kg: GraphSource, samples: int = 3) -> SchemaSummary:
-    """Run the summary queries; a handful of GROUP BYs plus one small query per property."""
+    """Run the summary queries; a handful of GROUP BYs plus one small query per property.
+
+    Long because its SPARQL strings wrap over several lines each; the steps read top to bottom.
+    """
     rdfs = "http://www.w3.org/2000/01/rdf-schema#"
     cls_counts = {
         r[0].value: int(r[1].value)
@@ -402,6 +405,7 @@ def compute_schema_paged(kg: GraphSource, checkpoint=None, samples: int = 3) -> 
     few queries (counts, observed classes, datatypes, samples), never one aggregate over the whole graph.
     Every finished step is saved in `checkpoint`, so an interrupted build resumes where it stopped.
     Sorted steps carry their own small LIMIT: Virtuoso refuses to sort for a LIMIT above 10,000.
+    Long because its SPARQL strings wrap over several lines each; the steps read top to bottom.
     """
     from .paging import paged_select, progress, rows_from_json, rows_to_json, select_rows
 
