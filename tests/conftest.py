@@ -103,6 +103,48 @@ def people_kg(people_ttl):
     return KnowledgeGraph.load(people_ttl)
 
 
+def engine_on(tmp_path_factory, name: str, ttl: str):
+    """A KGQuery over a Turtle graph written for one test module."""
+    from kgquery.graph import KnowledgeGraph
+    from kgquery.pipeline import KGQuery
+
+    path = tmp_path_factory.mktemp(name) / f"{name}.ttl"
+    path.write_text(ttl, "utf-8")
+    return KGQuery(KnowledgeGraph.load(path))
+
+
+def answer_values(engine, question: str):
+    """The answer and its sorted values; when kgquery is not sure, the values of the attempt it shows."""
+    ans = engine.ask(question)
+    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
+    return ans, sorted(t.value for r in rows for t in r if t is not None)
+
+
+def schema_shape(s):
+    """A schema summary, everything but samples and the order of equal counts (both depend on the store's iteration order)."""
+    return (
+        [(c.iri, c.label, c.count, c.comment) for c in s.classes],
+        [
+            (
+                p.iri,
+                p.label,
+                p.count,
+                p.comment,
+                p.domains,
+                p.ranges,
+                sorted(p.datatypes),
+                sorted(p.subject_classes),
+                sorted(p.object_classes),
+                p.literal_objects,
+                p.iri_objects,
+            )
+            for p in s.properties
+        ],
+        s.prefixes,
+        s.triple_count,
+    )
+
+
 class ReplyServer:
     """A real HTTP server on 127.0.0.1 whose `reply(handler, body)` answers every request (model-server
     faults, obedient injected models): tests choose the reply, the client under test talks real HTTP."""

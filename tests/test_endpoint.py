@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CK25_TTL, PI, PV
+from conftest import CK25_TTL, PI, PV, schema_shape
 from kgquery import KnowledgeGraph, Limits, Outcome
 from kgquery.errors import EndpointError
 
@@ -359,31 +359,6 @@ class Stop(Exception):
     pass
 
 
-def _schema_shape(s):
-    """The summary but samples and the order of equal counts (both depend on the store's iteration order)."""
-    return (
-        [(c.iri, c.label, c.count, c.comment) for c in s.classes],
-        [
-            (
-                p.iri,
-                p.label,
-                p.count,
-                p.comment,
-                p.domains,
-                p.ranges,
-                sorted(p.datatypes),
-                sorted(p.subject_classes),
-                sorted(p.object_classes),
-                p.literal_objects,
-                p.iri_objects,
-            )
-            for p in s.properties
-        ],
-        s.prefixes,
-        s.triple_count,
-    )
-
-
 def test_small_pages_through_the_server_equal_the_local_build(sparql_server, ck25_kg, monkeypatch):
     """Pages of 300 rows from the real server (names and types cut into hash buckets, some split again):
     the same schema summary and the same label index as the local store's single queries."""
@@ -396,7 +371,7 @@ def test_small_pages_through_the_server_equal_the_local_build(sparql_server, ck2
     asked: list[str] = []
     kg = _asking_graph(base, asked)
     schema = compute_schema_paged(kg)
-    assert _schema_shape(schema) == _schema_shape(ck25_kg.schema)
+    assert schema_shape(schema) == schema_shape(ck25_kg.schema)
     kg.__dict__["schema"] = schema
     asked.clear()
     index = compute_label_index(kg, paged=True)

@@ -12,6 +12,8 @@ import os
 
 import pytest
 
+from conftest import answer_values, engine_on
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 EX = "http://example.org/depots/"
@@ -50,19 +52,7 @@ ex:w3 a ex:C1 ; rdfs:label "East Depot" ; ex:p1 ex:t1 ; ex:p4 800 ; ex:p5 "WH-01
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from kgquery.graph import KnowledgeGraph
-    from kgquery.pipeline import KGQuery
-
-    path = tmp_path_factory.mktemp("generalize") / "depots.ttl"
-    path.write_text(TTL, "utf-8")
-    return KGQuery(KnowledgeGraph.load(path))
-
-
-def _answer(engine, question):
-    """The answer and its values; when kgquery is not sure, the values of the attempt it shows."""
-    ans = engine.ask(question)
-    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
-    return ans, sorted(t.value for r in rows for t in r if t is not None)
+    return engine_on(tmp_path_factory, "generalize", TTL)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +69,7 @@ def _answer(engine, question):
     ],
 )
 def test_answers_through_descriptions_hops_and_identifiers(engine, question, expected):
-    ans, values = _answer(engine, question)
+    ans, values = answer_values(engine, question)
     # reach: the query built is right (answered, or shown as the attempt when kgquery is not sure)
     assert ans.outcome in ("answered", "abstained"), (ans.outcome, ans.message, ans.sparql)
     assert values == expected, ans.sparql

@@ -8,6 +8,8 @@ import os
 
 import pytest
 
+from conftest import answer_values, engine_on
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 EX = "http://example.org/kits/"
@@ -39,19 +41,7 @@ ex:p3 a ex:Part ; rdfs:label "Part Three" ; ex:usesproduct ex:g2 ; ex:quantity 4
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from kgquery.graph import KnowledgeGraph
-    from kgquery.pipeline import KGQuery
-
-    path = tmp_path_factory.mktemp("reach") / "kits.ttl"
-    path.write_text(TTL, "utf-8")
-    return KGQuery(KnowledgeGraph.load(path))
-
-
-def _values(engine, question):
-    """The answer's values; when kgquery is not sure, those of the attempt it shows."""
-    ans = engine.ask(question)
-    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
-    return ans, sorted(t.value for r in rows for t in r if t is not None)
+    return engine_on(tmp_path_factory, "reach", TTL)
 
 
 def test_run_together_names_are_split_into_words(engine):
@@ -60,19 +50,19 @@ def test_run_together_names_are_split_into_words(engine):
     assert split_name("surfacearea") == "surface area"
     assert split_name("homecountry") == "home country"
     assert split_name("horsepower") == "horsepower"  # a word the dictionary knows stays whole
-    ans, values = _values(engine, "What is the surface area of Gear Gamma?")
+    ans, values = answer_values(engine, "What is the surface area of Gear Gamma?")
     assert values == ["300"], ans.sparql
 
 
 def test_the_n_largest_keeps_n_rows(engine):
-    ans, values = _values(engine, "Which 2 products have the largest surface area?")
+    ans, values = answer_values(engine, "Which 2 products have the largest surface area?")
     assert values == [EX + "g2", EX + "g3"], ans.sparql
     assert "LIMIT 2" in ans.sparql
 
 
 def test_an_attribute_is_read_from_the_things_the_matches_lead_to(engine):
     # parts have no home country; the products they use are made by suppliers that do
-    ans, values = _values(engine, "What are the home countries of the parts?")
+    ans, values = answer_values(engine, "What are the home countries of the parts?")
     assert values == ["Chile", "Norway"], ans.sparql
 
 
@@ -87,22 +77,22 @@ def test_a_bare_number_is_a_quantity_not_an_id(engine):
 
 
 def test_dates_rank_for_words_of_time(engine):
-    ans, values = _values(engine, "Which supplier has the earliest registration date?")
+    ans, values = answer_values(engine, "Which supplier has the earliest registration date?")
     assert values == [EX + "s2"], ans.sparql
 
 
 def test_without_a_class_word_the_named_property_gives_the_things_asked_about(engine):
     # no class word, no entity: 'surface area' is a property of products
-    ans, values = _values(engine, "What is the average surface area?")
+    ans, values = answer_values(engine, "What is the average surface area?")
     assert [float(v) for v in values] == [247.5], ans.sparql
 
 
 def test_a_stated_value_constrains_the_number_its_word_names(engine):
     # '12 teeth': only g1 (120) and g3 (300) have 12 teeth
-    ans, values = _values(engine, "Which product with 12 teeth has the largest surface area?")
+    ans, values = answer_values(engine, "Which product with 12 teeth has the largest surface area?")
     assert values == [EX + "g3"], ans.sparql
 
 
 def test_each_aggregate_applies_to_its_own_word(engine):
-    ans, values = _values(engine, "What are the total surface area and the average teeth of the products?")
+    ans, values = answer_values(engine, "What are the total surface area and the average teeth of the products?")
     assert sorted(float(v) for v in values) == [21.0, 990.0], ans.sparql

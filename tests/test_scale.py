@@ -7,7 +7,7 @@ import random
 import pytest
 from rapidfuzz import fuzz, process
 
-from conftest import PI
+from conftest import PI, schema_shape
 from kgquery import KnowledgeGraph
 from kgquery.errors import KgqueryError
 from kgquery.graph import labels as labels_module
@@ -118,36 +118,11 @@ def test_by_tokens_too_common_gives_nothing(ck25_kg):
     assert sorted((h.label, h.score) for h in brants) == [("Karen Brant", 0.5), ("Sylvester Brant", 0.5)]
 
 
-def _shape(s):
-    """Everything but samples and the order of equal counts (both depend on the store's iteration order)."""
-    return (
-        [(c.iri, c.label, c.count, c.comment) for c in s.classes],
-        [
-            (
-                p.iri,
-                p.label,
-                p.count,
-                p.comment,
-                p.domains,
-                p.ranges,
-                sorted(p.datatypes),
-                sorted(p.subject_classes),
-                sorted(p.object_classes),
-                p.literal_objects,
-                p.iri_objects,
-            )
-            for p in s.properties
-        ],
-        s.prefixes,
-        s.triple_count,
-    )
-
-
 def test_paged_builds_equal_single_query_builds(people_kg, monkeypatch):
     monkeypatch.setattr("kgquery.graph.paging.PAGE_SIZE", 3)  # many pages on a small graph
     monkeypatch.setattr("kgquery.graph.paging.BUCKET_PAGE_SIZE", 3)
     here, paged = compute_schema(people_kg), compute_schema_paged(people_kg)
-    assert _shape(paged) == _shape(here)
+    assert schema_shape(paged) == schema_shape(here)
     assert paged.cls("http://example.org/people/Person").count == 3
     a, b = compute_label_index(people_kg), compute_label_index(people_kg, paged=True)
     assert sorted(b.entries) == sorted(a.entries)
