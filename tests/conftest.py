@@ -120,16 +120,18 @@ def answer_values(engine, question: str):
     return ans, sorted(t.value for r in rows for t in r if t is not None)
 
 
-def schema_shape(s):
-    """A schema summary, everything but samples and the order of equal counts (both depend on the store's iteration order)."""
+def schema_shape(s, comments: bool = True):
+    """A schema summary, everything but samples and the order of equal counts (both depend on the store's
+    iteration order): (classes, properties, prefixes, triple count); without comments if asked."""
+    note = (lambda x: (x.comment,)) if comments else (lambda x: ())
     return (
-        [(c.iri, c.label, c.count, c.comment) for c in s.classes],
+        [(c.iri, c.label, c.count, *note(c)) for c in s.classes],
         [
             (
                 p.iri,
                 p.label,
                 p.count,
-                p.comment,
+                *note(p),
                 p.domains,
                 p.ranges,
                 sorted(p.datatypes),

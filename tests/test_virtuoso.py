@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CK25_TTL, PI, PV
+from conftest import CK25_TTL, PI, PV, schema_shape
 from kgquery import KnowledgeGraph, Outcome
 
 GRAPH = "http://kgquery.test/ck25"
@@ -143,29 +143,8 @@ def test_partial_result_on_timeout_is_a_timeout(vkg):
     assert vkg.query(f"ASK {{ <{KAREN}> ?p ?o }}").boolean is True
 
 
-def _shape(s):
-    return (
-        [(c.iri, c.label, c.count) for c in s.classes],
-        [
-            (
-                p.iri,
-                p.label,
-                p.count,
-                p.domains,
-                p.ranges,
-                sorted(p.datatypes),
-                sorted(p.subject_classes),
-                sorted(p.object_classes),
-                p.literal_objects,
-                p.iri_objects,
-            )
-            for p in s.properties
-        ],
-    )
-
-
 def test_paged_schema_and_labels_equal_the_local_build(vkg, ck25_kg):
-    assert _shape(vkg.schema) == _shape(ck25_kg.schema)
+    assert schema_shape(vkg.schema, comments=False)[:2] == schema_shape(ck25_kg.schema, comments=False)[:2]
     assert vkg.schema.cls(PV + "Employee").count == 47
     assert sorted(vkg.labels.entries) == sorted(ck25_kg.labels.entries)
     assert [h.iri for h in vkg.labels.lookup("Karen Brant")] == [KAREN]
