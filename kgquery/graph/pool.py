@@ -494,25 +494,25 @@ def _close_all() -> None:
 atexit.register(_close_all)
 
 
-#: packages whose `functools.cached_property` locks a fork must renew (pyparsing's Regex.re_match is one)
-_CACHED_PROPERTY_PACKAGES = ("pyparsing", "rdflib", "kgquery")
-
-
 def _renew_cached_property_locks() -> None:
     """Before Python 3.12 every `cached_property` holds one lock per attribute (shared by all instances)
     while it computes. A fork taken while another thread computes one (a grammar copy's first use of a
-    regex) leaves that lock held for ever in the child, and the worker's first use of that attribute
-    hangs until its time limit. The child has no other thread, so a fresh lock is right (~1 ms)."""
+    pyparsing regex) leaves that lock held for ever in the child, and the worker's first use of that
+    attribute hangs until its time limit. The child has no other thread, so a fresh lock is right. Every
+    loaded module's classes are renewed, not a chosen few: any library a query touches may use one
+    (~10 ms per fork in a process that has answered a question; workers fork rarely)."""
     if sys.version_info >= (3, 12):
         return
     from functools import cached_property
 
     for name, module in list(sys.modules.items()):
-        if name.split(".")[0] not in _CACHED_PROPERTY_PACKAGES or module is None:
+        try:
+            members = list(vars(module).values())
+        except TypeError:  # None placeholders and odd module objects
             continue
-        for value in list(vars(module).values()):
-            if isinstance(value, type) and value.__module__ == name:
-                for attr in vars(value).values():
+        for value in members:
+            if isinstance(value, type) and getattr(value, "__module__", None) == name:
+                for attr in list(vars(value).values()):
                     if isinstance(attr, cached_property):
                         attr.lock = threading.RLock()
 
