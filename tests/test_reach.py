@@ -96,3 +96,69 @@ def test_a_stated_value_constrains_the_number_its_word_names(engine):
 def test_each_aggregate_applies_to_its_own_word(engine):
     ans, values = answer_values(engine, "What are the total surface area and the average teeth of the products?")
     assert sorted(float(v) for v in values) == [21.0, 990.0], ans.sparql
+
+
+CLUBS = f"""\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <{EX}> .
+
+ex:Team rdfs:label "team" .
+ex:Player rdfs:label "player" .
+ex:playsfor rdfs:label "plays for" .
+ex:budget rdfs:label "budget" ; rdfs:comment "yearly budget in euros" .
+
+ex:t1 a ex:Team ; rdfs:label "Rovers" ; ex:budget 500 .
+ex:t2 a ex:Team ; rdfs:label "Comets" ; ex:budget 900 .
+ex:t3 a ex:Team ; rdfs:label "Harriers" ; ex:budget 300 .
+ex:t4 a ex:Team ; rdfs:label "Pilots" ; ex:budget 700 .
+ex:a1 a ex:Player ; rdfs:label "Ann" ; ex:playsfor ex:t1 .
+ex:a2 a ex:Player ; rdfs:label "Ben" ; ex:playsfor ex:t1 .
+ex:a3 a ex:Player ; rdfs:label "Cy" ; ex:playsfor ex:t1 .
+ex:a4 a ex:Player ; rdfs:label "Dee" ; ex:playsfor ex:t2 .
+ex:a5 a ex:Player ; rdfs:label "Eve" ; ex:playsfor ex:t2 .
+ex:a6 a ex:Player ; rdfs:label "Fay" ; ex:playsfor ex:t3 .
+ex:a7 a ex:Player ; rdfs:label "Gus" ; ex:playsfor ex:t4 .
+"""
+
+
+@pytest.fixture(scope="module")
+def clubs(tmp_path_factory):
+    return engine_on(tmp_path_factory, "clubs", CLUBS)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Which team has the largest number of players?", ["t1"]),
+        ("Which team has the most players?", ["t1"]),
+        ("Which teams have the fewest players?", ["t3", "t4"]),
+        ("Which teams have exactly one player?", ["t3", "t4"]),
+        ("Which teams have at least 2 players?", ["t1", "t2"]),
+    ],
+)
+def test_groups_are_picked_by_how_many_things_they_have(clubs, question, expected):
+    ans, values = answer_values(clubs, question)
+    assert values == [EX + e for e in expected], ans.sparql
+    assert "GROUP BY" in ans.sparql
+
+
+def test_at_least_bounds_a_count_and_ranks_nothing():
+    from kgquery.understand.text import analyse
+
+    c = analyse("Which teams have at least 2 players?").cues
+    assert c.superlative is None and c.compare == (">=", 2.0, 3)
+    assert analyse("Which teams have exactly one player?").cues.compare[:2] == ("=", 1.0)
+    assert analyse("the airline with the fewest number of flights").cues.superlative[:2] == ("ASC", "")
+
+
+def test_things_beyond_a_named_entity_on_the_number_the_comparative_names(clubs):
+    ans, values = answer_values(clubs, "Which teams have a bigger budget than Rovers?")
+    assert values == [EX + "t2", EX + "t4"], ans.sparql
+    ans, values = answer_values(clubs, "Which teams have more budget than Pilots?")
+    assert values == [EX + "t2"], ans.sparql
+
+
+def test_either_of_two_named_things(clubs):
+    ans, values = answer_values(clubs, "Which players play for Comets or Harriers?")
+    assert values == [EX + "a4", EX + "a5", EX + "a6"], ans.sparql
+    assert "VALUES" in ans.sparql

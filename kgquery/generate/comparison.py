@@ -1,4 +1,5 @@
-"""Comparing two named entities' values: 'Is A larger than B?', 'Which is older, A or B?'.
+"""Comparing named entities' values: 'Is A larger than B?', 'Which is older, A or B?', 'Which countries
+are larger than B?'.
 
 The property compared is one both entities have a number for, chosen by how well it matches the
 comparative's adjective and the other question words (the graph's own property names and
@@ -49,4 +50,29 @@ class ComparisonShapes:
                         "compare-entities",
                     )
                 )
+        return out
+
+    def _than_entity(self, q, cls, anchors, scores) -> list[Candidate]:
+        """'Which countries are bigger than Brazil?': the things of the class whose number is beyond the
+        named entity's, on the property the comparative's adjective names."""
+        c = q.cues
+        if c.comparative is None or cls is None:
+            return []
+        op, adj, at = c.comparative
+        after = [(m, terms[0]) for m, terms, lit in anchors if not lit and m.start > at]
+        if len(after) != 1:
+            return []
+        m, a = after[0]
+        rows = self._rows(
+            f"SELECT DISTINCT ?p WHERE {{ {a} ?p ?w . ?x a <{cls}> . ?x ?p ?v "
+            f"FILTER(isNumeric(?w) && isNumeric(?v) && ?x != {a}) }} LIMIT 50"
+        )
+        props = [r[0].value for r in rows if r[0] is not None]
+        fit = self.linker.property_scores([adj])
+        near = self.linker.similarities([adj])
+        out = []
+        for k, p in enumerate(sorted(props, key=lambda p: -(fit.get(p, 0.0) + 0.3 * near.get(p, 0.0)))[:3]):
+            s = m.score + max(fit.get(p, 0.0), scores.get(p, 0.0)) + 0.3 * near.get(p, 0.0) - 0.05 * k + 0.4
+            pat = f"?x a <{cls}> . ?x <{p}> ?v . {a} <{p}> ?w . FILTER(?v {op} ?w)"
+            out += self._list_reads(q, pat, {p}, "?x", s, "compare-than", cls)
         return out

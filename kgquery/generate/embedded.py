@@ -89,6 +89,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         target_cls = self._target_class(q, links)
         anchors = self._anchors(links)
         self._narrowed: set[int] = set()
+        self._either_values: dict[str, str] = {}  # '?eitherK' -> the terms of 'A or B'
         cands: list[Candidate] = []
 
         if target_cls or len(anchors) >= 2 or (anchors and (q.cues.count or q.cues.superlative or q.cues.compare)):
@@ -111,6 +112,10 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 cands = [Candidate(c.sparql, c.score - 0.5, c.shape, c.parts) for c in cands] + negated
         if len(anchors) >= 2 and q.cues.comparative:
             cands += self._compare_entities(q, anchors, scores)
+        if anchors and target_cls and q.cues.comparative:
+            than = self._than_entity(q, target_cls, anchors, scores)
+            if than:  # the readings that ignore the comparison answer another question
+                cands = [Candidate(c.sparql, c.score - 0.3, c.shape, c.parts) for c in cands] + than
         if len(anchors) >= 2 and q.cues.ask:
             cands += self._ask_between(anchors, scores)
         if len(anchors) >= 2 and not q.cues.ask:
@@ -483,11 +488,14 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         anchors = self._disambiguate(anchors)
         if not cls and any(id(m) in self._narrowed for m, _, _ in anchors):
             return []  # a name narrowed down by the others is the subject, not a constraint
+        anchors, either = _either(q, anchors)
         per_anchor: list[list[Path]] = []
         base_score = 0.0
         for m, terms, lit in anchors:
             paths = []
-            for k, t in enumerate(terms[:2]):
+            if id(m) in either:
+                paths = self._either_paths(cls, terms, scores, lit, len(per_anchor))
+            for k, t in enumerate(terms[:2] if id(m) not in either else []):
                 for p in self._paths(cls, t, scores, lit):
                     p.score -= 0.4 * k  # a less-referenced namesake must fit clearly better
                     paths.append(p)
@@ -505,12 +513,22 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             body = [f"?x a <{cls}> ."] if cls else []
             for k, p in enumerate(combo):
                 body += p.triples("?x", f"a{k}")
+                if p.target.startswith("?either"):
+                    body.append(f"VALUES {p.target} {{ {self._either_values[p.target]} }}")
             # each question word is explained once across the paths (one word must not count twice)
             props = {st[0] for p in combo for st in p.steps}
             penalties = sum(p.score - self._explain({st[0] for st in p.steps}) for p in combo)
             s = base_score + self._explain(props) + penalties + (0.5 if cls else 0) - 1.0 * missing
             out += self._wrap(q, body, "?x", s, "constrained", cls, scores)
         return out
+
+    def _either_paths(self, cls, terms: list[str], scores, lit: bool, k: int) -> list[Path]:
+        """Paths that reach every one of 'A or B' the same way, ending at a variable that takes either."""
+        found = [{p.steps: p for p in self._paths(cls, t, scores, lit)} for t in terms]
+        shared = [steps for steps in found[0] if all(steps in f for f in found[1:])]
+        var = f"?either{k}"
+        self._either_values[var] = " ".join(terms)
+        return [Path(steps, var, found[0][steps].score) for steps in shared]
 
     def _around_anchor(self, q, anchors, scores, cls) -> list[Candidate]:
         """Attributes and neighbours of one anchor, one or two hops away."""
@@ -628,6 +646,23 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             # scored like every other shape: by all the question words the property explains
             out.append(Candidate(sparql, m1.score + m2.score + max(ps, self._explain({p})) + 0.1, "ask-link"))
         return out
+
+
+def _either(q: Question, anchors: list) -> tuple[list, set[int]]:
+    """Anchors joined by 'or' ("English or Dutch") become one anchor whose terms are alternatives; the ids of
+    those merged mentions are returned with them."""
+    out: list = []
+    merged: set[int] = set()
+    for m, terms, lit in sorted(anchors, key=lambda a: a[0].start):
+        if out:
+            pm, pterms, plit = out[-1]
+            between = q.tokens[pm.end : m.start]
+            if plit == lit and "or" in between and set(between) <= {"or", "the", "a", "an", "and"}:
+                out[-1] = (pm, pterms[:1] + terms[:1] if id(pm) not in merged else pterms + terms[:1], lit)
+                merged.add(id(pm))
+                continue
+        out.append((m, terms, lit))
+    return out, merged
 
 
 def _compound_heads(q: Question, links: Links) -> list[str]:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .candidate import SKIP_PROPS, Candidate
 
 
@@ -43,25 +45,31 @@ class GroupingShapes:
         for other in others[:1] or [None]:
             for pat, ps in self._class_links(cls, other, scores):
                 base = f"?x a <{cls}> . {pat}"
+                counts = f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x"
                 if want:
                     op, n, _ = want
                     n_s = str(int(n)) if n == int(n) else str(n)
-                    sparql = (
-                        f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x "
-                        f"HAVING(COUNT(DISTINCT ?y) {op} {n_s})"
-                    )
-                    out.append(Candidate(sparql, 1.2 + ps, "group+having"))
+                    core = f"{{ {counts} HAVING(COUNT(DISTINCT ?y) {op} {n_s}) }}"
+                    out += self._group_reads(q, core, base, cls, 1.2 + ps, "group+having")
                 if most:
                     agg = "MAX" if most[0] == "DESC" else "MIN"
                     inner = base.replace("?x", "?ix").replace("?y", "?iy")
-                    sparql = (
-                        f"SELECT ?x ?count WHERE {{ {{ SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x }} "
-                        f"{{ SELECT ({agg}(?c) AS ?best) WHERE {{ "
+                    core = (
+                        f"{{ {counts} }} {{ SELECT ({agg}(?c) AS ?best) WHERE {{ "
                         f"{{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE {{ {inner} }} GROUP BY ?ix }} }} }} "
-                        f"FILTER(?count = ?best) }}"
+                        f"FILTER(?count = ?best)"
                     )
-                    out.append(Candidate(sparql, 1.2 + ps, "group+most"))
+                    out += self._group_reads(q, core, base, cls, 1.2 + ps, "group+most")
         return out
+
+    def _group_reads(self, q, core: str, base: str, cls: str, score: float, shape: str) -> list[Candidate]:
+        """The groups a count picks, read out as themselves, their names or the columns asked for, and with
+        the count beside them: first when the words also ask 'how many'."""
+        used = set(re.findall(r"<([^>]+)>", base))
+        with_count = Candidate(f"SELECT ?x ?count WHERE {{ {core} }}", score + (0.1 if q.cues.count else -0.1), shape)
+        reads = self._list_reads(q, core, used, "?x", score, shape, cls)
+        # an attribute read here would explain the counted link's words with another property
+        return [with_count] + [r for r in reads if not r.shape.endswith(("+attribute", "+reached"))]
 
     def _grouped(self, q, cls, scores) -> list[Candidate]:
         """Per-group counts and aggregates: 'how many X per Y', 'for each Y, the average Z of its X'.

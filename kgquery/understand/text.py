@@ -49,6 +49,8 @@ LOW_END = {
     "bad",
     "worst",
 }
+#: adjectives of amount: their superlative ranks how many things there are ("the fewest flights")
+COUNT_ADJECTIVES = {"many", "few"}
 #: irregular superlatives -> their adjective
 IRREGULAR = {
     "best": "good",
@@ -354,9 +356,13 @@ def _top_count(low: list[str], at: int) -> tuple[int | None, int]:
 def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
     """(direction, adjective or '', position) when token i opens a superlative ('largest', 'most X')."""
     t = low[i]
+    if t in ("least", "most") and i > 0 and low[i - 1] == "at":
+        return None  # "at least 10 flights" bounds a number; it ranks nothing
     adj = superlative_adjective(t)
     if adj is not None:
-        return ("ASC" if adj in LOW_END else "DESC", adj, i)
+        # "the largest number of X", "the fewest X": a count is ranked, not a property the adjective names
+        counted = adj in COUNT_ADJECTIVES or low[i + 1 : i + 3] in (["number", "of"], ["count", "of"])
+        return ("ASC" if adj in LOW_END else "DESC", "" if counted else adj, i)
     if t in ("most", "least") and i + 1 < len(low) and superlative_adjective(low[i + 1]) is None:
         nxt = low[i + 1]
         # "the most expensive X" names a property by its adjective; "the most books" counts
@@ -422,6 +428,11 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
         m = re.search(r"\bat (least|most) (-?\d+(?:\.\d+)?)", joined)
         if m:
             c.compare = (">=" if m.group(1) == "least" else "<=", float(m.group(2)), len(joined[: m.start()].split()))
+    if c.compare is None:
+        m = re.search(r"\bexactly (-?\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", joined)
+        if m:
+            n = m.group(1)
+            c.compare = ("=", float(NUMBER_WORDS.get(n, n)), len(joined[: m.start()].split()))
     m = re.search(r"\bbetween (-?\d+(?:\.\d+)?) and (-?\d+(?:\.\d+)?)", joined)
     if m:
         lo, hi = sorted((float(m.group(1)), float(m.group(2))))
@@ -449,6 +460,8 @@ def _comparative(low: list[str]) -> tuple[str, str, int] | None:
         adj = comparative_adjective(t)
         if t in ("more", "less") and low[i + 1] not in STOPWORDS and _is_adjective_like(low[i + 1]):
             adj = low[i + 1]  # "more populous than", "which is more populous, A or B"
+        elif t in ("more", "less", "fewer") and low[i + 1] not in STOPWORDS and "than" in low[i + 2 : i + 4]:
+            adj = low[i + 1]  # "more inhabitants than Germany": the noun names what is compared
         if adj and "than" in low[i + 1 : i + 4]:
             return ("<" if (t in COMPARATIVES_LT or t == "less") else ">", adj, i)
         if adj and low[0] in ("which", "what", "who") and "or" in low[i + 1 :]:
