@@ -99,6 +99,12 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         if target_cls and not anchors:
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)
+            for other in self._better_owners(target_cls, scores):
+                # "template type codes and descriptions": another class owns more of the named properties
+                cands += [
+                    Candidate(c.sparql, c.score - 0.2, c.shape + "+owner", c.parts)
+                    for c in self._class_only(q, other, scores)
+                ]
         if not target_cls and not anchors:
             # no class word and no entity: the things asked about are those the named properties describe
             for guess in self._owners_of_named_properties(scores):
@@ -140,6 +146,22 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             if len(owners) >= k:
                 break
         return owners
+
+    def _owned_words(self, cls: str) -> int:
+        """How many of the free words name a property that members of `cls` carry."""
+        n = 0
+        for w in self._free:
+            for p, ps in self._word_scores(w).items():
+                info = self.schema.prop(p) if ps >= 0.6 and p not in SKIP_PROPS else None
+                if info and any(c == cls for c, _ in info.subject_classes):
+                    n += 1
+                    break
+        return n
+
+    def _better_owners(self, cls: str, scores: dict[str, float]) -> list[str]:
+        """Classes whose members carry more of the named properties than the linked class's do."""
+        mine = self._owned_words(cls)
+        return [o for o in self._owners_of_named_properties(scores) if o != cls and self._owned_words(o) > mine]
 
     def _target_class(self, q: Question, links: Links) -> str | None:
         """The class the answer should belong to: a class word before the first entity, or right after 'which/how many'."""
@@ -377,7 +399,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             out.append(
                 Candidate(
                     f"SELECT {' '.join(heads)} WHERE {{ {pat} {' '.join(opts)} }}",
-                    s + 0.5 * len(cols),
+                    s + 0.5 * self._words_covered(cols),
                     shape + "+columns",
                 )
             )
@@ -461,6 +483,10 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 found = named[0] if len(named) == 1 else same[0] if len(same) == 1 and not named else None
             self._names[cls] = found
         return self._names[cls]
+
+    def _words_covered(self, cols: list[tuple[str, bool]]) -> int:
+        """How many free words the columns answer (several columns sharing one word count once)."""
+        return sum(1 for w in self._free if any(self._word_scores(w).get(p, 0.0) >= 0.6 for p, _ in cols))
 
     def _columns(self, cls: str | None, used: set[str]) -> list[tuple[str, bool]]:
         """Properties of `cls` that the leftover words ask for: each word's best match ("name,
