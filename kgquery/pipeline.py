@@ -253,22 +253,31 @@ class KGQuery:
         """The signals behind `confidence` (kgquery/answer/confidence.py) for the chosen query."""
         import re
 
-        from .answer.confidence import margin, shape_signals, size_signals, unexplained
+        from .answer.confidence import margin, shape_signals, size_signals, unexplained, unhonoured
         from .answer.explain import explain
+        from .graph.schema import local_name, split_name
+        from .understand.text import is_structure_word
+        from .wording import singular
 
         schema_props = {p.iri for p in self.kg.schema.properties}
         props = {i for i in re.findall(r"<([^>]+)>", ans.sparql or "") if i in schema_props}
-        free = [q.tokens[i] for i in links.free]
+        free = [q.tokens[i] for i in links.free if not is_structure_word(q.tokens[i])]
+        named = {
+            singular(w)
+            for c in re.findall(r"\ba <([^>]+)>", ans.sparql or "")
+            for w in f"{split_name(local_name(c))} {self.kg.labels.label_of(c)}".lower().split()
+        }
         word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
         content = q.content_positions()
         covered = {i for m in links.mentions + links.classes for i in m.span}
         f = {
             "score": best_score,
             "margin": margin(ans.tried, res.values()),
-            "unexplained": unexplained(free, props, word_scores),
+            "unexplained": unexplained(free, props, word_scores, named),
             "linked": len(covered & set(content)) / max(len(content), 1),
             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count),
             **shape_signals(shape, ans.sparql or "", len(content)),
+            "unhonoured": unhonoured(q.cues, ans.sparql or "", shape),
         }
         try:
             ans.explanation = explain(ans.sparql, self.kg, self.kg.labels.label_of)

@@ -116,3 +116,16 @@ def plural(label: str) -> str:
 
 def article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def informativeness(word: str) -> float:
+    """How much a word says, 0.1-1, from its rank in wordninja's English word frequencies: everyday words
+    ('use', 'people', 'live') say little, rare ones ('gdp', 'salary') much; unknown words count as rare."""
+    try:
+        import wordninja
+    except ImportError:  # pragma: no cover - a declared dependency
+        return 1.0
+    cost = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost.get(word.lower())
+    if cost is None:
+        return 1.0
+    return max(0.1, min(1.0, (cost - 6.0) / 5.0))

@@ -5,13 +5,16 @@ signals look at the chosen query from the outside:
 
 * ``meaning``: cosine similarity between the question and the plain-language explanation of the query
   (sentence embeddings): a query that does something else reads differently;
-* ``unexplained``: the share of the question's content words that neither a linked item nor a
-  property of the query accounts for ("the favourite colour of X": colour is left over);
+* ``unexplained``: the content words that neither a linked item nor a property of the query accounts
+  for ("the favourite colour of X": colour is left over), each weighed by how much it says;
 * ``margin``: how far the best candidate is ahead of the best one giving a *different* result;
 * ``size``/``empty``/``single``: whether the result's size fits what was asked (one thing, a list, a number);
 * ``patterns``/``words``/``ask``/``count``/``rank``/``columns``: how much the query and the question
   ask for (triple patterns, content words) and the query's shape: long questions and complex shapes
   are wrong more often, on any graph;
+* ``unhonoured``: the share of the wording's shape cues ('how many', 'each', 'the largest', 'more than',
+  'not', 'average', a yes/no opening) that the query does not carry out: a query that drops one answers
+  another question, on any graph;
 * ``score``: the raw score, kept as one signal among the others.
 
 `confidence` is a logistic model over them. Its weights are fitted by bench/calibrate.py on the
@@ -23,27 +26,30 @@ from __future__ import annotations
 
 import math
 
+from ..wording import informativeness, singular
+
 #: abstain below this confidence: the model says the answer is more likely wrong than right
 ABSTAIN_BELOW = 0.5
 
 #: fitted by bench/calibrate.py (logistic regression, L2) on the development sets ck25, countries and the
-#: Spider4SPARQL development graphs (614 questions, each set weighing the same); see bench/RESULTS.md
+#: Spider4SPARQL development graphs (667 questions with signals, each set weighing the same); see bench/RESULTS.md
 WEIGHTS = {
-    "bias": -1.854,
-    "score": 0.442,
-    "meaning": 2.585,
-    "unexplained": -1.194,
-    "margin": 0.121,
-    "size": 0.054,
-    "empty": -2.048,
-    "single": 0.355,
-    "linked": 1.938,
-    "patterns": -0.286,
-    "words": -3.222,
-    "ask": 1.932,
-    "count": 0.035,
-    "rank": 0.181,
-    "columns": -0.379,
+    "bias": -1.687,
+    "score": 0.203,
+    "meaning": 3.039,
+    "unexplained": -1.097,
+    "margin": -0.043,
+    "size": 0.105,
+    "empty": -1.554,
+    "single": 0.201,
+    "linked": 2.168,
+    "patterns": -0.097,
+    "words": -2.607,
+    "ask": 1.659,
+    "count": 0.002,
+    "rank": -0.077,
+    "columns": -0.335,
+    "unhonoured": -1.971,
 }
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 
@@ -66,13 +72,12 @@ def margin(tried: list, best_values: list[str]) -> float:
     return 1.0
 
 
-def unexplained(words: list[str], props: set[str], word_scores) -> float:
-    """Share of the free content words that no property of the query explains (score < 0.5)."""
-    content = [w for w in words if not w.isdigit()]
-    if not content:
-        return 0.0
-    left = [w for w in content if not any(word_scores(w).get(p, 0.0) >= 0.5 for p in props)]
-    return len(left) / len(content)
+def unexplained(words: list[str], props: set[str], word_scores, named: set[str] = frozenset()) -> float:
+    """How much of the free content words neither a property of the query (score >= 0.5) nor one of the
+    words naming its classes (`named`) explains: the sum of their informativeness, capped at 1, so that
+    an everyday word left over ('use', 'live') weighs little and a rare one ('GDP') weighs fully."""
+    left = [w for w in words if singular(w) not in named and not any(word_scores(w).get(p, 0.0) >= 0.5 for p in props)]
+    return min(1.0, sum(informativeness(w) for w in left))
 
 
 def shape_signals(shape: str, sparql: str, content_words: int) -> dict[str, float]:
@@ -92,3 +97,26 @@ def size_signals(n_rows: int, boolean: bool, count_asked: bool) -> dict[str, flo
     if boolean:
         return {"size": 0.0, "empty": 0.0, "single": 1.0}
     return {"size": math.log1p(n_rows), "empty": float(n_rows == 0), "single": float(n_rows == 1 or count_asked)}
+
+
+def unhonoured(cues, sparql: str, shape: str = "") -> float:
+    """Share of the question's shape cues that the query leaves out (0 when the wording has none)."""
+    up = sparql.upper()
+    checks = []
+    if cues.ask:
+        checks.append(up.startswith("ASK"))
+    if cues.count:
+        checks.append("COUNT(" in up or "+value" in shape)
+    if cues.group is not None and (cues.count or cues.aggregates):
+        checks.append("GROUP BY" in up)
+    if cues.superlative:
+        checks.append(any(k in up for k in ("MAX(", "MIN(", "ORDER BY")))
+    if cues.compare or cues.between or cues.comparative:
+        checks.append(any(k in up for k in ("FILTER(", "HAVING(", "ORDER BY")))
+    if cues.negation:
+        checks.append("NOT EXISTS" in up or "MINUS" in up or "!" in up)
+    if cues.aggregates and not cues.superlative:
+        checks.append(any(f"{a}(" in up for a in cues.aggregates))
+    if not checks:
+        return 0.0
+    return sum(not ok for ok in checks) / len(checks)

@@ -99,7 +99,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         if target_cls and not anchors:
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)
-            for other in self._better_owners(target_cls, scores):
+            for other in self._better_owners(target_cls, scores) if _modifier(q, links, target_cls) else []:
                 # "template type codes and descriptions": another class owns more of the named properties
                 cands += [
                     Candidate(c.sparql, c.score - 0.2, c.shape + "+owner", c.parts)
@@ -605,11 +605,11 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
 
     def _asks_unknown(self, q: Question) -> bool:
         """A plain attribute question (no count, comparison, ranking or aggregate) with words left over
-        that no property of the graph matches at all."""
+        that no property of the graph matches (none scores 0.3)."""
         c = q.cues
         if c.count or c.superlative or c.compare or c.between or c.aggregates or c.group is not None or c.ask:
             return False
-        return any(not self._word_scores(w) for w in self._free if not w.isdigit())
+        return any(max(self._word_scores(w).values(), default=0.0) < 0.3 for w in self._free if not w.isdigit())
 
     def _through_value_node(self, q, t: str, p: str, s: float, scores) -> list[Candidate]:
         """'the price of X' where the price is a node (no label) holding an amount: read the amount."""
@@ -689,6 +689,13 @@ def _either(q: Question, anchors: list) -> tuple[list, set[int]]:
                 continue
         out.append((m, terms, lit))
     return out, merged
+
+
+def _modifier(q: Question, links: Links, cls: str) -> bool:
+    """The class word is followed by a word of its own ('template type codes'): it may modify the phrase's
+    head rather than be it, so a class owning the following words may be the one meant."""
+    free = set(links.free)
+    return any(m.hits[0].iri == cls and m.end in free and q.tokens[m.end] not in STOPWORDS for m in links.classes)
 
 
 def _compound_heads(q: Question, links: Links) -> list[str]:

@@ -93,6 +93,9 @@ class GroupingShapes:
             # "the average weight for each type of pet": the only class is what is grouped, by the word
             # between 'each' and it
             counted, group_cls = group_cls, None
+        if counted is None and c.aggregates:
+            # "the average salary per department": what is aggregated is what carries the named number
+            counted = next((o for o in self._owners_of_named_properties(scores) if o != group_cls), None)
         if counted is None:
             return []
         links: list[tuple[str, float]] = []

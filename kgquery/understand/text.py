@@ -469,6 +469,24 @@ def _comparative(low: list[str]) -> tuple[str, str, int] | None:
     return None
 
 
+#: words that shape a query rather than name anything in the graph (besides the cue words above)
+STRUCTURE_WORDS = {"number", "count", "distinct", "different", "type", "types", "kind", "kinds", "sort", "one", "ones"}
+
+
+def is_structure_word(word: str) -> bool:
+    """A word that says how to ask (a count, an order, a comparison, an aggregate), not what about."""
+    return (
+        word in STRUCTURE_WORDS
+        or word in AGGREGATE_WORDS
+        or word in COMPARATIVES_GT
+        or word in COMPARATIVES_LT
+        or word in NUMBER_WORDS
+        or word in ("most", "least", "top")
+        or superlative_adjective(word) is not None
+        or _NUM.match(word) is not None
+    )
+
+
 def analyse(text: str) -> Question:
     """Tokenise a question and read its cues."""
     raw = re.findall(r"[\w][\w\-./@%']*[\w]|[\w]", text)

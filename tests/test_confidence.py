@@ -1,0 +1,40 @@
+"""The confidence signals (kgquery/answer/confidence.py) read a query from the outside: cues the query drops,
+and question words it leaves unexplained, weighed by how much they say."""
+
+from __future__ import annotations
+
+from kgquery.answer.confidence import confidence, unexplained, unhonoured
+from kgquery.understand.text import analyse, is_structure_word
+from kgquery.wording import informativeness
+
+
+def test_a_query_that_drops_a_cue_of_the_wording_is_unhonoured():
+    per_group = analyse("How many countries are in each region?").cues
+    assert unhonoured(per_group, "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a <C> . }") == 0.5
+    assert unhonoured(per_group, "SELECT ?g (COUNT(?x) AS ?n) WHERE { ?x <p> ?g } GROUP BY ?g") == 0.0
+    largest = analyse("Which is the largest country?").cues
+    assert unhonoured(largest, "SELECT ?x WHERE { ?x a <C> }") == 1.0
+    assert unhonoured(analyse("Which countries border Spain?").cues, "SELECT ?x WHERE { ?x <b> <s> }") == 0.0
+    # 'how many people live in X' is honoured by reading a stored number
+    assert unhonoured(analyse("How many people live in Canada?").cues, "SELECT ?x WHERE { <c> <p> ?x }", "+value") == 0
+
+
+def test_everyday_words_left_over_weigh_less_than_rare_ones():
+    assert informativeness("use") < 0.3 < informativeness("colour") <= informativeness("gdp") == 1.0
+    nothing = lambda w: {}  # noqa: E731 - no property explains any word
+    assert unexplained(["gdp"], {"p"}, nothing) == 1.0
+    assert unexplained(["use"], {"p"}, nothing) < 0.3
+    # a word the query's class names is explained
+    assert unexplained(["cars"], {"p"}, nothing, named={"car"}) == 0.0
+    assert unexplained(["area"], {"p"}, lambda w: {"p": 0.9}) == 0.0
+
+
+def test_words_that_shape_a_query_are_not_left_over():
+    assert all(is_structure_word(w) for w in ["number", "highest", "average", "more", "150", "most"])
+    assert not any(is_structure_word(w) for w in ["horsepower", "cars", "capital"])
+
+
+def test_the_signals_move_confidence_the_way_they_say():
+    base = {"meaning": 0.8, "linked": 0.5, "score": 2.0, "single": 1.0, "words": 0.3}
+    assert confidence({**base, "unhonoured": 1.0}) < confidence(base)
+    assert confidence({**base, "unexplained": 1.0}) < confidence(base)
