@@ -247,3 +247,18 @@ def test_eval_reports_the_verifier_per_question(smollm2_shared, kg):
     rows = report["questions"]
     assert all(r["verifier_verdict"] == "accepted" and 0 < r["verifier_score"] < 1 for r in rows)
     assert report["summary"]["verifier_verdicts"] == {"accepted": 2}
+
+
+@needs_smollm2
+def test_the_page_lists_the_judged_candidates(smollm2_shared, kg):
+    from conftest import import_page_support
+    from kgquery import KGQuery
+
+    page = import_page_support()
+    engine = KGQuery(kg, model=smollm2_shared, embeddings=False, verify=True, verify_threshold=0.0)
+    engine.generator.verbalizes = False
+    ans = engine.ask(QUESTION)
+    rows = page.verification_rows(ans)
+    assert len(rows) == len(ans.verification["candidates"]) and [r["chosen"] for r in rows].count("✓") == 1
+    assert rows[ans.verification["chosen"]]["P(yes)"] == ans.confidence
+    assert page.verification_rows(KGQuery(kg, embeddings=False).ask(QUESTION)) == []
