@@ -262,3 +262,82 @@ def test_the_page_lists_the_judged_candidates(smollm2_shared, kg):
     assert len(rows) == len(ans.verification["candidates"]) and [r["chosen"] for r in rows].count("✓") == 1
     assert rows[ans.verification["chosen"]]["P(yes)"] == ans.confidence
     assert page.verification_rows(KGQuery(kg, embeddings=False).ask(QUESTION)) == []
+
+
+# ---------------------------------------------------------------------------- tuning the verifier on the graph
+@pytest.fixture(scope="module")
+def verify_data(kg, tmp_path_factory):
+    from kgquery.tune.verifier import synthesize_verify
+
+    out = tmp_path_factory.mktemp("verify_data")
+    report = synthesize_verify(kg, out, per_shape=6, seed=0, embeddings=False, progress=False)
+    return out, report
+
+
+def test_synth_verify_writes_yes_and_no_examples_split_by_entity(verify_data):
+    from kgquery.generate.verify import verify_messages
+    from kgquery.tune.synth import SPLITS, read_split
+
+    out, report = verify_data
+    recs = {s: read_split(out, s) for s in SPLITS}
+    every = [r for s in SPLITS for r in recs[s]]
+    assert report["task"] == "verify" and sum(report["totals"].values()) == len(every) > 0
+    assert {r["target"] for r in every} == {"yes", "no"}  # positives and hard negatives
+    for r in every:
+        assert r["target"] == ("yes" if r["label"] else "no") == r["sparql"]
+        assert r["messages"] == verify_messages(r["question"], r["explanation"], r["sample"], len(r["sample"])) or (
+            "more)" in r["messages"][1]["content"]
+        )
+    # a question's examples stay in one split, and no entity key is in two splits
+    where = {}
+    for s in SPLITS:
+        for r in recs[s]:
+            assert where.setdefault(r["question"], s) == s
+    keys = [{k for r in recs[s] for k in r["keys"]} for s in SPLITS]
+    assert not (keys[0] & keys[1]) and not (keys[0] & keys[2]) and not (keys[1] & keys[2])
+    # the pair's own query is a "yes"; a candidate with another result is a "no"
+    assert all(r["label"] == 1 for r in every if r["source"] == "pair")
+
+
+@needs_smollm2
+def test_a_verifier_example_trains_one_token(smollm2_shared, verify_data):
+    from kgquery.tune.synth import read_split
+    from kgquery.tune.train import encode
+
+    out, _ = verify_data
+    tok = smollm2_shared.tokenizer
+    rec = next(r for s in ("train", "validation", "test") for r in read_split(out, s))
+    ids, n = encode(rec, tok, 1024)
+    assert n == 1 and tok.decode(ids[-1:]).strip() == rec["target"]
+    prompt = smollm2_shared._inputs([rec["messages"]])["input_ids"][0].tolist()
+    assert ids[:-1] == prompt  # the target follows the very prompt P(yes) is read after
+
+
+@pytest.mark.slow
+@needs_smollm2
+def test_lora_training_on_verifier_examples_moves_the_scores(verify_data, tmp_path):
+    from kgquery.tune.train import TrainConfig, train
+    from kgquery.tune.verifier import evaluate_verifier, verifier_table
+
+    out, _ = verify_data
+    card = train(
+        TrainConfig(
+            data=str(out),
+            model=smollm2_gguf_path(),
+            out=str(tmp_path / "ad"),
+            max_steps=6,
+            batch_size=4,
+            lr=1e-3,
+            val_limit=8,
+            threads=1,
+        ),
+        progress=False,
+    )
+    assert card["metrics"]["steps"] == 6 and card["metrics"]["best_val_loss"] < card["metrics"]["val_loss_before"]
+    result = evaluate_verifier(
+        out, smollm2_gguf_path(), str(tmp_path / "ad"), split="train", limit=12, threads=1, progress=False
+    )
+    base, tuned = result["runs"]
+    assert base["n"] == tuned["n"] == 12 and base["scores"] != tuned["scores"]
+    assert tuned["mean_p_yes"] > base["mean_p_yes"]  # zero-shot says "no" to nearly everything; half are "yes"
+    assert "| tuned (ad) | 12 |" in verifier_table(result)
