@@ -343,3 +343,12 @@ def test_lora_training_on_verifier_examples_moves_the_scores(verify_data, tmp_pa
     assert base["n"] == tuned["n"] == 12 and base["scores"] != tuned["scores"]
     assert tuned["mean_p_yes"] > base["mean_p_yes"]  # zero-shot says "no" to nearly everything; half are "yes"
     assert "| tuned (ad) | 12 |" in verifier_table(result)
+
+
+def test_verifier_doctests():
+    import doctest
+    import importlib
+
+    for name in ("kgquery.generate.verify", "kgquery.models.scoring", "kgquery.tune.verifier"):
+        res = doctest.testmod(importlib.import_module(name))
+        assert res.attempted and not res.failed, name
