@@ -674,3 +674,25 @@ def graph_namers(kg: "KnowledgeGraph", ans: Answer | None = None) -> tuple[Namer
         return noun(p.label) if p is not None and noun(p.label) else None
 
     return entity, prop
+
+
+def verification_rows(ans: Answer) -> list[dict[str, str | float]]:
+    """The verifier's judgement (`--verify`) as table rows: each candidate it judged with its P(yes), the
+    chosen one marked; empty without a verifier.
+
+    >>> a = Answer(question="q", text="", verification={"chosen": 0, "candidates": [
+    ...     {"score": 0.91, "explanation": "Finds the age of Ada.", "results": 1, "sample": ["36"]}]})
+    >>> verification_rows(a)
+    [{'chosen': '✓', 'P(yes)': 0.91, 'what the query does': 'Finds the age of Ada.', 'results': '36'}]
+    """
+    v = ans.verification or {}
+    return [
+        {
+            "chosen": "✓" if i == v.get("chosen") else "",
+            "P(yes)": c["score"],
+            "what the query does": c.get("explanation", ""),
+            "results": "; ".join(c.get("sample") or [])
+            + (" …" if c.get("results", 0) > len(c.get("sample") or []) else ""),
+        }
+        for i, c in enumerate(v.get("candidates") or [])
+    ]

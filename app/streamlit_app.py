@@ -54,6 +54,7 @@ from page_support import (
     sample_entities,
     sample_uses,
     schema_tables,
+    verification_rows,
 )
 
 #: seconds after which a waiting question gets a "still working" note
@@ -130,9 +131,10 @@ def load_uploaded(digest: str, filename: str, _data: bytes) -> KnowledgeGraph:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def get_engine(graph_key: tuple, model: str | None, _kg: KnowledgeGraph) -> KGQuery:
-    """The engine for a graph and a model; its indexes (and the model) load on first use, in a worker."""
-    return KGQuery(_kg, model=model)
+def get_engine(graph_key: tuple, model: str | None, _kg: KnowledgeGraph, verify: bool = False) -> KGQuery:
+    """The engine for a graph and a model; its indexes (and the model) load on first use, in a worker.
+    `verify`: the model judges the embedded generator's candidates instead of writing SPARQL (issue 19)."""
+    return KGQuery(_kg, model=model, verify=verify and model is not None)
 
 
 class _Busy:
@@ -297,6 +299,13 @@ def model_choice() -> tuple[str | None, str]:
         except KgqueryError as e:
             st.info(f"{e}. Until then the embedded generator answers.")
             spec = None
+        if spec and st.checkbox(
+            "Verify only",
+            key="model_verify",
+            help="The model judges the embedded generator's best queries (yes/no) instead of writing SPARQL; "
+            "kgquery abstains when it accepts none (docs/models.md).",
+        ):
+            return spec, f"{spec} (verifier)"
         return spec, spec or "embedded"
 
 
@@ -615,6 +624,10 @@ def answer_details(turn: dict) -> None:
             else "**Evidence** — the triples behind the answer"
         )
         evidence_views(ans, turn["graph_key"])
+        if ans.verification is not None:
+            v = ans.verification
+            st.markdown(f"**Verifier** {v['model']}: {v['verdict']} (P(yes) threshold {v['threshold']:.2f})")
+            st.dataframe(_df(verification_rows(ans)), hide_index=True, width="stretch")
         if ans.timings:
             st.markdown(f'<div class="kg-muted">Timings: {_timings_line(ans)}</div>', unsafe_allow_html=True)
 
@@ -659,7 +672,7 @@ engine = None
 if kg is not None:
     ss.graph_key, ss._kg = graph_key, kg
     ss.graphs[graph_key] = kg
-    engine = get_engine(graph_key, spec, kg)
+    engine = get_engine(graph_key, spec, kg, bool(spec and ss.get("model_verify")))
     ss._engine = engine
     s = kg.schema
     with st.sidebar:

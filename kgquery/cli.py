@@ -180,6 +180,32 @@ def cmd_sparql(args) -> int:
     return OUTCOME_EXIT.get(res.outcome.value, EXIT_FAILED)
 
 
+def verify_options(args) -> dict:
+    """KGQuery's verifier settings from --verify, --verify-threshold and --verify-fallback (issue 19)."""
+    if not getattr(args, "verify", False):
+        return {}
+    if not getattr(args, "model", None):
+        raise KgqueryError("--verify needs --model (the model that judges the candidates)")
+    return {"verify": True, "verify_threshold": args.verify_threshold, "verify_fallback": args.verify_fallback}
+
+
+def _verify_args(sp) -> None:
+    sp.add_argument(
+        "--verify",
+        action="store_true",
+        help="the --model judges the best executed candidates (yes/no, P(yes) as score) instead of writing SPARQL",
+    )
+    sp.add_argument(
+        "--verify-threshold", type=float, default=None, help="P(yes) a candidate needs to be accepted (default 0.5)"
+    )
+    sp.add_argument(
+        "--verify-fallback",
+        choices=["abstain", "model"],
+        default="abstain",
+        help="when no candidate is accepted: abstain (default) or let the model write its own query",
+    )
+
+
 def cmd_ask(args) -> int:
     """Answer a question in plain language, with the query and the rows behind it."""
     from .pipeline import KGQuery
@@ -187,7 +213,7 @@ def cmd_ask(args) -> int:
     if not args.question.strip():
         raise KgqueryError("no question: give it in quotes, e.g. kgquery ask -g ck25 \"Who manages Marketing?\"")
     kg = open_graph(args)
-    engine = KGQuery(kg, model=args.model)
+    engine = KGQuery(kg, model=args.model, **verify_options(args))
     streamed: list[str] = []
     if args.model and not args.json:  # a model words the answer: show it as it is written
 
@@ -309,6 +335,7 @@ def cmd_eval(args) -> int:
     """Run a question set through `ask` and score it (set-F1, exact match, outcomes, latency)."""
     from .evaluation.harness import run_eval_cli
 
+    verify_options(args)  # --verify without --model: one line, exit 2
     return run_eval_cli(args)
 
 
@@ -402,6 +429,7 @@ def _add_ask_commands(sub) -> None:
     sp.add_argument("--quiet", "-q", action="store_true", help="only the answer sentence")
     sp.add_argument("--choice", metavar="IRI", help="the entity meant, when a name fits several (kgquery asks back)")
     sp.add_argument("--evidence-ttl", metavar="FILE", help="write the evidence triples to FILE as Turtle")
+    _verify_args(sp)
     sp.set_defaults(func=cmd_ask)
 
     sp = sub.add_parser("chat", help=cmd_chat.__doc__, description=cmd_chat.__doc__)
@@ -424,6 +452,7 @@ def _add_eval_command(sub) -> None:
     )
     sp.add_argument("--kgs", help="Spider4SPARQL: folder with one graph per db_id")
     sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"))
+    _verify_args(sp)
     sp.add_argument("--limit", type=positive_int, help="only the first N questions")
     sp.add_argument("--json", dest="json_out", metavar="OUT", help="write the per-question report here")
     sp.add_argument("--compare", metavar="DIR", help="ck25: put each 2025 team's F1 beside ours (challenge_results/)")

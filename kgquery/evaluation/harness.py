@@ -14,6 +14,7 @@ import os
 import platform
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Callable, Union
 
@@ -96,6 +97,22 @@ def _model_fields(gen) -> dict:
         "model_valid": bool(run and run.valid),
         "model_valid_first": bool(attempts) and attempts[0] not in ("invalid", "no_query"),
         "model_ok": bool(run and run.ok),
+    }
+
+
+def verifier_fields(v: dict) -> dict:
+    """Per question: the verifier's verdict, the score of the candidate it chose (else of its best one)
+    and every judged candidate's score, best-ranked first.
+
+    >>> verifier_fields({"verdict": "rejected", "chosen": None, "best": 1, "candidates": [{"score": 0.2}, {"score": 0.4}]})
+    {'verifier_verdict': 'rejected', 'verifier_score': 0.4, 'verifier_scores': [0.2, 0.4]}
+    """
+    scores = [c["score"] for c in v.get("candidates") or []]
+    pick = v.get("chosen") if v.get("chosen") is not None else v.get("best")
+    return {
+        "verifier_verdict": v.get("verdict"),
+        "verifier_score": scores[pick] if pick is not None else None,
+        "verifier_scores": scores,
     }
 
 
@@ -184,8 +201,10 @@ def _ask_and_score(engine, q: EvalQuestion, gold: list[str], row: dict) -> None:
         timings=ans.timings,
         message=ans.message,
     )
-    if gen is not None:
+    if gen is not None and not (ans.verification is not None and gen.last_run is None):  # the model wrote SPARQL
         row.update(_model_fields(gen))
+    if ans.verification is not None:
+        row.update(verifier_fields(ans.verification))
     if ans.tried:
         row["best_tried_f1"] = max(set_prf(res.values(), gold)[2] for _, _, res in ans.tried)
     attempt = attempt_values(ans)
@@ -203,6 +222,9 @@ def _summary(rows: list[dict], total: int, model: str | None, budget_s: float | 
     if ms is not None:
         summary["model_path"] = ms
         summary["valid_query_rate"] = ms["valid_query_rate"]
+    verdicts = Counter(r["verifier_verdict"] for r in rows if r.get("verifier_verdict"))
+    if verdicts:
+        summary["verifier_verdicts"] = dict(verdicts)
     summary["abstained_attempt_exact"] = sum(1 for r in rows if r.get("attempt_f1") == 1.0)
     unabstained = f1_if_answered(rows)
     if unabstained is not None:
@@ -253,6 +275,7 @@ def run_eval(
     progress: bool = True,
     engine_factory=None,
     budget_s: float | None = None,
+    engine_options: dict | None = None,
 ) -> dict:
     """Ask every question (the first ``limit``), score it, and return ``{"summary", "questions"}``.
 
@@ -267,7 +290,8 @@ def run_eval(
     if engine_factory is None:
         from ..pipeline import KGQuery
 
-        engine_factory = lambda kg, model: KGQuery(kg, model=model)  # noqa: E731
+        options = engine_options or {}
+        engine_factory = lambda kg, model: KGQuery(kg, model=model, **options)  # noqa: E731
 
     if isinstance(kg_or_loader, KnowledgeGraph):
         kg_fixed = kg_or_loader
@@ -351,7 +375,18 @@ def run_eval_cli(args) -> int:
     else:
         source = open_graph(args)
         graph_desc = source.name
-    report = run_eval(source, questions, model=getattr(args, "model", None), limit=getattr(args, "limit", None))
+    options = (
+        {"verify": True, "verify_threshold": args.verify_threshold, "verify_fallback": args.verify_fallback}
+        if getattr(args, "verify", False)
+        else None
+    )
+    report = run_eval(
+        source,
+        questions,
+        model=getattr(args, "model", None),
+        limit=getattr(args, "limit", None),
+        engine_options=options,
+    )
     s = report["summary"]
     s.update(format=fmt, questions_file=str(args.questions), graph=graph_desc)
     chosen = {k: getattr(args, k, None) for k in ("only", "exclude", "split") if getattr(args, k, None)}

@@ -160,6 +160,38 @@ class OpenAIChatModel:
         except (KeyError, IndexError, TypeError):
             raise ModelError(f"model server {self.shown_url} answered without choices") from None
 
+    # ------------------------------------------------------------------ scoring
+    def yes_probability(self, messages: list[dict], top_logprobs: int = 10) -> float:
+        """P(yes) / (P(yes) + P(no)) for the first token of the reply, from the server's logprobs
+        (one token generated: max_tokens=1, logprobs=true, top_logprobs); a ModelError when the
+        server sends no logprobs or neither word is among its top tokens."""
+        from .scoring import yes_share
+
+        body = {
+            "model": self._model_name(),
+            "messages": messages,
+            "max_tokens": 1,
+            "temperature": 0.0,
+            "logprobs": True,
+            "top_logprobs": top_logprobs,
+        }
+        data = self._json("/chat/completions", body)
+        try:
+            first = data["choices"][0]["logprobs"]["content"][0]
+            top = [(t["token"], float(t["logprob"])) for t in first.get("top_logprobs") or []]
+            top = top or [(first["token"], float(first["logprob"]))]
+        except (KeyError, IndexError, TypeError, ValueError):
+            raise ModelError(
+                f"model server {self.shown_url} returned no logprobs: scoring (--verify) needs a server "
+                f"that answers logprobs=true (vLLM, llama.cpp server, kgquery serve-model do)"
+            ) from None
+        share = yes_share(top)
+        if share is None:
+            raise ModelError(
+                f"model server {self.shown_url}: neither 'yes' nor 'no' is among the {len(top)} most likely first tokens"
+            )
+        return share
+
     def _stream(self, body: dict) -> Iterator[str]:
         resp = self._open("/chat/completions", body)
         try:

@@ -212,6 +212,61 @@ class TransformersChatModel:
         texts = self.tokenizer.batch_decode(out, skip_special_tokens=True)
         return [_cut_at_stop(t, stop).strip() for t in texts]
 
+    # ------------------------------------------------------------------ scoring (one forward pass)
+    def next_token_logprobs(self, messages: list[dict], top: int = 10) -> list[tuple[str, float]]:
+        """The `top` most likely next tokens after the conversation's generation prompt: (text, logprob)."""
+        import torch
+
+        logprobs = self._next_logprobs(messages)
+        values, ids = torch.topk(logprobs, min(top, logprobs.shape[-1]))
+        return [(self.tokenizer.decode([int(i)]), float(v)) for v, i in zip(values, ids)]
+
+    def yes_probability(self, messages: list[dict]) -> float:
+        """P(yes) / (P(yes) + P(no)) for the next token (every case and leading-space variant that is
+        one token), from one forward pass: no generation."""
+        import torch
+
+        logprobs = self._next_logprobs(messages)
+        yes_ids, no_ids = self._yes_no_ids()
+        p_yes = float(torch.exp(logprobs[yes_ids]).sum())
+        p_no = float(torch.exp(logprobs[no_ids]).sum())
+        if p_yes + p_no <= 0:
+            raise ModelError(f"{self.name}: 'yes' and 'no' have no probability after this prompt")
+        return p_yes / (p_yes + p_no)
+
+    def _next_logprobs(self, messages: list[dict]):
+        import torch
+
+        if self.is_seq2seq:
+            raise ModelError(f"{self.name}: next-token scoring needs a decoder-only model")
+        enc = self._inputs([messages])
+        with self._lock, torch.inference_mode():
+            try:
+                out = self.model(**enc, logits_to_keep=1, use_cache=False)
+            except RuntimeError as e:
+                raise ModelError(f"scoring failed: {' '.join(str(e).split())[:200]}") from None
+        return torch.log_softmax(out.logits[0, -1].float(), dim=-1)
+
+    def _yes_no_ids(self) -> tuple[list[int], list[int]]:
+        """Token ids that spell 'yes' / 'no' alone (any case, with or without a leading space)."""
+        if getattr(self, "_yes_no", None) is None:
+            from .scoring import NO_WORDS, YES_WORDS
+
+            def ids(words) -> list[int]:
+                found = set()
+                for w in words:
+                    for v in {w, w.capitalize(), w.upper()}:
+                        for text in (v, " " + v):
+                            t = self.tokenizer(text, add_special_tokens=False)["input_ids"]
+                            if len(t) == 1:
+                                found.add(t[0])
+                return sorted(found)
+
+            self._yes_no = (ids(YES_WORDS), ids(NO_WORDS))
+            if not self._yes_no[0] or not self._yes_no[1]:
+                raise ModelError(f"{self.name}: its tokenizer has no single token for 'yes' or 'no'")
+        return self._yes_no
+
     def chat(
         self,
         messages: list[dict],

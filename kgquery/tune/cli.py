@@ -16,6 +16,19 @@ def cmd_synth(args) -> int:
     from .synth import format_report, synthesize
 
     kg = open_graph(args)
+    if args.task == "verify":
+        from .verifier import synthesize_verify
+
+        report = synthesize_verify(
+            kg, args.out, args.per_shape, args.seed, embeddings=False if args.no_embeddings else None
+        )
+        report["graph_path"] = ";".join(str(Path(g).resolve()) for g in args.resolved_graphs)
+        (Path(args.out) / "report.json").write_text(json.dumps(report, indent=1), "utf-8")
+        print(json.dumps({k: report[k] for k in ("pairs", "totals", "labels")}))
+        print(
+            f"wrote {args.out}/train.jsonl, validation.jsonl, test.jsonl (verifier examples) ({report['seconds']:.0f} s)"
+        )
+        return 0
     report = synthesize(
         kg,
         args.out,
@@ -75,6 +88,9 @@ def cmd_eval(args) -> int:
     from ..graphs import open_graph
     from .evaluate import evaluate, markdown_table, write_result
 
+    report_file = Path(args.data) / "report.json"
+    if report_file.is_file() and json.loads(report_file.read_text("utf-8")).get("task") == "verify":
+        return _eval_verifier(args)
     if not args.graph and not args.endpoint:
         report = Path(args.data) / "report.json"
         paths = json.loads(report.read_text("utf-8")).get("graph_path") if report.is_file() else None
@@ -100,6 +116,21 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def _eval_verifier(args) -> int:
+    """Verifier accuracy, AUROC and pick accuracy on `synth --task verify` data, before and after tuning."""
+    from .evaluate import write_result
+    from .verifier import evaluate_verifier, verifier_table
+
+    result = evaluate_verifier(
+        args.data, args.model, args.adapter, limit=args.limit, split=args.split, threads=args.threads
+    )
+    out = args.json_out or str(Path(args.data) / "eval.json")
+    write_result(result, out)
+    print(verifier_table(result))
+    print(f"(per-example scores in {out})")
+    return 0
+
+
 def add_parser(sub, graph_args) -> None:
     """Register `tune` and its three subcommands on the main parser's subparsers."""
     tp = sub.add_parser(
@@ -122,6 +153,12 @@ def add_parser(sub, graph_args) -> None:
         help="also reword each question with this model (transformers:..., openai:...; default off)",
     )
     sp.add_argument("--no-embeddings", action="store_true", help="link without sentence embeddings")
+    sp.add_argument(
+        "--task",
+        choices=["sparql", "verify"],
+        default="sparql",
+        help="sparql: question -> query pairs (default); verify: yes/no examples for `ask --verify` (issue 19)",
+    )
     sp.set_defaults(func=_with_graphs(cmd_synth))
 
     sp = tsub.add_parser("train", help=cmd_train.__doc__, description=cmd_train.__doc__)
@@ -146,7 +183,11 @@ def add_parser(sub, graph_args) -> None:
     sp.add_argument("--dtype", default="auto", choices=["auto", "bfloat16", "float32"])
     sp.set_defaults(func=cmd_train)
 
-    sp = tsub.add_parser("eval", help=cmd_eval.__doc__, description=cmd_eval.__doc__)
+    sp = tsub.add_parser(
+        "eval",
+        help=cmd_eval.__doc__,
+        description=cmd_eval.__doc__ + " On `synth --task verify` data: verifier accuracy, AUROC, pick accuracy.",
+    )
     graph_args(sp, required=False)
     sp.add_argument("--data", required=True, help="folder written by `kgquery tune synth`")
     sp.add_argument("--model", required=True, help="the base model (hub id, folder or .gguf file)")

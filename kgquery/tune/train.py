@@ -104,6 +104,8 @@ def encode(rec: dict, tok, max_len: int) -> tuple[list[int], int]:
     a_ids = tok(answer, add_special_tokens=False)["input_ids"]
     if len(a_ids) > 1 and answer.endswith("\n") and not tok.decode(a_ids[-1:]).strip():
         a_ids = a_ids[:-1]  # the newline after the end-of-turn token: nothing to learn there
+    if rec.get("target") in ("yes", "no"):  # a verifier example (tune/verifier.py): one token, what P(yes) reads
+        a_ids = a_ids[:1]
     a_ids = a_ids[: max_len // 2]
     p_ids = p_ids[-(max_len - len(a_ids)) :]
     return p_ids + a_ids, len(a_ids)
