@@ -1,0 +1,166 @@
+"""One grammar for every backend (issue 18): the Lark source, its GBNF conversion, llguidance in process,
+and every reference query of ck25 and of the Spider4SPARQL development graphs accepted by the grammar
+built for its graph (all of that graph's IRIs as terminals). Reference queries are read from
+../shared/benchmarks at test time only; the tests skip, saying where they looked, when it is absent."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from kgquery.generate.grammar import SparqlGrammar, graph_grammar, lark_to_gbnf
+from kgquery.graph.guard import guard
+
+llguidance = pytest.importorskip("llguidance", reason="llguidance is not installed (pip install 'kgquery[llm]')")
+from kgquery.generate import guidance  # noqa: E402
+
+V = "http://x.org/v/"
+PREFIXES = {"v": V}
+PROPS = [V + "price", V + "name", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"]
+NODES = ["http://x.org/i/a1", "http://x.org/i/b-2"]
+CLASSES = [V + "Product"]
+
+
+@pytest.fixture(scope="module")
+def grammar() -> SparqlGrammar:
+    return SparqlGrammar(PROPS, NODES, PREFIXES, CLASSES)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?x WHERE { ?x a v:Product . }",
+        'SELECT DISTINCT ?x ?n WHERE { ?x <http://x.org/v/price> ?p ; v:name ?n . FILTER(?p > 5 && LANG(?n) = "en") } '
+        "ORDER BY DESC(?p) LIMIT 3",
+        "ASK { <http://x.org/i/a1> v:price 5.5 . }",
+        "PREFIX pv: <http://x.org/v/>\nSELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a pv:Product. }",
+        "SELECT ?x WHERE { ?x v:price ?p . { SELECT (MAX(?q) AS ?m) WHERE { ?y v:price ?q . } } FILTER(?p = ?m) }",
+        'select ?x where { ?x v:name "Foo"@en . ?x v:price/v:price ?p. } group by ?x having (count(?p) > 1)',
+        "SELECT ?x WHERE { OPTIONAL { ?x v:name ?n } FILTER NOT EXISTS { ?x v:price [ v:name ?z ] . } }",
+        'SELECT ?x WHERE { ?x v:price ?p . BIND(xsd:integer(?p) AS ?i) FILTER(?i >= "3"^^xsd:integer) } # why',
+    ],
+)
+def test_the_grammar_accepts_queries_of_the_subset(grammar, query):
+    assert guidance.accepts(grammar.lark, query)
+    guard(query, prefixes={**PREFIXES, "xsd": "http://www.w3.org/2001/XMLSchema#"})
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?x WHERE { ?x v:cost ?p . }",  # a property the graph does not have
+        "SELECT ?x WHERE { ?x <http://x.org/v/nope> ?p . }",  # an invented IRI
+        "SELECT ?x WHERE { ?x v:price <http://x.org/i/zz> . }",  # an entity that was not grounded
+        "PREFIX v: <http://evil.org/> SELECT ?x WHERE { ?x v:price ?p }",  # a prefix bound elsewhere
+        "SELECT ?x WHERE { ?x ?p ?o ?y }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "SELECT ?x WHERE { SERVICE <http://evil/> { ?x ?p ?o } }",
+        "SELECT ?x FROM <http://x.org/g> WHERE { ?x ?p ?o }",
+    ],
+)
+def test_the_grammar_rejects_invented_iris_and_other_statements(grammar, query):
+    assert not guidance.accepts(grammar.lark, query)
+
+
+def test_no_iris_of_a_kind_drops_the_alternatives_that_need_them():
+    g = SparqlGrammar([V + "price"], [], PREFIXES, [])
+    assert guidance.accepts(g.lark, "SELECT ?x WHERE { ?x v:price ?y }")
+    assert not guidance.accepts(g.lark, "SELECT ?x WHERE { ?x v:price <http://x.org/i/a1> }")
+
+
+def test_gbnf_is_converted_from_the_same_source(grammar):
+    gbnf = grammar.gbnf
+    assert gbnf.startswith("root ::= ") and "\nws ::= " in gbnf
+    assert '"<http://x.org/i/a1>"' in gbnf and "[Ss] [Ee] [Ll] [Ee] [Cc] [Tt]" in gbnf
+    assert "_" not in "".join(line.split("::=")[0] for line in gbnf.splitlines())  # GBNF names: letters, digits, -
+    # llguidance ships a GBNF reader (GBNF -> Lark): the conversion is well-formed GBNF and compiles. (Its
+    # reader turns rules into lexer tokens by its own rules, so it is no oracle for what the GBNF means.)
+    from llguidance.gbnf_to_lark import gbnf_to_lark
+
+    assert llguidance.LLMatcher.validate_grammar(gbnf_to_lark(gbnf)) == ""
+
+
+def test_lark_to_gbnf_small():
+    out = lark_to_gbnf('start: "a"i B*\nB: /[0-9]{1,2}x?/\n%ignore /[ ]+/\n')
+    assert out.splitlines() == [
+        "root ::= ((ws [Aa]) B*) ws",
+        'B ::= ws (((([0-9]){1,2} ("x")?)))',
+        'ws ::= ((((" ")+)))?',
+    ]
+
+
+# --- reference queries ---------------------------------------------------------------------------------
+
+
+def _benchmarks() -> Path | None:
+    here = Path(__file__).resolve().parents[1]
+    for p in (os.environ.get("KGQUERY_BENCHMARKS"), "/work/shared/benchmarks", here.parent / "shared" / "benchmarks"):
+        if p and (Path(p) / "ck25" / "questions.yml").is_file():
+            return Path(p)
+    return None
+
+
+def _need_benchmarks() -> Path:
+    bench = _benchmarks()
+    if bench is None:
+        pytest.skip(
+            "benchmarks not found (looked in $KGQUERY_BENCHMARKS, /work/shared/benchmarks, ../shared/benchmarks)"
+        )
+    return bench
+
+
+def test_every_ck25_reference_query_is_accepted(ck25_kg):
+    import yaml
+
+    bench = _need_benchmarks()
+    items = yaml.safe_load((bench / "ck25" / "questions.yml").read_text("utf-8"))["questions"]
+    g = graph_grammar(ck25_kg)
+    compiled = guidance.matcher(g.lark)
+    rejected = [q["id"] for q in items if not guidance.accepts(g.lark, q["query"]["sparql"], compiled)]
+    assert len(items) == 50 and rejected == []
+
+
+def _missing_iris(query: str, g: SparqlGrammar, ns: str) -> set[str]:
+    named = set(re.findall(r"<([^<>\s]+)>", query)) | {ns + m for m in re.findall(r"(?<![\w?$]):(\w+)", query)}
+    known = {i for group in g.iris.values() for i in group}
+    return {i for i in named if i not in known and i != ns}
+
+
+@pytest.mark.slow
+def test_every_spider4sparql_development_reference_query_is_accepted():
+    """Development graphs only (kgquery/evaluation/splits.py). Each reference query is accepted by the
+    grammar with all of its graph's IRIs, except those that name an IRI the graph does not hold (a
+    column with no values: their answer is empty); with those IRIs added, every one is accepted, so the
+    subset has every construct the references use."""
+    from kgquery.evaluation.formats import SPIDER_NS, fix_spider_query, spider_graph_file
+    from kgquery.evaluation.splits import SPIDER4SPARQL_SPLIT
+    from kgquery.graph import KnowledgeGraph
+
+    bench = _need_benchmarks() / "spider4sparql"
+    dev = set(SPIDER4SPARQL_SPLIT["dev"])
+    items = [
+        x
+        for x in json.loads((bench / "nl_sparql_pairs" / "dev.json").read_text("utf-8"))
+        if (x.get("db_id") or x.get("kg_name")) in dev
+    ]
+    total, absent_iri = 0, 0
+    for db in sorted(dev):
+        kg = KnowledgeGraph.load(spider_graph_file(bench / "kgs", db))
+        g = graph_grammar(kg)
+        compiled = guidance.matcher(g.lark)
+        for x in (x for x in items if (x.get("db_id") or x.get("kg_name")) == db):
+            query = fix_spider_query(x["query"], db)
+            total += 1
+            if guidance.accepts(g.lark, query, compiled):
+                continue
+            missing = _missing_iris(query, g, SPIDER_NS)
+            assert missing, f"{db}: rejected, though every IRI is in the graph: {query}"
+            wider = SparqlGrammar(g.iris["IRI_P"] + sorted(missing), g.iris["IRI_N"] + sorted(missing), g.prefixes)
+            assert guidance.accepts(wider.lark, query), f"{db}: rejected with its IRIs added: {query}"
+            absent_iri += 1
+        kg.close()
+    assert total == 590 and absent_iri <= 12
