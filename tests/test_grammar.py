@@ -37,7 +37,7 @@ def grammar() -> SparqlGrammar:
         'SELECT DISTINCT ?x ?n WHERE { ?x <http://x.org/v/price> ?p ; v:name ?n . FILTER(?p > 5 && LANG(?n) = "en") } '
         "ORDER BY DESC(?p) LIMIT 3",
         "ASK { <http://x.org/i/a1> v:price 5.5 . }",
-        "PREFIX pv: <http://x.org/v/>\nSELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a pv:Product. }",
+        "PREFIX v: <http://x.org/v/>\nSELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a v:Product. }",
         "SELECT ?x WHERE { ?x v:price ?p . { SELECT (MAX(?q) AS ?m) WHERE { ?y v:price ?q . } } FILTER(?p = ?m) }",
         'select ?x where { ?x v:name "Foo"@en . ?x v:price/v:price ?p. } group by ?x having (count(?p) > 1)',
         "SELECT ?x WHERE { OPTIONAL { ?x v:name ?n } FILTER NOT EXISTS { ?x v:price [ v:name ?z ] . } }",
@@ -64,6 +64,16 @@ def test_the_grammar_accepts_queries_of_the_subset(grammar, query):
 )
 def test_the_grammar_rejects_invented_iris_and_other_statements(grammar, query):
     assert not guidance.accepts(grammar.lark, query)
+
+
+def test_prefix_names_the_prompt_shows_or_any_name_bound_to_a_graph_namespace():
+    strict = SparqlGrammar(PROPS, NODES, PREFIXES, CLASSES)
+    free = SparqlGrammar(PROPS, NODES, PREFIXES, CLASSES, free_prefixes=True)
+    mine = "PREFIX pv: <http://x.org/v/>\nSELECT ?x WHERE { ?x a pv:Product . }"
+    assert not guidance.accepts(strict.lark, mine) and guidance.accepts(free.lark, mine)
+    for g in (strict, free):
+        assert not guidance.accepts(g.lark, "PREFIX v: <http://evil.org/> SELECT ?x WHERE { ?x v:price ?p }")
+        assert not guidance.accepts(g.lark, "SELECT ?x WHERE { ?x v:cost ?p }")
 
 
 def test_no_iris_of_a_kind_drops_the_alternatives_that_need_them():
@@ -159,7 +169,8 @@ def test_every_spider4sparql_development_reference_query_is_accepted():
                 continue
             missing = _missing_iris(query, g, SPIDER_NS)
             assert missing, f"{db}: rejected, though every IRI is in the graph: {query}"
-            wider = SparqlGrammar(g.iris["IRI_P"] + sorted(missing), g.iris["IRI_N"] + sorted(missing), g.prefixes)
+            iris = {k: sorted(set(v) | missing) for k, v in g.iris.items()}
+            wider = SparqlGrammar(iris["IRI_P"], iris["IRI_N"], g.prefixes, g.iris["IRI_C"], free_prefixes=True)
             assert guidance.accepts(wider.lark, query), f"{db}: rejected with its IRIs added: {query}"
             absent_iri += 1
         kg.close()

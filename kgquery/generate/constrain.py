@@ -554,6 +554,14 @@ class SparqlLogitsProcessor:
         self._prompt_len: int | None = None
         self._rows: list[list] = []  # per batch row: [tokens consumed, state, finished, text]
 
+    def accepts(self, text: str) -> bool:
+        """True when `text` is a complete query (the interface kgquery.generate.guidance's processor shares)."""
+        return self.checker.accepts(text)
+
+    def complete(self, text: str) -> str | None:
+        """`text` closed with the shortest valid ending (None when it is no prefix)."""
+        return self.checker.complete(text)
+
     def _allowed(self, state, order) -> list[int]:
         found = []
         can_end = None

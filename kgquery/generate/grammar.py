@@ -11,7 +11,9 @@ GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET) with the IRIs grounded for one questi
 - ``IRI_D``: datatypes (``"5"^^xsd:integer``, ``xsd:integer(?x)``),
 
 each spelled ``<full IRI>`` or, where a prefix fits, ``pfx:local``; a ``PREFIX`` declaration can only
-bind a prefix to its own namespace, so a query cannot rename its way to an invented IRI.
+bind a prefix to its own namespace, so a query cannot rename its way to an invented IRI. With
+``free_prefixes=True`` any prefix name may be declared for a namespace of the graph (reference queries
+choose their own names); generation uses the prefixes the prompt shows.
 
 `.lark()` is the source: Lark as llguidance (and vLLM's structured outputs with the guidance
 backend) take it. `.gbnf()` is the same grammar converted by `lark_to_gbnf` for llama.cpp's
@@ -96,7 +98,8 @@ RULES: dict[str, list[str]] = {
     "path_seq": ['path_elt ("/" path_elt)*'],
     "path_elt": ['"^"? path_primary path_mod?'],
     "path_mod": ['"*"', '"+"', '"?"'],
-    "path_primary": ["IRI_P", '"a"', '"(" path ")"'],
+    # no parenthesised paths: no reference query uses them, and small models nest "(" without end
+    "path_primary": ["IRI_P", '"a"'],
     "object_list": ['object ("," object)*'],
     "object": ["VAR", "IRI_N", "IRI_C", "literal", "NEG_INT", "blank_node"],
     "literal": ["STRING LANGTAG?", 'STRING "^^" IRI_D', "NUMBER", "BOOL"],
@@ -190,7 +193,7 @@ def iri_spellings(iris, prefixes: dict[str, str] | None = None) -> tuple[list[st
     (['<http://x.org/v/price>', '<http://y/z>'], ['price'])
     """
     full, local = [], set()
-    namespaces = set((prefixes or {}).values()) | {namespace(i) for i in iris}
+    namespaces = set((prefixes or {}).values())
     for iri in sorted(set(iris)):
         if not _plain_iri(iri):
             continue
@@ -205,7 +208,19 @@ def iri_spellings(iris, prefixes: dict[str, str] | None = None) -> tuple[list[st
 class SparqlGrammar:
     """The grammar for one question (see module docstring). IRIs are sets of strings."""
 
-    def __init__(self, properties, nodes, prefixes: dict[str, str] | None = None, classes=(), datatypes=DATATYPES):
+    def __init__(
+        self,
+        properties,
+        nodes,
+        prefixes: dict[str, str] | None = None,
+        classes=(),
+        datatypes=DATATYPES,
+        free_prefixes: bool = False,
+    ):
+        #: False: prefixed names use the prefixes given (and the standard ones), each bound to its own
+        #: namespace (what the prompt shows; the guard declares them). True: any prefix name, once a
+        #: PREFIX line binds it to a namespace of the graph (reference queries name their own prefixes).
+        self.free_prefixes = free_prefixes
         self.prefixes = {
             p: ns
             for p, ns in {**STANDARD_PREFIXES, **(prefixes or {})}.items()
@@ -225,6 +240,13 @@ class SparqlGrammar:
         return sorted({ns for ns in found | set(self.prefixes.values()) if ns and _plain_iri(ns)})
 
     def _terminal(self, name: str) -> str | None:
+        if not self.free_prefixes:
+            full, _ = iri_spellings(self.iris[name])
+            pnames = []
+            for p, ns in sorted(self.prefixes.items()):
+                _, local = iri_spellings([i for i in self.iris[name] if i.startswith(ns)], {p: ns})
+                pnames += [f"{p}:{x}" for x in local]
+            return " | ".join(_quote(x) for x in full + pnames) or None
         full, local = iri_spellings(self.iris[name], {str(i): ns for i, ns in enumerate(self.namespaces)})
         alts = [_quote(s) for s in full]
         if local:
@@ -239,9 +261,15 @@ class SparqlGrammar:
             body = self._terminal(name)
             if body:
                 terminals[name] = body
-        terminals["PNAME_NS"] = f"/{PNAME_NS}/"
-        terminals["NAMESPACE"] = " | ".join(_quote(f"<{ns}>") for ns in self.namespaces)
-        rules = _drop_missing({k: list(v) for k, v in RULES.items()}, set(terminals))
+        rules = {k: list(v) for k, v in RULES.items()}
+        if self.free_prefixes:
+            terminals["PNAME_NS"] = f"/{PNAME_NS}/"
+            terminals["NAMESPACE"] = " | ".join(_quote(f"<{ns}>") for ns in self.namespaces)
+        else:  # each prefix with its own namespace only
+            rules["prefix_decl"] = [
+                f'"PREFIX"i {_quote(p + ":")} {_quote(f"<{ns}>")}' for p, ns in sorted(self.prefixes.items())
+            ]
+        rules = _drop_missing(rules, set(terminals))
         lines = [f"{name}: " + "\n    | ".join(alts) for name, alts in rules.items()]
         lines += [f"{name}: {body}" for name, body in terminals.items()]
         lines += [f"%ignore {x}" for x in IGNORE]
@@ -442,4 +470,4 @@ def graph_grammar(kg, timeout_s: float = 60.0) -> SparqlGrammar:
     nodes = column("SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION { ?s ?p ?x } FILTER(isIRI(?x)) }")
     classes = column(f"SELECT DISTINCT ?c WHERE {{ ?x <{rdf_type}> ?c }}")
     types = column("SELECT DISTINCT ?d WHERE { ?s ?p ?o . FILTER(isLiteral(?o)) BIND(DATATYPE(?o) AS ?d) }")
-    return SparqlGrammar(props, nodes | props, kg.schema.prefixes, classes, set(DATATYPES) | types)
+    return SparqlGrammar(props, nodes | props, kg.schema.prefixes, classes, set(DATATYPES) | types, free_prefixes=True)

@@ -133,6 +133,7 @@ class GrammarLogitsProcessor:
             row[3] += self.tokenizer.decode([tid])
 
     def __call__(self, input_ids, scores):
+        import numpy as np
         import torch
 
         from .constrain import _repeating
@@ -149,7 +150,7 @@ class GrammarLogitsProcessor:
         for b in range(scores.shape[0]):
             row = self._rows[b]
             self._advance(row, gen[b, row[0] :].tolist())
-            if not row[2] and (_repeating(row[3]) or row[3].endswith(" " * 9)):
+            if not row[2] and (_repeating(row[3]) or (len(row[3]) > 9 and row[3][-9:].isspace())):
                 row[2] = True  # a loop ("?a, ?a, ?a, ...") or endless blanks: stop; the caller closes the query
                 self.stats["aborted"] += 1
             if row[2] or row[1].is_stopped() or row[1].is_error():
@@ -157,11 +158,11 @@ class GrammarLogitsProcessor:
                 continue
             self.stats["steps"] += 1
             row[1].unsafe_compute_mask_ptr(bitmask[b].data_ptr(), words * 4)
-        shifts = torch.arange(32, dtype=torch.int32)
-        allowed = ((bitmask.unsqueeze(-1) >> shifts) & 1).reshape(scores.shape[0], -1)[:, :vocab].bool()
+        bits = np.unpackbits(bitmask.numpy().view(np.uint8), axis=1, bitorder="little")[:, :vocab]
+        allowed = torch.from_numpy(bits).bool()
         if allowed.shape[1] < vocab:  # the model's vocabulary is padded past the tokenizer's
             allowed = torch.nn.functional.pad(allowed, (0, vocab - allowed.shape[1]), value=False)
-        out = scores.masked_fill(~allowed, float("-inf"))
+        out = scores.masked_fill(~allowed.to(scores.device), float("-inf"))
         self.stats["mask_s"] += time.perf_counter() - t0
         return out
 
