@@ -176,7 +176,11 @@ def gold_acceptance(bench: Path) -> dict:
         t1 = time.perf_counter()
         m = guidance.matcher(lark)
         t2 = time.perf_counter()
-        queries = ck25 if db is None else [fix_spider_query(x["query"], db) for x in pairs if x.get("db_id") == db]
+        queries = (
+            ck25
+            if db is None
+            else [fix_spider_query(x["query"], db) for x in pairs if (x.get("db_id") or x.get("kg_name")) == db]
+        )
         ok = sum(guidance.accepts(lark, s, m) for s in queries)
         out[name] = {
             "n": len(queries),

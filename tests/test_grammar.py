@@ -99,8 +99,65 @@ def test_lark_to_gbnf_small():
     assert out.splitlines() == [
         "root ::= ((ws [Aa]) B*) ws",
         'B ::= ws (((([0-9]){1,2} ("x")?)))',
-        'ws ::= ((((" ")+)))?',
+        'ws ::= ((" "))*',
     ]
+
+
+_GBNF_TOKEN = re.compile(
+    r'\s*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<cls>\[(?:[^\]\\]|\\.)*\])|(?P<name>[A-Za-z0-9-]+)'
+    r"|(?P<rep>\{\d+(?:,\d*)?\})|(?P<op>[()|?*+]))"
+)
+
+
+def gbnf_as_char_cfg(gbnf: str) -> str:
+    """GBNF read literally, as a context-free grammar over characters, written in Lark with every rule a
+    Lark rule (no lexer terminals, no ignored whitespace): an independent reading of what the GBNF means,
+    which llguidance can then check texts against."""
+
+    def rule(n: str) -> str:
+        return "start" if n == "root" else "r_" + n.replace("-", "_").lower() + ("_t" if n.isupper() else "")
+
+    out = []
+    for line in gbnf.splitlines():
+        name, _, body = line.partition(" ::= ")
+        items, pos = [], 0
+        while pos < len(body):
+            m = _GBNF_TOKEN.match(body, pos)
+            assert m and m.end() > pos, body[pos : pos + 40]
+            pos = m.end()
+            if m.group("str"):
+                items.append(m.group("str"))
+            elif m.group("cls"):
+                items.append("/" + m.group("cls").replace("/", "\\/") + "/")
+            elif m.group("name"):
+                items.append(rule(m.group("name")))
+            elif m.group("rep"):
+                lo, comma, hi = m.group("rep")[1:-1].partition(",")
+                items.append(f"~ {lo}..{hi}" if hi else f"~ {lo}")
+            else:
+                items.append(m.group("op"))
+        out.append(f"{rule(name)}: {' '.join(items)}")
+    return "\n".join(out) + "\n"
+
+
+GBNF_CASES = [
+    "SELECT ?x WHERE { ?x a v:Product . }",
+    "ASK { ?x v:price 3 }",
+    'select(count(?x) as ?n){?x v:name "a b"@en} # note',
+    "SELECT ?x\nWHERE\n{ ?x v:price/v:name ?p . FILTER(?p >= 5) } ORDER BY DESC(?p) LIMIT 2",
+    "SELECT ?x WHERE { ?x v:cost ?p . }",
+    "SELECT ?x WHERE { ?x v:price <http://x.org/i/zz> }",
+    "SeLeCT ?x WHERE { ?x v:price ?p }",
+    "SELECT ?x WHERE { ?x v:price ?p } LIMIT",
+]
+
+
+@pytest.mark.parametrize("free", [False, True])
+def test_the_gbnf_means_what_the_lark_means(free):
+    g = SparqlGrammar(PROPS, NODES, PREFIXES, CLASSES, free_prefixes=free)
+    chars = gbnf_as_char_cfg(g.gbnf)
+    for q in GBNF_CASES:
+        assert guidance.accepts(chars, q) == guidance.accepts(g.lark, q), q
 
 
 # --- reference queries ---------------------------------------------------------------------------------
@@ -132,6 +189,20 @@ def test_every_ck25_reference_query_is_accepted(ck25_kg):
     compiled = guidance.matcher(g.lark)
     rejected = [q["id"] for q in items if not guidance.accepts(g.lark, q["query"]["sparql"], compiled)]
     assert len(items) == 50 and rejected == []
+
+
+@pytest.mark.slow
+def test_every_ck25_reference_query_is_accepted_by_the_gbnf_too(ck25_kg):
+    """The GBNF llama.cpp would get, read literally as a character grammar (about 20 s)."""
+    import yaml
+
+    bench = _need_benchmarks()
+    items = yaml.safe_load((bench / "ck25" / "questions.yml").read_text("utf-8"))["questions"]
+    chars = gbnf_as_char_cfg(graph_grammar(ck25_kg).gbnf)
+    limits = llguidance.LLParserLimits(max_items_in_row=200_000, step_max_items=10_000_000)  # one item per char
+    compiled = guidance.matcher(chars, limits=limits)
+    rejected = [q["id"] for q in items if not guidance.accepts(chars, q["query"]["sparql"], compiled)]
+    assert rejected == []
 
 
 def _missing_iris(query: str, g: SparqlGrammar, ns: str) -> set[str]:

@@ -420,6 +420,21 @@ def _lark_body_to_gbnf(body: str, in_terminal: bool) -> str:
     return " ".join(out).replace(" ?", "?").replace(" *", "*").replace(" +", "+").replace("( ", "(").replace(" )", ")")
 
 
+def _ignored_item(item: str) -> str:
+    """One %ignore pattern as a GBNF item; a regex ``X+`` becomes ``X`` (ws repeats it: no ambiguity)."""
+    item = item.strip()
+    if item.startswith("/") and item.endswith("/"):
+        try:
+            from re import _parser as sre
+        except ImportError:  # pragma: no cover
+            import sre_parse as sre  # type: ignore[no-redef]
+        tree = list(sre.parse(item[1:-1]))
+        if len(tree) == 1 and tree[0][0] == sre.MAX_REPEAT and tree[0][1][:2] == (1, sre.MAXREPEAT):
+            return "(" + _sre_seq(tree[0][1][2], sre) + ")"
+        return "(" + _sre_seq(tree, sre) + ")"
+    return _lark_body_to_gbnf(item, in_terminal=True)
+
+
 def lark_to_gbnf(lark: str) -> str:
     """Convert a Lark grammar (rules, terminals, literals with the ``i`` flag, regexes, ``%ignore``)
     to GBNF. Terminals (UPPER names) become GBNF rules that start with ``ws``; the ignored pattern
@@ -446,9 +461,9 @@ def lark_to_gbnf(lark: str) -> str:
         if name == "start":
             conv = f"({conv}) ws"
         out.append(f"{_gbnf_name(name)} ::= " + (f"ws ({conv})" if terminal else conv))
-    if ignore:
-        ws = " | ".join(_lark_body_to_gbnf(i, in_terminal=True) for i in ignore)
-        out.append(f"ws ::= ({ws})?")
+    if ignore:  # Lark skips any run of ignored lexemes; GBNF: one or more of each, repeated
+        ws = " | ".join(_ignored_item(i) for i in ignore)
+        out.append(f"ws ::= ({ws})*")
     else:
         out.append('ws ::= ""')
     if not any(line.startswith("root ::= ") for line in out):

@@ -64,12 +64,12 @@ def byte_tokenizer():
         return _BYTES
 
 
-def matcher(lark: str, tokenizer=None):
-    """A fresh llguidance matcher for this grammar (over bytes when no tokenizer is given);
-    ValueError when the grammar does not compile."""
+def matcher(lark: str, tokenizer=None, limits=None):
+    """A fresh llguidance matcher for this grammar (over bytes when no tokenizer is given; `limits`:
+    an llguidance.LLParserLimits); ValueError when the grammar does not compile."""
     import llguidance
 
-    m = llguidance.LLMatcher(tokenizer or byte_tokenizer(), lark, log_level=0)
+    m = llguidance.LLMatcher(tokenizer or byte_tokenizer(), lark, log_level=0, limits=limits)
     if m.is_error():
         raise ValueError(f"grammar does not compile: {m.get_error()}")
     return m
