@@ -330,6 +330,34 @@ def test_openai_client_against_a_real_server_process(model_server):
 
 @pytest.mark.slow
 @needs_smollm2
+def test_a_server_that_enforces_the_grammar_sent_as_vllm_sends_it(model_server, shop_kg, shop_linker, graph_iris):
+    """kgquery serve-model takes vLLM's structured_outputs grammar and enforces it with llguidance: the
+    client's --grammar-format vllm path end to end over real HTTP on 127.0.0.1, with SmolLM2."""
+    pytest.importorskip("llguidance")
+    from kgquery.generate.guidance import accepts
+    from kgquery.generate.llm import LLMGenerator
+    from kgquery.graph.guard import guard
+    from kgquery.models.openai_backend import OpenAIChatModel
+    from kgquery.understand.text import analyse
+
+    url = model_server.wait()
+    client = OpenAIChatModel("smollm2", url, api_key=API_KEY, retries=0, grammar_format="vllm")
+    gen = LLMGenerator(shop_linker, client, examples=1, repair=0, verbalize=False)
+    gen.max_new_tokens = 48
+    q = analyse("Which products does Acme supply?")
+    links = shop_linker.link(q)
+    run = gen.run(q, links)
+    assert run.constrained and run.attempts and run.attempts[0].sparql, run.summary()
+    query = run.attempts[0].sparql
+    assert accepts(gen.grammar(gen.ground(q, links)).lark, query), query
+    guard(query, prefixes=shop_kg.schema.prefixes)
+    assert _iris_of(add_prefixes(query, shop_kg.schema.prefixes)) <= graph_iris, query
+    with pytest.raises(ModelError, match="400"):  # a grammar that does not compile is refused
+        client.chat([{"role": "user", "content": "hi"}], max_new_tokens=4, grammar=type("G", (), {"lark": "start: ("}))
+
+
+@pytest.mark.slow
+@needs_smollm2
 def test_pipeline_with_the_server_url_as_model(model_server, shop_kg, monkeypatch):
     from kgquery import KGQuery
 
