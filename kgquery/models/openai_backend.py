@@ -98,12 +98,10 @@ class OpenAIChatModel:
 
     @property
     def supports_grammar(self) -> bool:
-        """True when requests carry the question's grammar (a format is set, or was detected)."""
+        """True when requests carry the question's grammar (a format is set, or was detected); with
+        `auto` and no model name this lists the server's models, raising ModelError as chat would."""
         if self.grammar_format == "auto" and not self.model:
-            try:
-                self._model_name()  # lists the models, and reads the server's kind from the listing
-            except ModelError:
-                return False
+            self._model_name()  # the listing chat needs anyway (ModelError as chat would raise it)
         return self.grammar_format not in ("auto", "none")
 
     @property
