@@ -159,10 +159,16 @@ class GrammarLogitsProcessor:
             self.stats["steps"] += 1
             row[1].unsafe_compute_mask_ptr(bitmask[b].data_ptr(), words * 4)
         bits = np.unpackbits(bitmask.numpy().view(np.uint8), axis=1, bitorder="little")[:, :vocab]
-        allowed = torch.from_numpy(bits).bool()
-        if allowed.shape[1] < vocab:  # the model's vocabulary is padded past the tokenizer's
-            allowed = torch.nn.functional.pad(allowed, (0, vocab - allowed.shape[1]), value=False)
-        out = scores.masked_fill(~allowed.to(scores.device), float("-inf"))
+        if scores.device.type == "cpu" and scores.dtype == torch.float32 and scores.is_contiguous():
+            # in numpy, in place: small torch ops on a busy CPU wait for torch's thread pool (~100 ms a step)
+            arr = scores.detach().numpy()
+            arr[:, : bits.shape[1]][bits == 0] = -np.inf
+            arr[:, bits.shape[1] :] = -np.inf  # the model's vocabulary padded past the tokenizer's
+            out = scores
+        else:
+            allowed = torch.zeros(scores.shape, dtype=torch.bool)
+            allowed[:, : bits.shape[1]] = torch.from_numpy(bits).bool()
+            out = scores.masked_fill(~allowed.to(scores.device), float("-inf"))
         self.stats["mask_s"] += time.perf_counter() - t0
         return out
 
