@@ -164,6 +164,7 @@ IGNORE = (r"/[ \t\r\n]+/", r"/#[^\n]{0,200}/")  # blanks and comments
 #: a prefix name with its colon (empty allowed: ``:local``)
 PNAME_NS = r"([A-Za-z]([A-Za-z0-9_-]{0,30}[A-Za-z0-9_])?)?:"
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*")
+_NEG_DOT = re.compile(r"(-[0-9]+)\.")
 _PREFIX_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*|")
 
 
@@ -239,14 +240,64 @@ class SparqlGrammar:
         found = {namespace(i) for group in self.iris.values() for i in group}
         return sorted({ns for ns in found | set(self.prefixes.values()) if ns and _plain_iri(ns)})
 
+    def _pnames(self, name: str) -> list[str]:
+        out = []
+        for p, ns in sorted(self.prefixes.items()):
+            _, local = iri_spellings([i for i in self.iris[name] if i.startswith(ns)], {p: ns})
+            out += [f"{p}:{x}" for x in local]
+        return out
+
+    @cached_property
+    def _pname_pattern(self):
+        names = sorted({n for k in self.iris for n in self._pnames(k)}, key=len, reverse=True)
+        return re.compile("|".join(re.escape(n) for n in names)) if names else None
+
+    def unglue(self, text: str) -> str:
+        """A space after each prefixed name that the next lexeme touches, where SPARQL would read both as
+        one name (``pv:x-1``, ``pv:x.pv:y``): the grammar splits lexemes where SPARQL's own tokenizer
+        would not. Strings and ``<IRIs>`` are left alone.
+
+        >>> SparqlGrammar(["http://x.org/v/p"], [], {"v": "http://x.org/v/"}).unglue('?s v:p-1.v:p "v:p-1"')
+        '?s v:p -1 .v:p "v:p-1"'
+        """
+        pat = self._pname_pattern
+        if pat is None or self.free_prefixes:
+            return text
+        out, i, n = [], 0, len(text)
+        while i < n:
+            ch = text[i]
+            if ch in "\"<":
+                end = text.find(">" if ch == "<" else '"', i + 1)
+                end = n if end < 0 else end + 1
+                out.append(text[i:end])
+                i = end
+                continue
+            prev = out[-1][-1:] if out else ""
+            starts = not prev or not (prev.isalnum() or prev in "_:-.%")
+            neg = _NEG_DOT.match(text, i) if starts and ch == "-" else None
+            if neg:  # rdflib reads "-1." as a decimal: "-1 ."
+                out.append(neg.group(1) + " ")
+                i = neg.end(1)
+                continue
+            m = pat.match(text, i) if starts else None
+            if m is None:
+                out.append(ch)
+                i += 1
+                continue
+            out.append(m.group(0))
+            i = m.end()
+            nxt = text[i : i + 2]
+            if nxt[:1] and (nxt[0].isalnum() or nxt[0] in "_:-%"):
+                out.append(" ")
+            elif nxt[:1] == "." and len(nxt) == 2 and (nxt[1].isalnum() or nxt[1] in "_:-%"):
+                out.append(". ")
+                i += 1
+        return "".join(out)
+
     def _terminal(self, name: str) -> str | None:
         if not self.free_prefixes:
             full, _ = iri_spellings(self.iris[name])
-            pnames = []
-            for p, ns in sorted(self.prefixes.items()):
-                _, local = iri_spellings([i for i in self.iris[name] if i.startswith(ns)], {p: ns})
-                pnames += [f"{p}:{x}" for x in local]
-            return " | ".join(_quote(x) for x in full + pnames) or None
+            return " | ".join(_quote(x) for x in full + self._pnames(name)) or None
         full, local = iri_spellings(self.iris[name], {str(i): ns for i, ns in enumerate(self.namespaces)})
         alts = [_quote(s) for s in full]
         if local:

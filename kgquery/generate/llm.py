@@ -311,6 +311,8 @@ class LLMGenerator:
                     query = proc.complete(query) or query  # cut off by the token budget
             else:
                 query = extract_query(text)
+            if query and grammar is not None:
+                query = grammar.unglue(query)  # lexemes the grammar split but SPARQL would read as one
             if not query:
                 why = "the reply declined" if is_refusal(text) else "the reply holds no SPARQL query"
                 errors = [f"{why}; reply with one SELECT or ASK query"]
