@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kgquery.errors import QueryRefused
 from kgquery.generate.grammar import SparqlGrammar, graph_grammar, lark_to_gbnf
 from kgquery.graph.guard import guard
 
@@ -246,3 +247,24 @@ def test_every_spider4sparql_development_reference_query_is_accepted():
             absent_iri += 1
         kg.close()
     assert total == 590 and absent_iri <= 12
+
+
+def test_unglue_spaces_lexemes_sparql_would_read_as_one(grammar):
+    glued = "SELECT ?x WHERE { ?x v:price-1.?x a v:Product.v:Product v:name ?n }"
+    assert guidance.accepts(grammar.lark, glued)  # the grammar's lexer splits them...
+    with pytest.raises(QueryRefused):
+        guard(glued, prefixes=PREFIXES)  # ...SPARQL's does not
+    fixed = grammar.unglue(glued)
+    assert guidance.accepts(grammar.lark, fixed)
+    guard(fixed, prefixes=PREFIXES)
+    assert grammar.unglue('ASK { ?x v:name "v:name-1" }') == 'ASK { ?x v:name "v:name-1" }'
+
+
+def test_module_doctests():
+    import doctest
+
+    from kgquery.generate import grammar as grammar_module
+    from kgquery.models import openai_backend
+
+    for mod in (grammar_module, openai_backend):
+        assert doctest.testmod(mod).failed == 0
