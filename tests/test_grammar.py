@@ -42,7 +42,7 @@ def grammar() -> SparqlGrammar:
         "SELECT ?x WHERE { ?x v:price ?p . { SELECT (MAX(?q) AS ?m) WHERE { ?y v:price ?q . } } FILTER(?p = ?m) }",
         'select ?x where { ?x v:name "Foo"@en . ?x v:price/v:price ?p. } group by ?x having (count(?p) > 1)',
         "SELECT ?x WHERE { OPTIONAL { ?x v:name ?n } FILTER NOT EXISTS { ?x v:price [ v:name ?z ] . } }",
-        'SELECT ?x WHERE { ?x v:price ?p . BIND(xsd:integer(?p) AS ?i) FILTER(?i >= "3"^^xsd:integer) } # why',
+        'SELECT ?x WHERE { ?x v:price ?p . BIND(xsd:integer(?p) AS ?i) FILTER(?i >= "3"^^xsd:integer) }',
     ],
 )
 def test_the_grammar_accepts_queries_of_the_subset(grammar, query):
@@ -61,6 +61,9 @@ def test_the_grammar_accepts_queries_of_the_subset(grammar, query):
         "DELETE WHERE { ?s ?p ?o }",
         "SELECT ?x WHERE { SERVICE <http://evil/> { ?x ?p ?o } }",
         "SELECT ?x FROM <http://x.org/g> WHERE { ?x ?p ?o }",
+        "SeLeCt ?x WHERE { ?x v:price ?p }",
+        "SELECT ?x WHERE { ?x v:price ?p } # a comment",  # only the reference-query grammar takes comments
+        "SELECT ?x WHERE { v:Product v:name ?n }",  # a class where an entity goes
     ],
 )
 def test_the_grammar_rejects_invented_iris_and_other_statements(grammar, query):
@@ -86,7 +89,7 @@ def test_no_iris_of_a_kind_drops_the_alternatives_that_need_them():
 def test_gbnf_is_converted_from_the_same_source(grammar):
     gbnf = grammar.gbnf
     assert gbnf.startswith("root ::= ") and "\nws ::= " in gbnf
-    assert '"<http://x.org/i/a1>"' in gbnf and "[Ss] [Ee] [Ll] [Ee] [Cc] [Tt]" in gbnf
+    assert '"<http://x.org/i/a1>"' in gbnf and '(ws "SELECT") | (ws "select") | (ws "Select")' in gbnf
     assert "_" not in "".join(line.split("::=")[0] for line in gbnf.splitlines())  # GBNF names: letters, digits, -
     # llguidance ships a GBNF reader (GBNF -> Lark): the conversion is well-formed GBNF and compiles. (Its
     # reader turns rules into lexer tokens by its own rules, so it is no oracle for what the GBNF means.)
@@ -192,20 +195,6 @@ def test_every_ck25_reference_query_is_accepted(ck25_kg):
     assert len(items) == 50 and rejected == []
 
 
-@pytest.mark.slow
-def test_every_ck25_reference_query_is_accepted_by_the_gbnf_too(ck25_kg):
-    """The GBNF llama.cpp would get, read literally as a character grammar (about 20 s)."""
-    import yaml
-
-    bench = _need_benchmarks()
-    items = yaml.safe_load((bench / "ck25" / "questions.yml").read_text("utf-8"))["questions"]
-    chars = gbnf_as_char_cfg(graph_grammar(ck25_kg).gbnf)
-    limits = llguidance.LLParserLimits(max_items_in_row=200_000, step_max_items=10_000_000)  # one item per char
-    compiled = guidance.matcher(chars, limits=limits)
-    rejected = [q["id"] for q in items if not guidance.accepts(chars, q["query"]["sparql"], compiled)]
-    assert rejected == []
-
-
 def _missing_iris(query: str, g: SparqlGrammar, ns: str) -> set[str]:
     named = set(re.findall(r"<([^<>\s]+)>", query)) | {ns + m for m in re.findall(r"(?<![\w?$]):(\w+)", query)}
     known = {i for group in g.iris.values() for i in group}
@@ -242,7 +231,7 @@ def test_every_spider4sparql_development_reference_query_is_accepted():
             missing = _missing_iris(query, g, SPIDER_NS)
             assert missing, f"{db}: rejected, though every IRI is in the graph: {query}"
             iris = {k: sorted(set(v) | missing) for k, v in g.iris.items()}
-            wider = SparqlGrammar(iris["IRI_P"], iris["IRI_N"], g.prefixes, g.iris["IRI_C"], free_prefixes=True)
+            wider = SparqlGrammar(iris["IRI_P"], iris["IRI_N"], g.prefixes, iris["IRI_C"], free_prefixes=True)
             assert guidance.accepts(wider.lark, query), f"{db}: rejected with its IRIs added: {query}"
             absent_iri += 1
         kg.close()
@@ -250,7 +239,7 @@ def test_every_spider4sparql_development_reference_query_is_accepted():
 
 
 def test_unglue_spaces_lexemes_sparql_would_read_as_one(grammar):
-    glued = "SELECT ?x WHERE { ?x v:price-1.?x a v:Product.v:Product v:name ?n }"
+    glued = "SELECT ?x WHERE { ?x v:price-1.?x a v:Product }"
     assert guidance.accepts(grammar.lark, glued)  # the grammar's lexer splits them...
     with pytest.raises(QueryRefused):
         guard(glued, prefixes=PREFIXES)  # ...SPARQL's does not

@@ -55,7 +55,17 @@ _AGG = "SUM AVG MIN MAX SAMPLE".split()
 
 
 def _kw(*words: str) -> str:
-    return " | ".join(f'"{w}"i' for w in words)
+    return " | ".join(_case(w) for w in words)
+
+
+def _case(word: str) -> str:
+    """A keyword in capitals, small letters or with a capital first (SELECT, select, Select; not SeLeCt)."""
+    forms = dict.fromkeys([word.upper(), word.lower(), word.capitalize()])
+    return "(" + " | ".join(f'"{f}"' for f in forms) + ")" if len(forms) > 1 else f'"{word}"'
+
+
+def _keywords(alt: str) -> str:
+    return re.sub(r'"([A-Za-z_]+)"i', lambda m: _case(m.group(1)), alt)
 
 
 #: rule -> alternatives, in Lark's notation. Terminals: UPPER names, "literals" ("..."i: any case).
@@ -90,18 +100,22 @@ RULES: dict[str, list[str]] = {
     ],
     "value_term": ["IRI_N", "IRI_C", "IRI_P", "literal", '"UNDEF"i'],
     "triples": ["subject prop_list"],
-    "subject": ["VAR", "IRI_N", "IRI_C", "blank_node"],
+    "subject": ["VAR", "IRI_N", "blank_node"],
     "blank_node": ['"[" prop_list? "]"'],
-    "prop_list": ['verb object_list (";" (verb object_list)?)*'],
+    "prop_list": ['pred_obj (";" pred_obj?)*'],
+    # classes only after 'a' (or rdf:type): "?x a pv:Supplier", never "pv:Supplier pv:name ?n"
+    "pred_obj": ["verb object_list", '"a" class_list'],
+    "class_list": ['class_obj ("," class_obj)*'],
+    "class_obj": ["VAR", "IRI_C"],
     "verb": ["VAR", "path"],
     "path": ['path_seq ("|" path_seq)*'],
     "path_seq": ['path_elt ("/" path_elt)*'],
     "path_elt": ['"^"? path_primary path_mod?'],
     "path_mod": ['"*"', '"+"', '"?"'],
     # no parenthesised paths: no reference query uses them, and small models nest "(" without end
-    "path_primary": ["IRI_P", '"a"'],
+    "path_primary": ["IRI_P"],
     "object_list": ['object ("," object)*'],
-    "object": ["VAR", "IRI_N", "IRI_C", "literal", "NEG_INT", "blank_node"],
+    "object": ["VAR", "IRI_N", "literal", "NEG_INT", "blank_node"],
     "literal": ["STRING LANGTAG?", 'STRING "^^" IRI_D', "NUMBER", "BOOL"],
     "constraint": ['"(" expr ")"', "builtin", "cast"],
     "expr": ['and_expr ("||" and_expr)*'],
@@ -217,7 +231,11 @@ class SparqlGrammar:
         classes=(),
         datatypes=DATATYPES,
         free_prefixes: bool = False,
+        comments: bool = False,
     ):
+        #: comments (``# ...``) between lexemes: reference queries have them; generation does not need them
+        #: (small models fill a query's end with "# # #")
+        self.comments = comments
         #: False: prefixed names use the prefixes given (and the standard ones), each bound to its own
         #: namespace (what the prompt shows; the guard declares them). True: any prefix name, once a
         #: PREFIX line binds it to a namespace of the graph (reference queries name their own prefixes).
@@ -321,9 +339,9 @@ class SparqlGrammar:
                 f'"PREFIX"i {_quote(p + ":")} {_quote(f"<{ns}>")}' for p, ns in sorted(self.prefixes.items())
             ]
         rules = _drop_missing(rules, set(terminals))
-        lines = [f"{name}: " + "\n    | ".join(alts) for name, alts in rules.items()]
-        lines += [f"{name}: {body}" for name, body in terminals.items()]
-        lines += [f"%ignore {x}" for x in IGNORE]
+        lines = [f"{name}: " + "\n    | ".join(_keywords(a) for a in alts) for name, alts in rules.items()]
+        lines += [f"{name}: {_keywords(body)}" for name, body in terminals.items()]
+        lines += [f"%ignore {x}" for x in (IGNORE if self.comments else IGNORE[:1])]
         return "\n".join(lines) + "\n"
 
     @cached_property
@@ -536,4 +554,6 @@ def graph_grammar(kg, timeout_s: float = 60.0) -> SparqlGrammar:
     nodes = column("SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION { ?s ?p ?x } FILTER(isIRI(?x)) }")
     classes = column(f"SELECT DISTINCT ?c WHERE {{ ?x <{rdf_type}> ?c }}")
     types = column("SELECT DISTINCT ?d WHERE { ?s ?p ?o . FILTER(isLiteral(?o)) BIND(DATATYPE(?o) AS ?d) }")
-    return SparqlGrammar(props, nodes | props, kg.schema.prefixes, classes, set(DATATYPES) | types, free_prefixes=True)
+    return SparqlGrammar(
+        props, nodes | props, kg.schema.prefixes, classes, set(DATATYPES) | types, free_prefixes=True, comments=True
+    )
