@@ -247,6 +247,9 @@ def test_unglue_spaces_lexemes_sparql_would_read_as_one(grammar):
     assert guidance.accepts(grammar.lark, fixed)
     guard(fixed, prefixes=PREFIXES)
     assert grammar.unglue('ASK { ?x v:name "v:name-1" }') == 'ASK { ?x v:name "v:name-1" }'
+    long_var = "?" + "a" * 40  # at the grammar's length cap the lexer ends it, SPARQL's does not
+    assert grammar.unglue(f"SELECT * WHERE {{ {long_var}v:price ?p }}") == f"SELECT * WHERE {{ {long_var} v:price ?p }}"
+    assert not guidance.accepts(grammar.lark, "SELECT * WHERE { ?x v:price ?p . . }")  # no empty triple
 
 
 def test_module_doctests():
@@ -257,3 +260,9 @@ def test_module_doctests():
 
     for mod in (grammar_module, openai_backend):
         assert doctest.testmod(mod).failed == 0
+
+
+def test_a_cut_off_query_falls_back_to_its_longest_complete_beginning(grammar):
+    cut = "SELECT ?x WHERE { ?x v:price ?p } LIMIT 5 VALUES ( ) { ( ) ( "
+    assert guidance.longest_complete_prefix(grammar.lark, cut) == "SELECT ?x WHERE { ?x v:price ?p } LIMIT 5"
+    assert guidance.longest_complete_prefix(grammar.lark, "SELECT ?x WHERE { ?x v:pr") is None

@@ -85,7 +85,7 @@ RULES: dict[str, list[str]] = {
     "group": ['"{" sub_select "}"', '"{" group_body "}"'],
     # SPARQL's GroupGraphPatternSub: triples need a '.' only before more triples
     "group_body": ['triples_block? (not_triples "."? triples_block?)*'],
-    "triples_block": ['triples ("." triples?)*'],
+    "triples_block": ['triples ("." triples)* "."?'],  # no ". ." (SPARQL has none)
     "not_triples": [
         '"FILTER"i constraint',
         '"OPTIONAL"i group',
@@ -178,6 +178,7 @@ IGNORE = (r"/[ \t\r\n]+/", r"/#[^\n]{0,200}/")  # blanks and comments
 #: a prefix name with its colon (empty allowed: ``:local``)
 PNAME_NS = r"([A-Za-z]([A-Za-z0-9_-]{0,30}[A-Za-z0-9_])?)?:"
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*")
+_VAR_CAP = re.compile(r"[?$][A-Za-z0-9_]{40}(?=[A-Za-z0-9_:])")
 _NEG_DOT = re.compile(r"(-[0-9]+)\.")
 _PREFIX_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*|")
 
@@ -296,6 +297,11 @@ class SparqlGrammar:
             if neg:  # rdflib reads "-1." as a decimal: "-1 ."
                 out.append(neg.group(1) + " ")
                 i = neg.end(1)
+                continue
+            var = _VAR_CAP.match(text, i) if starts and ch in "?$" else None
+            if var:  # a variable at the grammar's length cap, touching what follows
+                out.append(var.group(0) + " ")
+                i = var.end()
                 continue
             m = pat.match(text, i) if starts else None
             if m is None:

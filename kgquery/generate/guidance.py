@@ -183,8 +183,27 @@ class GrammarLogitsProcessor:
         return accepts(self.lark, text, self._byte_matcher())
 
     def complete(self, text: str) -> str | None:
-        """`text` closed by the completer when it is cut off (None when that fails this grammar)."""
-        if self.completer is None or not prefix_ok(self.lark, text, self._byte_matcher()):
-            return None
-        done = self.completer.complete(text)
-        return done if done is not None and self.accepts(done) else None
+        """A complete query from `text` cut off by the token budget: closed by the completer when it
+        can (its shortest ending, checked against this grammar), else `text` up to the last point
+        where it was a complete query (None when there is none)."""
+        if self.completer is not None and prefix_ok(self.lark, text, self._byte_matcher()):
+            done = self.completer.complete(text)
+            if done is not None and self.accepts(done):
+                return done
+        return longest_complete_prefix(self.lark, text, self._byte_matcher())
+
+
+def longest_complete_prefix(lark: str, text: str, compiled=None) -> str | None:
+    """The longest beginning of `text` that is a complete sentence of the grammar (one pass), or None.
+
+    e.g. "SELECT ?x WHERE { ?x ?p ?o } LIMIT 5 VALUES ( ) { ( ) ( " -> "SELECT ?x WHERE { ?x ?p ?o } LIMIT 5"
+    """
+    m = compiled.deep_copy() if compiled is not None else matcher(lark)
+    data = text.strip().encode("utf-8")
+    best = None
+    for i, b in enumerate(data):
+        if not m.consume_token(b):
+            break
+        if m.is_accepting():
+            best = i + 1
+    return data[:best].decode("utf-8", "ignore").strip() if best else None
