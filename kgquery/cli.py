@@ -408,6 +408,15 @@ def _add_graph_commands(sub) -> None:
     sp.set_defaults(func=cmd_sparql)
 
 
+def _grammar_arg(sp) -> None:
+    sp.add_argument(
+        "--grammar-format",
+        choices=["auto", "vllm", "vllm-legacy", "llamacpp", "none"],
+        help="how a model server takes the query grammar: vllm (structured_outputs), vllm-legacy "
+        "(guided_grammar), llamacpp (GBNF), none; default KGQUERY_GRAMMAR_FORMAT or auto (docs/models.md)",
+    )
+
+
 def _add_ask_commands(sub) -> None:
     """kgquery ask | chat: questions in plain language."""
     sp = sub.add_parser(
@@ -425,6 +434,7 @@ def _add_ask_commands(sub) -> None:
         help="language model: transformers:ID_OR_PATH, openai:MODEL@URL or a server URL "
         "(default: the embedded generator, no model); see docs/models.md",
     )
+    _grammar_arg(sp)
     sp.add_argument("--json", action="store_true", help="the whole Answer as JSON")
     sp.add_argument("--quiet", "-q", action="store_true", help="only the answer sentence")
     sp.add_argument("--choice", metavar="IRI", help="the entity meant, when a name fits several (kgquery asks back)")
@@ -439,6 +449,7 @@ def _add_ask_commands(sub) -> None:
         default=os.environ.get("KGQUERY_MODEL"),
         help="language model (default: the embedded generator, no model)",
     )
+    _grammar_arg(sp)
     sp.add_argument("--verbose", "-v", action="store_true", help="the query, rows and evidence after each answer")
     sp.set_defaults(func=cmd_chat)
 
@@ -453,6 +464,7 @@ def _add_eval_command(sub) -> None:
     sp.add_argument("--kgs", help="Spider4SPARQL: folder with one graph per db_id")
     sp.add_argument("--model", default=os.environ.get("KGQUERY_MODEL"))
     _verify_args(sp)
+    _grammar_arg(sp)
     sp.add_argument("--limit", type=positive_int, help="only the first N questions")
     sp.add_argument("--json", dest="json_out", metavar="OUT", help="write the per-question report here")
     sp.add_argument("--compare", metavar="DIR", help="ck25: put each 2025 team's F1 beside ours (challenge_results/)")
@@ -578,6 +590,10 @@ def _main(argv: list[str] | None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    fmt = getattr(args, "grammar_format", None)
+    before = os.environ.get("KGQUERY_GRAMMAR_FORMAT")
+    if fmt:  # read where the model server's client is made; restored below
+        os.environ["KGQUERY_GRAMMAR_FORMAT"] = fmt
     try:
         return args.func(args)
     except KgqueryError as e:
@@ -603,6 +619,11 @@ def _main(argv: list[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
+    finally:
+        if fmt:
+            os.environ.pop("KGQUERY_GRAMMAR_FORMAT", None)
+            if before is not None:
+                os.environ["KGQUERY_GRAMMAR_FORMAT"] = before
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ Serves GET /v1/models, GET /health and POST /v1/chat/completions (with "stream":
 server-sent events; with "logprobs": true the first reply token's logprobs and "top_logprobs"
 alternatives, as a verifier reads them). Greedy decoding unless a temperature is sent; one generation at a time. Meant for tests and local
 trials of the OpenAI client path, not for production: use vLLM there (docs/models.md).
+A Lark grammar sent as vLLM sends it (``structured_outputs: {"grammar": ...}``, or the older
+``guided_grammar``) is enforced with llguidance (kgquery.generate.guidance), so the client's
+``--grammar-format vllm`` path can be tried end to end without a GPU (GBNF is not taken).
 When KGQUERY_MODEL_API_KEY is set, requests must carry "Authorization: Bearer <that key>" (the
 same variable the OpenAI client sends its key from, like VLLM_API_KEY for vLLM).
 Prints "kgquery serve-model: listening on http://HOST:PORT/v1" once the model is loaded.
@@ -104,6 +107,15 @@ class ChatHandler(BaseHTTPRequestHandler):
         sampling = {"temperature": float(req.get("temperature") or 0.0), "seed": req.get("seed")}
         stop = req.get("stop")
         stop = [stop] if isinstance(stop, str) else stop
+        lark = (req.get("structured_outputs") or {}).get("grammar") or req.get("guided_grammar")
+        if lark:
+            try:
+                from .generate.guidance import GrammarLogitsProcessor, matcher
+
+                matcher(lark)  # ValueError when it does not compile
+                sampling["logits_processor"] = GrammarLogitsProcessor(lark, self.served.model.tokenizer)
+            except (ImportError, ValueError) as e:
+                return self._error(400, f"grammar not usable: {' '.join(str(e).split())[:200]}")
         cid = "chatcmpl-" + uuid.uuid4().hex[:24]
         created = int(time.time())
         if req.get("stream"):

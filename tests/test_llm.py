@@ -198,6 +198,91 @@ def test_constrained_smollm2_writes_queries_that_parse_and_name_only_graph_iris(
         assert _iris_of(add_prefixes(query, schema.prefixes)) <= graph_iris, query  # only graph IRIs
 
 
+@needs_smollm2
+def test_llguidance_keeps_smollm2_inside_the_question_grammar(smollm2, shop_kg, shop_linker, graph_iris):
+    """Issue 18: in process the question's grammar is enforced by llguidance (not the hand-written checker);
+    every query parses, is a sentence of that grammar and names only graph IRIs."""
+    pytest.importorskip("llguidance")
+    from kgquery.generate.guidance import accepts
+    from kgquery.generate.llm import LLMGenerator
+    from kgquery.graph.guard import guard
+    from kgquery.understand.text import analyse
+
+    gen = LLMGenerator(shop_linker, smollm2, examples=1, repair=0, verbalize=False)
+    gen.max_new_tokens = 48
+    schema = shop_kg.schema
+    for text in ["Which products does Acme supply?", "How many suppliers are there?"]:
+        q = analyse(text)
+        links = shop_linker.link(q)
+        run = gen.run(q, links)
+        assert run.constrained and run.stats["engine"] == "llguidance" and run.stats["steps"] > 0
+        query = run.attempts[0].sparql
+        assert query, run.summary()
+        grammar = gen.grammar(gen.ground(q, links))
+        assert accepts(grammar.lark, query), query
+        guard(query, prefixes=schema.prefixes)  # parses
+        assert _iris_of(add_prefixes(query, schema.prefixes)) <= graph_iris, query  # only graph IRIs
+
+
+def _grammar_server(owner: str, content: str):
+    """A model server on 127.0.0.1 that lists one model owned by `owner` and answers `content`."""
+    import json
+
+    from conftest import ReplyServer
+
+    def reply(handler, body: bytes) -> None:
+        if handler.command == "GET":
+            data = {"object": "list", "data": [{"id": "m", "object": "model", "owned_by": owner}]}
+        else:
+            data = {"choices": [{"message": {"role": "assistant", "content": content}}]}
+        raw = json.dumps(data).encode()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(raw)))
+        handler.end_headers()
+        handler.wfile.write(raw)
+
+    return ReplyServer(reply)
+
+
+@pytest.mark.parametrize(
+    "owner, fmt, field",
+    [
+        ("vllm", None, "structured_outputs"),  # detected from the model listing
+        ("llamacpp", None, "grammar"),
+        ("someone", None, None),  # unknown server: no grammar, free decoding
+        ("someone", "vllm-legacy", "guided_grammar"),  # set by hand
+        ("vllm", "none", None),
+    ],
+)
+def test_the_question_grammar_goes_to_the_server_in_its_format(shop_kg, shop_linker, monkeypatch, owner, fmt, field):
+    import json
+
+    from kgquery.generate.llm import LLMGenerator
+    from kgquery.models.openai_backend import OpenAIChatModel
+    from kgquery.understand.text import analyse
+
+    server = _grammar_server(owner, "SELECT ?p WHERE { ?p a <http://example.org/shop/Product> }")
+    try:
+        if fmt:
+            monkeypatch.setenv("KGQUERY_GRAMMAR_FORMAT", fmt)
+        model = OpenAIChatModel("", server.url, api_key="")
+        gen = LLMGenerator(shop_linker, model, examples=0, repair=0, verbalize=False)
+        q = analyse("Which products are there?")
+        run = gen.run(q, shop_linker.link(q))
+        assert run.ok and run.constrained == (field is not None)
+        body = json.loads(server.requests[-1])
+        grammar = gen.grammar(gen.ground(q, shop_linker.link(q)))
+        sent = {k: body[k] for k in ("structured_outputs", "guided_grammar", "grammar") if k in body}
+        if field is None:
+            assert sent == {} and "stop" in body
+        else:
+            expected = {"structured_outputs": {"grammar": grammar.lark}, "guided_grammar": grammar.lark}
+            assert sent == {field: expected.get(field, grammar.gbnf)} and "stop" not in body
+    finally:
+        server.close()
+
+
 def add_prefixes(query: str, prefixes: dict[str, str]) -> str:
     from kgquery.graph.guard import add_missing_prefixes
 
@@ -241,6 +326,34 @@ def test_openai_client_against_a_real_server_process(model_server):
         wrong.chat(msgs, max_new_tokens=4)
     assert "401" in str(err.value) and "wrong-key-0042" not in str(err.value) and API_KEY not in str(err.value)
     assert "wrong-key-0042" not in repr(wrong)
+
+
+@pytest.mark.slow
+@needs_smollm2
+def test_a_server_that_enforces_the_grammar_sent_as_vllm_sends_it(model_server, shop_kg, shop_linker, graph_iris):
+    """kgquery serve-model takes vLLM's structured_outputs grammar and enforces it with llguidance: the
+    client's --grammar-format vllm path end to end over real HTTP on 127.0.0.1, with SmolLM2."""
+    pytest.importorskip("llguidance")
+    from kgquery.generate.guidance import accepts
+    from kgquery.generate.llm import LLMGenerator
+    from kgquery.graph.guard import guard
+    from kgquery.models.openai_backend import OpenAIChatModel
+    from kgquery.understand.text import analyse
+
+    url = model_server.wait()
+    client = OpenAIChatModel("smollm2", url, api_key=API_KEY, retries=0, grammar_format="vllm")
+    gen = LLMGenerator(shop_linker, client, examples=1, repair=0, verbalize=False)
+    gen.max_new_tokens = 48
+    q = analyse("Which products does Acme supply?")
+    links = shop_linker.link(q)
+    run = gen.run(q, links)
+    assert run.constrained and run.attempts and run.attempts[0].sparql, run.summary()
+    query = run.attempts[0].sparql
+    assert accepts(gen.grammar(gen.ground(q, links)).lark, query), query
+    guard(query, prefixes=shop_kg.schema.prefixes)
+    assert _iris_of(add_prefixes(query, shop_kg.schema.prefixes)) <= graph_iris, query
+    with pytest.raises(ModelError, match="400"):  # a grammar that does not compile is refused
+        client.chat([{"role": "user", "content": "hi"}], max_new_tokens=4, grammar=type("G", (), {"lark": "start: ("}))
 
 
 @pytest.mark.slow

@@ -1,4 +1,13 @@
-"""Constrained decoding: the model can only write queries of a SPARQL subset whose IRIs come from the graph.
+"""The hand-written constrained decoder: the fallback when llguidance is not installed.
+
+kgquery's grammar lives in kgquery.generate.grammar (Lark, GBNF) and llguidance enforces it in
+process (kgquery.generate.guidance). This module is used only when llguidance cannot be imported
+(or the tokenizer is not a fast one), or when asked for with KGQUERY_CONSTRAINED=builtin (the
+benchmark's "before"); `SparqlChecker.complete` also closes queries cut off by the token budget
+for both engines (llguidance has no shortest-completion; the result is checked against the grammar).
+Its subset is a little narrower than the Lark grammar's (no property paths, PREFIX lines or blank nodes).
+
+Constrained decoding: the model can only write queries of a SPARQL subset whose IRIs come from the graph.
 
 `SparqlChecker` reads text character by character and knows whether it is still the prefix of a
 query in the subset grammar below (SELECT/ASK, triple patterns, FILTER, OPTIONAL, UNION, MINUS,
@@ -553,6 +562,14 @@ class SparqlLogitsProcessor:
         """Forget the rows of the previous generate call."""
         self._prompt_len: int | None = None
         self._rows: list[list] = []  # per batch row: [tokens consumed, state, finished, text]
+
+    def accepts(self, text: str) -> bool:
+        """True when `text` is a complete query (the interface kgquery.generate.guidance's processor shares)."""
+        return self.checker.accepts(text)
+
+    def complete(self, text: str) -> str | None:
+        """`text` closed with the shortest valid ending (None when it is no prefix)."""
+        return self.checker.complete(text)
 
     def _allowed(self, state, order) -> list[int]:
         found = []

@@ -115,7 +115,10 @@ class LLMGenerator:
         self.kg = linker.kg
         self._spec = model if isinstance(model, str) else None
         self._model = None if isinstance(model, str) else model
-        self.constrained = constrained if constrained is not None else os.environ.get("KGQUERY_CONSTRAINED", "1") != "0"
+        mode = os.environ.get("KGQUERY_CONSTRAINED", "1")
+        self.constrained = constrained if constrained is not None else mode != "0"
+        #: the in-process engine: "llguidance" (the default), or "builtin" (the hand-written checker)
+        self.engine = "builtin" if mode == "builtin" else "llguidance"
         self.repair = repair if repair is not None else max(0, _env_int("KGQUERY_REPAIR", 2))
         self.n_examples = examples if examples is not None else max(0, _env_int("KGQUERY_EXAMPLES", 3))
         self.fallback = fallback if fallback is not None else os.environ.get("KGQUERY_FALLBACK", "1") != "0"
@@ -236,14 +239,32 @@ class LLMGenerator:
         return chosen[::-1]  # the closest example right before the question
 
     # ------------------------------------------------------------------ generate, validate, repair
-    def _processor(self, g: Grounding):
+    def grammar(self, g: Grounding):
+        """This question's grammar: every property of the graph as a predicate, the linked entities as
+        subjects and objects, the graph's classes after 'a'."""
+        from ..graph.labels import LABEL_PREDICATES
+        from .grammar import SparqlGrammar
+
+        schema = self.kg.schema
+        props = {p.iri for p in schema.properties} | set(LABEL_PREDICATES[:1])
+        return SparqlGrammar(props, g.node_iris, schema.prefixes, classes=g.class_iris)
+
+    def _processor(self, g: Grounding, grammar):
+        """The in-process logits processor: llguidance on the grammar, else the hand-written checker."""
         from ..graph.labels import LABEL_PREDICATES
         from .constrain import SparqlChecker, SparqlLogitsProcessor
+        from .guidance import GrammarLogitsProcessor, available
 
         schema = self.kg.schema
         props = ({p.iri for p in schema.properties} | set(LABEL_PREDICATES[:1])) - {RDF_TYPE}  # rdf:type is 'a'
         checker = SparqlChecker(props, g.node_iris, schema.prefixes, classes=g.class_iris)
-        return SparqlLogitsProcessor(checker, self.model.tokenizer)
+        tok = self.model.tokenizer
+        if self.engine == "llguidance" and available() and getattr(tok, "is_fast", False):
+            return GrammarLogitsProcessor(grammar, tok, completer=checker)
+        proc = SparqlLogitsProcessor(checker, tok)
+        why = "chosen" if self.engine == "builtin" else "llguidance not installed or no fast tokenizer"
+        proc.stats["engine"] = f"hand-written checker ({why})"
+        return proc
 
     def run(self, q, links, timeout_s: float = 5.0, repair: int | None = None) -> ModelRun:
         """Generate, validate, execute and repair; ModelError propagates (the caller falls back).
@@ -254,8 +275,12 @@ class LLMGenerator:
         model = self.model  # load (or fail) before any other work
         g = self.ground(q, links)
         examples = self.pick_examples(q, g)
-        proc = self._processor(g) if self.constrained and getattr(model, "supports_logits_processor", False) else None
-        run = self.last_run = ModelRun(False, constrained=proc is not None)
+        grammar = self.grammar(g) if self.constrained else None
+        proc = None
+        if grammar is not None and getattr(model, "supports_logits_processor", False):
+            proc = self._processor(g, grammar)
+        server_grammar = grammar if proc is None and getattr(model, "supports_grammar", False) else None
+        run = self.last_run = ModelRun(False, constrained=proc is not None or server_grammar is not None)
         history: list[tuple[str, list[str]]] = []
         budget = self.repair if repair is None else repair
         empty: tuple[str, QueryResult] | None = None
@@ -271,19 +296,23 @@ class LLMGenerator:
                 sample = {"temperature": temperature, "seed": k}
             if proc is not None:
                 proc.keep = REPAIR_KEEP if sample else 1
+            if server_grammar is not None:
+                sample["grammar"] = server_grammar  # the server enforces it (vLLM, llama.cpp)
             text = model.chat(
                 msgs,
                 max_new_tokens=self.max_new_tokens,
-                stop=None if proc else UNCONSTRAINED_STOP,
+                stop=None if proc or server_grammar else UNCONSTRAINED_STOP,
                 logits_processor=proc,
                 **sample,
             )
             if proc is not None:
                 query = text.strip()
-                if query and not proc.checker.accepts(query):
-                    query = proc.checker.complete(query) or query  # cut off by the token budget
+                if query and not proc.accepts(query):
+                    query = proc.complete(query) or query  # cut off by the token budget
             else:
                 query = extract_query(text)
+            if query and grammar is not None:
+                query = grammar.unglue(query)  # lexemes the grammar split but SPARQL would read as one
             if not query:
                 why = "the reply declined" if is_refusal(text) else "the reply holds no SPARQL query"
                 errors = [f"{why}; reply with one SELECT or ASK query"]

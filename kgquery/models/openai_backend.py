@@ -5,6 +5,17 @@ guards `kgquery serve`, kgquery's own HTTP service) and is only ever put in the 
 header: never logged, never in an error message or repr (a server that echoes it gets it
 redacted). Timeouts per request (KGQUERY_MODEL_TIMEOUT, default 120 s); connection failures,
 429 and 5xx are retried with exponential backoff (KGQUERY_MODEL_RETRIES, default 2 retries).
+
+Grammars: `chat(..., grammar=G)` sends the question's grammar (an object with ``.lark`` and
+``.gbnf``, kgquery.generate.grammar.SparqlGrammar) the way the server takes it, chosen by
+``grammar_format`` (KGQUERY_GRAMMAR_FORMAT, ``kgquery --grammar-format``):
+
+- ``vllm``: ``structured_outputs: {"grammar": <Lark>}`` (vLLM >= 0.10.2; serve with the guidance backend),
+- ``vllm-legacy``: ``guided_grammar: <Lark>`` (older vLLM),
+- ``llamacpp``: ``grammar: <GBNF>`` (llama.cpp's llama-server, llama-cpp-python's server),
+- ``none``: no grammar (the server decodes freely; validation and repair catch its mistakes),
+- ``auto`` (the default): read from the server's /v1/models listing when kgquery fetches it anyway
+  (the URL names no model): ``owned_by`` "vllm" or "llamacpp"; otherwise ``none``.
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ from ..errors import ModelError
 from .urls import strip_userinfo
 
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
+GRAMMAR_FORMATS = ("auto", "vllm", "vllm-legacy", "llamacpp", "none")
 #: where the model server's key is read from, first found wins
 KEY_VARIABLES = ("KGQUERY_MODEL_API_KEY", "OPENAI_API_KEY")
 
@@ -38,6 +50,22 @@ def api_key_from_env() -> str:
     return next((os.environ[v] for v in KEY_VARIABLES if os.environ.get(v)), "")
 
 
+def grammar_fields(grammar, fmt: str) -> dict:
+    """The request-body fields that carry `grammar` to a server of this kind ({} for none or auto).
+
+    >>> class G: lark, gbnf = "start: ...", "root ::= ..."
+    >>> grammar_fields(G, "vllm"), grammar_fields(G, "llamacpp"), grammar_fields(G, "none")
+    ({'structured_outputs': {'grammar': 'start: ...'}}, {'grammar': 'root ::= ...'}, {})
+    """
+    if fmt == "vllm":
+        return {"structured_outputs": {"grammar": grammar.lark}}
+    if fmt == "vllm-legacy":
+        return {"guided_grammar": grammar.lark}
+    if fmt == "llamacpp":
+        return {"grammar": grammar.gbnf}
+    return {}
+
+
 class OpenAIChatModel:
     """A chat model behind /v1/chat/completions (model '' = the first one /v1/models lists)."""
 
@@ -52,6 +80,7 @@ class OpenAIChatModel:
         timeout_s: float | None = None,
         retries: int | None = None,
         backoff_s: float = 0.5,
+        grammar_format: str | None = None,
     ):
         self.base_url = base_url.rstrip("/")
         if not self.base_url.endswith("/v1") and "/v1/" not in self.base_url + "/":
@@ -62,6 +91,18 @@ class OpenAIChatModel:
         self.timeout_s = timeout_s if timeout_s is not None else _env_number("KGQUERY_MODEL_TIMEOUT", 120)
         self.retries = retries if retries is not None else max(0, int(_env_number("KGQUERY_MODEL_RETRIES", 2)))
         self.backoff_s = backoff_s
+        fmt = (grammar_format or os.environ.get("KGQUERY_GRAMMAR_FORMAT") or "auto").strip().lower()
+        if fmt not in GRAMMAR_FORMATS:
+            raise ModelError(f"grammar format '{fmt}': choose one of {', '.join(GRAMMAR_FORMATS)}")
+        self.grammar_format = fmt
+
+    @property
+    def supports_grammar(self) -> bool:
+        """True when requests carry the question's grammar (a format is set, or was detected); with
+        `auto` and no model name this lists the server's models, raising ModelError as chat would."""
+        if self.grammar_format == "auto" and not self.model:
+            self._model_name()  # the listing chat needs anyway (ModelError as chat would raise it)
+        return self.grammar_format not in ("auto", "none")
 
     @property
     def name(self) -> str:
@@ -127,6 +168,9 @@ class OpenAIChatModel:
             if not data:
                 raise ModelError(f"model server {self.shown_url} lists no models; name one: openai:MODEL@URL")
             self.model = data[0]["id"]
+            if self.grammar_format == "auto":
+                owner = str(data[0].get("owned_by") or "").lower()
+                self.grammar_format = {"vllm": "vllm", "llamacpp": "llamacpp"}.get(owner, "none")
         return self.model
 
     # ------------------------------------------------------------------ chat
@@ -139,8 +183,10 @@ class OpenAIChatModel:
         stream: bool = False,
         temperature: float = 0.0,
         seed: int | None = None,
+        grammar=None,
     ) -> str | Iterator[str]:
-        """Greedy completion (temperature 0 unless given); `logits_processor` is ignored (the server decodes)."""
+        """Greedy completion (temperature 0 unless given); `logits_processor` is ignored (the server decodes);
+        `grammar` is sent in the server's format (module docstring) when one is set."""
         body = {
             "model": self._model_name(),
             "messages": messages,
@@ -152,6 +198,8 @@ class OpenAIChatModel:
             body["seed"] = seed
         if stop:
             body["stop"] = list(stop)[:4]  # the OpenAI API accepts at most 4
+        if grammar is not None:
+            body.update(grammar_fields(grammar, self.grammar_format))
         if stream:
             return self._stream(body)
         data = self._json("/chat/completions", body)
