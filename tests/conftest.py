@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -218,6 +219,47 @@ def smollm2_gguf_path() -> str | None:
         return None
     path = Path(list(spec.submodule_search_locations)[0]) / "SmolLM2-135M-Instruct.Q4_1.gguf"
     return str(path) if path.is_file() else None
+
+
+class ModelServerProcess:
+    """`python -m kgquery.serve_model` running a model file on a free port of 127.0.0.1 (real process, real
+    model); `api_key` is the key it requires, none when not given."""
+
+    def __init__(self, model_path: str, name: str = "smollm2", api_key: str | None = None):
+        env = dict(os.environ, HF_HUB_OFFLINE="1", KGQUERY_THREADS="1")
+        env.pop("KGQUERY_MODEL_API_KEY", None)
+        if api_key:
+            env["KGQUERY_MODEL_API_KEY"] = api_key
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kgquery.serve_model", "--model", model_path, "--port", "0", "--name", name],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+        )
+        self.url: str | None = None
+        self._ready = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            if "listening on " in line:
+                self.url = line.split("listening on ", 1)[1].strip()
+                self._ready.set()
+        self._ready.set()  # exited
+
+    def wait(self, timeout: float = 240) -> str:
+        self._ready.wait(timeout)
+        if not self.url:
+            pytest.fail(f"the model server did not start (exit code {self.proc.poll()})")
+        return self.url
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
 
 
 @pytest.fixture(scope="session")

