@@ -70,6 +70,16 @@ def test_the_grammar_rejects_invented_iris_and_other_statements(grammar, query):
     assert not guidance.accepts(grammar.lark, query)
 
 
+def test_without_paths_a_predicate_is_one_iri_or_a_variable():
+    plain = SparqlGrammar(PROPS, NODES, PREFIXES, CLASSES, paths=False)
+    assert guidance.accepts(plain.lark, "SELECT ?x WHERE { ?x v:price ?p ; ?q ?o . }")
+    for path in ("v:price/v:name", "^v:price", "v:price+", "v:price|v:name"):
+        query = f"SELECT ?x WHERE {{ ?x {path} ?p . }}"
+        assert guidance.accepts(SparqlGrammar(PROPS, NODES, PREFIXES, CLASSES).lark, query)
+        assert not guidance.accepts(plain.lark, query), path
+    assert "path_mod" not in plain.gbnf
+
+
 def test_prefix_names_the_prompt_shows_or_any_name_bound_to_a_graph_namespace():
     strict = SparqlGrammar(PROPS, NODES, PREFIXES, CLASSES)
     free = SparqlGrammar(PROPS, NODES, PREFIXES, CLASSES, free_prefixes=True)

@@ -233,10 +233,13 @@ class SparqlGrammar:
         datatypes=DATATYPES,
         free_prefixes: bool = False,
         comments: bool = False,
+        paths: bool = True,
     ):
         #: comments (``# ...``) between lexemes: reference queries have them; generation does not need them
         #: (small models fill a query's end with "# # #")
         self.comments = comments
+        #: property paths ('p1/p2', '^p', 'p+', 'p1|p2'); without them a predicate is one IRI or a variable
+        self.paths = paths
         #: False: prefixed names use the prefixes given (and the standard ones), each bound to its own
         #: namespace (what the prompt shows; the guard declares them). True: any prefix name, once a
         #: PREFIX line binds it to a namespace of the graph (reference queries name their own prefixes).
@@ -337,6 +340,10 @@ class SparqlGrammar:
             if body:
                 terminals[name] = body
         rules = {k: list(v) for k, v in RULES.items()}
+        if not self.paths:
+            rules["path"] = ["path_primary"]
+            for k in ("path_seq", "path_elt", "path_mod"):
+                rules.pop(k)
         if self.free_prefixes:
             terminals["PNAME_NS"] = f"/{PNAME_NS}/"
             terminals["NAMESPACE"] = " | ".join(_quote(f"<{ns}>") for ns in self.namespaces)
