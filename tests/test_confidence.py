@@ -1,5 +1,6 @@
 """The confidence signals (kgquery/answer/confidence.py) read a query from the outside: cues the query drops,
-and question words it leaves unexplained, weighed by how much they say."""
+and question words it leaves unexplained, weighed by how much they say; and the template words a table's columns
+by their property."""
 
 from __future__ import annotations
 
@@ -38,3 +39,18 @@ def test_the_signals_move_confidence_the_way_they_say():
     base = {"meaning": 0.8, "linked": 0.5, "score": 2.0, "single": 1.0, "words": 0.3}
     assert confidence({**base, "unhonoured": 1.0}) < confidence(base)
     assert confidence({**base, "unexplained": 1.0}) < confidence(base)
+
+
+def test_columns_are_worded_by_their_property_not_their_variable():
+    from kgquery.answer.types import Answer
+    from kgquery.answer.verbalize import verbalize
+    from kgquery.terms import Term
+
+    ans = Answer(
+        question="Show all template type codes and descriptions.",
+        text="",
+        vars=["template_type_code_0", "template_type_description_1"],
+        rows=[(Term("literal", "BK"), Term("literal", "Book"))],
+        outcome="answered",
+    )
+    assert verbalize(ans) == "1 result: template type code: BK; template type description: Book."

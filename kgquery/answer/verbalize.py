@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .types import Answer, Term
 
 
@@ -38,6 +40,12 @@ def not_sure(ans: Answer) -> str:
     return out
 
 
+def _heading(var: str) -> str:
+    """A column's variable as words: the generator names columns after their property and position
+    ('template_type_code_0' -> 'template type code')."""
+    return re.sub(r"_\d+$", "", var).replace("_", " ").strip() or var
+
+
 def verbalize(ans: Answer) -> str:
     """The template answer: used when no model words it."""
     if ans.outcome == "clarify" and ans.clarification:
@@ -59,7 +67,7 @@ def verbalize(ans: Answer) -> str:
         if len(vals) == 1:
             return f"The answer is {vals[0]}."
         return f"There are {len(vals)} answers: {_join(vals)}."
-    parts = ["; ".join(f"{v}: {_show(t, ans.labels)}" for v, t in zip(ans.vars, r)) for r in ans.rows[:5]]
+    parts = ["; ".join(f"{_heading(v)}: {_show(t, ans.labels)}" for v, t in zip(ans.vars, r)) for r in ans.rows[:5]]
     more = f" (and {len(ans.rows) - 5} more rows)" if len(ans.rows) > 5 else ""
     return f"{len(ans.rows)} result{'s' if len(ans.rows) != 1 else ''}: " + " | ".join(parts) + more + "."
 
