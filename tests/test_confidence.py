@@ -17,6 +17,10 @@ def test_a_query_that_drops_a_cue_of_the_wording_is_unhonoured():
     assert unhonoured(largest, "SELECT ?x WHERE { ?x a <C> }") == 1.0
     assert unhonoured(analyse("Which countries border Spain?").cues, "SELECT ?x WHERE { ?x <b> <s> }") == 0.0
     # 'how many people live in X' is honoured by reading a stored number
+    negated = analyse("Which countries do not border Spain?").cues
+    assert unhonoured(negated, "SELECT ?x WHERE { ?x a <C> FILTER NOT EXISTS { ?x <b> <s> } }") == 0.0
+    assert unhonoured(negated, "SELECT ?x WHERE { ?x <b> <http://e/Not!Spain> . FILTER(?x != <s>) }") == 0.0
+    assert unhonoured(negated, "SELECT ?x WHERE { ?x <http://e/b!> <s> }") == 1.0  # a '!' inside an IRI negates nothing
     assert unhonoured(analyse("How many people live in Canada?").cues, "SELECT ?x WHERE { <c> <p> ?x }", "+value") == 0
 
 

@@ -162,3 +162,83 @@ def test_either_of_two_named_things(clubs):
     ans, values = answer_values(clubs, "Which players play for Comets or Harriers?")
     assert values == [EX + "a4", EX + "a5", EX + "a6"], ans.sparql
     assert "VALUES" in ans.sparql
+
+
+CARS = f"""\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <{EX}> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+ex:Car rdfs:label "car" .
+ex:CarName rdfs:label "car name" .
+ex:Country rdfs:label "country" .
+ex:OtherAvailableFeature rdfs:label "other available feature" .
+
+ex:d1 a ex:Car ; ex:mpg 18 ; ex:cylinders 8 ; ex:weight 3500 ; ex:accelerate 12.0 ;
+    ex:built "1970-05-01"^^xsd:date ; ex:refid ex:n1 .
+ex:d2 a ex:Car ; ex:mpg 14 ; ex:cylinders 8 ; ex:weight 4300 ; ex:accelerate 11.5 ;
+    ex:built "1972-03-10"^^xsd:date ; ex:refid ex:n2 .
+ex:d3 a ex:Car ; ex:mpg 31 ; ex:cylinders 4 ; ex:weight 2100 ; ex:accelerate 16.0 ;
+    ex:built "1968-11-20"^^xsd:date ; ex:refid ex:n3 .
+ex:d4 a ex:Car ; ex:mpg 27 ; ex:cylinders 4 ; ex:weight 2500 ; ex:accelerate 15.5 ;
+    ex:built "1975-01-15"^^xsd:date ; ex:refid ex:n4 .
+ex:n1 a ex:CarName ; ex:make "amc hornet" .
+ex:n2 a ex:CarName ; ex:make "ford torino" .
+ex:n3 a ex:CarName ; ex:make "datsun pl510" .
+ex:n4 a ex:CarName ; ex:make "volvo 145e" .
+
+ex:k1 a ex:Country ; rdfs:label "Angola" ; ex:region "Central Africa" ; ex:population 12878000 ;
+    ex:governmentform "Republic" .
+ex:k2 a ex:Country ; rdfs:label "Guam" ; ex:region "Micronesia" ; ex:population 168000 ;
+    ex:governmentform "US Territory" .
+
+ex:f1 a ex:OtherAvailableFeature ; ex:featurename "AirCon" ; ex:featuretype "Amenity" .
+ex:f2 a ex:OtherAvailableFeature ; ex:featurename "Pool" ; ex:featuretype "Amenity" .
+ex:f3 a ex:OtherAvailableFeature ; ex:featurename "BurglarAlarm" ; ex:featuretype "Security" .
+"""
+
+
+@pytest.fixture(scope="module")
+def cars(tmp_path_factory):
+    return engine_on(tmp_path_factory, "cars", CARS)
+
+
+def test_a_stated_value_alone_leads_to_the_things_the_named_property_describes(cars):
+    # no class word, no entity: 'amc hornet' is a value of another class, one link away
+    ans, values = answer_values(cars, "What is the accelerate of the make amc hornet?")
+    assert [float(v) for v in values] == [12.0], ans.sparql
+
+
+def test_things_beyond_the_average(cars):
+    ans, values = answer_values(cars, "Which cars have a weight below the average weight?")
+    assert values == [EX + "d3", EX + "d4"], ans.sparql
+    assert "AVG(" in ans.sparql and "the average" in ans.explanation
+    from kgquery.understand.text import analyse
+
+    c = analyse("Which cars are heavier than average?").cues
+    assert c.above_average[0] == ">" and c.aggregates == [] and c.comparative is None
+
+
+def test_initials_name_a_property_and_a_stated_value_is_not_what_is_averaged(cars):
+    ans, values = answer_values(cars, "What is the average miles per gallon of the cars with 8 cylinders?")
+    assert [float(v) for v in values] == [16.0], ans.sparql
+
+
+def test_the_end_of_a_long_class_name_names_the_class(cars):
+    ans, values = answer_values(cars, "How many available features are there?")
+    assert values == ["3"], ans.sparql
+
+
+def test_several_attributes_of_one_thing(cars):
+    ans, values = answer_values(cars, "What are the region and population of Angola?")
+    assert values == ["12878000", "Central Africa"], ans.sparql
+
+
+def test_a_stop_word_in_capitals_is_an_acronym(cars):
+    ans, values = answer_values(cars, "Which countries have the government form US Territory?")
+    assert values == [EX + "k2"], ans.sparql
+
+
+def test_when_asks_for_the_extreme_date_itself(cars):
+    ans, values = answer_values(cars, "When was the earliest car built?")
+    assert values == ["1968-11-20"], ans.sparql

@@ -25,6 +25,7 @@ below `ABSTAIN_BELOW` the engine abstains and shows its attempt.
 from __future__ import annotations
 
 import math
+import re
 
 from ..wording import informativeness, singular
 
@@ -99,6 +100,14 @@ def size_signals(n_rows: int, boolean: bool, count_asked: bool) -> dict[str, flo
     return {"size": math.log1p(n_rows), "empty": float(n_rows == 0), "single": float(n_rows == 1 or count_asked)}
 
 
+_NEGATES = re.compile(r"\bNOT\s+(EXISTS|IN)\b|\bMINUS\b|!=|!\s*[A-Z]+\s*\(", re.I)
+
+
+def _strip_terms(sparql: str) -> str:
+    """The query without IRIs and quoted literals, whose text may hold '!' or 'minus' by chance."""
+    return re.sub(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", " ", sparql)
+
+
 def unhonoured(cues, sparql: str, shape: str = "") -> float:
     """Share of the question's shape cues that the query leaves out (0 when the wording has none)."""
     up = sparql.upper()
@@ -113,8 +122,10 @@ def unhonoured(cues, sparql: str, shape: str = "") -> float:
         checks.append(any(k in up for k in ("MAX(", "MIN(", "ORDER BY")))
     if cues.compare or cues.between or cues.comparative:
         checks.append(any(k in up for k in ("FILTER(", "HAVING(", "ORDER BY")))
+    if getattr(cues, "above_average", None):
+        checks.append("AVG(" in up and "FILTER(" in up)
     if cues.negation:
-        checks.append("NOT EXISTS" in up or "MINUS" in up or "!" in up)
+        checks.append(bool(_NEGATES.search(_strip_terms(sparql))))
     if cues.aggregates and not cues.superlative:
         checks.append(any(f"{a}(" in up for a in cues.aggregates))
     if not checks:

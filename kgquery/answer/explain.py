@@ -262,21 +262,24 @@ class _Writer:
         out = []
         for op, other in self._numbered().get(v, []):
             target = self._best_ref(other)
-            if target is not None:
+            if target == "Avg":
+                out.append(f"whose {what} is {OPS.get(op, op)} the average")
+            elif target is not None:
                 out.append(f"whose {what} is the {'highest' if target == 'Max' else 'lowest'}")
             else:
                 out.append(f"whose {what} is {OPS.get(op, op)} {self.term(other)}")
         return out
 
     def _best_ref(self, other) -> str | None:
-        """'Max'/'Min' when `other` is the result of a subquery aggregate (the superlative with ties)."""
+        """'Max'/'Min' when `other` is the result of a subquery aggregate (the superlative with ties), 'Avg'
+        when it is a subquery's average ('above the average')."""
         from rdflib import Variable
 
         if not isinstance(other, Variable):
             return None
         for sub in self.s.subqueries:
             for res, (kind, _, _) in sub.aggregates.items():
-                if kind in ("Max", "Min") and (
+                if kind in ("Max", "Min", "Avg") and (
                     res == other or any(b == other and _agg_ref(e, sub) == res for b, e in sub.binds.items())
                 ):
                     return kind
@@ -358,7 +361,7 @@ class _Writer:
         for e in s.filters:
             for var, op, other in _comparisons(e):
                 best = self._best_ref(other)
-                if best is not None and op == "=":
+                if best in ("Max", "Min") and op == "=":
                     bw = _Writer(base, self.w)
                     what = bw._agg_phrase(_agg_ref(base.binds.get(var), base) or var)
                     text += f"; keeps those with the {'highest' if best == 'Max' else 'lowest'} " + what.removeprefix(

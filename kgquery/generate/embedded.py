@@ -80,7 +80,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
 
     # ------------------------------------------------------------------ main entry
     def candidates(self, q: Question, links: Links) -> list[Candidate]:
-        free_words = [q.tokens[i] for i in links.free] + _compound_heads(q, links)
+        free_words = [q.tokens[i] for i in links.free] + _compound_heads(q, links) + self.linker.acronyms(q, links.free)
         self._free = free_words
         self._all_words = set(q.tokens)
         self._leftover_cache: dict = {}
@@ -92,7 +92,8 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         self._either_values: dict[str, str] = {}  # '?eitherK' -> the terms of 'A or B'
         cands: list[Candidate] = []
 
-        if target_cls or len(anchors) >= 2 or (anchors and (q.cues.count or q.cues.superlative or q.cues.compare)):
+        ranked = q.cues.count or q.cues.superlative or q.cues.compare or q.cues.above_average
+        if target_cls or len(anchors) >= 2 or (anchors and ranked):
             cands += self._constrained(q, target_cls, anchors, scores)
         if anchors:
             cands += self._around_anchor(q, anchors, scores, target_cls)
@@ -111,6 +112,14 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 cands += [
                     Candidate(c.sparql, c.score - 0.3, c.shape + "+owner", c.parts)
                     for c in self._class_only(q, guess, scores)
+                ]
+        if not target_cls and anchors and all(lit for _, _, lit in anchors):
+            # only stated values ("the accelerate of the car make amc hornet"): the things the named
+            # properties describe, tied to the values by a path over the schema
+            for guess in self._owners_of_named_properties(scores):
+                cands += [
+                    Candidate(c.sparql, c.score - 0.8, c.shape + "+owner", c.parts)  # a guess: below the readings
+                    for c in self._constrained(q, guess, anchors, scores)
                 ]
         if q.cues.negation and target_cls:
             negated = self._negated(q, target_cls, anchors, links, scores)
@@ -267,10 +276,12 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         body_s = " ".join(body)
         used0 = set(re.findall(r"<([^>]+)>", body_s))
         cores: list[tuple[str, set[str], float, str, str]] = []  # (pattern, used properties, score, shape, tail)
+        values: list[Candidate] = []
         # a number the words fix to one value ("with 12 teeth") is not what is ranked or compared
         fixed = set(re.findall(r"<([^>]+)> \?q\d+ \.", body_s))
-        if c.superlative or c.compare or c.between:
-            for np_ in self._numeric_paths(cls, body, c.superlative[1] if c.superlative else "", scores):
+        if c.superlative or c.compare or c.between or c.above_average:
+            hint = c.superlative[1] if c.superlative else c.above_average[1] if c.above_average else ""
+            for np_ in self._numeric_paths(cls, body, hint, scores):
                 if np_.steps[-1][0] in fixed:
                     continue
                 if c.superlative and not c.superlative[1] and np_.score < 0.5:
@@ -293,9 +304,25 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                     inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(body + num))
                     pat = f"{body_s} {' '.join(num)} {{ SELECT ({agg}(?i_v) AS ?best) WHERE {{ {inner} }} }} FILTER(?v = ?best)"
                     cores.append((pat, used, score + np_.score + 0.3, shape + "+superlative", ""))
+                    if not c.count and not c.ask and self._asks_ranked_value(q, np_.steps[-1][0]):
+                        # "when was the earliest transcript printed?": the extreme value itself is asked for
+                        values.append(
+                            Candidate(
+                                f"SELECT DISTINCT ?v WHERE {{ {pat} }}",
+                                score + np_.score + 0.45,
+                                shape + "+superlative+value",
+                            )
+                        )
                 else:
                     if c.between:
                         flt = f"FILTER(?v >= {_num(c.between[0])} && ?v <= {_num(c.between[1])})"
+                    elif c.above_average:
+                        # the average of all the things of the class (of the base pattern when none is known)
+                        over = [f"?x a <{cls}> ."] if cls else body
+                        inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(over + num))
+                        flt = (
+                            f"{{ SELECT (AVG(?i_v) AS ?avg) WHERE {{ {inner} }} }} FILTER(?v {c.above_average[0]} ?avg)"
+                        )
                     else:
                         flt = f"FILTER(?v {c.compare[0]} {_num(c.compare[1])})"
                     cores.append(
@@ -313,7 +340,18 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                     if f.sparql.startswith("SELECT") and "COUNT(" not in f.sparql
                 ]
             out += found
-        return out
+        return out + values
+
+    def _asks_ranked_value(self, q: Question, prop: str) -> bool:
+        """The question asks for the ranked number or date itself: 'when ...', or 'what is the <word> of'
+        with the word naming the ranked property."""
+        toks = q.tokens
+        if toks and toks[0] == "when":
+            return True
+        if len(toks) > 3 and toks[0] in ("what", "which") and toks[1] in ("is", "was", "are", "were"):
+            k = 3 if toks[2] in ("the", "a", "an") else 2
+            return self._word_scores(toks[k]).get(prop, 0.0) >= 0.8 and "of" in toks[k + 1 : k + 3]
+        return False
 
     def _read_out(self, q, pat, used, x, s, shape, cls, scores, body) -> list[Candidate]:
         """Turn one core pattern into the SELECT/ASK forms the question asks for."""
@@ -332,8 +370,9 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         """AVG/SUM/MIN/MAX over the number the words name (all over one, or each over its own word)."""
         c = q.cues
         out: list[Candidate] = []
+        fixed = set(re.findall(r"<([^>]+)> \?q\d+ \.", pat))  # "with 4 cylinders": not what is averaged
         for np_ in self._numeric_paths(cls, body, "", scores):
-            if np_.score >= 0.6:
+            if np_.score >= 0.6 and np_.steps[-1][0] not in fixed:
                 num = " ".join(np_.triples(x, "n"))
                 heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
                 out.append(
@@ -387,22 +426,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         # the words may ask for properties of the matches rather than the matches themselves
         cols = self._columns(cls, used)
         if len(cols) >= 2:
-            heads, opts = [], []
-            for k, (p, is_lit) in enumerate(cols):
-                v = f"?{re.sub(r'[^A-Za-z0-9_]', '_', local_name(p))}_{k}"
-                heads.append(v)
-                opts.append(
-                    f"OPTIONAL {{ {x} <{p}> {v} . }}"
-                    if is_lit
-                    else f"OPTIONAL {{ {x} <{p}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}"
-                )
-            out.append(
-                Candidate(
-                    f"SELECT {' '.join(heads)} WHERE {{ {pat} {' '.join(opts)} }}",
-                    s + 0.5 * self._words_covered(cols),
-                    shape + "+columns",
-                )
-            )
+            out.append(Candidate(_column_select(pat, x, cols), s + 0.5 * self._words_covered(cols), shape + "+columns"))
         asked = self._asked_word(q)
         asked = asked if asked in self._free else None  # a class word ("which products") is not a property's
         for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
@@ -568,6 +592,11 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             bonus = sum(o.score for o, _, _ in anchors if o is not m) if narrowed else 0.0
             for t in terms[:3]:
                 adj = self._adjacent(t)
+                cols = self._entity_columns(q, adj)
+                if len(cols) >= 2:
+                    # "the region and population of Angola": several attributes of one thing, side by side
+                    s = m.score + bonus + self._explain({p for p, _ in cols}) - 0.6 * others
+                    out.append(Candidate(_column_select("", t, cols), s, "attribute+columns"))
                 for p, fwd, n in adj:
                     ps = self._explain({p})
                     trip = f"{t} <{p}> ?x ." if fwd else f"?x <{p}> {t} ."
@@ -603,11 +632,28 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                         out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
 
+    def _entity_columns(self, q: Question, adj: list[tuple[str, bool, int]]) -> list[tuple[str, bool]]:
+        """The thing's own properties that two or more words joined by 'and' (or a comma) ask for: each
+        word's best, each property once."""
+        if q.cues.count or q.cues.ask or not ({"and"} & self._all_words or "," in q.text):
+            return []
+        own = {p for p, fwd, _ in adj if fwd and p not in SKIP_PROPS and p not in self._label_preds}
+        cols: dict[str, bool] = {}
+        for w in self._free:
+            ws = self._word_scores(w)
+            best = max(own, key=lambda p: (ws.get(p, 0.0), p), default=None)
+            if best is not None and ws.get(best, 0.0) >= 0.6 and best not in cols:
+                info = self.schema.prop(best)
+                cols[best] = info is None or info.is_literal
+        return list(cols.items())[:6]
+
     def _asks_unknown(self, q: Question) -> bool:
         """A plain attribute question (no count, comparison, ranking or aggregate) with words left over
         that no property of the graph matches (none scores 0.3)."""
         c = q.cues
         if c.count or c.superlative or c.compare or c.between or c.aggregates or c.group is not None or c.ask:
+            return False
+        if c.above_average:
             return False
         return any(max(self._word_scores(w).values(), default=0.0) < 0.3 for w in self._free if not w.isdigit())
 
@@ -710,3 +756,18 @@ def _compound_heads(q: Question, links: Links) -> list[str]:
         if m.end in free and m.end - m.start == 1 and singular(nxt) in NAME_WORDS | {"number"}:
             out.append(q.tokens[m.start])
     return out
+
+
+def _column_select(pat: str, x: str, cols: list[tuple[str, bool]]) -> str:
+    """SELECT one column per property of `x` (a thing's label for an IRI value), each OPTIONAL so that
+    a missing value leaves its cell empty rather than dropping the row."""
+    heads, opts = [], []
+    for k, (p, is_lit) in enumerate(cols):
+        v = f"?{re.sub(r'[^A-Za-z0-9_]', '_', local_name(p))}_{k}"
+        heads.append(v)
+        opts.append(
+            f"OPTIONAL {{ {x} <{p}> {v} . }}"
+            if is_lit
+            else f"OPTIONAL {{ {x} <{p}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}"
+        )
+    return f"SELECT {' '.join(heads)} WHERE {{ {pat} {' '.join(opts)} }}"

@@ -101,6 +101,10 @@ def build_value_index(kg: "KnowledgeGraph", label_preds: set[str]) -> ValueIndex
 ID_WORDS = {"code", "id", "identifier", "symbol", "abbreviation", "iso", "key", "number", "no"}
 
 
+def _acronym(raw: str) -> bool:
+    return raw.isupper() and len(raw) >= 2
+
+
 def _written_as_identifier(raw: str, text: str) -> bool:
     """The question writes these words as an identifier: with a digit, in capitals, or in quotes.
 
@@ -164,6 +168,17 @@ class Linker:
                 name = " ".join(singular(w) for w in name.split())
                 if name:
                     self.class_names[name].append(c.iri)
+        tails: dict[str, set[str]] = defaultdict(set)
+        for name, iris in list(self.class_names.items()):
+            words = name.split()
+            for k in range(1, len(words) - 1):  # "available features" names "other available features"
+                if words[k] not in STOPWORDS:
+                    tails[" ".join(words[k:])].update(iris)
+        self._class_tails = set()
+        for tail, iris in tails.items():
+            if tail not in self.class_names and len(iris) == 1:
+                self.class_names[tail] = sorted(iris)
+                self._class_tails.add(tail)
         self.class_iris = {c.iri for c in self.schema.classes}
         #: schema terms are linked as classes/properties, never as entities
         self.schema_iris = self.class_iris | {p.iri for p in self.schema.properties}
@@ -194,10 +209,14 @@ class Linker:
         for i in range(n):
             for j in range(min(n, i + MAX_SPAN), i, -1):
                 words = toks[i:j]
-                acro = j - i == 1 and q.raw_tokens[i].isupper() and len(q.raw_tokens[i]) >= 2
+                acro = j - i == 1 and _acronym(q.raw_tokens[i])
                 if not acro and all(w in STOPWORDS or w in TITLES for w in words):
                     continue
-                if not acro and (words[0] in STOPWORDS or words[-1] in STOPWORDS):
+                # "US territory": a stop word written in capitals is an acronym, which may open or close a name
+                if not acro and (
+                    (words[0] in STOPWORDS and not _acronym(q.raw_tokens[i]))
+                    or (words[-1] in STOPWORDS and not _acronym(q.raw_tokens[j - 1]))
+                ):
                     continue
                 text = " ".join(words)
                 raw = " ".join(q.raw_tokens[i:j])
@@ -242,7 +261,9 @@ class Linker:
                         i, j, raw, "value", [LabelHit(p, lit.value, 1.0, "value") for p, lit in vals], 0.97 - penalty
                     )
                 )
-            if form in self.class_names:
+            # a shortened class name followed by a noun ("template type codes") names that noun's property
+            tail_modifies = form in self._class_tails and j < len(q.tokens) and q.tokens[j] not in STOPWORDS
+            if form in self.class_names and not tail_modifies:
                 out.append(
                     Mention(
                         i,
@@ -320,6 +341,24 @@ class Linker:
         return [h for h in hits if h.iri not in self.schema_iris]
 
     # ------------------------------------------------------------------ properties
+    def acronyms(self, q: Question, free: list[int]) -> list[str]:
+        """Runs of two to four free words whose initials spell a word of some property's name ('miles per
+        gallon' -> mpg, 'gross national product' -> gnp): that word, for the property scores."""
+        if not hasattr(self, "_name_stems"):
+            self._name_stems = {w for ws in self.prop_words.values() for w in ws if len(w) >= 3}
+        toks, open_ = q.tokens, set(free)
+        out = []
+        for i in range(len(toks)):
+            for j in range(i + 2, min(i + 4, len(toks)) + 1):
+                if i not in open_ or j - 1 not in open_:
+                    continue
+                if any(k not in open_ and toks[k] not in STOPWORDS for k in range(i, j)):
+                    continue
+                initials = "".join(w[0] for w in toks[i:j] if w)
+                if len(initials) >= 3 and stem(initials) in self._name_stems and initials not in out:
+                    out.append(initials)
+        return out
+
     def property_scores(self, words: list[str]) -> dict[str, float]:
         """How well each property matches these question words (0..1)."""
         from rapidfuzz import fuzz

@@ -215,6 +215,8 @@ class Cues:
     numbers: list[float] = field(default_factory=list)
     exists: bool = False  # "is there any ...", "does ... exist": any one will do
     comparative: tuple[str, str, int] | None = None  # ('>' or '<', adjective, position): "larger than", no number
+    #: ('>' or '<', the word naming the number, position): "heavier than average", "population above the average"
+    above_average: tuple[str, str, int] | None = None
     unit: str | None = None  # "less than 8 euros": the compared number is a measure
     top: int | None = None  # "the 5 largest", "top three": how many a superlative keeps
     top_at: int = -1  # token position of that number
@@ -454,6 +456,26 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
         c.top, c.top_at = _top_count(low, c.superlative[2])
 
 
+def _than_average(low: list[str]) -> tuple[str, str, int] | None:
+    """'heavier than average', 'a population greater than the average population', 'below the mean':
+    (op, the word naming the number, position of the comparative)."""
+    for i, t in enumerate(low[:-1]):
+        adj = comparative_adjective(t)
+        if not (t in COMPARATIVES_GT or t in COMPARATIVES_LT or adj):
+            continue
+        at = next((j for j in range(i + 1, min(i + 4, len(low))) if low[j] in ("average", "mean")), None)
+        if at is None or any(w not in ("than", "the", "an", "a", "that", "of") for w in low[i + 1 : at]):
+            continue
+        op = "<" if t in COMPARATIVES_LT or t == "less" else ">"
+        after = next((w for w in low[at + 1 : at + 3] if w not in STOPWORDS), "")
+        before = next((w for w in reversed(low[max(0, i - 3) : i]) if w not in STOPWORDS), "")
+        if t in ("more", "less", "fewer") and i + 1 < at and low[i + 1] not in STOPWORDS:
+            before = low[i + 1]
+        word = after if after and not _NUM.match(after) else " ".join(w for w in (before, adj) if w)
+        return (op, word, i)
+    return None
+
+
 def _comparative(low: list[str]) -> tuple[str, str, int] | None:
     """'larger than', 'more populous than', 'which is larger, A or B' with no number: (op, adjective, position)."""
     for i, t in enumerate(low[:-1]):
@@ -509,5 +531,11 @@ def analyse(text: str) -> Question:
         c.ask or joined.startswith(("is there", "are there"))
     )
     if c.compare is None and c.between is None:
+        c.above_average = _than_average(low)
+        if c.above_average and sum(t in ("average", "mean") for t in low) == 1:
+            c.aggregates = [a for a in c.aggregates if a != "AVG"]  # the average is compared with, not returned
+            c.aggregate_of.pop("AVG", None)
+            c.aggregate = c.aggregates[0] if c.aggregates else None
+    if c.compare is None and c.between is None and c.above_average is None:
         c.comparative = _comparative(low)
     return Question(text=text, tokens=tokens, raw_tokens=raw, cues=c)
