@@ -188,9 +188,9 @@ ex:n3 a ex:CarName ; ex:make "datsun pl510" .
 ex:n4 a ex:CarName ; ex:make "volvo 145e" .
 
 ex:k1 a ex:Country ; rdfs:label "Angola" ; ex:region "Central Africa" ; ex:population 12878000 ;
-    ex:governmentform "Republic" .
+    ex:governmentform "Republic" ; ex:continent "Africa" .
 ex:k2 a ex:Country ; rdfs:label "Guam" ; ex:region "Micronesia" ; ex:population 168000 ;
-    ex:governmentform "US Territory" .
+    ex:governmentform "US Territory" ; ex:continent "Oceania" .
 
 ex:f1 a ex:OtherAvailableFeature ; ex:featurename "AirCon" ; ex:featuretype "Amenity" .
 ex:f2 a ex:OtherAvailableFeature ; ex:featurename "Pool" ; ex:featuretype "Amenity" .
@@ -242,3 +242,8 @@ def test_a_stop_word_in_capitals_is_an_acronym(cars):
 def test_when_asks_for_the_extreme_date_itself(cars):
     ans, values = answer_values(cars, "When was the earliest car built?")
     assert values == ["1968-11-20"], ans.sparql
+
+
+def test_an_adjective_of_place_names_a_plain_value(cars):
+    ans, values = answer_values(cars, "What is the total population of African countries?")
+    assert values == ["12878000"], ans.sparql

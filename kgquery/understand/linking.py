@@ -76,6 +76,17 @@ class ValueIndex:
     def lookup(self, text: str) -> list[tuple[str, Term]]:
         return self.by_norm.get(normalize(text), [])
 
+    def one_word_starting(self, stem_: str, slack: int = 2) -> list[tuple[str, Term]]:
+        """Values of one word that start with `stem_` and run at most `slack` letters past it ('afric' ->
+        Africa), for adjectives of place."""
+        if not hasattr(self, "_by_head"):
+            self._by_head: dict[str, list[str]] = defaultdict(list)
+            for n in self.by_norm:
+                if " " not in n and len(n) >= 4:
+                    self._by_head[n[:4]].append(n)
+        keys = [n for n in self._by_head.get(stem_[:4], []) if n.startswith(stem_) and len(n) - len(stem_) <= slack]
+        return [v for n in keys for v in self.by_norm[n]]
+
 
 def build_value_index(kg: "KnowledgeGraph", label_preds: set[str]) -> ValueIndex:
     props = [
@@ -99,6 +110,15 @@ def build_value_index(kg: "KnowledgeGraph", label_preds: set[str]) -> ValueIndex
 
 #: words that make a literal property an identifier rather than a name
 ID_WORDS = {"code", "id", "identifier", "symbol", "abbreviation", "iso", "key", "number", "no"}
+
+
+def _adjective_stems(word: str) -> list[str]:
+    """Stems of an English adjective of place by its suffix ('european' -> europ, 'asian' -> asi)."""
+    return [
+        word[: -len(sfx)]
+        for sfx in ("ean", "ian", "an", "ese", "ish", "ic", "i")
+        if word.endswith(sfx) and len(word) - len(sfx) >= 4
+    ]
 
 
 def _acronym(raw: str) -> bool:
@@ -290,6 +310,10 @@ class Linker:
             if place:  # "European country": the adjective names a place
                 out.append(Mention(i, j, raw, "entity", place, 0.8, plural=True))
                 return out
+            vals = self._place_value_of_adjective(text)
+            if vals:  # "African countries" where the continent is a plain value, "Africa"
+                out.append(Mention(i, j, raw, "value", [LabelHit(p, lit.value, 1.0, "value") for p, lit in vals], 0.8))
+                return out
         if cap and not (i == 0 and j - i == 1 and q.raw_tokens[0].lower() in STOPWORDS):
             toks = [t for w in words for t in normalize(w).split()]
             hits = self._entities(self.labels.by_tokens(toks))
@@ -314,18 +338,24 @@ class Linker:
     def _place_of_adjective(self, word: str) -> list[LabelHit]:
         """Entities named by the stem of an English adjective of place ('european' -> Europe, 'asian' ->
         Asia, 'german' -> Germany): one-word labels that start with the stem."""
-        for suffix in ("ean", "ian", "an", "ese", "ish", "ic", "i"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                stem_ = word[: -len(suffix)]
-                hits = [
-                    h
-                    for h in self._entities(self.labels.search(stem_, limit=8, cutoff=80))
-                    if " " not in normalize(h.label)
-                    and normalize(h.label).startswith(stem_)
-                    and len(normalize(h.label)) - len(stem_) <= 2
-                ]
-                if hits:
-                    return _dedup(hits)[:3]
+        for stem_ in _adjective_stems(word):
+            hits = [
+                h
+                for h in self._entities(self.labels.search(stem_, limit=8, cutoff=80))
+                if " " not in normalize(h.label)
+                and normalize(h.label).startswith(stem_)
+                and len(normalize(h.label)) - len(stem_) <= 2
+            ]
+            if hits:
+                return _dedup(hits)[:3]
+        return []
+
+    def _place_value_of_adjective(self, word: str) -> list[tuple[str, Term]]:
+        """The literal values an adjective of place names, by the same stems as `_place_of_adjective`."""
+        for stem_ in _adjective_stems(word):
+            vals = self.values.one_word_starting(stem_)
+            if vals:
+                return vals[:6]
         return []
 
     def _is_identifier(self, hit: LabelHit) -> bool:
