@@ -247,3 +247,10 @@ def test_when_asks_for_the_extreme_date_itself(cars):
 def test_an_adjective_of_place_names_a_plain_value(cars):
     ans, values = answer_values(cars, "What is the total population of African countries?")
     assert values == ["12878000"], ans.sparql
+
+
+def test_number_of_after_a_verb_counts_but_a_named_number_does_not():
+    from kgquery.understand.text import analyse
+
+    assert analyse("Find number of pets owned by students older than 20.").cues.count
+    assert not analyse("Find the phone number of Tom.").cues.count

@@ -520,7 +520,8 @@ def analyse(text: str) -> Question:
         c.ask = True
     joined = " ".join(low)
     # "the number of authors" counts; "the phone number of Tom" names an attribute
-    if re.search(r"\bhow many\b|\bcount\b|(?:^|\b(?:the|a|total|overall|me|what|of|by)\s)number of\b", joined):
+    before_number = "the|a|total|overall|me|what|of|by|find|get|show|give|return|list|tell"
+    if re.search(rf"\bhow many\b|\bcount\b|(?:^|\b(?:{before_number})\s)number of\b", joined):
         c.count, c.ask = True, False
     for i in range(len(low)):
         _read_token(c, low, i)
