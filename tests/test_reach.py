@@ -174,13 +174,13 @@ ex:CarName rdfs:label "car name" .
 ex:Country rdfs:label "country" .
 ex:OtherAvailableFeature rdfs:label "other available feature" .
 
-ex:d1 a ex:Car ; ex:mpg 18 ; ex:cylinders 8 ; ex:weight 3500 ; ex:accelerate 12.0 ;
+ex:d1 a ex:Car ; ex:mpg 18 ; ex:cylinders 8 ; ex:weight 3500 ; ex:carage 9 ; ex:accelerate 12.0 ;
     ex:built "1970-05-01"^^xsd:date ; ex:refid ex:n1 .
-ex:d2 a ex:Car ; ex:mpg 14 ; ex:cylinders 8 ; ex:weight 4300 ; ex:accelerate 11.5 ;
+ex:d2 a ex:Car ; ex:mpg 14 ; ex:cylinders 8 ; ex:weight 4300 ; ex:carage 3 ; ex:accelerate 11.5 ;
     ex:built "1972-03-10"^^xsd:date ; ex:refid ex:n2 .
-ex:d3 a ex:Car ; ex:mpg 31 ; ex:cylinders 4 ; ex:weight 2100 ; ex:accelerate 16.0 ;
+ex:d3 a ex:Car ; ex:mpg 31 ; ex:cylinders 4 ; ex:weight 2100 ; ex:carage 5 ; ex:accelerate 16.0 ;
     ex:built "1968-11-20"^^xsd:date ; ex:refid ex:n3 .
-ex:d4 a ex:Car ; ex:mpg 27 ; ex:cylinders 4 ; ex:weight 2500 ; ex:accelerate 15.5 ;
+ex:d4 a ex:Car ; ex:mpg 27 ; ex:cylinders 4 ; ex:weight 2500 ; ex:carage 7 ; ex:accelerate 15.5 ;
     ex:built "1975-01-15"^^xsd:date ; ex:refid ex:n4 .
 ex:n1 a ex:CarName ; ex:make "amc hornet" .
 ex:n2 a ex:CarName ; ex:make "ford torino" .
@@ -254,3 +254,14 @@ def test_number_of_after_a_verb_counts_but_a_named_number_does_not():
 
     assert analyse("Find number of pets owned by students older than 20.").cues.count
     assert not analyse("Find the phone number of Tom.").cues.count
+
+
+def test_an_adjective_ranks_by_what_it_measures():
+    from kgquery.understand.lexicon import attribute_nouns
+
+    assert attribute_nouns("young") == ("age",) and "width" in attribute_nouns("wide")
+
+
+def test_the_youngest_ranks_by_age_while_the_weight_is_read(cars):
+    ans, values = answer_values(cars, "What is the weight of the youngest car?")
+    assert values == ["4300"], ans.sparql

@@ -8,6 +8,7 @@ descriptions, and embeddings); nothing here knows a graph.
 
 from __future__ import annotations
 
+from ..understand.lexicon import attribute_nouns
 from .candidate import Candidate
 
 
@@ -27,7 +28,7 @@ class ComparisonShapes:
         props = [r[0].value for r in rows if r[0] is not None]
         if not props:
             return []
-        fit = self.linker.property_scores([adj])
+        fit = self.linker.property_scores([adj, *attribute_nouns(adj)])  # 'older' -> age
         near = self.linker.similarities([adj])
         ranked = sorted(props, key=lambda p: -(max(fit.get(p, 0.0), scores.get(p, 0.0)) + 0.3 * near.get(p, 0.0)))
         out = []
@@ -68,7 +69,7 @@ class ComparisonShapes:
             f"FILTER(isNumeric(?w) && isNumeric(?v) && ?x != {a}) }} LIMIT 50"
         )
         props = [r[0].value for r in rows if r[0] is not None]
-        fit = self.linker.property_scores([adj])
+        fit = self.linker.property_scores([adj, *attribute_nouns(adj)])  # 'older' -> age
         near = self.linker.similarities([adj])
         out = []
         for k, p in enumerate(sorted(props, key=lambda p: -(fit.get(p, 0.0) + 0.3 * near.get(p, 0.0)))[:3]):

@@ -7,6 +7,7 @@ import itertools
 import re
 
 from ..graph.schema import RDF_TYPE
+from ..understand.lexicon import attribute_nouns
 from .candidate import SKIP_PROPS, Path
 
 HOP_PENALTY = 0.35
@@ -113,6 +114,9 @@ class PathFinding:
         hint_scores = self.linker.property_scores(hint.split()) if hint else {}
         # a superlative must rank by some number: the adjective's nearest property breaks ties
         near = self.linker.similarities(hint.split()) if hint else {}
+        # what the adjective measures, by WordNet ("the youngest" -> age): named more surely than by its own word
+        measured = [n for w in hint.split() for n in attribute_nouns(w)] if hint else []
+        lex = self.linker.property_scores(measured) if measured else {}
         body = " ".join(base)
         rows = self._rows(
             f"SELECT DISTINCT ?p1 ?p2 ?d ?t WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
@@ -135,7 +139,7 @@ class PathFinding:
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
             fit = [max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps]
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
-            s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0))
+            s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0)) + 0.5 * lex.get(steps[-1][0], 0.0)
             if p2 is not None:
                 s -= 0.1
                 if p1.value in arrived and d.value == "0":

