@@ -265,3 +265,8 @@ def test_an_adjective_ranks_by_what_it_measures():
 def test_the_youngest_ranks_by_age_while_the_weight_is_read(cars):
     ans, values = answer_values(cars, "What is the weight of the youngest car?")
     assert values == ["4300"], ans.sparql
+
+
+def test_a_class_is_named_by_a_synonym_of_its_name(cars):
+    ans, values = answer_values(cars, "How many nations are there?")  # WordNet: nation ~ country
+    assert values == ["2"], ans.sparql

@@ -65,3 +65,29 @@ def attribute_nouns(adjective: str) -> tuple[str, ...]:
 
 def available() -> bool:
     return _wordnet_dir() is not None
+
+
+def first_sense_synonyms(nouns: set[str]) -> dict[str, tuple[str, ...]]:
+    """For each noun, the other one-word lemmas of its most frequent WordNet sense ('country' -> land,
+    nation, state, commonwealth): other words a question may name a class by. One pass over each file."""
+    d = _wordnet_dir()
+    if d is None or not nouns:
+        return {}
+    first: dict[str, str] = {}
+    with open(d / "index.noun", "rb") as f:
+        for line in f:
+            word = line[: line.find(b" ")].decode("latin-1")
+            if word in nouns:
+                parts = line.decode("latin-1").split()
+                first[word] = parts[-int(parts[2])]  # the synsets close the line, most frequent first
+    wanted = set(first.values())
+    lemmas: dict[str, list[str]] = {}
+    with open(d / "data.noun", "rb") as f:
+        for line in f:
+            off = line[:8].decode("latin-1")
+            if off in wanted:
+                parts = line.decode("latin-1").split()
+                lemmas[off] = [parts[4 + 2 * i].lower() for i in range(int(parts[3], 16))]
+    return {
+        n: tuple(w for w in lemmas.get(off, ()) if w != n and "_" not in w and w.isalpha()) for n, off in first.items()
+    }

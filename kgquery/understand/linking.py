@@ -219,6 +219,7 @@ class Linker:
             self.prop_texts[p.iri] = sorted(t for t in texts if t) + ([f"{p.label}: {desc[:200]}"] if desc else [])
         self._prop_vecs = None
         self._id_source: dict[str, bool] = {}
+        self._class_synonyms = self._synonym_class_names()
         self._class_graph = None
 
     # ------------------------------------------------------------------ entities and values
@@ -284,6 +285,7 @@ class Linker:
             # a shortened class name followed by a noun ("template type codes") names that noun's property
             tail_modifies = form in self._class_tails and j < len(q.tokens) and q.tokens[j] not in STOPWORDS
             if form in self.class_names and not tail_modifies:
+                other_name = 0.1 if form in self._class_synonyms else 0.0  # 'nations' for country: less sure
                 out.append(
                     Mention(
                         i,
@@ -291,7 +293,7 @@ class Linker:
                         raw,
                         "class",
                         [LabelHit(c, form, 1.0, "class") for c in self.class_names[form]],
-                        1.0 - penalty,
+                        1.0 - penalty - other_name,
                     )
                 )
             if hits or vals:
@@ -371,6 +373,21 @@ class Linker:
         return [h for h in hits if h.iri not in self.schema_iris]
 
     # ------------------------------------------------------------------ properties
+    def _synonym_class_names(self) -> set[str]:
+        """Other names of one-word classes from WordNet's first sense ('nation' for country, 'pupil' for
+        student), unless the graph already uses the word for a class or a property."""
+        from .lexicon import first_sense_synonyms
+
+        single = {name: iris for name, iris in self.class_names.items() if " " not in name}
+        used = {w for ws in self.prop_words.values() for w in ws}
+        added = set()
+        for name, alts in first_sense_synonyms(set(single)).items():
+            for alt in alts:
+                if alt not in self.class_names and stem(alt) not in used and alt not in STOPWORDS:
+                    self.class_names[alt] = single[name]
+                    added.add(alt)
+        return added
+
     def acronyms(self, q: Question, free: list[int]) -> list[str]:
         """Runs of two to four free words whose initials spell a word of some property's name ('miles per
         gallon' -> mpg, 'gross national product' -> gnp): that word, for the property scores."""
