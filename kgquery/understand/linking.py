@@ -304,6 +304,10 @@ class Linker:
             hits = self._entities(self.labels.acronym(raw))
             if 0 < len(hits) <= 5:
                 return [Mention(i, j, raw, "entity", _dedup(hits), 0.85, plural=True)]
+        if j - i == 1:
+            named = self._pertained_place(text)
+            if named:  # "a french supplier": WordNet says the adjective pertains to France
+                return [Mention(i, j, raw, named[0], named[1], 0.85, plural=True)]
         words = text.split()
         # partial names: a capitalised word (or an identifier) inside longer names, e.g. "Brant"
         cap = all(r[:1].isupper() or any(ch.isdigit() for ch in r) for r in q.raw_tokens[i:j])
@@ -351,6 +355,20 @@ class Linker:
             if hits:
                 return _dedup(hits)[:3]
         return []
+
+    def _pertained_place(self, word: str) -> tuple[str, list[LabelHit]] | None:
+        """('entity' or 'value', hits) for the proper noun an adjective pertains to ('french' -> France,
+        'polish' -> Poland), matched exactly to a name or a value of this graph."""
+        from .lexicon import pertains_to
+
+        for noun in (n for n in pertains_to(word) if n[:1].isupper()):
+            hits = self._entities(self.labels.lookup(normalize(noun)))
+            if hits:
+                return "entity", _dedup(hits)[:3]
+            vals = self.values.lookup(noun)
+            if vals:
+                return "value", [LabelHit(p, lit.value, 1.0, "value") for p, lit in vals[:6]]
+        return None
 
     def _place_value_of_adjective(self, word: str) -> list[tuple[str, Term]]:
         """The literal values an adjective of place names, by the same stems as `_place_of_adjective`."""
