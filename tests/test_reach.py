@@ -14,10 +14,15 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 EX = "http://example.org/kits/"
 
-TTL = f"""\
+PREFIXES = f"""\
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix ex: <{EX}> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+TTL = (
+    PREFIXES
+    + """\
 
 ex:Part rdfs:label "part" .
 ex:Product rdfs:label "product" .
@@ -37,6 +42,7 @@ ex:p1 a ex:Part ; rdfs:label "Part One" ; ex:usesproduct ex:g1 ; ex:quantity 4 .
 ex:p2 a ex:Part ; rdfs:label "Part Two" ; ex:usesproduct ex:g2 ; ex:quantity 2 .
 ex:p3 a ex:Part ; rdfs:label "Part Three" ; ex:usesproduct ex:g2 ; ex:quantity 4 .
 """
+)
 
 
 @pytest.fixture(scope="module")
@@ -164,10 +170,9 @@ def test_either_of_two_named_things(clubs):
     assert "VALUES" in ans.sparql
 
 
-CARS = f"""\
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix ex: <{EX}> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+CARS = (
+    PREFIXES
+    + """\
 
 ex:Car rdfs:label "car" .
 ex:CarName rdfs:label "car name" .
@@ -197,6 +202,7 @@ ex:f1 a ex:OtherAvailableFeature ; ex:featurename "AirCon" ; ex:featuretype "Ame
 ex:f2 a ex:OtherAvailableFeature ; ex:featurename "Pool" ; ex:featuretype "Amenity" .
 ex:f3 a ex:OtherAvailableFeature ; ex:featurename "BurglarAlarm" ; ex:featuretype "Security" .
 """
+)
 
 
 @pytest.fixture(scope="module")

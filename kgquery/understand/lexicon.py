@@ -50,14 +50,7 @@ def _adjective_links() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str,
             about = {p[1] for p in ptrs if p[0] == "\\" and p[2] == "n"}  # 'french' pertains to France
             for w in words if about else ():
                 pertains.setdefault(w, set()).update(about)
-    wanted = {o for offs in [*targets.values(), *pertains.values()] for o in offs}
-    nouns: dict[str, list[str]] = {}
-    with open(d / "data.noun", "rb") as f:
-        for line in f:
-            off = line[:8].decode("latin-1")
-            if off in wanted:
-                parts = line.decode("latin-1").split()
-                nouns[off] = [parts[4 + 2 * i] for i in range(int(parts[3], 16))]
+    nouns = _noun_synsets(d, {o for offs in [*targets.values(), *pertains.values()] for o in offs})
 
     def words(links: dict[str, set[str]], lower: bool) -> dict[str, tuple[str, ...]]:
         return {
@@ -82,10 +75,6 @@ def attribute_nouns(adjective: str) -> tuple[str, ...]:
     return _attributes().get(adjective.lower(), ())
 
 
-def available() -> bool:
-    return _wordnet_dir() is not None
-
-
 def first_sense_synonyms(nouns: set[str]) -> dict[str, tuple[str, ...]]:
     """For each noun, the other one-word lemmas of its most frequent WordNet sense ('country' -> land,
     nation, state, commonwealth): other words a question may name a class by. One pass over each file."""
@@ -99,14 +88,20 @@ def first_sense_synonyms(nouns: set[str]) -> dict[str, tuple[str, ...]]:
             if word in nouns:
                 parts = line.decode("latin-1").split()
                 first[word] = parts[-int(parts[2])]  # the synsets close the line, most frequent first
-    wanted = set(first.values())
-    lemmas: dict[str, list[str]] = {}
+    lemmas = _noun_synsets(d, set(first.values()))
+    return {
+        n: tuple(w for w in map(str.lower, lemmas.get(off, ())) if w != n and "_" not in w and w.isalpha())
+        for n, off in first.items()
+    }
+
+
+def _noun_synsets(d: Path, wanted: set[str]) -> dict[str, list[str]]:
+    """offset -> the lemmas (as written) of those noun synsets, in one pass over data.noun."""
+    out: dict[str, list[str]] = {}
     with open(d / "data.noun", "rb") as f:
         for line in f:
             off = line[:8].decode("latin-1")
             if off in wanted:
                 parts = line.decode("latin-1").split()
-                lemmas[off] = [parts[4 + 2 * i].lower() for i in range(int(parts[3], 16))]
-    return {
-        n: tuple(w for w in lemmas.get(off, ()) if w != n and "_" not in w and w.isalpha()) for n, off in first.items()
-    }
+                out[off] = [parts[4 + 2 * i] for i in range(int(parts[3], 16))]
+    return out
