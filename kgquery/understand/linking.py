@@ -304,22 +304,12 @@ class Linker:
             hits = self._entities(self.labels.acronym(raw))
             if 0 < len(hits) <= 5:
                 return [Mention(i, j, raw, "entity", _dedup(hits), 0.85, plural=True)]
-        if j - i == 1:
-            named = self._pertained_place(text)
-            if named:  # "a french supplier": WordNet says the adjective pertains to France
-                return [Mention(i, j, raw, named[0], named[1], 0.85, plural=True)]
+        place = self._place_mention(i, text, raw) if j - i == 1 else None
+        if place:
+            return [place]
         words = text.split()
         # partial names: a capitalised word (or an identifier) inside longer names, e.g. "Brant"
         cap = all(r[:1].isupper() or any(ch.isdigit() for ch in r) for r in q.raw_tokens[i:j])
-        if j - i == 1 and i > 0 and cap:
-            place = self._place_of_adjective(text)
-            if place:  # "European country": the adjective names a place
-                out.append(Mention(i, j, raw, "entity", place, 0.8, plural=True))
-                return out
-            vals = self._place_value_of_adjective(text)
-            if vals:  # "African countries" where the continent is a plain value, "Africa"
-                out.append(Mention(i, j, raw, "value", [LabelHit(p, lit.value, 1.0, "value") for p, lit in vals], 0.8))
-                return out
         if cap and not (i == 0 and j - i == 1 and q.raw_tokens[0].lower() in STOPWORDS):
             toks = [t for w in words for t in normalize(w).split()]
             hits = self._entities(self.labels.by_tokens(toks))
@@ -340,6 +330,23 @@ class Linker:
             if fuzzy:
                 out.append(Mention(i, j, raw, "entity", _dedup(fuzzy), 0.85 * fuzzy[0].score))
         return out
+
+    def _place_mention(self, i: int, text: str, raw: str) -> Mention | None:
+        """One word naming a place by an adjective: the proper noun WordNet says it pertains to ('a french
+        supplier' -> France, in any case), else, written with a capital and not first, the stem of an
+        adjective of place ('European' -> Europe), as an entity or as a plain value ('African' -> "Africa")."""
+        named = self._pertained_place(text)
+        if named:
+            return Mention(i, i + 1, raw, named[0], named[1], 0.85, plural=True)
+        if i == 0 or not (raw[:1].isupper() or any(ch.isdigit() for ch in raw)):
+            return None
+        place = self._place_of_adjective(text)
+        if place:
+            return Mention(i, i + 1, raw, "entity", place, 0.8, plural=True)
+        vals = self._place_value_of_adjective(text)
+        if vals:
+            return Mention(i, i + 1, raw, "value", [LabelHit(p, lit.value, 1.0, "value") for p, lit in vals], 0.8)
+        return None
 
     def _place_of_adjective(self, word: str) -> list[LabelHit]:
         """Entities named by the stem of an English adjective of place ('european' -> Europe, 'asian' ->
