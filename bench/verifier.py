@@ -7,11 +7,19 @@ Steps (each skipped when its output exists; outputs under --work, default /tmp/k
 2. `train`: a LoRA adapter on the ck25 train split (`kgquery tune train`, one answer token).
 3. `score`: verifier accuracy, AUROC and pick accuracy, zero-shot vs tuned, on ck25's held-out
    entities (test split) and on countries (another graph).
-4. `ask`: `kgquery eval` on the ck25 questions and on bench/countries/questions.jsonl with the embedded
-   default alone, zero-shot SmolLM2 as verifier and the tuned one as verifier: mean F1,
-   answered-precision, coverage, confidence AUROC, seconds per question.
+4. `ask`: `kgquery eval` on the ck25 questions and on bench/countries/questions.jsonl (and, with
+   `--sets ...,spider-dev`, the Spider4SPARQL development graphs) with the embedded default alone,
+   zero-shot SmolLM2 as verifier and the tuned one as verifier: mean F1, answered-precision, coverage,
+   confidence AUROC, seconds per question.
 
     python bench/verifier.py [--work DIR] [--steps synth,train,score,ask] [--train-steps 40] [--score-limit 100]
+
+`--settings` picks the settings (default `default,zero-shot,tuned`): `default` (embedded default
+alone), `zero-shot` (SmolLM2 as verifier), `tuned` (the adapter as verifier), `other` (the
+`--verifier-model` spec as verifier, zero-shot; benchmark only, e.g. Qwen2.5-Coder-0.5B's GGUF) and
+`writes` (SmolLM2 writing SPARQL where the grounded answer is unsure: `--model` without `--verify`).
+`score` runs the verifier settings among them. Results of earlier runs in WORK/results.json are kept.
+`--spider-per-graph N` asks the first N questions of each Spider development graph (file order).
 
 Prints Markdown tables (bench/RESULTS.md, "Verifier (issue 19)") and writes WORK/results.json. The
 benchmark questions are only asked and scored, as `kgquery eval` does; nothing of them is trained on.
@@ -31,10 +39,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+SHARED = REPO.parent / "shared" / "benchmarks"
 QUESTIONS = {
-    "ck25": REPO.parent / "shared" / "benchmarks" / "ck25" / "questions.yml",
+    "ck25": SHARED / "ck25" / "questions.yml",
     "countries": REPO / "bench" / "countries" / "questions.jsonl",
 }
+VERIFIER_SETTINGS = ("zero-shot", "tuned", "other")
 
 
 def smollm2() -> str:
@@ -62,40 +72,82 @@ def step_train(work: Path, steps: int, threads: int) -> None:
                 "--epochs", "1", "--val-limit", "16", "--threads", str(threads), "--save-every", "1000")  # fmt: skip
 
 
-def step_score(work: Path, limit: int, threads: int) -> dict:
-    from kgquery.tune.verifier import evaluate_verifier, verifier_table
+def verifier_specs(work: Path, settings: list[str], other: str | None) -> list[tuple[str, str]]:
+    """(label, model spec) of the verifier settings asked for, in the order given."""
+    specs = {
+        "zero-shot": ("base", f"transformers:{smollm2()}"),
+        "tuned": ("tuned", str(work / "adapter")),
+        "other": (f"zero-shot {Path(other or '').name}", other),
+    }
+    if "other" in settings and not other:
+        raise SystemExit("--settings other needs --verifier-model SPEC")
+    return [specs[k] for k in settings if k in specs]
 
-    out = {}
+
+def step_score(work: Path, limit: int, threads: int, specs: list[tuple[str, str]], into: dict) -> dict:
+    from kgquery.tune.synth import read_split
+    from kgquery.tune.verifier import score_records, verifier_table
+
     for name, data, split in (
         ("ck25 held-out entities", "ck25_verify", "test"),
         ("countries", "countries_verify", "train"),
     ):
-        res = evaluate_verifier(
-            work / data, smollm2(), str(work / "adapter"), limit=limit, split=split, threads=threads
-        )
-        for r in res["runs"]:
-            r.pop("scores")
-        out[name] = res
+        records = read_split(work / data, split)[:limit] if limit else read_split(work / data, split)
+        res = into.setdefault(name, {"task": "verify", "data": str(work / data), "split": split, "runs": []})
+        res["n"] = len(records)
+        for label, spec in specs:
+            run = dict(score_records(records, spec.removeprefix("transformers:"), threads=threads), label=label)
+            run.pop("scores")
+            res["runs"] = [r for r in res["runs"] if r["label"] != label] + [run]
         print(f"\n{name} ({data}/{split}.jsonl)\n" + verifier_table(res), flush=True)
+    return into
+
+
+def spider_dev(per_graph: int | None) -> list:
+    """The Spider4SPARQL development graphs' questions (the fixed split), the first `per_graph` of each."""
+    from kgquery.evaluation.formats import load_questions
+    from kgquery.evaluation.splits import SPIDER_DEV
+
+    qs = load_questions(SHARED / "spider4sparql" / "nl_sparql_pairs" / "dev.json", SHARED / "spider4sparql" / "kgs")
+    seen: dict[str, int] = {}
+    out = []
+    for q in qs:
+        if q.db_id in SPIDER_DEV and seen.get(q.db_id, 0) < (per_graph or len(qs)):
+            seen[q.db_id] = seen.get(q.db_id, 0) + 1
+            out.append(q)
     return out
 
 
-def step_ask(work: Path, limit: int | None) -> dict:
+def step_ask(
+    work: Path,
+    limit: int | None,
+    keys: list[str],
+    other: str | None,
+    sets: list[str],
+    per_graph: int | None,
+    into: dict,
+) -> dict:
     from kgquery.evaluation.formats import load_questions
-    from kgquery.evaluation.harness import run_eval
+    from kgquery.evaluation.harness import GraphLoader, run_eval
     from kgquery.graph import KnowledgeGraph
     from kgquery.graphs import resolve_graph_path
 
     os.environ["KGQUERY_VERBALIZE"] = "0"  # the template words answers in every setting: F1 does not depend on it
-    settings = [
-        ("embedded default", None, None),
-        ("SmolLM2 zero-shot as verifier", f"transformers:{smollm2()}", {"verify": True}),
-        ("SmolLM2 tuned on ck25 as verifier", str(work / "adapter"), {"verify": True}),
-    ]
-    out = {}
-    for graph, qfile in QUESTIONS.items():
-        kg = KnowledgeGraph.load(resolve_graph_path(graph))
-        qs = load_questions(qfile)
+    verify = {"verify": True}
+    known = {
+        "default": ("embedded default", None, None),
+        "zero-shot": ("SmolLM2 zero-shot as verifier", f"transformers:{smollm2()}", verify),
+        "tuned": ("SmolLM2 tuned on ck25 as verifier", str(work / "adapter"), verify),
+        "other": (f"{Path(other or '').name} zero-shot as verifier", other, verify),
+        "writes": ("SmolLM2 writes SPARQL when unsure", f"transformers:{smollm2()}", None),
+    }
+    settings = [known[k] for k in keys]
+    out = into
+    for graph in sets:
+        if graph == "spider-dev":
+            kg, qs = GraphLoader(), spider_dev(per_graph)
+        else:
+            kg, qs = KnowledgeGraph.load(resolve_graph_path(graph)), load_questions(QUESTIONS[graph])
         for label, model, options in settings:
             t = time.perf_counter()
             rep = run_eval(kg, qs, model=model, limit=limit, engine_options=options, progress=False)
@@ -109,9 +161,12 @@ def step_ask(work: Path, limit: int | None) -> dict:
                 "confidence_auroc": s.get("confidence_auroc"),
                 "seconds_per_question": sum(r["seconds"] for r in rows) / max(len(rows), 1),
                 "verdicts": s.get("verifier_verdicts"),
+                "model_path": s.get("model_path"),
                 "wall_s": round(time.perf_counter() - t, 1),
             }
+            out[f"{graph} | {label}"]["load_after"] = os.getloadavg()
             print(graph, label, json.dumps(out[f"{graph} | {label}"]), flush=True)
+            (work / "ask_partial.json").write_text(json.dumps(out, indent=1, default=str))
     print("\n| graph | setting | n | mean F1 | answered-precision | coverage | confidence AUROC | s / question |")
     print("|---|---|--:|--:|--:|--:|--:|--:|")
     for key, r in out.items():
@@ -134,6 +189,10 @@ def main() -> int:
     p.add_argument("--score-limit", type=int, default=100, help="verifier examples scored per graph")
     p.add_argument("--ask-limit", type=int, default=None, help="benchmark questions per graph (default all)")
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--settings", default="default,zero-shot,tuned", help="default, zero-shot, tuned, other, writes")
+    p.add_argument("--verifier-model", help="model spec of the `other` verifier setting (benchmark only)")
+    p.add_argument("--sets", default="ck25,countries", help="question sets of `ask`: ck25, countries, spider-dev")
+    p.add_argument("--spider-per-graph", type=int, default=None, help="spider-dev: first N per graph (default all)")
     args = p.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -147,10 +206,15 @@ def main() -> int:
     if "train" in steps:
         step_train(work, args.train_steps, args.threads)
         results["train"] = json.loads((work / "adapter" / "kgquery_tune.json").read_text())["metrics"]
+    keys = args.settings.split(",")
     if "score" in steps:
-        results["score"] = step_score(work, args.score_limit, args.threads)
+        specs = verifier_specs(work, keys, args.verifier_model)
+        results["score"] = step_score(work, args.score_limit, args.threads, specs, results.get("score", {}))
     if "ask" in steps:
-        results["ask"] = step_ask(work, args.ask_limit)
+        results["ask"] = step_ask(
+            work, args.ask_limit, keys, args.verifier_model, args.sets.split(","), args.spider_per_graph,
+            results.get("ask", {}),
+        )  # fmt: skip
     results_file.write_text(json.dumps(results, indent=1, default=str))
     print(f"\nresults: {results_file}")
     return 0
