@@ -635,7 +635,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
     def _entity_columns(self, q: Question, adj: list[tuple[str, bool, int]]) -> list[tuple[str, bool]]:
         """The thing's own properties that two or more words joined by 'and' (or a comma) ask for: each
         word's best, each property once."""
-        if q.cues.count or q.cues.ask or not ({"and"} & self._all_words or "," in q.text):
+        if q.cues.count or q.cues.ask or not ("and" in self._all_words or "," in q.text):
             return []
         own = {p for p, fwd, _ in adj if fwd and p not in SKIP_PROPS and p not in self._label_preds}
         cols: dict[str, bool] = {}
@@ -651,9 +651,8 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         """A plain attribute question (no count, comparison, ranking or aggregate) with words left over
         that no property of the graph matches (none scores 0.3)."""
         c = q.cues
-        if c.count or c.superlative or c.compare or c.between or c.aggregates or c.group is not None or c.ask:
-            return False
-        if c.above_average:
+        shaped = c.count or c.superlative or c.compare or c.between or c.above_average or c.aggregates or c.ask
+        if shaped or c.group is not None:
             return False
         return any(max(self._word_scores(w).values(), default=0.0) < 0.3 for w in self._free if not w.isdigit())
 

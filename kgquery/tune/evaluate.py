@@ -126,15 +126,26 @@ def markdown_table(result: dict) -> str:
     |---|---|---|---|---|---|---|
     | base (m) | 2 | 0.500 | 0.500 | 1.000 | 12.3 | 3 |
     """
+    columns = [
+        ("questions", lambda r: str(r["n"])),
+        ("execution accuracy", lambda r: f"{r['execution_accuracy']:.3f}"),
+        ("mean F1", lambda r: f"{r['mean_f1']:.3f}"),
+        ("valid queries", lambda r: f"{r['valid_rate']:.3f}"),
+        ("BLEU", lambda r: f"{r['bleu']:.1f}"),
+        ("seconds", lambda r: f"{r['seconds']:.0f}"),
+    ]
+    return runs_table(result, columns, align="---")
+
+
+def runs_table(result: dict, columns: list, align: str = "--:") -> str:
+    """One Markdown row per run (base, tuned): its label and model file, then each (heading, cell) column."""
     lines = [
-        "| model | questions | execution accuracy | mean F1 | valid queries | BLEU | seconds |",
-        "|---|---|---|---|---|---|---|",
+        "| model | " + " | ".join(h for h, _ in columns) + " |",
+        "|---|" + "|".join(align for _ in columns) + "|",
     ]
     for r in result["runs"]:
-        lines.append(
-            f"| {r['label']} ({Path(r['model']).name}) | {r['n']} | {r['execution_accuracy']:.3f} | "
-            f"{r['mean_f1']:.3f} | {r['valid_rate']:.3f} | {r['bleu']:.1f} | {r['seconds']:.0f} |"
-        )
+        cells = " | ".join(cell(r) for _, cell in columns)
+        lines.append(f"| {r['label']} ({Path(r['model']).name}) | {cells} |")
     return "\n".join(lines)
 
 

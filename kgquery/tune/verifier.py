@@ -184,16 +184,18 @@ def verifier_table(result: dict) -> str:
     | base (m) | 4 | 2 | 0.500 | 0.750 | 1.000 | 0.100 | 2 |
     """
 
-    def f(x) -> str:
-        return "-" if x is None else f"{x:.3f}"
+    from .evaluate import runs_table
 
-    lines = [
-        "| model | examples | yes | accuracy | AUROC | pick accuracy | mean P(yes) | seconds |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    def f(key: str):
+        return lambda r: "-" if r[key] is None else f"{r[key]:.3f}"
+
+    columns = [
+        ("examples", lambda r: str(r["n"])),
+        ("yes", lambda r: str(r["positives"])),
+        ("accuracy", f("accuracy")),
+        ("AUROC", f("auroc")),
+        ("pick accuracy", f("pick_accuracy")),
+        ("mean P(yes)", f("mean_p_yes")),
+        ("seconds", lambda r: f"{r['seconds']:.0f}"),
     ]
-    for r in result["runs"]:
-        lines.append(
-            f"| {r['label']} ({Path(r['model']).name}) | {r['n']} | {r['positives']} | {f(r['accuracy'])} | "
-            f"{f(r['auroc'])} | {f(r['pick_accuracy'])} | {f(r['mean_p_yes'])} | {r['seconds']:.0f} |"
-        )
-    return "\n".join(lines)
+    return runs_table(result, columns)
