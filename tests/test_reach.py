@@ -124,6 +124,10 @@ ex:a4 a ex:Player ; rdfs:label "Dee" ; ex:playsfor ex:t2 .
 ex:a5 a ex:Player ; rdfs:label "Eve" ; ex:playsfor ex:t2 .
 ex:a6 a ex:Player ; rdfs:label "Fay" ; ex:playsfor ex:t3 .
 ex:a7 a ex:Player ; rdfs:label "Gus" ; ex:playsfor ex:t4 .
+ex:CarOwner rdfs:label "car owner" .
+ex:m1 a ex:CarOwner ; ex:worksfor ex:t2 ; ex:teamrank 2 .
+ex:m2 a ex:CarOwner ; ex:worksfor ex:t2 ; ex:teamrank 2 .
+ex:m3 a ex:CarOwner ; ex:worksfor ex:t4 ; ex:teamrank 4 .
 """
 
 
@@ -140,6 +144,8 @@ def clubs(tmp_path_factory):
         ("Which teams have the fewest players?", ["t3", "t4"]),
         ("Which teams have exactly one player?", ["t3", "t4"]),
         ("Which teams have at least 2 players?", ["t1", "t2"]),
+        # "most" opens a class name: car owners are counted, not the team rank they carry ranked
+        ("Which team has the most car owners?", ["t2"]),
     ],
 )
 def test_groups_are_picked_by_how_many_things_they_have(clubs, question, expected):
@@ -180,17 +186,17 @@ ex:Country rdfs:label "country" .
 ex:OtherAvailableFeature rdfs:label "other available feature" .
 
 ex:d1 a ex:Car ; ex:mpg 18 ; ex:cylinders 8 ; ex:weight 3500 ; ex:carage 9 ; ex:accelerate 12.0 ;
-    ex:built "1970-05-01"^^xsd:date ; ex:refid ex:n1 .
+    ex:built "1970-05-01"^^xsd:date ; ex:refid ex:n1 ; ex:cartype "sedan" .
 ex:d2 a ex:Car ; ex:mpg 14 ; ex:cylinders 8 ; ex:weight 4300 ; ex:carage 3 ; ex:accelerate 11.5 ;
-    ex:built "1972-03-10"^^xsd:date ; ex:refid ex:n2 .
+    ex:built "1972-03-10"^^xsd:date ; ex:refid ex:n2 ; ex:cartype "wagon" .
 ex:d3 a ex:Car ; ex:mpg 31 ; ex:cylinders 4 ; ex:weight 2100 ; ex:carage 5 ; ex:accelerate 16.0 ;
-    ex:built "1968-11-20"^^xsd:date ; ex:refid ex:n3 .
+    ex:built "1968-11-20"^^xsd:date ; ex:refid ex:n3 ; ex:cartype "sedan" .
 ex:d4 a ex:Car ; ex:mpg 27 ; ex:cylinders 4 ; ex:weight 2500 ; ex:carage 7 ; ex:accelerate 15.5 ;
-    ex:built "1975-01-15"^^xsd:date ; ex:refid ex:n4 .
-ex:n1 a ex:CarName ; ex:make "amc hornet" .
-ex:n2 a ex:CarName ; ex:make "ford torino" .
-ex:n3 a ex:CarName ; ex:make "datsun pl510" .
-ex:n4 a ex:CarName ; ex:make "volvo 145e" .
+    ex:built "1975-01-15"^^xsd:date ; ex:refid ex:n4 ; ex:cartype "wagon" .
+ex:n1 a ex:CarName ; ex:make "amc hornet" ; ex:madein ex:k3 .
+ex:n2 a ex:CarName ; ex:make "ford torino" ; ex:madein ex:k3 .
+ex:n3 a ex:CarName ; ex:make "datsun pl510" ; ex:madein ex:k1 .
+ex:n4 a ex:CarName ; ex:make "volvo 145e" ; ex:madein ex:k3 .
 
 ex:k1 a ex:Country ; rdfs:label "Angola" ; ex:region "Central Africa" ; ex:population 12878000 ;
     ex:governmentform "Republic" ; ex:continent "Africa" .
@@ -285,3 +291,28 @@ def test_an_adjective_names_the_place_it_pertains_to(cars):
     # no suffix rule gives France back from 'french'; WordNet says the adjective pertains to France
     links = cars.linker.link(analyse("Which countries are french?"))
     assert [h.iri for m in links.mentions for h in m.hits] == [EX + "k3"]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("What is the average weight of the cars built before 1971?", "2800"),  # 1970 and 1968
+        ("How many cars were built after 1971?", "2"),  # 1972 and 1975
+    ],
+)
+def test_a_year_is_compared_with_the_year_of_a_date_not_with_the_number_asked_for(cars, question, expected):
+    ans, values = answer_values(cars, question)
+    assert [v.split(".")[0] for v in values] == [expected], ans.sparql
+
+
+def test_each_class_then_a_word_of_its_own_groups_by_that_property(cars):
+    ans, values = answer_values(cars, "What is the average weight for each car type?")
+    assert "GROUP BY" in ans.sparql and "cartype" in ans.sparql, ans.sparql
+    assert sorted(values) == sorted(["sedan", "2800", "wagon", "3400"]), ans.sparql
+
+
+def test_groups_two_hops_away_over_the_schema(cars):
+    ans, values = answer_values(cars, "How many cars are there in each country?")
+    assert "GROUP BY" in ans.sparql, ans.sparql
+    rows = {v for v in values if not v.isdigit()}, sorted(v for v in values if v.isdigit())
+    assert rows[1] == ["1", "3"], ans.sparql  # Angola 1, France 3

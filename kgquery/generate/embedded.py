@@ -82,6 +82,9 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
     def candidates(self, q: Question, links: Links) -> list[Candidate]:
         free_words = [q.tokens[i] for i in links.free] + _compound_heads(q, links) + self.linker.acronyms(q, links.free)
         self._free = free_words
+        sup = q.cues.superlative
+        #: "the most car makers": the superlative's word opens a class name, so things are counted
+        self._most_things = bool(sup and sup[1] and any(m.start == sup[2] for m in links.classes))
         self._all_words = set(q.tokens)
         self._leftover_cache: dict = {}
         self._word_cache: dict = {}
@@ -281,11 +284,12 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         fixed = set(re.findall(r"<([^>]+)> \?q\d+ \.", body_s))
         if c.superlative or c.compare or c.between or c.above_average:
             hint = c.superlative[1] if c.superlative else c.above_average[1] if c.above_average else ""
-            for np_ in self._numeric_paths(cls, body, hint, scores):
+            timely = bool(c.compare_time and not c.superlative and not c.above_average)
+            for np_ in self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely):
                 if np_.steps[-1][0] in fixed:
                     continue
-                if c.superlative and not c.superlative[1] and np_.score < 0.5:
-                    continue  # "the most books" counts things; only a named number is a numeric superlative
+                if c.superlative and ((not c.superlative[1] and np_.score < 0.5) or self._most_things):
+                    continue  # "the most books", "the most car makers" count things; a named number ranks
                 num = _reuse_middle(np_.triples(x, "n"), body, x)
                 used = used0 | {st[0] for st in np_.steps}
                 if c.superlative and c.top:
@@ -324,7 +328,9 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                             f"{{ SELECT (AVG(?i_v) AS ?avg) WHERE {{ {inner} }} }} FILTER(?v {c.above_average[0]} ?avg)"
                         )
                     else:
-                        flt = f"FILTER(?v {c.compare[0]} {_num(c.compare[1])})"
+                        # a year is compared with a year, or with the year of a date
+                        v = "IF(isNumeric(?v), ?v, YEAR(?v))" if timely else "?v"
+                        flt = f"FILTER({v} {c.compare[0]} {_num(c.compare[1])})"
                     cores.append(
                         (f"{body_s} {' '.join(num)} {flt}", used, score + np_.score + 0.3, shape + "+compare", "")
                     )
@@ -392,8 +398,11 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             # "how many people live in X?": the number is stored, not counted
             out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s + 0.2, shape + "+value"))
             s -= 0.3
+        counted = _counted_words(q)
         for p, ps in sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2]:
             info = self.schema.prop(p)
+            if counted and not any(self._word_scores(w).get(p, 0.0) >= 0.5 for w in counted):
+                continue  # "how many cars were built": the cars are counted, not the dates they were built
             if (
                 ps >= 0.6
                 and p not in used
@@ -734,6 +743,29 @@ def _either(q: Question, anchors: list) -> tuple[list, set[int]]:
                 continue
         out.append((m, terms, lit))
     return out, merged
+
+
+def _counted_words(q: Question) -> list[str]:
+    """The words naming what 'how many' / 'number of' counts, up to the next stop word but 'of' ("how many
+    different types of pet" -> different, types, pet; "how many cars were built" -> cars); empty when there is no such phrase.
+
+    >>> from kgquery.understand.text import analyse
+    >>> _counted_words(analyse("How many cars were built after 1971?"))
+    ['cars']
+    """
+    toks = q.tokens
+    for i, t in enumerate(toks[:-1]):
+        if (t == "many" and i > 0 and toks[i - 1] == "how") or (t == "number" and toks[i + 1] == "of"):
+            start = i + 1 if t == "many" else i + 2
+            out = []
+            for w in toks[start : start + 4]:
+                if w == "of" and out:
+                    continue  # "how many types of government"
+                if w in STOPWORDS:
+                    break
+                out.append(w)
+            return out
+    return []
 
 
 def _modifier(q: Question, links: Links, cls: str) -> bool:

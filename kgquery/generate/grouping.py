@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from .candidate import SKIP_PROPS, Candidate
+from ..understand.text import STOPWORDS
+from .candidate import SKIP_PROPS, Candidate, Path
+from .paths import HOP_PENALTY
 
 
 class GroupingShapes:
@@ -15,7 +18,10 @@ class GroupingShapes:
         # "How many authors do we have?" is fully explained by the class; leftover words lower the score
         unexplained = [w for w in self._free if not self._word_scores(w) and not w.isdigit()]
         base = 1.2 - 0.25 * len(unexplained)
-        return self._wrap(q, [f"?x a <{cls}> ."], "?x", base, "class", cls, scores) + self._grouped(q, cls, scores)
+        grouped = self._grouped(q, cls, scores)
+        if grouped:
+            base -= 0.5  # "how many cars in each country": one total answers another question
+        return self._wrap(q, [f"?x a <{cls}> ."], "?x", base, "class", cls, scores) + grouped
 
     def _class_links(self, cls: str, other: str | None, scores: dict[str, float]) -> list[tuple[str, float]]:
         """Triple patterns linking ?x (a cls) to ?y (a other, or anything), best-matching first."""
@@ -37,8 +43,9 @@ class GroupingShapes:
         """Counts of linked things per ?x: 'teams with more than 5 players', 'the most books'."""
         c = q.cues
         others = [m.hits[0].iri for m in links.classes if m.hits[0].iri != cls]
-        want = c.compare if c.compare and not c.unit else None  # "less than 8 euros" compares a value
-        most = c.superlative if c.superlative and not c.superlative[1] else None
+        # "less than 8 euros" and "before 1980" compare a value, not a count
+        want = c.compare if c.compare and not c.unit and not c.compare_time else None
+        most = c.superlative if c.superlative and (not c.superlative[1] or self._most_things) else None
         if not (want or most):
             return []
         out = []
@@ -62,6 +69,36 @@ class GroupingShapes:
                     out += self._group_reads(q, core, base, cls, 1.2 + ps, "group+most")
         return out
 
+    def _owned_props(self, cls: str, words: list[str]) -> list[tuple[str, float]]:
+        """Properties of `cls`'s things that these words name (score >= 0.6), best first."""
+        out = []
+        for p, v in self.linker.property_scores(words).items():
+            info = self.schema.prop(p)
+            if v >= 0.6 and p not in SKIP_PROPS and info and any(k == cls for k, _ in info.subject_classes):
+                out.append((p, v))
+        return sorted(out, key=lambda t: -t[1])
+
+    def _two_hop_links(self, counted: str, group_cls: str) -> list[tuple[str, float]]:
+        """Links of two hops from ?x (a counted) to ?g (a group_cls) over the schema's class graph, kept when
+        the data has them; the ones the question's words explain best first."""
+        import networkx as nx
+
+        g = self.linker.class_graph()
+        if counted not in g or group_cls not in g:
+            return []
+        found = []
+        for edges in itertools.islice(nx.all_simple_edge_paths(g, counted, group_cls, cutoff=2), 30):
+            if len(edges) != 2:
+                continue
+            steps = tuple((k[0], k[1]) for _, _, k in edges)
+            link = " ".join(Path(steps, "?g", 0.0).triples("?x", "g"))
+            if self._rows(f"SELECT ?x WHERE {{ ?x a <{counted}> . {link} ?g a <{group_cls}> . }} LIMIT 1"):
+                found.append(
+                    (f"{link} ?g a <{group_cls}> .", 1.5 - HOP_PENALTY + 0.5 * self._explain({p for p, _ in steps}))
+                )
+        found.sort(key=lambda t: -t[1])
+        return found[:2]
+
     def _group_reads(self, q, core: str, base: str, cls: str, score: float, shape: str) -> list[Candidate]:
         """The groups a count picks, read out as themselves, their names or the columns asked for, and with
         the count beside them: first when the words also ask 'how many'."""
@@ -81,6 +118,7 @@ class GroupingShapes:
         if c.group is None or not (c.count or c.aggregates):
             return []
         classes = [m for m in self.linker.link(q).classes]
+        at = c.group  # where the words naming the group begin
         group_cls = next((m.hits[0].iri for m in classes if c.group <= m.start <= c.group + 2), None)
         counted = next((m.hits[0].iri for m in classes if m.hits[0].iri != group_cls), None) or (
             cls if cls != group_cls else None
@@ -93,6 +131,14 @@ class GroupingShapes:
             # "the average weight for each type of pet": the only class is what is grouped, by the word
             # between 'each' and it
             counted, group_cls = group_cls, None
+        if group_cls is not None and counted in (None, group_cls):
+            # "the average weight for each pet type": the word after the class names a property of its
+            # own; the things of the class are grouped by its value
+            gm = next(m for m in classes if m.hits[0].iri == group_cls)
+            nxt = q.tokens[gm.end] if gm.end < len(q.tokens) else ""
+            if nxt and nxt not in STOPWORDS and self._owned_props(group_cls, [nxt]):
+                counted, group_cls = group_cls, None
+                at = gm.end
         if counted is None and c.aggregates:
             # "the average salary per department": what is aggregated is what carries the named number
             counted = next((o for o in self._owners_of_named_properties(scores) if o != group_cls), None)
@@ -107,9 +153,12 @@ class GroupingShapes:
             for p, d in rows:
                 link = f"?x <{p.value}> ?g ." if d.value == "1" else f"?g <{p.value}> ?x ."
                 links.append((f"{link} ?g a <{group_cls}> .", 1.5 + scores.get(p.value, 0)))
+            if not links:
+                # "how many car makers in each continent": makers -> countries -> continents, over the schema
+                links = self._two_hop_links(counted, group_cls)
         else:
             # "how many authors are from each city": group by a property value of the counted class
-            for p, v in self._best_props(q.tokens[c.group : c.group + 2]):
+            for p, v in self._best_props(q.tokens[at : at + 2]):
                 info = self.schema.prop(p)
                 if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
                     links.append((f"?x <{p}> ?g .", 1.3 + v))

@@ -109,8 +109,12 @@ class PathFinding:
         ranked = sorted(found, key=lambda st: (len(st), -self._explain({p for p, _ in st}), st))
         return [st + ((prop, True),) for st in ranked[:limit]]
 
-    def _numeric_paths(self, cls: str | None, base: list[str], hint: str, scores: dict[str, float]) -> list[Path]:
-        """Numeric values reachable from ?x in one or two hops, scored by hint and question words."""
+    def _numeric_paths(
+        self, cls: str | None, base: list[str], hint: str, scores: dict[str, float], year: bool = False
+    ) -> list[Path]:
+        """Numeric values reachable from ?x in one or two hops, scored by hint and question words; `year`
+        (a comparison with a year: "built before 1980") takes dates too, and the question's other words only
+        break ties: they name what is read out, not the year."""
         hint_scores = self.linker.property_scores(hint.split()) if hint else {}
         # a superlative must rank by some number: the adjective's nearest property breaks ties
         near = self.linker.similarities(hint.split()) if hint else {}
@@ -124,7 +128,7 @@ class PathFinding:
             f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {ORDERED}) BIND(0 AS ?d) }} "
             f"BIND(!isNumeric(?v) AS ?t) }} LIMIT 200"
         )
-        timely = hint in TIME_ADJECTIVES
+        timely = year or hint in TIME_ADJECTIVES
         # properties the base pattern reached ?x by: "the price of the lamps" reaches a price node,
         # whose own number is then what the words name; going back along them leaves the node
         arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
@@ -137,7 +141,8 @@ class PathFinding:
             if is_time and not timely:
                 continue  # dates rank only for words of time ("the earliest", "the most recent")
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
-            fit = [max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p, _ in steps]
+            words = {p: 0.3 * v for p, v in scores.items()} if year else scores
+            fit = [max(0.9 * hint_scores.get(p, 0), words.get(p, 0)) for p, _ in steps]
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
             s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0)) + 0.5 * lex.get(steps[-1][0], 0.0)
             if p2 is not None:

@@ -224,6 +224,8 @@ class Cues:
     aggregate_of: dict[str, str] = field(default_factory=dict)
     #: numbers that state a value ("with 8 cylinders", "made in 1974"): (number, the word naming it, position)
     measures: list[tuple[float, str, int]] = field(default_factory=list)
+    #: the compared number is a year ("built before 1980", "since 2001"): it is compared with a date or year
+    compare_time: bool = False
 
 
 @dataclass
@@ -424,6 +426,37 @@ def _read_token(c: Cues, low: list[str], i: int) -> None:
         _compare_at(low, i, c)
 
 
+#: words that put a year before or after another: the comparison they make
+TIME_COMPARATIVES = {
+    "before": "<",
+    "prior": "<",
+    "earlier": "<",
+    "until": "<=",
+    "till": "<=",
+    "after": ">",
+    "later": ">",
+    "since": ">=",
+}
+
+
+def _compare_year(low: list[str], c: Cues) -> None:
+    """'built before 1980', 'since 2001', 'later than 1999': a comparison with a year.
+
+    >>> c = Cues(); _compare_year("cars made before 1980".split(), c); c.compare, c.compare_time
+    (('<', 1980.0, 2), True)
+    """
+    for i, w in enumerate(low):
+        op = TIME_COMPARATIVES.get(w)
+        if op is None:
+            continue
+        j = i + 1
+        while j < len(low) and low[j] in ("than", "to", "the", "year", "of"):
+            j += 1
+        if j < len(low) and re.fullmatch(r"1\d{3}|20\d{2}", low[j]):
+            c.compare, c.compare_time = (op, float(low[j]), i), True
+            return
+
+
 def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
     """'at least 3', 'between 5 and 10', 'ordered by', and what a superlative ranks by ('by area')."""
     if c.compare is None:
@@ -526,6 +559,8 @@ def analyse(text: str) -> Question:
     for i in range(len(low)):
         _read_token(c, low, i)
     _read_ranges(c, low, joined)
+    if c.compare is None and c.between is None:
+        _compare_year(low, c)
     c.measures = _measures(low, {c.top_at, c.compare[2] if c.compare else -1}, c)
     c.aggregate = c.aggregates[0] if c.aggregates else None
     c.exists = bool(re.search(r"^(is|are|was|were) there\b|\bexists?\b|\bany\b", joined)) and (
