@@ -69,9 +69,11 @@ def plain_plural(word: str) -> str:
 def singular(word: str) -> str:
     """A crude English singular, enough for class words and plural names.
 
-    >>> [singular(w) for w in ["authors", "boxes", "libraries", "class", "bus"]]
-    ['author', 'box', 'library', 'class', 'bus']
+    >>> [singular(w) for w in ["authors", "boxes", "libraries", "class", "bus", "ids"]]
+    ['author', 'box', 'library', 'class', 'bus', 'id']
     """
+    if word in ("ids", "ads"):  # plurals of two-letter nouns
+        return word[:2]
     if len(word) <= 3 or word.endswith(("ss", "us", "is")):
         return word
     if word.endswith("ies") and len(word) > 4:

@@ -316,3 +316,51 @@ def test_groups_two_hops_away_over_the_schema(cars):
     assert "GROUP BY" in ans.sparql, ans.sparql
     rows = {v for v in values if not v.isdigit()}, sorted(v for v in values if v.isdigit())
     assert rows[1] == ["1", "3"], ans.sparql  # Angola 1, France 3
+
+
+# tables made into a graph: each row's key is a value ("document_id"), and a row points at another through a
+# link named after the key it joins on ("ref-document_id")
+DOCS = (
+    PREFIXES
+    + """\
+
+ex:Document rdfs:label "documents" .
+ex:Paragraph rdfs:label "paragraphs" .
+ex:Template rdfs:label "templates" .
+ex:Address rdfs:label "addresses" .
+
+ex:t1 a ex:Template ; ex:template_id 11 .
+ex:t2 a ex:Template ; ex:template_id 12 .
+ex:t3 a ex:Template ; ex:template_id 13 .
+ex:d1 a ex:Document ; ex:document_id 101 ; ex:document_name "Intro" ; ex:ref-template_id ex:t1 .
+ex:d2 a ex:Document ; ex:document_id 102 ; ex:document_name "Guide" ; ex:ref-template_id ex:t1 .
+ex:d3 a ex:Document ; ex:document_id 103 ; ex:document_name "Notes" ; ex:ref-template_id ex:t3 .
+ex:p1 a ex:Paragraph ; ex:paragraph_id 1 ; ex:ref-document_id ex:d1 .
+ex:p2 a ex:Paragraph ; ex:paragraph_id 2 ; ex:ref-document_id ex:d1 .
+ex:p3 a ex:Paragraph ; ex:paragraph_id 3 ; ex:ref-document_id ex:d2 .
+ex:p4 a ex:Paragraph ; ex:paragraph_id 4 ; ex:ref-document_id ex:d3 .
+ex:p5 a ex:Paragraph ; ex:paragraph_id 5 ; ex:ref-document_id ex:d3 .
+ex:a1 a ex:Address ; ex:line_1 "1 High St" ; ex:line_2 "Flat 2" ; ex:city "Leeds" .
+ex:a2 a ex:Address ; ex:line_1 "9 Low Rd" ; ex:line_2 "Unit 5" ; ex:city "York" .
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    return engine_on(tmp_path_factory, "docs", DOCS)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the ids are the rows' key values, not the join ('ref-document_id') the count goes through
+        ("List all document ids with at least two paragraphs.", ["101", "103"]),
+        ("Show ids for all templates not used by any document.", ["12"]),
+        # numbered columns that one word names
+        ("What are all the addresses including line 1 and line 2?", ["1 High St", "9 Low Rd", "Flat 2", "Unit 5"]),
+    ],
+)
+def test_ids_are_key_values_and_numbered_columns_are_read_together(docs, question, expected):
+    ans, values = answer_values(docs, question)
+    assert values == sorted(expected), ans.sparql

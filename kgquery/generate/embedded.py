@@ -15,7 +15,7 @@ import re
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..understand.linking import Linker, Links, Mention
-from ..understand.text import STOPWORDS, Question, singular
+from ..understand.text import NUMBER_WORDS, STOPWORDS, Question, singular
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes
@@ -38,6 +38,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         self.linker = linker
         self.kg = linker.kg
         self.schema = linker.schema
+        self._key_links = _key_named_links(self.schema)
 
     # ------------------------------------------------------------------ helpers
     def _rows(self, q: str, timeout: float = 5.0) -> list[tuple[Term | None, ...]]:
@@ -61,6 +62,11 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             self._leftover_cache[key] = self.linker.property_scores(words) if words else {}
         return self._leftover_cache[key]
 
+    def _words_used(self, pattern: str) -> set[str]:
+        """The properties of a pattern that account for question words: a link named after the key it joins
+        on ('ref-document_id' beside document_id) accounts for none of the words of that key."""
+        return {p for p in re.findall(r"<([^>]+)>", pattern) if p not in self._key_links}
+
     def _word_scores(self, w: str) -> dict[str, float]:
         if w not in self._word_cache:
             self._word_cache[w] = self.linker.property_scores([w])
@@ -80,11 +86,19 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
 
     # ------------------------------------------------------------------ main entry
     def candidates(self, q: Question, links: Links) -> list[Candidate]:
-        free_words = [q.tokens[i] for i in links.free] + _compound_heads(q, links) + self.linker.acronyms(q, links.free)
+        self._heads = _compound_heads(q, links)
+        free_words = [q.tokens[i] for i in links.free] + self._heads + self.linker.acronyms(q, links.free)
         self._free = free_words
         sup = q.cues.superlative
         #: "the most car makers": the superlative's word opens a class name, so things are counted
         self._most_things = bool(sup and sup[1] and any(m.start == sup[2] for m in links.classes))
+        cmp_ = q.cues.compare
+        #: "at least two paragraphs": the number is followed by a class name, so things are counted
+        self._compares_count = bool(
+            cmp_
+            and not q.cues.compare_time
+            and any(cmp_[2] < m.start <= cmp_[2] + 4 and _is_number(q.tokens[m.start - 1]) for m in links.classes)
+        )
         self._all_words = set(q.tokens)
         self._leftover_cache: dict = {}
         self._word_cache: dict = {}
@@ -286,7 +300,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             hint = c.superlative[1] if c.superlative else c.above_average[1] if c.above_average else ""
             timely = bool(c.compare_time and not c.superlative and not c.above_average)
             for np_ in self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely):
-                if np_.steps[-1][0] in fixed:
+                if np_.steps[-1][0] in fixed or (self._compares_count and not c.superlative):
                     continue
                 if c.superlative and ((not c.superlative[1] and np_.score < 0.5) or self._most_things):
                     continue  # "the most books", "the most car makers" count things; a named number ranks
@@ -442,12 +456,16 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
                 ps = max(ps, 0.8)  # "in which cities": the word the question asks for names the property
             if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
+                info = self.schema.prop(p)
+                # of two properties named alike ("template id"), the one the matches' class has
+                own = 0.0 if not cls or info is None or any(k == cls for k, _ in info.subject_classes) else 0.1
                 out.append(
                     Candidate(
-                        f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}", s + ps - 0.2, shape + "+attribute"
+                        f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}",
+                        s + ps - 0.2 - own,
+                        shape + "+attribute",
                     )
                 )
-                info = self.schema.prop(p)
                 if info is None or info.iri_objects:
                     out.append(
                         Candidate(
@@ -526,19 +544,27 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         country and age"); with "all ... details" every property sharing the word."""
         if not cls:
             return []
-        every = bool({"all", "details", "every"} & self._all_words)
+        # "all the details": every property sharing a word; "all addresses with line 1 and line 2": the
+        # numbered ones fitting the word best; "all document ids" asks for the document's id alone
+        every = bool({"details", "information", "attributes"} & self._all_words)
+        tied = bool({"all", "every"} & self._all_words)
         cols: dict[str, bool] = {}
         for w in self._free:
             ws = self._word_scores(w)
             if any(ws.get(p, 0) >= 0.6 for p in used):
                 continue
+            if w in self._heads and any(ws.get(p, 0) >= 0.6 for p in cols):
+                continue  # "document ids": the class word is explained by the document's id, no other column
             fits = []
             for p, ps in ws.items():
                 info = self.schema.prop(p)
                 if ps >= 0.6 and p not in SKIP_PROPS and info and any(c == cls for c, _ in info.subject_classes):
                     fits.append((ps, p, info.is_literal))
             fits.sort(key=lambda t: -t[0])
-            for ps, p, lit in fits if every else fits[:1]:
+            if tied and fits and not every:
+                top = re.sub(r"\d", "", local_name(fits[0][1]))
+                fits = [f for f in fits if f[0] >= fits[0][0] - 1e-9 and re.sub(r"\d", "", local_name(f[1])) == top]
+            for ps, p, lit in fits if every or tied else fits[:1]:
                 cols.setdefault(p, lit)
         return list(cols.items())[:8]
 
@@ -743,6 +769,24 @@ def _either(q: Question, anchors: list) -> tuple[list, set[int]]:
                 continue
         out.append((m, terms, lit))
     return out, merged
+
+
+def _key_named_links(schema) -> set[str]:
+    """Links between things whose name is a value property's name and more ('ref-document_id' when
+    document_id holds values): tables made into a graph name a join after the key it joins on."""
+    values = [set(split_name(local_name(p.iri)).split()) for p in schema.properties if p.is_literal]
+    out = set()
+    for p in schema.properties:
+        if p.is_literal or not p.iri_objects:
+            continue
+        words = set(split_name(local_name(p.iri)).split())
+        if any(len(v) >= 2 and v < words for v in values):
+            out.add(p.iri)
+    return out
+
+
+def _is_number(token: str) -> bool:
+    return token.replace(".", "", 1).isdigit() or token in NUMBER_WORDS
 
 
 def _counted_words(q: Question) -> list[str]:

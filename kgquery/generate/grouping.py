@@ -69,6 +69,29 @@ class GroupingShapes:
                     out += self._group_reads(q, core, base, cls, 1.2 + ps, "group+most")
         return out
 
+    def _group_links(self, q, counted: str, group_cls: str | None, at: int, scores) -> list[tuple[str, float]]:
+        """Triple patterns from ?x (a counted) to its group ?g: a thing of group_cls one or two hops away, or
+        the value of the property named by the words at `at`."""
+        links: list[tuple[str, float]] = []
+        if group_cls:
+            rows = self._rows(
+                f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{counted}> . ?x ?p ?g . ?g a <{group_cls}> BIND(1 AS ?d) }} "
+                f"UNION {{ ?x a <{counted}> . ?g ?p ?x . ?g a <{group_cls}> BIND(0 AS ?d) }} }} LIMIT 10"
+            )
+            for p, d in rows:
+                link = f"?x <{p.value}> ?g ." if d.value == "1" else f"?g <{p.value}> ?x ."
+                links.append((f"{link} ?g a <{group_cls}> .", 1.5 + scores.get(p.value, 0)))
+            if not links:
+                # "how many car makers in each continent": makers -> countries -> continents, over the schema
+                links = self._two_hop_links(counted, group_cls)
+        else:
+            # "how many authors are from each city": group by a property value of the counted class
+            for p, v in self._best_props(q.tokens[at : at + 2]):
+                info = self.schema.prop(p)
+                if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
+                    links.append((f"?x <{p}> ?g .", 1.3 + v))
+        return links
+
     def _owned_props(self, cls: str, words: list[str]) -> list[tuple[str, float]]:
         """Properties of `cls`'s things that these words name (score >= 0.6), best first."""
         out = []
@@ -102,11 +125,19 @@ class GroupingShapes:
     def _group_reads(self, q, core: str, base: str, cls: str, score: float, shape: str) -> list[Candidate]:
         """The groups a count picks, read out as themselves, their names or the columns asked for, and with
         the count beside them: first when the words also ask 'how many'."""
-        used = set(re.findall(r"<([^>]+)>", base))
+        used = self._words_used(base)  # the counted link explains no 'ids' asked of the groups
         with_count = Candidate(f"SELECT ?x ?count WHERE {{ {core} }}", score + (0.1 if q.cues.count else -0.1), shape)
         reads = self._list_reads(q, core, used, "?x", score, shape, cls)
-        # an attribute read here would explain the counted link's words with another property
-        return [with_count] + [r for r in reads if not r.shape.endswith(("+attribute", "+reached"))]
+        # an attribute read here would explain the counted link's words with another property, unless the
+        # groups' class has it ("document ids with at least two paragraphs")
+        return [with_count] + [
+            r for r in reads if not r.shape.endswith(("+attribute", "+reached")) or self._own_read(r, cls)
+        ]
+
+    def _own_read(self, c: Candidate, cls: str) -> bool:
+        m = re.search(r"\?x <([^>]+)> \?y \. \}$", c.sparql)
+        info = self.schema.prop(m.group(1)) if m and c.shape.endswith("+attribute") else None
+        return bool(info and info.is_literal and any(k == cls for k, _ in info.subject_classes))
 
     def _grouped(self, q, cls, scores) -> list[Candidate]:
         """Per-group counts and aggregates: 'how many X per Y', 'for each Y, the average Z of its X'.
@@ -144,24 +175,7 @@ class GroupingShapes:
             counted = next((o for o in self._owners_of_named_properties(scores) if o != group_cls), None)
         if counted is None:
             return []
-        links: list[tuple[str, float]] = []
-        if group_cls:
-            rows = self._rows(
-                f"SELECT DISTINCT ?p ?d WHERE {{ {{ ?x a <{counted}> . ?x ?p ?g . ?g a <{group_cls}> BIND(1 AS ?d) }} "
-                f"UNION {{ ?x a <{counted}> . ?g ?p ?x . ?g a <{group_cls}> BIND(0 AS ?d) }} }} LIMIT 10"
-            )
-            for p, d in rows:
-                link = f"?x <{p.value}> ?g ." if d.value == "1" else f"?g <{p.value}> ?x ."
-                links.append((f"{link} ?g a <{group_cls}> .", 1.5 + scores.get(p.value, 0)))
-            if not links:
-                # "how many car makers in each continent": makers -> countries -> continents, over the schema
-                links = self._two_hop_links(counted, group_cls)
-        else:
-            # "how many authors are from each city": group by a property value of the counted class
-            for p, v in self._best_props(q.tokens[at : at + 2]):
-                info = self.schema.prop(p)
-                if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
-                    links.append((f"?x <{p}> ?g .", 1.3 + v))
+        links = self._group_links(q, counted, group_cls, at, scores)
         out = []
         name = self._display_name(group_cls) if group_cls else None
         for link, s in links:

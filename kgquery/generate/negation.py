@@ -5,6 +5,8 @@ anchor's path, a link to another class, or a property the words name) and wrappe
 
 from __future__ import annotations
 
+import re
+
 from .candidate import SKIP_PROPS, Candidate
 
 #: tokens after the negation word that the negated constraint may come from
@@ -39,6 +41,7 @@ class NegationShapes:
                     bodies.append((f"?n <{p}> ?x .", 0.9 + v))
         out = []
         for body, s in bodies:
+            body = re.sub(r"\?y\b", "?ny", body)  # ?y is what the read-outs below bind
             pat = f"?x a <{cls}> . FILTER NOT EXISTS {{ {body} }}"
             if q.cues.ask:
                 out.append(Candidate(f"ASK {{ {pat} }}", s + 0.8, "negated+ask"))
@@ -46,13 +49,7 @@ class NegationShapes:
                 out.append(
                     Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", s + 0.8, "negated+count")
                 )
-            else:
-                out.append(Candidate(f"SELECT DISTINCT ?x WHERE {{ {pat} }}", s + 0.8, "negated"))
-                name = self._display_name(cls)
-                if name:
-                    out.append(
-                        Candidate(
-                            f"SELECT DISTINCT ?name WHERE {{ {pat} ?x <{name}> ?name . }}", s + 0.85, "negated+name"
-                        )
-                    )
+            else:  # the things, their names, or what the words ask of them ("ids for all templates not used")
+                # a negated link explains none of the words asked of the things that lack it
+                out += self._list_reads(q, pat, self._words_used(body), "?x", s + 0.8, "negated", cls)
         return out

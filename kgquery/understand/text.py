@@ -460,9 +460,14 @@ def _compare_year(low: list[str], c: Cues) -> None:
 def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
     """'at least 3', 'between 5 and 10', 'ordered by', and what a superlative ranks by ('by area')."""
     if c.compare is None:
-        m = re.search(r"\bat (least|most) (-?\d+(?:\.\d+)?)", joined)
+        m = re.search(r"\bat (least|most) (-?\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", joined)
         if m:
-            c.compare = (">=" if m.group(1) == "least" else "<=", float(m.group(2)), len(joined[: m.start()].split()))
+            n = m.group(2)
+            c.compare = (
+                ">=" if m.group(1) == "least" else "<=",
+                float(NUMBER_WORDS.get(n, n)),
+                len(joined[: m.start()].split()),
+            )
     if c.compare is None:
         m = re.search(r"\bexactly (-?\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", joined)
         if m:
