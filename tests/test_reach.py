@@ -335,11 +335,14 @@ ex:t3 a ex:Template ; ex:template_id 13 .
 ex:d1 a ex:Document ; ex:document_id 101 ; ex:document_name "Intro" ; ex:ref-template_id ex:t1 .
 ex:d2 a ex:Document ; ex:document_id 102 ; ex:document_name "Guide" ; ex:ref-template_id ex:t1 .
 ex:d3 a ex:Document ; ex:document_id 103 ; ex:document_name "Notes" ; ex:ref-template_id ex:t3 .
-ex:p1 a ex:Paragraph ; ex:paragraph_id 1 ; ex:ref-document_id ex:d1 .
+ex:p1 a ex:Paragraph ; ex:paragraph_id 1 ; ex:ref-document_id ex:d1 ; ex:style "bold" .
 ex:p2 a ex:Paragraph ; ex:paragraph_id 2 ; ex:ref-document_id ex:d1 .
 ex:p3 a ex:Paragraph ; ex:paragraph_id 3 ; ex:ref-document_id ex:d2 .
-ex:p4 a ex:Paragraph ; ex:paragraph_id 4 ; ex:ref-document_id ex:d3 .
-ex:p5 a ex:Paragraph ; ex:paragraph_id 5 ; ex:ref-document_id ex:d3 .
+ex:p4 a ex:Paragraph ; ex:paragraph_id 4 ; ex:ref-document_id ex:d3 ; ex:style "bold" .
+ex:p5 a ex:Paragraph ; ex:paragraph_id 5 ; ex:ref-document_id ex:d3 ; ex:style "plain" .
+ex:Author rdfs:label "authors" .
+ex:w1 a ex:Author ; ex:fname "Ada" ; ex:lname "Byron" .
+ex:w2 a ex:Author ; ex:fname "Alan" ; ex:lname "Turing" .
 ex:a1 a ex:Address ; ex:line_1 "1 High St" ; ex:line_2 "Flat 2" ; ex:city "Leeds" .
 ex:a2 a ex:Address ; ex:line_1 "9 Low Rd" ; ex:line_2 "Unit 5" ; ex:city "York" .
 """
@@ -359,8 +362,18 @@ def docs(tmp_path_factory):
         ("Show ids for all templates not used by any document.", ["12"]),
         # numbered columns that one word names
         ("What are all the addresses including line 1 and line 2?", ["1 High St", "9 Low Rd", "Flat 2", "Unit 5"]),
+        # a value three hops away: template <- document <- paragraph -> style
+        ("What are the ids of templates with bold paragraphs?", ["11", "13"]),
+        # an initial before a word ("fname") is spelled out in the question
+        ("What are the first names of the authors?", ["Ada", "Alan"]),
     ],
 )
 def test_ids_are_key_values_and_numbered_columns_are_read_together(docs, question, expected):
     ans, values = answer_values(docs, question)
     assert values == sorted(expected), ans.sparql
+
+
+def test_the_word_after_a_superlative_names_what_is_ranked(cars):
+    # both words name numbers of a car; "largest" ranks the one right after it
+    ans, values = answer_values(cars, "What is the weight of the car with the largest accelerate?")
+    assert values == ["2100"], ans.sparql

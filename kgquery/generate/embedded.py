@@ -64,8 +64,14 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
 
     def _words_used(self, pattern: str) -> set[str]:
         """The properties of a pattern that account for question words: a link named after the key it joins
-        on ('ref-document_id' beside document_id) accounts for none of the words of that key."""
-        return {p for p in re.findall(r"<([^>]+)>", pattern) if p not in self._key_links}
+        on ('ref-document_id' beside document_id), between two unknowns, accounts for none of the words of
+        that key."""
+        out = set()
+        for sub, p, obj in _TRIPLE.findall(pattern):
+            # a join between two unknowns; a link to a named thing ('template type code CV') keeps its words
+            if p not in self._key_links or not (sub.startswith("?") and obj.startswith("?")):
+                out.add(p)
+        return out
 
     def _word_scores(self, w: str) -> dict[str, float]:
         if w not in self._word_cache:
@@ -291,7 +297,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         """
         c = q.cues
         body_s = " ".join(body)
-        used0 = set(re.findall(r"<([^>]+)>", body_s))
+        used0 = self._words_used(body_s)
         cores: list[tuple[str, set[str], float, str, str]] = []  # (pattern, used properties, score, shape, tail)
         values: list[Candidate] = []
         # a number the words fix to one value ("with 12 teeth") is not what is ranked or compared
@@ -299,9 +305,11 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         if c.superlative or c.compare or c.between or c.above_average:
             hint = c.superlative[1] if c.superlative else c.above_average[1] if c.above_average else ""
             timely = bool(c.compare_time and not c.superlative and not c.above_average)
+            named = self._ranked_word(q)
             for np_ in self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely):
                 if np_.steps[-1][0] in fixed or (self._compares_count and not c.superlative):
                     continue
+                np_ = Path(np_.steps, np_.target, np_.score + 0.5 * named.get(np_.steps[-1][0], 0.0))
                 if c.superlative and ((not c.superlative[1] and np_.score < 0.5) or self._most_things):
                     continue  # "the most books", "the most car makers" count things; a named number ranks
                 num = _reuse_middle(np_.triples(x, "n"), body, x)
@@ -361,6 +369,15 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 ]
             out += found
         return out + values
+
+    def _ranked_word(self, q: Question) -> dict[str, float]:
+        """The property scores of the word right after a superlative adjective ("the car with the largest
+        accelerate"): that word names what is ranked, whatever the other words name."""
+        sup = q.cues.superlative
+        if not sup or not sup[1] or sup[2] + 1 >= len(q.tokens):
+            return {}
+        nxt = q.tokens[sup[2] + 1]
+        return self._word_scores(nxt) if nxt in self._free and nxt not in STOPWORDS else {}
 
     def _asks_ranked_value(self, q: Question, prop: str) -> bool:
         """The question asks for the ranked number or date itself: 'when ...', or 'what is the <word> of'
@@ -618,6 +635,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
     def _around_anchor(self, q, anchors, scores, cls) -> list[Candidate]:
         """Attributes and neighbours of one anchor, one or two hops away."""
         anchors = self._disambiguate(anchors)
+        cls_ = cls
         out = []
         for m, terms, lit in anchors:
             if lit:
@@ -626,6 +644,8 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
             others = 0 if narrowed else len(anchors) - 1
             bonus = sum(o.score for o, _, _ in anchors if o is not m) if narrowed else 0.0
             for t in terms[:3]:
+                # "the name of airport 'AKO'": the class word names the anchor itself, not what is asked
+                cls = None if cls_ and cls_ in self.linker.labels.types_of(t[1:-1]) else cls_
                 adj = self._adjacent(t)
                 cols = self._entity_columns(q, adj)
                 if len(cols) >= 2:
@@ -633,6 +653,9 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                     s = m.score + bonus + self._explain({p for p, _ in cols}) - 0.6 * others
                     out.append(Candidate(_column_select("", t, cols), s, "attribute+columns"))
                 for p, fwd, n in adj:
+                    info = self.schema.prop(p)
+                    if cls and fwd and info is not None and info.is_literal:
+                        continue  # a value is never a thing of the class
                     ps = self._explain({p})
                     trip = f"{t} <{p}> ?x ." if fwd else f"?x <{p}> {t} ."
                     body = [trip] + ([f"?x a <{cls}> ."] if cls else [])
@@ -769,6 +792,10 @@ def _either(q: Question, anchors: list) -> tuple[list, set[int]]:
                 continue
         out.append((m, terms, lit))
     return out, merged
+
+
+#: a triple of a pattern: subject, property IRI, object (a variable, an IRI or a literal with spaces)
+_TRIPLE = re.compile(r'(\S+) <([^>]+)> ("(?:[^"\\]|\\.)*"\S*|\S+) \.')
 
 
 def _key_named_links(schema) -> set[str]:

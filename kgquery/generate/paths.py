@@ -63,6 +63,8 @@ class PathFinding:
                 found.append(Path(((p1.value, d1.value == "1"), (p2.value, d2.value == "1")), target, s))
         if cls and not literal and target.startswith("<") and not any(p.score >= 0.8 for p in found):
             found += self._three_hops(cls, target[1:-1])  # only where nearer paths leave the words unexplained
+        if cls and literal and not found:
+            found += self._three_hops_to_value(cls, target)  # "students who have a cat": student-has_pet-pet-type
         found.sort(key=lambda p: (-p.score, p.steps))  # ties: a fixed order, run to run
         return found[:4]
 
@@ -85,6 +87,33 @@ class PathFinding:
                     continue
                 path.score = self._explain({p for p, _ in steps}) - 2 * HOP_PENALTY
                 out.append(path)
+        return out
+
+    def _three_hops_to_value(self, cls: str, value: str) -> list[Path]:
+        """Paths of three hops from instances of `cls` to a stated value: two over the schema's class graph to
+        a class whose property holds the value, then that property; kept when the data has them."""
+        import networkx as nx
+
+        g = self.linker.class_graph()
+        if cls not in g:
+            return []
+        out: list[Path] = []
+        for (p,) in self._rows(f"SELECT DISTINCT ?p WHERE {{ ?s ?p {value} }} LIMIT 5"):
+            info = self.schema.prop(p.value) if p is not None else None
+            if info is None or p.value in SKIP_PROPS:
+                continue
+            for owner, _ in info.subject_classes[:3]:
+                if owner not in g or owner == cls:
+                    continue
+                twos = [
+                    e for e in itertools.islice(nx.all_simple_edge_paths(g, cls, owner, cutoff=2), 50) if len(e) == 2
+                ]
+                for edges in twos[:6]:
+                    steps = tuple((k[0], k[1]) for _, _, k in edges) + ((p.value, True),)
+                    path = Path(steps, value, 0.0)
+                    if self._rows(f"SELECT ?x WHERE {{ ?x a <{cls}> . {' '.join(path.triples('?x', 'h'))} }} LIMIT 1"):
+                        path.score = self._explain({q for q, _ in steps}) - 2 * HOP_PENALTY
+                        out.append(path)
         return out
 
     def _reach_attribute(self, cls: str, prop: str, limit: int = 2) -> list[tuple[tuple[str, bool], ...]]:

@@ -205,6 +205,7 @@ class Linker:
         #: each property's own words: names (label, alt labels, split local name) and the content words
         #: of its description (rdfs:comment, skos:definition, dcterms:description)
         self.prop_words: dict[str, set[str]] = {}
+        self.prop_initials: dict[str, set[tuple[str, str]]] = {}
         self.prop_desc_words: dict[str, set[str]] = {}
         self.prop_texts: dict[str, list[str]] = {}
         names = property_names(self.labels, {p.iri for p in self.schema.properties})
@@ -213,6 +214,12 @@ class Linker:
             texts = {normalize(p.label), split_name(local_name(p.iri))} | {normalize(n) for n in names.get(p.iri, ())}
             words = {w for t in texts for w in t.split()}
             self.prop_words[p.iri] = {stem(w) for w in words if w not in STOPWORDS and len(w) > 1}
+            # "fname": an initial before a word abbreviates a word that the question spells out ("first name")
+            for t in texts:
+                ws = t.split()
+                for a, b in zip(ws, ws[1:]):
+                    if len(a) == 1 and a.isalpha() and len(b) > 1:
+                        self.prop_initials.setdefault(p.iri, set()).add((a, stem(b)))
             desc = descs.get(p.iri, "")
             dw = [w for w in normalize(desc).split() if w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
             self.prop_desc_words[p.iri] = {stem(w) for w in dw[:12]} - self.prop_words[p.iri]
@@ -453,6 +460,9 @@ class Linker:
             if best:
                 # "book titles" fits bookTitle (both words asked) better than hasBookshop
                 scores[p] = best * (0.6 + 0.4 * len(covered) / max(len(pw), 1))
+            for a, b in zip(words, words[1:]):
+                if (a[:1], stem(b)) in self.prop_initials.get(p, ()) and a not in STOPWORDS:
+                    scores[p] = 1.0  # "first name" spells out fname
             # a word of the property's description ("the year the person was born"): a weaker sign
             dw = self.prop_desc_words.get(p)
             if dw and scores.get(p, 0.0) < DESC_MATCH and stems & dw:
