@@ -340,19 +340,7 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                             )
                         )
                 else:
-                    if c.between:
-                        flt = f"FILTER(?v >= {_num(c.between[0])} && ?v <= {_num(c.between[1])})"
-                    elif c.above_average:
-                        # the average of all the things of the class (of the base pattern when none is known)
-                        over = [f"?x a <{cls}> ."] if cls else body
-                        inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(over + num))
-                        flt = (
-                            f"{{ SELECT (AVG(?i_v) AS ?avg) WHERE {{ {inner} }} }} FILTER(?v {c.above_average[0]} ?avg)"
-                        )
-                    else:
-                        # a year is compared with a year, or with the year of a date
-                        v = "IF(isNumeric(?v), ?v, YEAR(?v))" if timely else "?v"
-                        flt = f"FILTER({v} {c.compare[0]} {_num(c.compare[1])})"
+                    flt = self._compare_filter(c, cls, body, num, timely)
                     cores.append(
                         (f"{body_s} {' '.join(num)} {flt}", used, score + np_.score + 0.3, shape + "+compare", "")
                     )
@@ -369,6 +357,19 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
                 ]
             out += found
         return out + values
+
+    def _compare_filter(self, c, cls: str | None, body: list[str], num: list[str], timely: bool) -> str:
+        """The FILTER a comparison puts on ?v: a range, the average of the class, or a stated number (a year
+        compared with a date's year)."""
+        if c.between:
+            return f"FILTER(?v >= {_num(c.between[0])} && ?v <= {_num(c.between[1])})"
+        if c.above_average:
+            # the average of all the things of the class (of the base pattern when none is known)
+            over = [f"?x a <{cls}> ."] if cls else body
+            inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(over + num))
+            return f"{{ SELECT (AVG(?i_v) AS ?avg) WHERE {{ {inner} }} }} FILTER(?v {c.above_average[0]} ?avg)"
+        v = "IF(isNumeric(?v), ?v, YEAR(?v))" if timely else "?v"
+        return f"FILTER({v} {c.compare[0]} {_num(c.compare[1])})"
 
     def _ranked_word(self, q: Question) -> dict[str, float]:
         """The property scores of the word right after a superlative adjective ("the car with the largest
