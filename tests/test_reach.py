@@ -202,7 +202,8 @@ ex:k1 a ex:Country ; rdfs:label "Angola" ; ex:region "Central Africa" ; ex:popul
     ex:governmentform "Republic" ; ex:continent "Africa" .
 ex:k2 a ex:Country ; rdfs:label "Guam" ; ex:region "Micronesia" ; ex:population 168000 ;
     ex:governmentform "US Territory" ; ex:continent "Oceania" .
-ex:k3 a ex:Country ; rdfs:label "France" ; ex:region "Western Europe" ; ex:population 59225700 ; ex:continent "Europe" .
+ex:k3 a ex:Country ; rdfs:label "France" ; ex:region "Western Europe" ; ex:population 59225700 ; ex:continent "Europe" ;
+    ex:governmentform "Republic" .
 
 ex:f1 a ex:OtherAvailableFeature ; ex:featurename "AirCon" ; ex:featuretype "Amenity" .
 ex:f2 a ex:OtherAvailableFeature ; ex:featurename "Pool" ; ex:featuretype "Amenity" .
@@ -377,3 +378,8 @@ def test_the_word_after_a_superlative_names_what_is_ranked(cars):
     # both words name numbers of a car; "largest" ranks the one right after it
     ans, values = answer_values(cars, "What is the weight of the car with the largest accelerate?")
     assert values == ["2100"], ans.sparql
+
+
+def test_outside_negates_one_constraint_and_the_others_hold(cars):
+    ans, values = answer_values(cars, "Which countries outside Africa have the government form Republic?")
+    assert values == [EX + "k3"], ans.sparql

@@ -39,10 +39,19 @@ class NegationShapes:
                     bodies.append((f"?x <{p}> ?n .", 1.0 + v))
                 if any(c == cls for c, _ in info.object_classes):
                     bodies.append((f"?n <{p}> ?x .", 0.9 + v))
+        # the other stated things hold as they are said: "countries outside Europe that use the euro"
+        held, held_score = [], 0.0
+        negated = {id(a[0]) for a in after[:1]}
+        for k, (m, terms, lit) in enumerate(a for a in anchors if id(a[0]) not in negated):
+            best = self._paths(cls, terms[0], scores, lit)[:1]
+            if best:
+                held += best[0].triples("?x", f"h{k}")
+                held_score += m.score + best[0].score
         out = []
         for body, s in bodies:
             body = re.sub(r"\?y\b", "?ny", body)  # ?y is what the read-outs below bind
-            pat = f"?x a <{cls}> . FILTER NOT EXISTS {{ {body} }}"
+            s += held_score
+            pat = " ".join([f"?x a <{cls}> ."] + held + [f"FILTER NOT EXISTS {{ {body} }}"])
             if q.cues.ask:
                 out.append(Candidate(f"ASK {{ {pat} }}", s + 0.8, "negated+ask"))
             elif q.cues.count:
@@ -51,5 +60,5 @@ class NegationShapes:
                 )
             else:  # the things, their names, or what the words ask of them ("ids for all templates not used")
                 # a negated link explains none of the words asked of the things that lack it
-                out += self._list_reads(q, pat, self._words_used(body), "?x", s + 0.8, "negated", cls)
+                out += self._list_reads(q, pat, self._words_used(pat), "?x", s + 0.8, "negated", cls)
         return out

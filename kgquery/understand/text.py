@@ -402,6 +402,10 @@ def _compare_at(low: list[str], i: int, c: Cues) -> None:
             return
 
 
+#: words that negate what follows them: "not", "without", "countries outside Europe", "all but ... except"
+NEGATIONS = {"not", "no", "without", "never", "outside", "except", "excluding"}
+
+
 def _read_token(c: Cues, low: list[str], i: int) -> None:
     """The cues one token opens: numbers, superlatives, groups, aggregates, negation, comparisons."""
     t = low[i]
@@ -420,7 +424,7 @@ def _read_token(c: Cues, low: list[str], i: int) -> None:
         after = next((w for w in low[i + 1 : i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
         if after and not _NUM.match(after):
             c.aggregate_of[agg] = after
-    if t in ("not", "no", "without", "never") and i > 0 and not c.negation:
+    if t in NEGATIONS and i > 0 and not c.negation:
         c.negation, c.negated_at = True, i
     if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
         _compare_at(low, i, c)
