@@ -345,7 +345,7 @@ ex:Author rdfs:label "authors" .
 ex:w1 a ex:Author ; ex:fname "Ada" ; ex:lname "Byron" .
 ex:w2 a ex:Author ; ex:fname "Alan" ; ex:lname "Turing" .
 ex:a1 a ex:Address ; ex:line_1 "1 High St" ; ex:line_2 "Flat 2" ; ex:city "Leeds" .
-ex:a2 a ex:Address ; ex:line_1 "9 Low Rd" ; ex:line_2 "Unit 5" ; ex:city "York" .
+ex:a2 a ex:Address ; ex:line_1 "9 Low Rd" ; ex:line_2 "Unit 5" ; ex:city "York" ; ex:countrycode "ID" .
 """
 )
 
@@ -365,6 +365,11 @@ def docs(tmp_path_factory):
         ("What are all the addresses including line 1 and line 2?", ["1 High St", "9 Low Rd", "Flat 2", "Unit 5"]),
         # a value three hops away: template <- document <- paragraph -> style
         ("What are the ids of templates with bold paragraphs?", ["11", "13"]),
+        # the count beside the names of the groups it picks
+        (
+            "Which documents have more than one paragraph? Give their names and the number of paragraphs.",
+            ["2", "2", "Intro", "Notes"],
+        ),
         # an initial before a word ("fname") is spelled out in the question
         ("What are the first names of the authors?", ["Ada", "Alan"]),
     ],
@@ -383,3 +388,12 @@ def test_the_word_after_a_superlative_names_what_is_ranked(cars):
 def test_outside_negates_one_constraint_and_the_others_hold(cars):
     ans, values = answer_values(cars, "Which countries outside Africa have the government form Republic?")
     assert values == [EX + "k3"], ans.sparql
+
+
+def test_a_lowercase_word_is_not_linked_to_a_code_value(docs):
+    from kgquery.understand.text import analyse
+
+    links = docs.linker.link(analyse("List the id and city of every address."))
+    assert not [m for m in links.mentions if m.text == "id"], links.mentions
+    links = docs.linker.link(analyse("Which addresses have the country code 'ID'?"))
+    assert [m for m in links.mentions if m.text == "ID"], links.mentions

@@ -283,7 +283,7 @@ def test_lora_training_on_verifier_examples_moves_the_scores(verify_data, tmp_pa
             data=str(out),
             model=smollm2_gguf_path(),
             out=str(tmp_path / "ad"),
-            max_steps=6,
+            max_steps=12,
             batch_size=4,
             lr=1e-3,
             val_limit=8,
@@ -292,14 +292,16 @@ def test_lora_training_on_verifier_examples_moves_the_scores(verify_data, tmp_pa
         progress=False,
     )
     assert (
-        card["metrics"]["steps"] == 6 and len(card["train_loss_curve"]) == 6
+        card["metrics"]["steps"] == 12 and len(card["train_loss_curve"]) == 12
     )  # (this tiny graph has no validation split)
     result = evaluate_verifier(
         out, smollm2_gguf_path(), str(tmp_path / "ad"), split="train", limit=12, threads=1, progress=False
     )
     base, tuned = result["runs"]
     assert base["n"] == tuned["n"] == 12 and base["scores"] != tuned["scores"]
-    assert tuned["mean_p_yes"] > base["mean_p_yes"]  # zero-shot says "no" to nearly everything; half are "yes"
+    # zero-shot says "no" to nearly everything; about half are "yes" (6 steps were too few: with the
+    # examples of a later generator the first batches held more "no" and p(yes) fell)
+    assert tuned["mean_p_yes"] > base["mean_p_yes"]
     assert "| tuned (ad) | 12 |" in verifier_table(result)
 
 

@@ -130,9 +130,14 @@ class GroupingShapes:
         reads = self._list_reads(q, core, used, "?x", score, shape, cls)
         # an attribute read here would explain the counted link's words with another property, unless the
         # groups' class has it ("document ids with at least two paragraphs")
-        return [with_count] + [
-            r for r in reads if not r.shape.endswith(("+attribute", "+reached")) or self._own_read(r, cls)
-        ]
+        reads = [r for r in reads if not r.shape.endswith(("+attribute", "+reached")) or self._own_read(r, cls)]
+        if q.cues.count:  # "their names and the number of employees": the count beside what is read
+            for r in list(reads):
+                m = re.match(r"SELECT DISTINCT (\?\w+) WHERE", r.sparql)
+                if m and m.group(1) != "?x":
+                    counted = r.sparql.replace(m.group(0), f"SELECT DISTINCT {m.group(1)} ?count WHERE", 1)
+                    reads.append(Candidate(counted, r.score + 0.15, r.shape + "+count"))
+        return [with_count] + reads
 
     def _own_read(self, c: Candidate, cls: str) -> bool:
         m = re.search(r"\?x <([^>]+)> \?y \. \}$", c.sparql)

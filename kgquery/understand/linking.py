@@ -283,6 +283,8 @@ class Linker:
             if hits:
                 out.append(Mention(i, j, raw, "entity", _dedup(hits), 1.0 - penalty, plural=k == 1))
             vals = self.values.lookup(form)
+            if not written_as_id:  # "list id and name": the word, not the country code "ID"
+                vals = [(p, lit) for p, lit in vals if not self._is_identifier(LabelHit(p, lit.value, 1.0, p))]
             if vals:
                 out.append(
                     Mention(
