@@ -117,10 +117,10 @@ ex:t1 a ex:Team ; rdfs:label "Rovers" ; ex:budget 500 .
 ex:t2 a ex:Team ; rdfs:label "Comets" ; ex:budget 900 .
 ex:t3 a ex:Team ; rdfs:label "Harriers" ; ex:budget 300 .
 ex:t4 a ex:Team ; rdfs:label "Pilots" ; ex:budget 700 .
-ex:a1 a ex:Player ; rdfs:label "Ann" ; ex:playsfor ex:t1 .
+ex:a1 a ex:Player ; rdfs:label "Ann" ; ex:playsfor ex:t1 ; ex:player_id 11 .
 ex:a2 a ex:Player ; rdfs:label "Ben" ; ex:playsfor ex:t1 .
 ex:a3 a ex:Player ; rdfs:label "Cy" ; ex:playsfor ex:t1 .
-ex:a4 a ex:Player ; rdfs:label "Dee" ; ex:playsfor ex:t2 .
+ex:a4 a ex:Player ; rdfs:label "Dee" ; ex:playsfor ex:t2 ; ex:player_id 94 .
 ex:a5 a ex:Player ; rdfs:label "Eve" ; ex:playsfor ex:t2 .
 ex:a6 a ex:Player ; rdfs:label "Fay" ; ex:playsfor ex:t3 .
 ex:a7 a ex:Player ; rdfs:label "Gus" ; ex:playsfor ex:t4 .
@@ -146,6 +146,8 @@ def clubs(tmp_path_factory):
         ("Which teams have at least 2 players?", ["t1", "t2"]),
         # "most" opens a class name: car owners are counted, not the team rank they carry ranked
         ("Which team has the most car owners?", ["t2"]),
+        # "most number of" and a class: counted, not the players' numeric id ranked
+        ("Which team has the most number of players?", ["t1"]),
     ],
 )
 def test_groups_are_picked_by_how_many_things_they_have(clubs, question, expected):

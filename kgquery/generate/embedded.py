@@ -96,8 +96,14 @@ class EmbeddedGenerator(PathFinding, GroupingShapes, ComparisonShapes, NegationS
         free_words = [q.tokens[i] for i in links.free] + self._heads + self.linker.acronyms(q, links.free)
         self._free = free_words
         sup = q.cues.superlative
-        #: "the most car makers": the superlative's word opens a class name, so things are counted
-        self._most_things = bool(sup and sup[1] and any(m.start == sup[2] for m in links.classes))
+        #: "the most car makers", "the most number of degrees": a class name follows, so things are counted
+        self._most_things = bool(
+            sup
+            and any(
+                0 <= m.start - sup[2] <= 2 and all(t in COUNT_NOUNS for t in q.tokens[sup[2] : m.start])
+                for m in links.classes
+            )
+        )
         cmp_ = q.cues.compare
         #: "at least two paragraphs": the number is followed by a class name, so things are counted
         self._compares_count = bool(
@@ -811,6 +817,10 @@ def _key_named_links(schema) -> set[str]:
         if any(len(v) >= 2 and v < words for v in values):
             out.add(p.iri)
     return out
+
+
+#: words between a superlative and the class it counts ("the most number of degrees")
+COUNT_NOUNS = {"number", "of", "count", "amount", "different"}
 
 
 def _is_number(token: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..graph.schema import RDF_TYPE
+from ..graph.schema import RDF_TYPE, local_name, split_name
 from ..understand.lexicon import attribute_nouns
 from .candidate import SKIP_PROPS, Path
 
@@ -138,6 +138,11 @@ class PathFinding:
         ranked = sorted(found, key=lambda st: (len(st), -self._explain({p for p, _ in st}), st))
         return [st + ((prop, True),) for st in ranked[:limit]]
 
+    @staticmethod
+    def _identifier_number(prop: str) -> bool:
+        """A number that identifies a row ('template_id', 'code'): what people rank or compare is rarely it."""
+        return bool(set(split_name(local_name(prop)).split()) & {"id", "identifier", "code", "key"})
+
     def _numeric_paths(
         self, cls: str | None, base: list[str], hint: str, scores: dict[str, float], year: bool = False
     ) -> list[Path]:
@@ -182,6 +187,8 @@ class PathFinding:
                 s = max(s, 0.8 * named)
             if is_time:
                 s += 0.5
+            if self._identifier_number(steps[-1][0]):
+                s -= 0.4  # a row's id or code is a number nobody ranks or compares
             out.append(Path(steps, "?v", s))
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
