@@ -399,3 +399,9 @@ def test_a_lowercase_word_is_not_linked_to_a_code_value(docs):
     assert not [m for m in links.mentions if m.text == "id"], links.mentions
     links = docs.linker.link(analyse("Which addresses have the country code 'ID'?"))
     assert [m for m in links.mentions if m.text == "ID"], links.mentions
+
+
+def test_the_most_things_two_hops_away_over_the_schema(cars):
+    # car -> car name -> country: France has three cars
+    ans, values = answer_values(cars, "Which country has the most cars?")
+    assert values == [EX + "k3"] or values == ["France"], ans.sparql

@@ -50,7 +50,11 @@ class GroupingShapes:
             return []
         out = []
         for other in others[:1] or [None]:
-            for pat, ps in self._class_links(cls, other, scores):
+            pats = self._class_links(cls, other, scores)
+            if not pats and other:
+                # "the course with the most students enrolled": course <- enrolment -> student, over the schema
+                pats = [(pat, s - 1.0) for pat, s in self._schema_links(cls, other, "?y", hops=3)]
+            for pat, ps in pats:
                 base = f"?x a <{cls}> . {pat}"
                 counts = f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x"
                 if want:
@@ -83,7 +87,7 @@ class GroupingShapes:
                 links.append((f"{link} ?g a <{group_cls}> .", 1.5 + scores.get(p.value, 0)))
             if not links:
                 # "how many car makers in each continent": makers -> countries -> continents, over the schema
-                links = self._two_hop_links(counted, group_cls)
+                links = self._schema_links(counted, group_cls)
         else:
             # "how many authors are from each city": group by a property value of the counted class
             for p, v in self._best_props(q.tokens[at : at + 2]):
@@ -101,24 +105,24 @@ class GroupingShapes:
                 out.append((p, v))
         return sorted(out, key=lambda t: -t[1])
 
-    def _two_hop_links(self, counted: str, group_cls: str) -> list[tuple[str, float]]:
-        """Links of two hops from ?x (a counted) to ?g (a group_cls) over the schema's class graph, kept when
-        the data has them; the ones the question's words explain best first."""
+    def _schema_links(self, src: str, dst: str, var: str = "?g", hops: int = 2) -> list[tuple[str, float]]:
+        """Links of two (up to `hops`) hops from ?x (a src) to `var` (a dst) over the schema's class graph, the
+        fewest hops first, kept when the data has them; the ones the question's words explain best first."""
         import networkx as nx
 
         g = self.linker.class_graph()
-        if counted not in g or group_cls not in g:
+        if src not in g or dst not in g:
             return []
         found = []
-        for edges in itertools.islice(nx.all_simple_edge_paths(g, counted, group_cls, cutoff=2), 30):
-            if len(edges) != 2:
-                continue
+        paths = itertools.islice(nx.all_simple_edge_paths(g, src, dst, cutoff=hops), 60)
+        for edges in sorted((e for e in paths if len(e) >= 2), key=len)[:12]:
             steps = tuple((k[0], k[1]) for _, _, k in edges)
-            link = " ".join(Path(steps, "?g", 0.0).triples("?x", "g"))
-            if self._rows(f"SELECT ?x WHERE {{ ?x a <{counted}> . {link} ?g a <{group_cls}> . }} LIMIT 1"):
-                found.append(
-                    (f"{link} ?g a <{group_cls}> .", 1.5 - HOP_PENALTY + 0.5 * self._explain({p for p, _ in steps}))
-                )
+            link = " ".join(Path(steps, var, 0.0).triples("?x", var[1:]))
+            if self._rows(f"SELECT ?x WHERE {{ ?x a <{src}> . {link} {var} a <{dst}> . }} LIMIT 1"):
+                s = 1.5 - HOP_PENALTY * (len(steps) - 1) + 0.5 * self._explain({p for p, _ in steps})
+                found.append((f"{link} {var} a <{dst}> .", s))
+            if len(found) >= 2 and len(steps) > 2:
+                break
         found.sort(key=lambda t: -t[1])
         return found[:2]
 
