@@ -20,9 +20,13 @@ PREFIXES = f"""\
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
-TTL = (
-    PREFIXES
-    + """\
+def ttl(body: str) -> str:
+    """A test graph: the prefixes, then its Turtle."""
+    return PREFIXES + body
+
+
+TTL = ttl(
+    """\
 
 ex:Part rdfs:label "part" .
 ex:Product rdfs:label "product" .
@@ -178,9 +182,8 @@ def test_either_of_two_named_things(clubs):
     assert "VALUES" in ans.sparql
 
 
-CARS = (
-    PREFIXES
-    + """\
+CARS = ttl(
+    """\
 
 ex:Car rdfs:label "car" .
 ex:CarName rdfs:label "car name" .
@@ -323,9 +326,8 @@ def test_groups_two_hops_away_over_the_schema(cars):
 
 # tables made into a graph: each row's key is a value ("document_id"), and a row points at another through a
 # link named after the key it joins on ("ref-document_id")
-DOCS = (
-    PREFIXES
-    + """\
+DOCS = ttl(
+    """\
 
 ex:Document rdfs:label "documents" .
 ex:Paragraph rdfs:label "paragraphs" .

@@ -1,0 +1,249 @@
+"""Read-outs of the embedded generator: one core pattern turned into what the question asks for: the
+matches, their names, the columns the words name, an attribute of them, a count, aggregates or a yes/no."""
+
+from __future__ import annotations
+
+import re
+
+from ..graph.schema import local_name, split_name
+from ..understand.text import STOPWORDS, Question, singular
+from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path
+from .paths import HOP_PENALTY
+
+
+class ReadShapes:
+    """Mixed into EmbeddedGenerator; uses its _leftover, _word_scores, _numeric_paths, _reach_attribute,
+    _free, _all_words, _heads, linker and schema."""
+
+    def _read_out(self, q, pat, used, x, s, shape, cls, scores, body) -> list[Candidate]:
+        """Turn one core pattern into the SELECT/ASK forms the question asks for."""
+        c = q.cues
+        if c.ask:
+            return [Candidate(f"ASK {{ {pat} }}", s, shape + "+ask")]
+        if c.aggregates and not c.count and not c.superlative:
+            out = self._aggregate_reads(q, pat, x, s, shape, cls, scores, body)
+            if out:
+                return out
+        if c.count:
+            return self._count_reads(q, pat, used, x, s, shape, cls, scores, body)
+        return self._list_reads(q, pat, used, x, s, shape, cls)
+
+    def _aggregate_reads(self, q, pat, x, s, shape, cls, scores, body) -> list[Candidate]:
+        """AVG/SUM/MIN/MAX over the number the words name (all over one, or each over its own word)."""
+        c = q.cues
+        out: list[Candidate] = []
+        fixed = set(re.findall(r"<([^>]+)> \?q\d+ \.", pat))  # "with 4 cylinders": not what is averaged
+        for np_ in self._numeric_paths(cls, body, "", scores):
+            if np_.score >= 0.6 and np_.steps[-1][0] not in fixed:
+                num = " ".join(np_.triples(x, "n"))
+                heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
+                out.append(
+                    Candidate(f"SELECT {heads} WHERE {{ {pat} {num} }}", s + np_.score + 0.3, shape + "+aggregate")
+                )
+        own = self._aggregates_of_words(q, body, x, cls)
+        if own:  # "the minimum weight", "total population and average area": each of its own word
+            out.append(
+                Candidate(f"SELECT {own[0]} WHERE {{ {pat} {own[1]} }}", s + own[2] + 0.35, shape + "+aggregate")
+            )
+        return out
+
+    def _count_reads(self, q, pat, used, x, s, shape, cls, scores, body) -> list[Candidate]:
+        """A count of the matches, of the values of a property ('how many different types'), or a stored number."""
+        out: list[Candidate] = []
+        if len(body) == 1 and self._is_number_attribute(body[0], x, scores):
+            # "how many people live in X?": the number is stored, not counted
+            out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s + 0.2, shape + "+value"))
+            s -= 0.3
+        counted = _counted_words(q)
+        for p, ps in sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2]:
+            info = self.schema.prop(p)
+            if counted and not any(self._word_scores(w).get(p, 0.0) >= 0.5 for w in counted):
+                continue  # "how many cars were built": the cars are counted, not the dates they were built
+            if (
+                ps >= 0.6
+                and p not in used
+                and p not in SKIP_PROPS
+                and info
+                and info.is_literal
+                and (not cls or any(k == cls for k, _ in info.subject_classes))
+            ):
+                # "how many different types of pet": the values of a property are counted, not the things
+                out.append(
+                    Candidate(
+                        f"SELECT (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {pat} {x} <{p}> ?y . }}",
+                        s + ps - 0.2,
+                        shape + "+count-values",
+                    )
+                )
+        return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
+
+    def _list_reads(self, q, pat, used, x, s, shape, cls) -> list[Candidate]:
+        """The matches, their names, the columns the words ask for, or an attribute of them."""
+        c = q.cues
+        out: list[Candidate] = []
+        out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape))
+        name = self._display_name(cls)
+        if name and name not in used:
+            # things without a label are known to people by their name: answer with it
+            out.append(
+                Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", s + 0.05, shape + "+name")
+            )
+        # the words may ask for properties of the matches rather than the matches themselves
+        cols = self._columns(cls, used)
+        if len(cols) >= 2:
+            out.append(Candidate(_column_select(pat, x, cols), s + 0.5 * self._words_covered(cols), shape + "+columns"))
+        asked = self._asked_word(q)
+        asked = asked if asked in self._free else None  # a class word ("which products") is not a property's
+        for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
+            if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
+                ps = max(ps, 0.8)  # "in which cities": the word the question asks for names the property
+            if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
+                info = self.schema.prop(p)
+                # of two properties named alike ("template id"), the one the matches' class has
+                own = 0.0 if not cls or info is None or any(k == cls for k, _ in info.subject_classes) else 0.1
+                out.append(
+                    Candidate(
+                        f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}",
+                        s + ps - 0.2 - own,
+                        shape + "+attribute",
+                    )
+                )
+                if info is None or info.iri_objects:
+                    out.append(
+                        Candidate(
+                            f"SELECT DISTINCT ?y WHERE {{ {pat} ?y <{p}> {x} . }}", s + ps - 0.3, shape + "+attribute"
+                        )
+                    )
+                if c.unit and self._word_scores(c.unit).get(p, 0.0) >= ps:
+                    continue  # "less than 8 euros": the unit of a compared number, not a thing to list
+                for steps in self._reach_attribute(cls, p) if cls else []:
+                    # the matches have no such property, the things they lead to do
+                    hops = " ".join(Path(steps, "?y", 0.0).triples(x, "r"))
+                    out.append(
+                        Candidate(
+                            f"SELECT DISTINCT ?y WHERE {{ {pat} {hops} }}",
+                            s + ps - 0.2 - HOP_PENALTY * (len(steps) - 1),
+                            shape + "+reached",
+                        )
+                    )
+        return out
+
+    def _aggregates_of_words(
+        self, q: Question, body: list[str], x: str, cls: str | None
+    ) -> tuple[str, str, float] | None:
+        """(heads, triples, mean score) with each aggregate over the number its own word names, or None
+        when a word names no number of these things."""
+        heads, triples, fits = [], [], []
+        for k, agg in enumerate(q.cues.aggregates):
+            word = q.cues.aggregate_of.get(agg)
+            paths = [p for p in self._numeric_paths(cls, body, word, {}) if p.score >= 0.6] if word else []
+            if not paths:
+                return None
+            path = Path(paths[0].steps, f"?a{k}", paths[0].score)
+            triples += path.triples(x, f"g{k}")
+            heads.append(f"({agg}(?a{k}) AS ?{agg.lower()})")
+            fits.append(path.score)
+        return (" ".join(heads), " ".join(triples), sum(fits) / len(fits)) if heads else None
+
+    @staticmethod
+    def _asked_word(q: Question) -> str | None:
+        """The noun right after 'which' / 'what' ("in which cities", "what colour"): what the answer is."""
+        for i, t in enumerate(q.tokens[:-1]):
+            if t in ("which", "what"):
+                nxt = q.tokens[i + 1]
+                return nxt if nxt not in STOPWORDS else None
+        return None
+
+    def _display_name(self, cls: str | None) -> str | None:
+        """For a class whose members have no label (rows of a table made into a graph), the literal property
+        that names them ('name', 'title'), if exactly one does; None otherwise."""
+        if not cls:
+            return None
+        if cls not in self._names:
+            found = None
+            labelled = any(
+                any(c == cls for c, _ in (self.schema.prop(p).subject_classes if self.schema.prop(p) else []))
+                for p in self._label_preds
+            )
+            if not labelled:
+                own = [
+                    p for p in self.schema.properties if p.is_literal and any(c == cls for c, _ in p.subject_classes)
+                ]
+                named = [p.iri for p in own if {"name", "title"} & set(split_name(local_name(p.iri)).split())]
+                # a table's naming column is often called after the table: 'airline' in 'airlines'
+                called = {singular(w) for w in split_name(local_name(cls)).split()[-1:]}
+                same = [p.iri for p in own if singular(split_name(local_name(p.iri))) in called]
+                found = named[0] if len(named) == 1 else same[0] if len(same) == 1 and not named else None
+            self._names[cls] = found
+        return self._names[cls]
+
+    def _words_covered(self, cols: list[tuple[str, bool]]) -> int:
+        """How many free words the columns answer (several columns sharing one word count once)."""
+        return sum(1 for w in self._free if any(self._word_scores(w).get(p, 0.0) >= 0.6 for p, _ in cols))
+
+    def _columns(self, cls: str | None, used: set[str]) -> list[tuple[str, bool]]:
+        """Properties of `cls` that the leftover words ask for: each word's best match ("name,
+        country and age"); with "all ... details" every property sharing the word."""
+        if not cls:
+            return []
+        # "all the details": every property sharing a word; "all addresses with line 1 and line 2": the
+        # numbered ones fitting the word best; "all document ids" asks for the document's id alone
+        every = bool({"details", "information", "attributes"} & self._all_words)
+        tied = bool({"all", "every"} & self._all_words)
+        cols: dict[str, bool] = {}
+        for w in self._free:
+            ws = self._word_scores(w)
+            if any(ws.get(p, 0) >= 0.6 for p in used):
+                continue
+            if w in self._heads and any(ws.get(p, 0) >= 0.6 for p in cols):
+                continue  # "document ids": the class word is explained by the document's id, no other column
+            fits = []
+            for p, ps in ws.items():
+                info = self.schema.prop(p)
+                if ps >= 0.6 and p not in SKIP_PROPS and info and any(c == cls for c, _ in info.subject_classes):
+                    fits.append((ps, p, info.is_literal))
+            fits.sort(key=lambda t: -t[0])
+            if tied and fits and not every:
+                top = re.sub(r"\d", "", local_name(fits[0][1]))
+                fits = [f for f in fits if f[0] >= fits[0][0] - 1e-9 and re.sub(r"\d", "", local_name(f[1])) == top]
+            for ps, p, lit in fits if every or tied else fits[:1]:
+                cols.setdefault(p, lit)
+        return list(cols.items())[:8]
+
+
+def _counted_words(q: Question) -> list[str]:
+    """The words naming what 'how many' / 'number of' counts, up to the next stop word but 'of' ("how many
+    different types of pet" -> different, types, pet; "how many cars were built" -> cars); empty when there is no such phrase.
+
+    >>> from kgquery.understand.text import analyse
+    >>> _counted_words(analyse("How many cars were built after 1971?"))
+    ['cars']
+    """
+    toks = q.tokens
+    for i, t in enumerate(toks[:-1]):
+        if (t == "many" and i > 0 and toks[i - 1] == "how") or (t == "number" and toks[i + 1] == "of"):
+            start = i + 1 if t == "many" else i + 2
+            out = []
+            for w in toks[start : start + 4]:
+                if w == "of" and out:
+                    continue  # "how many types of government"
+                if w in STOPWORDS:
+                    break
+                out.append(w)
+            return out
+    return []
+
+
+def _column_select(pat: str, x: str, cols: list[tuple[str, bool]]) -> str:
+    """SELECT one column per property of `x` (a thing's label for an IRI value), each OPTIONAL so that
+    a missing value leaves its cell empty rather than dropping the row."""
+    heads, opts = [], []
+    for k, (p, is_lit) in enumerate(cols):
+        v = f"?{re.sub(r'[^A-Za-z0-9_]', '_', local_name(p))}_{k}"
+        heads.append(v)
+        opts.append(
+            f"OPTIONAL {{ {x} <{p}> {v} . }}"
+            if is_lit
+            else f"OPTIONAL {{ {x} <{p}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}"
+        )
+    return f"SELECT {' '.join(heads)} WHERE {{ {pat} {' '.join(opts)} }}"
