@@ -145,6 +145,16 @@ CASES = [
         "SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:weight ?v FILTER(?v >= 5 && ?v <= 20) }",
         "Finds products whose weight is at least 5 and whose weight is at most 20.",
     ),
+    # a negation is said, first: FILTER NOT EXISTS like MINUS
+    (
+        "SELECT DISTINCT ?x WHERE { ?x a s:Supplier . FILTER NOT EXISTS { ?x s:country s:france } }",
+        "Finds suppliers; leaving out those whose country is France.",
+    ),
+    (
+        "SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a s:Supplier . ?x s:country s:germany "
+        "FILTER NOT EXISTS { ?y s:hasSupplier ?x . ?y a s:Product } }",
+        "Finds suppliers whose country is Germany; leaving out those that are the supplier of a product; counts them.",
+    ),
 ]
 
 

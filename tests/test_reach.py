@@ -20,6 +20,7 @@ PREFIXES = f"""\
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
+
 def ttl(body: str) -> str:
     """A test graph: the prefixes, then its Turtle."""
     return PREFIXES + body
@@ -309,6 +310,7 @@ def test_an_adjective_names_the_place_it_pertains_to(cars):
 def test_a_year_is_compared_with_the_year_of_a_date_not_with_the_number_asked_for(cars, question, expected):
     ans, values = answer_values(cars, question)
     assert [v.split(".")[0] for v in values] == [expected], ans.sparql
+    assert "1971" in ans.explanation, ans.explanation  # the comparison is said, not only run
 
 
 def test_each_class_then_a_word_of_its_own_groups_by_that_property(cars):

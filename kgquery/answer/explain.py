@@ -337,10 +337,13 @@ class _Writer:
         for e in s.having:
             for var, op, other in _comparisons(e):
                 tail.append(f"keeps the groups where {self._agg_phrase(var)} is {OPS.get(op, op)} {self.term(other)}")
-        if s.minus:
-            tail.append(
-                "leaving out those that match "
-                + _join([_join(_Writer(m, self.w).clauses(self._root()) or ["another pattern"]) for m in s.minus])
+        if s.minus:  # MINUS and FILTER NOT EXISTS: said first, it narrows what the rest is about
+            tail.insert(
+                0,
+                "leaving out those "
+                + _join(
+                    [_join(_Writer(m, self.w).clauses(self._root()) or ["that match another pattern"]) for m in s.minus]
+                ),
             )
         if s.order:
             keys = [f"{self.sort_key(e)}{' in descending order' if d == 'DESC' else ''}" for e, d in s.order]

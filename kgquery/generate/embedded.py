@@ -347,7 +347,7 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
                             )
                         )
                 else:
-                    flt = self._compare_filter(c, cls, body, num, timely)
+                    flt = self._compare_filter(c, cls, body, num, np_.steps[-1][0] if timely else None)
                     cores.append(
                         (f"{body_s} {' '.join(num)} {flt}", used, score + np_.score + 0.3, shape + "+compare", "")
                     )
@@ -365,9 +365,10 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
             out += found
         return out + values
 
-    def _compare_filter(self, c, cls: str | None, body: list[str], num: list[str], timely: bool) -> str:
-        """The FILTER a comparison puts on ?v: a range, the average of the class, or a stated number (a year
-        compared with a date's year)."""
+    def _compare_filter(self, c, cls: str | None, body: list[str], num: list[str], year_of: str | None) -> str:
+        """The FILTER a comparison puts on ?v: a range, the average of the class, or a stated number; a year
+        (`year_of`: the property compared with it) becomes the first or last day of that year for dates, so
+        that the explanation can word it ("whose built is less than 1971-01-01")."""
         if c.between:
             return f"FILTER(?v >= {_num(c.between[0])} && ?v <= {_num(c.between[1])})"
         if c.above_average:
@@ -375,8 +376,17 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
             over = [f"?x a <{cls}> ."] if cls else body
             inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(over + num))
             return f"{{ SELECT (AVG(?i_v) AS ?avg) WHERE {{ {inner} }} }} FILTER(?v {c.above_average[0]} ?avg)"
-        v = "IF(isNumeric(?v), ?v, YEAR(?v))" if timely else "?v"
-        return f"FILTER({v} {c.compare[0]} {_num(c.compare[1])})"
+        op, n = c.compare[0], _num(c.compare[1])
+        info = self.schema.prop(year_of) if year_of else None
+        if info is None or info.is_numeric:
+            return f"FILTER(?v {op} {n})"
+        dtype = info.datatypes[0][0] if info.datatypes else ""
+        day = f"{n}-12-31" if op in (">", "<=") else f"{n}-01-01"
+        if dtype.endswith("#date"):
+            return f'FILTER(?v {op} "{day}"^^<{dtype}>)'
+        if dtype.endswith("#dateTime"):
+            return f'FILTER(?v {op} "{day}T{"23:59:59" if op in (">", "<=") else "00:00:00"}"^^<{dtype}>)'
+        return f"FILTER(IF(isNumeric(?v), ?v, YEAR(?v)) {op} {n})"  # gYear, or a mix
 
     def _ranked_word(self, q: Question) -> dict[str, float]:
         """The property scores of the word right after a superlative adjective ("the car with the largest

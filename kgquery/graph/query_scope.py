@@ -93,7 +93,21 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
         scope.binds[node["var"]] = node["expr"]
         _walk(node["p"], scope, above_agg, nested)
     elif name == "Filter":
-        (scope.having if above_agg and _has_agg_below(node["p"]) else scope.filters).append(node["expr"])
+        expr = node["expr"]
+        if isinstance(expr, CompValue) and expr.name == "Builtin_NOTEXISTS":
+            from rdflib.plugins.sparql.algebra import translateGroupGraphPattern
+
+            m = Scope()  # FILTER NOT EXISTS { ... }: words like MINUS ("leaving out those that ...")
+            graph = expr["graph"]  # rdflib leaves it as syntax; its algebra is what the walk reads
+            _walk(
+                translateGroupGraphPattern(graph) if graph.name == "GroupGraphPatternSub" else graph,
+                m,
+                above_agg,
+                nested,
+            )
+            scope.minus.append(m)
+        else:
+            (scope.having if above_agg and _has_agg_below(node["p"]) else scope.filters).append(expr)
         _walk(node["p"], scope, above_agg, nested)
     elif name == "AggregateJoin":
         scope.aggregates.update(_aggregates(node["A"]))
