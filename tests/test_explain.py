@@ -145,6 +145,13 @@ CASES = [
         "SELECT DISTINCT ?x WHERE { ?x a s:Product . ?x s:weight ?v FILTER(?v >= 5 && ?v <= 20) }",
         "Finds products whose weight is at least 5 and whose weight is at most 20.",
     ),
+    # what is read from the groups a subquery picks says how they are picked
+    (
+        "SELECT DISTINCT ?y WHERE { { SELECT ?x (COUNT(DISTINCT ?p) AS ?count) WHERE { ?x a s:Supplier . "
+        "?p s:hasSupplier ?x } GROUP BY ?x HAVING(COUNT(DISTINCT ?p) > 5) } ?x s:name ?y }",
+        "Finds the name of items; the items come from: items whose supplier is a supplier, counted per supplier, "
+        "keeping the groups where the count is greater than 5.",
+    ),
     # a negation is said, first: FILTER NOT EXISTS like MINUS
     (
         "SELECT DISTINCT ?x WHERE { ?x a s:Supplier . FILTER NOT EXISTS { ?x s:country s:france } }",

@@ -329,6 +329,16 @@ class _Writer:
                 return self.over_subqueries()
             main = self._main(plain)
             head = self.head_of(main)
+            if s.subqueries and any(set(q.projection) & {t for tr in self.triples for t in tr} for q in s.subqueries):
+                # "the document id of items" read from the groups a subquery picks: say how it picks them
+                picked = self.over_subqueries().rstrip(".").removeprefix("Finds ")
+                for verb, ing in (
+                    ("counts them", "counted"),
+                    ("keeps the", "keeping the"),
+                    ("keeps those", "keeping those"),
+                ):
+                    picked = picked.replace(verb, ing)
+                tail.append("the items come from: " + picked.replace("; ", ", "))
             extra = [v for v in plain if v != main]
             if extra:
                 tail.append("shows " + _join([self.column(v) for v in extra]))
