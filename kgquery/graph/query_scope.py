@@ -95,17 +95,7 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
     elif name == "Filter":
         expr = node["expr"]
         if isinstance(expr, CompValue) and expr.name == "Builtin_NOTEXISTS":
-            from rdflib.plugins.sparql.algebra import translateGroupGraphPattern
-
-            m = Scope()  # FILTER NOT EXISTS { ... }: words like MINUS ("leaving out those that ...")
-            graph = expr["graph"]  # rdflib leaves it as syntax; its algebra is what the walk reads
-            _walk(
-                translateGroupGraphPattern(graph) if graph.name == "GroupGraphPatternSub" else graph,
-                m,
-                above_agg,
-                nested,
-            )
-            scope.minus.append(m)
+            scope.minus.append(_not_exists(expr, above_agg, nested))
         else:
             (scope.having if above_agg and _has_agg_below(node["p"]) else scope.filters).append(expr)
         _walk(node["p"], scope, above_agg, nested)
@@ -143,6 +133,17 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
         for k, v in node.items():
             if not k.startswith("_") and k not in ("expr",):
                 _walk(v, scope, above_agg, nested)
+
+
+def _not_exists(expr, above_agg: bool, nested: bool) -> Scope:
+    """FILTER NOT EXISTS { ... } as a Scope, worded like MINUS ("leaving out those that ..."); rdflib leaves
+    its pattern as syntax, so it is translated to algebra first."""
+    from rdflib.plugins.sparql.algebra import translateGroupGraphPattern
+
+    m = Scope()
+    graph = expr["graph"]
+    _walk(translateGroupGraphPattern(graph) if graph.name == "GroupGraphPatternSub" else graph, m, above_agg, nested)
+    return m
 
 
 def _order_conditions(exprs) -> list:
