@@ -347,6 +347,12 @@ ex:p2 a ex:Paragraph ; ex:paragraph_id 2 ; ex:ref-document_id ex:d1 .
 ex:p3 a ex:Paragraph ; ex:paragraph_id 3 ; ex:ref-document_id ex:d2 .
 ex:p4 a ex:Paragraph ; ex:paragraph_id 4 ; ex:ref-document_id ex:d3 ; ex:style "bold" .
 ex:p5 a ex:Paragraph ; ex:paragraph_id 5 ; ex:ref-document_id ex:d3 ; ex:style "plain" .
+ex:Airport rdfs:label "airports" .
+ex:Flight rdfs:label "flights" .
+ex:ap1 a ex:Airport ; ex:airportcode "AKO" ; ex:airportname "Akron Field" .
+ex:ap2 a ex:Airport ; ex:airportcode "APG" ; ex:airportname "Phillips Field" .
+ex:fl1 a ex:Flight ; ex:flightno 28 ; ex:ref-sourceairport ex:ap1 ; ex:ref-destairport ex:ap2 .
+ex:fl2 a ex:Flight ; ex:flightno 29 ; ex:ref-sourceairport ex:ap2 ; ex:ref-destairport ex:ap1 .
 ex:Author rdfs:label "authors" .
 ex:w1 a ex:Author ; ex:fname "Ada" ; ex:lname "Byron" .
 ex:w2 a ex:Author ; ex:fname "Alan" ; ex:lname "Turing" .
@@ -409,3 +415,9 @@ def test_the_most_things_two_hops_away_over_the_schema(cars):
     # car -> car name -> country: France has three cars
     ans, values = answer_values(cars, "Which country has the most cars?")
     assert values == [EX + "k3"] or values == ["France"], ans.sparql
+
+
+def test_a_class_word_before_a_code_names_the_thing_itself(docs):
+    # 'AKO' names an airport; "airport" says what it is, not what the answer is
+    ans, values = answer_values(docs, "What is the airport name for airport 'AKO'?")
+    assert values == ["Akron Field"], ans.sparql

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from ..understand.text import STOPWORDS
@@ -108,15 +107,8 @@ class GroupingShapes:
     def _schema_links(self, src: str, dst: str, var: str = "?g", hops: int = 2) -> list[tuple[str, float]]:
         """Links of two (up to `hops`) hops from ?x (a src) to `var` (a dst) over the schema's class graph, the
         fewest hops first, kept when the data has them; the ones the question's words explain best first."""
-        import networkx as nx
-
-        g = self.linker.class_graph()
-        if src not in g or dst not in g:
-            return []
         found = []
-        paths = itertools.islice(nx.all_simple_edge_paths(g, src, dst, cutoff=hops), 60)
-        for edges in sorted((e for e in paths if len(e) >= 2), key=len)[:12]:
-            steps = tuple((k[0], k[1]) for _, _, k in edges)
+        for steps in sorted((st for st in self._schema_steps(src, dst, hops, 60) if len(st) >= 2), key=len)[:12]:
             link = " ".join(Path(steps, var, 0.0).triples("?x", var[1:]))
             if self._rows(f"SELECT ?x WHERE {{ ?x a <{src}> . {link} {var} a <{dst}> . }} LIMIT 1"):
                 s = 1.5 - HOP_PENALTY * (len(steps) - 1) + 0.5 * self._explain({p for p, _ in steps})

@@ -68,51 +68,52 @@ class PathFinding:
         found.sort(key=lambda p: (-p.score, p.steps))  # ties: a fixed order, run to run
         return found[:4]
 
-    def _three_hops(self, cls: str, target: str) -> list[Path]:
-        """Paths of three hops from instances of `cls` to `target`, found over the schema's class graph
-        (class -> property -> class, networkx) and kept when the data has them: item -> city -> region -> country."""
+    def _schema_steps(self, src: str, dst: str, cutoff: int, limit: int) -> list[tuple[tuple[str, bool], ...]]:
+        """Steps ((property, forward?), ...) of up to `cutoff` hops from class src to class dst over the schema's
+        class graph (networkx), the first `limit` paths it yields; shared by the shapes that reach further
+        than the data exploration does."""
         import networkx as nx
 
         g = self.linker.class_graph()
+        if src not in g or dst not in g:
+            return []
+        paths = itertools.islice(nx.all_simple_edge_paths(g, src, dst, cutoff=cutoff), limit)
+        return [tuple((k[0], k[1]) for _, _, k in edges) for edges in paths]
+
+    def _in_data(self, cls: str, path: Path) -> bool:
+        """Some thing of `cls` has this path in the data."""
+        return bool(self._rows(f"SELECT ?x WHERE {{ ?x a <{cls}> . {' '.join(path.triples('?x', 'h'))} }} LIMIT 1"))
+
+    def _three_hops(self, cls: str, target: str) -> list[Path]:
+        """Paths of three hops from instances of `cls` to `target`, found over the schema's class graph
+        (class -> property -> class, networkx) and kept when the data has them: item -> city -> region -> country."""
         out: list[Path] = []
         for t in self.linker.labels.types_of(target):
-            if cls not in g or t not in g:
-                continue
-            threes = [e for e in itertools.islice(nx.all_simple_edge_paths(g, cls, t, cutoff=3), 200) if len(e) == 3]
-            threes.sort(key=lambda e: -self._explain({k[0] for _, _, k in e}))
-            for edges in threes[:8]:
-                steps = tuple((k[0], k[1]) for _, _, k in edges)
+            threes = [st for st in self._schema_steps(cls, t, 3, 200) if len(st) == 3]
+            threes.sort(key=lambda st: -self._explain({p for p, _ in st}))
+            for steps in threes[:8]:
                 path = Path(steps, f"<{target}>", 0.0)
-                if not self._rows(f"SELECT ?x WHERE {{ ?x a <{cls}> . {' '.join(path.triples('?x', 'h'))} }} LIMIT 1"):
-                    continue
-                path.score = self._explain({p for p, _ in steps}) - 2 * HOP_PENALTY
-                out.append(path)
+                if self._in_data(cls, path):
+                    path.score = self._explain({p for p, _ in steps}) - 2 * HOP_PENALTY
+                    out.append(path)
         return out
 
     def _three_hops_to_value(self, cls: str, value: str) -> list[Path]:
         """Paths of three hops from instances of `cls` to a stated value: two over the schema's class graph to
         a class whose property holds the value, then that property; kept when the data has them."""
-        import networkx as nx
-
-        g = self.linker.class_graph()
-        if cls not in g:
-            return []
         out: list[Path] = []
         for (p,) in self._rows(f"SELECT DISTINCT ?p WHERE {{ ?s ?p {value} }} LIMIT 5"):
             info = self.schema.prop(p.value) if p is not None else None
             if info is None or p.value in SKIP_PROPS:
                 continue
             for owner, _ in info.subject_classes[:3]:
-                if owner not in g or owner == cls:
+                if owner == cls:
                     continue
-                twos = [
-                    e for e in itertools.islice(nx.all_simple_edge_paths(g, cls, owner, cutoff=2), 50) if len(e) == 2
-                ]
-                for edges in twos[:6]:
-                    steps = tuple((k[0], k[1]) for _, _, k in edges) + ((p.value, True),)
-                    path = Path(steps, value, 0.0)
-                    if self._rows(f"SELECT ?x WHERE {{ ?x a <{cls}> . {' '.join(path.triples('?x', 'h'))} }} LIMIT 1"):
-                        path.score = self._explain({q for q, _ in steps}) - 2 * HOP_PENALTY
+                twos = [st for st in self._schema_steps(cls, owner, 2, 50) if len(st) == 2]
+                for steps in twos[:6]:
+                    path = Path(steps + ((p.value, True),), value, 0.0)
+                    if self._in_data(cls, path):
+                        path.score = self._explain({q for q, _ in path.steps}) - 2 * HOP_PENALTY
                         out.append(path)
         return out
 
@@ -120,21 +121,13 @@ class PathFinding:
         """Steps from instances of `cls` to the things that have `prop`, when `cls` has none itself: one or
         two hops over the schema's class graph ("the countries of a BOM's parts": part -> product ->
         supplier -> country). Shortest first, then the steps the question's words explain best."""
-        import networkx as nx
-
         info = self.schema.prop(prop)
         if info is None:
             return []
         owners = [c for c, _ in info.subject_classes[:3]]
-        g = self.linker.class_graph()
-        if not owners or cls in owners or cls not in g:
+        if not owners or cls in owners:
             return []
-        found: set[tuple[tuple[str, bool], ...]] = set()
-        for owner in owners:
-            if owner not in g:
-                continue
-            for edges in itertools.islice(nx.all_simple_edge_paths(g, cls, owner, cutoff=2), 50):
-                found.add(tuple((k[0], k[1]) for _, _, k in edges))
+        found = {st for owner in owners for st in self._schema_steps(cls, owner, 2, 50)}
         ranked = sorted(found, key=lambda st: (len(st), -self._explain({p for p, _ in st}), st))
         return [st + ((prop, True),) for st in ranked[:limit]]
 
