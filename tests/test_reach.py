@@ -421,3 +421,59 @@ def test_a_class_word_before_a_code_names_the_thing_itself(docs):
     # 'AKO' names an airport; "airport" says what it is, not what the answer is
     ans, values = answer_values(docs, "What is the airport name for airport 'AKO'?")
     assert values == ["Akron Field"], ans.sparql
+
+
+LISTS = ttl(
+    """\
+ex:ReadingList rdfs:label "Reading List (RL)" .
+ex:ListEntry rdfs:label "list entry" .
+ex:Book rdfs:label "book" .
+ex:Publisher rdfs:label "publisher" .
+ex:Country rdfs:label "country" .
+
+ex:denmark a ex:Country ; rdfs:label "Denmark" .
+ex:chile a ex:Country ; rdfs:label "Chile" .
+ex:pub1 a ex:Publisher ; rdfs:label "Fyr Press" ; ex:basedin ex:denmark .
+ex:pub2 a ex:Publisher ; rdfs:label "Cordillera Books" ; ex:basedin ex:chile .
+ex:b1 a ex:Book ; rdfs:label "Tides" ; ex:publishedby ex:pub1 .
+ex:b2 a ex:Book ; rdfs:label "Salt Roads" ; ex:publishedby ex:pub2 .
+ex:b3 a ex:Book ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 .
+ex:e1 a ex:ListEntry ; ex:entrybook ex:b1 .
+ex:e2 a ex:ListEntry ; ex:entrybook ex:b2 .
+ex:e3 a ex:ListEntry ; ex:entrybook ex:b3 .
+ex:e4 a ex:ListEntry ; ex:entrybook ex:b1 .
+ex:rl1 a ex:ReadingList ; rdfs:label "Winter List" ; ex:hasentry ex:e1, ex:e2 .
+ex:rl2 a ex:ReadingList ; rdfs:label "Summer List" ; ex:hasentry ex:e3 .
+ex:rl3 a ex:ReadingList ; rdfs:label "Travel List" ; ex:hasentry ex:e4 .
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def lists(tmp_path_factory):
+    return engine_on(tmp_path_factory, "lists", LISTS)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which RLs have at least one book from a Danish publisher?",
+        "Show me the reading lists with a book by a publisher based in Denmark.",
+    ],
+)
+def test_four_hops_through_a_class_the_question_names(lists, question):
+    # reading list -> entry -> book -> publisher -> country: the named class "publisher" lies on the way, and
+    # "RLs" / "reading lists" name the class labelled "Reading List (RL)"
+    ans, values = answer_values(lists, question)
+    assert values == [EX + "rl1", EX + "rl3"], ans.sparql
+    assert "Denmark" in ans.explanation, ans.explanation
+
+
+def test_at_least_one_thing_that_is_no_class_is_existence_not_a_count():
+    from kgquery.answer.confidence import unhonoured
+    from kgquery.understand.text import analyse
+
+    cues = analyse("Which lists have at least one entry?").cues
+    assert cues.at_least_one
+    assert unhonoured(cues, "SELECT ?x WHERE { ?x <http://example.org/kits/hasentry> ?e }") == 0.0
+    assert not analyse("Which lists have at least two entries?").cues.at_least_one

@@ -120,7 +120,7 @@ def unhonoured(cues, sparql: str, shape: str = "") -> float:
         checks.append("GROUP BY" in up)
     if cues.superlative:
         checks.append(any(k in up for k in ("MAX(", "MIN(", "ORDER BY")))
-    if cues.compare or cues.between or cues.comparative:
+    if (cues.compare and not cues.at_least_one) or cues.between or cues.comparative:
         checks.append(any(k in up for k in ("FILTER(", "HAVING(", "ORDER BY")))
     if getattr(cues, "above_average", None):
         checks.append("AVG(" in up and "FILTER(" in up)

@@ -184,7 +184,7 @@ class _Writer:
                         continue
                     if o in group:
                         obj = self.kind_words(o, one=True) if self.classes_of(o) else f"a {noun(lab)}"
-                    elif depth >= 2 or o in self.s.projection or self._only_here(o, t):
+                    elif self._too_deep(o, t, depth) or o in self.s.projection or self._only_here(o, t):
                         continue
                     else:
                         chain = self._chain(o, t)
@@ -205,7 +205,7 @@ class _Writer:
                 if isinstance(s, Variable) and s not in self.named:
                     if s in group:
                         subj = self.kind_words(s, one=True)
-                    elif depth >= 2 or s in self.s.projection or self._only_here(s, t):
+                    elif self._too_deep(s, t, depth) or s in self.s.projection or self._only_here(s, t):
                         continue
                     else:
                         subj = self.phrase(s, t, depth + 1, one=True)
@@ -220,6 +220,28 @@ class _Writer:
         if depth == 0 and v == self._union_root() and self.s.unions:
             out.extend(self.union_words())
         return list(dict.fromkeys(out))
+
+    def _too_deep(self, v, via, depth: int) -> bool:
+        """Past two hops a variable is described only when its chain ends at a stated entity or value within
+        the next hops (a four-hop path to 'Poland' says so), and never past five."""
+        if depth < 2:
+            return False
+        return depth >= 5 or not self._reaches_constant(v, via, 5 - depth)
+
+    def _reaches_constant(self, v, via, hops: int) -> bool:
+        from rdflib import Variable
+
+        if v in self._numbered() or v in self.s.values:
+            return True
+        if hops <= 0:
+            return False
+        for t in self.triples:
+            if t is via or v not in (t[0], t[2]) or str(t[1]) == RDF_TYPE:
+                continue
+            other = t[2] if t[0] == v else t[0]
+            if not isinstance(other, Variable) or self._reaches_constant(other, t, hops - 1):
+                return True
+        return False
 
     def _chain(self, m, via) -> str | None:
         """'amount is the highest' for a classless middle node with exactly one way onward."""

@@ -9,6 +9,7 @@ candidates through the safe executor and keeps the best one that answers.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -93,6 +94,20 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
 
     # ------------------------------------------------------------------ main entry
     def candidates(self, q: Question, links: Links) -> list[Candidate]:
+        """Candidate queries, best first. "At least one" is read twice: as a count bounded below by one
+        ("countries with at least one car maker") and as plain existence ("a list with at least one book from
+        a Danish publisher"); both mean the same, and each shape reaches questions the other does not."""
+        cands = self._candidates(q, links)
+        if q.cues.at_least_one:
+            cands += self._candidates(dataclasses.replace(q, cues=dataclasses.replace(q.cues, compare=None)), links)
+        seen, out = set(), []
+        for c in sorted(cands, key=lambda c: (-c.score, c.sparql)):  # ties: a fixed order, run to run
+            if c.sparql not in seen:
+                seen.add(c.sparql)
+                out.append(c)
+        return out[:MAX_CANDIDATES]
+
+    def _candidates(self, q: Question, links: Links) -> list[Candidate]:
         self._heads = _compound_heads(q, links)
         free_words = [q.tokens[i] for i in links.free] + self._heads + self.linker.acronyms(q, links.free)
         self._free = free_words
@@ -117,6 +132,8 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         self._word_cache: dict = {}
         scores = self.linker.property_scores(free_words)
         target_cls = self._target_class(q, links)
+        #: the other classes the question names: paths may pass through them ("a part from a polish supplier")
+        self._waypoints = [m.hits[0].iri for m in links.classes if m.hits[0].iri != target_cls]
         anchors = self._anchors(links)
         self._narrowed: set[int] = set()
         self._either_values: dict[str, str] = {}  # '?eitherK' -> the terms of 'A or B'
@@ -165,12 +182,7 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
             cands += self._ask_between(anchors, scores)
         if len(anchors) >= 2 and not q.cues.ask:
             cands += self._which_namesake(q, anchors, scores)
-        seen, out = set(), []
-        for c in sorted(cands, key=lambda c: (-c.score, c.sparql)):  # ties: a fixed order, run to run
-            if c.sparql not in seen:
-                seen.add(c.sparql)
-                out.append(c)
-        return out[:MAX_CANDIDATES]
+        return cands
 
     def _owners_of_named_properties(self, scores: dict[str, float], k: int = 2) -> list[str]:
         """The classes whose members carry the properties the words name best ('horsepower' -> cars)."""

@@ -65,6 +65,8 @@ class PathFinding:
             found += self._three_hops(cls, target[1:-1])  # only where nearer paths leave the words unexplained
         if cls and literal and not found:
             found += self._three_hops_to_value(cls, target)  # "students who have a cat": student-has_pet-pet-type
+        if cls and not any(p.score >= 0.8 for p in found):
+            found += self._through_named_class(cls, target, literal)
         found.sort(key=lambda p: (-p.score, p.steps))  # ties: a fixed order, run to run
         return found[:4]
 
@@ -112,6 +114,32 @@ class PathFinding:
                 twos = [st for st in self._schema_steps(cls, owner, 2, 50) if len(st) == 2]
                 for steps in twos[:6]:
                     path = Path(steps + ((p.value, True),), value, 0.0)
+                    if self._in_data(cls, path):
+                        path.score = self._explain({q for q, _ in path.steps}) - 2 * HOP_PENALTY
+                        out.append(path)
+        return out
+
+    def _through_named_class(self, cls: str, target: str, literal: bool) -> list[Path]:
+        """Paths that pass through a class the question names on the way ("BOMs with a part from a polish
+        supplier": BOM -> BOM part -> product -> supplier -> Poland): up to three hops over the schema's class
+        graph to that class, then the one hop by which its members reach the target; kept when the data has
+        them. The named class stands for the words of the hops between, so paths of four hops are found."""
+        out: list[Path] = []
+        for way in getattr(self, "_waypoints", ()):
+            if way == cls:
+                continue
+            last = self._rows(
+                f"SELECT DISTINCT ?p ?d WHERE {{ ?w a <{way}> . "
+                + (
+                    f"?w ?p {target} BIND(1 AS ?d) }} LIMIT 10"
+                    if literal
+                    else f"{{ ?w ?p {target} BIND(1 AS ?d) }} UNION {{ {target} ?p ?w BIND(0 AS ?d) }} }} LIMIT 10"
+                )
+            )
+            ends = [(p.value, d.value == "1") for p, d in last if p is not None and p.value not in SKIP_PROPS]
+            for steps in self._schema_steps(cls, way, 3, 50)[:8]:
+                for end in ends:
+                    path = Path(steps + (end,), target, 0.0)
                     if self._in_data(cls, path):
                         path.score = self._explain({q for q, _ in path.steps}) - 2 * HOP_PENALTY
                         out.append(path)

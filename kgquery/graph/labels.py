@@ -50,6 +50,23 @@ def normalize(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
+_ASIDE = re.compile(r"^(.+?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
+
+
+def label_names(label: str) -> set[str]:
+    """The names a label gives: the whole, and for "Bill of Material (BOM)" also the name before the
+    brackets and the short form inside them, since a question writes one or the other, not both.
+
+    >>> sorted(label_names("Bill of Material (BOM)"))
+    ['bill of material', 'bill of material bom', 'bom']
+    """
+    names = {normalize(label)}
+    m = _ASIDE.match(label.strip())
+    if m:
+        names |= {normalize(m.group(1)), normalize(m.group(2))}
+    return {n for n in names if n}
+
+
 @dataclass(frozen=True)
 class LabelHit:
     iri: str

@@ -9,11 +9,12 @@ extra is installed, with sentence embeddings.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..graph.labels import LabelHit, normalize
+from ..graph.labels import LabelHit, label_names, normalize
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from .text import STOPWORDS, TITLES, Question, singular, stem
@@ -184,7 +185,7 @@ class Linker:
         for c in self.schema.classes:
             if c.count == 0:
                 continue
-            for name in {normalize(c.label), split_name(local_name(c.iri))}:
+            for name in label_names(c.label) | {split_name(local_name(c.iri))}:
                 name = " ".join(singular(w) for w in name.split())
                 if name:
                     self.class_names[name].append(c.iri)
@@ -211,7 +212,9 @@ class Linker:
         names = property_names(self.labels, {p.iri for p in self.schema.properties})
         descs = property_descriptions(kg, self.schema)
         for p in self.schema.properties:
-            texts = {normalize(p.label), split_name(local_name(p.iri))} | {normalize(n) for n in names.get(p.iri, ())}
+            texts = (
+                label_names(p.label) | {split_name(local_name(p.iri))} | {normalize(n) for n in names.get(p.iri, ())}
+            )
             words = {w for t in texts for w in t.split()}
             self.prop_words[p.iri] = {stem(w) for w in words if w not in STOPWORDS and len(w) > 1}
             # "fname": an initial before a word abbreviates a word that the question spells out ("first name")
@@ -267,6 +270,8 @@ class Linker:
         out = []
         forms = [text]
         sing = " ".join(text.split()[:-1] + [singular(text.split()[-1])])
+        if re.fullmatch(r"[A-Z]{2,}s", raw.split()[-1]):  # "RLs", "CDs": the plural of an acronym
+            sing = text[:-1]
         if sing != text:
             forms.append(sing)
         spaced = normalize(raw)
@@ -293,6 +298,8 @@ class Linker:
                 )
             # a shortened class name followed by a noun ("template type codes") names that noun's property
             tail_modifies = form in self._class_tails and j < len(q.tokens) and q.tokens[j] not in STOPWORDS
+            if form not in self.class_names:  # class names are kept singular word by word ("bills of material")
+                form = " ".join(singular(w) for w in form.split())
             if form in self.class_names and not tail_modifies:
                 other_name = 0.1 if form in self._class_synonyms else 0.0  # 'nations' for country: less sure
                 out.append(

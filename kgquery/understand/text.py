@@ -226,6 +226,9 @@ class Cues:
     measures: list[tuple[float, str, int]] = field(default_factory=list)
     #: the compared number is a year ("built before 1980", "since 2001"): it is compared with a date or year
     compare_time: bool = False
+    #: "at least one": either things are counted ("with at least one car maker") or one merely exists
+    #: ("a BOM with at least one part from ..."); the generator picks, and either reading honours it
+    at_least_one: bool = False
 
 
 @dataclass
@@ -467,6 +470,7 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
         m = re.search(r"\bat (least|most) (-?\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", joined)
         if m:
             n = m.group(2)
+            c.at_least_one = m.group(1) == "least" and n in ("one", "1")
             c.compare = (
                 ">=" if m.group(1) == "least" else "<=",
                 float(NUMBER_WORDS.get(n, n)),
