@@ -477,3 +477,11 @@ def test_at_least_one_thing_that_is_no_class_is_existence_not_a_count():
     assert cues.at_least_one
     assert unhonoured(cues, "SELECT ?x WHERE { ?x <http://example.org/kits/hasentry> ?e }") == 0.0
     assert not analyse("Which lists have at least two entries?").cues.at_least_one
+
+
+def test_per_between_units_is_a_rate_not_a_grouping(cars):
+    from kgquery.understand.text import analyse
+
+    assert analyse("What is the average miles per gallon of the cars?").cues.group is None
+    assert analyse("What is the GDP per capita of France?").cues.group is None
+    assert analyse("What is the average price per supplier?").cues.group is not None

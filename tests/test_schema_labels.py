@@ -140,6 +140,7 @@ UNLABELLED_TTL = """\
 ex:acmeCorp a ex:Company ; ex:employs ex:road_runner , ex:WileECoyote .
 ex:road_runner a ex:Bird .
 ex:WileECoyote a ex:Coyote .
+ex:Coyote ex:speaks <http://example.org/firm/language=%5BSouth%5DMande> .
 """
 
 
@@ -156,3 +157,21 @@ def test_local_name_fallback_without_labels(tmp_path):
     assert [h.iri for h in labels.lookup("wile e coyote")] == ["http://example.org/firm/WileECoyote"]
     assert labels.label_of("http://example.org/firm/acmeCorp") == "acme corp"
     assert kg.schema.cls("http://example.org/firm/Company").label == "company"
+
+
+def test_percent_encoded_local_names_are_decoded(tmp_path):
+    # "%5B" is "[": its hex digits must not become a word "5" that a quantity in a question would match
+    f = tmp_path / "firm.ttl"
+    f.write_text(UNLABELLED_TTL, "utf-8")
+    labels = KnowledgeGraph.load(f).labels
+    assert "[south]mande" in labels.label_of("http://example.org/firm/language=%5BSouth%5DMande")
+    assert [h.iri for h in labels.by_tokens(["mande"])] == ["http://example.org/firm/language=%5BSouth%5DMande"]
+    assert not labels.by_tokens(["5"])
+
+
+def test_a_label_with_a_short_form_in_brackets_gives_both_names():
+    from kgquery.graph.labels import label_names
+
+    assert label_names("Bill of Material (BOM)") == {"bill of material bom", "bill of material", "bom"}
+    assert label_names("weight [kg]") == {"weight kg", "weight", "kg"}
+    assert label_names("plain name") == {"plain name"}

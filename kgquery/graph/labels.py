@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
+from urllib.parse import unquote
 
 import numpy as np
 
@@ -31,7 +32,7 @@ LABEL_PREDICATES = (
     "http://purl.org/dc/elements/1.1/title",
 )
 NAME_WORDS = {"name", "title", "label", "code", "id", "identifier", "symbol", "alias", "nickname", "acronym"}
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 MAX_LABEL_CHARS = 200
 
 
@@ -359,7 +360,7 @@ def compute_label_index(kg: GraphSource, checkpoint=None, paged: bool = False) -
             if o.value not in labelled and o.value not in types and o.value not in classes:
                 unlabelled.append(o.value)
     for iri in unlabelled:
-        name = display_name(local_name(iri))
+        name = display_name(unquote(local_name(iri)))  # 'language=%5BSouth%5DMande': no stray '5'
         if name and not name.isdigit():
             entries.append((iri, name, "localname"))
     return LabelIndex(entries, dict(types))

@@ -409,6 +409,18 @@ def _compare_at(low: list[str], i: int, c: Cues) -> None:
 NEGATIONS = {"not", "no", "without", "never", "outside", "except", "excluding"}
 
 
+def _rate(low: list[str], i: int) -> bool:
+    """'miles per gallon', 'euros per kg', 'GDP per capita': 'per' between units (or before 'capita') makes
+    a rate, a unit of its own, not a grouping ('the average price per supplier').
+
+    >>> _rate("the average miles per gallon".split(), 3), _rate("the average price per supplier".split(), 3)
+    (True, False)
+    """
+    if low[i] != "per" or i + 1 >= len(low):
+        return False
+    return low[i + 1] == "capita" or (i > 0 and low[i - 1] in UNITS and low[i + 1] in UNITS)
+
+
 def _read_token(c: Cues, low: list[str], i: int) -> None:
     """The cues one token opens: numbers, superlatives, groups, aggregates, negation, comparisons."""
     t = low[i]
@@ -419,7 +431,7 @@ def _read_token(c: Cues, low: list[str], i: int) -> None:
             pass
     if c.superlative is None:
         c.superlative = _superlative_at(low, i)
-    if t in ("per", "each") and c.group is None:
+    if t in ("per", "each") and c.group is None and not _rate(low, i):
         c.group = i + 1
     agg = AGGREGATE_WORDS.get(t)
     if agg and agg not in c.aggregates:
