@@ -426,7 +426,7 @@ def test_a_class_word_before_a_code_names_the_thing_itself(docs):
 LISTS = ttl(
     """\
 ex:ReadingList rdfs:label "Reading List (RL)" .
-ex:ListEntry rdfs:label "list entry" .
+ex:ListEntry rdfs:label "entry" .
 ex:Book rdfs:label "book" .
 ex:Publisher rdfs:label "publisher" .
 ex:Country rdfs:label "country" .
@@ -435,9 +435,10 @@ ex:denmark a ex:Country ; rdfs:label "Denmark" .
 ex:chile a ex:Country ; rdfs:label "Chile" .
 ex:pub1 a ex:Publisher ; rdfs:label "Fyr Press" ; ex:basedin ex:denmark .
 ex:pub2 a ex:Publisher ; rdfs:label "Cordillera Books" ; ex:basedin ex:chile .
-ex:b1 a ex:Book ; rdfs:label "Tides" ; ex:publishedby ex:pub1 .
-ex:b2 a ex:Book ; rdfs:label "Salt Roads" ; ex:publishedby ex:pub2 .
-ex:b3 a ex:Book ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 .
+ex:b1 a ex:Book ; rdfs:label "Tides" ; ex:publishedby ex:pub1 ; ex:genre "poetry" .
+ex:b2 a ex:Book ; rdfs:label "Salt Roads" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
+ex:b3 a ex:Book ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
+ex:e5 a ex:ListEntry ; ex:entrybook ex:b2 .
 ex:e1 a ex:ListEntry ; ex:entrybook ex:b1 .
 ex:e2 a ex:ListEntry ; ex:entrybook ex:b2 .
 ex:e3 a ex:ListEntry ; ex:entrybook ex:b3 .
@@ -485,3 +486,10 @@ def test_per_between_units_is_a_rate_not_a_grouping(cars):
     assert analyse("What is the average miles per gallon of the cars?").cues.group is None
     assert analyse("What is the GDP per capita of France?").cues.group is None
     assert analyse("What is the average price per supplier?").cues.group is not None
+
+
+def test_counted_things_grouped_by_a_property_of_the_class_they_lead_to(lists):
+    # entries have no genre; the books they name do: "each genre" groups the entries by their book's genre
+    ans = lists.ask("Show the book genres and the number of entries with each genre.")
+    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
+    assert sorted((r[0].value, int(r[1].value)) for r in rows) == [("poetry", 2), ("travel", 3)], ans.sparql

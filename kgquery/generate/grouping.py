@@ -89,11 +89,24 @@ class GroupingShapes:
                 links = self._schema_links(counted, group_cls)
         else:
             # "how many authors are from each city": group by a property value of the counted class
-            for p, v in self._best_props(q.tokens[at : at + 2]):
+            best = self._best_props(q.tokens[at : at + 2])
+            for p, v in best:
                 info = self.schema.prop(p)
                 if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
                     links.append((f"?x <{p}> ?g .", 1.3 + v))
+            if not links:
+                links = self._neighbour_groups(q, counted, q.tokens[at : at + 2])
         return links
+
+    def _neighbour_groups(self, q, counted: str, words: list[str]) -> list[tuple[str, float]]:
+        """'the number of documents using each type': the property named is not the counted things' own but
+        that of another class the question names ('template type codes'), one hop from them in the data."""
+        out: list[tuple[str, float]] = []
+        for owner in dict.fromkeys(m.hits[0].iri for m in self.linker.link(q).classes if m.hits[0].iri != counted):
+            for p, v in self._owned_props(owner, words)[:1]:
+                for pat, s in self._class_links(counted, owner, {})[:1]:
+                    out.append((f"{pat.replace('?y', '?o')} ?o <{p}> ?g .", 0.8 + v + s))
+        return out[:2]
 
     def _owned_props(self, cls: str, words: list[str]) -> list[tuple[str, float]]:
         """Properties of `cls`'s things that these words name (score >= 0.6), best first."""
@@ -152,7 +165,13 @@ class GroupingShapes:
         classes = [m for m in self.linker.link(q).classes]
         at = c.group  # where the words naming the group begin
         group_cls = next((m.hits[0].iri for m in classes if c.group <= m.start <= c.group + 2), None)
-        counted = next((m.hits[0].iri for m in classes if m.hits[0].iri != group_cls), None) or (
+        # "the number of documents using each type": the class the count words name is what is counted
+        named = [
+            m
+            for m in classes
+            if m.start >= 2 and q.tokens[m.start - 2 : m.start] in (["number", "of"], ["how", "many"])
+        ]
+        counted = next((m.hits[0].iri for m in named + classes if m.hits[0].iri != group_cls), None) or (
             cls if cls != group_cls else None
         )
         if (
