@@ -61,6 +61,7 @@ def test_run_together_names_are_split_into_words(engine):
     assert split_name("surfacearea") == "surface area"
     assert split_name("homecountry") == "home country"
     assert split_name("horsepower") == "horsepower"  # a word the dictionary knows stays whole
+    assert split_name("contid") == "cont id" and split_name("liquid") == "liquid"  # a key column's id
     ans, values = answer_values(engine, "What is the surface area of Gear Gamma?")
     assert values == ["300"], ans.sparql
 
@@ -433,8 +434,8 @@ ex:Country rdfs:label "country" .
 
 ex:denmark a ex:Country ; rdfs:label "Denmark" .
 ex:chile a ex:Country ; rdfs:label "Chile" .
-ex:pub1 a ex:Publisher ; rdfs:label "Fyr Press" ; ex:basedin ex:denmark .
-ex:pub2 a ex:Publisher ; rdfs:label "Cordillera Books" ; ex:basedin ex:chile .
+ex:pub1 a ex:Publisher ; ex:pubname "Fyr Press" ; ex:basedin ex:denmark ; ex:pubid 71 .
+ex:pub2 a ex:Publisher ; ex:pubname "Cordillera Books" ; ex:basedin ex:chile ; ex:pubid 72 .
 ex:b1 a ex:Book ; rdfs:label "Tides" ; ex:publishedby ex:pub1 ; ex:genre "poetry" .
 ex:b2 a ex:Book ; rdfs:label "Salt Roads" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
 ex:b3 a ex:Book ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
@@ -493,3 +494,13 @@ def test_counted_things_grouped_by_a_property_of_the_class_they_lead_to(lists):
     ans = lists.ask("Show the book genres and the number of entries with each genre.")
     rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
     assert sorted((r[0].value, int(r[1].value)) for r in rows) == [("poetry", 2), ("travel", 3)], ans.sparql
+
+
+def test_groups_are_read_out_with_the_columns_asked_for(lists):
+    # "pubid" is the publisher's id; the groups come with the id, the name and the count, not as bare IRIs
+    ans = lists.ask("For each publisher, list its id, name, and how many books it has.")
+    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
+    assert sorted(tuple(t.value for t in r) for r in rows) == [
+        ("71", "Fyr Press", "1"),
+        ("72", "Cordillera Books", "2"),
+    ]

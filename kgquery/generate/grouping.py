@@ -8,6 +8,7 @@ import re
 from ..understand.text import STOPWORDS
 from .candidate import SKIP_PROPS, Candidate, Path
 from .paths import HOP_PENALTY
+from .reads import _column_select
 
 
 class GroupingShapes:
@@ -206,6 +207,13 @@ class GroupingShapes:
                         f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g", s, "group+count"
                     )
                 )
+                cols = self._columns(group_cls, self._words_used(base)) if group_cls else []
+                if cols and name and {"name", "names"} & set(self._free) and all(p != name for p, _ in cols):
+                    cols.append((name, True))  # the groups' name is the property that names them
+                if cols:  # "for each continent, its id, name and how many countries": the columns asked of groups
+                    core = f"{{ SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g }}"
+                    sel = _column_select(core, "?g", cols).replace(" WHERE {", " ?count WHERE {", 1)
+                    out.append(Candidate(sel, s + 0.1 * self._words_covered(cols), "group+count+columns"))
                 if name:  # groups without a label are known to people by their name
                     out.append(
                         Candidate(

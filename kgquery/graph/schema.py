@@ -18,7 +18,7 @@ from .source import GraphSource
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: vocabulary namespaces whose terms describe the schema rather than the data
 META_NS = (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -175,8 +175,8 @@ def _segment(word: str) -> str:
     """A run-together lowercase name split into English words ('surfacearea' -> 'surface area'), using
     wordninja's English word frequencies; a word the dictionary knows, or a short one, stays whole.
 
-    >>> _segment("airportname"), _segment("horsepower"), _segment("mpg"), _segment("fname")
-    ('airport name', 'horsepower', 'mpg', 'f name')
+    >>> _segment("airportname"), _segment("horsepower"), _segment("mpg"), _segment("fname"), _segment("contid")
+    ('airport name', 'horsepower', 'mpg', 'f name', 'cont id')
     """
     if len(word) < 5 or not word.isalpha():
         return word
@@ -187,6 +187,8 @@ def _segment(word: str) -> str:
     model = wordninja.DEFAULT_LANGUAGE_MODEL
     if word in model._wordcost:
         return word
+    if word.endswith("id"):  # a key column: 'contid', 'stuid', 'custid' name the id of a 'cont', 'stu', 'cust'
+        return f"{_segment(word[:-2])} id"
     if word[1:] in model._wordcost and word[0] not in "aeiou":
         return f"{word[0]} {word[1:]}"  # an initial before a word: 'fname', 'lname'
     if len(word) < 6:
