@@ -504,3 +504,10 @@ def test_groups_are_read_out_with_the_columns_asked_for(lists):
         ("71", "Fyr Press", "1"),
         ("72", "Cordillera Books", "2"),
     ]
+
+
+def test_a_comparative_adjective_names_what_is_compared(cars):
+    # "older than 6": 'old' measures age (WordNet), so the car age is compared, while weight and mpg are read
+    ans = cars.ask("What are the weight and mpg of the cars whose age is older than 6?")
+    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
+    assert sorted(tuple(int(t.value) for t in r) for r in rows) == [(2500, 27), (3500, 18)], ans.sparql

@@ -16,7 +16,7 @@ import re
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..understand.linking import Linker, Links, Mention
-from ..understand.text import NUMBER_WORDS, STOPWORDS, Question, singular
+from ..understand.text import NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes
@@ -323,6 +323,8 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         fixed = set(re.findall(r"<([^>]+)> \?q\d+ \.", body_s))
         if c.superlative or c.compare or c.between or c.above_average:
             hint = c.superlative[1] if c.superlative else c.above_average[1] if c.above_average else ""
+            if c.compare and not hint and c.compare[2] < len(q.tokens):
+                hint = comparative_adjective(q.tokens[c.compare[2]]) or ""  # "older than 1": what 'old' measures
             timely = bool(c.compare_time and not c.superlative and not c.above_average)
             named = self._ranked_word(q)
             for np_ in self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely):
