@@ -436,9 +436,9 @@ ex:denmark a ex:Country ; rdfs:label "Denmark" .
 ex:chile a ex:Country ; rdfs:label "Chile" .
 ex:pub1 a ex:Publisher ; ex:pubname "Fyr Press" ; ex:basedin ex:denmark ; ex:pubid 71 .
 ex:pub2 a ex:Publisher ; ex:pubname "Cordillera Books" ; ex:basedin ex:chile ; ex:pubid 72 .
-ex:b1 a ex:Book ; rdfs:label "Tides" ; ex:publishedby ex:pub1 ; ex:genre "poetry" .
-ex:b2 a ex:Book ; rdfs:label "Salt Roads" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
-ex:b3 a ex:Book ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
+ex:b1 a ex:Book ; ex:bookno 501 ; rdfs:label "Tides" ; ex:publishedby ex:pub1 ; ex:genre "poetry" .
+ex:b2 a ex:Book ; ex:bookno 502 ; rdfs:label "Salt Roads" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
+ex:b3 a ex:Book ; ex:bookno 503 ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
 ex:e5 a ex:ListEntry ; ex:entrybook ex:b2 .
 ex:e1 a ex:ListEntry ; ex:entrybook ex:b1 .
 ex:e2 a ex:ListEntry ; ex:entrybook ex:b2 .
@@ -511,3 +511,9 @@ def test_a_comparative_adjective_names_what_is_compared(cars):
     ans = cars.ask("What are the weight and mpg of the cars whose age is older than 6?")
     rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
     assert sorted(tuple(int(t.value) for t in r) for r in rows) == [(2500, 27), (3500, 18)], ans.sparql
+
+
+def test_a_class_word_heading_a_compound_is_explained_by_its_own_class(lists):
+    # "book numbers": the books' number, though the entries' link 'entrybook' also carries the word "book"
+    ans, values = answer_values(lists, "Which book numbers are on the Winter List?")
+    assert values == ["501", "502"], ans.sparql

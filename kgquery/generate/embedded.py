@@ -60,9 +60,20 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         """Property scores from the question words that the properties in `used` do not explain."""
         key = frozenset(used)
         if key not in self._leftover_cache:
-            words = [w for w in self._free if not any(self._word_scores(w).get(p, 0) >= 0.6 for p in used)]
+            words = [
+                w
+                for w in self._free
+                if not any(self._word_scores(w).get(p, 0) >= 0.6 for p in used if self._may_explain(w, p))
+            ]
             self._leftover_cache[key] = self.linker.property_scores(words) if words else {}
         return self._leftover_cache[key]
+
+    def _may_explain(self, word: str, prop: str) -> bool:
+        """A class word heading a compound ('flight numbers') names a property of its own class: one of another
+        class ('airline' of airlines, alike in meaning) does not explain it."""
+        cls = self._head_cls.get(word)
+        info = self.schema.prop(prop) if cls else None
+        return info is None or any(k == cls for k, _ in info.subject_classes)
 
     def _words_used(self, pattern: str) -> set[str]:
         """The properties of a pattern that account for question words: a link named after the key it joins
@@ -108,7 +119,8 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         return out[:MAX_CANDIDATES]
 
     def _candidates(self, q: Question, links: Links) -> list[Candidate]:
-        self._heads = _compound_heads(q, links)
+        self._head_cls = _compound_heads(q, links)
+        self._heads = list(self._head_cls)
         free_words = [q.tokens[i] for i in links.free] + self._heads + self.linker.acronyms(q, links.free)
         self._free = free_words
         sup = q.cues.superlative
@@ -664,15 +676,16 @@ def _modifier(q: Question, links: Links, cls: str) -> bool:
     return any(m.hits[0].iri == cls and m.end in free and q.tokens[m.end] not in STOPWORDS for m in links.classes)
 
 
-def _compound_heads(q: Question, links: Links) -> list[str]:
-    """Class words that modify a following naming noun ('flight numbers', 'student ids'): the pair names
-    a property of the class, so the class word also counts among the words properties must explain."""
+def _compound_heads(q: Question, links: Links) -> dict[str, str]:
+    """Class words that modify a following naming noun ('flight numbers', 'student ids'), with their class:
+    the pair names a property of the class, so the class word also counts among the words properties must
+    explain."""
     from ..graph.labels import NAME_WORDS
 
     free = set(links.free)
-    out = []
+    out: dict[str, str] = {}
     for m in links.classes:
         nxt = q.tokens[m.end] if m.end < len(q.tokens) else ""
         if m.end in free and m.end - m.start == 1 and singular(nxt) in NAME_WORDS | {"number"}:
-            out.append(q.tokens[m.start])
+            out.setdefault(q.tokens[m.start], m.hits[0].iri)
     return out
