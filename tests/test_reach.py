@@ -440,6 +440,10 @@ ex:b1 a ex:Book ; ex:bookno 501 ; rdfs:label "Tides" ; ex:publishedby ex:pub1 ; 
 ex:b2 a ex:Book ; ex:bookno 502 ; rdfs:label "Salt Roads" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
 ex:b3 a ex:Book ; ex:bookno 503 ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
 ex:e5 a ex:ListEntry ; ex:entrybook ex:b2 .
+ex:Price rdfs:label "price" .
+ex:b1 ex:price [ a ex:Price ; ex:amount 10 ; ex:currency "EUR" ] .
+ex:b2 ex:price [ a ex:Price ; ex:amount 20 ; ex:currency "EUR" ] .
+ex:b3 ex:price [ a ex:Price ; ex:amount 30 ; ex:currency "EUR" ] .
 ex:e1 a ex:ListEntry ; ex:entrybook ex:b1 .
 ex:e2 a ex:ListEntry ; ex:entrybook ex:b2 .
 ex:e3 a ex:ListEntry ; ex:entrybook ex:b3 .
@@ -517,3 +521,11 @@ def test_a_class_word_heading_a_compound_is_explained_by_its_own_class(lists):
     # "book numbers": the books' number, though the entries' link 'entrybook' also carries the word "book"
     ans, values = answer_values(lists, "Which book numbers are on the Winter List?")
     assert values == ["501", "502"], ans.sparql
+
+
+def test_an_aggregate_of_a_class_of_its_own_per_group_with_a_stated_value(lists):
+    # a price is a thing with an amount and a currency; "(in EUR)" is a stated value, the groups are publishers
+    ans = lists.ask("For each publisher, what is the average price (in EUR) of their books?")
+    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
+    got = sorted((r[1].value, float(r[2].value)) for r in rows)  # the group, its name, the average
+    assert got == [("Cordillera Books", 25.0), ("Fyr Press", 10.0)], ans.sparql

@@ -156,6 +156,12 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
             cands += self._constrained(q, target_cls, anchors, scores)
         if anchors:
             cands += self._around_anchor(q, anchors, scores, target_cls)
+            if target_cls and q.cues.group is not None:
+                # "for each supplier, the average price (in EUR)": groups, below the readings that keep the values
+                cands += [
+                    Candidate(c.sparql, c.score - 0.5 * len(anchors), c.shape + "+unanchored", c.parts)
+                    for c in self._grouped(q, target_cls, scores)
+                ]
         if target_cls and not anchors:
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)

@@ -224,8 +224,11 @@ class GroupingShapes:
                         )
                     )
             if c.aggregates:
-                for np_ in self._numeric_paths(counted, [f"?x a <{counted}> ."], "", scores):
-                    if np_.score >= 0.6:
+                # "the average price" where a price is a thing of its own: the number that price has
+                of_class = {" ".join(q.tokens[m.start : m.end]) for m in classes if m.hits[0].iri == counted}
+                own = bool(of_class & set(c.aggregate_of.values()))
+                for k, np_ in enumerate(self._numeric_paths(counted, [f"?x a <{counted}> ."], "", scores)):
+                    if np_.score >= 0.6 or (own and k == 0 and len(np_.steps) == 1):
                         heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
                         out.append(
                             Candidate(
@@ -234,4 +237,13 @@ class GroupingShapes:
                                 "group+aggregate",
                             )
                         )
+                        if name:  # the groups by their name, as for counts
+                            out.append(
+                                Candidate(
+                                    f"SELECT ?g ?name {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} "
+                                    f"?g <{name}> ?name . }} GROUP BY ?g ?name",
+                                    s + 0.35 + np_.score,
+                                    "group+aggregate+name",
+                                )
+                            )
         return out
