@@ -436,9 +436,9 @@ ex:denmark a ex:Country ; rdfs:label "Denmark" .
 ex:chile a ex:Country ; rdfs:label "Chile" .
 ex:pub1 a ex:Publisher ; ex:pubname "Fyr Press" ; ex:basedin ex:denmark ; ex:pubid 71 .
 ex:pub2 a ex:Publisher ; ex:pubname "Cordillera Books" ; ex:basedin ex:chile ; ex:pubid 72 .
-ex:b1 a ex:Book ; ex:bookno 501 ; rdfs:label "Tides" ; ex:publishedby ex:pub1 ; ex:genre "poetry" .
-ex:b2 a ex:Book ; ex:bookno 502 ; rdfs:label "Salt Roads" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
-ex:b3 a ex:Book ; ex:bookno 503 ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
+ex:b1 a ex:Book ; ex:length 250 ; ex:bookno 501 ; rdfs:label "Tides" ; ex:publishedby ex:pub1 ; ex:genre "poetry" .
+ex:b2 a ex:Book ; ex:length 300 ; ex:bookno 502 ; rdfs:label "Salt Roads" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
+ex:b3 a ex:Book ; ex:length 50 ; ex:bookno 503 ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
 ex:e5 a ex:ListEntry ; ex:entrybook ex:b2 .
 ex:Price rdfs:label "price" .
 ex:b1 ex:price [ a ex:Price ; ex:amount 10 ; ex:currency "EUR" ] .
@@ -529,3 +529,17 @@ def test_an_aggregate_of_a_class_of_its_own_per_group_with_a_stated_value(lists)
     rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
     got = sorted((r[1].value, float(r[2].value)) for r in rows)  # the group, its name, the average
     assert got == [("Cordillera Books", 25.0), ("Fyr Press", 10.0)], ans.sparql
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # one book of length 250 against 300 and 50: the longest single book is Cordillera's, the average Fyr's
+        ("Which publisher has the highest average length of its books?", "Fyr Press"),
+        ("Which publisher has the largest total length?", "Cordillera Books"),
+    ],
+)
+def test_a_superlative_of_an_aggregate_ranks_each_thing_by_it(lists, question, expected):
+    ans = lists.ask(question)
+    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
+    assert [r[0].value for r in rows] == [expected], ans.sparql  # publishers are known by their name

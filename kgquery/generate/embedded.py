@@ -16,7 +16,7 @@ import re
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..understand.linking import Linker, Links, Mention
-from ..understand.text import NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular
+from ..understand.text import AGGREGATE_WORDS, NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes
@@ -353,6 +353,12 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
                     continue  # "the most books", "the most car makers" count things; a named number ranks
                 num = _reuse_middle(np_.triples(x, "n"), body, x)
                 used = used0 | {st[0] for st in np_.steps}
+                ranked_agg = self._ranked_aggregate(q)
+                if ranked_agg and x == "?x":
+                    cores.append(
+                        self._rank_by_aggregate(c, ranked_agg, body_s, num, used, score + np_.score + 0.3, shape)
+                    )
+                    continue
                 if c.superlative and c.top:
                     # "the 5 largest": the first N by the number, not only the ones equal to the extreme
                     cores.append(
@@ -388,6 +394,13 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         out: list[Candidate] = []
         for pat, used, s, shp, tail in cores:
             found = self._read_out(q, pat, used, x, s, shp, cls, scores, body)
+            if "+rank-aggregate" in shp:  # "... and what is that average?": the aggregate beside the things
+                again = sum(AGGREGATE_WORDS.get(t) is not None for t in q.tokens) >= 2
+                found.append(
+                    Candidate(
+                        f"SELECT DISTINCT ?x ?agg WHERE {{ {pat} }}", s + (0.1 if again else -0.05), shp + "+value"
+                    )
+                )
             if tail:  # an order and a limit apply to the rows read out, not to a count or a yes/no
                 found = [
                     Candidate(f.sparql + tail, f.score, f.shape, f.parts)
@@ -396,6 +409,33 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
                 ]
             out += found
         return out + values
+
+    @staticmethod
+    def _ranked_aggregate(q: Question) -> str | None:
+        """'the highest average salary', 'the 5 suppliers with the best average reliability': the superlative
+        ranks each thing by an aggregate of its numbers (the word right after it), not by one number."""
+        sup = q.cues.superlative
+        if not sup or q.cues.count or sup[2] + 1 >= len(q.tokens):
+            return None
+        agg = AGGREGATE_WORDS.get(q.tokens[sup[2] + 1])
+        return agg if agg in ("AVG", "SUM") else None
+
+    @staticmethod
+    def _rank_by_aggregate(c, agg: str, body_s: str, num: list[str], used: set[str], score: float, shape: str):
+        """A core that keeps the things whose aggregate (per thing, ?agg) is the extreme one, or the first N."""
+        per = f"{{ SELECT ?x ({agg}(?v) AS ?agg) WHERE {{ {body_s} {' '.join(num)} }} GROUP BY ?x }}"
+        if c.top:
+            return (
+                per,
+                used,
+                score + 0.1,
+                shape + "+rank-aggregate+top",
+                f" ORDER BY {c.superlative[0]}(?agg) LIMIT {c.top}",
+            )
+        best = "MAX" if c.superlative[0] == "DESC" else "MIN"
+        inner = re.sub(r"\?(\w+)", r"?i_\1", per)
+        pat = f"{per} {{ SELECT ({best}(?i_agg) AS ?best) WHERE {{ {inner} }} }} FILTER(?agg = ?best)"
+        return (pat, used, score + 0.1, shape + "+rank-aggregate", "")
 
     def _compare_filter(self, c, cls: str | None, body: list[str], num: list[str], year_of: str | None) -> str:
         """The FILTER a comparison puts on ?v: a range, the average of the class, or a stated number; a year
