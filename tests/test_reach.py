@@ -543,3 +543,12 @@ def test_a_superlative_of_an_aggregate_ranks_each_thing_by_it(lists, question, e
     ans = lists.ask(question)
     rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
     assert [r[0].value for r in rows] == [expected], ans.sparql  # publishers are known by their name
+
+
+def test_words_joined_by_hyphens_are_words_but_codes_stay_whole(lists):
+    from kgquery.understand.text import analyse
+
+    q = analyse("Which Reading-Lists hold WH-0077 or an e-mail?")
+    assert q.tokens[1:3] == ["reading", "lists"] and "wh0077" in q.tokens and "email" in q.tokens
+    links = lists.linker.link(q)
+    assert [m.hits[0].iri for m in links.classes] == [EX + "ReadingList"]

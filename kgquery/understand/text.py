@@ -569,9 +569,17 @@ def is_structure_word(word: str) -> bool:
     )
 
 
+def _hyphenated_words(token: str) -> bool:
+    parts = token.split("-")
+    return len(parts) >= 2 and all(p.isalpha() and len(p) >= 2 for p in parts)
+
+
 def analyse(text: str) -> Question:
     """Tokenise a question and read its cues."""
     raw = re.findall(r"[\w][\w\-./@%']*[\w]|[\w]", text)
+    # "Bill-of-Material", "well-known": words joined by hyphens are words, as labels are read ("bill of
+    # material"); a code ("WH-0077") or a single letter ("e-mail", "X-ray") stays one token
+    raw = [p for r in raw for p in (r.split("-") if _hyphenated_words(r) else [r])]
     raw = _fold_numbers([r.rstrip(".") for r in raw])
     tokens = [normalize(r).replace(" ", "") if not _NUM.match(r) else r.replace(",", ".") for r in raw]
     c = Cues()
