@@ -441,6 +441,11 @@ ex:b2 a ex:Book ; ex:length 300 ; ex:bookno 502 ; rdfs:label "Salt Roads" ; ex:p
 ex:b3 a ex:Book ; ex:length 50 ; ex:bookno 503 ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
 ex:e5 a ex:ListEntry ; ex:entrybook ex:b2 .
 ex:Price rdfs:label "price" .
+ex:verse rdfs:label "Verse" .
+ex:voyages rdfs:label "Voyages" .
+ex:b1 ex:theme ex:verse .
+ex:b2 ex:theme ex:voyages .
+ex:b3 ex:theme ex:voyages .
 ex:b1 ex:price [ a ex:Price ; ex:amount 10 ; ex:currency "EUR" ] .
 ex:b2 ex:price [ a ex:Price ; ex:amount 20 ; ex:currency "EUR" ] .
 ex:b3 ex:price [ a ex:Price ; ex:amount 30 ; ex:currency "EUR" ] .
@@ -552,3 +557,13 @@ def test_words_joined_by_hyphens_are_words_but_codes_stay_whole(lists):
     assert q.tokens[1:3] == ["reading", "lists"] and "wh0077" in q.tokens and "email" in q.tokens
     links = lists.linker.link(q)
     assert [m.hits[0].iri for m in links.classes] == [EX + "ReadingList"]
+
+
+def test_a_superlative_before_a_named_group_ranks_its_members(lists):
+    # "Voyages" is a theme; the things ranked are the books of that theme, not the publishers named later
+    ans = lists.ask("Show the longest Voyages by a publisher based in Chile.")
+    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
+    assert [r[0].value for r in rows] in ([EX + "b2"], ["Salt Roads"]), ans.sparql
+    ans = lists.ask("Which publisher has the longest Voyages?")  # the class asked comes first: publishers
+    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
+    assert [r[0].value for r in rows] in ([EX + "pub2"], ["Cordillera Books"]), ans.sparql

@@ -236,6 +236,9 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         """The class the answer should belong to: a class word before the first entity, or right after 'which/how many'."""
         if not links.classes:
             return None
+        ranked = self._ranked_members(q, links)
+        if ranked:
+            return ranked
         before = {m.end: m for m in links.mentions if m.kind == "entity"}
         for m in links.classes:
             prev = before.get(m.start)
@@ -243,6 +246,23 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
                 continue  # "the Research department": the class word types the entity before it
             return m.hits[0].iri
         return None
+
+    def _ranked_members(self, q: Question, links: Links) -> str | None:
+        """'the cheapest Encoder we can get from a french supplier': a superlative right before a named group
+        (a category) ranks the group's members, so they are the answer, whatever class is named later; their
+        class is the one most of the things linked to the group have (two at least). A class named before the
+        superlative is still the answer's."""
+        sup = q.cues.superlative
+        if not sup or not sup[1] or any(c.start < sup[2] for c in links.classes):
+            return None  # "which supplier delivers the most reliable Inductor": the class asked comes first
+        m = next((m for m in links.mentions if m.kind == "entity" and m.start == sup[2] + 1), None)
+        if m is None:
+            return None
+        rows = self._rows(
+            f"SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p <{m.hits[0].iri}> . ?s a ?t . }} "
+            "GROUP BY ?t ORDER BY DESC(?n) LIMIT 1"
+        )
+        return rows[0][0].value if rows and rows[0][0] is not None and int(rows[0][1].value) >= 2 else None
 
     def _anchors(self, links: Links) -> list[tuple[Mention, list[str], bool]]:
         """(mention, candidate terms in n3, literal?) for each entity or value mention.
