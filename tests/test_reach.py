@@ -567,3 +567,20 @@ def test_a_superlative_before_a_named_group_ranks_its_members(lists):
     ans = lists.ask("Which publisher has the longest Voyages?")  # the class asked comes first: publishers
     rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
     assert [r[0].value for r in rows] in ([EX + "pub2"], ["Cordillera Books"]), ans.sparql
+
+
+def test_no_candidate_reads_a_property_of_a_literal(lists):
+    g = lists.generator
+    genre, length = f"<{EX}genre>", f"<{EX}length>"
+    assert g._literal_subject(f"SELECT ?y WHERE {{ <{EX}b1> {genre} ?x . ?x {genre} ?y . }}")
+    # a comparison is no triple: "?v <= 9) ?x <p> ?n" must not read as "?v" with a property "= 9) ?x <p"
+    assert not g._literal_subject(f"SELECT ?n WHERE {{ ?x {length} ?v . FILTER(?v <= 9) ?x {genre} ?n . }}")
+    q = "How many genres does the book Tides have?"
+    assert not any(g._literal_subject(c.sparql) for c in g.candidates(*_analysed(lists, q)))
+
+
+def _analysed(engine, question):
+    from kgquery.understand.text import analyse
+
+    q = analyse(question)
+    return q, engine.linker.link(q)

@@ -113,10 +113,23 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
             cands += self._candidates(dataclasses.replace(q, cues=dataclasses.replace(q.cues, compare=None)), links)
         seen, out = set(), []
         for c in sorted(cands, key=lambda c: (-c.score, c.sparql)):  # ties: a fixed order, run to run
-            if c.sparql not in seen:
+            if c.sparql not in seen and not self._literal_subject(c.sparql):
                 seen.add(c.sparql)
                 out.append(c)
         return out[:MAX_CANDIDATES]
+
+    def _literal_subject(self, sparql: str) -> bool:
+        """A query that reads a property of a literal ('?x' is a country's code, then '?x language ?y'): no
+        literal is ever a subject, so it can only come back empty, or count nothing."""
+        if sparql.count("SELECT") > 1:
+            return False  # a subquery has its own variables: names alike are not the same thing
+        triples = _TRIPLE.findall(sparql)
+        literal_vars = set()
+        for _s, p, o in triples:
+            info = self.schema.prop(p) if o.startswith("?") else None
+            if info is not None and info.iri_objects == 0 and info.literal_objects > 0:
+                literal_vars.add(o)
+        return any(s_ in literal_vars for s_, _p, _o in triples)
 
     def _candidates(self, q: Question, links: Links) -> list[Candidate]:
         self._head_cls = _compound_heads(q, links)
@@ -709,8 +722,9 @@ def _either(q: Question, anchors: list) -> tuple[list, set[int]]:
     return out, merged
 
 
-#: a triple of a pattern: subject, property IRI, object (a variable, an IRI or a literal with spaces)
-_TRIPLE = re.compile(r'(\S+) <([^>]+)> ("(?:[^"\\]|\\.)*"\S*|\S+) \.')
+#: a triple of a pattern: subject, property IRI (no spaces: "?v <= 9) ?x <p>" is no triple), object (a
+#: variable, an IRI or a literal with spaces)
+_TRIPLE = re.compile(r'(\S+) <([^>\s]+)> ("(?:[^"\\]|\\.)*"\S*|\S+) \.')
 
 
 def _key_named_links(schema) -> set[str]:
