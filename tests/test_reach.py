@@ -441,6 +441,8 @@ ex:b2 a ex:Book ; ex:length 300 ; ex:bookno 502 ; rdfs:label "Salt Roads" ; ex:p
 ex:b3 a ex:Book ; ex:length 50 ; ex:bookno 503 ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
 ex:e5 a ex:ListEntry ; ex:entrybook ex:b2 .
 ex:Price rdfs:label "price" .
+ex:pub1 ex:city <http://dbpedia.org/resource/Aarhus> .
+ex:pub2 ex:city <http://dbpedia.org/resource/Lima> .
 ex:verse rdfs:label "Verse" .
 ex:voyages rdfs:label "Voyages" .
 ex:b1 ex:theme ex:verse .
@@ -584,3 +586,9 @@ def _analysed(engine, question):
 
     q = analyse(question)
     return q, engine.linker.link(q)
+
+
+def test_three_hops_to_a_thing_of_no_class(lists):
+    # entry -> book -> publisher -> Aarhus, where Aarhus has no type (a DBpedia IRI used as a value)
+    ans, values = answer_values(lists, "Which entries have a book from Aarhus?")
+    assert values == [EX + "e1", EX + "e4"], ans.sparql

@@ -131,7 +131,9 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
                 literal_vars.add(o)
         return any(s_ in literal_vars for s_, _p, _o in triples)
 
-    def _candidates(self, q: Question, links: Links) -> list[Candidate]:
+    def _read_question(self, q: Question, links: Links) -> list[str]:
+        """The per-question state the shapes read (free words, compound heads, whether things are counted),
+        set once; returns the free words."""
         self._head_cls = _compound_heads(q, links)
         self._heads = list(self._head_cls)
         free_words = [q.tokens[i] for i in links.free] + self._heads + self.linker.acronyms(q, links.free)
@@ -155,6 +157,10 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         self._all_words = set(q.tokens)
         self._leftover_cache: dict = {}
         self._word_cache: dict = {}
+        return free_words
+
+    def _candidates(self, q: Question, links: Links) -> list[Candidate]:
+        free_words = self._read_question(q, links)
         scores = self.linker.property_scores(free_words)
         target_cls = self._target_class(q, links)
         #: the other classes the question names: paths may pass through them ("a part from a polish supplier")
@@ -392,36 +398,9 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
                         self._rank_by_aggregate(c, ranked_agg, body_s, num, used, score + np_.score + 0.3, shape)
                     )
                     continue
-                if c.superlative and c.top:
-                    # "the 5 largest": the first N by the number, not only the ones equal to the extreme
-                    cores.append(
-                        (
-                            f"{body_s} {' '.join(num)}",
-                            used,
-                            score + np_.score + 0.3,
-                            shape + "+top",
-                            f" ORDER BY {c.superlative[0]}(?v) LIMIT {c.top}",
-                        )
-                    )
-                elif c.superlative:
-                    agg = "MAX" if c.superlative[0] == "DESC" else "MIN"
-                    inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(body + num))
-                    pat = f"{body_s} {' '.join(num)} {{ SELECT ({agg}(?i_v) AS ?best) WHERE {{ {inner} }} }} FILTER(?v = ?best)"
-                    cores.append((pat, used, score + np_.score + 0.3, shape + "+superlative", ""))
-                    if not c.count and not c.ask and self._asks_ranked_value(q, np_.steps[-1][0]):
-                        # "when was the earliest transcript printed?": the extreme value itself is asked for
-                        values.append(
-                            Candidate(
-                                f"SELECT DISTINCT ?v WHERE {{ {pat} }}",
-                                score + np_.score + 0.45,
-                                shape + "+superlative+value",
-                            )
-                        )
-                else:
-                    flt = self._compare_filter(c, cls, body, num, np_.steps[-1][0] if timely else None)
-                    cores.append(
-                        (f"{body_s} {' '.join(num)} {flt}", used, score + np_.score + 0.3, shape + "+compare", "")
-                    )
+                core, value = self._ranking_core(q, body, x, np_, used, score + np_.score, shape, cls, timely)
+                cores.append(core)
+                values += value
         else:
             cores.append((body_s, used0, score, shape, ""))
         out: list[Candidate] = []
@@ -469,6 +448,41 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         inner = re.sub(r"\?(\w+)", r"?i_\1", per)
         pat = f"{per} {{ SELECT ({best}(?i_agg) AS ?best) WHERE {{ {inner} }} }} FILTER(?agg = ?best)"
         return (pat, used, score + 0.1, shape + "+rank-aggregate", "")
+
+    def _ranking_core(self, q: Question, body, x, np_, used, s: float, shape: str, cls, timely: bool):
+        """One core that ranks or compares by the number path `np_` (the first N, the extreme, or a filter),
+        and the extreme value itself when the words ask for it: (core, [value candidates])."""
+        c = q.cues
+        body_s = " ".join(body)
+        num = _reuse_middle(np_.triples(x, "n"), body, x)
+        values: list[Candidate] = []
+        if c.superlative and c.top:
+            # "the 5 largest": the first N by the number, not only the ones equal to the extreme
+            core = (
+                f"{body_s} {' '.join(num)}",
+                used,
+                s + 0.3,
+                shape + "+top",
+                f" ORDER BY {c.superlative[0]}(?v) LIMIT {c.top}",
+            )
+        elif c.superlative:
+            agg = "MAX" if c.superlative[0] == "DESC" else "MIN"
+            inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(body + num))
+            pat = f"{body_s} {' '.join(num)} {{ SELECT ({agg}(?i_v) AS ?best) WHERE {{ {inner} }} }} FILTER(?v = ?best)"
+            core = (pat, used, s + 0.3, shape + "+superlative", "")
+            if not c.count and not c.ask and self._asks_ranked_value(q, np_.steps[-1][0]):
+                # "when was the earliest transcript printed?": the extreme value itself is asked for
+                values.append(
+                    Candidate(
+                        f"SELECT DISTINCT ?v WHERE {{ {pat} }}",
+                        s + 0.45,
+                        shape + "+superlative+value",
+                    )
+                )
+        else:
+            flt = self._compare_filter(c, cls, body, num, np_.steps[-1][0] if timely else None)
+            core = (f"{body_s} {' '.join(num)} {flt}", used, s + 0.3, shape + "+compare", "")
+        return core, values
 
     def _compare_filter(self, c, cls: str | None, body: list[str], num: list[str], year_of: str | None) -> str:
         """The FILTER a comparison puts on ?v: a range, the average of the class, or a stated number; a year

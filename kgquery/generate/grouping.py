@@ -224,26 +224,34 @@ class GroupingShapes:
                         )
                     )
             if c.aggregates:
-                # "the average price" where a price is a thing of its own: the number that price has
-                of_class = {" ".join(q.tokens[m.start : m.end]) for m in classes if m.hits[0].iri == counted}
-                own = bool(of_class & set(c.aggregate_of.values()))
-                for k, np_ in enumerate(self._numeric_paths(counted, [f"?x a <{counted}> ."], "", scores)):
-                    if np_.score >= 0.6 or (own and k == 0 and len(np_.steps) == 1):
-                        heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
-                        out.append(
-                            Candidate(
-                                f"SELECT ?g {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g",
-                                s + 0.3 + np_.score,
-                                "group+aggregate",
-                            )
+                out += self._group_aggregates(q, classes, counted, base, s, name, scores)
+        return out
+
+    def _group_aggregates(self, q, classes, counted: str, base: str, s: float, name, scores) -> list[Candidate]:
+        """AVG/SUM/... per group of the number the counted things have ('for each supplier, the average
+        price'), and the groups by their name when they have one."""
+        c = q.cues
+        out: list[Candidate] = []
+        # "the average price" where a price is a thing of its own: the number that price has
+        of_class = {" ".join(q.tokens[m.start : m.end]) for m in classes if m.hits[0].iri == counted}
+        own = bool(of_class & set(c.aggregate_of.values()))
+        for k, np_ in enumerate(self._numeric_paths(counted, [f"?x a <{counted}> ."], "", scores)):
+            if np_.score >= 0.6 or (own and k == 0 and len(np_.steps) == 1):
+                heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
+                out.append(
+                    Candidate(
+                        f"SELECT ?g {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g",
+                        s + 0.3 + np_.score,
+                        "group+aggregate",
+                    )
+                )
+                if name:  # the groups by their name, as for counts
+                    out.append(
+                        Candidate(
+                            f"SELECT ?g ?name {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} "
+                            f"?g <{name}> ?name . }} GROUP BY ?g ?name",
+                            s + 0.35 + np_.score,
+                            "group+aggregate+name",
                         )
-                        if name:  # the groups by their name, as for counts
-                            out.append(
-                                Candidate(
-                                    f"SELECT ?g ?name {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} "
-                                    f"?g <{name}> ?name . }} GROUP BY ?g ?name",
-                                    s + 0.35 + np_.score,
-                                    "group+aggregate+name",
-                                )
-                            )
+                    )
         return out

@@ -63,6 +63,10 @@ class PathFinding:
                 found.append(Path(((p1.value, d1.value == "1"), (p2.value, d2.value == "1")), target, s))
         if cls and not literal and target.startswith("<") and not any(p.score >= 0.8 for p in found):
             found += self._three_hops(cls, target[1:-1])  # only where nearer paths leave the words unexplained
+            if not found and not self.linker.labels.types_of(target[1:-1]):
+                # an untyped thing ('dbpedia:Russia' as a supplier's country): reached by the property that
+                # points at it, from the classes whose things have that property
+                found += self._three_hops_to_value(cls, target)
         if cls and literal and not found:
             found += self._three_hops_to_value(cls, target)  # "students who have a cat": student-has_pet-pet-type
         if cls and not any(p.score >= 0.8 for p in found):
