@@ -592,3 +592,10 @@ def test_three_hops_to_a_thing_of_no_class(lists):
     # entry -> book -> publisher -> Aarhus, where Aarhus has no type (a DBpedia IRI used as a value)
     ans, values = answer_values(lists, "Which entries have a book from Aarhus?")
     assert values == [EX + "e1", EX + "e4"], ans.sparql
+
+
+def test_a_and_b_on_a_property_held_once_means_either(cars):
+    # no country is on two continents, so "Africa and Oceania" means the countries of either
+    ans, values = answer_values(cars, "What is the total population of the countries in Africa and Oceania?")
+    assert [float(v) for v in values] == [13046000.0], ans.sparql
+    assert "VALUES" in ans.sparql

@@ -532,13 +532,24 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         anchors = self._disambiguate(anchors)
         if not cls and any(id(m) in self._narrowed for m, _, _ in anchors):
             return []  # a name narrowed down by the others is the subject, not a constraint
-        anchors, either = _either(q, anchors)
+        out = self._constrained_by(q, cls, *_either(q, anchors), scores)
+        joined, both = _either(q, anchors, "and")
+        if both:
+            # "the continents Asia and Europe" on a property each thing has once: the things of either
+            out += [
+                Candidate(c.sparql, c.score - 0.3, c.shape + "+union", c.parts)
+                for c in self._constrained_by(q, cls, joined, both, scores, single=True)
+            ]
+        return out
+
+    def _constrained_by(self, q, cls, anchors, either: set[int], scores, single: bool = False) -> list[Candidate]:
+        """The constrained readings of these anchors (those in `either` merged into alternatives)."""
         per_anchor: list[list[Path]] = []
         base_score = 0.0
         for m, terms, lit in anchors:
             paths = []
             if id(m) in either:
-                paths = self._either_paths(cls, terms, scores, lit, len(per_anchor))
+                paths = self._either_paths(cls, terms, scores, lit, len(per_anchor) + (10 if single else 0), single)
             for k, t in enumerate(terms[:2] if id(m) not in either else []):
                 for p in self._paths(cls, t, scores, lit):
                     p.score -= 0.4 * k  # a less-referenced namesake must fit clearly better
@@ -566,13 +577,20 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
             out += self._wrap(q, body, "?x", s, "constrained", cls, scores)
         return out
 
-    def _either_paths(self, cls, terms: list[str], scores, lit: bool, k: int) -> list[Path]:
-        """Paths that reach every one of 'A or B' the same way, ending at a variable that takes either."""
+    def _either_paths(self, cls, terms: list[str], scores, lit: bool, k: int, single: bool = False) -> list[Path]:
+        """Paths that reach every one of 'A or B' the same way, ending at a variable that takes either;
+        `single`: only where the last property holds one value per thing ('A and B' then means either)."""
         found = [{p.steps: p for p in self._paths(cls, t, scores, lit)} for t in terms]
         shared = [steps for steps in found[0] if all(steps in f for f in found[1:])]
+        if single:
+            shared = [st for st in shared if self._single_valued(st[-1][0])]
         var = f"?either{k}"
         self._either_values[var] = " ".join(terms)
         return [Path(steps, var, found[0][steps].score) for steps in shared]
+
+    def _single_valued(self, prop: str) -> bool:
+        """No thing has two values of this property in the data."""
+        return not self._rows(f"SELECT ?s WHERE {{ ?s <{prop}> ?a . ?s <{prop}> ?b . FILTER(?a != ?b) }} LIMIT 1")
 
     def _around_anchor(self, q, anchors, scores, cls) -> list[Candidate]:
         """Attributes and neighbours of one anchor, one or two hops away."""
@@ -719,16 +737,17 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         return out
 
 
-def _either(q: Question, anchors: list) -> tuple[list, set[int]]:
+def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int]]:
     """Anchors joined by 'or' ("English or Dutch") become one anchor whose terms are alternatives; the ids of
-    those merged mentions are returned with them."""
+    those merged mentions are returned with them. With `word` 'and', anchors joined by 'and' alone."""
     out: list = []
     merged: set[int] = set()
     for m, terms, lit in sorted(anchors, key=lambda a: a[0].start):
         if out:
             pm, pterms, plit = out[-1]
             between = q.tokens[pm.end : m.start]
-            if plit == lit and "or" in between and set(between) <= {"or", "the", "a", "an", "and"}:
+            joins = {"or", "the", "a", "an", "and"} if word == "or" else {"the", "a", "an", "and"}
+            if plit == lit and word in between and set(between) <= joins:
                 out[-1] = (pm, pterms[:1] + terms[:1] if id(pm) not in merged else pterms + terms[:1], lit)
                 merged.add(id(pm))
                 continue
