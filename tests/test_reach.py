@@ -441,6 +441,7 @@ ex:b2 a ex:Book ; ex:length 300 ; ex:bookno 502 ; rdfs:label "Salt Roads" ; ex:p
 ex:b3 a ex:Book ; ex:length 50 ; ex:bookno 503 ; rdfs:label "Glaciers" ; ex:publishedby ex:pub2 ; ex:genre "travel" .
 ex:e5 a ex:ListEntry ; ex:entrybook ex:b2 .
 ex:Price rdfs:label "price" .
+ex:b4 a ex:Book ; rdfs:label "Drafts" ; ex:length 120 .
 ex:pub1 ex:city <http://dbpedia.org/resource/Aarhus> .
 ex:pub2 ex:city <http://dbpedia.org/resource/Lima> .
 ex:verse rdfs:label "Verse" .
@@ -599,3 +600,10 @@ def test_a_and_b_on_a_property_held_once_means_either(cars):
     ans, values = answer_values(cars, "What is the total population of the countries in Africa and Oceania?")
     assert [float(v) for v in values] == [13046000.0], ans.sparql
     assert "VALUES" in ans.sparql
+
+
+def test_an_aggregate_over_things_with_no_link_two_hops_away(lists):
+    # book <- entry <- reading list: only "Drafts" (120) is on no list
+    ans, values = answer_values(lists, "What is the average length of the books that are not in any RL?")
+    assert [float(v) for v in values] == [120.0], ans.sparql
+    assert "NOT EXISTS" in ans.sparql

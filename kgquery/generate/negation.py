@@ -28,8 +28,9 @@ class NegationShapes:
                 bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score))
         others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
         for other in others[:1]:  # "authors who have no book": no link to a book
-            for pat, ps in self._class_links(cls, other, scores)[:2]:
-                bodies.append((pat, 1.0 + ps))
+            links_ = self._class_links(cls, other, scores)[:2]
+            for pat, ps in links_ or self._schema_links(cls, other, "?y"):  # or two hops: student-has_pet-pet
+                bodies.append((pat, 1.0 + ps if links_ else ps))
         if not bodies:  # "teams with no coach": no value for the property the words name
             for p, v in self._best_props([q.tokens[i] for i in links.free if i in near]):
                 info = self.schema.prop(p)
@@ -58,6 +59,8 @@ class NegationShapes:
                 out.append(
                     Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", s + 0.8, "negated+count")
                 )
+            elif q.cues.aggregates and not q.cues.superlative:  # "the average age of students with no pet"
+                out += self._aggregate_reads(q, pat, "?x", s + 0.8, "negated", cls, scores, [f"?x a <{cls}> ."])
             else:  # the things, their names, or what the words ask of them ("ids for all templates not used")
                 # a negated link explains none of the words asked of the things that lack it
                 out += self._list_reads(q, pat, self._words_used(pat), "?x", s + 0.8, "negated", cls)
