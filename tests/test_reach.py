@@ -607,3 +607,9 @@ def test_an_aggregate_over_things_with_no_link_two_hops_away(lists):
     ans, values = answer_values(lists, "What is the average length of the books that are not in any RL?")
     assert [float(v) for v in values] == [120.0], ans.sparql
     assert "NOT EXISTS" in ans.sparql
+
+
+def test_a_word_opening_another_class_name_asks_for_things_linked_to_one(lists):
+    # "reading" opens the name "reading list": the books counted are those on some list (Drafts is on none)
+    ans, values = answer_values(lists, "How many books are on any reading list?")
+    assert values == ["3"], ans.sparql

@@ -182,6 +182,7 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
                     for c in self._grouped(q, target_cls, scores)
                 ]
         if target_cls and not anchors:
+            cands += self._having_named(q, target_cls, links, scores)
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)
             for other in self._better_owners(target_cls, scores) if _modifier(q, links, target_cls) else []:
@@ -220,6 +221,22 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         if len(anchors) >= 2 and not q.cues.ask:
             cands += self._which_namesake(q, anchors, scores)
         return cands
+
+    def _having_named(self, q: Question, cls: str, links: Links, scores) -> list[Candidate]:
+        """'How many departments offer any degree?': a free word opens the name of another class ('degree
+        programs'); the things asked about are those linked to one (one hop, or two over the schema)."""
+        out: list[Candidate] = []
+        words = {singular(q.tokens[i]) for i in links.free}
+        named = {m.hits[0].iri for m in links.classes}
+        for name, iris in self.linker.class_names.items():
+            parts = name.split()
+            if len(parts) < 2 or parts[0] not in words or len(iris) != 1 or iris[0] in named:
+                continue
+            other = iris[0]
+            pats = self._class_links(cls, other, scores)[:2] or self._schema_links(cls, other, "?y")
+            for pat, ps in pats:
+                out += self._wrap(q, [f"?x a <{cls}> .", pat], "?x", 1.1 + 0.1 * ps, "class+having", cls, scores)
+        return out
 
     def _owners_of_named_properties(self, scores: dict[str, float], k: int = 2) -> list[str]:
         """The classes whose members carry the properties the words name best ('horsepower' -> cars)."""
