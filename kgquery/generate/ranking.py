@@ -1,0 +1,118 @@
+"""Ranking and comparing shapes of the embedded generator: 'the 5 largest', 'the heaviest', 'older than 1',
+'the highest average length of its books', 'built before 1980'."""
+
+from __future__ import annotations
+
+import re
+
+from ..understand.text import AGGREGATE_WORDS, STOPWORDS, Question
+from .candidate import Candidate, _num, _reuse_middle
+
+
+class RankingShapes:
+    """Mixed into EmbeddedGenerator; uses its _word_scores, _free, _asks_ranked_value and schema."""
+
+    @staticmethod
+    def _ranked_aggregate(q: Question) -> str | None:
+        """'the highest average salary', 'the 5 suppliers with the best average reliability': the superlative
+        ranks each thing by an aggregate of its numbers (the word right after it), not by one number."""
+        sup = q.cues.superlative
+        if not sup or q.cues.count or sup[2] + 1 >= len(q.tokens):
+            return None
+        agg = AGGREGATE_WORDS.get(q.tokens[sup[2] + 1])
+        return agg if agg in ("AVG", "SUM") else None
+
+    @staticmethod
+    def _rank_by_aggregate(c, agg: str, body_s: str, num: list[str], used: set[str], score: float, shape: str):
+        """A core that keeps the things whose aggregate (per thing, ?agg) is the extreme one, or the first N."""
+        per = f"{{ SELECT ?x ({agg}(?v) AS ?agg) WHERE {{ {body_s} {' '.join(num)} }} GROUP BY ?x }}"
+        if c.top:
+            return (
+                per,
+                used,
+                score + 0.1,
+                shape + "+rank-aggregate+top",
+                f" ORDER BY {c.superlative[0]}(?agg) LIMIT {c.top}",
+            )
+        best = "MAX" if c.superlative[0] == "DESC" else "MIN"
+        inner = re.sub(r"\?(\w+)", r"?i_\1", per)
+        pat = f"{per} {{ SELECT ({best}(?i_agg) AS ?best) WHERE {{ {inner} }} }} FILTER(?agg = ?best)"
+        return (pat, used, score + 0.1, shape + "+rank-aggregate", "")
+
+    def _ranking_core(self, q: Question, body, x, np_, used, s: float, shape: str, cls, timely: bool):
+        """One core that ranks or compares by the number path `np_` (the first N, the extreme, or a filter),
+        and the extreme value itself when the words ask for it: (core, [value candidates])."""
+        c = q.cues
+        body_s = " ".join(body)
+        num = _reuse_middle(np_.triples(x, "n"), body, x)
+        values: list[Candidate] = []
+        if c.superlative and c.top:
+            # "the 5 largest": the first N by the number, not only the ones equal to the extreme
+            core = (
+                f"{body_s} {' '.join(num)}",
+                used,
+                s + 0.3,
+                shape + "+top",
+                f" ORDER BY {c.superlative[0]}(?v) LIMIT {c.top}",
+            )
+        elif c.superlative:
+            agg = "MAX" if c.superlative[0] == "DESC" else "MIN"
+            inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(body + num))
+            pat = f"{body_s} {' '.join(num)} {{ SELECT ({agg}(?i_v) AS ?best) WHERE {{ {inner} }} }} FILTER(?v = ?best)"
+            core = (pat, used, s + 0.3, shape + "+superlative", "")
+            if not c.count and not c.ask and self._asks_ranked_value(q, np_.steps[-1][0]):
+                # "when was the earliest transcript printed?": the extreme value itself is asked for
+                values.append(
+                    Candidate(
+                        f"SELECT DISTINCT ?v WHERE {{ {pat} }}",
+                        s + 0.45,
+                        shape + "+superlative+value",
+                    )
+                )
+        else:
+            flt = self._compare_filter(c, cls, body, num, np_.steps[-1][0] if timely else None)
+            core = (f"{body_s} {' '.join(num)} {flt}", used, s + 0.3, shape + "+compare", "")
+        return core, values
+
+    def _compare_filter(self, c, cls: str | None, body: list[str], num: list[str], year_of: str | None) -> str:
+        """The FILTER a comparison puts on ?v: a range, the average of the class, or a stated number; a year
+        (`year_of`: the property compared with it) becomes the first or last day of that year for dates, so
+        that the explanation can word it ("whose built is less than 1971-01-01")."""
+        if c.between:
+            return f"FILTER(?v >= {_num(c.between[0])} && ?v <= {_num(c.between[1])})"
+        if c.above_average:
+            # the average of all the things of the class (of the base pattern when none is known)
+            over = [f"?x a <{cls}> ."] if cls else body
+            inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(over + num))
+            return f"{{ SELECT (AVG(?i_v) AS ?avg) WHERE {{ {inner} }} }} FILTER(?v {c.above_average[0]} ?avg)"
+        op, n = c.compare[0], _num(c.compare[1])
+        info = self.schema.prop(year_of) if year_of else None
+        if info is None or info.is_numeric:
+            return f"FILTER(?v {op} {n})"
+        dtype = info.datatypes[0][0] if info.datatypes else ""
+        day = f"{n}-12-31" if op in (">", "<=") else f"{n}-01-01"
+        if dtype.endswith("#date"):
+            return f'FILTER(?v {op} "{day}"^^<{dtype}>)'
+        if dtype.endswith("#dateTime"):
+            return f'FILTER(?v {op} "{day}T{"23:59:59" if op in (">", "<=") else "00:00:00"}"^^<{dtype}>)'
+        return f"FILTER(IF(isNumeric(?v), ?v, YEAR(?v)) {op} {n})"  # gYear, or a mix
+
+    def _ranked_word(self, q: Question) -> dict[str, float]:
+        """The property scores of the word right after a superlative adjective ("the car with the largest
+        accelerate"): that word names what is ranked, whatever the other words name."""
+        sup = q.cues.superlative
+        if not sup or not sup[1] or sup[2] + 1 >= len(q.tokens):
+            return {}
+        nxt = q.tokens[sup[2] + 1]
+        return self._word_scores(nxt) if nxt in self._free and nxt not in STOPWORDS else {}
+
+    def _asks_ranked_value(self, q: Question, prop: str) -> bool:
+        """The question asks for the ranked number or date itself: 'when ...', or 'what is the <word> of'
+        with the word naming the ranked property."""
+        toks = q.tokens
+        if toks and toks[0] == "when":
+            return True
+        if len(toks) > 3 and toks[0] in ("what", "which") and toks[1] in ("is", "was", "are", "were"):
+            k = 3 if toks[2] in ("the", "a", "an") else 2
+            return self._word_scores(toks[k]).get(prop, 0.0) >= 0.8 and "of" in toks[k + 1 : k + 3]
+        return False
