@@ -135,6 +135,7 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
     def _read_question(self, q: Question, links: Links) -> list[str]:
         """The per-question state the shapes read (free words, compound heads, whether things are counted),
         set once; returns the free words."""
+        self._class_mentions = links.classes  # the shapes read the classes named, never link again
         self._head_cls = _compound_heads(q, links)
         self._heads = list(self._head_cls)
         free_words = [q.tokens[i] for i in links.free] + self._heads + self.linker.acronyms(q, links.free)

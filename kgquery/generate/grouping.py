@@ -12,7 +12,8 @@ from .reads import _column_select
 
 
 class GroupingShapes:
-    """Mixed into EmbeddedGenerator; uses its _rows, _word_scores, _numeric_paths, _wrap, linker and schema."""
+    """Mixed into EmbeddedGenerator; uses its _rows, _word_scores, _numeric_paths, _wrap, _class_mentions (the
+    classes the question names), linker and schema."""
 
     def _class_only(self, q, cls, scores) -> list[Candidate]:
         # "How many authors do we have?" is fully explained by the class; leftover words lower the score
@@ -103,7 +104,7 @@ class GroupingShapes:
         """'the number of documents using each type': the property named is not the counted things' own but
         that of another class the question names ('template type codes'), one hop from them in the data."""
         out: list[tuple[str, float]] = []
-        for owner in dict.fromkeys(m.hits[0].iri for m in self.linker.link(q).classes if m.hits[0].iri != counted):
+        for owner in dict.fromkeys(m.hits[0].iri for m in self._class_mentions if m.hits[0].iri != counted):
             for p, v in self._owned_props(owner, words)[:1]:
                 for pat, s in self._class_links(counted, owner, {})[:1]:
                     out.append((f"{pat.replace('?y', '?o')} ?o <{p}> ?g .", 0.8 + v + s))
@@ -163,7 +164,7 @@ class GroupingShapes:
         c = q.cues
         if c.group is None or not (c.count or c.aggregates):
             return []
-        classes = [m for m in self.linker.link(q).classes]
+        classes = list(self._class_mentions)
         at = c.group  # where the words naming the group begin
         group_cls = next((m.hits[0].iri for m in classes if c.group <= m.start <= c.group + 2), None)
         # "the number of documents using each type": the class the count words name is what is counted

@@ -116,11 +116,19 @@ class PathFinding:
                 if owner == cls:
                     continue
                 twos = [st for st in self._schema_steps(cls, owner, 2, 50) if len(st) == 2]
-                for steps in twos[:6]:
-                    path = Path(steps + ((p.value, True),), value, 0.0)
-                    if self._in_data(cls, path):
-                        path.score = self._explain({q for q, _ in path.steps}) - 2 * HOP_PENALTY
-                        out.append(path)
+                out += self._kept_in_data(cls, twos[:6], [(p.value, True)], value)
+        return out
+
+    def _kept_in_data(self, cls: str, steps_to_owner: list, ends: list[tuple[str, bool]], target: str) -> list[Path]:
+        """Each schema walk to an owner class followed by each last hop to `target`, kept when some thing of
+        `cls` has the whole path in the data; scored by the words its properties explain."""
+        out: list[Path] = []
+        for steps in steps_to_owner:
+            for end in ends:
+                path = Path(tuple(steps) + (end,), target, 0.0)
+                if self._in_data(cls, path):
+                    path.score = self._explain({q for q, _ in path.steps}) - 2 * HOP_PENALTY
+                    out.append(path)
         return out
 
     def _through_named_class(self, cls: str, target: str, literal: bool) -> list[Path]:
@@ -141,12 +149,7 @@ class PathFinding:
                 )
             )
             ends = [(p.value, d.value == "1") for p, d in last if p is not None and p.value not in SKIP_PROPS]
-            for steps in self._schema_steps(cls, way, 3, 50)[:8]:
-                for end in ends:
-                    path = Path(steps + (end,), target, 0.0)
-                    if self._in_data(cls, path):
-                        path.score = self._explain({q for q, _ in path.steps}) - 2 * HOP_PENALTY
-                        out.append(path)
+            out += self._kept_in_data(cls, self._schema_steps(cls, way, 3, 50)[:8], ends, target)
         return out
 
     def _reach_attribute(self, cls: str, prop: str, limit: int = 2) -> list[tuple[tuple[str, bool], ...]]:
