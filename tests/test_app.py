@@ -132,7 +132,7 @@ def test_example_questions_come_from_the_graph_and_answer():
     examples = [b for b in at.button if b.key.startswith("example_")]
     assert len(examples) >= 3, "no example questions appeared"
     labels = [b.label for b in examples]
-    assert "How many hardware items are there?" in labels  # templates filled with the graph's classes
+    assert "How many products are there?" in labels  # templates filled with the graph's classes
     assert any(q.startswith("What ") and " of " in q for q in labels)  # ... and its entities and properties
     first = examples[0].label
     examples[0].click().run()

@@ -26,10 +26,13 @@ def test_class_counts_and_labels(ck25_kg):
     counts = {c.iri: c.count for c in s.classes}
     assert counts[PV + "Hardware"] == 1000
     assert counts[PV + "Supplier"] == 250
-    assert counts[PV + "Employee"] == 47
+    assert counts[PV + "Employee"] == 53  # 47 of its own and 6 managers (Manager is a subclass, typed alone)
     assert counts[PV + "Price"] == 1009
     assert counts[PV + "Department"] == 6
-    assert counts[PV + "Product"] == 0  # declared, no direct instances
+    assert counts[PV + "Product"] == 1009  # declared, no things of its own: 1000 hardware items and 9 services
+    assert s.cls(PV + "Manager").parents == [PV + "Employee"] and s.cls(PV + "Hardware").parents == [PV + "Product"]
+    assert s.subclasses(PV + "Agent") == {PV + "Employee", PV + "Manager"}
+    assert s.superclasses(PV + "Manager") == {PV + "Employee", PV + "Agent"}
     assert s.cls(PV + "BomPart").label == "BOM Part"
     assert s.classes[0].iri == PV + "Price"  # most instances first
     assert s.triple_count == ck25_kg.triple_count == 26903
@@ -41,12 +44,12 @@ def test_property_domain_range_and_datatypes(ck25_kg):
     assert w.count == 1000 and w.literal_objects == 1000 and w.iri_objects == 0
     assert w.domains == [PV + "Hardware"] and w.ranges == [XSD + "decimal"]  # declared
     assert w.datatypes == [(XSD + "integer", 1000)]  # observed
-    assert w.subject_classes == [(PV + "Hardware", 1000)]
+    assert w.subject_classes == [(PV + "Hardware", 1000), (PV + "Product", 1000)]  # seen first, then above
     assert w.is_literal and w.is_numeric and len(w.samples) == 3
     m = s.prop(PV + "memberOf")
     assert (m.count, m.domains, m.ranges) == (53, [PV + "Agent"], [PV + "Department"])
     assert m.object_classes == [(PV + "Department", 53)] and not m.is_literal
-    assert sorted(m.subject_classes) == [(PV + "Employee", 47), (PV + "Manager", 6)]
+    assert sorted(m.subject_classes) == [(PV + "Agent", 53), (PV + "Employee", 47), (PV + "Manager", 6)]
     q = s.prop(PV + "quantity")
     assert q.ranges == [XSD + "decimal"] and q.datatypes == [(XSD + "string", 199)]
     assert s.prefixes["prodvocab"] == PV and s.short(PV + "Hardware") == "prodvocab:Hardware"
@@ -67,7 +70,7 @@ def test_render_whole_and_excerpt(ck25_kg):
     assert not full.endswith("...") and full.count("\n") == 3 + len(s.classes) + len(s.properties) - 1
     excerpt = s.render(budget=2000, classes=[PV + "Employee"], properties=[PV + "memberOf"])
     lines = excerpt.splitlines()
-    assert lines[1:3] == ["CLASSES (instances):", '  prodvocab:Employee "Employee" (47)']
+    assert lines[1:3] == ["CLASSES (instances):", '  prodvocab:Employee "Employee" (53)']
     assert lines[4].startswith(
         '  prodvocab:memberOf "member of": prodvocab:Employee, prodvocab:Manager -> prodvocab:Department (53) e.g. '
     )

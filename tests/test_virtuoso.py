@@ -145,7 +145,7 @@ def test_partial_result_on_timeout_is_a_timeout(vkg):
 
 def test_paged_schema_and_labels_equal_the_local_build(vkg, ck25_kg):
     assert schema_shape(vkg.schema, comments=False)[:2] == schema_shape(ck25_kg.schema, comments=False)[:2]
-    assert vkg.schema.cls(PV + "Employee").count == 47
+    assert vkg.schema.cls(PV + "Employee").count == 53
     assert sorted(vkg.labels.entries) == sorted(ck25_kg.labels.entries)
     assert [h.iri for h in vkg.labels.lookup("Karen Brant")] == [KAREN]
 

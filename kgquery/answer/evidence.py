@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Callable
 
 from ..terms import Outcome, QueryResult, Term
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -25,21 +29,34 @@ def _n3(t) -> str:
     return str(t)
 
 
-def bgp_triples(sparql: str) -> list[str]:
-    """The basic-graph-pattern triples of the outer query (not of sub-selects), as SPARQL text.
+def bgp_triples(sparql: str) -> list[tuple[str, str]]:
+    """The basic-graph-pattern triples of the outer query (not of sub-selects), as SPARQL text: pairs of
+    (CONSTRUCT template, WHERE pattern). They differ only for '?x a/rdfs:subClassOf* <C>', which a template
+    cannot hold: it shows the class the thing has (Hardware, below Product).
 
     >>> bgp_triples("SELECT ?x WHERE { ?x <http://a.org/p> <http://a.org/o> . OPTIONAL { ?x <http://a.org/q> ?y } }")
-    ['?x <http://a.org/p> <http://a.org/o> .']
+    [('?x <http://a.org/p> <http://a.org/o> .', '?x <http://a.org/p> <http://a.org/o> .')]
     """
     from rdflib.plugins.sparql.parserutils import CompValue
 
     from ..graph.guard import parse_query  # a private grammar copy: rdflib's shared one breaks under threads
+    from ..graph.query_scope import plain_type
+
+    kinds = itertools.count()
+
+    def text(t) -> tuple[str, str]:
+        if plain_type(t) is t:
+            plain = f"{_n3(t[0])} {_n3(t[1])} {_n3(t[2])} ."
+            return plain, plain
+        kind = f"?_type{next(kinds)}"
+        typed = f"{_n3(t[0])} <{RDF_TYPE}> {kind} ."
+        return typed, f"{typed} {kind} <{SUBCLASS_OF}>* {_n3(t[2])} ."
 
     try:
         algebra = parse_query(sparql).algebra
     except Exception:
         return []
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
 
     projects = [0]
 
@@ -47,7 +64,7 @@ def bgp_triples(sparql: str) -> list[str]:
         if isinstance(node, CompValue):
             if node.name == "BGP":
                 if top:
-                    out.extend(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in node.triples if not hasattr(p, "name"))
+                    out.extend(text(t) for t in node.triples if not hasattr(t[1], "name"))
                 return
             if node.name == "LeftJoin":  # OPTIONAL parts are not required evidence
                 walk(node["p1"] if "p1" in node else None, top)
@@ -80,12 +97,12 @@ def evidence(kg: "KnowledgeGraph", sparql: str, res: QueryResult, limit: int = 6
     if res.outcome == Outcome.ROWS and res.vars:
         for i, v in enumerate(res.vars):
             iris = sorted({r[i].value for r in res.rows[:limit] if r[i] is not None and r[i].is_iri})
-            if iris and f"?{v} " in " ".join(triples) + " ":
+            if iris and f"?{v} " in " ".join(w for _, w in triples) + " ":
                 values = f"VALUES ?{v} {{ {' '.join(f'<{x}>' for x in iris)} }}"
                 break
-    template = " ".join(triples)
+    template, pattern = " ".join(t for t, _ in triples), " ".join(w for _, w in triples)
     r = kg.query(
-        f"CONSTRUCT {{ {template} }} WHERE {{ {values} {template} }} LIMIT {limit}", timeout_s=5, max_rows=limit
+        f"CONSTRUCT {{ {template} }} WHERE {{ {values} {pattern} }} LIMIT {limit}", timeout_s=5, max_rows=limit
     )
     if r.outcome != Outcome.ROWS:
         return []

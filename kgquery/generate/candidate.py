@@ -14,6 +14,22 @@ SKIP_PROPS = {
     "http://www.w3.org/2000/01/rdf-schema#isDefinedBy",
 }
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+_TYPED = re.compile(r"(?<=\s)a <([^>\s]+)>(?= )")
+
+
+def with_subclasses(sparql: str, superclasses: set[str]) -> str:
+    """'?x a <C>' reads 'of class C or of a class below it' when C has subclasses: the data rarely types a
+    subclass's things with the superclass too, and a class may have no things of its own.
+
+    >>> with_subclasses("SELECT ?x WHERE { ?x a <http://e/V> . ?x a <http://e/W> . }", {"http://e/V"})
+    'SELECT ?x WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <http://e/V> . ?x a <http://e/W> . }'
+    """
+    if not superclasses or " a <" not in sparql:
+        return sparql
+    return _TYPED.sub(
+        lambda m: f"a/<{SUBCLASS_OF}>* <{m.group(1)}>" if m.group(1) in superclasses else m.group(0), sparql
+    )
 
 
 @dataclass

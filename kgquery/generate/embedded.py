@@ -17,7 +17,15 @@ from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..understand.linking import Linker, Links, Mention
 from ..understand.text import AGGREGATE_WORDS, NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular
-from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _num, _reuse_middle  # noqa: F401  (re-exported)
+from .candidate import (  # noqa: F401  (re-exported)
+    RDFS_LABEL,
+    SKIP_PROPS,
+    Candidate,
+    Path,
+    _num,
+    _reuse_middle,
+    with_subclasses,
+)
 from .comparison import ComparisonShapes
 from .grouping import GroupingShapes
 from .negation import NegationShapes
@@ -42,10 +50,12 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         self.kg = linker.kg
         self.schema = linker.schema
         self._key_links = _key_named_links(self.schema)
+        #: classes with subclasses that have things: '?x a <C>' reaches those too
+        self._superclasses = {c.iri for c in self.schema.classes if c.count and self.schema.subclasses(c.iri)}
 
     # ------------------------------------------------------------------ helpers
     def _rows(self, q: str, timeout: float = 5.0) -> list[tuple[Term | None, ...]]:
-        res = self.kg.query(q, timeout_s=timeout, max_rows=5000)
+        res = self.kg.query(with_subclasses(q, self._superclasses), timeout_s=timeout, max_rows=5000)
         return res.rows if res.outcome == Outcome.ROWS else []
 
     def _is_number_attribute(self, triple: str, x: str, scores: dict[str, float]) -> bool:
@@ -117,7 +127,9 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
             if c.sparql not in seen and not self._literal_subject(c.sparql):
                 seen.add(c.sparql)
                 out.append(c)
-        return out[:MAX_CANDIDATES]
+        return [
+            dataclasses.replace(c, sparql=with_subclasses(c.sparql, self._superclasses)) for c in out[:MAX_CANDIDATES]
+        ]
 
     def _literal_subject(self, sparql: str) -> bool:
         """A query that reads a property of a literal ('?x' is a country's code, then '?x language ?y'): no

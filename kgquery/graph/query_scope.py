@@ -36,6 +36,25 @@ class Scope:
         return self.triples + [t for u in self.unions for s in u[:1] for t in s.triples]
 
 
+def plain_type(triple: tuple) -> tuple:
+    """A triple '?x rdf:type/rdfs:subClassOf* C' read as '?x rdf:type C' (of class C, or of one below it):
+    what it says in words is the same, and a CONSTRUCT template cannot hold a path."""
+    from rdflib import RDF, RDFS
+    from rdflib.paths import MulPath, SequencePath
+
+    s_, p, o = triple
+    if (
+        isinstance(p, SequencePath)
+        and len(p.args) == 2
+        and p.args[0] == RDF.type
+        and isinstance(p.args[1], MulPath)
+        and p.args[1].path == RDFS.subClassOf
+        and p.args[1].mod == "*"
+    ):
+        return (s_, RDF.type, o)
+    return triple
+
+
 def parse_scope(sparql: str) -> Scope:
     """The query's algebra folded into one Scope (raises on a query rdflib cannot parse)."""
     from .guard import parse_query  # a private grammar copy: rdflib's shared one breaks under threads
@@ -107,7 +126,7 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
         scope.group = [e for e in (node.get("expr") or [])]
         _walk(node["p"], scope, False, nested)
     elif name == "BGP":
-        scope.triples.extend(t for t in node["triples"] if not hasattr(t[1], "name"))
+        scope.triples.extend(plain_type(t) for t in node["triples"] if not hasattr(t[1], "name"))
     elif name == "Join":
         _walk(node["p1"], scope, above_agg, nested)
         _walk(node["p2"], scope, above_agg, nested)

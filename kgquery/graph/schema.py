@@ -18,7 +18,7 @@ from .source import GraphSource
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: vocabulary namespaces whose terms describe the schema rather than the data
 META_NS = (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -34,8 +34,9 @@ META_NS = (
 class ClassInfo:
     iri: str
     label: str
-    count: int
+    count: int  # its own instances and those of its subclasses, each once
     comment: str = ""
+    parents: list[str] = field(default_factory=list)  # direct rdfs:subClassOf
 
 
 @dataclass
@@ -72,7 +73,23 @@ class SchemaSummary:
     triple_count: int
 
     def cls(self, iri: str) -> ClassInfo | None:
-        return next((c for c in self.classes if c.iri == iri), None)
+        if not hasattr(self, "_cls_by_iri"):
+            self._cls_by_iri = {c.iri: c for c in self.classes}
+        return self._cls_by_iri.get(iri)
+
+    def subclasses(self, iri: str) -> set[str]:
+        """Every class below `iri` (rdfs:subClassOf, transitively), not `iri` itself."""
+        if not hasattr(self, "_children"):
+            self._children: dict[str, list[str]] = {}
+            for c in self.classes:
+                for parent in c.parents:
+                    self._children.setdefault(parent, []).append(c.iri)
+        return _closure(iri, self._children)
+
+    def superclasses(self, iri: str) -> set[str]:
+        """Every class above `iri`, not `iri` itself."""
+        parents = {c.iri: c.parents for c in self.classes}
+        return _closure(iri, parents)
 
     def prop(self, iri: str) -> PropertyInfo | None:
         if not hasattr(self, "_by_iri"):
@@ -146,6 +163,72 @@ class SchemaSummary:
             size += len(line) + 1
         out.append("  ...")
         return "\n".join(out)[:budget]
+
+
+def _closure(start: str, edges: dict[str, list[str]]) -> set[str]:
+    seen: set[str] = set()
+    todo = list(edges.get(start, []))
+    while todo:
+        x = todo.pop()
+        if x not in seen and x != start:
+            seen.add(x)
+            todo.extend(edges.get(x, []))
+    return seen
+
+
+MAX_SUPERCLASS_COUNTS = 300  # superclasses counted exactly; past that, their subclasses' counts are summed
+
+
+def _with_hierarchy(rows, classes: list[ClassInfo], props: dict[str, "PropertyInfo"]) -> list[ClassInfo]:
+    """Fold rdfs:subClassOf into the summary: each class learns its parents; a superclass counts the
+    instances of its subclasses too (a class may have none of its own, only subclasses' ones); and a
+    property used by a subclass's instances is used by the superclass's, listed after the classes seen in
+    the data. `rows(query)` runs one SELECT. Why: the data rarely repeats the superclass on each instance,
+    and a question names whichever class it likes."""
+    edges: dict[str, list[str]] = {}
+    for r in rows(
+        "SELECT DISTINCT ?c ?p WHERE { ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?p "
+        "FILTER(isIRI(?c) && isIRI(?p) && ?c != ?p) } LIMIT 20000"
+    ):
+        if r[0] and r[1] and not r[1].value.startswith(META_NS) and not r[0].value.startswith(META_NS):
+            edges.setdefault(r[0].value, []).append(r[1].value)
+    if not edges:
+        return classes
+    by_iri = {c.iri: c for c in classes}
+    for c, parents in edges.items():
+        for x in [c, *parents]:
+            if x not in by_iri:
+                by_iri[x] = ClassInfo(x, split_name(local_name(x)), 0)
+        by_iri[c].parents = sorted(set(parents))
+    children: dict[str, list[str]] = {}
+    for c, parents in edges.items():
+        for p in parents:
+            children.setdefault(p, []).append(c)
+    below = {p: _closure(p, children) for p in children}
+    own = {c.iri: c.count for c in by_iri.values()}
+    for i, (sup, subs) in enumerate(sorted(below.items())):
+        counted = [x for x in [sup, *sorted(subs)] if own.get(x)]
+        if len(counted) <= 1:
+            by_iri[sup].count = sum(own.get(x, 0) for x in counted)
+        elif i < MAX_SUPERCLASS_COUNTS:
+            vals = " ".join(f"<{x}>" for x in counted)
+            n = rows(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?c {{ {vals} }} ?s <{RDF_TYPE}> ?c }}")
+            by_iri[sup].count = int(n[0][0].value) if n and n[0][0] is not None else sum(own[x] for x in counted)
+        else:
+            by_iri[sup].count = sum(own[x] for x in counted)
+    above = {c: _closure(c, edges) for c in edges}
+    for p in props.values():
+        for attr in ("subject_classes", "object_classes"):
+            seen = dict(getattr(p, attr))
+            extra: dict[str, int] = {}
+            for c, n in seen.items():
+                for sup in above.get(c, ()):
+                    if sup not in seen:
+                        extra[sup] = min(p.count, extra.get(sup, 0) + n)
+            getattr(p, attr).extend(sorted(extra.items(), key=lambda kv: (-kv[1], kv[0])))
+    out = list(by_iri.values())
+    out.sort(key=lambda c: (-c.count, c.iri))
+    return out
 
 
 def local_name(iri: str) -> str:
@@ -333,6 +416,7 @@ def compute_schema(kg: GraphSource, samples: int = 3) -> SchemaSummary:
                 continue
             rows = _rows(kg, f"SELECT DISTINCT ?o WHERE {{ ?s <{p.iri}> ?o }} LIMIT {samples}", timeout=10)
             p.samples = [local_name(r[0].value) if r[0].is_iri else r[0].value for r in rows if r[0] is not None]
+    classes = _with_hierarchy(lambda q: _rows(kg, q), classes, props)
     properties = sorted(props.values(), key=lambda p: (-p.count, p.iri))
     return SchemaSummary(classes, properties, _prefixes(classes, properties), kg.triple_count)
 
@@ -493,6 +577,8 @@ def compute_schema_paged(kg: GraphSource, checkpoint=None, samples: int = 3) -> 
     for r in dr_rows:
         if r[0] and r[0].value in props and r[1] and r[1].is_iri:
             (props[r[0].value].domains if r[2].value == "d" else props[r[0].value].ranges).append(r[1].value)
+    hierarchy_steps = iter(range(1_000_000))
+    classes = _with_hierarchy(lambda q: step(f"hierarchy|{next(hierarchy_steps)}", q), classes, props)
     properties = sorted(props.values(), key=lambda p: (-p.count, p.iri))
     return SchemaSummary(classes, properties, _prefixes(classes, properties), kg.triple_count)
 
