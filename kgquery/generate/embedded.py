@@ -27,6 +27,7 @@ from .candidate import (  # noqa: F401  (re-exported)
     with_subclasses,
 )
 from .comparison import ComparisonShapes
+from .feasible import impossible_join
 from .grouping import GroupingShapes
 from .negation import NegationShapes
 from .paths import HOP_PENALTY, PathFinding
@@ -124,7 +125,11 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
             cands += self._candidates(dataclasses.replace(q, cues=dataclasses.replace(q.cues, compare=None)), links)
         seen, out = set(), []
         for c in sorted(cands, key=lambda c: (-c.score, c.sparql)):  # ties: a fixed order, run to run
-            if c.sparql not in seen and not self._literal_subject(c.sparql):
+            if (
+                c.sparql not in seen
+                and not self._literal_subject(c.sparql)
+                and not impossible_join(c.sparql, self.schema)
+            ):
                 seen.add(c.sparql)
                 out.append(c)
         return [
