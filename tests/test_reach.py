@@ -613,3 +613,17 @@ def test_a_word_opening_another_class_name_asks_for_things_linked_to_one(lists):
     # "reading" opens the name "reading list": the books counted are those on some list (Drafts is on none)
     ans, values = answer_values(lists, "How many books are on any reading list?")
     assert values == ["3"], ans.sparql
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("What are the cars whose weight is 4300?", ["d2"]),  # the value after its word
+        ("Which cars have a weight of either 3500 or 2100?", ["d1", "d3"]),  # either of two values
+        ("Which cars have 8 or 6 cylinders?", ["d1", "d2"]),
+    ],
+)
+def test_a_value_stated_after_its_word_and_either_of_two_values(cars, question, expected):
+    ans, values = answer_values(cars, question)
+    assert values == [EX + e for e in expected], ans.sparql
+    assert " or " in ans.explanation or len(expected) == 1, ans.explanation

@@ -288,6 +288,8 @@ class _Writer:
                 out.append(f"whose {what} is {OPS.get(op, op)} the average")
             elif target is not None:
                 out.append(f"whose {what} is the {'highest' if target == 'Max' else 'lowest'}")
+            elif op == "IN":
+                out.append(f"whose {what} is {_join([self.term(t) for t in other], 'or')}")
             else:
                 out.append(f"whose {what} is {OPS.get(op, op)} {self.term(other)}")
         return out
@@ -602,6 +604,8 @@ def _comparisons(expr) -> list[tuple]:
     if expr.name == "ConditionalAndExpression":
         for e in [expr["expr"]] + list(expr.get("other") or []):
             out.extend(_comparisons(e))
+    elif expr.name == "RelationalExpression" and expr.get("op") == "IN" and isinstance(expr["expr"], Variable):
+        out.append((expr["expr"], "IN", list(expr["other"])))  # "?w IN (3500, 2100)": either value
     elif expr.name == "RelationalExpression" and expr.get("op") in OPS:
         a, b, op = expr["expr"], expr["other"], expr["op"]
         if isinstance(a, Variable):

@@ -390,12 +390,16 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         words gain; a value whose word names no number of these things is left out."""
         extra: list[str] = []
         bonus = 0.0
-        for k, (value, word, _at) in enumerate(q.cues.measures):
+        stated: dict[str, list[float]] = {}  # one word stated twice ("8 or 6 cylinders") takes either value
+        for value, word, _at in q.cues.measures:
+            stated.setdefault(word, []).append(value)
+        for k, (word, values) in enumerate(stated.items()):
             paths = [p for p in self._numeric_paths(cls, body, word, {}) if p.score >= 0.6]
             if not paths:
                 continue
             path = Path(paths[0].steps, f"?q{k}", paths[0].score)
-            extra += path.triples(x, f"q{k}") + [f"FILTER(?q{k} = {_num(value)})"]
+            test = f"?q{k} = {_num(values[0])}" if len(values) == 1 else f"?q{k} IN ({', '.join(map(_num, values))})"
+            extra += path.triples(x, f"q{k}") + [f"FILTER({test})"]
             bonus += 0.5 * path.score
         return body + extra, bonus
 

@@ -315,11 +315,19 @@ def _is_adjective_like(word: str) -> bool:
 TOP_OPENERS = {"top", "which", "what", "list", "name", "show", "give", "find", "return", "first"}
 
 
+#: words between a property's name and the value stated for it ("whose weight is 3500", "a weight of either 3500")
+_STATING = {"is", "are", "was", "were", "be", "of", "equals", "equal", "to", "either", "exactly"}
+
+
 def _measures(low: list[str], taken: set[int], c: Cues) -> list[tuple[float, str, int]]:
-    """Numbers that state a value: followed by the word naming it ("8 cylinders"), or years ("in 1974").
+    """Numbers that state a value: followed by the word naming it ("8 cylinders"), after it ("whose weight is
+    3500", "a weight of 3500"), or years ("in 1974"). A number joined to one of these by "or" states another
+    value for the same word ("8 or 6 cylinders", "is either 1948 or 1949").
 
     >>> _measures("cars with 8 cylinders made in 1974".split(), set(), Cues())
     [(8.0, 'cylinders', 2), (1974.0, 'year', 6)]
+    >>> _measures("cars whose weight is either 3500 or 2100".split(), set(), Cues())
+    [(3500.0, 'weight', 5), (2100.0, 'weight', 7)]
     """
     if c.between:
         return []
@@ -338,7 +346,25 @@ def _measures(low: list[str], taken: set[int], c: Cues) -> list[tuple[float, str
             and low[i - 1] in ("in", "during", "of", "from")
         ):
             out.append((float(w), "year", i))  # a four-digit number after 'in' is a year
-    return out
+        elif (named := _named_before(low, i)) is not None:
+            out.append((float(w), named, i))
+    at = {i for _, _, i in out}
+    for v, word, i in list(out):
+        for j in (i - 2, i + 2):  # "8 or 6 cylinders", "either 1948 or 1949"
+            if 0 <= j < len(low) and j not in at and low[(i + j) // 2] == "or" and _NUM.match(low[j]):
+                out.append((float(low[j]), word, j))
+                at.add(j)
+    return sorted(out, key=lambda m: m[2])
+
+
+def _named_before(low: list[str], i: int) -> str | None:
+    """The word a number is stated for, before it: 'weight' in "whose weight is 3500"."""
+    j = i - 1
+    while j >= 0 and low[j] in _STATING:
+        j -= 1
+    if j == i - 1 or j < 0 or low[j] in STOPWORDS or _NUM.match(low[j]):
+        return None
+    return low[j]
 
 
 def _top_count(low: list[str], at: int) -> tuple[int | None, int]:
