@@ -406,6 +406,11 @@ class _Writer:
                     )
                 else:
                     text += f"; keeps those where {self.term(var)} is {OPS.get(op, op)} {self.term(other)}"
+        if s.order and s.limit is not None:  # "which city has the most loans": the groups ranked by their count
+            key, direction = s.order[0]
+            what = _Writer(base, self.w)._agg_phrase(_agg_ref(base.binds.get(key), base) or key).removeprefix("the ")
+            first = "the one" if s.limit == 1 else f"the {s.limit}"
+            text += f"; keeps {first} with the {'highest' if direction == 'DESC' else 'lowest'} {what}"
         return _sentence(text, [])
 
     def _union_root(self):

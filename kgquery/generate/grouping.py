@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..understand.text import STOPWORDS
+from ..understand.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS
 from .candidate import SKIP_PROPS, Candidate, Path
 from .paths import HOP_PENALTY
 from .reads import _column_select
@@ -72,7 +72,58 @@ class GroupingShapes:
                         f"FILTER(?count = ?best)"
                     )
                     out += self._group_reads(q, core, base, cls, 1.2 + ps, "group+most")
+        if most:
+            out += self._most_by_value(q, cls, scores)
         return out
+
+    def _most_by_value(self, q, counted: str, scores) -> list[Candidate]:
+        """'Which city has the most loans?': what is ranked is no class but the values of a property the
+        answer word names (a library's city), each by how many of the counted things reach it."""
+        sup = q.cues.superlative
+        at = next(
+            (
+                i
+                for i, t in enumerate(q.tokens[: sup[2]])
+                if t not in STOPWORDS and t not in QUESTION_WORDS and t not in NUMBER_WORDS and not t.isdigit()
+            ),
+            None,
+        )
+        if at is None or any(m.start <= at < m.end for m in self._class_mentions):
+            return []  # the answer word names a class: the class's own things are ranked ('group+most')
+        if not any(m.hits[0].iri == counted and m.start >= sup[2] for m in self._class_mentions):
+            return []  # "the name of the course with the most students": the things counted follow the superlative
+        top = q.cues.top or 1
+        out = []
+        for link, s in self._value_groups(counted, q.tokens[at : at + 1], scores):
+            counts = f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{counted}> . {link} }} GROUP BY ?g"
+            ranked = f"{{ {counts} }} }} ORDER BY {sup[0]}(?count) LIMIT {top}"
+            out.append(Candidate(f"SELECT ?g WHERE {{ {ranked}", 1.2 + s, "value-group+most"))
+            out.append(
+                Candidate(
+                    f"SELECT ?g ?count WHERE {{ {ranked}", 1.1 + s + 0.1 * bool(q.cues.count), "value-group+most+count"
+                )
+            )
+        return out
+
+    def _value_groups(self, counted: str, words: list[str], scores) -> list[tuple[str, float]]:
+        """Links from ?x (a counted) to ?g, the value of a property these words name: the counted things' own
+        ('the genre of a book'), or that of a class one or two hops from them ('the city of a loan's library')."""
+        out: list[tuple[str, float]] = []
+        for p, v in self._best_props(words, k=3):
+            info = self.schema.prop(p)
+            if v < 0.6 or info is None or p in SKIP_PROPS:
+                continue
+            owners = [k for k, _ in info.subject_classes]
+            if counted in owners:
+                out.append((f"?x <{p}> ?g .", v))
+                continue
+            for owner in owners[:2]:
+                for pat, ps in self._class_links(counted, owner, scores)[:1]:
+                    out.append((f"{pat.replace('?y', '?o')} ?o <{p}> ?g .", v - HOP_PENALTY + 0.1 * ps))
+                for pat, ps in self._schema_links(counted, owner, "?o", hops=2)[:1]:
+                    out.append((f"{pat} ?o <{p}> ?g .", v - 2 * HOP_PENALTY + 0.1 * ps))
+        out.sort(key=lambda t: -t[1])
+        return out[:3]
 
     def _group_links(self, q, counted: str, group_cls: str | None, at: int, scores) -> list[tuple[str, float]]:
         """Triple patterns from ?x (a counted) to its group ?g: a thing of group_cls one or two hops away, or
