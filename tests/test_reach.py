@@ -627,3 +627,10 @@ def test_a_value_stated_after_its_word_and_either_of_two_values(cars, question, 
     ans, values = answer_values(cars, question)
     assert values == [EX + e for e in expected], ans.sparql
     assert " or " in ans.explanation or len(expected) == 1, ans.explanation
+
+
+def test_superlatives_within_groups_are_the_least_and_most_of_each(cars):
+    # per car type, "the lightest and the heaviest" are the least and the most weight of each type
+    ans, values = answer_values(cars, "For each car type, what is the weight of the lightest and the heaviest car?")
+    assert values == ["2100", "2500", "3500", "4300", "sedan", "wagon"], ans.sparql
+    assert "MIN(" in ans.sparql and "MAX(" in ans.sparql and "GROUP BY" in ans.sparql

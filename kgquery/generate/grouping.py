@@ -287,7 +287,9 @@ class GroupingShapes:
         # "the average price" where a price is a thing of its own: the number that price has
         of_class = {" ".join(q.tokens[m.start : m.end]) for m in classes if m.hits[0].iri == counted}
         own = bool(of_class & set(c.aggregate_of.values()))
-        for k, np_ in enumerate(self._numeric_paths(counted, [f"?x a <{counted}> ."], "", scores)):
+        # superlatives read per group ('the lightest and heaviest') name the number by their adjective
+        hint = " ".join(dict.fromkeys(w for a, w in c.aggregate_of.items() if a in ("MIN", "MAX")))
+        for k, np_ in enumerate(self._numeric_paths(counted, [f"?x a <{counted}> ."], hint, scores)):
             if np_.score >= 0.6 or (own and k == 0 and len(np_.steps) == 1):
                 heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
                 out.append(

@@ -595,6 +595,25 @@ def is_structure_word(word: str) -> bool:
     )
 
 
+def _superlatives_per_group(low: list[str], c: Cues) -> None:
+    """'Per product category, the lightest and heaviest item': within groups, superlatives that name a
+    property are its minimum and maximum per group, not one thing ranked over all.
+
+    >>> c = analyse("per category, what is the lightest and heaviest item").cues
+    >>> c.aggregates, c.aggregate_of, c.superlative
+    (['MIN', 'MAX'], {'MIN': 'light', 'MAX': 'heavy'}, None)
+    """
+    found = [s for i in range(len(low)) if (s := _superlative_at(low, i)) and s[1] and s[2] == i]
+    if not found:
+        return
+    for direction, adj, _ in found:
+        agg = "MAX" if direction == "DESC" else "MIN"
+        if agg not in c.aggregates:
+            c.aggregates.append(agg)
+            c.aggregate_of[agg] = adj
+    c.superlative, c.top, c.top_at = None, None, -1
+
+
 def _hyphenated_words(token: str) -> bool:
     parts = token.split("-")
     return len(parts) >= 2 and all(p.isalpha() and len(p) >= 2 for p in parts)
@@ -623,6 +642,8 @@ def analyse(text: str) -> Question:
     if c.compare is None and c.between is None:
         _compare_year(low, c)
     c.measures = _measures(low, {c.top_at, c.compare[2] if c.compare else -1}, c)
+    if c.group is not None and c.superlative and not c.aggregates:
+        _superlatives_per_group(low, c)
     c.aggregate = c.aggregates[0] if c.aggregates else None
     c.exists = bool(re.search(r"^(is|are|was|were) there\b|\bexists?\b|\bany\b", joined)) and (
         c.ask or joined.startswith(("is there", "are there"))
