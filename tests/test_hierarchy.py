@@ -81,3 +81,14 @@ def test_a_class_without_subclasses_is_queried_as_before(fleet):
     ans, values = answer_values(fleet, "How many scooters are there?")
     assert values == ["2"], ans.sparql
     assert "subClassOf" not in ans.sparql
+
+
+def test_a_model_written_query_reads_a_superclass_with_its_subclasses(fleet):
+    from kgquery.generate.validate import Validator
+
+    query = f"PREFIX f: <{EX}>\nSELECT ?v WHERE {{ ?v rdf:type f:Vehicle ; f:parkedAt ?s . ?s f:city 'Lyon' }}"
+    v = Validator(fleet.kg).validate(query)
+    assert v.ok, v.errors  # "parkedAt is never used on a Vehicle" would be wrong: bicycles are vehicles
+    assert "subClassOf>* f:Vehicle" in v.fixed_query
+    rows = fleet.kg.query(v.fixed_query).rows
+    assert sorted(r[0].value for r in rows) == [EX + "b1", EX + "c1", EX + "k1"]

@@ -14,6 +14,7 @@ Checks, cheapest first:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from ..errors import QueryRefused
 from ..graph.guard import add_missing_prefixes, guard, parse_query
 from ..graph.schema import RDF_TYPE, local_name, split_name
 from ..terms import Outcome
+from .candidate import with_subclasses
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -74,6 +76,7 @@ class Validator:
     def __init__(self, kg: "KnowledgeGraph"):
         self.kg = kg
         self._exists: dict[str, bool] = {}
+        self._superclasses: set[str] | None = None
 
     def short(self, iri: str) -> str:
         return self.kg.schema.short(iri)
@@ -90,7 +93,7 @@ class Validator:
             g = guard(fixed, self.kg.limits.allow_services, prefixes)
         except QueryRefused as e:
             return Validation(False, (str(e),), fixed)
-        fixed = g.text
+        fixed = self._with_subclasses(g.text, prefixes)
         try:
             algebra = _algebra(fixed)
         except Exception as e:  # rdflib raises plain Exceptions for semantic faults
@@ -111,6 +114,17 @@ class Validator:
         if not errors:
             errors = self._pattern_errors(bgps)
         return Validation(not errors, tuple(errors), fixed)
+
+    def _with_subclasses(self, query: str, prefixes: dict[str, str]) -> str:
+        """A class with subclasses is read with them ('?x a pv:Product' also finds hardware): see
+        `with_subclasses`. The query's own PREFIX lines count as well as the graph's."""
+        if self._superclasses is None:
+            schema = self.kg.schema
+            self._superclasses = {c.iri for c in schema.classes if c.count and schema.subclasses(c.iri)}
+        if not self._superclasses:
+            return query
+        declared = dict(re.findall(r"(?i)PREFIX\s+([A-Za-z][\w-]*|):\s*<([^>\s]+)>", query))
+        return with_subclasses(query, self._superclasses, {**prefixes, **declared})
 
     # ------------------------------------------------------------------ know before use
     def _unknown_iris(self, iris: list[str]) -> list[str]:
