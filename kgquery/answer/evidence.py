@@ -8,9 +8,6 @@ from typing import TYPE_CHECKING, Callable
 
 from ..terms import Outcome, QueryResult, Term
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
-
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
@@ -40,7 +37,8 @@ def bgp_triples(sparql: str) -> list[tuple[str, str]]:
     from rdflib.plugins.sparql.parserutils import CompValue
 
     from ..graph.guard import parse_query  # a private grammar copy: rdflib's shared one breaks under threads
-    from ..graph.query_scope import plain_type
+    from ..graph.hierarchy import SUBCLASS_OF, plain_type
+    from ..graph.schema import RDF_TYPE
 
     kinds = itertools.count()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..graph.hierarchy import with_subclasses  # noqa: F401  (re-exported)
 from ..graph.schema import RDF_TYPE
 
 #: properties that never connect the things a question is about
@@ -14,34 +15,6 @@ SKIP_PROPS = {
     "http://www.w3.org/2000/01/rdf-schema#isDefinedBy",
 }
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
-_TYPE_FORMS = r"a|rdf:type|<http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type>"
-
-
-def with_subclasses(sparql: str, superclasses: set[str], prefixes: dict[str, str] | None = None) -> str:
-    """'?x a <C>' reads 'of class C or of a class below it' when C has subclasses: the data rarely types a
-    subclass's things with the superclass too, and a class may have no things of its own. `prefixes` also
-    finds C written as a prefixed name (as a model writes it: 'pv:Product').
-
-    >>> with_subclasses("SELECT ?x WHERE { ?x a <http://e/V> . ?x a <http://e/W> . }", {"http://e/V"})
-    'SELECT ?x WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <http://e/V> . ?x a <http://e/W> . }'
-    >>> with_subclasses("SELECT ?x WHERE { ?x rdf:type e:V; e:p ?y }", {"http://e/V"}, {"e": "http://e/"})
-    'SELECT ?x WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* e:V; e:p ?y }'
-    """
-    if not superclasses:
-        return sparql
-    forms = {f"<{c}>" for c in superclasses}
-    for p, ns in (prefixes or {}).items():
-        forms |= {
-            f"{p}:{c[len(ns) :]}"
-            for c in superclasses
-            if c.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w-]*", c[len(ns) :])
-        }
-    if not any(f in sparql for f in forms):
-        return sparql
-    objects = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    typed = re.compile(rf"(?<=[\s;{{])(?:{_TYPE_FORMS})(\s+)({objects})(?=[\s;.,}}])")
-    return typed.sub(lambda m: f"a/<{SUBCLASS_OF}>*{m.group(1)}{m.group(2)}", sparql)
 
 
 @dataclass

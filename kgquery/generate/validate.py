@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from ..errors import QueryRefused
 from ..graph.guard import add_missing_prefixes, guard, parse_query
+from ..graph.hierarchy import with_subclasses
 from ..graph.schema import RDF_TYPE, local_name, split_name
 from ..terms import Outcome
-from .candidate import with_subclasses
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .hierarchy import plain_type
+
 
 @dataclass
 class Scope:
@@ -34,25 +36,6 @@ class Scope:
 
     def all_triples(self) -> list:
         return self.triples + [t for u in self.unions for s in u[:1] for t in s.triples]
-
-
-def plain_type(triple: tuple) -> tuple:
-    """A triple '?x rdf:type/rdfs:subClassOf* C' read as '?x rdf:type C' (of class C, or of one below it):
-    what it says in words is the same, and a CONSTRUCT template cannot hold a path."""
-    from rdflib import RDF, RDFS
-    from rdflib.paths import MulPath, SequencePath
-
-    s_, p, o = triple
-    if (
-        isinstance(p, SequencePath)
-        and len(p.args) == 2
-        and p.args[0] == RDF.type
-        and isinstance(p.args[1], MulPath)
-        and p.args[1].path == RDFS.subClassOf
-        and p.args[1].mod == "*"
-    ):
-        return (s_, RDF.type, o)
-    return triple
 
 
 def parse_scope(sparql: str) -> Scope:
