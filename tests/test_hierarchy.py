@@ -92,3 +92,21 @@ def test_a_model_written_query_reads_a_superclass_with_its_subclasses(fleet):
     assert "subClassOf>* f:Vehicle" in v.fixed_query
     rows = fleet.kg.query(v.fixed_query).rows
     assert sorted(r[0].value for r in rows) == [EX + "b1", EX + "c1", EX + "k1"]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [("Is Cargo 7 a bicycle?", True), ("Is Scooter 201 a bicycle?", False), ("Is Yann Leroy a staff member?", True)],
+)
+def test_is_a_thing_of_a_class_asks_its_own_class(fleet, question, expected):
+    ans = fleet.ask(question)
+    assert ans.boolean is expected and ans.sparql.startswith("ASK {") and "?" not in ans.sparql, ans.sparql
+
+
+def test_a_capitalised_word_inside_a_name_ranks_nothing(fleet):
+    from kgquery.understand.text import analyse
+
+    assert analyse("How many bicycles are parked at Quai Ouest?").cues.superlative is None  # 'Ouest' ends in -est
+    assert analyse("Which is the Largest station?").cues.superlative is not None
+    ans, values = answer_values(fleet, "How many bicycles are parked at Quai Ouest?")
+    assert values == ["2"], ans.sparql

@@ -190,6 +190,7 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         cands: list[Candidate] = []
 
         ranked = q.cues.count or q.cues.superlative or q.cues.compare or q.cues.above_average
+        cands += self._is_a(q, target_cls, anchors)
         if target_cls or len(anchors) >= 2 or (anchors and ranked):
             cands += self._constrained(q, target_cls, anchors, scores)
         if anchors:
@@ -318,6 +319,17 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
             "GROUP BY ?t ORDER BY DESC(?n) LIMIT 1"
         )
         return rows[0][0].value if rows and rows[0][0] is not None and int(rows[0][1].value) >= 2 else None
+
+    def _is_a(self, q: Question, cls: str | None, anchors) -> list[Candidate]:
+        """'Is Cargo 7 a bicycle?': a yes/no on the named thing's own class (or one below it), when the
+        question names nothing else; the words left over lower it."""
+        if not (q.cues.ask and cls and len(anchors) == 1 and not anchors[0][2]):
+            return []
+        unexplained = [w for w in self._free if self._word_scores(w)]
+        return [
+            Candidate(f"ASK {{ {t} a <{cls}> . }}", 1.6 - 0.4 * k - 0.5 * len(unexplained), "is-a")
+            for k, t in enumerate(anchors[0][1][:2])
+        ]
 
     def _anchors(self, links: Links) -> list[tuple[Mention, list[str], bool]]:
         """(mention, candidate terms in n3, literal?) for each entity or value mention.

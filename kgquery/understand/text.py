@@ -449,15 +449,16 @@ def _rate(low: list[str], i: int) -> bool:
     return low[i + 1] == "capita" or (i > 0 and low[i - 1] in UNITS and low[i + 1] in UNITS)
 
 
-def _read_token(c: Cues, low: list[str], i: int) -> None:
-    """The cues one token opens: numbers, superlatives, groups, aggregates, negation, comparisons."""
+def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
+    """The cues one token opens: numbers, superlatives, groups, aggregates, negation, comparisons. `named`: the
+    word is part of a name ("Quai Ouest", "Mount Everest"), so it ranks nothing where it ends like a superlative."""
     t = low[i]
     if _NUM.match(t):
         try:
             c.numbers.append(float(t))
         except ValueError:
             pass
-    if c.superlative is None:
+    if c.superlative is None and not named:
         c.superlative = _superlative_at(low, i)
     if t in ("per", "each") and c.group is None and not _rate(low, i):
         c.group = i + 1
@@ -614,6 +615,19 @@ def _superlatives_per_group(low: list[str], c: Cues) -> None:
     c.superlative, c.top, c.top_at = None, None, -1
 
 
+def _in_name(raw: list[str], i: int) -> bool:
+    """Token i is a capitalised word beside another one inside the sentence: part of a name.
+
+    >>> [_in_name("parked at Quai Ouest".split(), 3), _in_name("the Largest city".split(), 1)]
+    [True, False]
+    """
+
+    def cap(k: int) -> bool:
+        return 0 < k < len(raw) and raw[k][:1].isupper() and not raw[k].isupper()
+
+    return cap(i) and (cap(i - 1) or cap(i + 1))
+
+
 def _hyphenated_words(token: str) -> bool:
     parts = token.split("-")
     return len(parts) >= 2 and all(p.isalpha() and len(p) >= 2 for p in parts)
@@ -637,7 +651,7 @@ def analyse(text: str) -> Question:
     if re.search(rf"\bhow many\b|\bcount\b|(?:^|\b(?:{before_number})\s)number of\b", joined):
         c.count, c.ask = True, False
     for i in range(len(low)):
-        _read_token(c, low, i)
+        _read_token(c, low, i, named=_in_name(raw, i))
     _read_ranges(c, low, joined)
     if c.compare is None and c.between is None:
         _compare_year(low, c)
