@@ -16,6 +16,8 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 ORDERED = f"(isNumeric(?v) || datatype(?v) IN (<{_XSD}date>, <{_XSD}dateTime>, <{_XSD}gYear>, <{_XSD}gYearMonth>))"
 #: adjectives (as text.superlative_adjective gives them) that rank by a date
 TIME_ADJECTIVES = {"early", "late", "recent", "new"}
+#: adjectives of age: the oldest thing has the highest age, but the earliest date or year
+AGE_ADJECTIVES = {"old", "young"}
 
 
 class PathFinding:
@@ -171,6 +173,17 @@ class PathFinding:
         """A number that identifies a row ('template_id', 'code'): what people rank or compare is rarely it."""
         return bool(set(split_name(local_name(prop)).split()) & {"id", "identifier", "code", "key"})
 
+    def _time_valued(self, prop: str) -> bool:
+        """Dates, or numbers that are years (a property named 'year')."""
+        info = self.schema.prop(prop)
+        if info is None:
+            return False
+        dtype = info.datatypes[0][0] if info.datatypes else ""
+        if dtype.endswith(("#date", "#dateTime", "#gYear")):
+            return True
+        words = set(split_name(local_name(prop)).split()) | set(info.label.lower().split())
+        return info.is_numeric and "year" in words
+
     def _numeric_paths(
         self, cls: str | None, base: list[str], hint: str, scores: dict[str, float], year: bool = False
     ) -> list[Path]:
@@ -190,7 +203,7 @@ class PathFinding:
             f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {ORDERED}) BIND(0 AS ?d) }} "
             f"BIND(!isNumeric(?v) AS ?t) }} LIMIT 200"
         )
-        timely = year or hint in TIME_ADJECTIVES
+        timely = year or hint in TIME_ADJECTIVES or hint in AGE_ADJECTIVES
         # properties the base pattern reached ?x by: "the price of the lamps" reaches a price node,
         # whose own number is then what the words name; going back along them leaves the node
         arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
@@ -213,8 +226,8 @@ class PathFinding:
                     s -= 0.5
             elif named >= 0.8:
                 s = max(s, 0.8 * named)
-            if is_time:
-                s += 0.5
+            if (is_time or (timely and self._time_valued(steps[-1][0]))) and hint not in AGE_ADJECTIVES:
+                s += 0.5  # "the oldest" may mean an age as well as an early date: neither is preferred
             if self._identifier_number(steps[-1][0]):
                 s -= 0.4  # a row's id or code is a number nobody ranks or compares
             out.append(Path(steps, "?v", s))

@@ -7,6 +7,7 @@ import re
 
 from ..understand.text import AGGREGATE_WORDS, STOPWORDS, Question
 from .candidate import Candidate, _num, _reuse_middle
+from .paths import AGE_ADJECTIVES
 
 
 class RankingShapes:
@@ -46,6 +47,7 @@ class RankingShapes:
         body_s = " ".join(body)
         num = _reuse_middle(np_.triples(x, "n"), body, x)
         values: list[Candidate] = []
+        direction = self._direction(c, np_.steps[-1][0]) if c.superlative else ""
         if c.superlative and c.top:
             # "the 5 largest": the first N by the number, not only the ones equal to the extreme
             core = (
@@ -53,10 +55,10 @@ class RankingShapes:
                 used,
                 s + 0.3,
                 shape + "+top",
-                f" ORDER BY {c.superlative[0]}(?v) LIMIT {c.top}",
+                f" ORDER BY {direction}(?v) LIMIT {c.top}",
             )
         elif c.superlative:
-            agg = "MAX" if c.superlative[0] == "DESC" else "MIN"
+            agg = "MAX" if direction == "DESC" else "MIN"
             inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(body + num))
             pat = f"{body_s} {' '.join(num)} {{ SELECT ({agg}(?i_v) AS ?best) WHERE {{ {inner} }} }} FILTER(?v = ?best)"
             core = (pat, used, s + 0.3, shape + "+superlative", "")
@@ -73,6 +75,14 @@ class RankingShapes:
             flt = self._compare_filter(c, cls, body, num, np_.steps[-1][0] if timely else None)
             core = (f"{body_s} {' '.join(num)} {flt}", used, s + 0.3, shape + "+compare", "")
         return core, values
+
+    def _direction(self, c, prop: str) -> str:
+        """The superlative's order on this property: an age word ranks a date or a year the other way round
+        (the oldest painting has the earliest year, the youngest person the latest birth date)."""
+        d = c.superlative[0]
+        if c.superlative[1] not in AGE_ADJECTIVES or not self._time_valued(prop):
+            return d
+        return "ASC" if d == "DESC" else "DESC"
 
     def _compare_filter(self, c, cls: str | None, body: list[str], num: list[str], year_of: str | None) -> str:
         """The FILTER a comparison puts on ?v: a range, the average of the class, or a stated number; a year
