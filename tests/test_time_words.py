@@ -59,8 +59,18 @@ def museum(tmp_path_factory):
         ("What are the 2 oldest artworks?", ["w2", "w4"]),  # a painting and, below, a sculpture would do as well
         ("What is the newest painting?", ["w1"]),  # the latest year of the painting itself, not of its painter
         ("Who is the youngest artist?", ["monet"]),  # the latest birth date
+        ("Which artist was born first?", ["hokusai"]),  # 'first' closing the sentence: the earliest
+        ("Which painting was made last?", ["w1"]),
     ],
 )
 def test_age_and_time_words_rank_dates_and_years_the_right_way(museum, question, expected):
     ans, values = answer_values(museum, question)
     assert values == [M + e for e in expected], ans.sparql
+
+
+def test_kinds_below_a_class_are_negated_and_asked_as_kinds(museum):
+    ans, values = answer_values(museum, "Which artworks are not paintings?")
+    assert values == [M + "w3", M + "w5"], ans.sparql
+    assert f"FILTER NOT EXISTS {{ ?x a <{M}Painting> . }}" in ans.sparql  # not of that kind, not "not by a painter"
+    ans = museum.ask("Are there any sculptures by Monet?")
+    assert ans.boolean is False and "createdBy" in ans.sparql, ans.sparql  # sculptures by him, not "is he one"

@@ -323,8 +323,11 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
     def _is_a(self, q: Question, cls: str | None, anchors) -> list[Candidate]:
         """'Is Cargo 7 a bicycle?': a yes/no on the named thing's own class (or one below it), when the
         question names nothing else; the words left over lower it."""
-        if not (q.cues.ask and cls and len(anchors) == 1 and not anchors[0][2]):
+        if not (q.cues.ask and cls and len(anchors) == 1 and not anchors[0][2]) or q.cues.exists:
             return []
+        named = next((m for m in self._class_mentions if m.hits[0].iri == cls), None)
+        if named is None or named.start < anchors[0][0].end or q.tokens[named.start - 1] not in ("a", "an"):
+            return []  # "Is X a C": the thing first, then its kind ("any sculptures by Monet" asks another thing)
         unexplained = [w for w in self._free if self._word_scores(w)]
         return [
             Candidate(f"ASK {{ {t} a <{cls}> . }}", 1.6 - 0.4 * k - 0.5 * len(unexplained), "is-a")

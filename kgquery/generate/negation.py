@@ -27,6 +27,9 @@ class NegationShapes:
             for p in self._paths(cls, terms[0], scores, lit)[:2]:
                 bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score))
         others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
+        for other in others[:1]:
+            if other in self.schema.subclasses(cls):  # "artworks that are not paintings": not of that kind
+                bodies.append((f"?x a <{other}> .", 2.0))
         for other in others[:1]:  # "authors who have no book": no link to a book
             links_ = self._class_links(cls, other, scores)[:2]
             for pat, ps in links_ or self._schema_links(cls, other, "?y"):  # or two hops: student-has_pet-pet

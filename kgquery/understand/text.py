@@ -391,6 +391,8 @@ def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
     t = low[i]
     if t in ("least", "most") and i > 0 and low[i - 1] == "at":
         return None  # "at least 10 flights" bounds a number; it ranks nothing
+    if t in ("first", "last") and i > 1 and low[i - 1] not in STOPWORDS and all(w in STOPWORDS for w in low[i + 1 :]):
+        return ("ASC" if t == "first" else "DESC", "early" if t == "first" else "late", i)  # "born first"
     if t in ("best", "worst") and i + 1 < len(low) and low[i + 1] in AGGREGATE_WORDS:
         return ("DESC" if t == "best" else "ASC", "", i)  # "the best average reliability": ranks the average
     adj = superlative_adjective(t)
