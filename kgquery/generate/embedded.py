@@ -538,6 +538,23 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
         self._either_values[var] = " ".join(terms)
         return [Path(steps, var, found[0][steps].score) for steps in shared]
 
+    def _identified(self, q, m: Mention, t: str, cls: str, scores) -> list[Candidate]:
+        """'Which country has the code FRA?': the thing named by one of its values (not its label) is the thing
+        asked for; the value constrains the things of the class through the property that holds it."""
+        text = m.text.strip("'\"").lower().replace("\\", "").replace('"', "")
+        if not text:
+            return []
+        rows = self._rows(
+            f"SELECT DISTINCT ?p ?v WHERE {{ {t} ?p ?v FILTER(isLiteral(?v) && LCASE(STR(?v)) = \"{text}\") }} LIMIT 5"
+        )
+        out: list[Candidate] = []
+        for p, v in rows:
+            if p.value in self._label_preds or p.value in SKIP_PROPS:
+                continue
+            body = [f"?x a <{cls}> .", f"?x <{p.value}> {v.n3()} ."]
+            out += self._wrap(q, body, "?x", m.score + self._explain({p.value}) + 0.5, "identified", cls, scores)
+        return out
+
     def _single_valued(self, prop: str) -> bool:
         """No thing has two values of this property in the data."""
         return not self._rows(f"SELECT ?s WHERE {{ ?s <{prop}> ?a . ?s <{prop}> ?b . FILTER(?a != ?b) }} LIMIT 1")
@@ -556,6 +573,8 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
             for t in terms[:3]:
                 # "the name of airport 'AKO'": the class word names the anchor itself, not what is asked
                 cls = None if cls_ and cls_ in self.linker.labels.types_of(t[1:-1]) else cls_
+                if cls_ and cls is None:
+                    out += self._identified(q, m, t, cls_, scores)
                 adj = self._adjacent(t)
                 cols = self._entity_columns(q, adj)
                 if len(cols) >= 2:
