@@ -57,6 +57,8 @@ def rivers(tmp_path_factory):
         ("Which rivers cross Switzerland?", [K + "Q1", K + "Q3", K + "Q4"]),  # an alt label of "flows through"
         ("Where does the Rhône empty into?", [K + "Q32"]),  # a property known by its comment
         ("Which rivers flow through both Germany and France?", [K + "Q1"]),
+        ("Which country has the smallest population?", [K + "Q12"]),  # ranked by it, not read out after another
+        ("How many rivers are longer than the Rhône?", ["2"]),  # a comparison with a thing's number, counted
     ],
 )
 def test_plain_questions_on_opaque_names(rivers, question, expected):

@@ -75,5 +75,10 @@ class ComparisonShapes:
         for k, p in enumerate(sorted(props, key=lambda p: -(fit.get(p, 0.0) + 0.3 * near.get(p, 0.0)))[:3]):
             s = m.score + max(fit.get(p, 0.0), scores.get(p, 0.0)) + 0.3 * near.get(p, 0.0) - 0.05 * k + 0.4
             pat = f"?x a <{cls}> . ?x <{p}> ?v . {a} <{p}> ?w . FILTER(?v {op} ?w)"
+            if c.count:  # "how many rivers are longer than the Rhone": the things are counted
+                out.append(
+                    Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", s, "compare-than+count")
+                )
+                continue
             out += self._list_reads(q, pat, {p}, "?x", s, "compare-than", cls)
         return out

@@ -446,7 +446,13 @@ class EmbeddedGenerator(PathFinding, ReadShapes, GroupingShapes, ComparisonShape
                 if c.superlative and ((not c.superlative[1] and np_.score < 0.5) or self._most_things):
                     continue  # "the most books", "the most car makers" count things; a named number ranks
                 num = _reuse_middle(np_.triples(x, "n"), body, x)
+                # the word right after the superlative names what is ranked ("the smallest population"): ranking
+                # by another number and reading that one out would count the word twice
+                top = max(named, key=lambda p: (named[p], p), default=None)
                 used = used0 | {st[0] for st in np_.steps}
+                info = self.schema.prop(top) if top and named[top] >= 0.8 and top != np_.steps[-1][0] else None
+                if info is not None and any(k == cls for k, _ in info.subject_classes):
+                    used.add(top)
                 ranked_agg = self._ranked_aggregate(q)
                 if ranked_agg and x == "?x":
                     cores.append(
