@@ -64,3 +64,10 @@ def rivers(tmp_path_factory):
 def test_plain_questions_on_opaque_names(rivers, question, expected):
     ans, values = answer_values(rivers, question)
     assert values == expected, ans.sparql
+
+
+def test_things_beside_a_value_of_theirs(rivers):
+    ans = rivers.ask("List all countries and their population.")
+    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
+    pairs = sorted((r[0].value, r[1].value) for r in rows)
+    assert pairs == [(K + "Q10", "83000000"), (K + "Q11", "9000000"), (K + "Q12", "8700000"), (K + "Q13", "68000000")]

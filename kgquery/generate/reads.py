@@ -108,6 +108,14 @@ class ReadShapes:
                         shape + "+attribute",
                     )
                 )
+                if self._possessive(q):  # "all countries and their population": each thing beside its value
+                    out.append(
+                        Candidate(
+                            f"SELECT DISTINCT {x} ?y WHERE {{ {pat} {x} <{p}> ?y . }}",
+                            s + ps - 0.1 - own,
+                            shape + "+thing+attribute",
+                        )
+                    )
                 if info is None or info.iri_objects:
                     out.append(
                         Candidate(
@@ -153,6 +161,14 @@ class ReadShapes:
                 nxt = q.tokens[i + 1]
                 return nxt if nxt not in STOPWORDS else None
         return None
+
+    @staticmethod
+    def _possessive(q: Question) -> bool:
+        """'... and their population', 'with its year': the things are asked for beside a value of theirs."""
+        return any(
+            t in ("their", "its") and i > 0 and q.tokens[i - 1] in ("and", "with", "along")
+            for i, t in enumerate(q.tokens)
+        )
 
     def _display_name(self, cls: str | None) -> str | None:
         """For a class whose members have no label (rows of a table made into a graph), the literal property
