@@ -66,12 +66,27 @@ def plain_plural(word: str) -> str:
     return plural_word(word, plain=True)
 
 
+#: English plurals no rule makes ("people" names the class "Person")
+IRREGULAR_PLURALS = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "mice": "mouse",
+    "geese": "goose",
+    "feet": "foot",
+    "teeth": "tooth",
+}
+
+
 def singular(word: str) -> str:
     """A crude English singular, enough for class words and plural names.
 
-    >>> [singular(w) for w in ["authors", "boxes", "libraries", "class", "bus", "ids"]]
-    ['author', 'box', 'library', 'class', 'bus', 'id']
+    >>> [singular(w) for w in ["authors", "boxes", "libraries", "class", "bus", "ids", "people", "children"]]
+    ['author', 'box', 'library', 'class', 'bus', 'id', 'person', 'child']
     """
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if word in ("ids", "ads"):  # plurals of two-letter nouns
         return word[:2]
     if len(word) <= 3 or word.endswith(("ss", "us", "is")):

@@ -222,6 +222,8 @@ class PathFinding:
             s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0)) + 0.5 * lex.get(steps[-1][0], 0.0)
             if p2 is not None:
                 s -= 0.1
+                if is_time and not year:
+                    s -= 0.2  # "the oldest person", "the most recent": a thing's own date before its neighbour's
                 if p1.value in arrived and d.value == "0":
                     s -= 0.5
             elif named >= 0.8:

@@ -32,7 +32,7 @@ LABEL_PREDICATES = (
     "http://purl.org/dc/elements/1.1/title",
 )
 NAME_WORDS = {"name", "title", "label", "code", "id", "identifier", "symbol", "alias", "nickname", "acronym"}
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 MAX_LABEL_CHARS = 200
 
 
@@ -249,7 +249,8 @@ class GramIndex:
 def _name_like(kg: GraphSource) -> list[str]:
     """Literal properties that name or identify their subject: a name-like word, mostly distinct values.
 
-    A country code shared by many suppliers names the country, not the supplier, so it is left out.
+    A country code shared by many suppliers names the country, not the supplier, so it is left out; so is a
+    job title that one in five people share ("Engineer"): names are nearly unique.
     """
     out = []
     for p in kg.schema.properties:
@@ -260,7 +261,7 @@ def _name_like(kg: GraphSource) -> list[str]:
             continue
         res = kg.query(f"SELECT (COUNT(DISTINCT ?o) AS ?d) WHERE {{ ?s <{p.iri}> ?o }}", timeout_s=30, isolate=False)
         distinct = int(res.rows[0][0].value) if res.outcome == Outcome.ROWS and res.rows[0][0] else 0
-        if distinct >= 0.5 * p.count:
+        if distinct >= 0.8 * p.count:
             out.append(p.iri)
     return out
 

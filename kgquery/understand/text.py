@@ -311,6 +311,17 @@ def _is_adjective_like(word: str) -> bool:
     return word.endswith(("ive", "ble", "ous", "ful", "ent", "ant", "al", "ic", "ar", "ed", "ing", "y"))
 
 
+def _adjective_of_adverb(word: str) -> str | None:
+    """The adjective of an adverb in -ly ('recently' -> 'recent', 'heavily' -> 'heavy'), else None.
+
+    >>> _adjective_of_adverb("recently"), _adjective_of_adverb("heavily"), _adjective_of_adverb("only")
+    ('recent', 'heavy', None)
+    """
+    if len(word) < 6 or not word.endswith("ly"):
+        return None
+    return word[:-3] + "y" if word.endswith("ily") else word[:-2]
+
+
 #: words after which a number says how many the answer holds ("top 3", "which 2 countries", "list 5 ...")
 TOP_OPENERS = {"top", "which", "what", "list", "name", "show", "give", "find", "return", "first"}
 
@@ -408,6 +419,9 @@ def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
             and not _NUM.match(nxt)
             and not (i + 2 < len(low) and low[i + 2] in ("of", "in", "from", "for"))
         )
+        adverb = _adjective_of_adverb(nxt)  # "founded most recently" ranks by what 'recent' measures
+        if named and adverb:
+            return ("DESC" if t == "most" else "ASC", adverb, i + 1)
         return ("DESC" if t == "most" else "ASC", nxt if named and _is_adjective_like(nxt) else "", i + 1)
     return None
 
