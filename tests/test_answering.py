@@ -392,12 +392,7 @@ CHEAPEST = {"si:prod-4", "si:prod-6"}
 PRODUCT_QUESTIONS = [
     # identifiers
     Q("products", "What is the weight of Z655-3173353?", {"120"}),
-    Q(
-        "products",
-        "Which product has the id Z655-4418820?",
-        {"si:prod-2"},
-        marks=xfail("returns the ids of all products sharing prod-2's category (3 ids), not the product"),
-    ),
+    Q("products", "Which product has the id Z655-4418820?", {"si:prod-2"}),  # the thing its value names
     Q("products", "Who supplies Z655-3173353?", {"si:sup-dubois"}),
     # through the price node
     Q("products", "What is the price of the Dual Compensator?", {"12.50"}),

@@ -165,7 +165,8 @@ def test_load_stops_past_its_time_limit(tmp_path, store):
 @pytest.mark.parametrize("store", STORES)
 def test_load_stops_past_its_memory_limit(tmp_path, store):
     path = tmp_path / "fat.ttl"
-    path.write_text(_turtle(3 * CHECK_EVERY, pad="x" * 200), "utf-8")  # ~13 MB of distinct literals
+    # ~50 MB of distinct literals: far past what a long test session's freed memory can take in unseen
+    path.write_text(_turtle(3 * CHECK_EVERY, pad="x" * 800), "utf-8")
     with pytest.raises(LoadError, match=r"fat.ttl: loading took more than 1 MB of memory .*KGQUERY_LOAD_MEMORY_MB"):
         KnowledgeGraph.load(path, store=store, load_limits=LoadLimits(memory_mb=1))
 
