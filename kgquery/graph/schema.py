@@ -88,8 +88,9 @@ class SchemaSummary:
 
     def superclasses(self, iri: str) -> set[str]:
         """Every class above `iri`, not `iri` itself."""
-        parents = {c.iri: c.parents for c in self.classes}
-        return _closure(iri, parents)
+        if not hasattr(self, "_parents"):
+            self._parents = {c.iri: c.parents for c in self.classes}
+        return _closure(iri, self._parents)
 
     def prop(self, iri: str) -> PropertyInfo | None:
         if not hasattr(self, "_by_iri"):
