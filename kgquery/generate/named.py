@@ -1,0 +1,89 @@
+"""Shapes about the named things themselves: "Is Cargo 7 a bicycle?", "Which country has the code FRA?" (the thing
+a value names), "Which Smith works in Research?" (which namesake), "Does X supply Y?" (a link between two)."""
+
+from __future__ import annotations
+
+from ..understand.linking import Mention
+from ..understand.text import Question
+from .candidate import SKIP_PROPS, Candidate
+
+
+class NamedThingShapes:
+    """Mixed into EmbeddedGenerator; uses its _rows, _wrap, _paths, _explain, _word_scores, _free, _class_mentions
+    and _label_preds."""
+
+    def _is_a(self, q: Question, cls: str | None, anchors) -> list[Candidate]:
+        """'Is Cargo 7 a bicycle?': a yes/no on the named thing's own class (or one below it), when the
+        question names nothing else; the words left over lower it."""
+        if not (q.cues.ask and cls and len(anchors) == 1 and not anchors[0][2]) or q.cues.exists:
+            return []
+        named = next((m for m in self._class_mentions if m.hits[0].iri == cls), None)
+        if named is None or named.start < anchors[0][0].end or q.tokens[named.start - 1] not in ("a", "an"):
+            return []  # "Is X a C": the thing first, then its kind ("any sculptures by Monet" asks another thing)
+        unexplained = [w for w in self._free if self._word_scores(w)]
+        return [
+            Candidate(f"ASK {{ {t} a <{cls}> . }}", 1.6 - 0.4 * k - 0.5 * len(unexplained), "is-a")
+            for k, t in enumerate(anchors[0][1][:2])
+        ]
+
+    def _identified(self, q, m: Mention, t: str, cls: str, scores) -> list[Candidate]:
+        """'Which country has the code FRA?': the thing named by one of its values (not its label) is the thing
+        asked for; the value constrains the things of the class through the property that holds it."""
+        text = m.text.strip("'\"").lower().replace("\\", "").replace('"', "")
+        if not text:
+            return []
+        rows = self._rows(
+            f"SELECT DISTINCT ?p ?v WHERE {{ {t} ?p ?v FILTER(isLiteral(?v) && LCASE(STR(?v)) = \"{text}\") }} LIMIT 5"
+        )
+        out: list[Candidate] = []
+        for p, v in rows:
+            if p.value in self._label_preds or p.value in SKIP_PROPS:
+                continue
+            body = [f"?x a <{cls}> .", f"?x <{p.value}> {v.n3()} ."]
+            out += self._wrap(q, body, "?x", m.score + self._explain({p.value}) + 0.5, "identified", cls, scores)
+        return out
+
+    def _which_namesake(self, q, anchors, scores) -> list[Candidate]:
+        """'Which Smith works in Research?': the answer is the namesake the rest of the question fits."""
+        if not q.tokens or q.tokens[0] not in ("which", "what", "who"):
+            return []
+        first = next(((m, terms) for m, terms, lit in anchors if not lit and m.start <= 2), None)
+        if first is None or len(first[0].hits) < 2:
+            return []
+        m, _ = first
+        values = " ".join(f"<{h.iri}>" for h in m.hits[:8])
+        out = []
+        for o, terms, lit in anchors:
+            if o is m:
+                continue
+            for path in self._paths(None, terms[0], scores, lit)[:2]:
+                body = [f"VALUES ?x {{ {values} }}"] + path.triples("?x", "w")
+                # "Which Smith ...": the question word right before the name asks which namesake
+                cue = 0.4 if m.start == 1 and q.tokens[0] == "which" else 0.0
+                out.append(
+                    Candidate(
+                        f"SELECT DISTINCT ?x WHERE {{ {' '.join(body)} }}",
+                        m.score + o.score + path.score + 0.3 + cue,
+                        "namesake",
+                    )
+                )
+        return out
+
+    def _ask_between(self, anchors, scores) -> list[Candidate]:
+        """Yes/no about two entities: is there a matching property between them?"""
+        (m1, t1, _), (m2, t2, _) = anchors[0], anchors[1]
+        out = []
+        best = sorted(scores.items(), key=lambda kv: -kv[1])[:3]
+        a, b = t1[0], t2[0]
+        for p, ps in best:
+            if a.startswith('"') and b.startswith('"'):
+                continue
+            # either direction: "does X supply Y" and "is Y supplied by X" ask about the same link
+            if a.startswith('"') or b.startswith('"'):
+                a, b = (b, a) if a.startswith('"') else (a, b)
+                sparql = f"ASK {{ {a} <{p}> {b} . }}"
+            else:
+                sparql = f"ASK {{ {{ {a} <{p}> {b} . }} UNION {{ {b} <{p}> {a} . }} }}"
+            # scored like every other shape: by all the question words the property explains
+            out.append(Candidate(sparql, m1.score + m2.score + max(ps, self._explain({p})) + 0.1, "ask-link"))
+        return out
