@@ -276,3 +276,31 @@ def test_a_fork_taken_while_another_thread_computes_a_cached_property_does_not_h
         release.set()
         t.join()
         pool.close()
+
+
+def test_a_pool_dropped_while_another_worker_forks_does_not_hang():
+    """A garbage collection during a fork (filelock's fork hook walks a WeakValueDictionary) can run the finalizer
+    of a graph dropped earlier: it closes that graph's pool, whose workers close their pipes under the fork lock
+    the forking thread already holds. A full test run hung there once."""
+    import gc
+
+    from kgquery.graph import pool as pool_mod
+
+    class Key:
+        pass
+
+    done = threading.Event()
+
+    def drop_during_fork():
+        key = Key()
+        dropped = pool_mod.pool_for(key, _fresh_regex_job)
+        reply = dropped.call({"pattern": "a+", "timeout_s": 3, "memory_mb": 512}, timeout_s=3)
+        assert reply.payload == ("ok", ["aaa"])  # the pool has a live worker to close
+        with pool_mod._FORK_LOCK:  # as Worker.__init__ holds it around os.fork()
+            del key
+            gc.collect()  # the finalizer closes the dropped pool here, in this thread
+        done.set()
+
+    t = threading.Thread(target=drop_during_fork, daemon=True)
+    t.start()
+    assert done.wait(20), "closing a pool inside the fork lock's holder deadlocked"

@@ -69,8 +69,10 @@ _HEADER = struct.Struct("!Q")
 _STARTED = b"S"
 
 #: held from pipe() to closing the child's ends in the parent, so a worker forked by another thread
-#: never inherits another worker's pipe ends (which would hold back EOF)
-_FORK_LOCK = threading.Lock()
+#: never inherits another worker's pipe ends (which would hold back EOF). Reentrant: a garbage collection
+#: during the fork (a fork hook) may run a dropped graph's finalizer, which closes its pool's pipes in the
+#: thread that holds the lock already
+_FORK_LOCK = threading.RLock()
 #: the parent's ends of every worker's pipes: a new worker closes them all at once
 _PARENT_FDS: set[int] = set()
 
@@ -446,7 +448,7 @@ class Pool:
 # --------------------------------------------------------------------------- one pool per backend
 
 _POOLS: dict[int, Pool] = {}
-_POOLS_LOCK = threading.Lock()
+_POOLS_LOCK = threading.RLock()  # reentrant for the same reason: a finalizer may drop a pool while it is held
 
 
 def pool_for(key: object, handler, prepare=None) -> Pool:
@@ -521,8 +523,8 @@ def _after_fork_in_child() -> None:
     """A worker (or any fork) owns none of the parent's workers: forget them without touching them; and
     no lock a parent thread held at the fork may stay held."""
     global _FORK_LOCK, _POOLS_LOCK
-    _FORK_LOCK = threading.Lock()
-    _POOLS_LOCK = threading.Lock()
+    _FORK_LOCK = threading.RLock()
+    _POOLS_LOCK = threading.RLock()
     _POOLS.clear()
     _renew_cached_property_locks()
 
