@@ -137,7 +137,8 @@ def test_example_questions_come_from_the_graph_and_answer():
     first = examples[0].label
     examples[0].click().run()
     assert not at.exception
-    assert [b.label for b in at.sidebar.button if b.key.startswith("hist_")] == [first]
+    shown = first if len(first) <= 48 else first[:47] + "…"  # the history shortens long questions
+    assert [b.label for b in at.sidebar.button if b.key.startswith("hist_")] == [shown]
     assert "answered by" in texts(at.markdown) and not at.error
 
 
