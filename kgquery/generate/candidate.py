@@ -15,6 +15,8 @@ SKIP_PROPS = {
     "http://www.w3.org/2000/01/rdf-schema#isDefinedBy",
 }
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+#: one triple pattern of the text the generators write: subject, predicate IRI, object (a quoted literal whole)
+TRIPLE = re.compile(r'(\S+) <([^>\s]+)> ("(?:[^"\\]|\\.)*"\S*|\S+) \.')
 
 
 @dataclass

@@ -20,6 +20,7 @@ from ..understand.text import AGGREGATE_WORDS, NUMBER_WORDS, STOPWORDS, Question
 from .candidate import (  # noqa: F401  (re-exported)
     RDFS_LABEL,
     SKIP_PROPS,
+    TRIPLE,
     Candidate,
     Path,
     _num,
@@ -27,7 +28,7 @@ from .candidate import (  # noqa: F401  (re-exported)
     with_subclasses,
 )
 from .comparison import ComparisonShapes
-from .feasible import impossible_join
+from .feasible import impossible_join, literal_subject
 from .grouping import GroupingShapes
 from .named import NamedThingShapes
 from .negation import NegationShapes
@@ -95,7 +96,7 @@ class EmbeddedGenerator(
         on ('ref-document_id' beside document_id), between two unknowns, accounts for none of the words of
         that key."""
         out = set()
-        for sub, p, obj in _TRIPLE.findall(pattern):
+        for sub, p, obj in TRIPLE.findall(pattern):
             # a join between two unknowns; a link to a named thing ('template type code CV') keeps its words
             if p not in self._key_links or not (sub.startswith("?") and obj.startswith("?")):
                 out.add(p)
@@ -140,17 +141,7 @@ class EmbeddedGenerator(
         ]
 
     def _literal_subject(self, sparql: str) -> bool:
-        """A query that reads a property of a literal ('?x' is a country's code, then '?x language ?y'): no
-        literal is ever a subject, so it can only come back empty, or count nothing."""
-        if sparql.count("SELECT") > 1:
-            return False  # a subquery has its own variables: names alike are not the same thing
-        triples = _TRIPLE.findall(sparql)
-        literal_vars = set()
-        for _s, p, o in triples:
-            info = self.schema.prop(p) if o.startswith("?") else None
-            if info is not None and info.iri_objects == 0 and info.literal_objects > 0:
-                literal_vars.add(o)
-        return any(s_ in literal_vars for s_, _p, _o in triples)
+        return literal_subject(sparql, self.schema)
 
     def _read_question(self, q: Question, links: Links) -> list[str]:
         """The per-question state the shapes read (free words, compound heads, whether things are counted),
@@ -659,7 +650,6 @@ def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int
 
 #: a triple of a pattern: subject, property IRI (no spaces: "?v <= 9) ?x <p>" is no triple), object (a
 #: variable, an IRI or a literal with spaces)
-_TRIPLE = re.compile(r'(\S+) <([^>\s]+)> ("(?:[^"\\]|\\.)*"\S*|\S+) \.')
 
 
 def _key_named_links(schema) -> set[str]:

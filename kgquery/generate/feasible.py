@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .candidate import TRIPLE
+
 if TYPE_CHECKING:
     from ..graph.schema import PropertyInfo, SchemaSummary
 
-_TRIPLE = re.compile(r'(\S+) <([^>\s]+)> ("(?:[^"\\]|\\.)*"\S*|\S+) \.')
 _TYPED = re.compile(r"(\?\w+) a <([^>\s]+)> \.")
 _SIDE_BLOCK = re.compile(r"\b(?:OPTIONAL|MINUS|FILTER\s+NOT\s+EXISTS|FILTER\s+EXISTS)\s*\{")
 
@@ -46,13 +47,12 @@ def impossible_join(sparql: str, schema: "SchemaSummary") -> bool:
     if body is None:
         return False
     constraints: dict[str, list[tuple[set[str], bool]]] = {}
-    literal_vars = set()
-    for s_, p, o in _TRIPLE.findall(body):
+    triples = TRIPLE.findall(body)
+    literal_vars = _literal_vars(triples, schema)
+    for s_, p, o in triples:
         info = schema.prop(p)
         if info is None:
             continue
-        if o.startswith("?") and not info.iri_objects and info.literal_objects:
-            literal_vars.add(o)
         for var, side in ((s_, "s"), (o, "o")):
             if not var.startswith("?") or (side == "o" and not info.iri_objects):
                 continue
@@ -73,6 +73,26 @@ def impossible_join(sparql: str, schema: "SchemaSummary") -> bool:
                 if (a_all or b_all) and not (a & b):
                     return True
     return False
+
+
+def literal_subject(sparql: str, schema: "SchemaSummary") -> bool:
+    """A query that reads a property of a literal ('?x' is a country's code, then '?x language ?y'): no
+    literal is ever a subject, so it can only come back empty, or count nothing."""
+    if sparql.count("SELECT") > 1:
+        return False  # a subquery has its own variables: names alike are not the same thing
+    triples = TRIPLE.findall(sparql)
+    literal_vars = _literal_vars(triples, schema)
+    return any(s_ in literal_vars for s_, _p, _o in triples)
+
+
+def _literal_vars(triples: list[tuple[str, str, str]], schema: "SchemaSummary") -> set[str]:
+    """The variables some triple binds to the value of a property that only ever holds literals."""
+    out = set()
+    for _s, p, o in triples:
+        info = schema.prop(p) if o.startswith("?") else None
+        if info is not None and not info.iri_objects and info.literal_objects:
+            out.add(o)
+    return out
 
 
 def _all_typed(info: "PropertyInfo", side: str, schema: "SchemaSummary") -> bool:
