@@ -290,6 +290,8 @@ class _Writer:
                 out.append(f"whose {what} is the {'highest' if target == 'Max' else 'lowest'}")
             elif op == "IN":
                 out.append(f"whose {what} is {_join([self.term(t) for t in other], 'or')}")
+            elif op in TEXT_OPS:
+                out.append(f'whose {what} {TEXT_OPS[op]} "{other}"')
             else:
                 out.append(f"whose {what} is {OPS.get(op, op)} {self.term(other)}")
         return out
@@ -598,6 +600,10 @@ def _agg_ref(expr, scope: Scope):
     return None
 
 
+#: substring tests, as an explanation says them
+TEXT_OPS = {"CONTAINS": "contains", "STRSTARTS": "starts with", "STRENDS": "ends with"}
+
+
 def _comparisons(expr) -> list[tuple]:
     """(variable, op, other) for each comparison in a FILTER/HAVING expression (through && only)."""
     from rdflib import Variable
@@ -609,6 +615,12 @@ def _comparisons(expr) -> list[tuple]:
     if expr.name == "ConditionalAndExpression":
         for e in [expr["expr"]] + list(expr.get("other") or []):
             out.extend(_comparisons(e))
+    elif expr.name in ("Builtin_CONTAINS", "Builtin_STRSTARTS", "Builtin_STRENDS"):
+        a = expr["arg1"]
+        while isinstance(a, CompValue) and a.name in ("Builtin_LCASE", "Builtin_UCASE", "Builtin_STR"):
+            a = a["arg"]  # CONTAINS(LCASE(STR(?t)), "hey"): a text inside ?t
+        if isinstance(a, Variable):
+            out.append((a, expr.name.removeprefix("Builtin_"), str(expr["arg2"])))
     elif expr.name == "RelationalExpression" and expr.get("op") == "IN" and isinstance(expr["expr"], Variable):
         out.append((expr["expr"], "IN", list(expr["other"])))  # "?w IN (3500, 2100)": either value
     elif expr.name == "RelationalExpression" and expr.get("op") in OPS:

@@ -78,3 +78,13 @@ def _num(v: float) -> str:
     ('20000000', '2.5')
     """
     return str(int(v)) if v == int(v) else str(v)
+
+
+def _string(text: str) -> str:
+    """A text as a SPARQL string literal (quotes, backslashes and line ends escaped).
+
+    >>> print(_string('say "hi"\\\\'))
+    "say \\"hi\\"\\\\"
+    """
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'

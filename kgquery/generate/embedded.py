@@ -24,6 +24,7 @@ from .candidate import (  # noqa: F401  (re-exported)
     Candidate,
     Path,
     _num,
+    _string,
     _reuse_middle,
     with_subclasses,
 )
@@ -97,6 +98,8 @@ class EmbeddedGenerator(
         that key."""
         out = set()
         for sub, p, obj in TRIPLE.findall(pattern):
+            if p in self._reread and re.fullmatch(r"\?t\d+", obj):
+                continue  # a text searched that the words also ask to read out
             # a join between two unknowns; a link to a named thing ('template type code CV') keeps its words
             if p not in self._key_links or not (sub.startswith("?") and obj.startswith("?")):
                 out.add(p)
@@ -168,6 +171,7 @@ class EmbeddedGenerator(
             and any(cmp_[2] < m.start <= cmp_[2] + 4 and _is_number(q.tokens[m.start - 1]) for m in links.classes)
         )
         self._all_words = set(q.tokens)
+        self._reread: set[str] = set()  # texts searched ("whose names contain 'Al'") that are also read out
         self._leftover_cache: dict = {}
         self._word_cache: dict = {}
         return free_words
@@ -396,6 +400,21 @@ class EmbeddedGenerator(
             test = f"?q{k} = {_num(values[0])}" if len(values) == 1 else f"?q{k} IN ({', '.join(map(_num, values))})"
             extra += path.triples(x, f"q{k}") + [f"FILTER({test})"]
             bonus += 0.5 * path.score
+        content = set(q.content_positions())
+        for k, (mode, text, a, b) in enumerate(q.cues.texts):
+            window = [i for i in [*range(max(0, a - 4), a), *range(b, b + 4)] if i in content]
+            paths = self._text_paths(cls, body, [q.tokens[i] for i in window], scores)
+            if not paths:
+                continue
+            path = Path(paths[0].steps, f"?t{k}", paths[0].score)
+            searched = path.steps[-1][0]
+            naming = {q.tokens[i] for i in window if self._word_scores(q.tokens[i]).get(searched, 0.0) >= 0.6}
+            if any(q.tokens[i] in naming for i in content - set(window)):
+                # "the names of the contestants whose names contain 'Al'": the text searched is also read out
+                self._reread.add(searched)
+            test = {"contains": "CONTAINS", "starts": "STRSTARTS", "ends": "STRENDS"}[mode]
+            extra += path.triples(x, f"t{k}") + [f"FILTER({test}(LCASE(STR(?t{k})), {_string(text.lower())}))"]
+            bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
 
     def _wrap_one(

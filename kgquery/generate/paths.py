@@ -184,6 +184,32 @@ class PathFinding:
         words = set(split_name(local_name(prop)).split()) | set(info.label.lower().split())
         return info.is_numeric and "year" in words
 
+    def _text_paths(self, cls: str | None, base: list[str], near: list[str], scores: dict[str, float]) -> list[Path]:
+        """Texts reachable from ?x in one or two hops, for a substring to be found in ("the word 'Hey' in its
+        title"): the property the words beside the substring name first, then the question's other words,
+        then what names the things (their label, a 'name' or 'title' column)."""
+        near_scores = self.linker.property_scores(near) if near else {}
+        body = " ".join(base)
+        text = "(isLiteral(?v) && !isNumeric(?v))"
+        rows = self._rows(
+            f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
+            f"{{ ?x ?p1 ?v FILTER({text}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && {text}) BIND(1 AS ?d) }} "
+            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {text}) BIND(0 AS ?d) }} }} LIMIT 200"
+        )
+        naming = set(self._label_preds) | {self._display_name(cls)}
+        out = []
+        for p1, p2, d in rows:
+            if p1 is None or p1.value in SKIP_PROPS:
+                continue
+            steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
+            last = steps[-1][0]
+            s = max(near_scores.get(last, 0.0), 0.8 * scores.get(last, 0.0), 0.4 if last in naming else 0.0)
+            if p2 is not None:
+                s = 0.8 * max(s, near_scores.get(p1.value, 0.0)) - 0.1
+            out.append(Path(steps, "?t", s))
+        out.sort(key=lambda p: (-p.score, p.steps))
+        return out[:3]
+
     def _numeric_paths(
         self, cls: str | None, base: list[str], hint: str, scores: dict[str, float], year: bool = False
     ) -> list[Path]:

@@ -237,8 +237,11 @@ class Linker:
         toks = q.tokens
         cands: list[Mention] = []
         n = len(toks)
+        inside = q.text_positions()  # "the word 'Garden'": a text to find inside values, not a thing
         for i in range(n):
             for j in range(min(n, i + MAX_SPAN), i, -1):
+                if inside and inside.intersection(range(i, j)):
+                    continue
                 words = toks[i:j]
                 acro = j - i == 1 and _acronym(q.raw_tokens[i])
                 if not acro and all(w in STOPWORDS or w in TITLES for w in words):

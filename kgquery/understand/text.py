@@ -229,6 +229,9 @@ class Cues:
     #: "at least one": either things are counted ("with at least one car maker") or one merely exists
     #: ("a BOM with at least one part from ..."); the generator picks, and either reading honours it
     at_least_one: bool = False
+    #: texts inside a value ("the word 'Garden' in its title", "names starting with 'Ma'"): (mode, text,
+    #: first token, end token) with mode 'contains', 'starts' or 'ends'; their words are no things to link
+    texts: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -239,7 +242,12 @@ class Question:
     cues: Cues
 
     def content_positions(self) -> list[int]:
-        return [i for i, t in enumerate(self.tokens) if t not in STOPWORDS and t not in TITLES]
+        inside = self.text_positions()
+        return [i for i, t in enumerate(self.tokens) if t not in STOPWORDS and t not in TITLES and i not in inside]
+
+    def text_positions(self) -> set[int]:
+        """The tokens of substring phrases ("starting with 'Ma'"): a text to find inside values, not a word."""
+        return {i for _, _, a, b in self.cues.texts for i in range(a, b)}
 
 
 _NUM = re.compile(r"^-?\d+(?:[.,]\d+)?$")
@@ -649,13 +657,62 @@ def _hyphenated_words(token: str) -> bool:
     return len(parts) >= 2 and all(p.isalpha() and len(p) >= 2 for p in parts)
 
 
-def analyse(text: str) -> Question:
-    """Tokenise a question and read its cues."""
+_QUOTE = "'\"\u2018\u2019\u201c\u201d`"
+_QUOTED = rf"[{_QUOTE}]([^{_QUOTE}]{{1,60}})[{_QUOTE}]"
+#: what names a piece of text: "the word", "the letter", "the substring"
+_TEXT_NOUN = r"(?:the\s+|a\s+)?(?:words?|letters?|sub-?strings?|strings?|texts?|phrases?|characters?|prefix|suffix)"
+_BARE = r"(?:(?:the|a|an)\s+)?([\w\-]+)"
+_TEXT_CUES = [
+    # "contains the word X", "has the substring X", "with the letter 'w'", "including the text 'Korea'"
+    ("contains", rf"\b(?:contain(?:s|ing|ed)?|includ(?:e|es|ing|ed)|ha(?:s|ve|ving)|with)\s+{_TEXT_NOUN}\s+(?:{_QUOTED}|{_BARE})"),
+    ("contains", rf"\b(?:contain(?:s|ing|ed)?|includ(?:e|es|ing|ed))\s+{_QUOTED}"),  # "contains 'whale'"
+    ("starts", rf"\b(?:start|begin)(?:s|ning|ing|ned|ed)?\s+with\s+(?:{_TEXT_NOUN}\s+)?(?:{_QUOTED}|{_BARE})"),
+    ("ends", rf"\bend(?:s|ing|ed)?\s+(?:with|in)\s+(?:{_TEXT_NOUN}\s+)?(?:{_QUOTED}|{_BARE})"),
+]
+
+
+def _raw_tokens(text: str) -> list[str]:
     raw = re.findall(r"[\w][\w\-./@%']*[\w]|[\w]", text)
     # "Bill-of-Material", "well-known": words joined by hyphens are words, as labels are read ("bill of
     # material"); a code ("WH-0077") or a single letter ("e-mail", "X-ray") stays one token
     raw = [p for r in raw for p in (r.split("-") if _hyphenated_words(r) else [r])]
-    raw = _fold_numbers([r.rstrip(".") for r in raw])
+    return _fold_numbers([r.rstrip(".") for r in raw])
+
+
+def _substrings(text: str) -> list[tuple[str, str, int, int]]:
+    """Texts to find inside values: "with the word 'Hey' in its title", "names starting with 'Ma'".
+
+    A bare word is taken only after a word for text ("the letter w") or when it is short ("starting with
+    Al"); otherwise the text must be quoted, so "countries that contain the most cities" and "the war that
+    ended with a treaty" stay relations.
+
+    >>> _substrings("Which titles have the word 'Hey' in them?")
+    [('contains', 'Hey', 2, 6)]
+    >>> _substrings("names starting with Al"), _substrings("regions that contain France")
+    ([('starts', 'Al', 1, 4)], [])
+    """
+    out: list[tuple[str, str, int, int]] = []
+    taken: set[int] = set()
+    for mode, pattern in _TEXT_CUES:
+        for m in re.finditer(pattern, text, re.I):
+            quoted, bare = m.group(1), m.group(2) if m.re.groups > 1 else None
+            value = quoted if quoted is not None else bare
+            if not value or not value.strip() or m.start() in taken:
+                continue
+            if quoted is None and not re.search(_TEXT_NOUN, m.group(0), re.I) and len(value) > 3:
+                continue
+            taken.add(m.start())
+            a, b = len(_raw_tokens(text[: m.start()])), len(_raw_tokens(text[: m.end()]))
+            if quoted is not None:
+                b = len(_raw_tokens(text[: m.end() + 1]))  # the closing quote
+            out.append((mode, value.strip(), a, b))
+    out.sort(key=lambda t: t[2])
+    return out
+
+
+def analyse(text: str) -> Question:
+    """Tokenise a question and read its cues."""
+    raw = _raw_tokens(text)
     tokens = [normalize(r).replace(" ", "") if not _NUM.match(r) else r.replace(",", ".") for r in raw]
     c = Cues()
     low = tokens
@@ -686,4 +743,5 @@ def analyse(text: str) -> Question:
             c.aggregate = c.aggregates[0] if c.aggregates else None
     if c.compare is None and c.between is None and c.above_average is None:
         c.comparative = _comparative(low)
+    c.texts = _substrings(text)
     return Question(text=text, tokens=tokens, raw_tokens=raw, cues=c)
