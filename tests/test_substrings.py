@@ -9,7 +9,6 @@ import os
 import pytest
 
 from conftest import answer_values, engine_on
-
 from kgquery.understand.text import analyse
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -64,7 +63,11 @@ def test_a_text_inside_a_value_is_read_as_a_substring(question, mode, text):
 
 @pytest.mark.parametrize(
     "question",
-    ["Which countries contain the most cities?", "Which documents contain the paragraph text 'Brazil'?", "Books by Mary"],
+    [
+        "Which countries contain the most cities?",
+        "Which documents contain the paragraph text 'Brazil'?",
+        "Books by Mary",
+    ],
 )
 def test_relations_and_values_are_no_substrings(question):
     assert analyse(question).cues.texts == []

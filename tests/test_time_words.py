@@ -61,6 +61,8 @@ def museum(tmp_path_factory):
         ("Who is the youngest artist?", ["monet"]),  # the latest birth date
         ("Which artist was born first?", ["hokusai"]),  # 'first' closing the sentence: the earliest
         ("Which painting was made last?", ["w1"]),
+        ("Which is the first painting?", ["w4"]),  # 'the first' before a class with a year: a superlative of time
+        ("Name the last artist to be born.", ["monet"]),
     ],
 )
 def test_age_and_time_words_rank_dates_and_years_the_right_way(museum, question, expected):
@@ -74,3 +76,13 @@ def test_kinds_below_a_class_are_negated_and_asked_as_kinds(museum):
     assert f"FILTER NOT EXISTS {{ ?x a <{M}Painting> . }}" in ans.sparql  # not of that kind, not "not by a painter"
     ans = museum.ask("Are there any sculptures by Monet?")
     assert ans.boolean is False and "createdBy" in ans.sparql, ans.sparql  # sculptures by him, not "is he one"
+
+
+def test_the_first_of_a_class_without_time_is_no_ranking(tmp_path_factory):
+    """'the first name' is a property; 'the first museum' ranks nothing when museums have no date or year."""
+    from kgquery.understand.text import analyse
+
+    assert analyse("What is the first name of Monet?").cues.superlative is None
+    eng = engine_on(tmp_path_factory, "museum2", TTL)
+    ans, values = answer_values(eng, "Which city is the first museum in?")
+    assert "MIN(" not in ans.sparql and "MAX(" not in ans.sparql, ans.sparql

@@ -24,8 +24,8 @@ from .candidate import (  # noqa: F401  (re-exported)
     Candidate,
     Path,
     _num,
-    _string,
     _reuse_middle,
+    _string,
     with_subclasses,
 )
 from .comparison import ComparisonShapes
@@ -127,6 +127,7 @@ class EmbeddedGenerator(
         """Candidate queries, best first. "At least one" is read twice: as a count bounded below by one
         ("countries with at least one car maker") and as plain existence ("a list with at least one book from
         a Danish publisher"); both mean the same, and each shape reaches questions the other does not."""
+        q = self._ordinal_of_time(q, links)
         cands = self._candidates(q, links)
         if q.cues.at_least_one:
             cands += self._candidates(dataclasses.replace(q, cues=dataclasses.replace(q.cues, compare=None)), links)
@@ -143,6 +144,21 @@ class EmbeddedGenerator(
             dataclasses.replace(c, sparql=with_subclasses(c.sparql, self._superclasses)) for c in out[:MAX_CANDIDATES]
         ]
 
+    def _ordinal_of_time(self, q: Question, links: Links) -> Question:
+        """Read "the first student to register", "the last transcript" as a superlative of time, but only when the
+        word after 'first'/'last' names a class whose things have a date or year of their own."""
+        c = q.cues
+        if c.ordinal is None or c.superlative is not None:
+            return q
+        direction, at = c.ordinal
+        named = next((m.hits[0].iri for m in links.classes if m.start == at + 1), None)
+        if named is None or not any(
+            self._time_valued(p.iri) for p in self.schema.properties if any(k == named for k, _ in p.subject_classes)
+        ):
+            return q
+        sup = (direction, "early" if direction == "ASC" else "late", at)
+        return dataclasses.replace(q, cues=dataclasses.replace(c, superlative=sup))
+
     def _literal_subject(self, sparql: str) -> bool:
         return literal_subject(sparql, self.schema)
 
@@ -152,7 +168,10 @@ class EmbeddedGenerator(
         self._class_mentions = links.classes  # the shapes read the classes named, never link again
         self._head_cls = _compound_heads(q, links)
         self._heads = list(self._head_cls)
-        free_words = [q.tokens[i] for i in links.free] + self._heads + self.linker.acronyms(q, links.free)
+        o, sup = q.cues.ordinal, q.cues.superlative
+        ranked_at = {o[1]} if o and sup and sup[2] == o[1] else set()  # "the last transcript": 'last' ranks
+        free = [i for i in links.free if i not in ranked_at]
+        free_words = [q.tokens[i] for i in free] + self._heads + self.linker.acronyms(q, free)
         self._free = free_words
         sup = q.cues.superlative
         #: "the most car makers", "the most number of degrees": a class name follows, so things are counted

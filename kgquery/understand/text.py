@@ -232,6 +232,9 @@ class Cues:
     #: texts inside a value ("the word 'Garden' in its title", "names starting with 'Ma'"): (mode, text,
     #: first token, end token) with mode 'contains', 'starts' or 'ends'; their words are no things to link
     texts: list[tuple[str, str, int, int]] = field(default_factory=list)
+    #: "the first student to register", "the last transcript": ('ASC' or 'DESC', position); a superlative of
+    #: time when a class follows and has a date, which the generator knows ("the first name" is no such thing)
+    ordinal: tuple[str, int] | None = None
 
 
 @dataclass
@@ -484,6 +487,10 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
             pass
     if c.superlative is None and not named:
         c.superlative = _superlative_at(low, i)
+    if t in ("first", "last") and c.ordinal is None and 0 < i < len(low) - 1 and low[i - 1] == "the":
+        nxt = low[i + 1]
+        if nxt not in STOPWORDS and not _NUM.match(nxt) and nxt not in NUMBER_WORDS:
+            c.ordinal = ("ASC" if t == "first" else "DESC", i)
     if t in ("per", "each") and c.group is None and not _rate(low, i):
         c.group = i + 1
     agg = AGGREGATE_WORDS.get(t)
@@ -664,7 +671,10 @@ _TEXT_NOUN = r"(?:the\s+|a\s+)?(?:words?|letters?|sub-?strings?|strings?|texts?|
 _BARE = r"(?:(?:the|a|an)\s+)?([\w\-]+)"
 _TEXT_CUES = [
     # "contains the word X", "has the substring X", "with the letter 'w'", "including the text 'Korea'"
-    ("contains", rf"\b(?:contain(?:s|ing|ed)?|includ(?:e|es|ing|ed)|ha(?:s|ve|ving)|with)\s+{_TEXT_NOUN}\s+(?:{_QUOTED}|{_BARE})"),
+    (
+        "contains",
+        rf"\b(?:contain(?:s|ing|ed)?|includ(?:e|es|ing|ed)|ha(?:s|ve|ving)|with)\s+{_TEXT_NOUN}\s+(?:{_QUOTED}|{_BARE})",
+    ),
     ("contains", rf"\b(?:contain(?:s|ing|ed)?|includ(?:e|es|ing|ed))\s+{_QUOTED}"),  # "contains 'whale'"
     ("starts", rf"\b(?:start|begin)(?:s|ning|ing|ned|ed)?\s+with\s+(?:{_TEXT_NOUN}\s+)?(?:{_QUOTED}|{_BARE})"),
     ("ends", rf"\bend(?:s|ing|ed)?\s+(?:with|in)\s+(?:{_TEXT_NOUN}\s+)?(?:{_QUOTED}|{_BARE})"),
