@@ -100,8 +100,11 @@ class EmbeddedGenerator(
         for sub, p, obj in TRIPLE.findall(pattern):
             if p in self._reread and re.fullmatch(r"\?t\d+", obj):
                 continue  # a text searched that the words also ask to read out
-            # a join between two unknowns; a link to a named thing ('template type code CV') keeps its words
-            if p not in self._key_links or not (sub.startswith("?") and obj.startswith("?")):
+            # a join between two unknowns, or to a thing named otherwise than by the key ('Smith'), explains
+            # none of the key's words; a link to a thing named by it ('template type code CV') keeps them
+            if p not in self._key_links or not (
+                sub.startswith("?") and (obj.startswith("?") or obj.strip("<>") not in self._named_by_key)
+            ):
                 out.add(p)
         return out
 
@@ -190,6 +193,14 @@ class EmbeddedGenerator(
             and any(cmp_[2] < m.start <= cmp_[2] + 4 and _is_number(q.tokens[m.start - 1]) for m in links.classes)
         )
         self._all_words = set(q.tokens)
+        #: things the question names by their key ('template type code CV'): a join named after that key
+        #: accounts for the key's words; one to a thing named otherwise ('Smith', a student) does not
+        self._named_by_key = {
+            h.iri
+            for m in links.entities
+            for h in m.hits
+            if m.text and _norm_key(m.text) and _norm_key(m.text) in _norm_key(local_name(h.iri))
+        }
         self._reread: set[str] = set()  # texts searched ("whose names contain 'Al'") that are also read out
         self._leftover_cache: dict = {}
         self._word_cache: dict = {}
@@ -690,6 +701,10 @@ def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int
 #: variable, an IRI or a literal with spaces)
 
 
+def _norm_key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
 def _key_named_links(schema) -> set[str]:
     """Links between things whose name is a value property's name and more ('ref-document_id' when
     document_id holds values): tables made into a graph name a join after the key it joins on."""
@@ -699,7 +714,8 @@ def _key_named_links(schema) -> set[str]:
         if p.is_literal or not p.iri_objects:
             continue
         words = set(split_name(local_name(p.iri)).split())
-        if any(len(v) >= 2 and v < words for v in values):
+        # two words or more ('document id'), or one key word run together ('stuid')
+        if any((len(v) >= 2 or next(iter(v), "").endswith("id")) and v < words for v in values):
             out.add(p.iri)
     return out
 

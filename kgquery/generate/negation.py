@@ -27,13 +27,15 @@ class NegationShapes:
             for p in self._paths(cls, terms[0], scores, lit)[:2]:
                 bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score))
         others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
+        # "students who do not have a cat pet": a bare link to a pet would leave the named value unused
+        unused = max((m.score for m, _, _ in after[:1]), default=0.0) if bodies else 0.0
         for other in others[:1]:
             if other in self.schema.subclasses(cls):  # "artworks that are not paintings": not of that kind
                 bodies.append((f"?x a <{other}> .", 2.0))
         for other in others[:1]:  # "authors who have no book": no link to a book
             links_ = self._class_links(cls, other, scores)[:2]
             for pat, ps in links_ or self._schema_links(cls, other, "?y"):  # or two hops: student-has_pet-pet
-                bodies.append((pat, 1.0 + ps if links_ else ps))
+                bodies.append((pat, (1.0 + ps if links_ else ps) - unused))
         if not bodies:  # "teams with no coach": no value for the property the words name
             for p, v in self._best_props([q.tokens[i] for i in links.free if i in near]):
                 info = self.schema.prop(p)

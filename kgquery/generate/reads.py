@@ -94,13 +94,17 @@ class ReadShapes:
             out.append(Candidate(_column_select(pat, x, cols), s + 0.5 * self._words_covered(cols), shape + "+columns"))
         asked = self._asked_word(q)
         asked = asked if asked in self._free else None  # a class word ("which products") is not a property's
-        for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1])[:3]:
+
+        # of two properties named alike ("template id"), the one the matches' class has
+        def own_(p: str) -> float:
+            info = self.schema.prop(p)
+            return 0.0 if not cls or info is None or any(k == cls for k, _ in info.subject_classes) else 0.1
+
+        for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1] + own_(kv[0]))[:3]:
             if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
                 ps = max(ps, 0.8)  # "in which cities": the word the question asks for names the property
             if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
-                info = self.schema.prop(p)
-                # of two properties named alike ("template id"), the one the matches' class has
-                own = 0.0 if not cls or info is None or any(k == cls for k, _ in info.subject_classes) else 0.1
+                info, own = self.schema.prop(p), own_(p)
                 out.append(
                     Candidate(
                         f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}",

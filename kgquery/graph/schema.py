@@ -13,12 +13,13 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from ..terms import Outcome
+from ..wording import singular
 from .guard import WELL_KNOWN_PREFIXES
 from .source import GraphSource
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: vocabulary namespaces whose terms describe the schema rather than the data
 META_NS = (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -418,6 +419,7 @@ def compute_schema(kg: GraphSource, samples: int = 3) -> SchemaSummary:
             rows = _rows(kg, f"SELECT DISTINCT ?o WHERE {{ ?s <{p.iri}> ?o }} LIMIT {samples}", timeout=10)
             p.samples = [local_name(r[0].value) if r[0].is_iri else r[0].value for r in rows if r[0] is not None]
     classes = _with_hierarchy(lambda q: _rows(kg, q), classes, props)
+    _name_keys(props.values(), classes)
     properties = sorted(props.values(), key=lambda p: (-p.count, p.iri))
     return SchemaSummary(classes, properties, _prefixes(classes, properties), kg.triple_count)
 
@@ -580,8 +582,51 @@ def compute_schema_paged(kg: GraphSource, checkpoint=None, samples: int = 3) -> 
             (props[r[0].value].domains if r[2].value == "d" else props[r[0].value].ranges).append(r[1].value)
     hierarchy_steps = iter(range(1_000_000))
     classes = _with_hierarchy(lambda q: step(f"hierarchy|{next(hierarchy_steps)}", q), classes, props)
+    _name_keys(props.values(), classes)
     properties = sorted(props.values(), key=lambda p: (-p.count, p.iri))
     return SchemaSummary(classes, properties, _prefixes(classes, properties), kg.triple_count)
+
+
+def _name_keys(props, classes: list[ClassInfo]) -> None:
+    """A key named after its class in short ('stuid' of a student, 'ref-custid' to a customer) is read as
+    '<class> id': a question says 'student id', never 'stuid'. Only for a property without a label of its own,
+    a name word ending in 'id' that is no common English word ('valid', 'liquid'), and a class of its subjects or
+    objects whose name starts with the rest of the word."""
+    names = {c.iri: re.sub(r"[^a-z]", "", c.label.lower()) for c in classes}
+    labels = {c.iri: " ".join(singular(w) for w in c.label.lower().split()) for c in classes}
+    for p in props:
+        local = local_name(p.iri)
+        if p.label != split_name(local):
+            continue
+        words = p.label.split()
+        # a link names the key of the thing it points at ('ref-memid' of a membership points at a member)
+        owners = [c for c, _ in (p.object_classes + p.subject_classes) if c in names]
+        for i, w in enumerate(words):
+            if w.endswith("id") and not _common_word(w):  # 'stuid', kept whole by the word list
+                stem, key = w[:-2], "{} id"
+            elif words[i + 1 : i + 2] == ["id"]:  # 'memid', split as 'mem id'
+                stem, key = w, "{}"
+            else:
+                continue
+            match = next((c for c in owners if len(names[c]) > len(stem) and names[c].startswith(stem)), None)
+            if len(stem) >= 2 and stem.isalpha() and match:
+                words[i] = key.format(labels[match])
+        p.label = " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The 20,000 most frequent English words (wordninja's list, which is ordered by frequency)."""
+    try:
+        import wordninja
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    cost = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
+    return frozenset(sorted(cost, key=cost.get)[:20000])
+
+
+def _common_word(word: str) -> bool:
+    return word in _common_words()
 
 
 def _prefixes(classes: list[ClassInfo], properties: list[PropertyInfo]) -> dict[str, str]:

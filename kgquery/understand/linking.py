@@ -216,6 +216,7 @@ class Linker:
                 label_names(p.label) | {split_name(local_name(p.iri))} | {normalize(n) for n in names.get(p.iri, ())}
             )
             words = {w for t in texts for w in t.split()}
+            words -= {w for w in words if _abbreviated_key(w, words)}  # 'stuid' where the label says 'student id'
             self.prop_words[p.iri] = {stem(w) for w in words if w not in STOPWORDS and len(w) > 1}
             # "fname": an initial before a word abbreviates a word that the question spells out ("first name")
             for t in texts:
@@ -511,6 +512,15 @@ class Linker:
             return self.embedder.similarities(self, words)
         except RuntimeError:
             return {}
+
+
+def _abbreviated_key(word: str, words: set[str]) -> bool:
+    """'stuid' or 'mem' beside 'student'/'member' and 'id': the short key name that the schema's label spells
+    out (kgquery.graph.schema reads 'stuid' of a student as 'student id')."""
+    if "id" not in words or word == "id":
+        return False
+    short = word[:-2] if word.endswith("id") and len(word) > 4 else word
+    return any(w != word and len(w) > len(short) and w.startswith(short) for w in words)
 
 
 def _shared_stem(a: str, b: str) -> bool:
