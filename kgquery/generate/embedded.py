@@ -173,7 +173,7 @@ class EmbeddedGenerator(
         self._heads = list(self._head_cls)
         o, sup = q.cues.ordinal, q.cues.superlative
         ranked_at = {o[1]} if o and sup and sup[2] == o[1] else set()  # "the last transcript": 'last' ranks
-        free = [i for i in links.free if i not in ranked_at]
+        free = [i for i in links.free if i not in ranked_at and i not in _key_words(q, links)]
         free_words = [q.tokens[i] for i in free] + self._heads + self.linker.acronyms(q, free)
         self._free = free_words
         sup = q.cues.superlative
@@ -328,8 +328,44 @@ class EmbeddedGenerator(
             prev = before.get(m.start)
             if prev and m.hits[0].iri in self.linker.labels.types_of(prev.hits[0].iri):
                 continue  # "the Research department": the class word types the entity before it
+            if self._names_other_property(q, m) or self._names_key_of(q, m, links):
+                continue
             return m.hits[0].iri
         return None
+
+    def _names_other_property(self, q: Question, m: Mention) -> bool:
+        """'the template type description': the class word opens the exact name of a property that only
+        things of other classes have, so it names that property, not the things asked for."""
+        by_label = self._labels_owners()
+        for k in (4, 3, 2):
+            if m.start + k <= len(q.tokens):
+                owners = by_label.get(_norm_label(q.tokens[m.start : m.start + k]))
+                if owners is not None:
+                    return m.hits[0].iri not in owners
+        return False
+
+    def _labels_owners(self) -> dict[str, set[str]]:
+        """Property names of two words or more (normalised) -> the classes whose things use them."""
+        if not hasattr(self, "_label_owner_map"):
+            out: dict[str, set[str]] = {}
+            for p in self.schema.properties:
+                key = _norm_label(re.findall(r"[A-Za-z0-9]+", p.label))
+                if " " in key:
+                    out.setdefault(key, set()).update(c for c, _ in p.subject_classes)
+            self._label_owner_map = out
+        return self._label_owner_map
+
+    def _names_key_of(self, q: Question, m: Mention, links: Links) -> bool:
+        """'for template type code AD': the class word opens the name of the key that identifies the entity
+        right after it (in the entity's own IRI), so it says which thing is meant, not what is asked."""
+        nxt = next((e for e in links.entities if 0 < e.start - m.start <= 4), None)
+        if nxt is None or nxt.start - m.start < 2 or not nxt.hits:
+            return False
+        iri = nxt.hits[0].iri
+        if m.hits[0].iri in self.linker.labels.types_of(iri):
+            return False
+        key = _norm_key(" ".join(q.tokens[m.start : nxt.start]))
+        return bool(key) and key in _norm_key(local_name(iri))
 
     def _ranked_members(self, q: Question, links: Links) -> str | None:
         """'the cheapest Encoder we can get from a french supplier': a superlative right before a named group
@@ -699,6 +735,35 @@ def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int
 
 #: a triple of a pattern: subject, property IRI (no spaces: "?v <= 9) ?x <p>" is no triple), object (a
 #: variable, an IRI or a literal with spaces)
+
+
+def _key_words(q: Question, links: Links) -> set[int]:
+    """The words right before an entity that name the key identifying it in its own IRI, opened by a class
+    word ('template type code' before 'AD', whose IRI ends 'template_type_code=AD'): they say which thing is
+    meant, not what to read. ('the template with type code PPT' keeps 'type code' for the join it names.)"""
+    out: set[int] = set()
+    opens = {m.start for m in links.classes}
+    for e in links.entities:
+        if not e.hits:
+            continue
+        name = _norm_key(local_name(e.hits[0].iri))
+        for k in (4, 3, 2, 1):
+            span = range(e.start - k, e.start)
+            if (
+                span.start < 0
+                or span.start not in opens
+                or any(len(q.tokens[i]) < 2 or q.tokens[i].lower() in STOPWORDS for i in span)
+            ):
+                continue
+            key = _norm_key(" ".join(q.tokens[i] for i in span))
+            if len(key) >= 4 and key in name:
+                out.update(span)
+                break
+    return out
+
+
+def _norm_label(words: list[str]) -> str:
+    return " ".join(singular(w.lower()) for w in words)
 
 
 def _norm_key(text: str) -> str:
