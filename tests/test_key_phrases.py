@@ -47,6 +47,20 @@ def paints(tmp_path_factory):
 @pytest.mark.parametrize(
     "question, expected",
     [
+        ("What is the paint type description of the paint Chalk?", ["Matte"]),
+        ("Give the paint type description for Signal Red.", ["Gloss"]),
+    ],
+)
+def test_a_property_named_in_full_is_read_one_step_away(paints, question, expected):
+    """The paint has no description of its own; the whole name 'paint type description' is that of its
+    type's property, so the answer is read through the paint's type."""
+    ans, values = answer_values(paints, question)
+    assert values == expected, (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
         ("What is the paint type description for paint type code 'GL'?", ["Gloss"]),
         ("What is the paint type description for paint type code 'MT'?", ["Matte"]),
         # the class word with its key after 'the paint with': the paints are still what is counted

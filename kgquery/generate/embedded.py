@@ -38,6 +38,9 @@ from .ranking import RankingShapes
 from .reads import ReadShapes, _column_select
 
 MAX_CANDIDATES = 60
+#: a second hop to a property whose whole name the question writes out: the words in their order say more
+#: than the same words scattered (about the score of one more word explained in part)
+SPELLED_BONUS = 0.25
 
 
 class EmbeddedGenerator(
@@ -343,6 +346,22 @@ class EmbeddedGenerator(
                 if owners is not None:
                     return m.hits[0].iri not in owners
         return False
+
+    def _spelled_props(self, q: Question) -> set[str]:
+        """Properties whose whole name, two words or more, the question writes out word for word."""
+        text = " " + _norm_label(q.tokens) + " "
+        return {
+            p.iri
+            for p in self.schema.properties
+            if " " + self._norm_prop(p) + " " in text and " " in self._norm_prop(p)
+        }
+
+    def _norm_prop(self, p) -> str:
+        if not hasattr(self, "_prop_norms"):
+            self._prop_norms = {}
+        if p.iri not in self._prop_norms:
+            self._prop_norms[p.iri] = _norm_label(re.findall(r"[A-Za-z0-9]+", p.label))
+        return self._prop_norms[p.iri]
 
     def _labels_owners(self) -> dict[str, set[str]]:
         """Property names of two words or more (normalised) -> the classes whose things use them."""
@@ -650,12 +669,15 @@ class EmbeddedGenerator(
                     out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
                     if fwd and ps >= 0.6 and not cls and not q.cues.ask:
                         out += self._through_value_node(q, t, p, s, scores)
-                # two hops when the question words match a property one step further
+                # two hops when the question words match a property one step further, or the question
+                # writes out the whole name of a property the anchor's neighbours have ('the feature type
+                # name of feature AirCon': AirCon -> its feature type -> that type's name)
+                spelled = self._spelled_props(q) - {p for p, _, _ in adj}
                 for p1, fwd1, n1 in adj:
                     info = self.schema.prop(p1)
                     if n1 > 50 or (fwd1 and info is not None and info.iri_objects == 0):
                         continue  # a literal is a dead end
-                    if not any(v >= 0.8 for v in self._leftover({p1}).values()):
+                    if not spelled and not any(v >= 0.8 for v in self._leftover({p1}).values()):
                         continue  # nothing left in the question for a second hop to match
                     mid = f"{t} <{p1}> ?m ." if fwd1 else f"?m <{p1}> {t} ."
                     rows = self._rows(
@@ -665,10 +687,12 @@ class EmbeddedGenerator(
                     rest = self._leftover({p1})
                     for p2, d2 in rows:
                         ps2 = rest.get(p2.value, 0.0)
-                        if ps2 < 0.8 or p2.value in SKIP_PROPS or p2.value == p1:
+                        named = p2.value in spelled and d2.value == "1"
+                        if (ps2 < 0.8 and not named) or p2.value in SKIP_PROPS or p2.value == p1:
                             continue
                         second = f"?m <{p2.value}> ?x ." if d2.value == "1" else f"?x <{p2.value}> ?m ."
                         s = m.score + bonus + self._explain({p1, p2.value}) - HOP_PENALTY - 0.6 * others
+                        s += SPELLED_BONUS if named else 0.0
                         typed = [f"?x a <{cls}> ."] if cls else []
                         out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
