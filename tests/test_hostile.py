@@ -279,6 +279,18 @@ def ck25_memory_kg():
     return KnowledgeGraph.load(CK25_TTL, store="memory")
 
 
+def _alone_if_crowded(kg, cases, row, listener, store) -> dict:
+    """An 'answers' case that ran out of time beside eleven blow-ups on two busy cores is run again alone.
+
+    Its promise is an answer within the limit when the machine is not saturated; alone, a timeout is a
+    real problem again.
+    """
+    if not row["problem"] or row["expect"] != "answers" or row["outcome"] != "timed_out":
+        return row
+    case = next(c for c in cases if c.id == row["id"])
+    return run_case(kg, case, listener, store)
+
+
 def _check_corpus_run(kg, cases, listener, store):
     before_digest = graph_digest(kg)
     before_children = child_pids()
@@ -288,6 +300,7 @@ def _check_corpus_run(kg, cases, listener, store):
     t0 = time.monotonic()
     rows = run_corpus(kg, cases, listener, store)
     wall = time.monotonic() - t0
+    rows = [_alone_if_crowded(kg, cases, row, listener, store) for row in rows]
     problems = [f"{r['id']}: {r['problem']}" for r in rows if r["problem"]]
     assert problems == [], "\n".join(problems)
     assert listener.connections[seen:] == [], "a hostile case reached the listener"
