@@ -234,6 +234,7 @@ class EmbeddedGenerator(
                 ]
         if target_cls and not anchors:
             cands += self._having_named(q, target_cls, links, scores)
+            cands += self._having_class(q, target_cls, links, scores)
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)
             for other in self._better_owners(target_cls, scores) if _modifier(q, links, target_cls) else []:
@@ -283,10 +284,31 @@ class EmbeddedGenerator(
             parts = name.split()
             if len(parts) < 2 or parts[0] not in words or len(iris) != 1 or iris[0] in named:
                 continue
-            other = iris[0]
-            pats = self._class_links(cls, other, scores)[:2] or self._schema_links(cls, other, "?y")
-            for pat, ps in pats:
-                out += self._wrap(q, [f"?x a <{cls}> .", pat], "?x", 1.1 + 0.1 * ps, "class+having", cls, scores)
+            out += self._linked_to(q, cls, iris[0], scores, 1.1)
+        return out
+
+    def _linked_to(self, q: Question, cls: str, other: str, scores, base: float) -> list[Candidate]:
+        """The things of `cls` linked to some thing of `other` (one hop, or two over the schema), read out."""
+        out: list[Candidate] = []
+        pats = self._class_links(cls, other, scores)[:2] or self._schema_links(cls, other, "?y")
+        for pat, ps in pats:
+            pat = re.sub(r"\?y\b", "?h", pat)  # ?y names what is read out
+            out += self._wrap(q, [f"?x a <{cls}> .", pat], "?x", base + 0.1 * ps, "class+having", cls, scores)
+        return out
+
+    def _having_class(self, q: Question, cls: str, links: Links, scores) -> list[Candidate]:
+        """'students who have a pet', 'stadiums with a concert': another class the question names after an
+        indefinite article ('a', 'an', 'any', 'some') constrains the things asked about to those linked to one
+        (one hop, or two over the schema); the readings that ignore it answer a wider question."""
+        c = q.cues
+        if c.negation or c.superlative or c.compare or c.group is not None or c.count:
+            return []  # negations, rankings, per-group and counts of the other class have their own readings
+        out: list[Candidate] = []
+        for m in links.classes:
+            other = m.hits[0].iri
+            if other == cls or m.start < 1 or q.tokens[m.start - 1] not in INDEFINITE:
+                continue
+            out += self._linked_to(q, cls, other, scores, 1.3)
         return out
 
     def _owners_of_named_properties(self, scores: dict[str, float], k: int = 2) -> list[str]:
@@ -737,6 +759,10 @@ class EmbeddedGenerator(
                 q, body, "?x", s + 0.15 + 0.1 * scores.get(p2.value, 0) - 0.05 * k, "value-node", None, scores
             )
         return out
+
+
+#: articles that make a class word a thing that exists: "students who have a pet"
+INDEFINITE = {"a", "an", "any", "some"}
 
 
 def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int]]:

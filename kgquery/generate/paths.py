@@ -234,6 +234,9 @@ class PathFinding:
         # whose own number is then what the words name; going back along them leaves the node
         arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
         named = max((max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p in arrived), default=0.0)
+        # an adjective that measures one attribute a property here names ("the youngest pet": its age) says
+        # what is ranked; the question's other words then name what is read out ("the type and weight of ...")
+        measures = max((lex.get((r[1] or r[0]).value, 0.0) for r in rows if r[0] is not None), default=0.0)
         out = []
         for p1, p2, d, t in rows:
             if p1 is None:
@@ -243,6 +246,8 @@ class PathFinding:
                 continue  # dates rank only for words of time ("the earliest", "the most recent")
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
             words = {p: 0.3 * v for p, v in scores.items()} if year else scores
+            if measures >= 0.8 and not year:
+                words = {p: 0.5 * v for p, v in scores.items()}
             fit = [max(0.9 * hint_scores.get(p, 0), words.get(p, 0)) for p, _ in steps]
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
             s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0)) + 0.5 * lex.get(steps[-1][0], 0.0)

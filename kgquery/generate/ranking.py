@@ -111,10 +111,18 @@ class RankingShapes:
         """The property scores of the word right after a superlative adjective ("the car with the largest
         accelerate"): that word names what is ranked, whatever the other words name."""
         sup = q.cues.superlative
+        if sup and not sup[1] and sup[2] > 1 and q.tokens[sup[2] - 1] == "the" and not self._after(q, sup[2]):
+            nxt = q.tokens[sup[2] - 2]  # "the singer who is worth the most": the word before it names the number
+            return self._word_scores(nxt) if nxt in self._free and nxt not in STOPWORDS else {}
         if not sup or not sup[1] or sup[2] + 1 >= len(q.tokens):
             return {}
         nxt = q.tokens[sup[2] + 1]
         return self._word_scores(nxt) if nxt in self._free and nxt not in STOPWORDS else {}
+
+    @staticmethod
+    def _after(q: Question, i: int) -> bool:
+        """Some word other than a stop word follows token i."""
+        return any(w not in STOPWORDS for w in q.tokens[i + 1 :])
 
     def _asks_ranked_value(self, q: Question, prop: str) -> bool:
         """The question asks for the ranked number or date itself: 'when ...', or 'what is the <word> of'

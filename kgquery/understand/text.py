@@ -422,6 +422,8 @@ def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
         # "the largest number of X", "the fewest X": a count is ranked, not a property the adjective names
         counted = adj in COUNT_ADJECTIVES or low[i + 1 : i + 3] in (["number", "of"], ["count", "of"])
         return ("ASC" if adj in LOW_END else "DESC", "" if counted else adj, i)
+    if t in ("most", "least") and i > 1 and low[i - 1] == "the" and all(w in STOPWORDS for w in low[i + 1 :]):
+        return ("DESC" if t == "most" else "ASC", "", i)  # "the singer who is worth the most": the verb names it
     if t in ("most", "least") and i + 1 < len(low) and superlative_adjective(low[i + 1]) is None:
         nxt = low[i + 1]
         # "the most expensive X" names a property by its adjective; "the most books" counts

@@ -1,0 +1,84 @@
+"""What a superlative ranks and what another class word constrains, read from the question's own words:
+'the youngest boat' ranks by the boats' age even when the question asks for their weight; 'worth the most'
+ranks by the property the word before it names; 'owners who have a boat' keeps only owners linked to one."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import answer_values, engine_on
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+E = "http://example.org/harbour/"
+
+
+def _ttl() -> str:
+    lines = ["@prefix e: <http://example.org/harbour/> ."]
+    # (id, type, age in years, weight in tonnes): the youngest boat is not the lightest one
+    boats = [(1, "ketch", 12, 3.5), (2, "sloop", 2, 8.1), (3, "yawl", 30, 1.2), (4, "cutter", 7, 5.0)]
+    for i, kind, age, weight in boats:
+        b = f"<{E}boats/boat_id={i}>"
+        lines += [
+            f"{b} a e:boats .",
+            f"{b} <{E}boats#boat_id> {i} .",
+            f'{b} <{E}boats#boat_type> "{kind}" .',
+            f"{b} <{E}boats#boat_age> {age} .",
+            f"{b} <{E}boats#weight> {weight} .",
+        ]
+    owners = [(1, "Ines Moreau", 3.2), (2, "Tomas Berg", 41.0), (3, "Ada Quist", 0.7), (4, "Olu Ade", 12.5)]
+    for i, name, worth in owners:
+        o = f"<{E}owner/owner_id={i}>"
+        lines += [
+            f"{o} a e:owner .",
+            f"{o} <{E}owner#owner_id> {i} .",
+            f'{o} <{E}owner#name> "{name}" .',
+            f"{o} <{E}owner#net_worth_millions> {worth} .",
+        ]
+    # who owns which boat: a link node of its own, as a table of pairs becomes; owners 2 and 4 own none
+    for k, (owner, boat) in enumerate([(1, 2), (1, 3), (3, 4)], 1):
+        n = f"<{E}owns_boat/row={k}>"
+        lines += [
+            f"{n} a e:owns_boat .",
+            f"{n} <{E}owns_boat#ref-owner_id> <{E}owner/owner_id={owner}> .",
+            f"{n} <{E}owns_boat#ref-boat_id> <{E}boats/boat_id={boat}> .",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory):
+    return engine_on(tmp_path_factory, "harbour", _ttl())
+
+
+def test_a_superlative_adjective_ranks_what_it_measures_not_what_is_read(harbour):
+    """'youngest' measures age (WordNet); 'type' and 'weight' are read out of the boat so ranked."""
+    ans, values = answer_values(harbour, "Find the type and weight of the youngest boat.")
+    assert values == ["8.1", "sloop"], (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("What is the name of the owner who is worth the most?", ["Tomas Berg"]),
+        ("Which owner is worth the least?", ["Ada Quist"]),
+    ],
+)
+def test_the_most_at_the_end_ranks_by_the_word_before_it(harbour, question, expected):
+    ans, values = answer_values(harbour, question)
+    assert values == expected, (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Find the names of owners who have a boat.", ["Ada Quist", "Ines Moreau"]),
+        ("List the names of the owners with a boat.", ["Ada Quist", "Ines Moreau"]),
+    ],
+)
+def test_a_class_after_an_indefinite_article_constrains_the_answer(harbour, question, expected):
+    """The owners linked to some boat through the link nodes, not every owner."""
+    ans, values = answer_values(harbour, question)
+    assert values == expected, (ans.sparql, ans.explanation)
