@@ -82,3 +82,12 @@ def test_a_class_after_an_indefinite_article_constrains_the_answer(harbour, ques
     """The owners linked to some boat through the link nodes, not every owner."""
     ans, values = answer_values(harbour, question)
     assert values == expected, (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question", ["How many different boats do all owners own?", "Count the number of different boats owned by owners."]
+)
+def test_a_count_of_things_another_class_uses(harbour, question):
+    """Three of the four boats have an owner: the count is of those, not of every boat."""
+    ans, values = answer_values(harbour, question)
+    assert values == ["3"], (ans.sparql, ans.explanation)

@@ -301,12 +301,15 @@ class EmbeddedGenerator(
         indefinite article ('a', 'an', 'any', 'some') constrains the things asked about to those linked to one
         (one hop, or two over the schema); the readings that ignore it answer a wider question."""
         c = q.cues
-        if c.negation or c.superlative or c.compare or c.group is not None or c.count:
-            return []  # negations, rankings, per-group and counts of the other class have their own readings
+        if c.negation or c.superlative or c.compare or c.group is not None:
+            return []  # negations, rankings and per-group counts have their own readings
+        at = min((m.start for m in links.classes if m.hits[0].iri == cls), default=len(q.tokens))
         out: list[Candidate] = []
         for m in links.classes:
             other = m.hits[0].iri
-            if other == cls or m.start < 1 or q.tokens[m.start - 1] not in INDEFINITE:
+            # "how many different templates do all documents use": what is counted is what the others use
+            counted = c.count and m.start > at + 1
+            if other == cls or m.start < 1 or not (q.tokens[m.start - 1] in INDEFINITE or counted):
                 continue
             out += self._linked_to(q, cls, other, scores, 1.3)
         return out
