@@ -273,8 +273,8 @@ class KGQuery:
             s = c.score + {Outcome.ROWS: ROWS_BONUS, Outcome.BOOLEAN: ROWS_BONUS, Outcome.EMPTY: -0.5}.get(
                 res.outcome, -2.0
             )
-            if res.outcome == Outcome.ROWS and not q.cues.count and len(res.rows) > 200:
-                s -= 0.3  # an answer that lists most of the graph is rarely what was meant
+            if res.outcome == Outcome.ROWS and not q.cues.count and len(res.rows) > 200 and "FILTER(" not in c.sparql:
+                s -= 0.3  # an answer that lists most of the graph is rarely what was meant (a filtered one need not)
             tried.append((c.sparql, s, res))
             if s > best_score:
                 best, best_res, best_score = c, res, s
