@@ -19,7 +19,7 @@ from .source import GraphSource
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: vocabulary namespaces whose terms describe the schema rather than the data
 META_NS = (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -262,6 +262,8 @@ def _segment(word: str) -> str:
 
     >>> _segment("airportname"), _segment("horsepower"), _segment("mpg"), _segment("fname"), _segment("contid")
     ('airport name', 'horsepower', 'mpg', 'f name', 'cont id')
+    >>> _segment("destairport"), _segment("headofstate")
+    ('dest airport', 'head of state')
     """
     if len(word) < 5 or not word.isalpha():
         return word
@@ -279,7 +281,18 @@ def _segment(word: str) -> str:
     if len(word) < 6:
         return word
     parts = model.split(word)
-    return " ".join(parts) if len(parts) > 1 and "".join(parts) == word else word
+    if "".join(parts) != word:
+        return word
+    # a run of short pieces is one abbreviation the dictionary does not know: 'destairport' is 'dest airport',
+    # not 'de st airport'; 'indepyear' is 'indep year'
+    merged: list[str] = []
+    for i, part in enumerate(parts):
+        short = len(part) <= 3
+        if short and merged and i > 0 and len(parts[i - 1]) <= 3:
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return " ".join(merged)
 
 
 def _namespace(iri: str) -> str:
