@@ -472,7 +472,9 @@ class Linker:
                         covered.add(w)
             if best:
                 # "book titles" fits bookTitle (both words asked) better than hasBookshop
-                scores[p] = best * (0.6 + 0.4 * len(covered) / max(len(pw), 1))
+                # an initial counts as a word to match: 'name' fits fname ('f name') less than 'first name' does
+                n_words = len(pw) + len(self.prop_initials.get(p, ()))
+                scores[p] = best * (0.6 + 0.4 * len(covered) / max(n_words, 1))
             for a, b in zip(words, words[1:]):
                 if (a[:1], stem(b)) in self.prop_initials.get(p, ()) and a not in STOPWORDS:
                     scores[p] = 1.0  # "first name" spells out fname

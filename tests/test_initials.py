@@ -1,0 +1,50 @@
+"""An initial in a property's name ('fname', 'lname') stands for a word the question spells out: 'last name'
+reads lname, alone or as one of several columns, even though 'name' fits fname just as well."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import answer_values, engine_on
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+E = "http://example.org/crew/"
+SAILORS = [(1, "Mara", "Lindqvist", 34), (2, "Jonas", "Okafor", 27), (3, "Pia", "Rautio", 45)]
+
+
+def _ttl() -> str:
+    lines = ["@prefix e: <http://example.org/crew/> ."]
+    for i, first, last, age in SAILORS:
+        s = f"<{E}sailor/sailor_id={i}>"
+        lines += [
+            f"{s} a e:sailor .",
+            f"{s} <{E}sailor#sailor_id> {i} .",
+            f'{s} <{E}sailor#fname> "{first}" .',
+            f'{s} <{E}sailor#lname> "{last}" .',
+            f"{s} <{E}sailor#age> {age} .",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def crew(tmp_path_factory):
+    return engine_on(tmp_path_factory, "crew", _ttl())
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("What are the last names of all sailors?", sorted(s[2] for s in SAILORS)),
+        ("Give the last name and age of every sailor.", sorted([s[2] for s in SAILORS] + [str(s[3]) for s in SAILORS])),
+        (
+            "Give the first name and age of every sailor.",
+            sorted([s[1] for s in SAILORS] + [str(s[3]) for s in SAILORS]),
+        ),
+    ],
+)
+def test_an_initial_is_read_as_the_word_before_name(crew, question, expected):
+    ans, values = answer_values(crew, question)
+    assert values == expected, (ans.sparql, ans.explanation)
