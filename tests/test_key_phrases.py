@@ -70,3 +70,17 @@ def test_a_property_named_in_full_is_read_one_step_away(paints, question, expect
 def test_a_class_word_opening_a_key_or_property_name_is_not_the_answer_type(paints, question, expected):
     ans, values = answer_values(paints, question)
     assert values == sorted(expected), (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Return the paint type description of the paint type with the code MT.", ["Matte"]),
+        ("What is the description of the paint type with code SN?", ["Satin"]),
+    ],
+)
+def test_a_property_named_after_its_class_is_asked_by_its_own_word(paints, question, expected):
+    """'description' names most of 'paint type description' when paint types have it: the words repeating
+    the class's name say whose it is."""
+    ans, values = answer_values(paints, question)
+    assert values == expected, (ans.sparql, ans.explanation)

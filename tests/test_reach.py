@@ -64,6 +64,7 @@ def test_run_together_names_are_split_into_words(engine):
     assert split_name("contid") == "cont id" and split_name("liquid") == "liquid"  # a key column's id
     # short pieces in a row are one abbreviation, not several words
     assert split_name("destairport") == "dest airport" and split_name("headofstate") == "head of state"
+    assert split_name("carage") == "car age"  # two short words of their own
     ans, values = answer_values(engine, "What is the surface area of Gear Gamma?")
     assert values == ["300"], ans.sparql
 

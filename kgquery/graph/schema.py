@@ -262,8 +262,8 @@ def _segment(word: str) -> str:
 
     >>> _segment("airportname"), _segment("horsepower"), _segment("mpg"), _segment("fname"), _segment("contid")
     ('airport name', 'horsepower', 'mpg', 'f name', 'cont id')
-    >>> _segment("destairport"), _segment("headofstate")
-    ('dest airport', 'head of state')
+    >>> _segment("destairport"), _segment("headofstate"), _segment("carage")
+    ('dest airport', 'head of state', 'car age')
     """
     if len(word) < 5 or not word.isalpha():
         return word
@@ -283,16 +283,22 @@ def _segment(word: str) -> str:
     parts = model.split(word)
     if "".join(parts) != word:
         return word
-    # a run of short pieces is one abbreviation the dictionary does not know: 'destairport' is 'dest airport',
-    # not 'de st airport'; 'indepyear' is 'indep year'
+    # short pieces in a row with a fragment of two letters (not a little word such as 'of' or 'no') are one
+    # abbreviation the dictionary does not know: 'destairport' is 'dest airport', not 'de st airport'; 'carage'
+    # stays 'car age', 'noofstudents' 'no of students'
     merged: list[str] = []
     for i, part in enumerate(parts):
-        short = len(part) <= 3
-        if short and merged and i > 0 and len(parts[i - 1]) <= 3:
+        prev = parts[i - 1] if i else ""
+        run = len(part) <= 3 and 0 < len(prev) <= 3
+        if run and any(len(w) <= 2 and w not in LITTLE_WORDS for w in (part, prev)):
             merged[-1] += part
         else:
             merged.append(part)
     return " ".join(merged)
+
+
+#: short English words a run-together name may hold whole ('numberofitems', 'noofstudents')
+LITTLE_WORDS = {"a", "an", "as", "at", "by", "in", "is", "no", "of", "on", "or", "to", "up"}
 
 
 def _namespace(iri: str) -> str:

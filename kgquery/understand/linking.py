@@ -207,6 +207,7 @@ class Linker:
         #: of its description (rdfs:comment, skos:definition, dcterms:description)
         self.prop_words: dict[str, set[str]] = {}
         self.prop_initials: dict[str, set[tuple[str, str]]] = {}
+        self.prop_owner_words: dict[str, set[str]] = {}
         self.prop_desc_words: dict[str, set[str]] = {}
         self.prop_texts: dict[str, list[str]] = {}
         names = property_names(self.labels, {p.iri for p in self.schema.properties})
@@ -218,6 +219,12 @@ class Linker:
             words = {w for t in texts for w in t.split()}
             words -= {w for w in words if _abbreviated_key(w, words)}  # 'stuid' where the label says 'student id'
             self.prop_words[p.iri] = {stem(w) for w in words if w not in STOPWORDS and len(w) > 1}
+            # words repeating the name of the class that has it ('template type description' of template types)
+            # say whose it is more than what it is
+            owner = p.subject_classes[0][0] if p.subject_classes else None
+            own = self.prop_words[p.iri] - self._class_words(owner) if owner else self.prop_words[p.iri]
+            if own and own != self.prop_words[p.iri]:
+                self.prop_owner_words[p.iri] = self.prop_words[p.iri] - own
             # "fname": an initial before a word abbreviates a word that the question spells out ("first name")
             for t in texts:
                 ws = t.split()
@@ -232,6 +239,18 @@ class Linker:
         self._id_source: dict[str, bool] = {}
         self._class_synonyms = self._synonym_class_names()
         self._class_graph = None
+
+    def _class_words(self, cls: str) -> set[str]:
+        """The stems of a class's names (label and split local name), each word singular and as written."""
+        if not hasattr(self, "_class_word_cache"):
+            self._class_labels = {c.iri: c.label for c in self.schema.classes}
+            self._class_word_cache: dict[str, set[str]] = {}
+        if cls not in self._class_word_cache:
+            label = self._class_labels.get(cls)
+            texts = {split_name(local_name(cls))} | ({normalize(label)} if label else set())
+            words = {w for t in texts for w in t.split()}
+            self._class_word_cache[cls] = {stem(singular(w)) for w in words} | {stem(w) for w in words}
+        return self._class_word_cache[cls]
 
     # ------------------------------------------------------------------ entities and values
     def link(self, q: Question) -> Links:
@@ -473,8 +492,10 @@ class Linker:
             if best:
                 # "book titles" fits bookTitle (both words asked) better than hasBookshop
                 # an initial counts as a word to match: 'name' fits fname ('f name') less than 'first name' does
-                n_words = len(pw) + len(self.prop_initials.get(p, ()))
-                scores[p] = best * (0.6 + 0.4 * len(covered) / max(n_words, 1))
+                # words repeating its class's name weigh half: 'description' asks for most of 'template type
+                # description' of template types, but 'degree names' fits 'degree summary name' best
+                n_words = len(pw) - 0.5 * len(self.prop_owner_words.get(p, ())) + len(self.prop_initials.get(p, ()))
+                scores[p] = best * (0.6 + 0.4 * min(1.0, len(covered) / max(n_words, 1)))
             for a, b in zip(words, words[1:]):
                 if (a[:1], stem(b)) in self.prop_initials.get(p, ()) and a not in STOPWORDS:
                     scores[p] = 1.0  # "first name" spells out fname
