@@ -22,6 +22,16 @@ def test_a_query_that_drops_a_cue_of_the_wording_is_unhonoured():
     assert unhonoured(negated, "SELECT ?x WHERE { ?x <b> <http://e/Not!Spain> . FILTER(?x != <s>) }") == 0.0
     assert unhonoured(negated, "SELECT ?x WHERE { ?x <http://e/b!> <s> }") == 1.0  # a '!' inside an IRI negates nothing
     assert unhonoured(analyse("How many people live in Canada?").cues, "SELECT ?x WHERE { <c> <p> ?x }", "+value") == 0
+    # two negations: a query that negates one and keeps the other as it is honours half of them
+    twice = analyse("Which countries do not use the euro and whose government is not a monarchy?").cues
+    assert twice.negations == 2
+    one = 'SELECT ?x WHERE { ?x <g> "Monarchy" FILTER NOT EXISTS { ?x <c> <euro> } }'
+    both = 'SELECT ?x WHERE { ?x a <C> FILTER NOT EXISTS { ?x <c> <euro> } FILTER NOT EXISTS { ?x <g> "Monarchy" } }'
+    assert unhonoured(twice, one) == 0.5 and unhonoured(twice, both) == 0.0
+    # 'a greater area than ...' compares, with no number: a query that compares nothing drops it
+    greater = analyse("Which countries have greater area than any country in Europe?").cues
+    assert greater.comparative == (">", "area", 3)
+    assert unhonoured(greater, 'SELECT ?a WHERE { ?x <continent> "Europe" ; <area> ?a }') == 1.0
 
 
 def test_everyday_words_left_over_weigh_less_than_rare_ones():

@@ -212,6 +212,7 @@ class Cues:
     order: bool = False  # "ordered by age", "sorted by name": a sort, not a pick
     negation: bool = False
     negated_at: int = -1  # token position of the first 'not'/'no'/'without'
+    negations: int = 0  # how many: "do not speak English and whose government is not a republic" says two
     numbers: list[float] = field(default_factory=list)
     exists: bool = False  # "is there any ...", "does ... exist": any one will do
     comparative: tuple[str, str, int] | None = None  # ('>' or '<', adjective, position): "larger than", no number
@@ -501,8 +502,10 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
         after = next((w for w in low[i + 1 : i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
         if after and not _NUM.match(after):
             c.aggregate_of[agg] = after
-    if t in NEGATIONS and i > 0 and not c.negation:
-        c.negation, c.negated_at = True, i
+    if t in NEGATIONS and i > 0:
+        c.negations += 1
+        if not c.negation:
+            c.negation, c.negated_at = True, i
     if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
         _compare_at(low, i, c)
 
@@ -602,8 +605,12 @@ def _comparative(low: list[str]) -> tuple[str, str, int] | None:
         adj = comparative_adjective(t)
         if t in ("more", "less") and low[i + 1] not in STOPWORDS and _is_adjective_like(low[i + 1]):
             adj = low[i + 1]  # "more populous than", "which is more populous, A or B"
-        elif t in ("more", "less", "fewer") and low[i + 1] not in STOPWORDS and "than" in low[i + 2 : i + 4]:
-            adj = low[i + 1]  # "more inhabitants than Germany": the noun names what is compared
+        elif (
+            (t in ("more", "less", "fewer") or (not adj and (t in COMPARATIVES_GT or t in COMPARATIVES_LT)))
+            and low[i + 1] not in STOPWORDS
+            and "than" in low[i + 2 : i + 4]
+        ):
+            adj = low[i + 1]  # "more inhabitants than Germany", "a greater area than": the noun names it
         if adj and "than" in low[i + 1 : i + 4]:
             return ("<" if (t in COMPARATIVES_LT or t == "less") else ">", adj, i)
         if adj and low[0] in ("which", "what", "who") and "or" in low[i + 1 :]:
