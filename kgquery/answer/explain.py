@@ -376,9 +376,12 @@ class _Writer:
         if s.minus:  # MINUS and FILTER NOT EXISTS: said first, it narrows what the rest is about
             tail.insert(
                 0,
-                "leaving out those "
+                "leaving out "
                 + _join(
-                    [_join(_Writer(m, self.w).clauses(self._root()) or ["that match another pattern"]) for m in s.minus]
+                    [
+                        "those " + _join(_Writer(m, self.w).clauses(self._root()) or ["that match another pattern"])
+                        for m in s.minus
+                    ]
                 ),
             )
         if s.order:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..understand.text import NEGATIONS
 from .candidate import SKIP_PROPS, Candidate
 
 #: tokens after the negation word that the negated constraint may come from
@@ -45,13 +46,19 @@ class NegationShapes:
                     bodies.append((f"?x <{p}> ?n .", 1.0 + v))
                 if any(c == cls for c, _ in info.object_classes):
                     bodies.append((f"?n <{p}> ?x .", 0.9 + v))
-        # the other stated things hold as they are said: "countries outside Europe that use the euro"
+        # the other stated things hold as they are said: "countries outside Europe that use the euro", unless a
+        # negation of their own comes right before them ("... and whose government form is not Republic")
+        later = [j for j, t in enumerate(q.tokens) if t in NEGATIONS and j > at]
         held, held_score = [], 0.0
         negated = {id(a[0]) for a in after[:1]}
         for k, (m, terms, lit) in enumerate(a for a in anchors if id(a[0]) not in negated):
             best = self._paths(cls, terms[0], scores, lit)[:1]
             if best:
-                held += best[0].triples("?x", f"h{k}")
+                triples = best[0].triples("?x", f"h{k}")
+                if any(j < m.start <= j + WINDOW for j in later):
+                    held.append(f"FILTER NOT EXISTS {{ {' '.join(triples)} }}")
+                else:
+                    held += triples
                 held_score += m.score + best[0].score
         out = []
         for body, s in bodies:

@@ -95,11 +95,11 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
         scope.binds[node["var"]] = node["expr"]
         _walk(node["p"], scope, above_agg, nested)
     elif name == "Filter":
-        expr = node["expr"]
-        if isinstance(expr, CompValue) and expr.name == "Builtin_NOTEXISTS":
-            scope.minus.append(_not_exists(expr, above_agg, nested))
-        else:
-            (scope.having if above_agg and _has_agg_below(node["p"]) else scope.filters).append(expr)
+        for expr in _conjuncts(node["expr"]):  # two FILTERs of one group reach here joined by &&
+            if isinstance(expr, CompValue) and expr.name == "Builtin_NOTEXISTS":
+                scope.minus.append(_not_exists(expr, above_agg, nested))
+            else:
+                (scope.having if above_agg and _has_agg_below(node["p"]) else scope.filters).append(expr)
         _walk(node["p"], scope, above_agg, nested)
     elif name == "AggregateJoin":
         scope.aggregates.update(_aggregates(node["A"]))
@@ -135,6 +135,16 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
         for k, v in node.items():
             if not k.startswith("_") and k not in ("expr",):
                 _walk(v, scope, above_agg, nested)
+
+
+def _conjuncts(expr) -> list:
+    """The parts of an && chain that holds a NOT EXISTS (each said on its own), else the expression whole."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+    if isinstance(expr, CompValue) and expr.name == "ConditionalAndExpression":
+        parts = [expr["expr"], *(expr.get("other") or [])]
+        if any(isinstance(p, CompValue) and p.name == "Builtin_NOTEXISTS" for p in parts):
+            return [q for p in parts for q in _conjuncts(p)]
+    return [expr]
 
 
 def _not_exists(expr, above_agg: bool, nested: bool) -> Scope:
