@@ -140,6 +140,7 @@ def _walk(node, scope: Scope, above_agg: bool, nested: bool) -> None:
 def _conjuncts(expr) -> list:
     """The parts of an && chain that holds a NOT EXISTS (each said on its own), else the expression whole."""
     from rdflib.plugins.sparql.parserutils import CompValue
+
     if isinstance(expr, CompValue) and expr.name == "ConditionalAndExpression":
         parts = [expr["expr"], *(expr.get("other") or [])]
         if any(isinstance(p, CompValue) and p.name == "Builtin_NOTEXISTS" for p in parts):
