@@ -25,6 +25,7 @@ def _ttl() -> str:
             f'{s} <{E}sailor#fname> "{first}" .',
             f'{s} <{E}sailor#lname> "{last}" .',
             f"{s} <{E}sailor#age> {age} .",
+            f'{s} <http://www.w3.org/2000/01/rdf-schema#label> "{first} {last}" .',
         ]
     return "\n".join(lines) + "\n"
 
@@ -46,5 +47,17 @@ def crew(tmp_path_factory):
     ],
 )
 def test_an_initial_is_read_as_the_word_before_name(crew, question, expected):
+    ans, values = answer_values(crew, question)
+    assert values == expected, (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Give the last name of the sailor called Pia Rautio.", ["Rautio"]),
+        ("What is the first name of the sailor Jonas Okafor?", ["Jonas"]),
+    ],
+)
+def test_an_initial_names_the_attribute_of_a_named_thing(crew, question, expected):
     ans, values = answer_values(crew, question)
     assert values == expected, (ans.sparql, ans.explanation)

@@ -16,7 +16,7 @@ import re
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..understand.linking import Linker, Links, Mention
-from ..understand.text import AGGREGATE_WORDS, NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular
+from ..understand.text import AGGREGATE_WORDS, NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular, stem
 from .candidate import (  # noqa: F401  (re-exported)
     RDFS_LABEL,
     SKIP_PROPS,
@@ -125,8 +125,22 @@ class EmbeddedGenerator(
         return sorted(ws.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
 
     def _explain(self, props: set[str]) -> float:
-        """How much of the question these properties explain: each word counts once, by its best fit."""
-        return sum(max((self._word_scores(w).get(p, 0.0) for p in props), default=0.0) for w in self._free)
+        """How much of the question these properties explain: each word counts once, by its best fit ('last'
+        and 'name' fully by lname, whose initial the first spells out)."""
+        free = self._free
+        total = 0.0
+        for k, w in enumerate(free):
+            fit = max((self._word_scores(w).get(p, 0.0) for p in props), default=0.0)
+            pairs = ((free[k - 1], w) if k else None, (w, free[k + 1]) if k + 1 < len(free) else None)
+            if any(pair and self._spells_initial(*pair, props) for pair in pairs):
+                fit = 1.0
+            total += fit
+        return total
+
+    def _spells_initial(self, a: str, b: str, props) -> bool:
+        """'last name' spells out the initial of lname ('l name') for one of these properties."""
+        initials = self.linker.prop_initials
+        return a not in STOPWORDS and any((a[:1], stem(b)) in initials.get(p, ()) for p in props)
 
     # ------------------------------------------------------------------ main entry
     def candidates(self, q: Question, links: Links) -> list[Candidate]:

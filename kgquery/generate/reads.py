@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..graph.schema import local_name, split_name
-from ..understand.text import STOPWORDS, Question, singular, stem
+from ..understand.text import STOPWORDS, Question, singular
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path
 from .paths import HOP_PENALTY
 
@@ -214,8 +214,7 @@ class ReadShapes:
         for k, w in enumerate(self._free):
             ws = self._word_scores(w)
             if k:  # "last name": the word before spells out the initial of lname, so lname, not fname
-                initials = self.linker.prop_initials
-                ws = {p: 1.0 if (self._free[k - 1][:1], stem(w)) in initials.get(p, ()) else v for p, v in ws.items()}
+                ws = {p: 1.0 if self._spells_initial(self._free[k - 1], w, (p,)) else v for p, v in ws.items()}
             if any(ws.get(p, 0) >= 0.6 for p in used):
                 continue
             if w in self._heads and any(ws.get(p, 0) >= 0.6 for p in cols):
