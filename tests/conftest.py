@@ -114,6 +114,23 @@ def engine_on(tmp_path_factory, name: str, ttl: str):
     return KGQuery(KnowledgeGraph.load(path))
 
 
+def table_ttl(base: str, table: str, key: str, rows: list[dict], keep_key: bool = True) -> list[str]:
+    """Turtle lines for a table made into a graph, as relational benchmarks lay it out: one thing per row,
+    <base><table>/<key>=<its key>, of class <base><table>, with one property <base><table>#<column> per column
+    (the key's own too, unless `keep_key` is False). A value written <...> stays an IRI, a number a number;
+    other values are quoted strings."""
+    lines = []
+    for row in rows:
+        s = f"<{base}{table}/{key}={row[key]}>"
+        lines.append(f"{s} a <{base}{table}> .")
+        for col, v in row.items():
+            if col == key and not keep_key:
+                continue
+            text = v if isinstance(v, (int, float)) or str(v).startswith("<") else f'"{v}"'
+            lines.append(f"{s} <{base}{table}#{col}> {text} .")
+    return lines
+
+
 def answer_values(engine, question: str):
     """The answer and its sorted values; when kgquery is not sure, the values of the attempt it shows."""
     ans = engine.ask(question)

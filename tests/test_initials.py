@@ -7,27 +7,19 @@ import os
 
 import pytest
 
-from conftest import answer_values, engine_on
+from conftest import answer_values, engine_on, table_ttl
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 E = "http://example.org/crew/"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SAILORS = [(1, "Mara", "Lindqvist", 34), (2, "Jonas", "Okafor", 27), (3, "Pia", "Rautio", 45)]
 
 
 def _ttl() -> str:
-    lines = ["@prefix e: <http://example.org/crew/> ."]
-    for i, first, last, age in SAILORS:
-        s = f"<{E}sailor/sailor_id={i}>"
-        lines += [
-            f"{s} a e:sailor .",
-            f"{s} <{E}sailor#sailor_id> {i} .",
-            f'{s} <{E}sailor#fname> "{first}" .',
-            f'{s} <{E}sailor#lname> "{last}" .',
-            f"{s} <{E}sailor#age> {age} .",
-            f'{s} <http://www.w3.org/2000/01/rdf-schema#label> "{first} {last}" .',
-        ]
-    return "\n".join(lines) + "\n"
+    rows = [dict(sailor_id=i, fname=f, lname=ln, age=a) for i, f, ln, a in SAILORS]
+    labels = [f'<{E}sailor/sailor_id={i}> <{RDFS}label> "{f} {ln}" .' for i, f, ln, _ in SAILORS]
+    return "\n".join(table_ttl(E, "sailor", "sailor_id", rows) + labels) + "\n"
 
 
 @pytest.fixture(scope="module")

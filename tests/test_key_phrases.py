@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from conftest import answer_values, engine_on
+from conftest import answer_values, engine_on, table_ttl
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -16,27 +16,24 @@ E = "http://example.org/paint/"
 
 
 def _ttl() -> str:
-    lines = ["@prefix e: <http://example.org/paint/> ."]
     types = {"GL": "Gloss", "MT": "Matte", "SN": "Satin"}
-    for code, desc in types.items():
-        t = f"<{E}reference_paint_types/paint_type_code={code}>"
-        lines += [
-            f"{t} a e:reference_paint_types .",
-            f'{t} <{E}reference_paint_types#paint_type_code> "{code}" .',
-            f'{t} <{E}reference_paint_types#paint_type_description> "{desc}" .',
-        ]
-    for i, (code, name) in enumerate(
-        [("GL", "Harbour Blue"), ("GL", "Signal Red"), ("MT", "Chalk"), ("SN", "Moss"), ("MT", "Slate")], 1
-    ):
-        s = f"<{E}paints/paint_id={i}>"
-        lines += [
-            f"{s} a e:paints .",
-            f"{s} <{E}paints#paint_id> {i} .",
-            f'{s} <{E}paints#paint_name> "{name}" .',
-            f'{s} <{E}paints#paint_type_code> "{code}" .',
-            f"{s} <{E}paints#ref-paint_type_code> <{E}reference_paint_types/paint_type_code={code}> .",
-        ]
-    return "\n".join(lines) + "\n"
+    paints = [("GL", "Harbour Blue"), ("GL", "Signal Red"), ("MT", "Chalk"), ("SN", "Moss"), ("MT", "Slate")]
+    lines = table_ttl(
+        E,
+        "reference_paint_types",
+        "paint_type_code",
+        [dict(paint_type_code=c, paint_type_description=d) for c, d in types.items()],
+    )
+    rows = [
+        {
+            "paint_id": i,
+            "paint_name": name,
+            "paint_type_code": code,
+            "ref-paint_type_code": f"<{E}reference_paint_types/paint_type_code={code}>",
+        }
+        for i, (code, name) in enumerate(paints, 1)
+    ]
+    return "\n".join(lines + table_ttl(E, "paints", "paint_id", rows)) + "\n"
 
 
 @pytest.fixture(scope="module")

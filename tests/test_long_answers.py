@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conftest import answer_values, engine_on
+from conftest import answer_values, engine_on, table_ttl
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -15,23 +15,20 @@ E = "http://example.org/atlas/"
 
 
 def _ttl() -> str:
-    lines = ["@prefix e: <http://example.org/atlas/> ."]
-    regions = {1: 150000, 2: 9000000, 3: 12000000}
-    for r, pop in regions.items():
-        lines += [
-            f"<{E}region/region_id={r}> a e:region .",
-            f'<{E}region/region_id={r}> <{E}region#name> "Region {r}" .',
-            f"<{E}region/region_id={r}> <{E}region#population> {pop} .",
-        ]
-    for i in range(1, 301):
-        t = f"<{E}town/town_id={i}>"
-        lines += [
-            f"{t} a e:town .",
-            f'{t} <{E}town#name> "Town {i}" .',
-            f"{t} <{E}town#population> {i * 1000} .",
-            f"{t} <{E}town#ref-region_id> <{E}region/region_id={1 if i <= 20 else 2 + i % 2}> .",
-        ]
-    return "\n".join(lines) + "\n"
+    regions = [
+        dict(region_id=r, name=f"Region {r}", population=p) for r, p in ((1, 150000), (2, 9000000), (3, 12000000))
+    ]
+    towns = [
+        {
+            "town_id": i,
+            "name": f"Town {i}",
+            "population": i * 1000,
+            "ref-region_id": f"<{E}region/region_id={1 if i <= 20 else 2 + i % 2}>",
+        }
+        for i in range(1, 301)
+    ]
+    lines = table_ttl(E, "region", "region_id", regions, keep_key=False)
+    return "\n".join(lines + table_ttl(E, "town", "town_id", towns, keep_key=False)) + "\n"
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from conftest import answer_values, engine_on
+from conftest import answer_values, engine_on, table_ttl
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -16,36 +16,20 @@ E = "http://example.org/harbour/"
 
 
 def _ttl() -> str:
-    lines = ["@prefix e: <http://example.org/harbour/> ."]
     # (id, type, age in years, weight in tonnes): the youngest boat is not the lightest one
     boats = [(1, "ketch", 12, 3.5), (2, "sloop", 2, 8.1), (3, "yawl", 30, 1.2), (4, "cutter", 7, 5.0)]
-    for i, kind, age, weight in boats:
-        b = f"<{E}boats/boat_id={i}>"
-        lines += [
-            f"{b} a e:boats .",
-            f"{b} <{E}boats#boat_id> {i} .",
-            f'{b} <{E}boats#boat_type> "{kind}" .',
-            f"{b} <{E}boats#boat_age> {age} .",
-            f"{b} <{E}boats#weight> {weight} .",
-        ]
     owners = [(1, "Ines Moreau", 3.2), (2, "Tomas Berg", 41.0), (3, "Ada Quist", 0.7), (4, "Olu Ade", 12.5)]
-    for i, name, worth in owners:
-        o = f"<{E}owner/owner_id={i}>"
-        lines += [
-            f"{o} a e:owner .",
-            f"{o} <{E}owner#owner_id> {i} .",
-            f'{o} <{E}owner#name> "{name}" .',
-            f"{o} <{E}owner#net_worth_millions> {worth} .",
-        ]
     # who owns which boat: a link node of its own, as a table of pairs becomes; owners 2 and 4 own none
-    for k, (owner, boat) in enumerate([(1, 2), (1, 3), (3, 4)], 1):
-        n = f"<{E}owns_boat/row={k}>"
-        lines += [
-            f"{n} a e:owns_boat .",
-            f"{n} <{E}owns_boat#ref-owner_id> <{E}owner/owner_id={owner}> .",
-            f"{n} <{E}owns_boat#ref-boat_id> <{E}boats/boat_id={boat}> .",
-        ]
-    return "\n".join(lines) + "\n"
+    owns = [(1, 2), (1, 3), (3, 4)]
+    lines = table_ttl(
+        E, "boats", "boat_id", [dict(boat_id=i, boat_type=t, boat_age=a, weight=w) for i, t, a, w in boats]
+    )
+    lines += table_ttl(E, "owner", "owner_id", [dict(owner_id=i, name=n, net_worth_millions=w) for i, n, w in owners])
+    pairs = [
+        {"row": k, "ref-owner_id": f"<{E}owner/owner_id={o}>", "ref-boat_id": f"<{E}boats/boat_id={b}>"}
+        for k, (o, b) in enumerate(owns, 1)
+    ]
+    return "\n".join(lines + table_ttl(E, "owns_boat", "row", pairs, keep_key=False)) + "\n"
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conftest import answer_values, engine_on
+from conftest import answer_values, engine_on, table_ttl
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -23,18 +23,14 @@ SHIPS = [
 
 
 def _ttl() -> str:
-    lines = ["@prefix e: <http://example.org/fleet/> ."]
-    for k, (name, colour, flags) in enumerate(SHIPS, 1):
-        s = f"<{E}ship/ship_id={k}>"
-        lines += [f"{s} a e:ship .", f'{s} <{E}ship#name> "{name}" .', f'{s} <{E}ship#hull_colour> "{colour}" .']
-        for j, flag in enumerate(flags):
-            r = f"<{E}ship_flag/row={k}-{j}>"
-            lines += [
-                f"{r} a e:ship_flag .",
-                f"{r} <{E}ship_flag#ref-ship_id> {s} .",
-                f'{r} <{E}ship_flag#flag_state> "{flag}" .',
-            ]
-    return "\n".join(lines) + "\n"
+    ships = [dict(ship_id=k, name=n, hull_colour=c) for k, (n, c, _) in enumerate(SHIPS, 1)]
+    flags = [
+        {"row": f"{k}-{j}", "ref-ship_id": f"<{E}ship/ship_id={k}>", "flag_state": flag}
+        for k, (_, _, states) in enumerate(SHIPS, 1)
+        for j, flag in enumerate(states)
+    ]
+    lines = table_ttl(E, "ship", "ship_id", ships, keep_key=False)
+    return "\n".join(lines + table_ttl(E, "ship_flag", "row", flags, keep_key=False)) + "\n"
 
 
 @pytest.fixture(scope="module")
