@@ -288,46 +288,6 @@ class EmbeddedGenerator(
             cands += self._which_namesake(q, anchors, scores)
         return cands
 
-    def _having_named(self, q: Question, cls: str, links: Links, scores) -> list[Candidate]:
-        """'How many departments offer any degree?': a free word opens the name of another class ('degree
-        programs'); the things asked about are those linked to one (one hop, or two over the schema)."""
-        out: list[Candidate] = []
-        words = {singular(q.tokens[i]) for i in links.free}
-        named = {m.hits[0].iri for m in links.classes}
-        for name, iris in self.linker.class_names.items():
-            parts = name.split()
-            if len(parts) < 2 or parts[0] not in words or len(iris) != 1 or iris[0] in named:
-                continue
-            out += self._linked_to(q, cls, iris[0], scores, 1.1)
-        return out
-
-    def _linked_to(self, q: Question, cls: str, other: str, scores, base: float) -> list[Candidate]:
-        """The things of `cls` linked to some thing of `other` (one hop, or two over the schema), read out."""
-        out: list[Candidate] = []
-        pats = self._class_links(cls, other, scores)[:2] or self._schema_links(cls, other, "?y")
-        for pat, ps in pats:
-            pat = re.sub(r"\?y\b", "?h", pat)  # ?y names what is read out
-            out += self._wrap(q, [f"?x a <{cls}> .", pat], "?x", base + 0.1 * ps, "class+having", cls, scores)
-        return out
-
-    def _having_class(self, q: Question, cls: str, links: Links, scores) -> list[Candidate]:
-        """'students who have a pet', 'stadiums with a concert': another class the question names after an
-        indefinite article ('a', 'an', 'any', 'some') constrains the things asked about to those linked to one
-        (one hop, or two over the schema); the readings that ignore it answer a wider question."""
-        c = q.cues
-        if c.negation or c.superlative or c.compare or c.group is not None:
-            return []  # negations, rankings and per-group counts have their own readings
-        at = min((m.start for m in links.classes if m.hits[0].iri == cls), default=len(q.tokens))
-        out: list[Candidate] = []
-        for m in links.classes:
-            other = m.hits[0].iri
-            # "how many different templates do all documents use": what is counted is what the others use
-            counted = c.count and m.start > at + 1
-            if other == cls or m.start < 1 or not (q.tokens[m.start - 1] in INDEFINITE or counted):
-                continue
-            out += self._linked_to(q, cls, other, scores, 1.3)
-        return out
-
     def _owners_of_named_properties(self, scores: dict[str, float], k: int = 2) -> list[str]:
         """The classes whose members carry the properties the words name best ('horsepower' -> cars)."""
         owners: list[str] = []
@@ -776,10 +736,6 @@ class EmbeddedGenerator(
                 q, body, "?x", s + 0.15 + 0.1 * scores.get(p2.value, 0) - 0.05 * k, "value-node", None, scores
             )
         return out
-
-
-#: articles that make a class word a thing that exists: "students who have a pet"
-INDEFINITE = {"a", "an", "any", "some"}
 
 
 def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int]]:

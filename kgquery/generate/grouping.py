@@ -1,14 +1,18 @@
-"""Counting and grouping shapes of the embedded generator: 'teams with more than 5 players',
-'the author with the most books', 'how many X per Y', 'the average Z of each Y'."""
+"""Counting, grouping and linking shapes of the embedded generator: 'teams with more than 5 players',
+'the author with the most books', 'how many X per Y', 'the average Z of each Y', 'students who have a pet'."""
 
 from __future__ import annotations
 
 import re
 
-from ..understand.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS
+from ..understand.linking import Links
+from ..understand.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, Question, singular
 from .candidate import SKIP_PROPS, Candidate, Path
 from .paths import HOP_PENALTY
 from .reads import _column_select
+
+#: articles that make a class word a thing that exists: "students who have a pet"
+INDEFINITE = {"a", "an", "any", "some"}
 
 
 class GroupingShapes:
@@ -39,6 +43,46 @@ class GroupingShapes:
             out.append((pat + (f" {ty}" if ty else ""), scores.get(p.value, 0.0) + (0.5 if other else 0.0)))
         out.sort(key=lambda t: -t[1])
         return out[:3]
+
+    def _having_named(self, q: Question, cls: str, links: Links, scores) -> list[Candidate]:
+        """'How many departments offer any degree?': a free word opens the name of another class ('degree
+        programs'); the things asked about are those linked to one (one hop, or two over the schema)."""
+        out: list[Candidate] = []
+        words = {singular(q.tokens[i]) for i in links.free}
+        named = {m.hits[0].iri for m in links.classes}
+        for name, iris in self.linker.class_names.items():
+            parts = name.split()
+            if len(parts) < 2 or parts[0] not in words or len(iris) != 1 or iris[0] in named:
+                continue
+            out += self._linked_to(q, cls, iris[0], scores, 1.1)
+        return out
+
+    def _linked_to(self, q: Question, cls: str, other: str, scores, base: float) -> list[Candidate]:
+        """The things of `cls` linked to some thing of `other` (one hop, or two over the schema), read out."""
+        out: list[Candidate] = []
+        pats = self._class_links(cls, other, scores)[:2] or self._schema_links(cls, other, "?y")
+        for pat, ps in pats:
+            pat = re.sub(r"\?y\b", "?h", pat)  # ?y names what is read out
+            out += self._wrap(q, [f"?x a <{cls}> .", pat], "?x", base + 0.1 * ps, "class+having", cls, scores)
+        return out
+
+    def _having_class(self, q: Question, cls: str, links: Links, scores) -> list[Candidate]:
+        """'students who have a pet', 'stadiums with a concert': another class the question names after an
+        indefinite article ('a', 'an', 'any', 'some') constrains the things asked about to those linked to one
+        (one hop, or two over the schema); the readings that ignore it answer a wider question."""
+        c = q.cues
+        if c.negation or c.superlative or c.compare or c.group is not None:
+            return []  # negations, rankings and per-group counts have their own readings
+        at = min((m.start for m in links.classes if m.hits[0].iri == cls), default=len(q.tokens))
+        out: list[Candidate] = []
+        for m in links.classes:
+            other = m.hits[0].iri
+            # "how many different templates do all documents use": what is counted is what the others use
+            counted = c.count and m.start > at + 1
+            if other == cls or m.start < 1 or not (q.tokens[m.start - 1] in INDEFINITE or counted):
+                continue
+            out += self._linked_to(q, cls, other, scores, 1.3)
+        return out
 
     def _counted(self, q, cls, links, scores) -> list[Candidate]:
         """Counts of linked things per ?x: 'teams with more than 5 players', 'the most books'."""
