@@ -417,13 +417,14 @@ class Pool:
         for _ in range(3):  # a worker that died while idle (OOM killer, an operator) never took the job
             w, pooled = self._borrow()
             try:
-                if not w.send(job):
-                    continue
-                reply = w.receive(time.monotonic() + timeout_s)
-                if reply.started:
-                    return reply
+                if w.send(job):
+                    reply = w.receive(time.monotonic() + timeout_s)
+                    if reply.started:
+                        return reply
             finally:
                 self._give_back(w, pooled)
+            if self._closed:
+                break  # closed under the job (its worker killed before it began): a crash, not a new worker
         return reply
 
     def pids(self) -> tuple[set[int], set[int]]:
