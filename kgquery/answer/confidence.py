@@ -126,7 +126,7 @@ def unhonoured(cues, sparql: str, shape: str = "") -> float:
         checks.append("AVG(" in up and "FILTER(" in up)
     if cues.negation:
         checks.append(bool(_NEGATES.search(_strip_terms(sparql))))
-    if getattr(cues, "negations", 0) >= 2:  # each 'not' its own: one negated pattern honours only one of them
+    if cues.negations >= 2:  # each 'not' its own: one negated pattern honours only one of them
         checks.append(len(_NEGATES.findall(_strip_terms(sparql))) >= 2)
     if cues.aggregates and not cues.superlative:
         checks.append(any(f"{a}(" in up for a in cues.aggregates))

@@ -16,7 +16,7 @@ import re
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..understand.linking import Linker, Links, Mention
-from ..understand.text import AGGREGATE_WORDS, NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular, stem
+from ..understand.text import AGGREGATE_WORDS, NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular
 from .candidate import (  # noqa: F401  (re-exported)
     RDFS_LABEL,
     SKIP_PROPS,
@@ -139,8 +139,7 @@ class EmbeddedGenerator(
 
     def _spells_initial(self, a: str, b: str, props) -> bool:
         """'last name' spells out the initial of lname ('l name') for one of these properties."""
-        initials = self.linker.prop_initials
-        return a not in STOPWORDS and any((a[:1], stem(b)) in initials.get(p, ()) for p in props)
+        return any(self.linker.spells_initial(a, b, p) for p in props)
 
     # ------------------------------------------------------------------ main entry
     def candidates(self, q: Question, links: Links) -> list[Candidate]:

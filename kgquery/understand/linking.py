@@ -208,6 +208,8 @@ class Linker:
         self.prop_words: dict[str, set[str]] = {}
         self.prop_initials: dict[str, set[tuple[str, str]]] = {}
         self.prop_owner_words: dict[str, set[str]] = {}
+        self._class_labels = {c.iri: c.label for c in self.schema.classes}
+        self._class_word_cache: dict[str, set[str]] = {}
         self.prop_desc_words: dict[str, set[str]] = {}
         self.prop_texts: dict[str, list[str]] = {}
         names = property_names(self.labels, {p.iri for p in self.schema.properties})
@@ -242,15 +244,16 @@ class Linker:
 
     def _class_words(self, cls: str) -> set[str]:
         """The stems of a class's names (label and split local name), each word singular and as written."""
-        if not hasattr(self, "_class_word_cache"):
-            self._class_labels = {c.iri: c.label for c in self.schema.classes}
-            self._class_word_cache: dict[str, set[str]] = {}
         if cls not in self._class_word_cache:
             label = self._class_labels.get(cls)
             texts = {split_name(local_name(cls))} | ({normalize(label)} if label else set())
             words = {w for t in texts for w in t.split()}
             self._class_word_cache[cls] = {stem(singular(w)) for w in words} | {stem(w) for w in words}
         return self._class_word_cache[cls]
+
+    def spells_initial(self, a: str, b: str, prop: str) -> bool:
+        """'first name' spells out the initial of fname ('f name'): word `a` opens what the initial stands for."""
+        return a not in STOPWORDS and (a[:1], stem(b)) in self.prop_initials.get(prop, ())
 
     # ------------------------------------------------------------------ entities and values
     def link(self, q: Question) -> Links:
@@ -496,9 +499,8 @@ class Linker:
                 # description' of template types, but 'degree names' fits 'degree summary name' best
                 n_words = len(pw) - 0.5 * len(self.prop_owner_words.get(p, ())) + len(self.prop_initials.get(p, ()))
                 scores[p] = best * (0.6 + 0.4 * min(1.0, len(covered) / max(n_words, 1)))
-            for a, b in zip(words, words[1:]):
-                if (a[:1], stem(b)) in self.prop_initials.get(p, ()) and a not in STOPWORDS:
-                    scores[p] = 1.0  # "first name" spells out fname
+            if any(self.spells_initial(a, b, p) for a, b in zip(words, words[1:])):
+                scores[p] = 1.0  # "first name" spells out fname
             # a word of the property's description ("the year the person was born"): a weaker sign
             dw = self.prop_desc_words.get(p)
             if dw and scores.get(p, 0.0) < DESC_MATCH and stems & dw:
