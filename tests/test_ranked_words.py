@@ -16,13 +16,13 @@ E = "http://example.org/harbour/"
 
 
 def _ttl() -> str:
-    # (id, type, age in years, weight in tonnes): the youngest boat is not the lightest one
-    boats = [(1, "ketch", 12, 3.5), (2, "sloop", 2, 8.1), (3, "yawl", 30, 1.2), (4, "cutter", 7, 5.0)]
+    # (id, type, age in years, weight in tonnes, masts): the youngest boat is not the lightest one
+    boats = [(1, "ketch", 12, 3.5, 2), (2, "sloop", 2, 8.1, 1), (3, "yawl", 30, 1.2, 2), (4, "cutter", 7, 5.0, 1)]
     owners = [(1, "Ines Moreau", 3.2), (2, "Tomas Berg", 41.0), (3, "Ada Quist", 0.7), (4, "Olu Ade", 12.5)]
     # who owns which boat: a link node of its own, as a table of pairs becomes; owners 2 and 4 own none
     owns = [(1, 2), (1, 3), (3, 4)]
     lines = table_ttl(
-        E, "boats", "boat_id", [dict(boat_id=i, boat_type=t, boat_age=a, weight=w) for i, t, a, w in boats]
+        E, "boats", "boat_id", [dict(boat_id=i, boat_type=t, boat_age=a, weight=w, masts=m) for i, t, a, w, m in boats]
     )
     lines += table_ttl(E, "owner", "owner_id", [dict(owner_id=i, name=n, net_worth_millions=w) for i, n, w in owners])
     pairs = [
@@ -75,3 +75,16 @@ def test_a_count_of_things_another_class_uses(harbour, question):
     """Three of the four boats have an owner: the count is of those, not of every boat."""
     ans, values = answer_values(harbour, question)
     assert values == ["3"], (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the maximum weight for different numbers of masts?",
+        "Show the largest weight for all the different masts.",
+    ],
+)
+def test_for_different_values_groups_like_each(harbour, question):
+    """'for (all the) different X' asks per X, as 'for each X' does: one maximum per number of masts."""
+    ans, values = answer_values(harbour, question)
+    assert values == ["1", "2", "3.5", "8.1"], (ans.sparql, ans.explanation)

@@ -479,6 +479,22 @@ def _rate(low: list[str], i: int) -> bool:
     return low[i + 1] == "capita" or (i > 0 and low[i - 1] in UNITS and low[i + 1] in UNITS)
 
 
+def _for_every(low: list[str], i: int) -> bool:
+    """'for every concert', 'for (all) the different cylinders', 'for various types': a group like 'each'.
+
+    >>> _for_every("the maximum accelerate for all the different cylinders".split(), 6)
+    True
+    >>> _for_every("the names of different singers".split(), 3)
+    False
+    """
+    if low[i] not in ("every", "different", "various") or i + 1 >= len(low):
+        return False
+    k = i - 1
+    while k >= 0 and low[k] in ("all", "the") and i - k <= 2:
+        k -= 1
+    return k >= 0 and low[k] == "for"
+
+
 def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
     """The cues one token opens: numbers, superlatives, groups, aggregates, negation, comparisons. `named`: the
     word is part of a name ("Quai Ouest", "Mount Everest"), so it ranks nothing where it ends like a superlative."""
@@ -496,6 +512,9 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
             c.ordinal = ("ASC" if t == "first" else "DESC", i)
     if t in ("per", "each") and c.group is None and not _rate(low, i):
         c.group = i + 1
+    elif c.group is None and _for_every(low, i):
+        # "the maximum accelerate for different numbers of cylinders": per number of cylinders
+        c.group = i + 3 if low[i + 1 : i + 3] in (["number", "of"], ["numbers", "of"]) else i + 1
     agg = AGGREGATE_WORDS.get(t)
     if agg and agg not in c.aggregates:
         c.aggregates.append(agg)
