@@ -88,3 +88,11 @@ def test_for_different_values_groups_like_each(harbour, question):
     """'for (all the) different X' asks per X, as 'for each X' does: one maximum per number of masts."""
     ans, values = answer_values(harbour, question)
     assert values == ["1", "2", "3.5", "8.1"], (ans.sparql, ans.explanation)
+
+
+def test_a_comparison_filters_the_number_named_right_before_it(harbour):
+    """'whose age is greater than 5' filters on the age, though the question also names a weight to sum."""
+    ans, values = answer_values(
+        harbour, "What is the total weight and average boat age of boats whose age is greater than 5?"
+    )
+    assert sorted(round(float(v), 2) for v in values) == [9.7, 16.33], (ans.sparql, ans.explanation)

@@ -111,6 +111,8 @@ class RankingShapes:
         """The property scores of the word right after a superlative adjective ("the car with the largest
         accelerate"): that word names what is ranked, whatever the other words name."""
         sup = q.cues.superlative
+        if not sup and (q.cues.compare or q.cues.between):
+            return self._compared_word(q)
         if sup and not sup[1] and sup[2] > 1 and q.tokens[sup[2] - 1] == "the" and not self._after(q, sup[2]):
             nxt = q.tokens[sup[2] - 2]  # "the singer who is worth the most": the word before it names the number
             return self._word_scores(nxt) if nxt in self._free and nxt not in STOPWORDS else {}
@@ -118,6 +120,19 @@ class RankingShapes:
             return {}
         nxt = q.tokens[sup[2] + 1]
         return self._word_scores(nxt) if nxt in self._free and nxt not in STOPWORDS else {}
+
+    def _compared_word(self, q: Question) -> dict[str, float]:
+        """The property scores of the word a comparison follows ("whose area is bigger than 3000", "a
+        population between 1 and 9 million"): that word names what is compared, whatever else is named."""
+        c = q.cues
+        at = c.compare[2] if c.compare else next((i for i, t in enumerate(q.tokens) if t == "between"), -1)
+        k = at - 1
+        while k > 0 and q.tokens[k] in ("is", "are", "was", "were", "be", "been", "not", "at", "of", "a", "an"):
+            k -= 1
+        if k < 0 or k == at - 1 and at > 0 and q.tokens[k] in ("least", "most"):
+            k -= 2  # "area of at least 30": the word before 'at least'
+        word = q.tokens[k] if 0 <= k < at else ""
+        return self._word_scores(word) if word in self._free and word not in STOPWORDS else {}
 
     @staticmethod
     def _after(q: Question, i: int) -> bool:
