@@ -96,3 +96,16 @@ def test_a_comparison_filters_the_number_named_right_before_it(harbour):
         harbour, "What is the total weight and average boat age of boats whose age is greater than 5?"
     )
     assert sorted(round(float(v), 2) for v in values) == [9.7, 16.33], (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "List the types and weights of the two heaviest boats.",
+        "What are the types and weights of the 2 heaviest boats?",
+    ],
+)
+def test_a_listed_column_may_be_the_ranked_number(harbour, question):
+    """'the types and weights of the two heaviest boats': the weight ranks the boats and is also asked for."""
+    ans, values = answer_values(harbour, question)
+    assert values == ["5", "8.1", "cutter", "sloop"], (ans.sparql, ans.explanation)

@@ -15,6 +15,7 @@ import re
 
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
+from ..understand.lexicon import attribute_nouns
 from ..understand.linking import Linker, Links, Mention
 from ..understand.text import AGGREGATE_WORDS, NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular
 from .candidate import (  # noqa: F401  (re-exported)
@@ -209,6 +210,12 @@ class EmbeddedGenerator(
             and any(cmp_[2] < m.start <= cmp_[2] + 4 and _is_number(q.tokens[m.start - 1]) for m in links.classes)
         )
         self._all_words = set(q.tokens)
+        self._listed = _listed_words(q, links, free)
+        #: the words that may name what a superlative or comparison works on, besides a listed column
+        rank_hint = sup[1] if sup else (comparative_adjective(q.tokens[cmp_[2]]) or "") if cmp_ else ""
+        self._unlisted = [w for w in free_words if w not in self._listed] + [
+            n for h in rank_hint.split() for n in (h, *attribute_nouns(h))
+        ]
         #: things the question names by their key ('template type code CV'): a join named after that key
         #: accounts for the key's words; one to a thing named otherwise ('Smith', a student) does not
         self._named_by_key = {
@@ -820,6 +827,30 @@ def _modifier(q: Question, links: Links, cls: str) -> bool:
     head rather than be it, so a class owning the following words may be the one meant."""
     free = set(links.free)
     return any(m.hits[0].iri == cls and m.end in free and q.tokens[m.end] not in STOPWORDS for m in links.classes)
+
+
+def _listed_words(q: Question, links: Links, free: list[int]) -> set[str]:
+    """The free words of a list of things asked for before what they are asked of ("the names and surface
+    areas of the 5 largest countries"): each names a column, even one that also ranks or filters the things.
+
+    >>> from kgquery.understand.text import analyse
+    >>> q = analyse("Return the names and surface areas of the 5 largest countries.")
+    >>> sorted(_listed_words(q, Links(), q.content_positions()))
+    ['areas', 'names', 'surface']
+    """
+    toks = q.tokens
+    starts = [m.start for m in links.classes + links.mentions]
+    end = next(
+        (
+            i
+            for i, t in enumerate(toks)
+            if i > 1 and (t in ("of", "for", "whose", "with", "who", "that") or i in starts)
+        ),
+        None,
+    )
+    if end is None or "and" not in toks[:end]:
+        return set()
+    return {toks[i] for i in free if 0 < i < end}  # the first word opens the question ('return', 'list')
 
 
 def _compound_heads(q: Question, links: Links) -> dict[str, str]:

@@ -201,6 +201,10 @@ class ReadShapes:
         """How many free words the columns answer (several columns sharing one word count once)."""
         return sum(1 for w in self._free if any(self._word_scores(w).get(p, 0.0) >= 0.6 for p, _ in cols))
 
+    def _named_elsewhere(self, prop: str) -> bool:
+        """Some word outside the list of asked things (or the superlative's adjective) names `prop`."""
+        return any(self._word_scores(w).get(prop, 0.0) >= 0.6 for w in self._unlisted)
+
     def _columns(self, cls: str | None, used: set[str]) -> list[tuple[str, bool]]:
         """Properties of `cls` that the leftover words ask for: each word's best match ("name,
         country and age"); with "all ... details" every property sharing the word."""
@@ -215,7 +219,10 @@ class ReadShapes:
             ws = self._word_scores(w)
             if k:  # "last name": the word before spells out the initial of lname, so lname, not fname
                 ws = {p: 1.0 if self._spells_initial(self._free[k - 1], w, (p,)) else v for p, v in ws.items()}
-            if any(ws.get(p, 0) >= 0.6 for p in used):
+            # a number that ranks or filters is a column too where the question lists it among the things
+            # asked ("the names and areas of the 5 largest countries") and some other word names it as well
+            # (one word does not both rank the things and name a column)
+            if any(ws.get(p, 0) >= 0.6 and not (w in self._listed and self._named_elsewhere(p)) for p in used):
                 continue
             if w in self._heads and any(ws.get(p, 0) >= 0.6 for p in cols):
                 continue  # "document ids": the class word is explained by the document's id, no other column
