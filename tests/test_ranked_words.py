@@ -109,3 +109,16 @@ def test_a_listed_column_may_be_the_ranked_number(harbour, question):
     """'the types and weights of the two heaviest boats': the weight ranks the boats and is also asked for."""
     ans, values = answer_values(harbour, question)
     assert values == ["5", "8.1", "cutter", "sloop"], (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the different boat types, and how many boats have each?",
+        "Show all boat types and number of boats for each.",
+    ],
+)
+def test_each_at_the_end_groups_by_what_was_asked_first(harbour, question):
+    """'... for each.' names no group itself: it points back at the boat types asked for first."""
+    ans, values = answer_values(harbour, question)
+    assert values == ["1", "1", "1", "1", "cutter", "ketch", "sloop", "yawl"], (ans.sparql, ans.explanation)

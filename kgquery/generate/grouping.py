@@ -186,11 +186,9 @@ class GroupingShapes:
                 links = self._schema_links(counted, group_cls)
         else:
             # "how many authors are from each city": group by a property value of the counted class
-            best = self._best_props(q.tokens[at : at + 2])
-            for p, v in best:
-                info = self.schema.prop(p)
-                if v >= 0.6 and info and any(k == counted for k, _ in info.subject_classes):
-                    links.append((f"?x <{p}> ?g .", 1.3 + v))
+            words = [w for w in q.tokens[at : at + 2] if w not in STOPWORDS]
+            for p, v in self._owned_props(counted, words)[:2]:  # the counted things' own property
+                links.append((f"?x <{p}> ?g .", 1.3 + v))
             if not links:
                 links = self._neighbour_groups(q, counted, q.tokens[at : at + 2])
         return links
@@ -283,8 +281,8 @@ class GroupingShapes:
             # "the average weight for each pet type": the word after the class names a property of its
             # own; the things of the class are grouped by its value
             gm = next(m for m in classes if m.hits[0].iri == group_cls)
-            nxt = q.tokens[gm.end] if gm.end < len(q.tokens) else ""
-            if nxt and nxt not in STOPWORDS and self._owned_props(group_cls, [nxt]):
+            nxt = [w for w in q.tokens[gm.end : gm.end + 2] if w not in STOPWORDS]  # "pet type", "type codes"
+            if nxt and nxt[0] == q.tokens[gm.end] and self._owned_props(group_cls, nxt):
                 counted, group_cls = group_cls, None
                 at = gm.end
         if counted is None and c.aggregates:

@@ -479,6 +479,24 @@ def _rate(low: list[str], i: int) -> bool:
     return low[i + 1] == "capita" or (i > 0 and low[i - 1] in UNITS and low[i + 1] in UNITS)
 
 
+def _each_alone(low: list[str], i: int) -> bool:
+    """'how many templates correspond to each?', 'each of them', 'in each one': 'each' names no group itself,
+    it points back at what the question asked for first."""
+    rest = low[i + 1 :]
+    return not rest or rest[:1] == ["one"] or rest[:2] in (["of", "them"], ["of", "these"], ["of", "those"])
+
+
+def _first_asked(low: list[str]) -> int:
+    """Where the first thing asked for begins, after the opening words ('what are the different template
+    codes ...' -> 'template').
+
+    >>> _first_asked("what are the different template type codes and how many templates correspond to each".split())
+    4
+    """
+    skip = {"different", "distinct", "unique", "various", "all", "every"}
+    return next((j for j, w in enumerate(low) if j > 0 and w not in STOPWORDS and w not in skip), len(low))
+
+
 def _for_every(low: list[str], i: int) -> bool:
     """'for every concert', 'for (all) the different cylinders', 'for various types': a group like 'each'.
 
@@ -511,7 +529,7 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
         if nxt not in STOPWORDS and not _NUM.match(nxt) and nxt not in NUMBER_WORDS:
             c.ordinal = ("ASC" if t == "first" else "DESC", i)
     if t in ("per", "each") and c.group is None and not _rate(low, i):
-        c.group = i + 1
+        c.group = _first_asked(low) if t == "each" and _each_alone(low, i) else i + 1
     elif c.group is None and _for_every(low, i):
         # "the maximum accelerate for different numbers of cylinders": per number of cylinders
         c.group = i + 3 if low[i + 1 : i + 3] in (["number", "of"], ["numbers", "of"]) else i + 1
@@ -758,7 +776,7 @@ def analyse(text: str) -> Question:
         c.ask = True
     joined = " ".join(low)
     # "the number of authors" counts; "the phone number of Tom" names an attribute
-    before_number = "the|a|total|overall|me|what|of|by|find|get|show|give|return|list|tell"
+    before_number = "the|a|and|total|overall|me|what|of|by|find|get|show|give|return|list|tell"
     if re.search(rf"\bhow many\b|\bcount\b|(?:^|\b(?:{before_number})\s)number of\b", joined):
         c.count, c.ask = True, False
     for i in range(len(low)):
