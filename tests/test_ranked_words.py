@@ -122,3 +122,49 @@ def test_each_at_the_end_groups_by_what_was_asked_first(harbour, question):
     """'... for each.' names no group itself: it points back at the boat types asked for first."""
     ans, values = answer_values(harbour, question)
     assert values == ["1", "1", "1", "1", "cutter", "ketch", "sloop", "yawl"], (ans.sparql, ans.explanation)
+
+
+S = "http://example.org/school/"
+
+
+def _school_ttl() -> str:
+    # courses reach students in three hops: course <- enrolment_course -> enrolment -> student
+    lines = table_ttl(
+        S, "courses", "course_id", [dict(course_id=i, title=t) for i, t in [(1, "Botany"), (2, "Optics"), (3, "Runes")]]
+    )
+    lines += table_ttl(
+        S, "students", "student_id", [dict(student_id=i, full_name=n) for i, n in [(1, "Ana Vel"), (2, "Bo Tran")]]
+    )
+    lines += table_ttl(
+        S,
+        "enrolment",
+        "enrolment_id",
+        [{"enrolment_id": k, "ref-student_id": f"<{S}students/student_id={k}>"} for k in (1, 2)],
+    )
+    pairs = [(1, 1), (2, 3), (1, 3)]  # (enrolment, course): nobody takes Optics
+    lines += table_ttl(
+        S,
+        "enrolment_courses",
+        "row",
+        [
+            {
+                "row": k,
+                "ref-enrolment_id": f"<{S}enrolment/enrolment_id={e}>",
+                "ref-course_id": f"<{S}courses/course_id={c}>",
+            }
+            for k, (e, c) in enumerate(pairs, 1)
+        ],
+        keep_key=False,
+    )
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    return engine_on(tmp_path_factory, "school", _school_ttl())
+
+
+def test_a_class_after_some_constrains_over_three_hops(school):
+    """Courses reach students only through two link nodes: 'courses that have some students' keeps those."""
+    ans, values = answer_values(school, "What are the titles of all courses that have some students enrolled?")
+    assert values == ["Botany", "Runes"], (ans.sparql, ans.explanation)

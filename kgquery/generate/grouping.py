@@ -60,7 +60,7 @@ class GroupingShapes:
     def _linked_to(self, q: Question, cls: str, other: str, scores, base: float) -> list[Candidate]:
         """The things of `cls` linked to some thing of `other` (one hop, or two over the schema), read out."""
         out: list[Candidate] = []
-        pats = self._class_links(cls, other, scores)[:2] or self._schema_links(cls, other, "?y")
+        pats = self._class_links(cls, other, scores)[:2] or self._schema_links(cls, other, "?y", hops=3)
         for pat, ps in pats:
             pat = re.sub(r"\?y\b", "?h", pat)  # ?y names what is read out
             out += self._wrap(q, [f"?x a <{cls}> .", pat], "?x", base + 0.1 * ps, "class+having", cls, scores)
