@@ -326,6 +326,7 @@ class KGQuery:
         from .answer.confidence import margin, shape_signals, size_signals, unexplained, unhonoured
         from .answer.explain import explain
         from .graph.schema import local_name, split_name
+        from .understand.lexicon import verb_form
         from .understand.text import is_structure_word
         from .wording import singular
 
@@ -338,12 +339,15 @@ class KGQuery:
             for w in f"{split_name(local_name(c))} {self.kg.labels.label_of(c)}".lower().split()
         }
         word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
+        # the query joins things (a triple between two variables): the question's verbs may be its links
+        joined = re.search(r"\?\w+\s+<[^>]+>\s+\?\w+", ans.sparql or "") is not None
+        verbs = {w for w in free if verb_form(w)} if joined else set()
         content = q.content_positions()
         covered = {i for m in links.mentions + links.classes for i in m.span}
         f = {
             "score": best_score,
             "margin": margin(ans.tried, res.values()),
-            "unexplained": unexplained(free, props, word_scores, named),
+            "unexplained": unexplained(free, props, word_scores, named, verbs),
             "linked": len(covered & set(content)) / max(len(content), 1),
             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count),
             **shape_signals(shape, ans.sparql or "", len(content)),

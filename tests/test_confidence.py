@@ -5,6 +5,7 @@ by their property."""
 from __future__ import annotations
 
 from kgquery.answer.confidence import confidence, unexplained, unhonoured
+from kgquery.understand.lexicon import verb_form
 from kgquery.understand.text import analyse, is_structure_word
 from kgquery.wording import informativeness
 
@@ -42,6 +43,17 @@ def test_everyday_words_left_over_weigh_less_than_rare_ones():
     # a word the query's class names is explained
     assert unexplained(["cars"], {"p"}, nothing, named={"car"}) == 0.0
     assert unexplained(["area"], {"p"}, lambda w: {"p": 0.9}) == 0.0
+
+
+def test_a_verb_left_over_weighs_half_where_the_query_joins_things():
+    """'flights departing from X': the link carries out the verb without sharing its word (WordNet tells the
+    verb forms from nouns and plural nouns)."""
+    assert all(verb_form(w) for w in ["spoken", "departing", "belongs", "enrolled", "offer"])
+    assert not any(verb_form(w) for w in ["cards", "models", "population", "capacity", "languages"])
+    nothing = lambda w: {}  # noqa: E731
+    assert unexplained(["departing"], {"p"}, nothing, verbs={"departing"}) == 0.5 * unexplained(
+        ["departing"], {"p"}, nothing
+    )
 
 
 def test_words_that_shape_a_query_are_not_left_over():

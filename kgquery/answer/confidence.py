@@ -73,12 +73,17 @@ def margin(tried: list, best_values: list[str]) -> float:
     return 1.0
 
 
-def unexplained(words: list[str], props: set[str], word_scores, named: set[str] = frozenset()) -> float:
+def unexplained(
+    words: list[str], props: set[str], word_scores, named: set[str] = frozenset(), verbs: set[str] = frozenset()
+) -> float:
     """How much of the free content words neither a property of the query (score >= 0.5) nor one of the
     words naming its classes (`named`) explains: the sum of their informativeness, capped at 1, so that
-    an everyday word left over ('use', 'live') weighs little and a rare one ('GDP') weighs fully."""
+    an everyday word left over ('use', 'live') weighs little and a rare one ('GDP') weighs fully. `verbs`:
+    the verb forms among them when the query joins things ('languages spoken in', 'flights departing
+    from'): a verb says how things relate, which a link carries out without sharing its word, so it weighs
+    half (bench/RESULTS.md: chosen on the development sets)."""
     left = [w for w in words if singular(w) not in named and not any(word_scores(w).get(p, 0.0) >= 0.5 for p in props)]
-    return min(1.0, sum(informativeness(w) for w in left))
+    return min(1.0, sum(informativeness(w) * (0.5 if w in verbs else 1.0) for w in left))
 
 
 def shape_signals(shape: str, sparql: str, content_words: int) -> dict[str, float]:
