@@ -168,3 +168,9 @@ def test_a_class_after_some_constrains_over_three_hops(school):
     """Courses reach students only through two link nodes: 'courses that have some students' keeps those."""
     ans, values = answer_values(school, "What are the titles of all courses that have some students enrolled?")
     assert values == ["Botany", "Runes"], (ans.sparql, ans.explanation)
+
+
+def test_an_aggregate_of_their_things_is_one_per_owner(harbour):
+    """'the total weight of their boats': one sum per owner (through the link nodes), not one over all boats."""
+    ans, values = answer_values(harbour, "Show the names of owners and the total weight of their boats.")
+    assert "9.3" in values and "5" in values and "Ines Moreau" in values, (ans.sparql, ans.explanation)

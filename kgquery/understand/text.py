@@ -497,6 +497,19 @@ def _first_asked(low: list[str]) -> int:
     return next((j for j, w in enumerate(low) if j > 0 and w not in STOPWORDS and w not in skip), len(low))
 
 
+def _their_owner(low: list[str]) -> int | None:
+    """'the names of singers and the total sales of their songs', 'students and the number of their pets':
+    an aggregate of *their* things is one per owner, the thing asked for first.
+
+    >>> _their_owner("show the names of singers and the total sales of their songs".split())
+    2
+    """
+    for i, t in enumerate(low):
+        if t == "their" and any(AGGREGATE_WORDS.get(w) or w == "number" for w in low[max(0, i - 4) : i]):
+            return _first_asked(low)
+    return None
+
+
 def _for_every(low: list[str], i: int) -> bool:
     """'for every concert', 'for (all) the different cylinders', 'for various types': a group like 'each'.
 
@@ -799,5 +812,7 @@ def analyse(text: str) -> Question:
             c.aggregate = c.aggregates[0] if c.aggregates else None
     if c.compare is None and c.between is None and c.above_average is None:
         c.comparative = _comparative(low)
+    if c.group is None and (c.count or c.aggregates) and not c.superlative:  # "the top 5 by their average" ranks
+        c.group = _their_owner(low)
     c.texts = _substrings(text)
     return Question(text=text, tokens=tokens, raw_tokens=raw, cues=c)
