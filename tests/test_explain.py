@@ -21,6 +21,7 @@ s:weight rdfs:label "weight (g)" .
 s:price rdfs:label "price" .
 s:amount rdfs:label "amount" .
 s:borders rdfs:label "borders" .
+s:sales rdfs:label "sales" .
 s:memberOf rdfs:label "member of" .
 s:name rdfs:label "name" .
 s:france rdfs:label "France" .
@@ -28,7 +29,7 @@ s:germany rdfs:label "Germany" .
 s:comp rdfs:label "Compensator" .
 s:acme a s:Supplier ; rdfs:label "Acme" ; s:country s:france .
 s:bolt a s:Supplier ; rdfs:label "Bolt" ; s:country s:germany .
-s:p1 a s:Product ; rdfs:label "P1" ; s:hasSupplier s:acme ; s:hasCategory s:comp ; s:weight 10 ; s:price s:pr1 .
+s:p1 a s:Product ; rdfs:label "P1" ; s:hasSupplier s:acme ; s:hasCategory s:comp ; s:weight 10 ; s:price s:pr1 ; s:sales 120 .
 s:p2 a s:Product ; rdfs:label "P2" ; s:hasSupplier s:bolt ; s:hasCategory s:comp ; s:weight 30 ; s:price s:pr2 .
 s:pr1 s:amount 5 .
 s:pr2 s:amount 9 .
@@ -161,6 +162,11 @@ CASES = [
         "SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a s:Supplier . ?x s:country s:germany "
         "FILTER NOT EXISTS { ?y s:hasSupplier ?x . ?y a s:Product } }",
         "Finds suppliers whose country is Germany; leaving out those that are the supplier of a product; counts them.",
+    ),
+    (  # a number named 'sales' is a plural noun, not a verb as 'borders' is between things
+        "SELECT ?g (SUM(?v) AS ?sum) WHERE { ?x a s:Product . ?x s:hasSupplier ?g . ?g a s:Supplier . ?x s:sales ?v . } "
+        "GROUP BY ?g",
+        "Finds the sales of products whose supplier is a supplier; returns their sum per supplier.",
     ),
 ]
 

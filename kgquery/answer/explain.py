@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..graph.query_scope import Scope, parse_scope
 from ..graph.schema import RDF_TYPE, local_name, split_name
-from ..wording import article as _article, noun, plural
+from ..wording import article as _article, noun, plural, verb_form, wordnet_dir
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -41,11 +41,14 @@ OPS = {">": "greater than", "<": "less than", ">=": "at least", "<=": "at most",
 VERB_ENDINGS = (" of", " for", " in", " to", " by", " with", " from", " at", " on")
 
 
-def _is_verb(label: str) -> bool:
-    """True for labels that read as a relation ('borders', 'member of'), not as a noun ('country')."""
+def _is_verb(label: str, valued: bool = False) -> bool:
+    """True for labels that read as a relation ('borders', 'member of'), not as a noun ('country'). `valued`:
+    the property has literal values, whose third-person-looking names ('sales') are mostly nouns."""
     low = (label or "").lower().strip()
     # a single word in the third person ('contains', 'owns') reads as a verb; 'class', 'status' do not
     third_person = " " not in low and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+    if third_person and valued and wordnet_dir() is not None:
+        third_person = verb_form(low)  # a number or text named 'sales' is a plural noun by WordNet, not a verb
     return low.endswith(VERB_ENDINGS) or third_person
 
 
@@ -65,6 +68,16 @@ class Words:
             except Exception:
                 pass
         return split_name(local_name(iri)) or iri
+
+    def is_verb(self, iri: str) -> bool:
+        """The property's label reads as a relation (see _is_verb)."""
+        info = None
+        if self.kg is not None:
+            try:
+                info = self.kg.schema.prop(iri)
+            except Exception:
+                info = None
+        return _is_verb(self.prop(iri), valued=bool(info is not None and info.is_literal))
 
     def prop(self, iri: str) -> str:
         if self.kg is not None:
@@ -196,9 +209,9 @@ class _Writer:
                     obj = self.term(o)
                 out.append(
                     f"that {lab} {obj}"
-                    if _is_verb(lab) and not _ends_prep(lab)
+                    if self.w.is_verb(str(p)) and not _ends_prep(lab)
                     else f"that are {lab} {obj}"
-                    if _is_verb(lab)
+                    if self.w.is_verb(str(p))
                     else f"whose {noun(lab)} is {obj}"
                 )
             elif o == v:
@@ -211,7 +224,7 @@ class _Writer:
                         subj = self.phrase(s, t, depth + 1, one=True)
                 else:
                     subj = self.term(s)
-                if _is_verb(lab):
+                if self.w.is_verb(str(p)):
                     out.append(f"that {subj} is {lab}" if _ends_prep(lab) else f"that {subj} {lab}")
                 else:
                     out.append(f"that are the {noun(lab)} of {subj}")
@@ -262,7 +275,7 @@ class _Writer:
             return None
         if str(p) in _name_iris(self.w):
             return f"is {self.term(o)}"
-        if _is_verb(full):
+        if self.w.is_verb(str(p)):
             return f"{'is ' if _ends_prep(full) else ''}{full} {self.term(o)}"
         return f"{lab} is {self.term(o)}"
 
@@ -459,7 +472,7 @@ class _Writer:
                 if o == v and str(p) != RDF_TYPE and not self.clauses(v, t):
                     full = self.w.prop(str(p))
                     lab = noun(full)
-                    if _is_verb(full):
+                    if self.w.is_verb(str(p)):
                         who = self.phrase(s, t) if isinstance(s, Variable) else self.term(s)
                         be = ("are " if isinstance(s, Variable) else "is ") if _ends_prep(full) else ""
                         return f"Finds what {who} {be}{full}"
@@ -543,7 +556,7 @@ class _Writer:
                 lab = self.w.prop(str(p))
                 if str(p) == RDF_TYPE:
                     parts.append(f"{self.term(s)} is {_article(noun(self.w.cls(str(o))))} {noun(self.w.cls(str(o)))}")
-                elif _is_verb(lab):
+                elif self.w.is_verb(str(p)):
                     parts.append(f"{self.term(s)} {'is ' if _ends_prep(lab) else ''}{lab} {self.term(o)}")
                 else:
                     parts.append(f"the {noun(lab)} of {self.term(s)} is {self.term(o)}")
