@@ -32,6 +32,11 @@ def test_a_query_that_drops_a_cue_of_the_wording_is_unhonoured():
     greater = analyse("Which countries have greater area than any country in Europe?").cues
     assert greater.comparative == (">", "area", 3)
     assert unhonoured(greater, 'SELECT ?a WHERE { ?x <continent> "Europe" ; <area> ?a }') == 1.0
+    # 'in reverse alphabetical order' sorts: the ordering words are no things left over, the sort is a cue
+    ordered = analyse("What are the names of the sections in reverse alphabetical order?").cues
+    assert ordered.order_by == ("DESC", "")
+    assert unhonoured(ordered, "SELECT ?n WHERE { ?x <name> ?n }") == 1.0
+    assert unhonoured(ordered, "SELECT ?n WHERE { ?x <name> ?n } ORDER BY DESC(?n)") == 0.0
 
 
 def test_everyday_words_left_over_weigh_less_than_rare_ones():
@@ -56,7 +61,7 @@ def test_a_verb_left_over_weighs_half_where_the_query_joins_things():
 
 
 def test_words_that_shape_a_query_are_not_left_over():
-    assert all(is_structure_word(w) for w in ["number", "highest", "average", "more", "150", "most"])
+    assert all(is_structure_word(w) for w in ["number", "highest", "average", "more", "150", "most", "descending"])
     assert not any(is_structure_word(w) for w in ["horsepower", "cars", "capital"])
 
 

@@ -174,3 +174,22 @@ def test_an_aggregate_of_their_things_is_one_per_owner(harbour):
     """'the total weight of their boats': one sum per owner (through the link nodes), not one over all boats."""
     ans, values = answer_values(harbour, "Show the names of owners and the total weight of their boats.")
     assert "9.3" in values and "5" in values and "Ines Moreau" in values, (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        (
+            "List the boat types ordered by weight from the heaviest to the lightest.",
+            ["sloop", "cutter", "ketch", "yawl"],
+        ),
+        ("List all boat types in reverse alphabetical order.", ["yawl", "sloop", "ketch", "cutter"]),
+        ("Show the boat types in ascending order of boat age.", ["sloop", "cutter", "ketch", "yawl"]),
+    ],
+)
+def test_ordered_by_sorts_the_rows(harbour, question, expected):
+    """'ordered by weight', 'in reverse alphabetical order': the rows come sorted, by the key the words name."""
+    ans = harbour.ask(question)
+    rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
+    assert [r[0].value for r in rows] == expected, (ans.sparql, ans.explanation)
+    assert "sorts them by" in ans.explanation

@@ -13,7 +13,7 @@ signals look at the chosen query from the outside:
   ask for (triple patterns, content words) and the query's shape: long questions and complex shapes
   are wrong more often, on any graph;
 * ``unhonoured``: the share of the wording's shape cues ('how many', 'each', 'the largest', 'more than',
-  'not', 'average', a yes/no opening) that the query does not carry out: a query that drops one answers
+  'not', 'average', 'ordered by', a yes/no opening) that the query does not carry out: a query that drops one answers
   another question, on any graph;
 * ``score``: the raw score, kept as one signal among the others.
 
@@ -127,6 +127,8 @@ def unhonoured(cues, sparql: str, shape: str = "") -> float:
         checks.append(any(k in up for k in ("MAX(", "MIN(", "ORDER BY")))
     if (cues.compare and not cues.at_least_one) or cues.between or cues.comparative:
         checks.append(any(k in up for k in ("FILTER(", "HAVING(", "ORDER BY")))
+    if cues.order:  # "ordered by age", "in descending order": the rows are sorted
+        checks.append("ORDER BY" in up)
     if getattr(cues, "above_average", None):
         checks.append("AVG(" in up and "FILTER(" in up)
     if cues.negation:

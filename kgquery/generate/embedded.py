@@ -161,8 +161,37 @@ class EmbeddedGenerator(
                 seen.add(c.sparql)
                 out.append(c)
         return [
-            dataclasses.replace(c, sparql=with_subclasses(c.sparql, self._superclasses)) for c in out[:MAX_CANDIDATES]
+            dataclasses.replace(c, sparql=with_subclasses(self._ordered(q, c.sparql), self._superclasses))
+            for c in out[:MAX_CANDIDATES]
         ]
+
+    def _ordered(self, q: Question, sparql: str) -> str:
+        """'ordered by age', 'in reverse alphabetical order': the rows sorted by the property the key words
+        name (read out already, or fetched beside them), else by the first column; the set is the same."""
+        if not q.cues.order_by or not sparql.startswith("SELECT") or not sparql.endswith("}"):
+            return sparql
+        if re.search(r"\b(ORDER|GROUP) BY\b|\b(COUNT|SUM|AVG|MIN|MAX)\(", sparql):
+            return sparql
+        direction, words = q.cues.order_by
+        head = re.match(r"SELECT (?:DISTINCT )?((?:\?\w+ ?)+) WHERE", sparql)
+        if head is None:
+            return sparql
+        key = head.group(1).split()[0]
+        if words:
+            named = sorted(
+                ((v, p) for p, v in self.linker.property_scores(words.split()).items() if v >= 0.6), reverse=True
+            )
+            for _, prop in named:
+                m = re.search(rf"\?x <{re.escape(prop)}> (\?\w+) \.", sparql)
+                if m:
+                    key = m.group(1)
+                    break
+                cls = re.search(r"\?x a <([^>]+)> \.", sparql)
+                info = self.schema.prop(prop)
+                if cls and info and any(k == cls.group(1) for k, _ in info.subject_classes):
+                    sparql, key = f"{sparql[:-1].rstrip()} OPTIONAL {{ ?x <{prop}> ?order_key . }} }}", "?order_key"
+                    break
+        return f"{sparql} ORDER BY {direction}({key})"
 
     def _ordinal_of_time(self, q: Question, links: Links) -> Question:
         """Read "the first student to register", "the last transcript" as a superlative of time, but only when the

@@ -210,6 +210,8 @@ class Cues:
     aggregates: list[str] = field(default_factory=list)  # AVG, SUM, MIN, MAX in the order asked
     between: tuple[float, float] | None = None  # "between 5000 and 10000"
     order: bool = False  # "ordered by age", "sorted by name": a sort, not a pick
+    #: that sort: ('ASC' or 'DESC', the word naming the key or '' for the names read out)
+    order_by: tuple[str, str] | None = None
     negation: bool = False
     negated_at: int = -1  # token position of the first 'not'/'no'/'without'
     negations: int = 0  # how many: "do not speak English and whose government is not a republic" says two
@@ -616,6 +618,7 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
         r"\b(order(ed)?|sort(ed)?) by\b|\b(descending|ascending|alphabetical|reverse) order\b|\bin order of\b", joined
     ):
         c.order, c.superlative = True, None
+        c.order_by = _order_key(low)
     if c.superlative:
         # "the smallest country by area": the word after 'by' names what is ranked
         d, hint, i = c.superlative
@@ -627,6 +630,27 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
                 break
         c.aggregates = [a for a in c.aggregates if a in ("AVG", "SUM")]  # "highest average X" ranks by X
         c.top, c.top_at = _top_count(low, c.superlative[2])
+
+
+def _order_key(low: list[str]) -> tuple[str, str]:
+    """The direction and key word of a sort: 'ordered by age from the oldest' -> ('DESC', 'age'), 'in
+    descending order of capacity' -> ('DESC', 'capacity'), 'in reverse alphabetical order' -> ('DESC', '').
+
+    >>> _order_key("list the names of singers ordered by ascending net worth".split())
+    ('ASC', 'net worth')
+    """
+    desc = any(w in ("descending", "reverse", "reversed", "decreasing", "desc") for w in low)
+    for i, w in enumerate(low[:-2]):
+        adj = superlative_adjective(low[i + 2]) if w == "from" and low[i + 1] == "the" else None
+        if adj:  # "from the oldest to the youngest", "from the lightest to the heaviest"
+            desc = adj not in LOW_END
+    word = ""
+    for i, w in enumerate(low[:-1]):
+        if w in ("by", "of") and i > 0 and low[i - 1] in ("ordered", "sorted", "order", "sort"):
+            rest = [t for t in low[i + 1 :] if t not in STOPWORDS and t not in ("ascending", "descending", "their")]
+            word = " ".join(rest[:2])
+            break
+    return ("DESC" if desc else "ASC", word)
 
 
 def _than_average(low: list[str]) -> tuple[str, str, int] | None:
@@ -670,12 +694,27 @@ def _comparative(low: list[str]) -> tuple[str, str, int] | None:
 
 #: words that shape a query rather than name anything in the graph (besides the cue words above)
 STRUCTURE_WORDS = {"number", "count", "distinct", "different", "type", "types", "kind", "kinds", "sort", "one", "ones"}
+#: words that order the rows ("ordered by age", "in reverse alphabetical order"): a sort, not a thing
+ORDER_WORDS = {
+    "order",
+    "ordered",
+    "sorted",
+    "descending",
+    "ascending",
+    "alphabetical",
+    "alphabetically",
+    "reverse",
+    "reversed",
+    "lexicographical",
+    "lexicographic",
+}
 
 
 def is_structure_word(word: str) -> bool:
     """A word that says how to ask (a count, an order, a comparison, an aggregate), not what about."""
     return (
         word in STRUCTURE_WORDS
+        or word in ORDER_WORDS
         or word in AGGREGATE_WORDS
         or word in COMPARATIVES_GT
         or word in COMPARATIVES_LT
