@@ -77,51 +77,12 @@ def test_a_count_of_things_another_class_uses(harbour, question):
     assert values == ["3"], (ans.sparql, ans.explanation)
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What is the maximum weight for different numbers of masts?",
-        "Show the largest weight for all the different masts.",
-    ],
-)
-def test_for_different_values_groups_like_each(harbour, question):
-    """'for (all the) different X' asks per X, as 'for each X' does: one maximum per number of masts."""
-    ans, values = answer_values(harbour, question)
-    assert values == ["1", "2", "3.5", "8.1"], (ans.sparql, ans.explanation)
-
-
 def test_a_comparison_filters_the_number_named_right_before_it(harbour):
     """'whose age is greater than 5' filters on the age, though the question also names a weight to sum."""
     ans, values = answer_values(
         harbour, "What is the total weight and average boat age of boats whose age is greater than 5?"
     )
     assert sorted(round(float(v), 2) for v in values) == [9.7, 16.33], (ans.sparql, ans.explanation)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "List the types and weights of the two heaviest boats.",
-        "What are the types and weights of the 2 heaviest boats?",
-    ],
-)
-def test_a_listed_column_may_be_the_ranked_number(harbour, question):
-    """'the types and weights of the two heaviest boats': the weight ranks the boats and is also asked for."""
-    ans, values = answer_values(harbour, question)
-    assert values == ["5", "8.1", "cutter", "sloop"], (ans.sparql, ans.explanation)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What are the different boat types, and how many boats have each?",
-        "Show all boat types and number of boats for each.",
-    ],
-)
-def test_each_at_the_end_groups_by_what_was_asked_first(harbour, question):
-    """'... for each.' names no group itself: it points back at the boat types asked for first."""
-    ans, values = answer_values(harbour, question)
-    assert values == ["1", "1", "1", "1", "cutter", "ketch", "sloop", "yawl"], (ans.sparql, ans.explanation)
 
 
 S = "http://example.org/school/"
@@ -193,3 +154,32 @@ def test_ordered_by_sorts_the_rows(harbour, question, expected):
     rows = ans.attempt_rows if ans.outcome == "abstained" else ans.rows
     assert [r[0].value for r in rows] == expected, (ans.sparql, ans.explanation)
     assert "sorts them by" in ans.explanation
+
+
+# (question, the answer's sorted values): how the wording groups and what a list of columns reads
+GROUPED = {
+    # 'for (all the) different X' asks per X, as 'for each X' does: one maximum per number of masts
+    "for different X": ("What is the maximum weight for different numbers of masts?", ["1", "2", "3.5", "8.1"]),
+    "for all the different X": ("Show the largest weight for all the different masts.", ["1", "2", "3.5", "8.1"]),
+    # the weight ranks the boats and is also asked for
+    "listed ranked column": ("List the types and weights of the two heaviest boats.", ["5", "8.1", "cutter", "sloop"]),
+    "listed ranked column, digits": (
+        "What are the types and weights of the 2 heaviest boats?",
+        ["5", "8.1", "cutter", "sloop"],
+    ),
+    # '... for each.' names no group itself: it points back at the boat types asked for first
+    "each at the end": (
+        "What are the different boat types, and how many boats have each?",
+        ["1", "1", "1", "1", "cutter", "ketch", "sloop", "yawl"],
+    ),
+    "for each at the end": (
+        "Show all boat types and number of boats for each.",
+        ["1", "1", "1", "1", "cutter", "ketch", "sloop", "yawl"],
+    ),
+}
+
+
+@pytest.mark.parametrize("question, expected", GROUPED.values(), ids=GROUPED.keys())
+def test_groups_and_columns_the_wording_asks_for(harbour, question, expected):
+    ans, values = answer_values(harbour, question)
+    assert values == expected, (ans.sparql, ans.explanation)
