@@ -36,7 +36,7 @@ from .named import NamedThingShapes
 from .negation import NegationShapes
 from .paths import HOP_PENALTY, PathFinding
 from .ranking import RankingShapes
-from .reads import ReadShapes, _column_select
+from .reads import ReadShapes, _column_select, _listed_words
 
 MAX_CANDIDATES = 60
 #: a second hop to a property whose whole name the question writes out: the words in their order say more
@@ -164,34 +164,6 @@ class EmbeddedGenerator(
             dataclasses.replace(c, sparql=with_subclasses(self._ordered(q, c.sparql), self._superclasses))
             for c in out[:MAX_CANDIDATES]
         ]
-
-    def _ordered(self, q: Question, sparql: str) -> str:
-        """'ordered by age', 'in reverse alphabetical order': the rows sorted by the property the key words
-        name (read out already, or fetched beside them), else by the first column; the set is the same."""
-        if not q.cues.order_by or not sparql.startswith("SELECT") or not sparql.endswith("}"):
-            return sparql
-        if re.search(r"\b(ORDER|GROUP) BY\b|\b(COUNT|SUM|AVG|MIN|MAX)\(", sparql):
-            return sparql
-        direction, words = q.cues.order_by
-        head = re.match(r"SELECT (?:DISTINCT )?((?:\?\w+ ?)+) WHERE", sparql)
-        if head is None:
-            return sparql
-        key = head.group(1).split()[0]
-        if words:
-            named = sorted(
-                ((v, p) for p, v in self.linker.property_scores(words.split()).items() if v >= 0.6), reverse=True
-            )
-            for _, prop in named:
-                m = re.search(rf"\?x <{re.escape(prop)}> (\?\w+) \.", sparql)
-                if m:
-                    key = m.group(1)
-                    break
-                cls = re.search(r"\?x a <([^>]+)> \.", sparql)
-                info = self.schema.prop(prop)
-                if cls and info and any(k == cls.group(1) for k, _ in info.subject_classes):
-                    sparql, key = f"{sparql[:-1].rstrip()} OPTIONAL {{ ?x <{prop}> ?order_key . }} }}", "?order_key"
-                    break
-        return f"{sparql} ORDER BY {direction}({key})"
 
     def _ordinal_of_time(self, q: Question, links: Links) -> Question:
         """Read "the first student to register", "the last transcript" as a superlative of time, but only when the
@@ -856,30 +828,6 @@ def _modifier(q: Question, links: Links, cls: str) -> bool:
     head rather than be it, so a class owning the following words may be the one meant."""
     free = set(links.free)
     return any(m.hits[0].iri == cls and m.end in free and q.tokens[m.end] not in STOPWORDS for m in links.classes)
-
-
-def _listed_words(q: Question, links: Links, free: list[int]) -> set[str]:
-    """The free words of a list of things asked for before what they are asked of ("the names and surface
-    areas of the 5 largest countries"): each names a column, even one that also ranks or filters the things.
-
-    >>> from kgquery.understand.text import analyse
-    >>> q = analyse("Return the names and surface areas of the 5 largest countries.")
-    >>> sorted(_listed_words(q, Links(), q.content_positions()))
-    ['areas', 'names', 'surface']
-    """
-    toks = q.tokens
-    starts = [m.start for m in links.classes + links.mentions]
-    end = next(
-        (
-            i
-            for i, t in enumerate(toks)
-            if i > 1 and (t in ("of", "for", "whose", "with", "who", "that") or i in starts)
-        ),
-        None,
-    )
-    if end is None or "and" not in toks[:end]:
-        return set()
-    return {toks[i] for i in free if 0 < i < end}  # the first word opens the question ('return', 'list')
 
 
 def _compound_heads(q: Question, links: Links) -> dict[str, str]:

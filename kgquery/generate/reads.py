@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..graph.schema import local_name, split_name
+from ..understand.linking import Links
 from ..understand.text import STOPWORDS, Question, singular
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path
 from .paths import HOP_PENALTY
@@ -201,6 +202,34 @@ class ReadShapes:
         """How many free words the columns answer (several columns sharing one word count once)."""
         return sum(1 for w in self._free if any(self._word_scores(w).get(p, 0.0) >= 0.6 for p, _ in cols))
 
+    def _ordered(self, q: Question, sparql: str) -> str:
+        """'ordered by age', 'in reverse alphabetical order': the rows sorted by the property the key words
+        name (read out already, or fetched beside them), else by the first column; the set is the same."""
+        if not q.cues.order_by or not sparql.startswith("SELECT") or not sparql.endswith("}"):
+            return sparql
+        if re.search(r"\b(ORDER|GROUP) BY\b|\b(COUNT|SUM|AVG|MIN|MAX)\(", sparql):
+            return sparql
+        direction, words = q.cues.order_by
+        head = re.match(r"SELECT (?:DISTINCT )?((?:\?\w+ ?)+) WHERE", sparql)
+        if head is None:
+            return sparql
+        key = head.group(1).split()[0]
+        if words:
+            named = sorted(
+                ((v, p) for p, v in self.linker.property_scores(words.split()).items() if v >= 0.6), reverse=True
+            )
+            for _, prop in named:
+                m = re.search(rf"\?x <{re.escape(prop)}> (\?\w+) \.", sparql)
+                if m:
+                    key = m.group(1)
+                    break
+                cls = re.search(r"\?x a <([^>]+)> \.", sparql)
+                info = self.schema.prop(prop)
+                if cls and info and any(k == cls.group(1) for k, _ in info.subject_classes):
+                    sparql, key = f"{sparql[:-1].rstrip()} OPTIONAL {{ ?x <{prop}> ?order_key . }} }}", "?order_key"
+                    break
+        return f"{sparql} ORDER BY {direction}({key})"
+
     def _named_elsewhere(self, prop: str) -> bool:
         """Some word outside the list of asked things (or the superlative's adjective) names `prop`."""
         return any(self._word_scores(w).get(prop, 0.0) >= 0.6 for w in self._unlisted)
@@ -276,3 +305,27 @@ def _column_select(pat: str, x: str, cols: list[tuple[str, bool]]) -> str:
             else f"OPTIONAL {{ {x} <{p}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}"
         )
     return f"SELECT {' '.join(heads)} WHERE {{ {pat} {' '.join(opts)} }}"
+
+
+def _listed_words(q: Question, links: Links, free: list[int]) -> set[str]:
+    """The free words of a list of things asked for before what they are asked of ("the names and surface
+    areas of the 5 largest countries"): each names a column, even one that also ranks or filters the things.
+
+    >>> from kgquery.understand.text import analyse
+    >>> q = analyse("Return the names and surface areas of the 5 largest countries.")
+    >>> sorted(_listed_words(q, Links(), q.content_positions()))
+    ['areas', 'names', 'surface']
+    """
+    toks = q.tokens
+    starts = [m.start for m in links.classes + links.mentions]
+    end = next(
+        (
+            i
+            for i, t in enumerate(toks)
+            if i > 1 and (t in ("of", "for", "whose", "with", "who", "that") or i in starts)
+        ),
+        None,
+    )
+    if end is None or "and" not in toks[:end]:
+        return set()
+    return {toks[i] for i in free if 0 < i < end}  # the first word opens the question ('return', 'list')
