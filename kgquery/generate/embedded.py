@@ -160,8 +160,9 @@ class EmbeddedGenerator(
             ):
                 seen.add(c.sparql)
                 out.append(c)
+        keys = self._order_keys(q)  # once per question, not per candidate
         return [
-            dataclasses.replace(c, sparql=with_subclasses(self._ordered(q, c.sparql), self._superclasses))
+            dataclasses.replace(c, sparql=with_subclasses(self._ordered(q, c.sparql, keys), self._superclasses))
             for c in out[:MAX_CANDIDATES]
         ]
 

@@ -202,32 +202,39 @@ class ReadShapes:
         """How many free words the columns answer (several columns sharing one word count once)."""
         return sum(1 for w in self._free if any(self._word_scores(w).get(p, 0.0) >= 0.6 for p, _ in cols))
 
-    def _ordered(self, q: Question, sparql: str) -> str:
-        """'ordered by age', 'in reverse alphabetical order': the rows sorted by the property the key words
-        name (read out already, or fetched beside them), else by the first column; the set is the same."""
+    def _order_keys(self, q: Question) -> list[str]:
+        """The properties the words of a sort name ('ordered by net worth'), best first; [] without any."""
+        words = q.cues.order_by[1] if q.cues.order_by else ""
+        if not words:
+            return []
+        named = sorted(
+            ((v, p) for p, v in self.linker.property_scores(words.split()).items() if v >= 0.6), reverse=True
+        )
+        return [p for _, p in named]
+
+    def _ordered(self, q: Question, sparql: str, keys: list[str]) -> str:
+        """'ordered by age', 'in reverse alphabetical order': the rows sorted by the first of `keys` (the
+        properties the key words name) read out already or fetched beside them, else by the first column;
+        the set is the same."""
         if not q.cues.order_by or not sparql.startswith("SELECT") or not sparql.endswith("}"):
             return sparql
         if re.search(r"\b(ORDER|GROUP) BY\b|\b(COUNT|SUM|AVG|MIN|MAX)\(", sparql):
             return sparql
-        direction, words = q.cues.order_by
+        direction = q.cues.order_by[0]
         head = re.match(r"SELECT (?:DISTINCT )?((?:\?\w+ ?)+) WHERE", sparql)
         if head is None:
             return sparql
         key = head.group(1).split()[0]
-        if words:
-            named = sorted(
-                ((v, p) for p, v in self.linker.property_scores(words.split()).items() if v >= 0.6), reverse=True
-            )
-            for _, prop in named:
-                m = re.search(rf"\?x <{re.escape(prop)}> (\?\w+) \.", sparql)
-                if m:
-                    key = m.group(1)
-                    break
-                cls = re.search(r"\?x a <([^>]+)> \.", sparql)
-                info = self.schema.prop(prop)
-                if cls and info and any(k == cls.group(1) for k, _ in info.subject_classes):
-                    sparql, key = f"{sparql[:-1].rstrip()} OPTIONAL {{ ?x <{prop}> ?order_key . }} }}", "?order_key"
-                    break
+        for prop in keys:
+            m = re.search(rf"\?x <{re.escape(prop)}> (\?\w+) \.", sparql)
+            if m:
+                key = m.group(1)
+                break
+            cls = re.search(r"\?x a <([^>]+)> \.", sparql)
+            info = self.schema.prop(prop)
+            if cls and info and any(k == cls.group(1) for k, _ in info.subject_classes):
+                sparql, key = f"{sparql[:-1].rstrip()} OPTIONAL {{ ?x <{prop}> ?order_key . }} }}", "?order_key"
+                break
         return f"{sparql} ORDER BY {direction}({key})"
 
     def _named_elsewhere(self, prop: str) -> bool:
