@@ -176,10 +176,51 @@ GROUPED = {
         "Show all boat types and number of boats for each.",
         ["1", "1", "1", "1", "cutter", "ketch", "sloop", "yawl"],
     ),
+    # 'has the maximum X' ranks the things by X: the thing is asked, not the maximum itself
+    "has the maximum": ("Which boat type has the maximum weight?", ["sloop"]),
+    "with the minimum": ("Find the name of the owner with the minimum net worth.", ["Ada Quist"]),
+    # the superlative's phrase ends on the ranked property's own words: its value is asked
+    "ranked value at the end": ("What is the heaviest boat weight?", ["8.1"]),
+    # a sort key is not a column: only the types are listed
+    "sort key not shown": ("List the boat types in ascending order of weight.", ["cutter", "ketch", "sloop", "yawl"]),
+    # the name the question gives the thing by is not shown back as a column
+    "named thing's columns": ("Show the owner id and net worth of the owner named Ada Quist.", ["0.7", "3"]),
 }
 
 
 @pytest.mark.parametrize("question, expected", GROUPED.values(), ids=GROUPED.keys())
 def test_groups_and_columns_the_wording_asks_for(harbour, question, expected):
     ans, values = answer_values(harbour, question)
+    assert values == expected, (ans.sparql, ans.explanation)
+
+
+def _campus_ttl() -> str:
+    # who studies what: a link node per pair with a yes/no column; Ana and Ben study physics, only Ana as major
+    people = [(1, "Ana Lund"), (2, "Ben Okafor"), (3, "Cleo Park")]
+    studies = [(1, 1, "Physics", "T"), (2, 1, "History", "F"), (3, 2, "Physics", "F"), (4, 2, "History", "T")]
+    studies += [(5, 3, "Physics", "T"), (6, 3, "Music", "T")]
+    lines = table_ttl(E, "student", "student_id", [dict(student_id=i, name=n) for i, n in people])
+    rows = [
+        {"row": k, "ref-student_id": f"<{E}student/student_id={s}>", "subject": sub, "is_major": flag}
+        for k, s, sub, flag in studies
+    ]
+    return "\n".join(lines + table_ttl(E, "studies", "row", rows, keep_key=False)) + "\n"
+
+
+@pytest.fixture(scope="module")
+def campus(tmp_path_factory):
+    return engine_on(tmp_path_factory, "campus", _campus_ttl())
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("What are the names of students for whom Physics is the major subject?", ["Ana Lund", "Cleo Park"]),
+        ("Which subjects are major for Ben Okafor?", ["History"]),
+    ],
+)
+def test_a_yes_no_property_the_words_name_holds(campus, question, expected):
+    """'is the major subject': the T/F column the word names is a constraint (on the link node that has it),
+    not a value to read out, and a reading that ignores it answers another question."""
+    ans, values = answer_values(campus, question)
     assert values == expected, (ans.sparql, ans.explanation)

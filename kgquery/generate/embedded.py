@@ -60,6 +60,7 @@ class EmbeddedGenerator(
         self.kg = linker.kg
         self.schema = linker.schema
         self._key_links = _key_named_links(self.schema)
+        self._flag_cache: dict[str, tuple[str, str] | None] = {}  # property -> its (yes, no) values, or None
         #: classes with subclasses that have things: '?x a <C>' reaches those too
         self._superclasses = {c.iri for c in self.schema.classes if c.count and self.schema.subclasses(c.iri)}
 
@@ -213,6 +214,9 @@ class EmbeddedGenerator(
         )
         self._all_words = set(q.tokens)
         self._listed = _listed_words(q, links, free)
+        # "in ascending order of net worth": the words of a sort name its key (_order_keys), not what is read
+        sort_words = set(q.cues.order_by[1].split()) - self._listed if q.cues.order_by else set()
+        self._free = free_words = [w for w in free_words if w not in sort_words]
         #: the words that may name what a superlative or comparison works on, besides a listed column
         rank_hint = sup[1] if sup else (comparative_adjective(q.tokens[cmp_[2]]) or "") if cmp_ else ""
         self._unlisted = [w for w in free_words if w not in self._listed] + [
@@ -226,6 +230,7 @@ class EmbeddedGenerator(
             for h in m.hits
             if m.text and _norm_key(m.text) and _norm_key(m.text) in _norm_key(local_name(h.iri))
         }
+        self._flags: list[tuple[str, str]] | None = None  # the yes/no properties the words state (_named_flags)
         self._reread: set[str] = set()  # texts searched ("whose names contain 'Al'") that are also read out
         self._leftover_cache: dict = {}
         self._word_cache: dict = {}
@@ -492,6 +497,13 @@ class EmbeddedGenerator(
             test = f"?q{k} = {_num(values[0])}" if len(values) == 1 else f"?q{k} IN ({', '.join(map(_num, values))})"
             extra += path.triples(x, f"q{k}") + [f"FILTER({test})"]
             bonus += 0.5 * path.score
+        for prop, value in self._named_flags(q):
+            holders = self._flag_holders(body + extra, x, prop)
+            if holders and not any(f"<{prop}>" in t for t in body):
+                # "where English is the official language": a yes/no property the words name holds (on each
+                # link node that has it: "both English and French are official")
+                extra += [f"{v} <{prop}> {value} ." for v in holders]
+                bonus += 0.4
         content = set(q.content_positions())
         for k, (mode, text, a, b) in enumerate(q.cues.texts):
             window = [i for i in [*range(max(0, a - 4), a), *range(b, b + 4)] if i in content]
@@ -508,6 +520,44 @@ class EmbeddedGenerator(
             extra += path.triples(x, f"t{k}") + [f"FILTER({test}(LCASE(STR(?t{k})), {_string(text.lower())}))"]
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
+
+    def _named_flags(self, q: Question) -> list[tuple[str, str]]:
+        """(property, the value it is stated with) for each yes/no property (two values such as T/F, Y/N,
+        true/false) a free word names ('official'); 'not official' states the other value. Once per question."""
+        if self._flags is None:
+            self._flags = []
+            for i, w in enumerate(q.tokens):
+                if w not in self._free:
+                    continue
+                for p, v in self._word_scores(w).items():
+                    values = self._flag_values(p) if v >= 0.8 else None
+                    if values:
+                        negated = i > 0 and q.tokens[i - 1] in ("not", "non")
+                        self._flags.append((p, values[1] if negated else values[0]))
+        return self._flags
+
+    def _flag_values(self, prop: str) -> tuple[str, str] | None:
+        """(yes value, no value) as n3 when the property holds only yes/no values, else None."""
+        if prop not in self._flag_cache:
+            info = self.schema.prop(prop)
+            found = None
+            if info is not None and info.is_literal:
+                rows = self._rows(f"SELECT DISTINCT ?o WHERE {{ ?s <{prop}> ?o }} LIMIT 3")
+                vals = {str(r[0]).strip().lower(): r[0] for r in rows if r[0] is not None}
+                yes = [vals[k] for k in ("t", "true", "y", "yes", "1") if k in vals]
+                no = [vals[k] for k in ("f", "false", "n", "no", "0") if k in vals]
+                if len(vals) == 2 and yes and no:
+                    found = (yes[0].n3(), no[0].n3())
+            self._flag_cache[prop] = found
+        return self._flag_cache[prop]
+
+    def _flag_holders(self, body: list[str], x: str, prop: str) -> list[str]:
+        """The variables of the pattern whose things have the yes/no property: the link nodes, else ?x."""
+        names = dict.fromkeys(v for v in re.findall(r"\?\w+", " ".join(body)) if v != x and "either" not in v)
+        has = [v for v in names if self._rows(f"SELECT {v} WHERE {{ {' '.join(body)} {v} <{prop}> ?flag }} LIMIT 1")]
+        if has:
+            return has
+        return [x] if self._rows(f"SELECT {x} WHERE {{ {' '.join(body)} {x} <{prop}> ?flag }} LIMIT 1") else []
 
     def _wrap_one(
         self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]
@@ -656,7 +706,7 @@ class EmbeddedGenerator(
                 if cls_ and cls is None:
                     out += self._identified(q, m, t, cls_, scores)
                 adj = self._adjacent(t)
-                cols = self._entity_columns(q, adj)
+                cols = self._entity_columns(q, adj, self._named_by(q, t, m))
                 if len(cols) >= 2:
                     # "the region and population of Angola": several attributes of one thing, side by side
                     s = m.score + bonus + self._explain({p for p, _ in cols}) - 0.6 * others
@@ -704,12 +754,23 @@ class EmbeddedGenerator(
                         out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
 
-    def _entity_columns(self, q: Question, adj: list[tuple[str, bool, int]]) -> list[tuple[str, bool]]:
+    def _named_by(self, q: Question, t: str, m) -> set[str]:
+        """The properties of `t` whose value is the text the question says it is named ('the document named
+        Robbin CV', 'with the name ...': its document name), so not a column to show."""
+        want = " ".join((m.text or "").lower().split())
+        if not want or not NAMING_WORDS & set(q.tokens[max(0, m.start - 3) : m.start]):
+            return set()
+        rows = self._rows(f"SELECT DISTINCT ?p ?o WHERE {{ {t} ?p ?o FILTER(isLiteral(?o)) }} LIMIT 200")
+        return {p.value for p, o in rows if o is not None and " ".join(str(o).lower().split()) == want}
+
+    def _entity_columns(
+        self, q: Question, adj: list[tuple[str, bool, int]], named_by: set[str] = frozenset()
+    ) -> list[tuple[str, bool]]:
         """The thing's own properties that two or more words joined by 'and' (or a comma) ask for: each
-        word's best, each property once."""
+        word's best, each property once; not the ones whose value the question named the thing by."""
         if q.cues.count or q.cues.ask or not ("and" in self._all_words or "," in q.text):
             return []
-        own = {p for p, fwd, _ in adj if fwd and p not in SKIP_PROPS and p not in self._label_preds}
+        own = {p for p, fwd, _ in adj if fwd and p not in SKIP_PROPS and p not in self._label_preds | named_by}
         cols: dict[str, bool] = {}
         for w in self._free:
             ws = self._word_scores(w)
@@ -744,6 +805,10 @@ class EmbeddedGenerator(
                 q, body, "?x", s + 0.15 + 0.1 * scores.get(p2.value, 0) - 0.05 * k, "value-node", None, scores
             )
         return out
+
+
+#: words that say the next words are a thing's name ('the document named X', 'with the name X')
+NAMING_WORDS = {"named", "called", "name", "titled", "entitled"}
 
 
 def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int]]:

@@ -56,7 +56,12 @@ class PathFinding:
                     else f"{{ ?x ?p1 ?m BIND(1 AS ?d1) }} UNION {{ ?m ?p1 ?x BIND(0 AS ?d1) }} "
                     f"{{ ?m ?p2 {target} BIND(1 AS ?d2) }} UNION {{ {target} ?p2 ?m BIND(0 AS ?d2) }} "
                 )
-                + "FILTER(isIRI(?m) && ?m != ?x) } LIMIT 100"
+                # a path only the target itself takes (a link node's one owner, back and forth) constrains nothing
+                + (
+                    "FILTER(isIRI(?m) && ?m != ?x) } LIMIT 100"
+                    if literal
+                    else f"FILTER(isIRI(?m) && ?m != ?x && ?x != {target}) }} LIMIT 100"
+                )
             )
             for p1, d1, p2, d2 in two:
                 if p1.value in SKIP_PROPS or p2.value in SKIP_PROPS:

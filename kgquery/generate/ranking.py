@@ -147,5 +147,13 @@ class RankingShapes:
             return True
         if len(toks) > 3 and toks[0] in ("what", "which") and toks[1] in ("is", "was", "are", "were"):
             k = 3 if toks[2] in ("the", "a", "an") else 2
-            return self._word_scores(toks[k]).get(prop, 0.0) >= 0.8 and "of" in toks[k + 1 : k + 3]
+            if self._word_scores(toks[k]).get(prop, 0.0) >= 0.8 and "of" in toks[k + 1 : k + 3]:
+                return True
+            # "what is the last transcript release date?": the phrase after the superlative ends the question
+            # on words naming the ranked property, so its value is asked, not the thing that has it
+            sup = q.cues.superlative
+            last = len(toks) - 1
+            if sup and sup[2] == k and last - k <= 4 and not any(m.start <= last < m.end for m in self._class_mentions):
+                tail = toks[k + 1 :]
+                return not any(t in STOPWORDS for t in tail) and self._word_scores(tail[-1]).get(prop, 0.0) >= 0.8
         return False

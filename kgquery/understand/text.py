@@ -121,6 +121,8 @@ AGGREGATE_WORDS = {
     "maximum": "MAX",
     "max": "MAX",
 }
+#: aggregate words naming an extreme: "has the maximum X" ranks things by X
+EXTREME_WORDS = {w for w, a in AGGREGATE_WORDS.items() if a in ("MIN", "MAX")}
 COMPARATIVES_GT = {
     "more",
     "greater",
@@ -420,6 +422,15 @@ def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
         return ("ASC" if t == "first" else "DESC", "early" if t == "first" else "late", i)  # "born first"
     if t in ("best", "worst") and i + 1 < len(low) and low[i + 1] in AGGREGATE_WORDS:
         return ("DESC" if t == "best" else "ASC", "", i)  # "the best average reliability": ranks the average
+    if (
+        t in EXTREME_WORDS
+        and 1 < i < len(low) - 1
+        and low[i - 1] == "the"
+        and low[i - 2] in ("has", "have", "had", "having", "with")
+        and low[i + 1] not in STOPWORDS
+    ):
+        # "which car has the minimum horsepower": the thing with the extreme value, not the value itself
+        return ("ASC" if AGGREGATE_WORDS[t] == "MIN" else "DESC", low[i + 1], i)
     adj = superlative_adjective(t)
     if adj is not None:
         # "the largest number of X", "the fewest X": a count is ranked, not a property the adjective names
