@@ -199,6 +199,13 @@ def _verb_lemma(word: str, verbs: dict[str, int], irregular: dict[str, str]) -> 
     return word if word in verbs else None
 
 
+def verb_lemma(word: str) -> str | None:
+    """The verb a word is a form of ('departing' -> 'depart', 'described' -> 'describe'), by WordNet; None
+    when it is none (or without WordNet)."""
+    verbs, _, _, irregular = _sense_counts()
+    return _verb_lemma(word.lower(), verbs, irregular) if verbs else None
+
+
 def verb_form(word: str) -> bool:
     """The word is used as a verb more than as a noun or adjective ('spoken', 'departing', 'belongs', 'offer'),
     by WordNet's sense counts; plural nouns ('cards', 'models') are not. False without WordNet.

@@ -224,3 +224,46 @@ def test_a_yes_no_property_the_words_name_holds(campus, question, expected):
     not a value to read out, and a reading that ignores it answers another question."""
     ans, values = answer_values(campus, question)
     assert values == expected, (ans.sparql, ans.explanation)
+
+
+def _towns_ttl() -> str:
+    # the largest southern town has 900 people: two northern towns are larger, one is smaller
+    towns = [(1, "Aldby", "North", 1200), (2, "Brisk", "North", 950), (3, "Corran", "North", 300)]
+    towns += [(4, "Dunmore", "South", 900), (5, "Elvet", "South", 450), (6, "Fenwick", "South", 280)]
+    rows = [dict(town_id=i, name=n, region=r, population=p) for i, n, r, p in towns]
+    rows[0]["town_description"] = "a market town on the river"  # and 'describe' asks for it
+    for row in rows:  # an address in numbered lines: 'the second line' is line_2
+        row.update(line_1=f"{row['name']} Hall", line_2=f"{row['region']} Road {row['town_id']}")
+    return "\n".join(table_ttl(E, "town", "town_id", rows)) + "\n"
+
+
+@pytest.fixture(scope="module")
+def towns(tmp_path_factory):
+    return engine_on(tmp_path_factory, "towns", _towns_ttl())
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Which towns in the North have a population larger than any town in the South?", ["Aldby", "Brisk"]),
+        ("What are the names of towns with a population less than any town in the North?", ["Fenwick"]),
+    ],
+)
+def test_than_any_compares_with_the_extreme_of_the_named_set(towns, question, expected):
+    """'larger than any town in the South' is larger than the largest of them (and 'less than any' smaller
+    than the smallest); the items named before the comparison constrain the towns compared."""
+    ans, values = answer_values(towns, question)
+    assert values == expected, (ans.sparql, ans.explanation)
+    assert "highest" in ans.explanation or "lowest" in ans.explanation
+
+
+def test_a_verb_asks_for_the_property_its_noun_names(towns):
+    """'Describe X': WordNet derives 'description' from the verb, so the town's description is read."""
+    ans, values = answer_values(towns, "Describe the town Aldby.")
+    assert values == ["a market town on the river"], (ans.sparql, ans.explanation)
+
+
+def test_an_ordinal_names_a_numbered_property(towns):
+    """'the second line' is line_2, not line_1 nor both: a numbered name's number reads as its ordinal."""
+    ans, values = answer_values(towns, "Show the second line of the towns in the South.")
+    assert values == ["South Road 4", "South Road 5", "South Road 6"], (ans.sparql, ans.explanation)

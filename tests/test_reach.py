@@ -286,6 +286,14 @@ def test_an_adjective_ranks_by_what_it_measures():
     assert attribute_nouns("young") == ("age",) and "width" in attribute_nouns("wide")
 
 
+def test_a_verb_names_its_noun():
+    from kgquery.understand.lexicon import derived_nouns
+
+    # WordNet's derivations, kept where written alike: 'describe' asks for a description
+    assert "description" in derived_nouns("describe") and "departure" in derived_nouns("departing")
+    assert derived_nouns("cars") == ()
+
+
 def test_the_youngest_ranks_by_age_while_the_weight_is_read(cars):
     ans, values = answer_values(cars, "What is the weight of the youngest car?")
     assert values == ["4300"], ans.sparql

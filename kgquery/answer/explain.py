@@ -299,6 +299,9 @@ class _Writer:
             target = self._best_ref(other)
             if target == "Avg":
                 out.append(f"whose {what} is {OPS.get(op, op)} the average")
+            elif target is not None and op != "=":
+                # "larger than any country in Africa": beyond the extreme of the subquery's things
+                out.append(f"whose {what} is {OPS.get(op, op)} {self._extreme_of(other, target)}")
             elif target is not None:
                 out.append(f"whose {what} is the {'highest' if target == 'Max' else 'lowest'}")
             elif op == "IN":
@@ -308,6 +311,19 @@ class _Writer:
             else:
                 out.append(f"whose {what} is {OPS.get(op, op)} {self.term(other)}")
         return out
+
+    def _extreme_of(self, other, kind: str) -> str:
+        """'the highest population of countries whose continent is "Africa"': the subquery's extreme, worded."""
+        for sub in self.s.subqueries:
+            res = other if other in sub.aggregates else None
+            res = res or next((_agg_ref(e, sub) for b, e in sub.binds.items() if b == other), None)
+            inner = sub.aggregates[res][2] if res in sub.aggregates else None
+            w = _Writer(sub, self.w)
+            owner = next((t[0] for t in w.triples if t[2] == inner), None)
+            if owner is not None:
+                what = w.role(inner).removeprefix("their ")
+                return f"the {'highest' if kind == 'Max' else 'lowest'} {what} of {w.phrase(owner)}"
+        return f"the {'highest' if kind == 'Max' else 'lowest'}"
 
     def _best_ref(self, other) -> str | None:
         """'Max'/'Min' when `other` is the result of a subquery aggregate (the superlative with ties), 'Avg'

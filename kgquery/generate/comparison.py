@@ -9,6 +9,7 @@ descriptions, and embeddings); nothing here knows a graph.
 from __future__ import annotations
 
 from ..understand.lexicon import attribute_nouns
+from ..understand.text import STOPWORDS
 from .candidate import Candidate
 
 
@@ -81,4 +82,62 @@ class ComparisonShapes:
                 )
                 continue
             out += self._list_reads(q, pat, {p}, "?x", s, "compare-than", cls)
+        return out
+
+    def _than_any(self, q, cls, anchors, scores) -> list[Candidate]:
+        """'Which countries are larger than any country in Europe?': beyond the extreme value of the things
+        of the class that the named item after 'than any' (or 'all', 'every') constrains; the items named
+        before the comparison constrain the things compared ('Asian countries')."""
+        c = q.cues
+        if c.comparative is None or cls is None:
+            return []
+        op, adj, at = c.comparative
+        toks = q.tokens
+        than = next((k for k in range(at + 1, min(at + 4, len(toks) - 1)) if toks[k] == "than"), None)
+        if than is None or toks[than + 1] not in ("any", "all", "every", "each"):
+            return []
+        after = [a for a in anchors if a[0].start > than]
+        if len(after) != 1:
+            return []
+        m, terms, lit = after[0]
+        paths = self._paths(cls, terms[0], scores, lit)
+        if not paths:
+            return []
+        outer, score = [f"?x a <{cls}> ."], m.score
+        for k, (mb, tb, lb) in enumerate(a for a in anchors if a[0].start < at):
+            found = self._paths(cls, tb[0], scores, lb)
+            if found:
+                outer += found[0].triples("?x", f"b{k}")
+                score += mb.score
+        rows = self._rows(f"SELECT DISTINCT ?p WHERE {{ ?x a <{cls}> . ?x ?p ?v FILTER(isNumeric(?v)) }} LIMIT 50")
+        props = [r[0].value for r in rows if r[0] is not None]
+        # the words between the comparative and 'than' name the number ("greater surface area than"), else
+        # the word before it ("a population larger than") or what the adjective measures ("older": age)
+        named = [t for t in toks[at + 1 : than] if t not in STOPWORDS]
+        k = at - 1
+        while k > 0 and toks[k] in ("is", "are", "was", "were", "that", "which", "be"):
+            k -= 1
+        words = named or [w for w in (toks[k] if k >= 0 else "", adj) if w and w not in STOPWORDS]
+        fit = self.linker.property_scores([*words, *attribute_nouns(adj)])
+        near = self.linker.similarities(words)
+
+        def fits(p: str) -> float:
+            return fit.get(p, 0.0) + 0.3 * near.get(p, 0.0)
+
+        agg = "MAX" if op in (">", ">=") else "MIN"
+        inner_to = " ".join(paths[0].triples("?i_y", "i"))
+        out = []
+        for k, p in enumerate(sorted((p for p in props if fits(p) >= 0.5), key=lambda p: (-fits(p), p))[:2]):
+            inner = f"?i_y a <{cls}> . {inner_to} ?i_y <{p}> ?i_w ."
+            pat = (
+                f"{' '.join(outer)} ?x <{p}> ?v . "
+                f"{{ SELECT ({agg}(?i_w) AS ?bound) WHERE {{ {inner} }} }} FILTER(?v {op} ?bound)"
+            )
+            s = score + fits(p) + 0.5 - 0.05 * k
+            if c.count:
+                out.append(
+                    Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", s, "compare-any+count")
+                )
+            else:
+                out += self._list_reads(q, pat, {p}, "?x", s, "compare-any", cls)
         return out

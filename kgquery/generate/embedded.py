@@ -292,7 +292,7 @@ class EmbeddedGenerator(
         if len(anchors) >= 2 and q.cues.comparative:
             cands += self._compare_entities(q, anchors, scores)
         if anchors and target_cls and q.cues.comparative:
-            than = self._than_entity(q, target_cls, anchors, scores)
+            than = self._than_any(q, target_cls, anchors, scores) or self._than_entity(q, target_cls, anchors, scores)
             if than:  # the readings that ignore the comparison answer another question
                 cands = [Candidate(c.sparql, c.score - 0.3, c.shape, c.parts) for c in cands] + than
         if len(anchors) >= 2 and q.cues.ask:

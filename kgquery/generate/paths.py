@@ -231,7 +231,7 @@ class PathFinding:
         rows = self._rows(
             f"SELECT DISTINCT ?p1 ?p2 ?d ?t WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
             f"{{ ?x ?p1 ?v FILTER({ORDERED}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && {ORDERED}) BIND(1 AS ?d) }} "
-            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {ORDERED}) BIND(0 AS ?d) }} "
+            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?x) && isIRI(?m) && {ORDERED}) BIND(0 AS ?d) }} "
             f"BIND(!isNumeric(?v) AS ?t) }} LIMIT 200"
         )
         timely = year or hint in TIME_ADJECTIVES or hint in AGE_ADJECTIVES

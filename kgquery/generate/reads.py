@@ -268,6 +268,8 @@ class ReadShapes:
                 if ps >= 0.6 and p not in SKIP_PROPS and info and any(c == cls for c, _ in info.subject_classes):
                     fits.append((ps, p, info.is_literal))
             fits.sort(key=lambda t: -t[0])
+            if fits and not (every or tied) and any(p in cols and ps >= fits[0][0] - 1e-9 for ps, p, _ in fits):
+                continue  # "the second line": 'line' fits line_2, already chosen for 'second', as well as any
             if tied and fits and not every:
                 top = re.sub(r"\d", "", local_name(fits[0][1]))
                 fits = [f for f in fits if f[0] >= fits[0][0] - 1e-9 and re.sub(r"\d", "", local_name(f[1])) == top]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ..wording import wordnet_dir as _wordnet_dir
+from ..wording import verb_lemma, wordnet_dir as _wordnet_dir
 
 
 def _attributes() -> dict[str, tuple[str, ...]]:
@@ -66,6 +66,53 @@ def attribute_nouns(adjective: str) -> tuple[str, ...]:
     ()
     """
     return _attributes().get(adjective.lower(), ())
+
+
+def derived_nouns(word: str) -> tuple[str, ...]:
+    """The nouns WordNet derives from the verb a word is a form of, written alike ('describe' -> description,
+    'departing' -> departure, 'arrive' -> arrival), not the doer's: the property a verb asks about may be
+    named by its noun.
+    () for a word that is no verb, or without WordNet.
+
+    >>> derived_nouns("not-a-verb")
+    ()
+    """
+    lemma = verb_lemma(word)
+    if not lemma:
+        return ()
+    # not the doer's noun ('made' -> maker, 'owns' -> owner): "how many cars were made" counts cars, not makers
+    return tuple(
+        n
+        for n in _verb_derivations().get(lemma, ())
+        if n[:3] == lemma[:3] and n != lemma and not n.endswith(("er", "or", "ant", "ee"))
+    )
+
+
+@lru_cache(maxsize=1)
+def _verb_derivations() -> dict[str, tuple[str, ...]]:
+    """verb -> the nouns its senses derive ('+' pointers, word to word), read once from data.verb."""
+    d = _wordnet_dir()
+    if d is None or not (d / "data.verb").is_file():
+        return {}
+    links: dict[str, set[tuple[str, int]]] = {}
+    with open(d / "data.verb", "rb") as f:
+        for line in f:
+            if line.startswith(b"  "):
+                continue
+            parts = line.decode("latin-1").split(" | ")[0].split()
+            n = int(parts[3], 16)
+            words = [parts[4 + 2 * i].lower() for i in range(n)]
+            k = 4 + 2 * n
+            for i in range(int(parts[k])):
+                sym, off, pos, st = parts[k + 1 + 4 * i : k + 5 + 4 * i]
+                if sym == "+" and pos == "n" and int(st[:2], 16):
+                    links.setdefault(words[int(st[:2], 16) - 1], set()).add((off, int(st[2:], 16)))
+    nouns = _noun_synsets(d, {off for pairs in links.values() for off, _ in pairs})
+    out: dict[str, tuple[str, ...]] = {}
+    for verb, pairs in links.items():
+        found = {nouns[off][k - 1].lower() for off, k in pairs if off in nouns and 0 < k <= len(nouns[off])}
+        out[verb] = tuple(sorted(w for w in found if "_" not in w))
+    return out
 
 
 def first_sense_synonyms(nouns: set[str]) -> dict[str, tuple[str, ...]]:

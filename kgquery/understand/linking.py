@@ -220,6 +220,7 @@ class Linker:
             )
             words = {w for t in texts for w in t.split()}
             words -= {w for w in words if _abbreviated_key(w, words)}  # 'stuid' where the label says 'student id'
+            words |= {ORDINALS[w] for w in words if w in ORDINALS}  # 'line 1' is the first line
             self.prop_words[p.iri] = {stem(w) for w in words if w not in STOPWORDS and len(w) > 1}
             # words repeating the name of the class that has it ('template type description' of template types)
             # say whose it is more than what it is
@@ -241,6 +242,7 @@ class Linker:
         self._id_source: dict[str, bool] = {}
         self._class_synonyms = self._synonym_class_names()
         self._class_graph = None
+        self._derived_cache: dict[str, set[str]] = {}  # word -> stems of the nouns its verb derives
 
     def _class_words(self, cls: str) -> set[str]:
         """The stems of a class's names (label and split local name), each word singular and as written."""
@@ -478,9 +480,13 @@ class Linker:
         from rapidfuzz import fuzz
 
         stems = {stem(w) for w in words if w not in STOPWORDS}
+        derived = self._derived_stems(words) - stems
         scores: dict[str, float] = {}
         for p, pw in self.prop_words.items():
             best, covered = 0.0, set()
+            for w in pw & derived if derived else ():
+                best = max(best, 0.8)  # "describe" asks for a description: the verb's noun names the property
+                covered.add(w)
             for s in stems:
                 for w in pw:
                     if s == w:
@@ -509,6 +515,20 @@ class Linker:
             for p, s in self.embedder.property_scores(self, words).items():
                 scores[p] = max(scores.get(p, 0.0), s)
         return scores
+
+    def _derived_stems(self, words: list[str]) -> set[str]:
+        """Stems of the nouns WordNet derives from the verbs among the words ('departing' -> departure)."""
+        from ..wording import verb_form
+        from .lexicon import derived_nouns
+
+        out = set()
+        for w in words:
+            if w not in self._derived_cache:
+                self._derived_cache[w] = (
+                    {stem(n) for n in derived_nouns(w)} if w not in STOPWORDS and verb_form(w) else set()
+                )
+            out |= self._derived_cache[w]
+        return out
 
     def class_graph(self):
         """The schema as a networkx MultiDiGraph: class -> class per property, both ways, keyed by
@@ -546,6 +566,10 @@ def _abbreviated_key(word: str, words: set[str]) -> bool:
         return False
     short = word[:-2] if word.endswith("id") and len(word) > 4 else word
     return any(w != word and len(w) > len(short) and w.startswith(short) for w in words)
+
+
+#: a numbered name's number as the ordinal a question says it with ('line_2': the second line)
+ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 
 
 def _shared_stem(a: str, b: str) -> bool:

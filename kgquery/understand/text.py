@@ -560,6 +560,8 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
         # "the maximum accelerate for different numbers of cylinders": per number of cylinders
         c.group = i + 3 if low[i + 1 : i + 3] in (["number", "of"], ["numbers", "of"]) else i + 1
     agg = AGGREGATE_WORDS.get(t)
+    if agg == "SUM" and low[i + 1 : i + 2] in (["number"], ["count"]):
+        agg = None  # "the total number of singers" counts them; nothing is summed
     if agg and agg not in c.aggregates:
         c.aggregates.append(agg)
         after = next((w for w in low[i + 1 : i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
@@ -696,8 +698,10 @@ def _comparative(low: list[str]) -> tuple[str, str, int] | None:
             and "than" in low[i + 2 : i + 4]
         ):
             adj = low[i + 1]  # "more inhabitants than Germany", "a greater area than": the noun names it
+        elif t in ("more", "less", "fewer") and low[i + 1] == "than" and i > 0 and low[i - 1] not in STOPWORDS:
+            adj = low[i - 1]  # "a population less than any country in Asia": the noun before names it
         if adj and "than" in low[i + 1 : i + 4]:
-            return ("<" if (t in COMPARATIVES_LT or t == "less") else ">", adj, i)
+            return ("<" if (t in COMPARATIVES_LT or t in ("less", "fewer")) else ">", adj, i)
         if adj and low[0] in ("which", "what", "who") and "or" in low[i + 1 :]:
             return ("<" if t in COMPARATIVES_LT else ">", adj, i)  # "which is larger, A or B?"
     return None
