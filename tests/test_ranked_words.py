@@ -234,7 +234,10 @@ def _towns_ttl() -> str:
     rows[0]["town_description"] = "a market town on the river"  # and 'describe' asks for it
     for row in rows:  # an address in numbered lines: 'the second line' is line_2
         row.update(line_1=f"{row['name']} Hall", line_2=f"{row['region']} Road {row['town_id']}")
-    return "\n".join(table_ttl(E, "town", "town_id", rows)) + "\n"
+        row["calling_code"] = f"0{row['town_id']}55"  # 'called' before a name names no calling code
+    parts = ["Float Valve", "Brass Float Valve", "Float Valve Kit", "Gate Valve"]  # one is named 'Float Valve'
+    lines = table_ttl(E, "part", "part_id", [dict(part_id=k, part_name=n) for k, n in enumerate(parts, 1)])
+    return "\n".join(table_ttl(E, "town", "town_id", rows) + lines) + "\n"
 
 
 @pytest.fixture(scope="module")
@@ -267,3 +270,15 @@ def test_an_ordinal_names_a_numbered_property(towns):
     """'the second line' is line_2, not line_1 nor both: a numbered name's number reads as its ordinal."""
     ans, values = answer_values(towns, "Show the second line of the towns in the South.")
     assert values == ["South Road 4", "South Road 5", "South Road 6"], (ans.sparql, ans.explanation)
+
+
+def test_a_naming_word_before_a_name_names_no_property(towns):
+    """'the town called Brisk': 'called' gives the name; it does not ask for the calling code."""
+    ans, values = answer_values(towns, "What is the population of the town called Brisk?")
+    assert values == ["950"], (ans.sparql, ans.explanation)
+
+
+def test_a_name_made_plural_after_how_many_names_a_kind(towns):
+    """'How many Float Valves': the parts whose name holds 'float valve', not the one part named so."""
+    ans, values = answer_values(towns, "How many Float Valves are there?")
+    assert values == ["3"], (ans.sparql, ans.explanation)

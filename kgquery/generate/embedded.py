@@ -253,6 +253,7 @@ class EmbeddedGenerator(
             cands += self._constrained(q, target_cls, anchors, scores)
         if anchors:
             cands += self._around_anchor(q, anchors, scores, target_cls)
+            cands += self._named_kind(q, anchors)
             if target_cls and q.cues.group is not None:
                 # "for each supplier, the average price (in EUR)": groups, below the readings that keep the values
                 cands += [

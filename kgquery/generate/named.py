@@ -4,8 +4,8 @@ a value names), "Which Smith works in Research?" (which namesake), "Does X suppl
 from __future__ import annotations
 
 from ..understand.linking import Mention
-from ..understand.text import Question
-from .candidate import SKIP_PROPS, Candidate
+from ..understand.text import Question, singular
+from .candidate import SKIP_PROPS, Candidate, _string
 
 
 class NamedThingShapes:
@@ -86,4 +86,26 @@ class NamedThingShapes:
                 sparql = f"ASK {{ {{ {a} <{p}> {b} . }} UNION {{ {b} <{p}> {a} . }} }}"
             # scored like every other shape: by all the question words the property explains
             out.append(Candidate(sparql, m1.score + m2.score + max(ps, self._explain({p})) + 0.1, "ask-link"))
+        return out
+
+    def _named_kind(self, q: Question, anchors) -> list[Candidate]:
+        """'How many Sensor Switches do we offer?': a thing's name made plural after 'how many' names a kind,
+        the things of its class whose name holds that name ('Film Sensor Switch' too), not the thing."""
+        toks = q.tokens
+        out = []
+        for m, terms, lit in anchors if q.cues.count else ():
+            last = toks[m.end - 1]
+            if lit or not terms or singular(last) == last or toks[max(0, m.start - 2) : m.start] != ["how", "many"]:
+                continue
+            phrase = " ".join([*toks[m.start : m.end - 1], singular(last)])
+            t = terms[0]
+            types = self.linker.labels.types_of(t[1:-1])
+            rows = self._rows(f"SELECT DISTINCT ?p ?o WHERE {{ {t} ?p ?o FILTER(isLiteral(?o)) }} LIMIT 100")
+            named = sorted({p.value for p, o in rows if p is not None and " ".join(str(o).lower().split()) == phrase})
+            if not types or not named:
+                continue
+            pat = f"?x a <{types[0]}> . ?x <{named[0]}> ?l . FILTER(CONTAINS(LCASE(STR(?l)), {_string(phrase)}))"
+            out.append(
+                Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", m.score + 1.0, "named-kind")
+            )
         return out

@@ -291,7 +291,9 @@ class Linker:
         links = Links()
         for m in chosen:
             (links.classes if m.kind == "class" else links.mentions).append(m)
-        links.free = [i for i in q.content_positions() if i not in taken]
+        # "a capital called Kingston": a naming word right before the name it gives names no property
+        naming = {m.start - 1 for m in links.mentions if m.start and q.tokens[m.start - 1] in NAMING_VERBS}
+        links.free = [i for i in q.content_positions() if i not in taken and i not in naming]
         return links
 
     def _span_mentions(self, i: int, j: int, text: str, raw: str, q: Question) -> list[Mention]:
@@ -567,6 +569,10 @@ def _abbreviated_key(word: str, words: set[str]) -> bool:
     short = word[:-2] if word.endswith("id") and len(word) > 4 else word
     return any(w != word and len(w) > len(short) and w.startswith(short) for w in words)
 
+
+#: words that give a thing's name ('a capital called Kingston') and name no property by that: 'named' and
+#: 'titled' stay, as they name the name or title property that holds it ('the student named Tim Ward')
+NAMING_VERBS = {"called"}
 
 #: a numbered name's number as the ordinal a question says it with ('line_2': the second line)
 ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
