@@ -707,7 +707,7 @@ class EmbeddedGenerator(
                 if cls_ and cls is None:
                     out += self._identified(q, m, t, cls_, scores)
                 adj = self._adjacent(t)
-                cols = self._entity_columns(q, adj, self._named_by(q, t, m))
+                cols = self._entity_columns(q, adj, t, m)
                 if len(cols) >= 2:
                     # "the region and population of Angola": several attributes of one thing, side by side
                     s = m.score + bonus + self._explain({p for p, _ in cols}) - 0.6 * others
@@ -764,14 +764,13 @@ class EmbeddedGenerator(
         rows = self._rows(f"SELECT DISTINCT ?p ?o WHERE {{ {t} ?p ?o FILTER(isLiteral(?o)) }} LIMIT 200")
         return {p.value for p, o in rows if o is not None and " ".join(str(o).lower().split()) == want}
 
-    def _entity_columns(
-        self, q: Question, adj: list[tuple[str, bool, int]], named_by: set[str] = frozenset()
-    ) -> list[tuple[str, bool]]:
+    def _entity_columns(self, q: Question, adj: list[tuple[str, bool, int]], t: str, m) -> list[tuple[str, bool]]:
         """The thing's own properties that two or more words joined by 'and' (or a comma) ask for: each
-        word's best, each property once; not the ones whose value the question named the thing by."""
+        word's best, each property once; not the ones whose value the question named the thing `t` by."""
         if q.cues.count or q.cues.ask or not ("and" in self._all_words or "," in q.text):
             return []
-        own = {p for p, fwd, _ in adj if fwd and p not in SKIP_PROPS and p not in self._label_preds | named_by}
+        skip = self._label_preds | self._named_by(q, t, m)
+        own = {p for p, fwd, _ in adj if fwd and p not in SKIP_PROPS and p not in skip}
         cols: dict[str, bool] = {}
         for w in self._free:
             ws = self._word_scores(w)
