@@ -31,6 +31,7 @@ from .candidate import (  # noqa: F401  (re-exported)
 )
 from .comparison import ComparisonShapes
 from .feasible import impossible_join, literal_subject
+from .flags import FlagShapes
 from .grouping import GroupingShapes
 from .named import NamedThingShapes
 from .negation import NegationShapes
@@ -45,7 +46,14 @@ SPELLED_BONUS = 0.25
 
 
 class EmbeddedGenerator(
-    PathFinding, ReadShapes, GroupingShapes, ComparisonShapes, NegationShapes, RankingShapes, NamedThingShapes
+    PathFinding,
+    ReadShapes,
+    GroupingShapes,
+    ComparisonShapes,
+    NegationShapes,
+    RankingShapes,
+    NamedThingShapes,
+    FlagShapes,
 ):
     """Builds and scores candidate SPARQL from links; see module docstring."""
 
@@ -522,44 +530,6 @@ class EmbeddedGenerator(
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
 
-    def _named_flags(self, q: Question) -> list[tuple[str, str]]:
-        """(property, the value it is stated with) for each yes/no property (two values such as T/F, Y/N,
-        true/false) a free word names ('official'); 'not official' states the other value. Once per question."""
-        if self._flags is None:
-            self._flags = []
-            for i, w in enumerate(q.tokens):
-                if w not in self._free:
-                    continue
-                for p, v in self._word_scores(w).items():
-                    values = self._flag_values(p) if v >= 0.8 else None
-                    if values:
-                        negated = i > 0 and q.tokens[i - 1] in ("not", "non")
-                        self._flags.append((p, values[1] if negated else values[0]))
-        return self._flags
-
-    def _flag_values(self, prop: str) -> tuple[str, str] | None:
-        """(yes value, no value) as n3 when the property holds only yes/no values, else None."""
-        if prop not in self._flag_cache:
-            info = self.schema.prop(prop)
-            found = None
-            if info is not None and info.is_literal:
-                rows = self._rows(f"SELECT DISTINCT ?o WHERE {{ ?s <{prop}> ?o }} LIMIT 3")
-                vals = {str(r[0]).strip().lower(): r[0] for r in rows if r[0] is not None}
-                yes = [vals[k] for k in ("t", "true", "y", "yes", "1") if k in vals]
-                no = [vals[k] for k in ("f", "false", "n", "no", "0") if k in vals]
-                if len(vals) == 2 and yes and no:
-                    found = (yes[0].n3(), no[0].n3())
-            self._flag_cache[prop] = found
-        return self._flag_cache[prop]
-
-    def _flag_holders(self, body: list[str], x: str, prop: str) -> list[str]:
-        """The variables of the pattern whose things have the yes/no property: the link nodes, else ?x."""
-        names = dict.fromkeys(v for v in re.findall(r"\?\w+", " ".join(body)) if v != x and "either" not in v)
-        has = [v for v in names if self._rows(f"SELECT {v} WHERE {{ {' '.join(body)} {v} <{prop}> ?flag }} LIMIT 1")]
-        if has:
-            return has
-        return [x] if self._rows(f"SELECT {x} WHERE {{ {' '.join(body)} {x} <{prop}> ?flag }} LIMIT 1") else []
-
     def _wrap_one(
         self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]
     ) -> list[Candidate]:
@@ -755,15 +725,6 @@ class EmbeddedGenerator(
                         out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
 
-    def _named_by(self, q: Question, t: str, m) -> set[str]:
-        """The properties of `t` whose value is the text the question says it is named ('the document named
-        Robbin CV', 'with the name ...': its document name), so not a column to show."""
-        want = " ".join((m.text or "").lower().split())
-        if not want or not NAMING_WORDS & set(q.tokens[max(0, m.start - 3) : m.start]):
-            return set()
-        rows = self._rows(f"SELECT DISTINCT ?p ?o WHERE {{ {t} ?p ?o FILTER(isLiteral(?o)) }} LIMIT 200")
-        return {p.value for p, o in rows if o is not None and " ".join(str(o).lower().split()) == want}
-
     def _entity_columns(self, q: Question, adj: list[tuple[str, bool, int]], t: str, m) -> list[tuple[str, bool]]:
         """The thing's own properties that two or more words joined by 'and' (or a comma) ask for: each
         word's best, each property once; not the ones whose value the question named the thing `t` by."""
@@ -805,10 +766,6 @@ class EmbeddedGenerator(
                 q, body, "?x", s + 0.15 + 0.1 * scores.get(p2.value, 0) - 0.05 * k, "value-node", None, scores
             )
         return out
-
-
-#: words that say the next words are a thing's name ('the document named X', 'with the name X')
-NAMING_WORDS = {"named", "called", "name", "titled", "entitled"}
 
 
 def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int]]:

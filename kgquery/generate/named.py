@@ -7,6 +7,9 @@ from ..understand.linking import Mention
 from ..understand.text import Question, singular
 from .candidate import SKIP_PROPS, Candidate, _string
 
+#: words that say the next words are a thing's name ('the document named X', 'with the name X')
+NAMING_WORDS = {"named", "called", "name", "titled", "entitled"}
+
 
 class NamedThingShapes:
     """Mixed into EmbeddedGenerator; uses its _rows, _wrap, _paths, _explain, _word_scores, _free, _class_mentions
@@ -109,3 +112,12 @@ class NamedThingShapes:
                 Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", m.score + 1.0, "named-kind")
             )
         return out
+
+    def _named_by(self, q: Question, t: str, m) -> set[str]:
+        """The properties of `t` whose value is the text the question says it is named ('the document named
+        Robbin CV', 'with the name ...': its document name), so not a column to show."""
+        want = " ".join((m.text or "").lower().split())
+        if not want or not NAMING_WORDS & set(q.tokens[max(0, m.start - 3) : m.start]):
+            return set()
+        rows = self._rows(f"SELECT DISTINCT ?p ?o WHERE {{ {t} ?p ?o FILTER(isLiteral(?o)) }} LIMIT 200")
+        return {p.value for p, o in rows if o is not None and " ".join(str(o).lower().split()) == want}
