@@ -280,6 +280,14 @@ def test_number_of_after_a_verb_counts_but_a_named_number_does_not():
     assert not analyse("Find the phone number of Tom.").cues.count
 
 
+def test_the_total_number_of_counts_and_sums_nothing():
+    from kgquery.understand.text import analyse
+
+    cues = analyse("What is the total number of singers?").cues
+    assert cues.count and cues.aggregates == []  # a SUM cue would count as left undone
+    assert analyse("What is the total population of Asia?").cues.aggregates == ["SUM"]
+
+
 def test_an_adjective_ranks_by_what_it_measures():
     from kgquery.understand.lexicon import attribute_nouns
 
