@@ -201,7 +201,9 @@ class EmbeddedGenerator(
         self._heads = list(self._head_cls)
         o, sup = q.cues.ordinal, q.cues.superlative
         ranked_at = {o[1]} if o and sup and sup[2] == o[1] else set()  # "the last transcript": 'last' ranks
-        free = [i for i in links.free if i not in ranked_at and i not in _key_words(q, links)]
+        # "less than 8 euros": the unit after the compared number belongs to the comparison, it asks for nothing
+        unit_at = {i for i in range(1, len(q.tokens)) if q.tokens[i] == q.cues.unit and _is_number(q.tokens[i - 1])}
+        free = [i for i in links.free if i not in ranked_at | unit_at and i not in _key_words(q, links)]
         free_words = [q.tokens[i] for i in free] + self._heads + self.linker.acronyms(q, free)
         self._free = free_words
         sup = q.cues.superlative

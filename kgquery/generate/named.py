@@ -93,7 +93,8 @@ class NamedThingShapes:
 
     def _named_kind(self, q: Question, anchors) -> list[Candidate]:
         """'How many Sensor Switches do we offer?': a thing's name made plural after 'how many' names a kind,
-        the things of its class whose name holds that name ('Film Sensor Switch' too), not the thing."""
+        the things of its class whose name holds that name ('Film Sensor Switch' too), not the thing; where
+        only the thing itself holds it (a category), the plural means what refers to it."""
         toks = q.tokens
         out = []
         for m, terms, lit in anchors if q.cues.count else ():
@@ -108,6 +109,8 @@ class NamedThingShapes:
             if not types or not named:
                 continue
             pat = f"?x a <{types[0]}> . ?x <{named[0]}> ?l . FILTER(CONTAINS(LCASE(STR(?l)), {_string(phrase)}))"
+            if len(self._rows(f"SELECT ?x WHERE {{ {pat} }} LIMIT 2")) < 2:
+                continue  # only the named thing itself: 'how many compensators' counts what that category holds
             out.append(
                 Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", m.score + 1.0, "named-kind")
             )
