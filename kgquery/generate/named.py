@@ -104,8 +104,7 @@ class NamedThingShapes:
             phrase = " ".join([*toks[m.start : m.end - 1], singular(last)])
             t = terms[0]
             types = self.linker.labels.types_of(t[1:-1])
-            rows = self._rows(f"SELECT DISTINCT ?p ?o WHERE {{ {t} ?p ?o FILTER(isLiteral(?o)) }} LIMIT 100")
-            named = sorted({p.value for p, o in rows if p is not None and " ".join(str(o).lower().split()) == phrase})
+            named = sorted(self._holding(t, phrase))
             if not types or not named:
                 continue
             pat = f"?x a <{types[0]}> . ?x <{named[0]}> ?l . FILTER(CONTAINS(LCASE(STR(?l)), {_string(phrase)}))"
@@ -119,8 +118,14 @@ class NamedThingShapes:
     def _named_by(self, q: Question, t: str, m) -> set[str]:
         """The properties of `t` whose value is the text the question says it is named ('the document named
         Robbin CV', 'with the name ...': its document name), so not a column to show."""
-        want = " ".join((m.text or "").lower().split())
-        if not want or not NAMING_WORDS & set(q.tokens[max(0, m.start - 3) : m.start]):
+        if not NAMING_WORDS & set(q.tokens[max(0, m.start - 3) : m.start]):
+            return set()
+        return self._holding(t, m.text or "")
+
+    def _holding(self, t: str, text: str) -> set[str]:
+        """The properties whose value for `t` is this text (case and spacing aside)."""
+        want = " ".join(text.lower().split())
+        if not want:
             return set()
         rows = self._rows(f"SELECT DISTINCT ?p ?o WHERE {{ {t} ?p ?o FILTER(isLiteral(?o)) }} LIMIT 200")
-        return {p.value for p, o in rows if o is not None and " ".join(str(o).lower().split()) == want}
+        return {p.value for p, o in rows if p is not None and " ".join(str(o).lower().split()) == want}
