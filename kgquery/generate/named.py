@@ -111,7 +111,7 @@ class NamedThingShapes:
             if len(self._rows(f"SELECT ?x WHERE {{ {pat} }} LIMIT 2")) < 2:
                 continue  # only the named thing itself: 'how many compensators' counts what that category holds
             out.append(
-                Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", m.score + 1.0, "named-kind")
+                Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", m.score + 1.0, "named-kind+count")
             )
         return out
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from ..graph.labels import LabelHit, label_names, normalize
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
+from ..wording import verb_form
+from .lexicon import derived_nouns
 from .text import STOPWORDS, TITLES, Question, singular, stem
 
 if TYPE_CHECKING:
@@ -520,9 +522,6 @@ class Linker:
 
     def _derived_stems(self, words: list[str]) -> set[str]:
         """Stems of the nouns WordNet derives from the verbs among the words ('departing' -> departure)."""
-        from ..wording import verb_form
-        from .lexicon import derived_nouns
-
         out = set()
         for w in words:
             if w not in self._derived_cache:
