@@ -653,3 +653,50 @@ def test_superlatives_within_groups_are_the_least_and_most_of_each(cars):
     ans, values = answer_values(cars, "For each car type, what is the weight of the lightest and the heaviest car?")
     assert values == ["2100", "2500", "3500", "4300", "sedan", "wagon"], ans.sparql
     assert "MIN(" in ans.sparql and "MAX(" in ans.sparql and "GROUP BY" in ans.sparql
+
+
+NAMESAKES = ttl(
+    """\
+ex:Country rdfs:label "country" .
+ex:City rdfs:label "city" .
+ex:capital rdfs:label "capital" .
+ex:c1 a ex:City ; rdfs:label "Springfield" ; ex:inhabitants 120000 .
+ex:c2 a ex:City ; rdfs:label "Springfield" ; ex:inhabitants 30000 .
+ex:c3 a ex:City ; rdfs:label "Riverton" ; ex:inhabitants 50000 .
+ex:k1 a ex:Country ; rdfs:label "Avalonia" ; ex:capital ex:c1 .
+ex:k2 a ex:Country ; rdfs:label "Borduria" ; ex:capital ex:c2 .
+ex:k3 a ex:Country ; rdfs:label "Cascadia" ; ex:capital ex:c3 .
+"""
+)
+
+
+def test_a_name_in_a_plural_question_means_every_thing_of_that_name(tmp_path_factory):
+    engine = engine_on(tmp_path_factory, "namesakes", NAMESAKES)
+    ans, values = answer_values(engine, "Which countries have a capital called Springfield?")
+    assert ans.outcome == "answered" and values == [EX + "k1", EX + "k2"]
+    assert "any of the 2 of that name" in ans.explanation
+    # one thing asked for: which Springfield is meant is asked back, not guessed
+    assert engine.ask("Which country has the capital Springfield?").outcome == "clarify"
+
+
+PLACES = ttl(
+    """\
+ex:Country rdfs:label "country" .
+ex:k1 a ex:Country ; rdfs:label "Avalonia" ; ex:continent "North America" ; ex:region "North America" ;
+    ex:surfacearea 100 .
+ex:k2 a ex:Country ; rdfs:label "Borduria" ; ex:continent "North America" ; ex:region "Caribbean" ; ex:surfacearea 20 .
+ex:k3 a ex:Country ; rdfs:label "Cascadia" ; ex:continent "North America" ; ex:region "Central America" ;
+    ex:surfacearea 3 .
+ex:k4 a ex:Country ; rdfs:label "Dorado" ; ex:continent "Europe" ; ex:region "Western Europe" ; ex:surfacearea 7 .
+"""
+)
+
+
+def test_a_value_under_two_properties_is_taken_under_the_one_named_before_it(tmp_path_factory):
+    engine = engine_on(tmp_path_factory, "places", PLACES)
+    ans, values = answer_values(
+        engine, "What is the total surface area of the countries in the continent of North America?"
+    )
+    assert values == ["123"], ans.sparql
+    ans, values = answer_values(engine, "What is the total surface area of the countries in the region North America?")
+    assert values == ["100"], ans.sparql

@@ -229,7 +229,14 @@ class _Writer:
                 else:
                     out.append(f"that are the {noun(lab)} of {subj}")
         if v in self.s.values:
-            out.append("that are one of " + _join([self.term(t) for t in self.s.values[v]], "or"))
+            names = list(dict.fromkeys(self.term(t) for t in self.s.values[v]))
+            # namesakes ("a capital called Kingston": both Kingstons) are said once, as every thing of that name
+            n = len(self.s.values[v])
+            out.append(
+                f"that is called {names[0]} (any of the {n} of that name)"
+                if len(names) == 1
+                else "that are one of " + _join(names, "or")
+            )
         if depth == 0 and v == self._union_root() and self.s.unions:
             out.extend(self.union_words())
         return list(dict.fromkeys(out))

@@ -255,6 +255,7 @@ class EmbeddedGenerator(
         anchors = self._anchors(links)
         self._narrowed: set[int] = set()
         self._either_values: dict[str, str] = {}  # '?eitherK' -> the terms of 'A or B'
+        self._any_names: set[int] = set()  # mentions that stand for every thing of their name (_any_named)
         cands: list[Candidate] = []
 
         ranked = q.cues.count or q.cues.superlative or q.cues.compare or q.cues.above_average
@@ -599,10 +600,11 @@ class EmbeddedGenerator(
 
     def _constrained(self, q, cls, anchors, scores) -> list[Candidate]:
         """?x of the target class (if any) connected to every anchor by a 1- or 2-hop path."""
-        anchors = self._disambiguate(anchors)
+        anchors = self._disambiguate(self._any_named(q, cls, anchors))
         if not cls and any(id(m) in self._narrowed for m, _, _ in anchors):
             return []  # a name narrowed down by the others is the subject, not a constraint
-        out = self._constrained_by(q, cls, *_either(q, anchors), scores)
+        joined, either = _either(q, anchors)
+        out = self._constrained_by(q, cls, joined, either | self._any_names, scores)
         joined, both = _either(q, anchors, "and")
         if both:
             # "the continents Asia and Europe" on a property each thing has once: the things of either
@@ -624,6 +626,8 @@ class EmbeddedGenerator(
                 for p in self._paths(cls, t, scores, lit):
                     p.score -= 0.4 * k  # a less-referenced namesake must fit clearly better
                     paths.append(p)
+            if lit:
+                self._named_before(q, m, paths)
             if not paths:
                 continue  # an anchor we cannot connect is left out (scored down below)
             paths.sort(key=lambda p: (-p.score, p.steps))
@@ -646,6 +650,20 @@ class EmbeddedGenerator(
             s = base_score + self._explain(props) + penalties + (0.5 if cls else 0) - 1.0 * missing
             out += self._wrap(q, body, "?x", s, "constrained", cls, scores)
         return out
+
+    def _named_before(self, q: Question, m: Mention, paths: list[Path]) -> None:
+        """'countries in the continent of North America': a value found under several properties is taken under
+        the one the words right before it name; the others fall behind, whatever else their names explain."""
+        near = [w for w in q.tokens[max(0, m.start - 3) : m.start] if w.isalpha() and w not in STOPWORDS]
+        if not near or len({p.steps[-1][0] for p in paths}) < 2:
+            return
+        named = self.linker.property_scores(near)
+        best = max(named.get(p.steps[-1][0], 0.0) for p in paths)
+        if best < 0.9:
+            return
+        for p in paths:
+            if named.get(p.steps[-1][0], 0.0) < best - 0.2:
+                p.score -= 1.0
 
     def _either_paths(self, cls, terms: list[str], scores, lit: bool, k: int, single: bool = False) -> list[Path]:
         """Paths that reach every one of 'A or B' the same way, ending at a variable that takes either;

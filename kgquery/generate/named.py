@@ -115,6 +115,23 @@ class NamedThingShapes:
             )
         return out
 
+    def _any_named(self, q: Question, cls: str | None, anchors) -> list:
+        """'Which countries have a capital called Kingston?': a name given by 'called'/'named' in a question that
+        asks for things in the plural means every thing of that name, so its namesakes (equally well named)
+        become alternatives instead of a choice to ask back about. The anchors, with those names widened."""
+        asked = next((c for c in self._class_mentions if c.hits and c.hits[0].iri == cls), None)
+        if asked is None or singular(q.tokens[asked.end - 1]) == q.tokens[asked.end - 1]:
+            return anchors
+        out = []
+        for m, terms, lit in anchors:
+            before = q.tokens[max(0, m.start - 1) : m.start]
+            close = [h.iri for h in m.hits if h.score >= m.hits[0].score - 0.05] if m.hits else []
+            if not lit and m.start > asked.end and NAMING_WORDS & set(before) and len(set(close)) >= 2:
+                self._any_names.add(id(m))
+                terms = [f"<{i}>" for i in dict.fromkeys(close)][:5]
+            out.append((m, terms, lit))
+        return out
+
     def _named_by(self, q: Question, t: str, m) -> set[str]:
         """The properties of `t` whose value is the text the question says it is named ('the document named
         Robbin CV', 'with the name ...': its document name), so not a column to show."""
