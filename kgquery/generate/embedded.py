@@ -289,7 +289,7 @@ class EmbeddedGenerator(
                     Candidate(c.sparql, c.score - 0.3, c.shape + "+owner", c.parts)
                     for c in self._class_only(q, guess, scores)
                 ]
-        if not target_cls and anchors and all(lit for _, _, lit in anchors):
+        if not target_cls and anchors and (all(lit for _, _, lit in anchors) or q.cues.aggregates):
             # only stated values ("the accelerate of the car make amc hornet"): the things the named
             # properties describe, tied to the values by a path over the schema
             for guess in self._owners_of_named_properties(scores):
