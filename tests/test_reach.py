@@ -700,3 +700,70 @@ def test_a_value_under_two_properties_is_taken_under_the_one_named_before_it(tmp
     assert values == ["123"], ans.sparql
     ans, values = answer_values(engine, "What is the total surface area of the countries in the region North America?")
     assert values == ["100"], ans.sparql
+
+
+MAKERS = ttl(
+    """\
+ex:CarsData rdfs:label "cars data" .
+ex:CarName rdfs:label "car name" .
+ex:Model rdfs:label "model" .
+ex:Maker rdfs:label "car maker" .
+ex:m1 a ex:Maker ; ex:fullname "Volvo" .
+ex:m2 a ex:Maker ; ex:fullname "Fiat" .
+ex:l1 a ex:Model ; ex:modelname "145" ; ex:refmaker ex:m1 .
+ex:l2 a ex:Model ; ex:modelname "128" ; ex:refmaker ex:m2 .
+ex:n1 a ex:CarName ; ex:make "volvo 145e" ; ex:refmodel ex:l1 .
+ex:n2 a ex:CarName ; ex:make "volvo 244dl" ; ex:refmodel ex:l1 .
+ex:n3 a ex:CarName ; ex:make "fiat 128" ; ex:refmodel ex:l2 .
+ex:d1 a ex:CarsData ; ex:displacement 121 ; ex:refid ex:n1 .
+ex:d2 a ex:CarsData ; ex:displacement 130 ; ex:refid ex:n2 .
+ex:d3 a ex:CarsData ; ex:displacement 90 ; ex:refid ex:n3 .
+"""
+)
+
+
+def test_an_aggregate_reaches_a_named_thing_three_links_away(tmp_path_factory):
+    engine = engine_on(tmp_path_factory, "makers", MAKERS)
+    ans, values = answer_values(engine, "What is the average displacement for all volvos?")
+    assert values == ["125.5"] or [float(v) for v in values] == [125.5], ans.sparql
+
+
+BOXES = ttl(
+    """\
+ex:Item rdfs:label "item" .
+ex:Price rdfs:label "price" .
+ex:p1 a ex:Price ; rdfs:label "5,50 EUR" .
+ex:p2 a ex:Price ; rdfs:label "2,50 EUR" .
+ex:i1 a ex:Item ; rdfs:label "Box One" ; ex:width 80 ; ex:height 20 ; ex:depth 40 ; ex:price ex:p1 ; ex:cost 3 ;
+    ex:listprice 5 .
+ex:i2 a ex:Item ; rdfs:label "Box Two" ; ex:width 30 ; ex:height 90 ; ex:depth 10 ; ex:price ex:p2 ; ex:cost 4 ;
+    ex:listprice 2 .
+ex:i3 a ex:Item ; rdfs:label "Box Three" ; ex:width 60 ; ex:height 50 ; ex:depth 70 ; ex:price ex:p1 ; ex:cost 9 ;
+    ex:listprice 12 .
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def boxes(tmp_path_factory):
+    return engine_on(tmp_path_factory, "boxes", BOXES)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Which items are wider than they are tall?", ["i1", "i3"]),
+        ("Which items are taller than they are wide?", ["i2"]),
+        ("Which items have a list price lower than their cost?", ["i2"]),
+    ],
+)
+def test_two_numbers_of_the_same_thing_compared(boxes, question, expected):
+    ans, values = answer_values(boxes, question)
+    assert values == [EX + e for e in expected], ans.sparql
+
+
+def test_a_compared_number_is_no_word_of_a_longer_name(boxes):
+    # '50' is the depth compared with, not part of the price named '5,50 EUR'
+    ans, values = answer_values(boxes, "Which items are wider than they are tall and have a depth under 50 mm?")
+    assert values == [EX + "i1"], ans.sparql
+    assert "EUR" not in ans.explanation

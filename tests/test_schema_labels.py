@@ -178,3 +178,13 @@ def test_a_label_with_a_short_form_in_brackets_gives_both_names():
     assert label_names("Bill of Material (BOM)") == {"bill of material bom", "bill of material", "bom"}
     assert label_names("weight [kg]") == {"weight kg", "weight", "kg"}
     assert label_names("plain name") == {"plain name"}
+
+
+def test_a_word_names_a_thing_before_its_row_number():
+    from kgquery.graph.labels import LabelIndex
+
+    index = LabelIndex(
+        [("http://x/maker/id=21", "21", "http://x/maker#id"), ("http://x/maker/id=21", "Volvo", "n")], {}
+    )
+    assert index.label_of("http://x/maker/id=21") == "Volvo"
+    assert [h.iri for h in index.lookup("21")] == ["http://x/maker/id=21"]  # still found by its number

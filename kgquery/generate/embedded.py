@@ -509,6 +509,8 @@ class EmbeddedGenerator(
             test = f"?q{k} = {_num(values[0])}" if len(values) == 1 else f"?q{k} IN ({', '.join(map(_num, values))})"
             extra += path.triples(x, f"q{k}") + [f"FILTER({test})"]
             bonus += 0.5 * path.score
+        if q.cues.versus:
+            extra, bonus = self._versus(q, body, x, cls, extra, bonus)
         for prop, value in self._named_flags(q):
             holders = self._flag_holders(body + extra, x, prop)
             if holders and not any(f"<{prop}>" in t for t in body):
@@ -532,6 +534,19 @@ class EmbeddedGenerator(
             extra += path.triples(x, f"t{k}") + [f"FILTER({test}(LCASE(STR(?t{k})), {_string(text.lower())}))"]
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
+
+    def _versus(self, q: Question, body: list[str], x: str, cls, extra: list[str], bonus: float):
+        """'wider than they are tall': the number each word names (by WordNet's attribute of an adjective, or the
+        word itself), compared with each other on the same thing."""
+        op, left, right = q.cues.versus
+        a = [p for p in self._numeric_paths(cls, body, left, {}) if p.score >= 0.6]
+        b = [p for p in self._numeric_paths(cls, body, right, {}) if p.score >= 0.6]
+        b = [p for p in b if not a or p.steps != a[0].steps]
+        if not a or not b:
+            return extra, bonus
+        pa, pb = Path(a[0].steps, "?va", a[0].score), Path(b[0].steps, "?vb", b[0].score)
+        extra = extra + pa.triples(x, "va") + pb.triples(x, "vb") + [f"FILTER(?va {op} ?vb)"]
+        return extra, bonus + 0.5 * (pa.score + pb.score)
 
     def _wrap_one(
         self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]

@@ -97,6 +97,9 @@ class LabelIndex:
             self._ntok[i] = len(words)
             for tok in words:
                 self._by_token[tok].add(i)
+            best = self._best_label.get(iri)
+            if best is not None and not any(ch.isalpha() for ch in best) and any(ch.isalpha() for ch in label):
+                del self._best_label[iri]  # a row's number ('21') names it worse than a word ('Volvo') does
             if iri not in self._best_label or source == LABEL_PREDICATES[0]:
                 self._best_label.setdefault(iri, label)
                 if source == LABEL_PREDICATES[0]:

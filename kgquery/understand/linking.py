@@ -358,7 +358,7 @@ class Linker:
         words = text.split()
         # partial names: a capitalised word (or an identifier) inside longer names, e.g. "Brant"
         cap = all(r[:1].isupper() or any(ch.isdigit() for ch in r) for r in q.raw_tokens[i:j])
-        if cap and not (i == 0 and j - i == 1 and q.raw_tokens[0].lower() in STOPWORDS):
+        if cap and not (i == 0 and j - i == 1 and q.raw_tokens[0].lower() in STOPWORDS) and not _compared(q, i, raw):
             toks = [t for w in words for t in normalize(w).split()]
             hits = self._entities(self.labels.by_tokens(toks))
             if quantity:
@@ -572,6 +572,20 @@ def _abbreviated_key(word: str, words: set[str]) -> bool:
 #: words that give a thing's name ('a capital called Kingston') and name no property by that: 'named' and
 #: 'titled' stay, as they name the name or title property that holds it ('the student named Tim Ward')
 NAMING_VERBS = {"called"}
+
+
+def _compared(q: Question, i: int, raw: str) -> bool:
+    """'a depth under 50 mm', 'between 5 and 10': the number a comparison states is a quantity, never a word of
+    some longer name ('5,50 EUR')."""
+    try:
+        v = float(raw)
+    except ValueError:
+        return False
+    c = q.cues
+    if c.compare and c.compare[1] == v and c.compare[2] < i <= c.compare[2] + 3:
+        return True
+    return bool(c.between and v in c.between)
+
 
 #: a numbered name's number as the ordinal a question says it with ('line_2': the second line)
 ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}

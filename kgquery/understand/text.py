@@ -240,6 +240,9 @@ class Cues:
     #: "the first student to register", "the last transcript": ('ASC' or 'DESC', position); a superlative of
     #: time when a class follows and has a date, which the generator knows ("the first name" is no such thing)
     ordinal: tuple[str, int] | None = None
+    #: two numbers of the same thing compared ("wider than they are tall", "whose width is greater than their
+    #: height"): ('>' or '<', the word naming the left number, the word naming the right one)
+    versus: tuple[str, str, str] | None = None
 
 
 @dataclass
@@ -686,6 +689,38 @@ def _than_average(low: list[str]) -> tuple[str, str, int] | None:
     return None
 
 
+_PRONOUNS = {"they", "it", "he", "she"}
+_BE = {"are", "is", "was", "were", "be"}
+_POSSESSIVES = {"its", "their", "his", "her"}
+
+
+def _versus(low: list[str]) -> tuple[str, str, str] | None:
+    """'wider than they are tall', 'longer than it is wide', 'a width greater than its height': two numbers of one
+    thing compared with each other, as (op, left word, right word). Only these explicit forms: "larger than
+    France" compares with another thing, "wider than tall" could be either.
+
+    >>> _versus("which items are wider than they are tall".split())
+    ('>', 'wide', 'tall')
+    >>> _versus("products whose price is lower than their cost".split())
+    ('<', 'price', 'cost')
+    >>> _versus("countries larger than france".split()) is None
+    True
+    """
+    for i in range(len(low) - 3):
+        t = low[i]
+        if low[i + 1] != "than" or not (t in COMPARATIVES_GT or t in COMPARATIVES_LT):
+            continue
+        op = "<" if t in COMPARATIVES_LT else ">"
+        adj = comparative_adjective(t)
+        after = low[i + 2 : i + 5]
+        if adj and after[0] in _PRONOUNS and after[1] in _BE and after[2:] and after[2] not in STOPWORDS:
+            return (op, adj, after[2])
+        noun = low[i - 2] if i >= 2 and low[i - 1] in _BE else low[i - 1] if i >= 1 else ""
+        if after[0] in _POSSESSIVES and after[1] not in STOPWORDS and noun and noun not in STOPWORDS:
+            return (op, noun, after[1])
+    return None
+
+
 def _comparative(low: list[str]) -> tuple[str, str, int] | None:
     """'larger than', 'more populous than', 'which is larger, A or B' with no number: (op, adjective, position)."""
     for i, t in enumerate(low[:-1]):
@@ -869,4 +904,7 @@ def analyse(text: str) -> Question:
     if c.group is None and (c.count or c.aggregates) and not c.superlative:  # "the top 5 by their average" ranks
         c.group = _their_owner(low)
     c.texts = _substrings(text)
+    c.versus = _versus(low)
+    if c.versus:
+        c.comparative = None  # the other side is a number of the same thing, not another thing's
     return Question(text=text, tokens=tokens, raw_tokens=raw, cues=c)
