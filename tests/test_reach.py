@@ -767,3 +767,17 @@ def test_a_compared_number_is_no_word_of_a_longer_name(boxes):
     ans, values = answer_values(boxes, "Which items are wider than they are tall and have a depth under 50 mm?")
     assert values == [EX + "i1"], ans.sparql
     assert "EUR" not in ans.explanation
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("List the countries whose name is not Dorado.", ["k1", "k2", "k3"]),
+        ("Which countries in North America are not Borduria?", ["k1", "k3"]),
+    ],
+)
+def test_a_thing_negated_by_its_own_name_leaves_the_others_of_its_kind(tmp_path_factory, question, expected):
+    engine = engine_on(tmp_path_factory, "places_not", PLACES)
+    ans, values = answer_values(engine, question)
+    assert values == [EX + e for e in expected], ans.sparql
+    assert "other than" in ans.explanation

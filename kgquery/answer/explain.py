@@ -180,7 +180,7 @@ class _Writer:
     # ---- noun phrases with their clauses
     def clauses(self, v, via=None, depth: int = 0) -> list[str]:
         """'whose country is France', 'that are the publisher of a book whose ...' for variable v."""
-        from rdflib import Variable
+        from rdflib import URIRef, Variable
 
         out = []
         skip = {n[1] for n in self.named.values()}
@@ -228,6 +228,9 @@ class _Writer:
                     out.append(f"that {subj} is {lab}" if _ends_prep(lab) else f"that {subj} {lab}")
                 else:
                     out.append(f"that are the {noun(lab)} of {subj}")
+        for op, other in self._numbered().get(v, []):
+            if op == "!=" and isinstance(other, URIRef):
+                out.append(f"other than {self.term(other)}")  # "the contestants whose names are not X"
         if v in self.s.values:
             names = list(dict.fromkeys(self.term(t) for t in self.s.values[v]))
             # namesakes ("a capital called Kingston": both Kingstons) are said once, as every thing of that name

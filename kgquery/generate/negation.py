@@ -25,6 +25,10 @@ class NegationShapes:
         near = range(at + 1, at + 1 + WINDOW)  # what is negated follows the 'not' closely
         after = [(m, terms, lit) for m, terms, lit in anchors if m.start in near]
         for m, terms, lit in after[:1]:  # "not published by X": X's path, negated
+            if not lit and cls in self.linker.labels.types_of(terms[0][1:-1]):
+                # "the contestants whose names are not 'Jessie Alloway'": all the others of its kind
+                bodies.append((f"FILTER(?x != {terms[0]})", m.score + 1.5))
+                continue
             for p in self._paths(cls, terms[0], scores, lit)[:2]:
                 bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score))
         others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
@@ -64,7 +68,8 @@ class NegationShapes:
         for body, s in bodies:
             body = re.sub(r"\?y\b", "?ny", body)  # ?y is what the read-outs below bind
             s += held_score
-            pat = " ".join([f"?x a <{cls}> ."] + held + [f"FILTER NOT EXISTS {{ {body} }}"])
+            excluded = body if body.startswith("FILTER(?x != ") else f"FILTER NOT EXISTS {{ {body} }}"
+            pat = " ".join([f"?x a <{cls}> ."] + held + [excluded])
             if q.cues.ask:
                 out.append(Candidate(f"ASK {{ {pat} }}", s + 0.8, "negated+ask"))
             elif q.cues.count:
