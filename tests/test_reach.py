@@ -781,3 +781,22 @@ def test_a_thing_negated_by_its_own_name_leaves_the_others_of_its_kind(tmp_path_
     ans, values = answer_values(engine, question)
     assert values == [EX + e for e in expected], ans.sparql
     assert "other than" in ans.explanation
+
+
+VOTES = ttl(
+    """\
+ex:Contestant rdfs:label "contestant" .
+ex:Vote rdfs:label "vote" .
+ex:c1 a ex:Contestant ; ex:contestantname "Ann Lee" .
+ex:c2 a ex:Contestant ; ex:contestantname "Bo Chan" .
+ex:c3 a ex:Contestant ; ex:contestantname "Cy Diaz" .
+ex:v1 a ex:Vote ; ex:state "NY" ; ex:refcontestant ex:c1 .
+ex:v2 a ex:Vote ; ex:state "CA" ; ex:refcontestant ex:c1 .
+"""
+)
+
+
+def test_a_verb_after_a_negation_names_the_things_lacked(tmp_path_factory):
+    engine = engine_on(tmp_path_factory, "votes", VOTES)
+    ans, values = answer_values(engine, "How many contestants did not get voted?")
+    assert values == ["2"], ans.sparql

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..understand.text import NEGATIONS
+from ..wording import verb_lemma
 from .candidate import SKIP_PROPS, Candidate
 
 #: tokens after the negation word that the negated constraint may come from
@@ -32,6 +33,10 @@ class NegationShapes:
             for p in self._paths(cls, terms[0], scores, lit)[:2]:
                 bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score))
         others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
+        if not others:  # "contestants who did not get voted": the verb names the things they lack (votes)
+            names = self.linker.class_names
+            lemmas = [verb_lemma(q.tokens[i]) for i in links.free if i in near]
+            others = [c for lem in lemmas if lem in names for c in names[lem] if c != cls]
         # "students who do not have a cat pet": a bare link to a pet would leave the named value unused
         unused = max((m.score for m, _, _ in after[:1]), default=0.0) if bodies else 0.0
         for other in others[:1]:
