@@ -800,3 +800,47 @@ def test_a_verb_after_a_negation_names_the_things_lacked(tmp_path_factory):
     engine = engine_on(tmp_path_factory, "votes", VOTES)
     ans, values = answer_values(engine, "How many contestants did not get voted?")
     assert values == ["2"], ans.sparql
+
+
+PETS = ttl(
+    """\
+ex:Student rdfs:label "student" .
+ex:Pet rdfs:label "pet" .
+ex:HasPet rdfs:label "has pet" .
+ex:s1 a ex:Student ; ex:fname "Linda" .
+ex:s2 a ex:Student ; ex:fname "Tracy" .
+ex:s3 a ex:Student ; ex:fname "Shiela" .
+ex:p1 a ex:Pet ; ex:pettype "cat" .
+ex:p2 a ex:Pet ; ex:pettype "dog" .
+ex:p3 a ex:Pet ; ex:pettype "cat" .
+ex:p4 a ex:Pet ; ex:pettype "dog" .
+ex:h1 a ex:HasPet ; ex:refstudent ex:s1 ; ex:refpet ex:p1 .
+ex:h2 a ex:HasPet ; ex:refstudent ex:s1 ; ex:refpet ex:p2 .
+ex:h3 a ex:HasPet ; ex:refstudent ex:s2 ; ex:refpet ex:p3 .
+ex:h4 a ex:HasPet ; ex:refstudent ex:s3 ; ex:refpet ex:p4 .
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Which students have both cats and dogs as pets?", ["Linda"]),
+        ("Which students have cats and dogs as pets?", ["Linda"]),  # a student reaches several pet types
+        ("Which students have a cat or a dog?", ["Linda", "Shiela", "Tracy"]),
+    ],
+)
+def test_both_a_and_b_holds_each(tmp_path_factory, question, expected):
+    engine = engine_on(tmp_path_factory, "pets", PETS)
+    ans, values = answer_values(engine, question)
+    assert values == expected, ans.sparql
+
+
+def test_both_a_and_b_is_never_either_even_when_no_thing_has_both(tmp_path_factory):
+    engine = engine_on(
+        tmp_path_factory,
+        "pets_apart",
+        PETS.replace("ex:h2 a ex:HasPet ; ex:refstudent ex:s1 ; ex:refpet ex:p2 .\n", ""),
+    )
+    ans, values = answer_values(engine, "Which students have both cats and dogs as pets?")
+    assert values == [] and "VALUES" not in (ans.sparql or ""), ans.sparql

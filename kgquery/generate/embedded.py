@@ -686,14 +686,18 @@ class EmbeddedGenerator(
         found = [{p.steps: p for p in self._paths(cls, t, scores, lit)} for t in terms]
         shared = [steps for steps in found[0] if all(steps in f for f in found[1:])]
         if single:
-            shared = [st for st in shared if self._single_valued(st[-1][0])]
+            shared = [st for st in shared if self._single_valued(st, cls)]
         var = f"?either{k}"
         self._either_values[var] = " ".join(terms)
         return [Path(steps, var, found[0][steps].score) for steps in shared]
 
-    def _single_valued(self, prop: str) -> bool:
-        """No thing has two values of this property in the data."""
-        return not self._rows(f"SELECT ?s WHERE {{ ?s <{prop}> ?a . ?s <{prop}> ?b . FILTER(?a != ?b) }} LIMIT 1")
+    def _single_valued(self, steps: tuple[tuple[str, bool], ...], cls: str | None) -> bool:
+        """No thing (of `cls`) reaches two values along these steps in the data: 'the continents Asia and Europe'
+        may mean either, but a student reaches many pets' types ('who have both cats and dogs')."""
+        typed = f"?s a <{cls}> . " if cls else ""
+        a, b = Path(steps, "?a", 0.0).triples("?s", "a"), Path(steps, "?b", 0.0).triples("?s", "b")
+        pattern = " ".join(a + b)
+        return not self._rows(f"SELECT ?s WHERE {{ {typed}{pattern} FILTER(?a != ?b) }} LIMIT 1")
 
     def _around_anchor(self, q, anchors, scores, cls) -> list[Candidate]:
         """Attributes and neighbours of one anchor, one or two hops away."""
@@ -813,7 +817,8 @@ def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int
             pm, pterms, plit = out[-1]
             between = q.tokens[pm.end : m.start]
             joins = {"or", "the", "a", "an", "and"} if word == "or" else {"the", "a", "an", "and"}
-            if plit == lit and word in between and set(between) <= joins:
+            both = word == "and" and "both" in q.tokens[max(0, pm.start - 2) : pm.start]  # "both A and B": each
+            if plit == lit and word in between and set(between) <= joins and not both:
                 out[-1] = (pm, pterms[:1] + terms[:1] if id(pm) not in merged else pterms + terms[:1], lit)
                 merged.add(id(pm))
                 continue
