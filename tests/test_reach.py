@@ -844,3 +844,28 @@ def test_both_a_and_b_is_never_either_even_when_no_thing_has_both(tmp_path_facto
     )
     ans, values = answer_values(engine, "Which students have both cats and dogs as pets?")
     assert values == [] and "VALUES" not in (ans.sparql or ""), ans.sparql
+
+
+ENROLMENT = ttl(
+    """\
+ex:Student rdfs:label "student" .
+ex:Enrolment rdfs:label "student enrolment" .
+ex:DegreeProgram rdfs:label "degree program" .
+ex:s1 a ex:Student ; ex:firstname "Reva" ; ex:lastname "Osinski" .
+ex:s2 a ex:Student ; ex:firstname "Frida" ; ex:lastname "Huel" .
+ex:s3 a ex:Student ; ex:firstname "Mona" ; ex:lastname "Rogahn" .
+ex:g1 a ex:DegreeProgram ; ex:summaryname "Bachelor" .
+ex:g2 a ex:DegreeProgram ; ex:summaryname "Master" .
+ex:g3 a ex:DegreeProgram ; ex:summaryname "Bachelor" .
+ex:e1 a ex:Enrolment ; ex:refstudent ex:s1 ; ex:refprogram ex:g1 .
+ex:e2 a ex:Enrolment ; ex:refstudent ex:s2 ; ex:refprogram ex:g1 .
+ex:e3 a ex:Enrolment ; ex:refstudent ex:s3 ; ex:refprogram ex:g2 .
+"""
+)
+
+
+def test_who_asks_for_the_things_that_carry_the_named_properties(tmp_path_factory):
+    engine = engine_on(tmp_path_factory, "enrolment", ENROLMENT)
+    question = "Who is enrolled in a Bachelor degree program? List the first name and last name."
+    ans, values = answer_values(engine, question)
+    assert {"Frida", "Reva"} <= set(values) <= {"Frida", "Huel", "Osinski", "Reva"}, ans.sparql

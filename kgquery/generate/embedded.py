@@ -282,6 +282,14 @@ class EmbeddedGenerator(
                     Candidate(c.sparql, c.score - 0.2, c.shape + "+owner", c.parts)
                     for c in self._class_only(q, other, scores)
                 ]
+        if target_cls and anchors and q.tokens[:1] == ["who"]:
+            # "Who is enrolled in a Bachelor degree program? List the first name ...": the class word is where
+            # they are; the people asked for are the things that carry the named properties
+            for other in self._better_owners(target_cls, scores)[:1]:
+                cands += [
+                    Candidate(c.sparql, c.score + 0.3, c.shape + "+owner", c.parts)
+                    for c in self._constrained(q, other, anchors, scores)
+                ]
         if not target_cls and not anchors:
             # no class word and no entity: the things asked about are those the named properties describe
             for guess in self._owners_of_named_properties(scores):
