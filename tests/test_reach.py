@@ -869,3 +869,13 @@ def test_who_asks_for_the_things_that_carry_the_named_properties(tmp_path_factor
     question = "Who is enrolled in a Bachelor degree program? List the first name and last name."
     ans, values = answer_values(engine, question)
     assert {"Frida", "Reva"} <= set(values) <= {"Frida", "Huel", "Osinski", "Reva"}, ans.sparql
+
+
+def test_other_than_leaves_out_a_thing_of_the_kind_asked_but_keeps_other_values(tmp_path_factory):
+    places = engine_on(tmp_path_factory, "places_other", PLACES)
+    ans, values = answer_values(places, "Which countries in North America other than Borduria?")
+    assert values == [EX + "k1", EX + "k3"], ans.sparql
+    # "pets other than cats": some pet of another type (not "no cat at all": Linda has a cat and a dog)
+    pets = engine_on(tmp_path_factory, "pets_other", PETS)
+    ans, values = answer_values(pets, "Which students have pets other than cats?")
+    assert values == ["Linda", "Shiela"], ans.sparql

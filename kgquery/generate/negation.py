@@ -9,7 +9,7 @@ import re
 
 from ..understand.text import NEGATIONS
 from ..wording import verb_lemma
-from .candidate import SKIP_PROPS, Candidate
+from .candidate import SKIP_PROPS, Candidate, Path
 
 #: tokens after the negation word that the negated constraint may come from
 WINDOW = 5
@@ -23,12 +23,21 @@ class NegationShapes:
         if cls is None or at < 0:
             return []
         bodies: list[tuple[str, float]] = []
+        kept: set[str] = set()  # bodies that hold as they are (a thing's others), not negated
         near = range(at + 1, at + 1 + WINDOW)  # what is negated follows the 'not' closely
         after = [(m, terms, lit) for m, terms, lit in anchors if m.start in near]
         for m, terms, lit in after[:1]:  # "not published by X": X's path, negated
             if not lit and cls in self.linker.labels.types_of(terms[0][1:-1]):
                 # "the contestants whose names are not 'Jessie Alloway'": all the others of its kind
                 bodies.append((f"FILTER(?x != {terms[0]})", m.score + 1.5))
+                kept.add(bodies[-1][0])
+                continue
+            if q.tokens[at] == "than":
+                # "countries where people use languages other than English": some other language, not no English
+                for p in self._paths(cls, terms[0], scores, lit)[:2]:
+                    other = Path(p.steps, "?ot", p.score).triples("?x", "o")
+                    bodies.append((" ".join(other) + f" FILTER(?ot != {terms[0]})", m.score + p.score))
+                    kept.add(bodies[-1][0])
                 continue
             for p in self._paths(cls, terms[0], scores, lit)[:2]:
                 bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score))
@@ -73,7 +82,7 @@ class NegationShapes:
         for body, s in bodies:
             body = re.sub(r"\?y\b", "?ny", body)  # ?y is what the read-outs below bind
             s += held_score
-            excluded = body if body.startswith("FILTER(?x != ") else f"FILTER NOT EXISTS {{ {body} }}"
+            excluded = body if body in kept else f"FILTER NOT EXISTS {{ {body} }}"
             pat = " ".join([f"?x a <{cls}> ."] + held + [excluded])
             if q.cues.ask:
                 out.append(Candidate(f"ASK {{ {pat} }}", s + 0.8, "negated+ask"))

@@ -570,7 +570,7 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
         after = next((w for w in low[i + 1 : i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
         if after and not _NUM.match(after):
             c.aggregate_of[agg] = after
-    if t in NEGATIONS and i > 0:
+    if (t in NEGATIONS or (t == "than" and low[i - 1] == "other")) and i > 0:  # "countries other than France"
         c.negations += 1
         if not c.negation:
             c.negation, c.negated_at = True, i
