@@ -331,3 +331,15 @@ def test_explanations_from_many_threads_at_once(tmp_path):
     generic, total, first = run.stdout.split(" ", 2)
     assert (int(generic), int(total)) == (0, 60), run.stdout
     assert "coach" in first.lower()
+
+
+def test_optional_columns_describe_the_thing_they_hang_on():
+    from kgquery.answer.explain import explain
+
+    q = (
+        "SELECT ?fn ?ln WHERE { ?x a <http://v/Student> . ?e <http://v/refstudent> ?x . ?e <http://v/refprogram> ?g . "
+        '?g <http://v/summaryname> "Bachelor" . OPTIONAL { ?x <http://v/firstname> ?fn . } '
+        "OPTIONAL { ?x <http://v/lastname> ?ln . } }"
+    )
+    text = explain(q)
+    assert text.startswith("Finds students") and "firstname (when present)" in text.replace("first name", "firstname")

@@ -484,6 +484,10 @@ class _Writer:
         for v in plain:
             if self.classes_of(v) or any(v in (t[0], t[2]) for t in self.triples):
                 return v
+        # only optional columns are shown ("their first name (when present)"): they describe the thing they hang on
+        owners = [s for s, _, o in self.optional if o in plain and any(s in (t[0], t[2]) for t in self.triples)]
+        if owners:
+            return owners[0]
         return self._union_root() if self.triples or self.s.unions or not plain else plain[0]
 
     def head_of(self, v) -> str:
