@@ -1,5 +1,5 @@
 """Comparing named entities' values: 'Is A larger than B?', 'Which is older, A or B?', 'Which countries
-are larger than B?'.
+are larger than B?', and two numbers of one thing ('wider than they are tall').
 
 The property compared is one both entities have a number for, chosen by how well it matches the
 comparative's adjective and the other question words (the graph's own property names and
@@ -9,12 +9,12 @@ descriptions, and embeddings); nothing here knows a graph.
 from __future__ import annotations
 
 from ..understand.lexicon import attribute_nouns
-from ..understand.text import STOPWORDS
-from .candidate import Candidate
+from ..understand.text import STOPWORDS, Question
+from .candidate import Candidate, Path
 
 
 class ComparisonShapes:
-    """Mixed into EmbeddedGenerator; uses its _rows, _explain, linker and schema."""
+    """Mixed into EmbeddedGenerator; uses its _rows, _explain, _numeric_paths, linker and schema."""
 
     def _compare_entities(self, q, anchors, scores) -> list[Candidate]:
         c = q.cues
@@ -141,3 +141,16 @@ class ComparisonShapes:
             else:
                 out += self._list_reads(q, pat, {p}, "?x", s, "compare-any", cls)
         return out
+
+    def _versus(self, q: Question, body: list[str], x: str, cls, extra: list[str], bonus: float):
+        """'wider than they are tall': the number each word names (by WordNet's attribute of an adjective, or the
+        word itself), compared with each other on the same thing."""
+        op, left, right = q.cues.versus
+        a = [p for p in self._numeric_paths(cls, body, left, {}) if p.score >= 0.6]
+        b = [p for p in self._numeric_paths(cls, body, right, {}) if p.score >= 0.6]
+        b = [p for p in b if not a or p.steps != a[0].steps]
+        if not a or not b:
+            return extra, bonus
+        pa, pb = Path(a[0].steps, "?va", a[0].score), Path(b[0].steps, "?vb", b[0].score)
+        extra = extra + pa.triples(x, "va") + pb.triples(x, "vb") + [f"FILTER(?va {op} ?vb)"]
+        return extra, bonus + 0.5 * (pa.score + pb.score)

@@ -543,19 +543,6 @@ class EmbeddedGenerator(
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
 
-    def _versus(self, q: Question, body: list[str], x: str, cls, extra: list[str], bonus: float):
-        """'wider than they are tall': the number each word names (by WordNet's attribute of an adjective, or the
-        word itself), compared with each other on the same thing."""
-        op, left, right = q.cues.versus
-        a = [p for p in self._numeric_paths(cls, body, left, {}) if p.score >= 0.6]
-        b = [p for p in self._numeric_paths(cls, body, right, {}) if p.score >= 0.6]
-        b = [p for p in b if not a or p.steps != a[0].steps]
-        if not a or not b:
-            return extra, bonus
-        pa, pb = Path(a[0].steps, "?va", a[0].score), Path(b[0].steps, "?vb", b[0].score)
-        extra = extra + pa.triples(x, "va") + pb.triples(x, "vb") + [f"FILTER(?va {op} ?vb)"]
-        return extra, bonus + 0.5 * (pa.score + pb.score)
-
     def _wrap_one(
         self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]
     ) -> list[Candidate]:
@@ -673,20 +660,6 @@ class EmbeddedGenerator(
             s = base_score + self._explain(props) + penalties + (0.5 if cls else 0) - 1.0 * missing
             out += self._wrap(q, body, "?x", s, "constrained", cls, scores)
         return out
-
-    def _named_before(self, q: Question, m: Mention, paths: list[Path]) -> None:
-        """'countries in the continent of North America': a value found under several properties is taken under
-        the one the words right before it name; the others fall behind, whatever else their names explain."""
-        near = [w for w in q.tokens[max(0, m.start - 3) : m.start] if w.isalpha() and w not in STOPWORDS]
-        if not near or len({p.steps[-1][0] for p in paths}) < 2:
-            return
-        named = self.linker.property_scores(near)
-        best = max(named.get(p.steps[-1][0], 0.0) for p in paths)
-        if best < 0.9:
-            return
-        for p in paths:
-            if named.get(p.steps[-1][0], 0.0) < best - 0.2:
-                p.score -= 1.0
 
     def _either_paths(self, cls, terms: list[str], scores, lit: bool, k: int, single: bool = False) -> list[Path]:
         """Paths that reach every one of 'A or B' the same way, ending at a variable that takes either;

@@ -8,6 +8,8 @@ import re
 
 from ..graph.schema import RDF_TYPE, local_name, split_name
 from ..understand.lexicon import attribute_nouns
+from ..understand.linking import Mention
+from ..understand.text import STOPWORDS, Question
 from .candidate import SKIP_PROPS, Path
 
 HOP_PENALTY = 0.35
@@ -271,3 +273,17 @@ class PathFinding:
             out.append(Path(steps, "?v", s))
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
+
+    def _named_before(self, q: Question, m: Mention, paths: list[Path]) -> None:
+        """'countries in the continent of North America': a value found under several properties is taken under
+        the one the words right before it name; the others fall behind, whatever else their names explain."""
+        near = [w for w in q.tokens[max(0, m.start - 3) : m.start] if w.isalpha() and w not in STOPWORDS]
+        if not near or len({p.steps[-1][0] for p in paths}) < 2:
+            return
+        named = self.linker.property_scores(near)
+        best = max(named.get(p.steps[-1][0], 0.0) for p in paths)
+        if best < 0.9:
+            return
+        for p in paths:
+            if named.get(p.steps[-1][0], 0.0) < best - 0.2:
+                p.score -= 1.0
