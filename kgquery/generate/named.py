@@ -3,6 +3,7 @@ a value names), "Which Smith works in Research?" (which namesake), "Does X suppl
 
 from __future__ import annotations
 
+from ..understand.clarify import close_hits
 from ..understand.linking import Mention
 from ..understand.text import Question, singular
 from .candidate import SKIP_PROPS, Candidate, _string
@@ -125,10 +126,10 @@ class NamedThingShapes:
         out = []
         for m, terms, lit in anchors:
             before = q.tokens[max(0, m.start - 1) : m.start]
-            close = [h.iri for h in m.hits if h.score >= m.hits[0].score - 0.05] if m.hits else []
-            if not lit and m.start > asked.end and NAMING_WORDS & set(before) and len(set(close)) >= 2:
+            close = [] if lit else close_hits(m)  # the namesakes clarify would ask about
+            if close and m.start > asked.end and NAMING_WORDS & set(before):
                 self._any_names.add(id(m))
-                terms = [f"<{i}>" for i in dict.fromkeys(close)][:5]
+                terms = [f"<{i}>" for i in close]
             out.append((m, terms, lit))
         return out
 

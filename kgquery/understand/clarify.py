@@ -30,7 +30,7 @@ SKIP_DETAIL = {
 }
 
 
-def _close_hits(m: "Mention") -> list[str]:
+def close_hits(m: "Mention") -> list[str]:
     if m.kind != "entity" or m.plural or len(m.hits) < 2 or not any(ch.isalpha() for ch in m.text):
         return []  # numbers ("under 50 mm") are values of a comparison, not names
     top = m.hits[0].score
@@ -65,7 +65,7 @@ def ambiguous(kg: "KnowledgeGraph", links: "Links", sparql: str | None) -> tuple
         return None
     used = set(re.findall(r"<([^<>\s]+)>", sparql))
     for m in links.mentions:
-        iris = _close_hits(m)
+        iris = close_hits(m)
         chosen = [i for i in iris if i in used]
         if len(chosen) != 1:
             continue  # the query uses none of them (or several: it already covers them all)
