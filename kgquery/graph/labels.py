@@ -133,6 +133,10 @@ class LabelIndex:
         """Entities whose multi-word name has these initials ('US' -> 'United States')."""
         return self._hits(self._acronyms.get(text.lower(), ()), 0.85)
 
+    def tokens(self) -> list[str]:
+        """Every word of every name (normalised), for spelling slips."""
+        return list(self._by_token)
+
     def token_ids(self, token: str) -> set[int]:
         return self._by_token.get(token, set())
 

@@ -56,6 +56,7 @@ class Links:
     mentions: list[Mention] = field(default_factory=list)
     classes: list[Mention] = field(default_factory=list)
     free: list[int] = field(default_factory=list)  # content token positions not covered by a mention
+    respelled: list[tuple[str, str]] = field(default_factory=list)  # (slip, graph word) read in its place
 
     @property
     def entities(self) -> list[Mention]:
@@ -245,6 +246,22 @@ class Linker:
         self._class_synonyms = self._synonym_class_names()
         self._class_graph = None
         self._derived_cache: dict[str, set[str]] = {}  # word -> stems of the nouns its verb derives
+        self._speller = None
+
+    def respell(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """The question with its spelling slips read as the graph words they nearly spell (spelling.py)."""
+        if self._speller is None:
+            from .spelling import Speller, graph_words
+
+            self._speller = Speller(
+                graph_words(
+                    self.class_names,
+                    self.labels.tokens(),
+                    self.values.by_norm,
+                    (t for texts in self.prop_texts.values() for t in texts),
+                )
+            )
+        return self._speller.respell(text)
 
     def _class_words(self, cls: str) -> set[str]:
         """The stems of a class's names (label and split local name), each word singular and as written."""
