@@ -891,3 +891,43 @@ def test_spelling_slips_are_read_as_the_graph_words_they_nearly_spell(tmp_path_f
         "Which countries named 'Carribean' or Avalonia have code XCarribean1 in Europe?"
     )
     assert fixes == [] and "'Carribean'" in text and "XCarribean1" in text
+
+
+CRATES = ttl(
+    """\
+ex:Crate rdfs:label "crate" .
+ex:dimA rdfs:label "width (cm)" .
+ex:dimB rdfs:label "height" ; rdfs:comment "How tall the crate stands, in centimetres." .
+ex:dimC rdfs:label "length" ; rdfs:comment "Measured in cm along the longest side." .
+ex:load rdfs:label "mass" ; rdfs:comment "The crate's mass in kilograms." .
+ex:c1 a ex:Crate ; rdfs:label "Alder" ; ex:dimA 10 ; ex:dimB 10 ; ex:dimC 10 ; ex:load 8 .
+ex:c2 a ex:Crate ; rdfs:label "Birch" ; ex:dimA 5 ; ex:dimB 20 ; ex:dimC 4 ; ex:load 2 .
+ex:c3 a ex:Crate ; rdfs:label "Cedar" ; ex:dimA 30 ; ex:dimB 2 ; ex:dimC 10 ; ex:load 3 .
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "question, expected, computed",
+    [
+        ("Which crate has the smallest volume?", "Birch", "width × height × length"),
+        ("Which crate has the highest density?", "Alder", "mass / (width × height × length)"),
+        ("Which crate has the largest area?", "Cedar", "width × length"),  # a footprint: not its height
+    ],
+)
+def test_a_size_no_property_holds_is_computed_from_the_extents_their_units_tell(
+    tmp_path_factory, question, expected, computed
+):
+    engine = engine_on(tmp_path_factory, "crates", CRATES)
+    ans, values = answer_values(engine, question)
+    assert values == [f"{EX}c{'ABC'.index(expected[0]) + 1}"], ans.sparql
+    assert f"whose {computed} is the" in ans.explanation
+
+
+def test_which_extents_a_size_takes_doctests():
+    import doctest
+
+    from kgquery.generate import derived
+
+    res = doctest.testmod(derived)
+    assert res.attempted and not res.failed

@@ -228,6 +228,11 @@ class _Writer:
                     out.append(f"that {subj} is {lab}" if _ends_prep(lab) else f"that {subj} {lab}")
                 else:
                     out.append(f"that are the {noun(lab)} of {subj}")
+        for b, e in self.s.binds.items():
+            if b in self._numbered():  # "whose depth × height × width is the lowest": a number computed from theirs
+                computed = self._arithmetic(e, v)
+                if computed:
+                    out.extend(self.compare_clauses(b, computed))
         for op, other in self._numbered().get(v, []):
             if op == "!=" and isinstance(other, URIRef):
                 out.append(f"other than {self.term(other)}")  # "the contestants whose names are not X"
@@ -243,6 +248,21 @@ class _Writer:
         if depth == 0 and v == self._union_root() and self.s.unions:
             out.extend(self.union_words())
         return list(dict.fromkeys(out))
+
+    def _arithmetic(self, e, v, inner: bool = False) -> str | None:
+        """'weight / (depth × height × width)' for an expression over v's own numbers, else None."""
+        from rdflib import Variable
+
+        if isinstance(e, Variable):
+            t = next((t for t in self.triples if t[2] == e and t[0] == v), None)
+            return noun(self.w.prop(str(t[1]))) if t is not None else None
+        if getattr(e, "name", "") not in ("MultiplicativeExpression", "AdditiveExpression"):
+            return None
+        parts = [self._arithmetic(x, v, True) for x in [e["expr"], *e["other"]]]
+        if None in parts:
+            return None
+        text = parts[0] + "".join(f" {ARITHMETIC.get(str(op), op)} {x}" for op, x in zip(e["op"], parts[1:]))
+        return f"({text})" if inner else text
 
     def _too_deep(self, v, via, depth: int) -> bool:
         """Past two hops a variable is described only when its chain ends at a stated entity or value within
@@ -645,6 +665,9 @@ def _agg_ref(expr, scope: Scope):
         return expr
     return None
 
+
+#: arithmetic operators, as an explanation writes them
+ARITHMETIC = {"*": "×", "/": "/", "+": "+", "-": "-"}
 
 #: substring tests, as an explanation says them
 TEXT_OPS = {"CONTAINS": "contains", "STRSTARTS": "starts with", "STRENDS": "ends with"}

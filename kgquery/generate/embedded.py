@@ -564,10 +564,11 @@ class EmbeddedGenerator(
                 hint = comparative_adjective(q.tokens[c.compare[2]]) or ""  # "older than 1": what 'old' measures
             timely = bool(c.compare_time and not c.superlative and not c.above_average)
             named = self._ranked_word(q)
-            for np_ in self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely):
+            measure = self._ranked_token(q) if c.superlative else ""
+            for np_ in self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely, measure=measure):
                 if np_.steps[-1][0] in fixed or (self._compares_count and not c.superlative):
                     continue
-                np_ = Path(np_.steps, np_.target, np_.score + 0.5 * named.get(np_.steps[-1][0], 0.0))
+                np_ = dataclasses.replace(np_, score=np_.score + 0.5 * named.get(np_.steps[-1][0], 0.0))
                 if c.superlative and ((not c.superlative[1] and np_.score < 0.5) or self._most_things):
                     continue  # "the most books", "the most car makers" count things; a named number ranks
                 num = _reuse_middle(np_.triples(x, "n"), body, x)

@@ -10,7 +10,9 @@ from ..graph.schema import RDF_TYPE, local_name, split_name
 from ..understand.lexicon import attribute_nouns
 from ..understand.linking import Mention
 from ..understand.text import STOPWORDS, Question
+from ..wording import singular
 from .candidate import SKIP_PROPS, Path
+from .derived import derived_path
 
 HOP_PENALTY = 0.35
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -218,11 +220,19 @@ class PathFinding:
         return out[:3]
 
     def _numeric_paths(
-        self, cls: str | None, base: list[str], hint: str, scores: dict[str, float], year: bool = False
+        self,
+        cls: str | None,
+        base: list[str],
+        hint: str,
+        scores: dict[str, float],
+        year: bool = False,
+        measure: str = "",
     ) -> list[Path]:
         """Numeric values reachable from ?x in one or two hops, scored by hint and question words; `year`
         (a comparison with a year: "built before 1980") takes dates too, and the question's other words only
-        break ties: they name what is read out, not the year."""
+        break ties: they name what is read out, not the year. `measure`: the word naming what is ranked; when
+        it names no property but a size the thing's extents give ("the smallest volume"), that size
+        (derived.py) comes first."""
         hint_scores = self.linker.property_scores(hint.split()) if hint else {}
         # a superlative must rank by some number: the adjective's nearest property breaks ties
         near = self.linker.similarities(hint.split()) if hint else {}
@@ -271,6 +281,13 @@ class PathFinding:
             if self._identifier_number(steps[-1][0]):
                 s -= 0.4  # a row's id or code is a number nobody ranks or compares
             out.append(Path(steps, "?v", s))
+        if measure and max(self._word_scores(measure).values(), default=0.0) < 0.8:
+            own = {
+                r[0].value for r in rows if r[0] is not None and r[1] is None and (r[3] is None or r[3].value != "true")
+            }
+            size = derived_path(singular(measure), {p: self.linker.prop_texts.get(p, []) for p in own}, 1.2)
+            if size is not None:
+                out.append(size)
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
 

@@ -113,13 +113,20 @@ class RankingShapes:
         sup = q.cues.superlative
         if not sup and (q.cues.compare or q.cues.between):
             return self._compared_word(q)
+        word = self._ranked_token(q)
+        return self._word_scores(word) if word else {}
+
+    def _ranked_token(self, q: Question) -> str:
+        """The free word a superlative ranks by ("the largest accelerate", "the singer who is worth the most"),
+        or ''."""
+        sup = q.cues.superlative
         if sup and not sup[1] and sup[2] > 1 and q.tokens[sup[2] - 1] == "the" and not self._after(q, sup[2]):
             nxt = q.tokens[sup[2] - 2]  # "the singer who is worth the most": the word before it names the number
-            return self._word_scores(nxt) if nxt in self._free and nxt not in STOPWORDS else {}
+            return nxt if nxt in self._free and nxt not in STOPWORDS else ""
         if not sup or not sup[1] or sup[2] + 1 >= len(q.tokens):
-            return {}
+            return ""
         nxt = q.tokens[sup[2] + 1]
-        return self._word_scores(nxt) if nxt in self._free and nxt not in STOPWORDS else {}
+        return nxt if nxt in self._free and nxt not in STOPWORDS else ""
 
     def _compared_word(self, q: Question) -> dict[str, float]:
         """The property scores of the word a comparison follows ("whose area is bigger than 3000", "a

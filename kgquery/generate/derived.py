@@ -1,0 +1,89 @@
+"""Sizes a graph does not store but its extents give: a thing's volume, area and density.
+
+"the potentiometer with the smallest volume": no property is a volume, but a width, a height and a depth
+in millimetres multiply to one. Extents and masses are told by the units their names or descriptions give
+(general units of length and mass, not any graph's words); the measure words are general geometry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .candidate import Path
+
+#: units of length: a number property measured in one is an extent of the thing
+LENGTH_UNITS = set(
+    """mm cm dm millimeter millimeters millimetre millimetres centimeter centimeters centimetre centimetres
+meter meters metre metres inch inches ft foot feet""".split()
+)
+#: units of mass (not 'pound', which is also money)
+MASS_UNITS = set("g mg kg gram grams gramme grammes kilogram kilograms kilo kilos lb lbs ounce ounces oz".split())
+#: the extent a footprint ('base area') leaves out
+UPRIGHT = {"height", "high", "tall"}
+#: measure word -> how many extents multiply to it; a density divides a mass by a volume
+MEASURES = {"volume": 3, "area": 2, "footprint": 2, "density": 3}
+DIVIDED = {"density"}
+
+_TOKEN = re.compile(r"[a-z]+")
+
+
+@dataclass
+class Derived(Path):
+    """A number computed from the thing's own numbers: the product of `steps`' values, a mass over it
+    when `mass` is set. `triples` binds it to the target like any path's value."""
+
+    mass: str = ""
+
+    def triples(self, x: str, tag: str) -> list[str]:
+        factors = [p for p, _ in self.steps]
+        out = [f"{x} <{p}> ?{tag}f{k} ." for k, p in enumerate(factors)]
+        product = " * ".join(f"?{tag}f{k}" for k in range(len(factors)))
+        if self.mass:
+            out.append(f"{x} <{self.mass}> ?{tag}g .")
+            out.append(f"FILTER({product} != 0)")
+            value = f"?{tag}g / ({product})"
+        else:
+            value = product
+        return out + [f"BIND({value} AS {self.target})"]
+
+
+def unit_kind(texts: list[str]) -> str:
+    """'length', 'mass' or '' from a property's names and description ('width_mm', 'measured in grams')."""
+    words = {w for t in texts for w in _TOKEN.findall(t.lower())}
+    if words & LENGTH_UNITS:
+        return "length"
+    if words & MASS_UNITS:
+        return "mass"
+    return ""
+
+
+def derived_path(word: str, numbers: dict[str, list[str]], score: float) -> Derived | None:
+    """The measure `word` names, computed from the thing's `numbers` (property -> its names and
+    description), or None when the word is no measure or the thing lacks the extents it needs.
+
+    >>> texts = {"w": ["width mm"], "h": ["height mm"], "d": ["depth mm"], "m": ["weight: in grams"]}
+    >>> derived_path("volume", texts, 1.0).steps
+    (('d', True), ('h', True), ('w', True))
+    >>> derived_path("area", texts, 1.0).steps, derived_path("density", texts, 1.0).mass
+    ((('d', True), ('w', True)), 'm')
+    >>> derived_path("volume", {"w": ["width mm"]}, 1.0) is None
+    True
+    """
+    need = MEASURES.get(word)
+    if need is None:
+        return None
+    kinds = {p: unit_kind(t) for p, t in numbers.items()}
+    extents = sorted(p for p, k in kinds.items() if k == "length")
+    if need == 2 and len(extents) == 3:
+        # a thing's area is its footprint: the extents other than its height
+        extents = [p for p in extents if not UPRIGHT & {w for t in numbers[p] for w in _TOKEN.findall(t.lower())}]
+    if len(extents) != need:
+        return None  # fewer extents, or more than the measure can tell apart
+    mass = ""
+    if word in DIVIDED:
+        masses = sorted(p for p, k in kinds.items() if k == "mass")
+        if len(masses) != 1:
+            return None
+        mass = masses[0]
+    return Derived(tuple((p, True) for p in extents), "?v", score, mass)
