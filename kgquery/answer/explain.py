@@ -400,7 +400,7 @@ class _Writer:
             if kind == "Count" and inner is None:
                 word = "counts the matches"
             if group:
-                word += " per " + _join([self.group_word(g) for g in group])
+                word += " per " + self.groups_worded(group)
             tail.append(word)
             for kind2, _, inner2 in list(aggs.values())[1:]:
                 if (kind2, inner2) != (kind, inner):
@@ -428,7 +428,7 @@ class _Writer:
             if extra:
                 tail.append("shows " + _join([self.column(v) for v in extra]))
             if group and not aggs:
-                tail.append("one row per " + _join([self.group_word(g) for g in group]))
+                tail.append("one row per " + self.groups_worded(group))
         for e in s.having:
             for var, op, other in _comparisons(e):
                 tail.append(f"keeps the groups where {self._agg_phrase(var)} is {OPS.get(op, op)} {self.term(other)}")
@@ -549,6 +549,12 @@ class _Writer:
         if v in self.s.aggregates or v in self.s.binds:
             return self.role(v)
         return f"?{v}"
+
+    def groups_worded(self, group: list) -> str:
+        """'stadium', not 'stadium and name': a group key that is another key's own value (its name) adds no
+        group of its own."""
+        own = [g for g in group if not any(t[2] == g and t[0] in group for t in self.triples)]
+        return _join([self.group_word(g) for g in own or group])
 
     def group_word(self, g) -> str:
         cls = self.classes_of(g)

@@ -308,10 +308,10 @@ class GroupingShapes:
                     core = f"{{ SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g }}"
                     sel = _column_select(core, "?g", cols).replace(" WHERE {", " ?count WHERE {", 1)
                     out.append(Candidate(sel, s + 0.1 * self._words_covered(cols), "group+count+columns"))
-                if name:  # groups without a label are known to people by their name
+                if name:  # groups are known to people by their name: it stands for them (grouped by the thing)
                     out.append(
                         Candidate(
-                            f"SELECT ?g ?name (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} "
+                            f"SELECT ?name (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} "
                             f"?g <{name}> ?name . }} GROUP BY ?g ?name",
                             s + 0.05,
                             "group+count+name",
@@ -344,7 +344,7 @@ class GroupingShapes:
                 if name:  # the groups by their name, as for counts
                     out.append(
                         Candidate(
-                            f"SELECT ?g ?name {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} "
+                            f"SELECT ?name {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} "
                             f"?g <{name}> ?name . }} GROUP BY ?g ?name",
                             s + 0.35 + np_.score,
                             "group+aggregate+name",
