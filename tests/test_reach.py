@@ -932,3 +932,15 @@ def test_which_extents_a_size_takes_doctests():
 
     res = doctest.testmod(derived)
     assert res.attempted and not res.failed
+
+
+def test_how_much_together_adds_the_amounts_up(tmp_path_factory):
+    from kgquery.understand.text import analyse
+
+    engine = engine_on(tmp_path_factory, "places_together", PLACES)
+    ans, values = answer_values(
+        engine, "How much surface area do the countries on the continent of North America cover together?"
+    )
+    assert values == ["123"], ans.sparql
+    # 'together with' joins company, it adds nothing up
+    assert analyse("How much money did we make together with partners?").cues.aggregates == []

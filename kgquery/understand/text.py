@@ -570,6 +570,13 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
         after = next((w for w in low[i + 1 : i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
         if after and not _NUM.match(after):
             c.aggregate_of[agg] = after
+    if t in ("together", "altogether", "combined") and low[:2] == ["how", "much"] and low[i + 1 : i + 2] != ["with"]:
+        # "how much surface area do the countries in the Caribbean cover together": the amounts added up
+        if "SUM" not in c.aggregates:
+            c.aggregates.append("SUM")
+        asked = low[2] if i > 2 and low[2] not in STOPWORDS else ""  # "how much surface area", not "how much do"
+        if asked and "SUM" not in c.aggregate_of:
+            c.aggregate_of["SUM"] = asked
     if (t in NEGATIONS or (t == "than" and low[i - 1] == "other")) and i > 0:  # "countries other than France"
         c.negations += 1
         if not c.negation:
