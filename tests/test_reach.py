@@ -944,3 +944,29 @@ def test_how_much_together_adds_the_amounts_up(tmp_path_factory):
     assert values == ["123"], ans.sparql
     # 'together with' joins company, it adds nothing up
     assert analyse("How much money did we make together with partners?").cues.aggregates == []
+
+
+ROUTES = ttl(
+    """\
+ex:Train rdfs:label "train" .
+ex:Station rdfs:label "station" .
+ex:oak a ex:Station ; rdfs:label "Oakley" .
+ex:pine a ex:Station ; rdfs:label "Pinewood" .
+ex:t1 a ex:Train ; ex:trainNumber "IC 101" ; ex:originStation ex:oak ; ex:destinationStation ex:pine .
+ex:t2 a ex:Train ; ex:trainNumber "IC 102" ; ex:originStation ex:pine ; ex:destinationStation ex:oak .
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("What are the numbers of the trains leaving from Oakley?", ["IC 101"]),
+        ("What are the numbers of the trains going to Oakley?", ["IC 102"]),
+        ("What are the numbers of the trains arriving at Pinewood?", ["IC 101"]),
+    ],
+)
+def test_from_and_to_pick_where_a_movement_starts_or_ends(tmp_path_factory, question, expected):
+    engine = engine_on(tmp_path_factory, "routes", ROUTES)
+    ans, values = answer_values(engine, question)
+    assert values == expected, ans.sparql

@@ -639,6 +639,7 @@ class EmbeddedGenerator(
                     paths.append(p)
             if lit:
                 self._named_before(q, m, paths)
+            self._way_marked(q, m, paths)
             if not paths:
                 continue  # an anchor we cannot connect is left out (scored down below)
             paths.sort(key=lambda p: (-p.score, p.steps))

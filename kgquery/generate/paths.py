@@ -15,6 +15,9 @@ from .candidate import SKIP_PROPS, Path
 from .derived import derived_path
 
 HOP_PENALTY = 0.35
+#: words that name where a movement starts or ends, in property names ('source airport', 'recipient id')
+ORIGIN_WORDS = {"source", "origin", "from", "departure", "start", "sender", "src"}
+DESTINATION_WORDS = {"destination", "dest", "to", "arrival", "target", "recipient", "dst"}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 #: values a superlative or comparison can rank: numbers, and dates for words of time
 ORDERED = f"(isNumeric(?v) || datatype(?v) IN (<{_XSD}date>, <{_XSD}dateTime>, <{_XSD}gYear>, <{_XSD}gYearMonth>))"
@@ -290,6 +293,25 @@ class PathFinding:
                 out.append(size)
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
+
+    def _way_marked(self, q: Question, m: Mention, paths: list[Path]) -> None:
+        """'flights from APG' reach APG as their source, 'flights to APG' or 'arriving at APG' as their
+        destination: where the properties reaching a place name the start and the end of a movement, the
+        preposition before the place says which; the other falls behind."""
+        before = q.tokens[m.start - 1] if m.start else ""
+        arriving = before in ("at", "in") and m.start > 1 and q.tokens[m.start - 2].startswith("arriv")
+        if before == "from":
+            want, other = ORIGIN_WORDS, DESTINATION_WORDS
+        elif before in ("to", "into") or arriving:
+            want, other = DESTINATION_WORDS, ORIGIN_WORDS
+        else:
+            return
+        marks = {p.steps[-1][0]: set(split_name(local_name(p.steps[-1][0])).split()) for p in paths}
+        if not any(w & want for w in marks.values()) or not any(w & other for w in marks.values()):
+            return  # no two ways to tell apart
+        for p in paths:
+            if marks[p.steps[-1][0]] & other and not marks[p.steps[-1][0]] & want:
+                p.score -= 0.3
 
     def _named_before(self, q: Question, m: Mention, paths: list[Path]) -> None:
         """'countries in the continent of North America': a value found under several properties is taken under
