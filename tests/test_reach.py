@@ -964,9 +964,33 @@ ex:t2 a ex:Train ; ex:trainNumber "IC 102" ; ex:originStation ex:pine ; ex:desti
         ("What are the numbers of the trains leaving from Oakley?", ["IC 101"]),
         ("What are the numbers of the trains going to Oakley?", ["IC 102"]),
         ("What are the numbers of the trains arriving at Pinewood?", ["IC 101"]),
+        ("What are the numbers of the trains leaving from the station Oakley?", ["IC 101"]),
     ],
 )
 def test_from_and_to_pick_where_a_movement_starts_or_ends(tmp_path_factory, question, expected):
     engine = engine_on(tmp_path_factory, "routes", ROUTES)
     ans, values = answer_values(engine, question)
     assert values == expected, ans.sparql
+
+
+KINDS = ttl(
+    """\
+ex:Item rdfs:label "item" .
+ex:Category rdfs:label "category" .
+ex:lampcat a ex:Category ; rdfs:label "Lamp" .
+ex:deskcat a ex:Category ; rdfs:label "Desk" .
+ex:i0 a ex:Item ; rdfs:label "Lamp" ; ex:category ex:deskcat ; ex:weight 50 ; ex:fits ex:i3 , ex:i4 .
+ex:i1 a ex:Item ; rdfs:label "Arc" ; ex:category ex:lampcat ; ex:weight 7 .
+ex:i2 a ex:Item ; rdfs:label "Globe" ; ex:category ex:lampcat ; ex:weight 3 .
+ex:i3 a ex:Item ; rdfs:label "Oak" ; ex:category ex:deskcat ; ex:weight 40 .
+ex:i4 a ex:Item ; rdfs:label "Pine" ; ex:category ex:deskcat ; ex:weight 30 .
+"""
+)
+
+
+def test_a_name_shared_by_a_kind_and_an_item_reads_as_the_kind_most_things_refer_to(tmp_path_factory):
+    # 'Lamp' names a category (two items have it) and an item (which fits two desks): the lamp with the
+    # smallest weight is the lightest thing of the category, not the lightest thing the item fits
+    engine = engine_on(tmp_path_factory, "kinds", KINDS)
+    ans, values = answer_values(engine, "What is the lamp with the smallest weight?")
+    assert values == [f"{EX}i2"], ans.sparql

@@ -693,7 +693,8 @@ class EmbeddedGenerator(
             narrowed = id(m) in self._narrowed
             others = 0 if narrowed else len(anchors) - 1
             bonus = sum(o.score for o, _, _ in anchors if o is not m) if narrowed else 0.0
-            for t in terms[:3]:
+            for k, t in enumerate(terms[:3]):
+                base = m.score - 0.4 * k  # a less-referenced namesake must fit clearly better
                 # "the name of airport 'AKO'": the class word names the anchor itself, not what is asked
                 cls = None if cls_ and cls_ in self.linker.labels.types_of(t[1:-1]) else cls_
                 if cls_ and cls is None:
@@ -702,7 +703,7 @@ class EmbeddedGenerator(
                 cols = self._entity_columns(q, adj, t, m)
                 if len(cols) >= 2:
                     # "the region and population of Angola": several attributes of one thing, side by side
-                    s = m.score + bonus + self._explain({p for p, _ in cols}) - 0.6 * others
+                    s = base + bonus + self._explain({p for p, _ in cols}) - 0.6 * others
                     out.append(Candidate(_column_select("", t, cols), s, "attribute+columns"))
                 for p, fwd, n in adj:
                     info = self.schema.prop(p)
@@ -711,7 +712,7 @@ class EmbeddedGenerator(
                     ps = self._explain({p})
                     trip = f"{t} <{p}> ?x ." if fwd else f"?x <{p}> {t} ."
                     body = [trip] + ([f"?x a <{cls}> ."] if cls else [])
-                    s = m.score + bonus + ps - 0.6 * others - (0.1 if not fwd else 0)
+                    s = base + bonus + ps - 0.6 * others - (0.1 if not fwd else 0)
                     if ps < 0.3 and self._asks_unknown(q):
                         s -= 0.6  # "the favourite colour of X": the words name nothing X has
                     if p in self._label_preds and ps < 0.5:
@@ -741,7 +742,7 @@ class EmbeddedGenerator(
                         if (ps2 < 0.8 and not named) or p2.value in SKIP_PROPS or p2.value == p1:
                             continue
                         second = f"?m <{p2.value}> ?x ." if d2.value == "1" else f"?x <{p2.value}> ?m ."
-                        s = m.score + bonus + self._explain({p1, p2.value}) - HOP_PENALTY - 0.6 * others
+                        s = base + bonus + self._explain({p1, p2.value}) - HOP_PENALTY - 0.6 * others
                         s += SPELLED_BONUS if named else 0.0
                         typed = [f"?x a <{cls}> ."] if cls else []
                         out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)

@@ -298,8 +298,11 @@ class PathFinding:
         """'flights from APG' reach APG as their source, 'flights to APG' or 'arriving at APG' as their
         destination: where the properties reaching a place name the start and the end of a movement, the
         preposition before the place says which; the other falls behind."""
-        before = q.tokens[m.start - 1] if m.start else ""
-        arriving = before in ("at", "in") and m.start > 1 and q.tokens[m.start - 2].startswith("arriv")
+        k = m.start - 1  # "from the airport 'APG'": past an article and the place's class word
+        while k > 0 and (q.tokens[k] in ("the", "a", "an") or any(c.start <= k < c.end for c in self._class_mentions)):
+            k -= 1
+        before = q.tokens[k] if k >= 0 else ""
+        arriving = before in ("at", "in") and k > 0 and q.tokens[k - 1].startswith("arriv")
         if before == "from":
             want, other = ORIGIN_WORDS, DESTINATION_WORDS
         elif before in ("to", "into") or arriving:
