@@ -925,6 +925,14 @@ def test_a_size_no_property_holds_is_computed_from_the_extents_their_units_tell(
     assert f"whose {computed} is the" in ans.explanation
 
 
+def test_a_computed_size_is_compared_and_counts_as_explained(tmp_path_factory):
+    engine = engine_on(tmp_path_factory, "crates", CRATES)
+    ans, values = answer_values(engine, "Which crates have a volume of more than 500?")
+    assert values == [f"{EX}c1", f"{EX}c3"], ans.sparql
+    assert "whose width × height × length is greater than 500" in ans.explanation
+    assert ans.outcome == "answered"  # 'volume' is what the product is: no word is left unexplained
+
+
 def test_which_extents_a_size_takes_doctests():
     import doctest
 

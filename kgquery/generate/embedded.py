@@ -564,7 +564,9 @@ class EmbeddedGenerator(
                 hint = comparative_adjective(q.tokens[c.compare[2]]) or ""  # "older than 1": what 'old' measures
             timely = bool(c.compare_time and not c.superlative and not c.above_average)
             named = self._ranked_word(q)
-            measure = self._ranked_token(q) if c.superlative else ""
+            measure = (
+                self._ranked_token(q) if c.superlative else self._compared_token(q) if c.compare or c.between else ""
+            )
             for np_ in self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely, measure=measure):
                 if np_.steps[-1][0] in fixed or (self._compares_count and not c.superlative):
                     continue

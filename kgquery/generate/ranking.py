@@ -131,6 +131,11 @@ class RankingShapes:
     def _compared_word(self, q: Question) -> dict[str, float]:
         """The property scores of the word a comparison follows ("whose area is bigger than 3000", "a
         population between 1 and 9 million"): that word names what is compared, whatever else is named."""
+        word = self._compared_token(q)
+        return self._word_scores(word) if word else {}
+
+    def _compared_token(self, q: Question) -> str:
+        """The free word a comparison follows, or ''."""
         c = q.cues
         at = c.compare[2] if c.compare else next((i for i, t in enumerate(q.tokens) if t == "between"), -1)
         k = at - 1
@@ -139,7 +144,7 @@ class RankingShapes:
         if k < 0 or k == at - 1 and at > 0 and q.tokens[k] in ("least", "most"):
             k -= 2  # "area of at least 30": the word before 'at least'
         word = q.tokens[k] if 0 <= k < at else ""
-        return self._word_scores(word) if word in self._free and word not in STOPWORDS else {}
+        return word if word in self._free and word not in STOPWORDS else ""
 
     @staticmethod
     def _after(q: Question, i: int) -> bool:
