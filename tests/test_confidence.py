@@ -84,3 +84,7 @@ def test_columns_are_worded_by_their_property_not_their_variable():
         outcome="answered",
     )
     assert verbalize(ans) == "1 result: template type code: BK; template type description: Book."
+    # a thing under a bare variable (a group) is shown by its name alone, not as 'g: Acme'
+    ans.vars, ans.labels = ["g", "count"], {"http://example.org/acme": "Acme"}
+    ans.rows = [(Term("iri", "http://example.org/acme"), Term("literal", "2"))]
+    assert verbalize(ans) == "1 result: Acme; count: 2."

@@ -46,6 +46,11 @@ def _heading(var: str) -> str:
     return re.sub(r"_\d+$", "", var).replace("_", " ").strip() or var
 
 
+def _cell(var: str, t: Term | None, labels: dict[str, str]) -> str:
+    """'count: 2'; a thing under a bare variable ('?g', '?x') is shown by its name alone: 'g: Acme' says nothing."""
+    return _show(t, labels) if len(var) <= 2 else f"{_heading(var)}: {_show(t, labels)}"
+
+
 def verbalize(ans: Answer) -> str:
     """The template answer: used when no model words it."""
     if ans.outcome == "clarify" and ans.clarification:
@@ -67,7 +72,7 @@ def verbalize(ans: Answer) -> str:
         if len(vals) == 1:
             return f"The answer is {vals[0]}."
         return f"There are {len(vals)} answers: {_join(vals)}."
-    parts = ["; ".join(f"{_heading(v)}: {_show(t, ans.labels)}" for v, t in zip(ans.vars, r)) for r in ans.rows[:5]]
+    parts = ["; ".join(_cell(v, t, ans.labels) for v, t in zip(ans.vars, r)) for r in ans.rows[:5]]
     more = f" (and {len(ans.rows) - 5} more rows)" if len(ans.rows) > 5 else ""
     return f"{len(ans.rows)} result{'s' if len(ans.rows) != 1 else ''}: " + " | ".join(parts) + more + "."
 
