@@ -1002,3 +1002,21 @@ def test_a_name_shared_by_a_kind_and_an_item_reads_as_the_kind_most_things_refer
     engine = engine_on(tmp_path_factory, "kinds", KINDS)
     ans, values = answer_values(engine, "What is the lamp with the smallest weight?")
     assert values == [f"{EX}i2"], ans.sparql
+
+
+STAFF = ttl(
+    """\
+ex:Employee rdfs:label "employee" .
+ex:email rdfs:comment "The e-mail of an agent." .
+ex:addressText rdfs:comment "The address text." .
+ex:e1 a ex:Employee ; rdfs:label "Ada" ; ex:email "ada@example.org" ; ex:addressText "1 Main Street" .
+ex:e2 a ex:Employee ; rdfs:label "Bo" ; ex:email "bo@example.org" ; ex:addressText "2 Side Street" .
+"""
+)
+
+
+def test_two_words_naming_one_property_ask_for_one_column(tmp_path_factory):
+    # "email addresses" is the email: the address is not a second column
+    engine = engine_on(tmp_path_factory, "staff", STAFF)
+    ans, values = answer_values(engine, "List the employees with their email addresses.")
+    assert "ada@example.org" in values and "1 Main Street" not in values, ans.sparql

@@ -251,7 +251,11 @@ class ReadShapes:
         every = bool({"details", "information", "attributes"} & self._all_words)
         tied = bool({"all", "every"} & self._all_words)
         cols: dict[str, bool] = {}
+        last = None  # the column the word before chose
         for k, w in enumerate(self._free):
+            if last and self._compound_with(k, last):
+                last = None
+                continue  # "email addresses": one name, the column of its first word
             ws = self._word_scores(w)
             if k:  # "last name": the word before spells out the initial of lname, so lname, not fname
                 ws = {p: 1.0 if self._spells_initial(self._free[k - 1], w, (p,)) else v for p, v in ws.items()}
@@ -273,9 +277,25 @@ class ReadShapes:
             if tied and fits and not every:
                 top = re.sub(r"\d", "", local_name(fits[0][1]))
                 fits = [f for f in fits if f[0] >= fits[0][0] - 1e-9 and re.sub(r"\d", "", local_name(f[1])) == top]
+            last = None
             for ps, p, lit in fits if every or tied else fits[:1]:
+                last = p if p not in cols else None
                 cols.setdefault(p, lit)
         return list(cols.items())[:8]
+
+    def _compound_with(self, k: int, prev: str) -> bool:
+        """The free word k, right after the word that chose the column `prev`, is part of one name with it:
+        the two words together mean `prev` clearly more than any other property ("email addresses" is the
+        email, not an address), by sentence embeddings (never without them)."""
+        at = self._free_at
+        if not 0 < k < len(at) or at[k] != at[k - 1] + 1:
+            return False
+        phrase = f"{self._free[k - 1]} {self._free[k]}"
+        if phrase not in self._phrases:
+            self._phrases[phrase] = self.linker.similarities([phrase])
+        sims = self._phrases[phrase]
+        others = max((v for p, v in sims.items() if p != prev), default=0.0)
+        return sims.get(prev, 0.0) >= others + 0.15
 
 
 def _counted_words(q: Question) -> list[str]:
