@@ -1020,3 +1020,19 @@ def test_two_words_naming_one_property_ask_for_one_column(tmp_path_factory):
     engine = engine_on(tmp_path_factory, "staff", STAFF)
     ans, values = answer_values(engine, "List the employees with their email addresses.")
     assert "ada@example.org" in values and "1 Main Street" not in values, ans.sparql
+
+
+ARTISTS = ttl(
+    """\
+ex:Artist rdfs:label "artist" .
+ex:a1 a ex:Artist ; ex:name "Ana Reyes" ; ex:songName "Blue Hour" ; ex:age 41 .
+ex:a2 a ex:Artist ; ex:name "Tom Veil" ; ex:songName "Paper Moon" ; ex:age 25 .
+"""
+)
+
+
+def test_of_two_properties_a_word_names_the_one_more_words_name_is_read(tmp_path_factory):
+    # 'names' names both the name and the song name; 'song names' names the song name
+    engine = engine_on(tmp_path_factory, "artists", ARTISTS)
+    ans, values = answer_values(engine, "What are the song names of artists older than 30?")
+    assert values == ["Blue Hour"], ans.sparql

@@ -104,6 +104,8 @@ class ReadShapes:
         for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1] + own_(kv[0]))[:3]:
             if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
                 ps = max(ps, 0.8)  # "in which cities": the word the question asks for names the property
+            # of two properties one word names fully ("song names": name, song name), the one more words name
+            ps += 0.01 * max(0, sum(self._word_scores(w).get(p, 0.0) >= 0.6 for w in self._free) - 1)
             if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
                 info, own = self.schema.prop(p), own_(p)
                 out.append(
