@@ -1036,3 +1036,25 @@ def test_of_two_properties_a_word_names_the_one_more_words_name_is_read(tmp_path
     engine = engine_on(tmp_path_factory, "artists", ARTISTS)
     ans, values = answer_values(engine, "What are the song names of artists older than 30?")
     assert values == ["Blue Hour"], ans.sparql
+
+
+PRICED = ttl(
+    """\
+ex:Service rdfs:label "service" .
+ex:Gadget rdfs:label "gadget" .
+ex:Price rdfs:label "price" .
+ex:s1 a ex:Service ; rdfs:label "Repair" ; ex:price ex:p1 .
+ex:s2 a ex:Service ; rdfs:label "Install" ; ex:price ex:p2 .
+ex:g1 a ex:Gadget ; rdfs:label "Widget" ; ex:price ex:p3 ; ex:weight 7 .
+ex:p1 a ex:Price ; ex:amount 10 .
+ex:p2 a ex:Price ; ex:amount 30 .
+ex:p3 a ex:Price ; ex:amount 5 .
+"""
+)
+
+
+def test_a_summed_class_word_before_the_things_is_their_measure_not_the_answer(tmp_path_factory):
+    # 'price' names a class of its own, but here it is what is summed over the services
+    engine = engine_on(tmp_path_factory, "priced", PRICED)
+    ans, values = answer_values(engine, "What is the total price of all services?")
+    assert values == ["40"], ans.sparql

@@ -367,6 +367,8 @@ class EmbeddedGenerator(
                 continue  # "the Research department": the class word types the entity before it
             if self._names_other_property(q, m) or self._names_key_of(q, m, links):
                 continue
+            if q.tokens[m.start] in q.cues.aggregate_of.values() and any(o.start > m.start for o in links.classes):
+                continue  # "the total price of all services": the price is summed, the services are the things
             return m.hits[0].iri
         return None
 
