@@ -996,14 +996,6 @@ ex:i4 a ex:Item ; rdfs:label "Pine" ; ex:category ex:deskcat ; ex:weight 30 .
 )
 
 
-def test_a_name_shared_by_a_kind_and_an_item_reads_as_the_kind_most_things_refer_to(tmp_path_factory):
-    # 'Lamp' names a category (two items have it) and an item (which fits two desks): the lamp with the
-    # smallest weight is the lightest thing of the category, not the lightest thing the item fits
-    engine = engine_on(tmp_path_factory, "kinds", KINDS)
-    ans, values = answer_values(engine, "What is the lamp with the smallest weight?")
-    assert values == [f"{EX}i2"], ans.sparql
-
-
 STAFF = ttl(
     """\
 ex:Employee rdfs:label "employee" .
@@ -1031,13 +1023,6 @@ ex:a2 a ex:Artist ; ex:name "Tom Veil" ; ex:songName "Paper Moon" ; ex:age 25 .
 )
 
 
-def test_of_two_properties_a_word_names_the_one_more_words_name_is_read(tmp_path_factory):
-    # 'names' names both the name and the song name; 'song names' names the song name
-    engine = engine_on(tmp_path_factory, "artists", ARTISTS)
-    ans, values = answer_values(engine, "What are the song names of artists older than 30?")
-    assert values == ["Blue Hour"], ans.sparql
-
-
 PRICED = ttl(
     """\
 ex:Service rdfs:label "service" .
@@ -1053,8 +1038,20 @@ ex:p3 a ex:Price ; ex:amount 5 .
 )
 
 
-def test_a_summed_class_word_before_the_things_is_their_measure_not_the_answer(tmp_path_factory):
-    # 'price' names a class of its own, but here it is what is summed over the services
-    engine = engine_on(tmp_path_factory, "priced", PRICED)
-    ans, values = answer_values(engine, "What is the total price of all services?")
-    assert values == ["40"], ans.sparql
+@pytest.mark.parametrize(
+    "graph, question, expected",
+    [
+        # 'Lamp' names a category (two items have it) and an item (which fits two desks): the lamp with the
+        # smallest weight is the lightest thing of the category, not the lightest thing the item fits
+        ("KINDS", "What is the lamp with the smallest weight?", [f"{EX}i2"]),
+        # 'names' names both the name and the song name; 'song names' names the song name
+        ("ARTISTS", "What are the song names of artists older than 30?", ["Blue Hour"]),
+        # 'price' names a class of its own, but here it is what is summed over the services
+        ("PRICED", "What is the total price of all services?", ["40"]),
+    ],
+    ids=["namesake-kind", "more-words-name", "summed-class-word"],
+)
+def test_one_question_on_a_small_graph(tmp_path_factory, graph, question, expected):
+    engine = engine_on(tmp_path_factory, graph.lower(), globals()[graph])
+    ans, values = answer_values(engine, question)
+    assert values == expected, ans.sparql
