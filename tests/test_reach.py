@@ -1038,6 +1038,17 @@ ex:p3 a ex:Price ; ex:amount 5 .
 )
 
 
+BOSSES = ttl(
+    """\
+ex:Employee rdfs:label "employee" .
+ex:Manager rdfs:label "manager" ; rdfs:subClassOf ex:Employee .
+ex:m1 a ex:Manager ; ex:fullName "Ada" .
+ex:e1 a ex:Employee ; ex:fullName "Bo" ; ex:hasManager ex:m1 .
+ex:e2 a ex:Employee ; ex:fullName "Cy" ; ex:hasManager ex:m1 .
+"""
+)
+
+
 @pytest.mark.parametrize(
     "graph, question, expected",
     [
@@ -1048,8 +1059,11 @@ ex:p3 a ex:Price ; ex:amount 5 .
         ("ARTISTS", "What are the song names of artists older than 30?", ["Blue Hour"]),
         # 'price' names a class of its own, but here it is what is summed over the services
         ("PRICED", "What is the total price of all services?", ["40"]),
+        # managers are employees too: having no manager lacks one, being no manager is another kind
+        ("BOSSES", "Which employees have no manager?", ["Ada"]),
+        ("BOSSES", "Which employees are not managers?", ["Bo", "Cy"]),
     ],
-    ids=["namesake-kind", "more-words-name", "summed-class-word"],
+    ids=["namesake-kind", "more-words-name", "summed-class-word", "have-no", "are-not"],
 )
 def test_one_question_on_a_small_graph(tmp_path_factory, graph, question, expected):
     engine = engine_on(tmp_path_factory, graph.lower(), globals()[graph])

@@ -48,9 +48,11 @@ class NegationShapes:
             others = [c for lem in lemmas if lem in names for c in names[lem] if c != cls]
         # "students who do not have a cat pet": a bare link to a pet would leave the named value unused
         unused = max((m.score for m, _, _ in after[:1]), default=0.0) if bodies else 0.0
+        # "employees who have no manager", "with no manager", "without a manager": lacking one, not being one
+        lacking = q.tokens[at] == "without" or (at > 0 and q.tokens[at - 1] in ("have", "has", "had", "with"))
         for other in others[:1]:
             if other in self.schema.subclasses(cls):  # "artworks that are not paintings": not of that kind
-                bodies.append((f"?x a <{other}> .", 2.0))
+                bodies.append((f"?x a <{other}> .", 0.9 if lacking else 2.0))
         for other in others[:1]:  # "authors who have no book": no link to a book
             links_ = self._class_links(cls, other, scores)[:2]
             for pat, ps in links_ or self._schema_links(cls, other, "?y"):  # or two hops: student-has_pet-pet
