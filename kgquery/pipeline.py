@@ -325,7 +325,7 @@ class KGQuery:
 
         from .answer.confidence import margin, shape_signals, size_signals, unexplained, unhonoured
         from .answer.explain import explain
-        from .generate.derived import MEASURES
+        from .generate.derived import measure_words
         from .graph.schema import local_name, split_name
         from .understand.text import is_structure_word
         from .wording import singular, verb_form
@@ -338,8 +338,7 @@ class KGQuery:
             for c in re.findall(r"\ba <([^>]+)>", ans.sparql or "")
             for w in f"{split_name(local_name(c))} {self.kg.labels.label_of(c)}".lower().split()
         }
-        if re.search(r"BIND\(\?\w+ [*/] ", ans.sparql or ""):
-            named |= set(MEASURES)  # 'the smallest volume': the size computed from the extents explains its word
+        named |= measure_words(ans.sparql or "")  # 'the smallest volume': the size computed explains its word
         word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
         # the query joins things (a triple between two variables): the question's verbs may be its links
         joined = re.search(r"\?\w+\s+<[^>]+>\s+\?\w+", ans.sparql or "") is not None

@@ -88,3 +88,5 @@ def test_columns_are_worded_by_their_property_not_their_variable():
     ans.vars, ans.labels = ["g", "count"], {"http://example.org/acme": "Acme"}
     ans.rows = [(Term("iri", "http://example.org/acme"), Term("literal", "2"))]
     assert verbalize(ans) == "1 result: Acme; count: 2."
+    ans.vars = ["id", "count"]  # a short name is still a heading
+    assert verbalize(ans) == "1 result: id: Acme; count: 2."

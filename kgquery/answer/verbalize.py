@@ -48,7 +48,7 @@ def _heading(var: str) -> str:
 
 def _cell(var: str, t: Term | None, labels: dict[str, str]) -> str:
     """'count: 2'; a thing under a bare variable ('?g', '?x') is shown by its name alone: 'g: Acme' says nothing."""
-    return _show(t, labels) if len(var) <= 2 else f"{_heading(var)}: {_show(t, labels)}"
+    return _show(t, labels) if re.fullmatch(r"[a-z]\d*", var) else f"{_heading(var)}: {_show(t, labels)}"
 
 
 def verbalize(ans: Answer) -> str:

@@ -15,6 +15,8 @@ SKIP_PROPS = {
     "http://www.w3.org/2000/01/rdf-schema#isDefinedBy",
 }
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+#: what each less-referenced namesake of a name (the k-th by references) must fit better by, times k
+NAMESAKE_PENALTY = 0.4
 #: one triple pattern of the text the generators write: subject, predicate IRI, object (a quoted literal whole)
 TRIPLE = re.compile(r'(\S+) <([^>\s]+)> ("(?:[^"\\]|\\.)*"\S*|\S+) \.')
 

@@ -87,3 +87,23 @@ def derived_path(word: str, numbers: dict[str, list[str]], score: float) -> Deri
             return None
         mass = masses[0]
     return Derived(tuple((p, True) for p in extents), "?v", score, mass)
+
+
+_COMPUTED = re.compile(r"BIND\(([^()]*(?:\([^()]*\))?[^()]*) AS \?\w+\)")
+
+
+def measure_words(sparql: str) -> set[str]:
+    """The measure words a query's computed size (Derived.triples) stands for: 'density' for a mass over a
+    product, 'volume' for three extents, 'area' and 'footprint' for two; empty for any other query.
+
+    >>> measure_words("SELECT ?x WHERE { BIND(?nf0 * ?nf1 * ?nf2 AS ?v) }"), measure_words("BIND(?ng / (?a * ?b * ?c) AS ?v)")
+    ({'volume'}, {'density'})
+    """
+    found: set[str] = set()
+    for expr in _COMPUTED.findall(sparql):
+        if "/" in expr:
+            found |= DIVIDED
+        elif "*" in expr:
+            n = expr.count("*") + 1
+            found |= {w for w, k in MEASURES.items() if k == n and w not in DIVIDED}
+    return found

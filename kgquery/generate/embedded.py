@@ -19,6 +19,7 @@ from ..understand.lexicon import attribute_nouns
 from ..understand.linking import Linker, Links, Mention
 from ..understand.text import AGGREGATE_WORDS, NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular
 from .candidate import (  # noqa: F401  (re-exported)
+    NAMESAKE_PENALTY,
     RDFS_LABEL,
     SKIP_PROPS,
     TRIPLE,
@@ -641,7 +642,7 @@ class EmbeddedGenerator(
                 paths = self._either_paths(cls, terms, scores, lit, len(per_anchor) + (10 if single else 0), single)
             for k, t in enumerate(terms[:2] if id(m) not in either else []):
                 for p in self._paths(cls, t, scores, lit):
-                    p.score -= 0.4 * k  # a less-referenced namesake must fit clearly better
+                    p.score -= NAMESAKE_PENALTY * k  # a less-referenced namesake must fit clearly better
                     paths.append(p)
             if lit:
                 self._named_before(q, m, paths)
@@ -700,7 +701,7 @@ class EmbeddedGenerator(
             others = 0 if narrowed else len(anchors) - 1
             bonus = sum(o.score for o, _, _ in anchors if o is not m) if narrowed else 0.0
             for k, t in enumerate(terms[:3]):
-                base = m.score - 0.4 * k  # a less-referenced namesake must fit clearly better
+                base = m.score - NAMESAKE_PENALTY * k  # a less-referenced namesake must fit clearly better
                 # "the name of airport 'AKO'": the class word names the anchor itself, not what is asked
                 cls = None if cls_ and cls_ in self.linker.labels.types_of(t[1:-1]) else cls_
                 if cls_ and cls is None:

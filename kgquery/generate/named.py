@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..understand.clarify import close_hits
 from ..understand.linking import Mention
 from ..understand.text import Question, singular
-from .candidate import SKIP_PROPS, Candidate, _string
+from .candidate import NAMESAKE_PENALTY, SKIP_PROPS, Candidate, _string
 
 #: words that say the next words are a thing's name ('the document named X', 'with the name X')
 NAMING_WORDS = {"named", "called", "name", "titled", "entitled"}
@@ -26,7 +26,7 @@ class NamedThingShapes:
             return []  # "Is X a C": the thing first, then its kind ("any sculptures by Monet" asks another thing)
         unexplained = [w for w in self._free if self._word_scores(w)]
         return [
-            Candidate(f"ASK {{ {t} a <{cls}> . }}", 1.6 - 0.4 * k - 0.5 * len(unexplained), "is-a")
+            Candidate(f"ASK {{ {t} a <{cls}> . }}", 1.6 - NAMESAKE_PENALTY * k - 0.5 * len(unexplained), "is-a")
             for k, t in enumerate(anchors[0][1][:2])
         ]
 

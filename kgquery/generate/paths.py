@@ -16,8 +16,9 @@ from .derived import derived_path
 
 HOP_PENALTY = 0.35
 #: words that name where a movement starts or ends, in property names ('source airport', 'recipient id')
-ORIGIN_WORDS = {"source", "origin", "from", "departure", "start", "sender", "src"}
-DESTINATION_WORDS = {"destination", "dest", "to", "arrival", "target", "recipient", "dst"}
+#: (nouns only: a preposition in a name, 'belongs to', 'comes from', marks no movement)
+ORIGIN_WORDS = {"source", "origin", "departure", "start", "sender", "src"}
+DESTINATION_WORDS = {"destination", "dest", "arrival", "target", "recipient", "dst"}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 #: values a superlative or comparison can rank: numbers, and dates for words of time
 ORDERED = f"(isNumeric(?v) || datatype(?v) IN (<{_XSD}date>, <{_XSD}dateTime>, <{_XSD}gYear>, <{_XSD}gYearMonth>))"
