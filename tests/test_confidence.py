@@ -22,6 +22,10 @@ def test_a_query_that_drops_a_cue_of_the_wording_is_unhonoured():
     assert unhonoured(negated, "SELECT ?x WHERE { ?x <b> <http://e/Not!Spain> . FILTER(?x != <s>) }") == 0.0
     assert unhonoured(negated, "SELECT ?x WHERE { ?x <http://e/b!> <s> }") == 1.0  # a '!' inside an IRI negates nothing
     assert unhonoured(analyse("How many people live in Canada?").cues, "SELECT ?x WHERE { <c> <p> ?x }", "+value") == 0
+    # a value the words state ('in 2014') is left out, or used (as a number or as the text stored)
+    stated = analyse("Which venues had gigs in 2014?").cues
+    assert unhonoured(stated, "SELECT ?x WHERE { ?x a <http://e/v2014> . }") == 1.0
+    assert unhonoured(stated, 'SELECT ?x WHERE { ?g <h> ?x . ?g <y> ?y FILTER(STR(?y) = "2014") }') == 0.0
     # two negations: a query that negates one and keeps the other as it is honours half of them
     twice = analyse("Which countries do not use the euro and whose government is not a monarchy?").cues
     assert twice.negations == 2

@@ -163,6 +163,11 @@ CASES = [
         "FILTER NOT EXISTS { ?y s:hasSupplier ?x . ?y a s:Product } }",
         "Finds suppliers whose country is Germany; leaving out those that are the supplier of a product; counts them.",
     ),
+    (  # a filter inside the negated part is said too (rdflib's translation takes it out of that group)
+        "SELECT DISTINCT ?x WHERE { ?x a s:Supplier . FILTER NOT EXISTS { ?y s:hasSupplier ?x . ?y a s:Product . "
+        '?y s:year ?q0 . FILTER(STR(?q0) = "2014") } }',
+        'Finds suppliers; leaving out those that are the supplier of a product whose year is equal to "2014".',
+    ),
     (  # a number named 'sales' is a plural noun, not a verb as 'borders' is between things
         "SELECT ?g (SUM(?v) AS ?sum) WHERE { ?x a s:Product . ?x s:hasSupplier ?g . ?g a s:Supplier . ?x s:sales ?v . } "
         "GROUP BY ?g",

@@ -1038,6 +1038,22 @@ ex:p3 a ex:Price ; ex:amount 5 .
 )
 
 
+#: years stored as texts, as tables made into a graph often do
+GIGS = ttl(
+    """\
+ex:Venue rdfs:label "venue" .
+ex:Gig rdfs:label "gig" .
+ex:v1 a ex:Venue ; ex:venuename "Old Hall" .
+ex:v2 a ex:Venue ; ex:venuename "Pier Club" .
+ex:v3 a ex:Venue ; ex:venuename "Roof Bar" .
+ex:c1 a ex:Gig ; ex:heldat ex:v1 ; ex:year "2014" .
+ex:c2 a ex:Gig ; ex:heldat ex:v1 ; ex:year "2015" .
+ex:c3 a ex:Gig ; ex:heldat ex:v2 ; ex:year "2014" .
+ex:c4 a ex:Gig ; ex:heldat ex:v3 ; ex:year "2016" .
+"""
+)
+
+
 BOSSES = ttl(
     """\
 ex:Employee rdfs:label "employee" .
@@ -1062,8 +1078,29 @@ ex:e2 a ex:Employee ; ex:fullName "Cy" ; ex:hasManager ex:m1 .
         # managers are employees too: having no manager lacks one, being no manager is another kind
         ("BOSSES", "Which employees have no manager?", ["Ada"]),
         ("BOSSES", "Which employees are not managers?", ["Bo", "Cy"]),
+        # a year stored as the text "2014" is still the year stated, not dropped; "both" needs one gig per year
+        ("GIGS", "What are the names of the venues that had gigs in 2014?", ["Old Hall", "Pier Club"]),
+        ("GIGS", "What are the names of the venues that had gigs in both 2014 and 2015?", ["Old Hall"]),
+        ("GIGS", "How many gigs were there in year 2014 or 2015?", ["3"]),
+        # the stated year belongs to what is lacked: no gig that year, not no gig at all
+        ("GIGS", "What are the names of the venues that did not have a gig in 2014?", ["Roof Bar"]),
+        # a count in a range, and 'N or more'
+        ("GIGS", "What are the names of the venues with 2 to 3 gigs?", ["Old Hall"]),
+        ("GIGS", "What are the names of the venues that have 2 or more gigs?", ["Old Hall"]),
     ],
-    ids=["namesake-kind", "more-words-name", "summed-class-word", "have-no", "are-not"],
+    ids=[
+        "namesake-kind",
+        "more-words-name",
+        "summed-class-word",
+        "have-no",
+        "are-not",
+        "text-year",
+        "both-years",
+        "either-year",
+        "not-that-year",
+        "count-range",
+        "or-more",
+    ],
 )
 def test_one_question_on_a_small_graph(tmp_path_factory, graph, question, expected):
     engine = engine_on(tmp_path_factory, graph.lower(), globals()[graph])

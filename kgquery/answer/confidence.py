@@ -13,8 +13,8 @@ signals look at the chosen query from the outside:
   ask for (triple patterns, content words) and the query's shape: long questions and complex shapes
   are wrong more often, on any graph;
 * ``unhonoured``: the share of the wording's shape cues ('how many', 'each', 'the largest', 'more than',
-  'not', 'average', 'ordered by', a yes/no opening) that the query does not carry out: a query that drops one answers
-  another question, on any graph;
+  'not', 'average', 'ordered by', a yes/no opening) and of the values it states ('in 2014', 'with 8 cylinders')
+  that the query does not carry out: a query that drops one answers another question, on any graph;
 * ``score``: the raw score, kept as one signal among the others.
 
 `confidence` is a logistic model over them. Its weights are fitted by bench/calibrate.py on the
@@ -137,6 +137,11 @@ def unhonoured(cues, sparql: str, shape: str = "") -> float:
         checks.append(len(_NEGATES.findall(_strip_terms(sparql))) >= 2)
     if cues.aggregates and not cues.superlative:
         checks.append(any(f"{a}(" in up for a in cues.aggregates))
+    if getattr(cues, "measures", None):  # "concerts in 2014", "with 8 cylinders": each value stated is used
+        plain = re.sub(r"<[^<>\s]*>", " ", sparql)
+        for value, _word, _at in cues.measures:
+            n = str(int(value)) if value == int(value) else str(value)
+            checks.append(bool(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w.])", plain)))
     if not checks:
         return 0.0
     return sum(not ok for ok in checks) / len(checks)

@@ -696,16 +696,24 @@ def _comparisons(expr) -> list[tuple]:
             a = a["arg"]  # CONTAINS(LCASE(STR(?t)), "hey"): a text inside ?t
         if isinstance(a, Variable):
             out.append((a, expr.name.removeprefix("Builtin_"), str(expr["arg2"])))
-    elif expr.name == "RelationalExpression" and expr.get("op") == "IN" and isinstance(expr["expr"], Variable):
-        out.append((expr["expr"], "IN", list(expr["other"])))  # "?w IN (3500, 2100)": either value
+    elif expr.name == "RelationalExpression" and expr.get("op") == "IN" and isinstance(_unstr(expr["expr"]), Variable):
+        out.append((_unstr(expr["expr"]), "IN", list(expr["other"])))  # "?w IN (3500, 2100)": either value
     elif expr.name == "RelationalExpression" and expr.get("op") in OPS:
-        a, b, op = expr["expr"], expr["other"], expr["op"]
+        # STR(?y) = "2014": a year stored as a text is compared as written
+        a, b, op = _unstr(expr["expr"]), _unstr(expr["other"]), expr["op"]
         if isinstance(a, Variable):
             out.append((a, op, b))
         elif isinstance(b, Variable):
             flip = {">": "<", "<": ">", ">=": "<=", "<=": ">="}
             out.append((b, flip.get(op, op), a))
     return out
+
+
+def _unstr(e):
+    """The variable inside STR(?v), else `e` as it is."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    return e["arg"] if isinstance(e, CompValue) and e.name == "Builtin_STR" else e
 
 
 def _join(items: list[str], word: str = "and") -> str:

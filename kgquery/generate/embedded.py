@@ -37,7 +37,7 @@ from .grouping import GroupingShapes
 from .named import NamedThingShapes
 from .negation import NegationShapes
 from .paths import HOP_PENALTY, PathFinding
-from .ranking import RankingShapes
+from .ranking import RankingShapes, _range_at
 from .reads import ReadShapes, _column_select, _listed_words
 
 MAX_CANDIDATES = 60
@@ -220,10 +220,11 @@ class EmbeddedGenerator(
         )
         cmp_ = q.cues.compare
         #: "at least two paragraphs": the number is followed by a class name, so things are counted
+        at = cmp_[2] if cmp_ else _range_at(q) if q.cues.between else -1
         self._compares_count = bool(
-            cmp_
+            at >= 0
             and not q.cues.compare_time
-            and any(cmp_[2] < m.start <= cmp_[2] + 4 and _is_number(q.tokens[m.start - 1]) for m in links.classes)
+            and any(at < m.start <= at + 4 and _counts_before(q.tokens, m.start) for m in links.classes)
         )
         self._all_words = set(q.tokens)
         self._listed = _listed_words(q, links, free)
@@ -512,15 +513,30 @@ class EmbeddedGenerator(
         extra: list[str] = []
         bonus = 0.0
         stated: dict[str, list[float]] = {}  # one word stated twice ("8 or 6 cylinders") takes either value
-        for value, word, _at in q.cues.measures:
+        stated_at: dict[str, list[int]] = {}
+        for value, word, at in q.cues.measures:
             stated.setdefault(word, []).append(value)
+            stated_at.setdefault(word, []).append(at)
         for k, (word, values) in enumerate(stated.items()):
             paths = [p for p in self._numeric_paths(cls, body, word, {}) if p.score >= 0.6]
+            spelled = False
+            if not paths:  # "concerts in 2014" where years are stored as texts: the value as written
+                paths = [p for p in self._numeral_paths(cls, body, word, [_num(v) for v in values]) if p.score >= 0.6]
+                spelled = True
             if not paths:
                 continue
             path = Path(paths[0].steps, f"?q{k}", paths[0].score)
-            test = f"?q{k} = {_num(values[0])}" if len(values) == 1 else f"?q{k} IN ({', '.join(map(_num, values))})"
-            extra += path.triples(x, f"q{k}") + [f"FILTER({test})"]
+            shown = [f'"{_num(v)}"' if spelled else _num(v) for v in values]
+            if len(path.steps) > 1 and _both(q, stated_at[word]):
+                # "stadiums with concerts in both 2014 and 2015": one linked thing for each value
+                for j, v in enumerate(shown):
+                    one = Path(path.steps, f"?q{k}b{j}", path.score)
+                    value = f"STR(?q{k}b{j})" if spelled else f"?q{k}b{j}"
+                    extra += one.triples(x, f"q{k}b{j}") + [f"FILTER({value} = {v})"]
+            else:
+                value = f"STR(?q{k})" if spelled else f"?q{k}"
+                test = f"{value} = {shown[0]}" if len(shown) == 1 else f"{value} IN ({', '.join(shown)})"
+                extra += path.triples(x, f"q{k}") + [f"FILTER({test})"]
             bonus += 0.5 * path.score
         if q.cues.versus:
             extra, bonus = self._versus(q, body, x, cls, extra, bonus)
@@ -796,6 +812,18 @@ class EmbeddedGenerator(
                 q, body, "?x", s + 0.15 + 0.1 * scores.get(p2.value, 0) - 0.05 * k, "value-node", None, scores
             )
         return out
+
+
+def _counts_before(toks: list[str], k: int) -> bool:
+    """A number of things ends right before token k: "2 paragraphs", "2 or more paragraphs"."""
+    if toks[k - 2 : k - 1] == ["or"] and toks[k - 1] in ("more", "fewer", "less"):
+        k -= 2
+    return k > 0 and _is_number(toks[k - 1])
+
+
+def _both(q: Question, at: list[int]) -> bool:
+    """Stated values joined by 'and' after 'both' ("in both 2014 and 2015"): each holds, not either."""
+    return len(at) >= 2 and "both" in q.tokens[max(0, at[0] - 2) : at[0]] and "and" in q.tokens[at[0] : at[-1]]
 
 
 def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int]]:

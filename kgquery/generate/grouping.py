@@ -7,7 +7,7 @@ import re
 
 from ..understand.linking import Links
 from ..understand.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, Question, singular
-from .candidate import SKIP_PROPS, Candidate, Path
+from .candidate import SKIP_PROPS, Candidate, Path, _num
 from .paths import HOP_PENALTY
 from .reads import _column_select
 
@@ -91,6 +91,8 @@ class GroupingShapes:
         # "less than 8 euros" and "before 1980" compare a value, not a count
         want = c.compare if c.compare and not c.unit and not c.compare_time else None
         most = c.superlative if c.superlative and (not c.superlative[1] or self._most_things) else None
+        if c.between and self._compares_count:  # "documents with 1 to 2 paragraphs": a count in a range
+            want = ("range", c.between, -1)
         if not (want or most):
             return []
         out = []
@@ -104,8 +106,11 @@ class GroupingShapes:
                 counts = f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x"
                 if want:
                     op, n, _ = want
-                    n_s = str(int(n)) if n == int(n) else str(n)
-                    core = f"{{ {counts} HAVING(COUNT(DISTINCT ?y) {op} {n_s}) }}"
+                    if op == "range":
+                        test = f"COUNT(DISTINCT ?y) >= {_num(n[0])} && COUNT(DISTINCT ?y) <= {_num(n[1])}"
+                    else:
+                        test = f"COUNT(DISTINCT ?y) {op} {_num(n)}"
+                    core = f"{{ {counts} HAVING({test}) }}"
                     out += self._group_reads(q, core, base, cls, 1.2 + ps, "group+having")
                 if most:
                     agg = "MAX" if most[0] == "DESC" else "MIN"

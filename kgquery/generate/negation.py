@@ -5,6 +5,7 @@ anchor's path, a link to another class, or a property the words name) and wrappe
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..understand.text import NEGATIONS
@@ -16,7 +17,20 @@ WINDOW = 5
 
 
 class NegationShapes:
-    """Mixed into EmbeddedGenerator; uses its _paths, _class_links, _best_props, _display_name and schema."""
+    """Mixed into EmbeddedGenerator; uses its _paths, _class_links, _best_props, _measured, _display_name and
+    schema."""
+
+    def _stated_of(self, q, other: str, scores) -> tuple[str, float]:
+        """The values stated after the negation ("did not have a concert in 2014") as constraints on ?y, a
+        thing of `other`, with the score they earn; ("", 0) when none applies to such things."""
+        after = [m for m in q.cues.measures if m[2] > q.cues.negated_at]
+        if not after:
+            return "", 0.0
+        only = dataclasses.replace(q, cues=dataclasses.replace(q.cues, measures=after, versus=None, texts=[]))
+        body, bonus = self._measured(only, [f"?x a <{other}> ."], "?x", other, scores)
+        if len(body) == 1:
+            return "", 0.0
+        return re.sub(r"\?x\b", "?y", " ".join(body[1:])), bonus
 
     def _negated(self, q, cls, anchors, links, scores) -> list[Candidate]:
         at = q.cues.negated_at
@@ -55,8 +69,12 @@ class NegationShapes:
                 bodies.append((f"?x a <{other}> .", 0.9 if lacking else 2.0))
         for other in others[:1]:  # "authors who have no book": no link to a book
             links_ = self._class_links(cls, other, scores)[:2]
+            stated, bonus = self._stated_of(q, other, scores)
             for pat, ps in links_ or self._schema_links(cls, other, "?y"):  # or two hops: student-has_pet-pet
                 bodies.append((pat, (1.0 + ps if links_ else ps) - unused))
+                if stated and pat.endswith(f"?y a <{other}> ."):
+                    # "stadiums that did not have a concert in 2014": no concert of that year, not no concert
+                    bodies.append((pat + " " + stated, bodies[-1][1] + bonus))
         if not bodies:  # "teams with no coach": no value for the property the words name
             for p, v in self._best_props([q.tokens[i] for i in links.free if i in near]):
                 info = self.schema.prop(p)

@@ -223,6 +223,29 @@ class PathFinding:
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
 
+    def _numeral_paths(self, cls: str | None, base: list[str], word: str, spelled: list[str]) -> list[Path]:
+        """Texts that spell a stated number, reachable from ?x in one or two hops ("concerts in 2014" where
+        the year is stored as the text "2014"): a number the words state is then found as written, not
+        dropped. Scored by how well `word` names the property holding it."""
+        body = " ".join(base)
+        wanted = ", ".join(f'"{s}"' for s in spelled)
+        text = f"(isLiteral(?v) && !isNumeric(?v) && STR(?v) IN ({wanted}))"
+        rows = self._rows(
+            f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
+            f"{{ ?x ?p1 ?v FILTER({text}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && {text}) BIND(1 AS ?d) }} "
+            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {text}) BIND(0 AS ?d) }} }} LIMIT 50"
+        )
+        named = self._word_scores(word)
+        out = []
+        for p1, p2, d in rows:
+            if p1 is None or p1.value in SKIP_PROPS:
+                continue
+            steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
+            s = named.get(steps[-1][0], 0.0) - (0.1 if p2 is not None else 0.0)
+            out.append(Path(steps, "?v", s))
+        out.sort(key=lambda p: (-p.score, p.steps))
+        return out[:3]
+
     def _numeric_paths(
         self,
         cls: str | None,

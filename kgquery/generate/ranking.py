@@ -137,7 +137,7 @@ class RankingShapes:
     def _compared_token(self, q: Question) -> str:
         """The free word a comparison follows, or ''."""
         c = q.cues
-        at = c.compare[2] if c.compare else next((i for i, t in enumerate(q.tokens) if t == "between"), -1)
+        at = c.compare[2] if c.compare else _range_at(q)
         k = at - 1
         while k > 0 and q.tokens[k] in ("is", "are", "was", "were", "be", "been", "not", "at", "of", "a", "an"):
             k -= 1
@@ -169,3 +169,11 @@ class RankingShapes:
                 tail = toks[k + 1 :]
                 return not any(t in STOPWORDS for t in tail) and self._word_scores(tail[-1]).get(prop, 0.0) >= 0.8
         return False
+
+
+def _range_at(q: Question) -> int:
+    """Where a range opens: 'between', or the first number of "1 to 2"; -1 when there is none."""
+    toks = q.tokens
+    return next(
+        (i for i, t in enumerate(toks) if t == "between" or (t.isdigit() and toks[i + 1 : i + 2] == ["to"])), -1
+    )

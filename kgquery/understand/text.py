@@ -358,6 +358,8 @@ def _measures(low: list[str], taken: set[int], c: Cues) -> list[tuple[float, str
     [(8.0, 'cylinders', 2), (1974.0, 'year', 6)]
     >>> _measures("cars whose weight is either 3500 or 2100".split(), set(), Cues())
     [(3500.0, 'weight', 5), (2100.0, 'weight', 7)]
+    >>> _measures("stadiums with concerts in both 2014 and 2015".split(), set(), Cues())
+    [(2014.0, 'year', 5), (2015.0, 'year', 7)]
     """
     if c.between:
         return []
@@ -373,15 +375,21 @@ def _measures(low: list[str], taken: set[int], c: Cues) -> list[tuple[float, str
             and len(w) == 4
             and 1000 <= int(w) <= 2100
             and i > 0
-            and low[i - 1] in ("in", "during", "of", "from")
+            and (
+                low[i - 1] in ("in", "during", "of", "from", "year", "years")
+                or low[i - 2 : i] in (["in", "both"], ["of", "both"])
+            )
         ):
             out.append((float(w), "year", i))  # a four-digit number after 'in' is a year
         elif (named := _named_before(low, i)) is not None:
             out.append((float(w), named, i))
     at = {i for _, _, i in out}
     for v, word, i in list(out):
-        for j in (i - 2, i + 2):  # "8 or 6 cylinders", "either 1948 or 1949"
-            if 0 <= j < len(low) and j not in at and low[(i + j) // 2] == "or" and _NUM.match(low[j]):
+        for j in (i - 2, i + 2):  # "8 or 6 cylinders", "either 1948 or 1949", "in both 2014 and 2015"
+            if not 0 <= j < len(low) or j in at or not _NUM.match(low[j]):
+                continue
+            mid = low[(i + j) // 2]
+            if mid == "or" or (mid == "and" and "both" in low[max(0, min(i, j) - 1) : min(i, j)]):
                 out.append((float(low[j]), word, j))
                 at.add(j)
     return sorted(out, key=lambda m: m[2])
@@ -628,12 +636,20 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
                 float(NUMBER_WORDS.get(n, n)),
                 len(joined[: m.start()].split()),
             )
+    if c.compare is None:  # "2 or more paragraphs", "three or fewer"
+        m = re.search(r"\b(-?\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r") or (more|fewer|less)\b", joined)
+        if m:
+            n = m.group(1)
+            op = ">=" if m.group(2) == "more" else "<="
+            c.compare = (op, float(NUMBER_WORDS.get(n, n)), len(joined[: m.start()].split()))
     if c.compare is None:
         m = re.search(r"\bexactly (-?\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", joined)
         if m:
             n = m.group(1)
             c.compare = ("=", float(NUMBER_WORDS.get(n, n)), len(joined[: m.start()].split()))
-    m = re.search(r"\bbetween (-?\d+(?:\.\d+)?) and (-?\d+(?:\.\d+)?)", joined)
+    m = re.search(r"\bbetween (-?\d+(?:\.\d+)?) and (-?\d+(?:\.\d+)?)", joined) or re.search(
+        r"\b(\d+) to (\d+)\b(?![.,]\d)", joined
+    )  # "documents with 1 to 2 paragraphs", "built from 1970 to 1975": a range, as 'between'
     if m:
         lo, hi = sorted((float(m.group(1)), float(m.group(2))))
         c.between, c.compare = (lo, hi), None
