@@ -400,7 +400,7 @@ class _Writer:
             if kind == "Count" and inner is None:
                 word = "counts the matches"
             if group:
-                word += " per " + self.groups_worded(group)
+                word += " per " + self.groups_worded(group) + self._group_constraints(group, main)
             tail.append(word)
             for kind2, _, inner2 in list(aggs.values())[1:]:
                 if (kind2, inner2) != (kind, inner):
@@ -555,6 +555,29 @@ class _Writer:
         group of its own."""
         own = [g for g in group if not any(t[2] == g and t[0] in group for t in self.triples)]
         return _join([self.group_word(g) for g in own or group])
+
+    def _group_constraints(self, group: list, counted) -> str:
+        """' whose continent is Europe': what else holds of a single group besides its link to the things
+        counted ("countries in Europe with at least 3 car makers"), or ''."""
+        import dataclasses
+
+        if len(group) != 1 or not self.classes_of(group[0]):
+            return ""
+        from rdflib import Variable
+
+        side, grew = {counted}, True  # the counted things' side: all it reaches without passing the group
+        while grew:
+            grew = False
+            for a, _, b in self.triples:
+                for u, v in ((a, b), (b, a)):
+                    if u in side and isinstance(v, Variable) and v != group[0] and v not in side:
+                        side.add(v)
+                        grew = True
+        rest = [t for t in self.triples if t[0] not in side and t[2] not in side]
+        if len(rest) == len(self.triples):
+            return ""
+        said = _Writer(dataclasses.replace(self.s, triples=rest), self.w).clauses(group[0])
+        return (" " + _join(said)) if said else ""
 
     def group_word(self, g) -> str:
         cls = self.classes_of(g)

@@ -286,6 +286,18 @@ class EmbeddedGenerator(
                     Candidate(c.sparql, c.score - 0.2, c.shape + "+owner", c.parts)
                     for c in self._class_only(q, other, scores)
                 ]
+        if target_cls and anchors and (self._compares_count or self._most_things):
+            # "countries in Europe with at least 3 car makers": the things counted per ?x, among those the
+            # stated entities constrain
+            held, held_score = [], 0.0
+            for k, (m, terms, lit) in enumerate(self._disambiguate(anchors)):
+                best = self._paths(target_cls, terms[0], scores, lit)[:1]
+                if not best:
+                    break
+                held += best[0].triples("?x", f"h{k}")
+                held_score += m.score + best[0].score
+            else:
+                cands += self._counted(q, target_cls, links, scores, (held, held_score - 1.0 * len(anchors)))
         if target_cls and anchors and q.tokens[:1] == ["who"]:
             # "Who is enrolled in a Bachelor degree program? List the first name ...": the class word is where
             # they are; the people asked for are the things that carry the named properties

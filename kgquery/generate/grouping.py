@@ -84,8 +84,9 @@ class GroupingShapes:
             out += self._linked_to(q, cls, other, scores, 1.3)
         return out
 
-    def _counted(self, q, cls, links, scores) -> list[Candidate]:
-        """Counts of linked things per ?x: 'teams with more than 5 players', 'the most books'."""
+    def _counted(self, q, cls, links, scores, held: tuple[list[str], float] = ([], 0.0)) -> list[Candidate]:
+        """Counts of linked things per ?x: 'teams with more than 5 players', 'the most books'. `held`: triples
+        that also hold of ?x, with their score ("countries in Europe with at least 3 car makers")."""
         c = q.cues
         others = [m.hits[0].iri for m in links.classes if m.hits[0].iri != cls]
         # "less than 8 euros" and "before 1980" compare a value, not a count
@@ -102,7 +103,8 @@ class GroupingShapes:
                 # "the course with the most students enrolled": course <- enrolment -> student, over the schema
                 pats = [(pat, s - 1.0) for pat, s in self._schema_links(cls, other, "?y", hops=3)]
             for pat, ps in pats:
-                base = f"?x a <{cls}> . {pat}"
+                base = " ".join([f"?x a <{cls}> .", *held[0], pat])
+                ps += held[1]
                 counts = f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x"
                 if want:
                     op, n, _ = want
