@@ -1031,6 +1031,9 @@ ex:Price rdfs:label "price" .
 ex:s1 a ex:Service ; rdfs:label "Repair" ; ex:price ex:p1 .
 ex:s2 a ex:Service ; rdfs:label "Install" ; ex:price ex:p2 .
 ex:g1 a ex:Gadget ; rdfs:label "Widget" ; ex:price ex:p3 ; ex:weight 7 .
+ex:g2 a ex:Gadget ; rdfs:label "Sprocket" ; ex:price ex:p4 ; ex:weight 3 .
+ex:weight rdfs:comment "The weight of the item in grams." .
+ex:p4 a ex:Price ; ex:amount 50 .
 ex:p1 a ex:Price ; ex:amount 10 .
 ex:p2 a ex:Price ; ex:amount 30 .
 ex:p3 a ex:Price ; ex:amount 5 .
@@ -1076,6 +1079,9 @@ ex:e2 a ex:Employee ; ex:fullName "Cy" ; ex:hasManager ex:m1 .
         ("ARTISTS", "What are the song names of artists older than 30?", ["Blue Hour"]),
         # 'price' names a class of its own, but here it is what is summed over the services
         ("PRICED", "What is the total price of all services?", ["40"]),
+        # 'expensive' names the price (embeddings), whose amount sits on a node of its own: not the weight, whose
+        # description the word 'item' happens to match
+        ("PRICED", "What is the most expensive gadget item?", [f"{EX}g2"]),
         # managers are employees too: having no manager lacks one, being no manager is another kind
         ("BOSSES", "Which employees have no manager?", ["Ada"]),
         ("BOSSES", "Which employees are not managers?", ["Bo", "Cy"]),
@@ -1095,6 +1101,7 @@ ex:e2 a ex:Employee ; ex:fullName "Cy" ; ex:hasManager ex:m1 .
         "namesake-kind",
         "more-words-name",
         "summed-class-word",
+        "adjective-names-a-node",
         "have-no",
         "are-not",
         "text-year",

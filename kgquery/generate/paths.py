@@ -15,6 +15,8 @@ from .candidate import SKIP_PROPS, Path
 from .derived import derived_path
 
 HOP_PENALTY = 0.35
+#: how well an adjective must name a property by itself ('expensive' -> price) to rank by it first
+HINT_NAMES = 0.45
 #: words that name where a movement starts or ends, in property names ('source airport', 'recipient id')
 #: (nouns only: a preposition in a name, 'belongs to', 'comes from', marks no movement)
 ORIGIN_WORDS = {"source", "origin", "departure", "start", "sender", "src"}
@@ -281,6 +283,9 @@ class PathFinding:
         # an adjective that measures one attribute a property here names ("the youngest pet": its age) says
         # what is ranked; the question's other words then name what is read out ("the type and weight of ...")
         measures = max((lex.get((r[1] or r[0]).value, 0.0) for r in rows if r[0] is not None), default=0.0)
+        # the adjective itself names a property here ("the most expensive" -> price): that ranks, through its
+        # value node if need be, before the numbers the question's other words happen to match
+        hinted = max((hint_scores.get(r[0].value, 0.0) for r in rows if r[0] is not None), default=0.0)
         out = []
         for p1, p2, d, t in rows:
             if p1 is None:
@@ -290,10 +295,12 @@ class PathFinding:
                 continue  # dates rank only for words of time ("the earliest", "the most recent")
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
             words = {p: 0.3 * v for p, v in scores.items()} if year else scores
-            if measures >= 0.8 and not year:
+            if (measures >= 0.8 or hinted >= HINT_NAMES) and not year:
                 words = {p: 0.5 * v for p, v in scores.items()}
             fit = [max(0.9 * hint_scores.get(p, 0), words.get(p, 0)) for p, _ in steps]
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
+            if p2 is not None and d.value == "1" and hint_scores.get(p1.value, 0.0) >= HINT_NAMES:
+                s = max(s, 0.9 * hint_scores[p1.value])  # "the most expensive": the amount of its price
             s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0)) + 0.5 * lex.get(steps[-1][0], 0.0)
             if p2 is not None:
                 s -= 0.1
