@@ -287,17 +287,7 @@ class EmbeddedGenerator(
                     for c in self._class_only(q, other, scores)
                 ]
         if target_cls and anchors and (self._compares_count or self._most_things):
-            # "countries in Europe with at least 3 car makers": the things counted per ?x, among those the
-            # stated entities constrain
-            held, held_score = [], 0.0
-            for k, (m, terms, lit) in enumerate(self._disambiguate(anchors)):
-                best = self._paths(target_cls, terms[0], scores, lit)[:1]
-                if not best:
-                    break
-                held += best[0].triples("?x", f"h{k}")
-                held_score += m.score + best[0].score
-            else:
-                cands += self._counted(q, target_cls, links, scores, (held, held_score - 1.0 * len(anchors)))
+            cands += self._counted_among(q, target_cls, anchors, links, scores)
         if target_cls and anchors and q.tokens[:1] == ["who"]:
             # "Who is enrolled in a Bachelor degree program? List the first name ...": the class word is where
             # they are; the people asked for are the things that carry the named properties
@@ -336,6 +326,18 @@ class EmbeddedGenerator(
         if len(anchors) >= 2 and not q.cues.ask:
             cands += self._which_namesake(q, anchors, scores)
         return cands
+
+    def _counted_among(self, q, cls, anchors, links, scores) -> list[Candidate]:
+        """ "countries in Europe with at least 3 car makers": the things counted per ?x, among those the stated
+        entities constrain (each by its best path); none when one of them has no path."""
+        held, held_score = [], 0.0
+        for k, (m, terms, lit) in enumerate(self._disambiguate(anchors)):
+            best = self._paths(cls, terms[0], scores, lit)[:1]
+            if not best:
+                return []
+            held += best[0].triples("?x", f"h{k}")
+            held_score += m.score + best[0].score
+        return self._counted(q, cls, links, scores, (held, held_score - 1.0 * len(anchors)))
 
     def _owners_of_named_properties(self, scores: dict[str, float], k: int = 2) -> list[str]:
         """The classes whose members carry the properties the words name best ('horsepower' -> cars)."""

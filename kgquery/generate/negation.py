@@ -32,6 +32,20 @@ class NegationShapes:
             return "", 0.0
         return re.sub(r"\?x\b", "?y", " ".join(body[1:])), bonus
 
+    def _lacking_other(self, q, cls: str, other: str, scores, lacking: bool, unused: float) -> list[tuple[str, float]]:
+        """Bodies for 'not of that kind' ("artworks that are not paintings") and for 'no link to one'
+        ("authors who have no book", "stadiums that did not have a concert in 2014"), with their scores."""
+        bodies: list[tuple[str, float]] = []
+        if other in self.schema.subclasses(cls):  # not of that kind
+            bodies.append((f"?x a <{other}> .", 0.9 if lacking else 2.0))
+        links_ = self._class_links(cls, other, scores)[:2]
+        stated, bonus = self._stated_of(q, other, scores)
+        for pat, ps in links_ or self._schema_links(cls, other, "?y"):  # or two hops: student-has_pet-pet
+            bodies.append((pat, (1.0 + ps if links_ else ps) - unused))
+            if stated and pat.endswith(f"?y a <{other}> ."):  # no concert of that year, not no concert
+                bodies.append((pat + " " + stated, bodies[-1][1] + bonus))
+        return bodies
+
     def _negated(self, q, cls, anchors, links, scores) -> list[Candidate]:
         at = q.cues.negated_at
         if cls is None or at < 0:
@@ -65,16 +79,7 @@ class NegationShapes:
         # "employees who have no manager", "with no manager", "without a manager": lacking one, not being one
         lacking = q.tokens[at] == "without" or (at > 0 and q.tokens[at - 1] in ("have", "has", "had", "with"))
         for other in others[:1]:
-            if other in self.schema.subclasses(cls):  # "artworks that are not paintings": not of that kind
-                bodies.append((f"?x a <{other}> .", 0.9 if lacking else 2.0))
-        for other in others[:1]:  # "authors who have no book": no link to a book
-            links_ = self._class_links(cls, other, scores)[:2]
-            stated, bonus = self._stated_of(q, other, scores)
-            for pat, ps in links_ or self._schema_links(cls, other, "?y"):  # or two hops: student-has_pet-pet
-                bodies.append((pat, (1.0 + ps if links_ else ps) - unused))
-                if stated and pat.endswith(f"?y a <{other}> ."):
-                    # "stadiums that did not have a concert in 2014": no concert of that year, not no concert
-                    bodies.append((pat + " " + stated, bodies[-1][1] + bonus))
+            bodies += self._lacking_other(q, cls, other, scores, lacking, unused)
         if not bodies:  # "teams with no coach": no value for the property the words name
             for p, v in self._best_props([q.tokens[i] for i in links.free if i in near]):
                 info = self.schema.prop(p)
