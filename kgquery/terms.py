@@ -19,6 +19,15 @@ NUMERIC_TYPES = {
 }
 
 
+def number_text(v: float) -> str:
+    """A number as SPARQL text, as a question states it: no '.0' on a whole number.
+
+    >>> number_text(20000000.0), number_text(2.5)
+    ('20000000', '2.5')
+    """
+    return str(int(v)) if v == int(v) else str(v)
+
+
 @dataclass(frozen=True)
 class Term:
     """One RDF term as returned by any backend: kind is 'iri', 'literal' or 'bnode'."""

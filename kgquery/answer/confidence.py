@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..terms import number_text
 from ..wording import informativeness, singular
 
 #: abstain below this confidence: the model says the answer is more likely wrong than right
@@ -137,11 +138,10 @@ def unhonoured(cues, sparql: str, shape: str = "") -> float:
         checks.append(len(_NEGATES.findall(_strip_terms(sparql))) >= 2)
     if cues.aggregates and not cues.superlative:
         checks.append(any(f"{a}(" in up for a in cues.aggregates))
-    if getattr(cues, "measures", None):  # "concerts in 2014", "with 8 cylinders": each value stated is used
+    if cues.measures:  # "concerts in 2014", "with 8 cylinders": each value stated is used
         plain = re.sub(r"<[^<>\s]*>", " ", sparql)
         for value, _word, _at in cues.measures:
-            n = str(int(value)) if value == int(value) else str(value)
-            checks.append(bool(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w.])", plain)))
+            checks.append(bool(re.search(rf"(?<![\w.]){re.escape(number_text(value))}(?![\w.])", plain)))
     if not checks:
         return 0.0
     return sum(not ok for ok in checks) / len(checks)

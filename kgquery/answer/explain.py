@@ -561,10 +561,10 @@ class _Writer:
         counted ("countries in Europe with at least 3 car makers"), or ''."""
         import dataclasses
 
-        if len(group) != 1 or not self.classes_of(group[0]):
-            return ""
         from rdflib import Variable
 
+        if len(group) != 1 or not self.classes_of(group[0]):
+            return ""
         side, grew = {counted}, True  # the counted things' side: all it reaches without passing the group
         while grew:
             grew = False

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..graph.hierarchy import with_subclasses  # noqa: F401  (re-exported)
 from ..graph.schema import RDF_TYPE
+from ..terms import number_text as _num  # noqa: F401  (the generators' short name)
 
 #: properties that never connect the things a question is about
 SKIP_PROPS = {
@@ -71,15 +72,6 @@ def _reuse_middle(num: list[str], body: list[str], x: str) -> list[str]:
         if s_ == x and bs == x and bo.startswith("?"):
             return [num[1].replace(mid, bo)]
     return num
-
-
-def _num(v: float) -> str:
-    """A number as SPARQL text.
-
-    >>> _num(20000000.0), _num(2.5)
-    ('20000000', '2.5')
-    """
-    return str(int(v)) if v == int(v) else str(v)
 
 
 def _string(text: str) -> str:

@@ -204,13 +204,7 @@ class PathFinding:
         title"): the property the words beside the substring name first, then the question's other words,
         then what names the things (their label, a 'name' or 'title' column)."""
         near_scores = self.linker.property_scores(near) if near else {}
-        body = " ".join(base)
-        text = "(isLiteral(?v) && !isNumeric(?v))"
-        rows = self._rows(
-            f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
-            f"{{ ?x ?p1 ?v FILTER({text}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && {text}) BIND(1 AS ?d) }} "
-            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {text}) BIND(0 AS ?d) }} }} LIMIT 200"
-        )
+        rows = self._text_rows(base, "(isLiteral(?v) && !isNumeric(?v))", 200)
         naming = set(self._label_preds) | {self._display_name(cls)}
         out = []
         for p1, p2, d in rows:
@@ -225,18 +219,22 @@ class PathFinding:
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
 
+    def _text_rows(self, base: list[str], test: str, limit: int) -> list:
+        """(?p1, ?p2, ?d) of the values passing `test` one or two hops from ?x (a sample of the matches of
+        `base`): ?p2 unbound for one hop; ?d 1 when the first hop leaves ?x, 0 when it arrives."""
+        body = " ".join(base)
+        return self._rows(
+            f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
+            f"{{ ?x ?p1 ?v FILTER({test}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && {test}) BIND(1 AS ?d) }} "
+            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {test}) BIND(0 AS ?d) }} }} LIMIT {limit}"
+        )
+
     def _numeral_paths(self, cls: str | None, base: list[str], word: str, spelled: list[str]) -> list[Path]:
         """Texts that spell a stated number, reachable from ?x in one or two hops ("concerts in 2014" where
         the year is stored as the text "2014"): a number the words state is then found as written, not
         dropped. Scored by how well `word` names the property holding it."""
-        body = " ".join(base)
         wanted = ", ".join(f'"{s}"' for s in spelled)
-        text = f"(isLiteral(?v) && !isNumeric(?v) && STR(?v) IN ({wanted}))"
-        rows = self._rows(
-            f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
-            f"{{ ?x ?p1 ?v FILTER({text}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && {text}) BIND(1 AS ?d) }} "
-            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {text}) BIND(0 AS ?d) }} }} LIMIT 50"
-        )
+        rows = self._text_rows(base, f"(isLiteral(?v) && !isNumeric(?v) && STR(?v) IN ({wanted}))", 50)
         named = self._word_scores(word)
         out = []
         for p1, p2, d in rows:

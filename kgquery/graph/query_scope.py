@@ -7,13 +7,9 @@ VALUES, subqueries, aggregates, grouping, order and limit of one group graph pat
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .hierarchy import plain_type
-
-#: the (NOT) EXISTS groups of the query being read, as parsed (see parse_scope)
-_PRISTINE: ContextVar[dict] = ContextVar("_PRISTINE", default={})
 
 
 @dataclass
@@ -50,22 +46,21 @@ def parse_scope(sparql: str) -> Scope:
 
     with sparql_parser() as parser:
         tree = parser.parseQuery(sparql)
-    # translating takes the FILTERs out of a NOT EXISTS group in place and leaves that group untranslated:
-    # keep a copy of each first, so that its filters can still be worded ("no concert whose year is 2014")
-    token = _PRISTINE.set(_exists_groups(tree))
-    try:
-        top = translateQuery(tree).algebra
-        scope = Scope(
-            kind={
-                "SelectQuery": "select",
-                "AskQuery": "ask",
-                "ConstructQuery": "construct",
-                "DescribeQuery": "describe",
-            }.get(top.name, "select")
-        )
-        _walk(top["p"] if "p" in top else None, scope, above_agg=True, nested=False)
-    finally:
-        _PRISTINE.reset(token)
+    # translating takes the FILTERs out of each (NOT) EXISTS group in place and leaves the group itself
+    # untranslated: put its parts back, so that _not_exists translates it whole ("no concert whose year is 2014")
+    groups = _exists_groups(tree)
+    top = translateQuery(tree).algebra
+    for graph, parts in groups:
+        graph["part"] = parts
+    scope = Scope(
+        kind={
+            "SelectQuery": "select",
+            "AskQuery": "ask",
+            "ConstructQuery": "construct",
+            "DescribeQuery": "describe",
+        }.get(top.name, "select")
+    )
+    _walk(top["p"] if "p" in top else None, scope, above_agg=True, nested=False)
     if scope.kind == "ask":
         scope.projection = []
     elif not scope.projection and "PV" in top:
@@ -167,24 +162,24 @@ def _not_exists(expr, above_agg: bool, nested: bool) -> Scope:
     from rdflib.plugins.sparql.algebra import translateGroupGraphPattern
 
     m = Scope()
-    graph = _PRISTINE.get().get(id(expr["graph"]), expr["graph"])
+    graph = expr["graph"]
     _walk(translateGroupGraphPattern(graph) if graph.name == "GroupGraphPatternSub" else graph, m, above_agg, nested)
     return m
 
 
-def _exists_groups(node, out: dict | None = None) -> dict:
-    """id of each (NOT) EXISTS group in a parse tree -> a copy of it as parsed, its filters included."""
+def _exists_groups(node, out: list | None = None) -> list:
+    """Each (NOT) EXISTS group of a parse tree with a copy of its parts as parsed, its filters included."""
     from pyparsing import ParseResults
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    out = {} if out is None else out
+    out = [] if out is None else out
     if isinstance(node, CompValue):
         graph = node.get("graph")
         if (
             node.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS")
             and getattr(graph, "name", "") == "GroupGraphPatternSub"
         ):
-            out[id(graph)] = CompValue("GroupGraphPatternSub", part=list(graph.get("part") or []))
+            out.append((graph, list(graph.get("part") or [])))
         for v in node.values():
             _exists_groups(v, out)
     elif isinstance(node, (list, tuple, ParseResults)):
