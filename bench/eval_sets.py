@@ -8,6 +8,7 @@ go to bench/out/<set>.json (not committed) for before/after comparisons and for 
 
     python bench/eval_sets.py                      # ck25, countries, spider-dev
     python bench/eval_sets.py --sets ck25          # one set
+    python bench/eval_sets.py --sets probe-library,probe-films,probe-staff   # bench/probes
     python bench/eval_sets.py --sets spider-heldout   # the held-out graphs: run once, at the end
 
 The Spider4SPARQL split by graph is fixed (issue 14); nothing of the held-out graphs is read while
@@ -79,6 +80,10 @@ def run_set(name: str, limit: int | None = None, only: set[str] | None = None, t
     elif name == "countries":
         qs = load_questions(ROOT / "bench" / "countries" / "questions.jsonl")
         source = KnowledgeGraph.load(ROOT / "graphs" / "countries" / "countries.ttl")
+    elif name.startswith("probe-"):  # bench/probes: small graphs in idioms the benchmarks lack (development)
+        probe = name.removeprefix("probe-")
+        qs = load_questions(ROOT / "bench" / "probes" / f"{probe}.jsonl")
+        source = KnowledgeGraph.load(ROOT / "bench" / "probes" / f"{probe}.ttl")
     else:
         keep = SPIDER_DEV if name == "spider-dev" else SPIDER_HELDOUT
         qs = load_questions(SHARED / "spider4sparql" / "nl_sparql_pairs" / "dev.json", SHARED / "spider4sparql" / "kgs")

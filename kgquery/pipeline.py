@@ -345,14 +345,18 @@ class KGQuery:
         verbs = {w for w in free if verb_form(w)} if joined else set()
         content = q.content_positions()
         covered = {i for m in links.mentions + links.classes for i in m.span}
+        left = unexplained(free, props, word_scores, named, verbs)
+        unnamed = _bare_adjective_unnamed(q, links, props, word_scores, named, self.linker.similarities, self.kg.schema)
+        if unnamed:
+            left = min(1.0, left + 1.0)  # 'the longest', 'longer than X': what decides it names nothing queried
         f = {
             "score": best_score,
             "margin": margin(ans.tried, res.values()),
-            "unexplained": unexplained(free, props, word_scores, named, verbs),
+            "unexplained": left,
             "linked": len(covered & set(content)) / max(len(content), 1),
             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count),
             **shape_signals(shape, ans.sparql or "", len(content)),
-            "unhonoured": unhonoured(q.cues, ans.sparql or "", shape),
+            "unhonoured": unhonoured(q.cues, ans.sparql or "", shape, unnamed, res.rows),
         }
         try:
             ans.explanation = explain(ans.sparql, self.kg, self.kg.labels.label_of)
@@ -478,3 +482,34 @@ def _cap_mentions(links) -> None:
         if len(items) > MAX_MENTIONS:
             keep = sorted(items, key=lambda m: -m.score)[:MAX_MENTIONS]
             setattr(links, attr, sorted(keep, key=lambda m: m.start))
+
+
+def _bare_adjective_unnamed(q, links, props: set[str], word_scores, named: set[str], similarities, schema) -> bool:
+    """A superlative or comparative adjective standing alone ('the longest book', 'is A longer than B') that
+    no property of the query fits, by its own word or the nouns WordNet makes of it ('long' -> length), nor
+    is the graph's property nearest to them in meaning ('bigger' -> area): the query then ranks or compares
+    by some number the words never name. Adjectives of time and age rank by dates, which the generator reads
+    from the datatype, not the word."""
+    from .generate.paths import AGE_ADJECTIVES, TIME_ADJECTIVES
+    from .understand.lexicon import attribute_nouns
+
+    c = q.cues
+    cue = c.superlative or c.comparative
+    if not cue or not cue[1] or cue[1] in TIME_ADJECTIVES | AGE_ADJECTIVES:
+        return False
+    nxt = cue[2] + 1
+    if nxt < len(q.tokens) and nxt in links.free and q.tokens[nxt] != "than":
+        return False  # 'the largest population': the next word names what is ranked
+    words = (cue[1], *attribute_nouns(cue[1]))
+    if named & set(words):
+        return False
+    numeric = {p for p in props if (info := schema.prop(p)) is not None and info.is_numeric}
+    if any(word_scores(q.tokens[i]).get(p, 0.0) >= 0.8 for i in links.free for p in numeric):
+        return False  # 'a population that is larger than ...': another word names the number compared
+    if any(word_scores(w).get(p, 0.0) >= 0.3 for w in words for p in props):
+        return False
+    near = {p: v for p, v in similarities(list(words)).items() if not p.startswith(_RDF_NAMESPACES)}
+    return max(near, key=near.get, default=None) not in props
+
+
+_RDF_NAMESPACES = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#")

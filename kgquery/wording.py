@@ -87,6 +87,8 @@ def singular(word: str) -> str:
 
     >>> [singular(w) for w in ["authors", "boxes", "libraries", "class", "bus", "ids", "people", "children"]]
     ['author', 'box', 'library', 'class', 'bus', 'id', 'person', 'child']
+    >>> [singular(w) for w in ["movies", "calories", "countries"]]  # with WordNet (the lexicon extra)
+    ['movie', 'calorie', 'country']
     """
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
@@ -95,7 +97,11 @@ def singular(word: str) -> str:
     if len(word) <= 3 or word.endswith(("ss", "us", "is")):
         return word
     if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
+        # 'movies' -> movie, 'countries' -> country, 'species' stays: the form WordNet has as a noun
+        nouns, y_form = _sense_counts()[1], word[:-3] + "y"
+        if y_form in nouns:
+            return y_form
+        return word if word in nouns else word[:-1] if word[:-1] in nouns else y_form
     if word.endswith(("ches", "shes", "xes", "sses", "zes")):
         return word[:-2]
     if word.endswith("s"):
@@ -168,6 +174,18 @@ def english_word(word: str) -> bool:
         pass
     verbs, nouns, adjectives, irregular = _sense_counts()
     return singular(w) in nouns or w in adjectives or _verb_lemma(w, verbs, irregular) is not None
+
+
+def english_noun(word: str) -> bool:
+    """WordNet has the word, or its singular, as a noun (False without WordNet)."""
+    nouns = _sense_counts()[1]
+    w = word.lower()
+    return w in nouns or singular(w) in nouns
+
+
+def is_adjective(word: str) -> bool:
+    """WordNet has the word as an adjective lemma (False without WordNet)."""
+    return word.lower() in _sense_counts()[2]
 
 
 def wordnet_dir() -> Path | None:

@@ -94,3 +94,29 @@ def test_columns_are_worded_by_their_property_not_their_variable():
     assert verbalize(ans) == "1 result: Acme; count: 2."
     ans.vars = ["id", "count"]  # a short name is still a heading
     assert verbalize(ans) == "1 result: id: Acme; count: 2."
+
+
+def test_a_question_asking_for_a_time_wants_a_time_for_an_answer():
+    from kgquery.terms import Term
+
+    cues = analyse("When did Portugal adopt the euro?").cues
+    assert cues.asks_time and analyse("In which year was it built?").cues.asks_time
+    assert not analyse("Which year group has the most pupils?").cues.asks_time
+    query = "SELECT ?x WHERE { ?x ?p ?o }"
+    # a country for a 'when' question answers another question; a date, a year or a date as text does not
+    assert unhonoured(cues, query, rows=[(Term("literal", "Spain"),)]) == 1.0
+    date = "http://www.w3.org/2001/XMLSchema#date"
+    for value, dtype in (("2002-01-01", date), ("2002", None), ("01/01/2002", None)):
+        assert unhonoured(cues, query, rows=[(Term("literal", value, dtype),)]) == 0.0, value
+
+
+def test_a_when_question_answered_by_no_time_is_unsure(tmp_path_factory):
+    from conftest import engine_on
+    from test_reach import SHELF
+
+    engine = engine_on(tmp_path_factory, "shelf", SHELF)
+    # nothing in the graph says when anyone visited a library: the books she wrote that it holds are no date
+    ans = engine.ask("When did Mara Quint visit Arvik Library?")
+    assert ans.outcome == "abstained", (ans.sparql, ans.confidence)
+    born = engine.ask("When was Mara Quint born?")
+    assert born.outcome == "answered" and [r[0].value for r in born.rows] == ["1941-03-10"], born.sparql

@@ -173,6 +173,15 @@ CASES = [
         "GROUP BY ?g",
         "Finds the sales of products whose supplier is a supplier; returns their sum per supplier.",
     ),
+    (  # two named things' values compared: what is compared is said, not only that a value exists
+        "ASK { s:p1 s:weight ?va . s:p2 s:weight ?vb . FILTER(?va > ?vb) }",
+        "Checks whether the weight of P1 is greater than the weight of P2.",
+    ),
+    (  # the extreme value read out itself is said to be the extreme
+        "SELECT DISTINCT ?v WHERE { ?x a s:Product . ?x s:weight ?v . { SELECT (MIN(?i_v) AS ?best) WHERE { "
+        "?i_x a s:Product . ?i_x s:weight ?i_v . } } FILTER(?v = ?best) }",
+        "Finds the lowest weight of products.",
+    ),
 ]
 
 

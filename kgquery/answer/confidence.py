@@ -114,20 +114,25 @@ def _strip_terms(sparql: str) -> str:
     return re.sub(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", " ", sparql)
 
 
-def unhonoured(cues, sparql: str, shape: str = "") -> float:
-    """Share of the question's shape cues that the query leaves out (0 when the wording has none)."""
+def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=()) -> float:
+    """Share of the question's shape cues that the query leaves out (0 when the wording has none).
+    `unnamed`: the ranking or comparing adjective stands alone and fits no property of the query ('is A
+    longer than B' compared by year): its cue is not carried out, whatever the query ranks by. `rows`: the
+    result, for a question asking for a time ('when did ...'), whose answer must be one."""
     up = sparql.upper()
     checks = []
+    if getattr(cues, "asks_time", False) and rows:
+        checks.append(all(is_time(r[0]) for r in rows[:5] if r and r[0] is not None))
     if cues.ask:
         checks.append(up.startswith("ASK"))
     if cues.count:
-        checks.append("COUNT(" in up or "+value" in shape)
+        checks.append("COUNT(" in up or "+value" in shape or "+sum-values" in shape)  # 'how many pages': a sum
     if cues.group is not None and (cues.count or cues.aggregates):
         checks.append("GROUP BY" in up)
     if cues.superlative:
-        checks.append(any(k in up for k in ("MAX(", "MIN(", "ORDER BY")))
+        checks.append(any(k in up for k in ("MAX(", "MIN(", "ORDER BY")) and not unnamed)
     if (cues.compare and not cues.at_least_one) or cues.between or cues.comparative:
-        checks.append(any(k in up for k in ("FILTER(", "HAVING(", "ORDER BY")))
+        checks.append(any(k in up for k in ("FILTER(", "HAVING(", "ORDER BY")) and not unnamed)
     if cues.order:  # "ordered by age", "in descending order": the rows are sorted
         checks.append("ORDER BY" in up)
     if getattr(cues, "above_average", None):
@@ -145,3 +150,14 @@ def unhonoured(cues, sparql: str, shape: str = "") -> float:
     if not checks:
         return 0.0
     return sum(not ok for ok in checks) / len(checks)
+
+
+_TIME_TYPES = ("#date", "#dateTime", "#gYear", "#gYearMonth", "#time")
+_TIME_TEXT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.]+Z?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+
+
+def is_time(term) -> bool:
+    """A date, a time or a year: typed so, or written so ('2014', '1999-03-01', '03/01/1999')."""
+    if (term.datatype or "").endswith(_TIME_TYPES):
+        return True
+    return term.kind == "literal" and bool(_TIME_TEXT.fullmatch(term.value.strip()))

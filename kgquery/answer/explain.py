@@ -521,7 +521,7 @@ class _Writer:
                 s, p, o = t
                 if o == v and str(p) != RDF_TYPE and not self.clauses(v, t):
                     full = self.w.prop(str(p))
-                    lab = noun(full)
+                    lab = self._extreme_word(v) + noun(full)  # 'the lowest publication year of books'
                     if self.w.is_verb(str(p)):
                         who = self.phrase(s, t) if isinstance(s, Variable) else self.term(s)
                         be = ("are " if isinstance(s, Variable) else "is ") if _ends_prep(full) else ""
@@ -533,19 +533,28 @@ class _Writer:
                     pass
         return f"Finds {self.phrase(v)}"
 
+    def _extreme_word(self, v) -> str:
+        """'lowest ' when the value read out is itself kept at its subquery's minimum ('highest ' for the
+        maximum), else ''."""
+        for op, other in self._numbered().get(v, []):
+            kind = self._best_ref(other) if op == "=" else None
+            if kind in ("Max", "Min"):
+                return "highest " if kind == "Max" else "lowest "
+        return ""
+
     def column(self, v) -> str:
+        # an OPTIONAL column read through a middle node: ?x <p> ?o . ?o rdfs:label ?v is their p
+        for s, p, o in self.optional:
+            if o == v:
+                for s2, p2, o2 in self.optional:
+                    if o2 == s:
+                        return f"their {noun(self.w.prop(str(p2)))} (when present)"
         for s, p, o in self.triples + self.optional:
             if o == v and str(p) != RDF_TYPE:
                 opt = (s, p, o) in self.optional
                 return f"their {noun(self.w.prop(str(p)))}" + (" (when present)" if opt else "")
             if s == v and str(p) == "http://www.w3.org/2000/01/rdf-schema#label":
                 return "their label"
-        # an OPTIONAL column read through a middle node: ?x <p> ?o . ?o rdfs:label ?v
-        for s, p, o in self.optional:
-            if o == v:
-                for s2, p2, o2 in self.optional:
-                    if o2 == s:
-                        return f"their {noun(self.w.prop(str(p2)))} (when present)"
         if v in self.s.aggregates or v in self.s.binds:
             return self.role(v)
         return f"?{v}"
@@ -640,6 +649,9 @@ class _Writer:
                 else:
                     parts.append(f"the {noun(lab)} of {self.term(s)} is {self.term(o)}")
             return "Checks whether " + _join(parts) + "."
+        compared = self._values_compared()
+        if compared:
+            return "Checks whether " + compared + "."
         v = self._main([x for x in self._roots_in_order() if x in vars_])
         if v is None:
             return "Checks whether the pattern has any match."
@@ -648,6 +660,22 @@ class _Writer:
         if one == "something" and not cl:
             return "Checks whether the pattern has any match."
         return _sentence(f"Checks whether there is {one}" + (" " + _join(cl) if cl else ""), [])
+
+    def _values_compared(self) -> str | None:
+        """'the number of pages of A is greater than the number of pages of B': two named things' values
+        compared, or None when the pattern is not that."""
+        from rdflib import Variable
+
+        owned = {t[2]: t for t in self.triples if isinstance(t[2], Variable) and not isinstance(t[0], Variable)}
+        if len(self.triples) != 2 or len(owned) != 2:
+            return None
+        for v, comps in self._numbered().items():
+            for op, other in comps:
+                if v in owned and other in owned and op in OPS:
+                    (a, pa, _), (b, pb, _) = owned[v], owned[other]
+                    left, right = noun(self.w.prop(str(pa))), noun(self.w.prop(str(pb)))
+                    return f"the {left} of {self.term(a)} is {OPS[op]} the {right} of {self.term(b)}"
+        return None
 
     def _roots_in_order(self) -> list:
         from rdflib import Variable

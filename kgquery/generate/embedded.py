@@ -17,7 +17,15 @@ from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..understand.lexicon import attribute_nouns
 from ..understand.linking import Linker, Links, Mention
-from ..understand.text import AGGREGATE_WORDS, NUMBER_WORDS, STOPWORDS, Question, comparative_adjective, singular
+from ..understand.text import (
+    AGGREGATE_WORDS,
+    NUMBER_WORDS,
+    STOPWORDS,
+    TIME_WORDS,
+    Question,
+    comparative_adjective,
+    singular,
+)
 from .candidate import (  # noqa: F401  (re-exported)
     NAMESAKE_PENALTY,
     RDFS_LABEL,
@@ -44,6 +52,12 @@ MAX_CANDIDATES = 60
 #: a second hop to a property whose whole name the question writes out: the words in their order say more
 #: than the same words scattered (about the score of one more word explained in part)
 SPELLED_BONUS = 0.25
+#: "when was X born?": a 'when' question asks for a time, so of the properties its words fit equally ('date of
+#: birth', 'place of birth') the one holding a time is meant; about a strong word match's worth
+WHEN_FIT = 0.3
+#: 'or' between two constraints: the reading where either holds, over the one where both must (about the weight
+#: of a cue word honoured)
+OR_FIT = 0.3
 
 
 class EmbeddedGenerator(
@@ -697,7 +711,14 @@ class EmbeddedGenerator(
             props = {st[0] for p in combo for st in p.steps}
             penalties = sum(p.score - self._explain({st[0] for st in p.steps}) for p in combo)
             s = base_score + self._explain(props) + penalties + (0.5 if cls else 0) - 1.0 * missing
-            out += self._wrap(q, body, "?x", s, "constrained", cls, scores)
+            split = _or_between(q, anchors) if len(combo) == len(anchors) == 2 and not missing else False
+            out += self._wrap(q, body, "?x", s - (OR_FIT if split else 0.0), "constrained", cls, scores)
+            if split:
+                # "students who live in Haiti or have the phone number X": either constraint will do
+                alts = [" ".join(p.triples("?x", f"a{k}")) for k, p in enumerate(combo)]
+                union = [f"?x a <{cls}> ."] if cls else []
+                union.append(" UNION ".join(f"{{ {a} }}" for a in alts))
+                out += self._wrap(q, union, "?x", s + OR_FIT, "constrained+either", cls, scores)
         return out
 
     def _either_paths(self, cls, terms: list[str], scores, lit: bool, k: int, single: bool = False) -> list[Path]:
@@ -724,6 +745,7 @@ class EmbeddedGenerator(
         anchors = self._disambiguate(anchors)
         cls_ = cls
         out = []
+        when = q.cues.asks_time
         for m, terms, lit in anchors:
             if lit:
                 continue
@@ -754,6 +776,8 @@ class EmbeddedGenerator(
                         s -= 0.6  # "the favourite colour of X": the words name nothing X has
                     if p in self._label_preds and ps < 0.5:
                         s -= 0.5  # the name the user just typed is not what they ask for, unless they say so
+                    if when:
+                        s += WHEN_FIT if self._about_time(p) else -WHEN_FIT
                     out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
                     if fwd and ps >= 0.6 and not cls and not q.cues.ask:
                         out += self._through_value_node(q, t, p, s, scores)
@@ -784,6 +808,14 @@ class EmbeddedGenerator(
                         typed = [f"?x a <{cls}> ."] if cls else []
                         out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
+
+    def _about_time(self, prop: str) -> bool:
+        """The property holds a time: a date, a year, or a text its name calls a date ('date_of_birth')."""
+        if self._time_valued(prop):
+            return True
+        info = self.schema.prop(prop)
+        label = info.label.lower().split() if info is not None else []
+        return bool(TIME_WORDS & (set(split_name(local_name(prop)).split()) | set(label)))
 
     def _entity_columns(self, q: Question, adj: list[tuple[str, bool, int]], t: str, m) -> list[tuple[str, bool]]:
         """The thing's own properties that two or more words joined by 'and' (or a comma) ask for: each
@@ -826,6 +858,13 @@ class EmbeddedGenerator(
                 q, body, "?x", s + 0.15 + 0.1 * scores.get(p2.value, 0) - 0.05 * k, "value-node", None, scores
             )
         return out
+
+
+def _or_between(q: Question, anchors: list) -> bool:
+    """Two anchors with 'or' between them and other words too ('live in Haiti or have the number X'): two
+    constraints of which either will do (an 'or' right between two names is merged into one anchor before)."""
+    (m1, _, _), (m2, _, _) = sorted(anchors[:2], key=lambda a: a[0].start)
+    return "or" in q.tokens[m1.end : m2.start]
 
 
 def _counts_before(toks: list[str], k: int) -> bool:

@@ -115,6 +115,11 @@ class GroupingShapes:
                     core = f"{{ {counts} HAVING({test}) }}"
                     out += self._group_reads(q, core, base, cls, 1.2 + ps, "group+having")
                 if most:
+                    # "which company made the most movies": the class after the superlative is what is counted,
+                    # so ranking its own things by a count of something else reads the words the wrong way round
+                    counted_here = not other and any(
+                        m.hits[0].iri == cls and m.start in (most[2], most[2] + 1) for m in self._class_mentions
+                    )
                     agg = "MAX" if most[0] == "DESC" else "MIN"
                     inner = base.replace("?x", "?ix").replace("?y", "?iy")
                     core = (
@@ -122,7 +127,7 @@ class GroupingShapes:
                         f"{{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE {{ {inner} }} GROUP BY ?ix }} }} }} "
                         f"FILTER(?count = ?best)"
                     )
-                    out += self._group_reads(q, core, base, cls, 1.2 + ps, "group+most")
+                    out += self._group_reads(q, core, base, cls, 1.2 + ps - 0.5 * counted_here, "group+most")
         if most:
             out += self._most_by_value(q, cls, scores)
         return out

@@ -123,10 +123,17 @@ class RankingShapes:
         if sup and not sup[1] and sup[2] > 1 and q.tokens[sup[2] - 1] == "the" and not self._after(q, sup[2]):
             nxt = q.tokens[sup[2] - 2]  # "the singer who is worth the most": the word before it names the number
             return nxt if nxt in self._free and nxt not in STOPWORDS else ""
-        if not sup or not sup[1] or sup[2] + 1 >= len(q.tokens):
+        if not sup or sup[2] + 1 >= len(q.tokens):
             return ""
         nxt = q.tokens[sup[2] + 1]
-        return nxt if nxt in self._free and nxt not in STOPWORDS else ""
+        if nxt not in self._free or nxt in STOPWORDS:
+            return ""
+        if not sup[1]:  # "the fewest pages": a number of its own, not a count of things ("the most languages")
+            ws = self._word_scores(nxt)
+            best = max(ws, key=lambda p: (ws[p], p), default=None)
+            info = self.schema.prop(best) if best and ws[best] >= 0.8 else None
+            return nxt if info is not None and info.is_numeric else ""
+        return nxt
 
     def _compared_word(self, q: Question) -> dict[str, float]:
         """The property scores of the word a comparison follows ("whose area is bigger than 3000", "a
@@ -167,7 +174,10 @@ class RankingShapes:
             last = len(toks) - 1
             if sup and sup[2] == k and last - k <= 4 and not any(m.start <= last < m.end for m in self._class_mentions):
                 tail = toks[k + 1 :]
-                return not any(t in STOPWORDS for t in tail) and self._word_scores(tail[-1]).get(prop, 0.0) >= 0.8
+                return (
+                    not any(t in STOPWORDS for t in tail)
+                    and max(self._word_scores(t).get(prop, 0.0) for t in tail) >= 0.8
+                )
         return False
 
 

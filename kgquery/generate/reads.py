@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import re
 
+from ..graph.labels import LABEL_PREDICATES
 from ..graph.schema import local_name, split_name
 from ..understand.linking import Links
 from ..understand.text import STOPWORDS, Question, singular
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path
 from .paths import HOP_PENALTY
+
+#: a read giving other things than the class the question asks for ("which books ..."): more than a word
+#: naming the property fully gains
+ASKED_CLASS_PENALTY = 1.0
+#: words that ask for the different values themselves to be counted ('how many different ages'), not added up
+DISTINCT_WORDS = {"different", "distinct", "unique", "various", "kinds", "types", "values"}
 
 
 class ReadShapes:
@@ -69,13 +76,23 @@ class ReadShapes:
                 and (not cls or any(k == cls for k, _ in info.subject_classes))
             ):
                 # "how many different types of pet": the values of a property are counted, not the things
+                summed = info.is_numeric and not self._identifier_number(p) and not DISTINCT_WORDS & set(q.tokens)
                 out.append(
                     Candidate(
                         f"SELECT (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {pat} {x} <{p}> ?y . }}",
-                        s + ps - 0.2,
+                        s + ps - (0.4 if summed else 0.2),
                         shape + "+count-values",
                     )
                 )
+                if summed:
+                    # "how many pages do the mystery books have": the amounts are added up
+                    out.append(
+                        Candidate(
+                            f"SELECT (SUM(?y) AS ?sum) WHERE {{ {pat} {x} <{p}> ?y . }}",
+                            s + ps - 0.1,
+                            shape + "+sum-values",
+                        )
+                    )
         return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
 
     def _list_reads(self, q, pat, used, x, s, shape, cls) -> list[Candidate]:
@@ -94,6 +111,9 @@ class ReadShapes:
         if len(cols) >= 2:
             out.append(Candidate(_column_select(pat, x, cols), s + 0.5 * self._words_covered(cols), shape + "+columns"))
         asked = self._asked_word(q)
+        # "which books were written by authors born ...": the class word asked names the answer, so other
+        # things the matches lead to are not what is asked
+        asks_cls = asked is not None and asked not in self._free and self._names_class(q, asked, cls)
         asked = asked if asked in self._free else None  # a class word ("which products") is not a property's
 
         # of two properties named alike ("template id"), the one the matches' class has
@@ -102,12 +122,19 @@ class ReadShapes:
             return 0.0 if not cls or info is None or any(k == cls for k, _ in info.subject_classes) else 0.1
 
         for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1] + own_(kv[0]))[:3]:
+            if p in LABEL_PREDICATES and not {"label", "labels"} & set(self._free):
+                continue  # "the names of the countries ...": the things themselves, shown by their labels
             if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
                 ps = max(ps, 0.8)  # "in which cities": the word the question asks for names the property
             # of two properties one word names fully ("song names": name, song name), the one more words name
             ps += 0.01 * max(0, sum(self._word_scores(w).get(p, 0.0) >= 0.6 for w in self._free) - 1)
             if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
                 info, own = self.schema.prop(p), own_(p)
+                # the things this read gives (the values, or the things pointing at the matches) are not of the
+                # class asked for
+                away = asks_cls and info is not None and not info.is_literal and cls not in dict(info.object_classes)
+                back = asks_cls and info is not None and cls not in dict(info.subject_classes)
+                own += ASKED_CLASS_PENALTY if away else 0.0
                 out.append(
                     Candidate(
                         f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}",
@@ -126,7 +153,9 @@ class ReadShapes:
                 if info is None or info.iri_objects:
                     out.append(
                         Candidate(
-                            f"SELECT DISTINCT ?y WHERE {{ {pat} ?y <{p}> {x} . }}", s + ps - 0.3, shape + "+attribute"
+                            f"SELECT DISTINCT ?y WHERE {{ {pat} ?y <{p}> {x} . }}",
+                            s + ps - 0.3 - (ASKED_CLASS_PENALTY if back else 0.0),
+                            shape + "+attribute",
                         )
                     )
                 if c.unit and self._word_scores(c.unit).get(p, 0.0) >= ps:
@@ -137,7 +166,7 @@ class ReadShapes:
                     out.append(
                         Candidate(
                             f"SELECT DISTINCT ?y WHERE {{ {pat} {hops} }}",
-                            s + ps - 0.2 - HOP_PENALTY * (len(steps) - 1),
+                            s + ps - 0.2 - HOP_PENALTY * (len(steps) - 1) - (ASKED_CLASS_PENALTY if away else 0.0),
                             shape + "+reached",
                         )
                     )
@@ -168,6 +197,12 @@ class ReadShapes:
                 nxt = q.tokens[i + 1]
                 return nxt if nxt not in STOPWORDS else None
         return None
+
+    def _names_class(self, q: Question, word: str, cls: str | None) -> bool:
+        """`word` is a word of a class mention that names `cls`."""
+        return bool(cls) and any(
+            word in q.tokens[m.start : m.end] and any(h.iri == cls for h in m.hits) for m in self._class_mentions
+        )
 
     @staticmethod
     def _possessive(q: Question) -> bool:
@@ -274,6 +309,8 @@ class ReadShapes:
                 if ps >= 0.6 and p not in SKIP_PROPS and info and any(c == cls for c, _ in info.subject_classes):
                     fits.append((ps, p, info.is_literal))
             fits.sort(key=lambda t: -t[0])
+            if fits and fits[0][1] not in LABEL_PREDICATES:
+                fits = [f for f in fits if f[1] not in LABEL_PREDICATES]  # "name" is a label only without a name
             if fits and not (every or tied) and any(p in cols and ps >= fits[0][0] - 1e-9 for ps, p, _ in fits):
                 continue  # "the second line": 'line' fits line_2, already chosen for 'second', as well as any
             if tied and fits and not every:

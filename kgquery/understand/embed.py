@@ -118,6 +118,23 @@ class Embedder:
             out[iri] = max(out.get(iri, -1.0), float(s))
         return out
 
+    def class_similarities(self, linker, word: str) -> dict[str, float]:
+        """Cosine similarity of one word to each class's name ('employees' to 'staff member')."""
+        with self._lock:
+            if not self.wait_ready():
+                return {}
+        key = ("classes", id(linker))
+        if key not in self._vecs:
+            named = sorted((iri, name) for name, iris in linker.class_names.items() for iri in iris)
+            self._vecs[key] = ([i for i, _ in named], self.encode([n for _, n in named]) if named else None)
+        iris, mat = self._vecs[key]
+        if mat is None:
+            return {}
+        out: dict[str, float] = {}
+        for iri, s in zip(iris, (self._words([word]) @ mat.T)[0]):
+            out[iri] = max(out.get(iri, -1.0), float(s))
+        return out
+
     def property_scores(self, linker, words: list[str]) -> dict[str, float]:
         """Cosine similarity of each question word to each property's name, squashed to 0..0.9."""
         with self._lock:

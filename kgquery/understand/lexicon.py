@@ -88,6 +88,16 @@ def derived_nouns(word: str) -> tuple[str, ...]:
     )
 
 
+def doer_nouns(word: str) -> tuple[str, ...]:
+    """The doer's nouns WordNet derives from the verb a word is a form of ('acted' -> actor, 'directed' ->
+    director, 'wrote' -> writer): a role the verb names, as graphs of films or books name their properties.
+    () for a word that is no verb, or without WordNet."""
+    lemma = verb_lemma(word)
+    if not lemma:
+        return ()
+    return tuple(n for n in _verb_derivations().get(lemma, ()) if n[:2] == lemma[:2] and n.endswith(("er", "or")))
+
+
 @lru_cache(maxsize=1)
 def _verb_derivations() -> dict[str, tuple[str, ...]]:
     """verb -> the nouns its senses derive ('+' pointers, word to word), read once from data.verb."""

@@ -14,11 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..graph.labels import LabelHit, label_names, normalize
+from ..graph.labels import LABEL_PREDICATES, LabelHit, label_names, normalize
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
-from ..wording import verb_form
-from .lexicon import derived_nouns
+from ..wording import english_noun, verb_form, verb_lemma
+from .lexicon import derived_nouns, doer_nouns
 from .text import STOPWORDS, TITLES, Question, singular, stem
 
 if TYPE_CHECKING:
@@ -67,6 +67,10 @@ class Links:
         return [m for m in self.mentions if m.kind == "value"]
 
 
+#: a number as text; a leading zero ('0970016658') makes it a code instead
+_NUMBER_TEXT = re.compile(r"[+-]?(?!0\d)[\d\s]*[.,]?\d+")
+
+
 class ValueIndex:
     """Short string values of non-label properties ('France', 'Toulouse'), for filters by value."""
 
@@ -74,7 +78,9 @@ class ValueIndex:
         self.by_norm: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         for prop, lit in rows:
             n = normalize(lit.value)
-            if n and not n.replace(" ", "").isdigit():
+            # a number stored as text ('2014') is a quantity, read by the numeric paths; a code made of digits
+            # and separators ('978-0-1034-2') is an identifier, named as written
+            if n and not _NUMBER_TEXT.fullmatch(str(lit.value).strip()):
                 self.by_norm[n].append((prop, lit))
 
     def lookup(self, text: str) -> list[tuple[str, Term]]:
@@ -112,6 +118,14 @@ def build_value_index(kg: "KnowledgeGraph", label_preds: set[str]) -> ValueIndex
     return ValueIndex(rows)
 
 
+#: a free noun names a class by meaning alone at this cosine similarity to its name (all-MiniLM-L6-v2:
+#: 'employees'/'staff member' 0.67, 'films'/'movie' 0.73, unrelated nouns mostly below 0.45), this far ahead of
+#: the next class
+CLASS_MEANING = 0.6
+CLASS_MEANING_MARGIN = 0.1
+#: what a label predicate (rdfs:label, skos:prefLabel, ...) is called in a question, and how well the word fits it
+LABEL_WORDS = {"name", "title"}
+LABEL_WORD_FIT = 0.8
 #: words that make a literal property an identifier rather than a name
 ID_WORDS = {"code", "id", "identifier", "symbol", "abbreviation", "iso", "key", "number", "no"}
 
@@ -177,8 +191,6 @@ class Linker:
     """Links questions against one graph; built once per graph (indexes are cached)."""
 
     def __init__(self, kg: "KnowledgeGraph", embedder=None):
-        from ..graph.labels import LABEL_PREDICATES
-
         self.kg = kg
         self.schema = kg.schema
         self.labels = kg.labels
@@ -313,7 +325,38 @@ class Linker:
         # "a capital called Kingston": a naming word right before the name it gives names no property
         naming = {m.start - 1 for m in links.mentions if m.start and q.tokens[m.start - 1] in NAMING_VERBS}
         links.free = [i for i in q.content_positions() if i not in taken and i not in naming]
+        if not links.classes:
+            self._class_by_meaning(q, links)
         return links
+
+    def _class_by_meaning(self, q: Question, links: Links) -> None:
+        """No class named by its own words: the noun asked about, when its meaning is close to one class's name
+        alone ('employees' for staff member, 'films' for movie), names it, unless a property is named by it."""
+        if self.embedder is None:
+            return
+        content = q.content_positions()
+        # only the word asked about ('which employees ...', 'how many films ...'): deeper in a long request
+        # a noun close to some class ('staff' ~ manager) is more often a word of something else
+        for i in [k for k in links.free if content and k == content[0]]:
+            w = q.tokens[i]
+            if len(w) < 4 or not english_noun(w) or max(self.property_scores([w]).values(), default=0.0) >= 0.8:
+                continue
+            if any(singular(w) in name.split() for name in self.class_names):
+                continue  # 'cars' beside 'car makers' and 'car names': the names had their say, meaning would guess
+            try:
+                sims = self.embedder.class_similarities(self, w)
+            except RuntimeError:
+                return
+            ranked = sorted(sims.items(), key=lambda kv: -kv[1])
+            if not ranked or ranked[0][1] < CLASS_MEANING:
+                continue
+            if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CLASS_MEANING_MARGIN:
+                continue  # two classes as close: which one is meant is a guess
+            iri = ranked[0][0]
+            hit = LabelHit(iri, self._class_labels.get(iri, w), ranked[0][1], "class")
+            links.classes.append(Mention(i, i + 1, q.raw_tokens[i], "class", [hit], 0.8, plural=w != singular(w)))
+            links.free = [k for k in links.free if k != i]
+            return
 
     def _span_mentions(self, i: int, j: int, text: str, raw: str, q: Question) -> list[Mention]:
         out = []
@@ -508,6 +551,11 @@ class Linker:
             for w in pw & derived if derived else ():
                 best = max(best, 0.8)  # "describe" asks for a description: the verb's noun names the property
                 covered.add(w)
+            if p in LABEL_PREDICATES and stems & LABEL_WORDS:
+                # a label is what people call a thing's name or title; a property of the graph's own named so
+                # (a 'name' column) fits the word better
+                best = max(best, LABEL_WORD_FIT)
+                covered |= pw
             for s in stems:
                 for w in pw:
                     if s == w:
@@ -542,9 +590,14 @@ class Linker:
         out = set()
         for w in words:
             if w not in self._derived_cache:
-                self._derived_cache[w] = (
-                    {stem(n) for n in derived_nouns(w)} if w not in STOPWORDS and verb_form(w) else set()
-                )
+                verb = w not in STOPWORDS and verb_form(w)
+                found = {stem(n) for n in derived_nouns(w)} if verb else set()
+                own = found | {stem(verb_lemma(w) or w)}
+                if verb and not any(own & pw for pw in self.prop_words.values()):
+                    # no property is named by what the verb does: the role of its doer may be ('acted in' ->
+                    # actor); where one is ('made' -> make), the doer ('maker') is what is made by, not asked
+                    found |= {stem(n) for n in doer_nouns(w)}
+                self._derived_cache[w] = found
             out |= self._derived_cache[w]
         return out
 

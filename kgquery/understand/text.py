@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..graph.labels import normalize
-from ..wording import singular  # one module owns English number (also importable from here)
+from ..wording import is_adjective, singular  # one module owns English number (also importable from here)
 
 STOPWORDS = set(
     """a an the of in on at to for from by with and or is are was were be been do does did
@@ -181,7 +181,7 @@ def superlative_adjective(word: str) -> str | None:
         return base[:-1] + "y"
     if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
         return base[:-1]  # 'hottest' -> 'hot'
-    return base
+    return next((adj for adj in (base, base + "e") if is_adjective(adj)), base)  # 'strangest' -> strange
 
 
 def stem(word: str) -> str:
@@ -243,6 +243,25 @@ class Cues:
     #: two numbers of the same thing compared ("wider than they are tall", "whose width is greater than their
     #: height"): ('>' or '<', the word naming the left number, the word naming the right one)
     versus: tuple[str, str, str] | None = None
+    #: the question asks for a time: 'when ...', 'what year ...', 'in which year ...'
+    asks_time: bool = False
+
+
+#: nouns of time: 'what year', 'which date' ask for a time as 'when' does
+TIME_WORDS = {"date", "year", "time", "day", "month", "when"}
+
+
+_AFTER_TIME_WORD = {"", "did", "does", "do", "was", "were", "is", "are", "will", "had", "has", "of", "in", "on"}
+
+
+def _asks_time(low: list[str]) -> bool:
+    """'when ...', 'what year ...', 'in which year ...'."""
+    toks = low[1:] if low[:1] in (["in"], ["on"], ["at"]) else low
+    if toks[:1] == ["when"]:
+        return True
+    # "what year did ...", not "which year group has ...": the time word is the whole noun asked for
+    after = toks[2] if len(toks) > 2 else ""
+    return len(toks) > 1 and toks[0] in ("what", "which") and toks[1] in TIME_WORDS and after in _AFTER_TIME_WORD
 
 
 @dataclass
@@ -254,6 +273,8 @@ class Question:
 
     def content_positions(self) -> list[int]:
         inside = self.text_positions()
+        if self.tokens[:1] == ["name"] and self.tokens[1:2] and self.tokens[1] in _DETERMINERS:
+            inside = inside | {0}  # "Name the last artist to be born": a request, like 'list', naming nothing
         return [i for i, t in enumerate(self.tokens) if t not in STOPWORDS and t not in TITLES and i not in inside]
 
     def text_positions(self) -> set[int]:
@@ -262,6 +283,7 @@ class Question:
 
 
 _NUM = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+_DETERMINERS = {"the", "all", "every", "each", "a", "an", "any", "some", "one", "two", "three", "five", "ten"}
 
 
 NUMBER_WORDS = {
@@ -306,8 +328,8 @@ def _fold_numbers(raw: list[str]) -> list[str]:
 def comparative_adjective(word: str) -> str | None:
     """The adjective of an English comparative ('larger' -> 'large', 'heavier' -> 'heavy'), else None.
 
-    >>> [comparative_adjective(w) for w in ["larger", "heavier", "bigger", "older", "water", "number"]]
-    ['large', 'heavy', 'big', 'old', None, None]
+    >>> [comparative_adjective(w) for w in ["larger", "heavier", "bigger", "older", "longer", "water", "number"]]
+    ['large', 'heavy', 'big', 'old', 'long', None, None]
     """
     w = word.lower()
     if w in ("more", "less", "fewer", "greater", "over", "above", "under", "below", "exceeds", "exceed", "exceeding"):
@@ -319,6 +341,9 @@ def comparative_adjective(word: str) -> str | None:
         return base[:-1] + "y"
     if len(base) >= 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
         return base[:-1]
+    for adj in (base, base + "e"):  # 'longer' -> long, 'stranger' -> strange: the one WordNet knows
+        if is_adjective(adj):
+            return adj
     if base.endswith(("rg", "rs", "ng", "pl", "bl", "ur", "ar", "iv")) or w in ("wider", "larger", "closer"):
         return base + "e"
     return base
@@ -927,6 +952,7 @@ def analyse(text: str) -> Question:
     if c.group is None and (c.count or c.aggregates) and not c.superlative:  # "the top 5 by their average" ranks
         c.group = _their_owner(low)
     c.texts = _substrings(text)
+    c.asks_time = _asks_time(low)
     c.versus = _versus(low)
     if c.versus:
         c.comparative = None  # the other side is a number of the same thing, not another thing's
