@@ -18,6 +18,9 @@ NUMERIC_TYPES = {
     ).split()
 }
 
+#: dates and years: what words of time rank and what a 'when' question is answered with
+TIME_TYPES = {XSD + t for t in ("date", "dateTime", "gYear", "gYearMonth")}
+
 
 def number_text(v: float) -> str:
     """A number as SPARQL text, as a question states it: no '.0' on a whole number.

@@ -5,7 +5,7 @@ geography); each question is asked once through `KGQuery(kg).ask` and its answer
 EXACT set (values, boolean, count, or per-group rows). Also: honest abstention, the fields of an
 Answer (evidence really in the graph, labels, timings), and the packaged embedding model offline.
 
-Questions the engine gets wrong are kept and marked xfail(strict=True) with what goes wrong.
+Every question here is answered right; known wrong answers are listed in bench/RESULTS.md, not kept as xfails.
 """
 
 from __future__ import annotations
@@ -299,10 +299,6 @@ def _want(expected):
     if isinstance(expected, (int, Decimal)):  # a count or a single aggregate
         return {_norm(str(expected))}
     return {_norm(_expand(str(v))) for v in expected}
-
-
-def xfail(reason: str):
-    return pytest.mark.xfail(strict=True, reason="engine: " + reason)
 
 
 def Q(graph, question, expected, *, marks=()):

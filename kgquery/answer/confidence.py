@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..terms import number_text
+from ..terms import TIME_TYPES, number_text
 from ..wording import informativeness, singular
 
 #: abstain below this confidence: the model says the answer is more likely wrong than right
@@ -152,12 +152,11 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
     return sum(not ok for ok in checks) / len(checks)
 
 
-_TIME_TYPES = ("#date", "#dateTime", "#gYear", "#gYearMonth", "#time")
 _TIME_TEXT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.]+Z?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 
 
 def is_time(term) -> bool:
     """A date, a time or a year: typed so, or written so ('2014', '1999-03-01', '03/01/1999')."""
-    if (term.datatype or "").endswith(_TIME_TYPES):
+    if term.datatype in TIME_TYPES:
         return True
     return term.kind == "literal" and bool(_TIME_TEXT.fullmatch(term.value.strip()))

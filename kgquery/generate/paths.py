@@ -7,6 +7,7 @@ import itertools
 import re
 
 from ..graph.schema import RDF_TYPE, local_name, split_name
+from ..terms import TIME_TYPES
 from ..understand.lexicon import attribute_nouns
 from ..understand.linking import Mention
 from ..understand.text import STOPWORDS, Question
@@ -21,9 +22,8 @@ HINT_NAMES = 0.45
 #: (nouns only: a preposition in a name, 'belongs to', 'comes from', marks no movement)
 ORIGIN_WORDS = {"source", "origin", "departure", "start", "sender", "src"}
 DESTINATION_WORDS = {"destination", "dest", "arrival", "target", "recipient", "dst"}
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 #: values a superlative or comparison can rank: numbers, and dates for words of time
-ORDERED = f"(isNumeric(?v) || datatype(?v) IN (<{_XSD}date>, <{_XSD}dateTime>, <{_XSD}gYear>, <{_XSD}gYearMonth>))"
+ORDERED = f"(isNumeric(?v) || datatype(?v) IN ({', '.join(f'<{t}>' for t in sorted(TIME_TYPES))}))"
 #: adjectives (as text.superlative_adjective gives them) that rank by a date
 TIME_ADJECTIVES = {"early", "late", "recent", "new"}
 #: adjectives of age: the oldest thing has the highest age, but the earliest date or year
@@ -210,7 +210,7 @@ class PathFinding:
         if info is None:
             return False
         dtype = info.datatypes[0][0] if info.datatypes else ""
-        if dtype.endswith(("#date", "#dateTime", "#gYear")):
+        if dtype in TIME_TYPES:
             return True
         words = set(split_name(local_name(prop)).split()) | set(info.label.lower().split())
         return info.is_numeric and "year" in words

@@ -159,10 +159,10 @@ class RankingShapes:
         return any(w not in STOPWORDS for w in q.tokens[i + 1 :])
 
     def _asks_ranked_value(self, q: Question, prop: str) -> bool:
-        """The question asks for the ranked number or date itself: 'when ...', or 'what is the <word> of'
-        with the word naming the ranked property."""
+        """The question asks for the ranked number or date itself: a time ('when ...', 'what year ...'), or
+        'what is the <word> of' with the word naming the ranked property."""
         toks = q.tokens
-        if toks and toks[0] == "when":
+        if q.cues.asks_time:  # 'when ...', 'what year ...'
             return True
         if len(toks) > 3 and toks[0] in ("what", "which") and toks[1] in ("is", "was", "are", "were"):
             k = 3 if toks[2] in ("the", "a", "an") else 2
