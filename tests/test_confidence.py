@@ -96,6 +96,20 @@ def test_columns_are_worded_by_their_property_not_their_variable():
     assert verbalize(ans) == "1 result: id: Acme; count: 2."
 
 
+def test_a_long_decimal_is_rounded_in_the_sentence_but_not_in_the_rows():
+    from kgquery.answer.types import Answer
+    from kgquery.answer.verbalize import verbalize
+    from kgquery.terms import Term
+
+    dec = "http://www.w3.org/2001/XMLSchema#decimal"
+    avg = Term("literal", "232.166666666666666666", dec)
+    ans = Answer(question="What is the average height?", text="", vars=["avg"], rows=[(avg,)], outcome="answered")
+    assert verbalize(ans) == "The answer is 232.1667."
+    assert ans.rows[0][0].value == "232.166666666666666666"  # the rows keep every digit
+    ans.rows = [(Term("literal", "12.5", dec),)]  # a short one is shown as it is
+    assert verbalize(ans) == "The answer is 12.5."
+
+
 def test_a_question_asking_for_a_time_wants_a_time_for_an_answer():
     from kgquery.terms import Term
 

@@ -1161,15 +1161,91 @@ s:Organization rdfs:label "Organization" .
 s:director rdfs:label "director" .
 s:actor rdfs:label "actor" .
 s:productionCompany rdfs:label "production company" .
-m:p1 a s:Person ; s:name "Lena Ortiz" .
-m:p2 a s:Person ; s:name "Kofi Mensah" .
-m:p3 a s:Person ; s:name "Aiko Tanaka" .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+s:birthDate rdfs:label "birth date" .
+m:p1 a s:Person ; s:name "Lena Ortiz" ; s:birthDate "1970-02-03"^^xsd:date .
+m:p2 a s:Person ; s:name "Kofi Mensah" ; s:birthDate "1982-11-20"^^xsd:date .
+m:p3 a s:Person ; s:name "Aiko Tanaka" ; s:birthDate "1990-05-15"^^xsd:date .
 m:o1 a s:Organization ; s:name "Northlight Studios" .
 m:o2 a s:Organization ; s:name "Bluewave Pictures" .
 m:f1 a s:Movie ; s:name "Glass Harbor" ; s:director m:p1 ; s:actor m:p2 , m:p3 ; s:productionCompany m:o1 .
 m:f2 a s:Movie ; s:name "Red Meridian" ; s:director m:p2 ; s:actor m:p3 ; s:productionCompany m:o2 .
 m:f3 a s:Movie ; s:name "The Quiet Engine" ; s:director m:p1 ; s:actor m:p1 ; s:productionCompany m:o1 .
 """
+
+#: places in OWL: a class hierarchy, domains and ranges, a yes/no property, years as xsd:gYear, and a chain of
+#: 'in' properties (building -> city -> region -> country)
+TOWNS = """\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix g: <http://example.org/towns/> .
+g:Country a owl:Class ; rdfs:label "country" .
+g:Region a owl:Class ; rdfs:label "region" .
+g:City a owl:Class ; rdfs:label "city" .
+g:Building a owl:Class ; rdfs:label "building" .
+g:Tower a owl:Class ; rdfs:subClassOf g:Building ; rdfs:label "tower" .
+g:Museum a owl:Class ; rdfs:subClassOf g:Building ; rdfs:label "museum" .
+g:Architect a owl:Class ; rdfs:label "architect" .
+g:inRegion rdfs:label "in region" ; rdfs:domain g:City ; rdfs:range g:Region .
+g:partOf rdfs:label "part of" ; rdfs:domain g:Region ; rdfs:range g:Country .
+g:capital rdfs:label "capital" ; rdfs:domain g:Country ; rdfs:range g:City .
+g:locatedIn rdfs:label "located in" ; rdfs:domain g:Building ; rdfs:range g:City .
+g:designedBy rdfs:label "designed by" ; rdfs:domain g:Building ; rdfs:range g:Architect .
+g:completed rdfs:label "year of completion" ; rdfs:range xsd:gYear .
+g:height rdfs:label "height" ; rdfs:comment "Height in metres." ; rdfs:range xsd:decimal .
+g:birthYear rdfs:label "birth year" ; rdfs:range xsd:gYear .
+g:coastal rdfs:label "coastal" ; rdfs:comment "Whether the city lies on the sea." ; rdfs:range xsd:boolean .
+g:population rdfs:label "population" ; rdfs:comment "Number of inhabitants." ; rdfs:range xsd:integer .
+g:Norland a g:Country ; rdfs:label "Norland" ; g:capital g:PortAlder .
+g:Sudmark a g:Country ; rdfs:label "Sudmark" ; g:capital g:Velden .
+g:Lowmere a g:Region ; rdfs:label "Lowmere" ; g:partOf g:Norland .
+g:Ostvale a g:Region ; rdfs:label "Ostvale" ; g:partOf g:Sudmark .
+g:PortAlder a g:City ; g:population 640000 ; rdfs:label "Port Alder" ; g:inRegion g:Lowmere ; g:coastal true .
+g:Karsby a g:City ; g:population 95000 ; rdfs:label "Karsby" ; g:inRegion g:Lowmere ; g:coastal false .
+g:Velden a g:City ; g:population 910000 ; rdfs:label "Velden" ; g:inRegion g:Ostvale ; g:coastal false .
+g:Marrick a g:City ; g:population 210000 ; rdfs:label "Marrick" ; g:inRegion g:Ostvale ; g:coastal true .
+g:Eda a g:Architect ; rdfs:label "Eda Lindqvist" ; g:birthYear "1948"^^xsd:gYear .
+g:Rune a g:Architect ; rdfs:label "Rune Falk" ; g:birthYear "1921"^^xsd:gYear .
+g:Mila a g:Architect ; rdfs:label "Mila Voss" ; g:birthYear "1965"^^xsd:gYear .
+g:Kestrel g:height 241.0 .
+g:Kestrel a g:Tower ; rdfs:label "Kestrel Tower" ; g:locatedIn g:PortAlder ; g:designedBy g:Eda ;
+    g:completed "1999"^^xsd:gYear .
+g:Spire g:height 305.5 .
+g:Spire a g:Tower ; rdfs:label "Glass Spire" ; g:locatedIn g:Velden ; g:designedBy g:Mila ;
+    g:completed "2012"^^xsd:gYear .
+g:Mill g:height 22.0 .
+g:Mill a g:Museum ; rdfs:label "Old Mill Museum" ; g:locatedIn g:PortAlder ; g:designedBy g:Rune ;
+    g:completed "1938"^^xsd:gYear .
+g:Hall g:height 18.5 .
+g:Hall a g:Museum ; rdfs:label "Stone Hall" ; g:locatedIn g:Marrick ; g:designedBy g:Eda ;
+    g:completed "1952"^^xsd:gYear .
+"""
+TW = "http://example.org/towns/"
+
+#: a shop: addresses as blank nodes, a yes/no property named 'in stock', ratings and prices
+SHOP = """\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix p: <http://shop.example/> .
+p:Product rdfs:label "product" .
+p:Vendor rdfs:label "vendor" .
+p:price rdfs:label "price" ; rdfs:comment "Price in euros." .
+p:soldBy rdfs:label "sold by" .
+p:address rdfs:label "address" .
+p:city rdfs:label "city" .
+p:rating rdfs:label "customer rating" .
+p:inStock rdfs:label "in stock" ; rdfs:range xsd:boolean .
+p:v1 a p:Vendor ; rdfs:label "Hallberg GmbH" ; p:address [ p:city "Hamburg" ] .
+p:v2 a p:Vendor ; rdfs:label "Brightnest Ltd" ; p:address [ p:city "Leeds" ] .
+p:v3 a p:Vendor ; rdfs:label "Casa Verde" ; p:address [ p:city "Hamburg" ] .
+p:x1 a p:Product ; rdfs:label "Steel Kettle" ; p:price 39.90 ; p:soldBy p:v1 ; p:rating 4.5 ; p:inStock true .
+p:x2 a p:Product ; rdfs:label "Chef Knife" ; p:price 74.00 ; p:soldBy p:v2 ; p:rating 4.8 ; p:inStock false .
+p:x3 a p:Product ; rdfs:label "Hose Reel" ; p:price 55.50 ; p:soldBy p:v3 ; p:rating 3.9 ; p:inStock true .
+p:x4 a p:Product ; rdfs:label "Pruning Shears" ; p:price 24.00 ; p:soldBy p:v1 ; p:rating 4.1 ; p:inStock true .
+p:x5 a p:Product ; rdfs:label "Wooden Train" ; p:price 32.00 ; p:soldBy p:v3 ; p:rating 4.9 ; p:inStock false .
+"""
+SH = "http://shop.example/"
 
 
 @pytest.fixture(scope="module")
@@ -1216,6 +1292,39 @@ def on_graph(tmp_path_factory):
         ("FILMS", "Which company produced the most movies?", ["http://example.org/movies/o1"]),
         # 'films' names no class by its words, but by its meaning only one: movie
         ("FILMS", "How many films are there?", ["3"]),
+        # 'actors' names no class but a property whose values are things: the actors are what it points at
+        (
+            "FILMS",
+            "Which actors were born after 1980?",
+            ["http://example.org/movies/p2", "http://example.org/movies/p3"],
+        ),
+        # a yes/no property said not to hold: its 'no' things, not the things without it (none)
+        ("TOWNS", "Which cities are not on the coast?", [f"{TW}Karsby", f"{TW}Velden"]),
+        # 'in Sudmark': the chain of 'in' properties (in region, part of), not the shorter link 'capital'
+        ("TOWNS", "How many cities are there in Sudmark?", ["2"]),
+        ("TOWNS", "Which buildings are in Sudmark?", [f"{TW}Hall", f"{TW}Spire"]),
+        # a plural class word right after a verb says that some such thing is linked, like 'a tower'
+        ("TOWNS", "Which architects designed towers?", [f"{TW}Eda", f"{TW}Mila"]),
+        # the oldest building is the one with the earliest date of its own, not the one with the oldest architect
+        ("TOWNS", "Who designed the oldest building?", [f"{TW}Rune"]),
+        # two years after a verb bound a time, not the first number the words happen to fit
+        ("TOWNS", "Which buildings were completed between 1940 and 2000?", [f"{TW}Hall", f"{TW}Kestrel"]),
+        # a value behind a blank node (an address) is two hops away, through the node
+        ("SHOP", "Which vendors are based in Hamburg?", [f"{SH}v1", f"{SH}v3"]),
+        # 'the best rating' ranks by the rating, highest first
+        ("SHOP", "Which product has the best rating?", [f"{SH}x5"]),
+        # 'out of stock' says no to 'in stock'
+        ("SHOP", "Which products are out of stock?", [f"{SH}x2", f"{SH}x5"]),
+        # 'sold by Hallberg GmbH' says who sold it; it names nothing to rank by
+        ("SHOP", "What is the most expensive product sold by Hallberg GmbH?", [f"{SH}x1"]),
+        # 'what is the highest rating of ...': the rating itself, not the product that has it
+        ("SHOP", "What is the highest rating of the products sold by Casa Verde?", ["4.9"]),
+        # 'which has more people, A or B': the two compared on the number the noun names
+        ("TOWNS", "Which city has fewer people, Port Alder or Karsby?", [f"{TW}Karsby"]),
+        # 'the second tallest': the one after the tallest
+        ("TOWNS", "What is the second tallest building?", [f"{TW}Kestrel"]),
+        # 'both a tower and a museum': one of each, at once
+        ("TOWNS", "Which architect designed both a tower and a museum?", [f"{TW}Eda"]),
     ],
     ids=[
         "when",
@@ -1230,11 +1339,64 @@ def on_graph(tmp_path_factory):
         "doer-roles",
         "most-counted-class",
         "class-by-meaning",
+        "role-as-property",
+        "not-yes-no",
+        "in-chain-count",
+        "in-chain-list",
+        "bare-plural-object",
+        "oldest-own-date",
+        "between-years",
+        "blank-node-hop",
+        "best-ranks",
+        "out-of-flag",
+        "sold-by-not-a-key",
+        "ranked-value-of",
+        "more-noun-a-or-b",
+        "second-tallest",
+        "both-classes",
     ],
 )
 def test_questions_on_books_and_films(on_graph, graph, question, expected):
     ans, values = answer_values(on_graph(graph), question)
     assert values == expected, ans.sparql
+
+
+def test_by_after_a_verb_names_a_doer_not_what_is_ranked():
+    from kgquery.understand.text import analyse
+
+    # 'sold by Hallberg': who sold it; the superlative still ranks by what 'expensive' names
+    assert analyse("What is the most expensive product sold by Hallberg GmbH?").cues.superlative[1] == "expensive"
+    # 'the smallest country by area': 'by' right after the noun names what is ranked
+    assert analyse("Which is the smallest country by area?").cues.superlative[1] == "area"
+
+
+def test_a_yes_no_property_is_asked_whether_it_says_yes(on_graph):
+    towns = on_graph("TOWNS")
+    # every city has 'coastal' set: whether Karsby is coastal is its value, not whether it has one
+    no = towns.ask("Is Karsby coastal?")
+    assert no.boolean is False, no.sparql
+    yes = towns.ask("Is Port Alder on the coast?")
+    assert yes.boolean is True, yes.sparql
+    assert "Karsby is coastal" in no.explanation, no.explanation
+
+
+def test_one_things_value_is_compared_with_a_stated_number(on_graph):
+    towns = on_graph("TOWNS")
+    # its own height against the number, not some neighbour's height beyond it
+    yes, no = (
+        towns.ask("Is the Glass Spire taller than 300 metres?"),
+        towns.ask("Is Kestrel Tower taller than 300 metres?"),
+    )
+    assert (yes.boolean, no.boolean) == (True, False), (yes.sparql, no.sparql)
+    assert "the height of Glass Spire is greater than 300" in yes.explanation, yes.explanation
+    old = towns.ask("Was the Old Mill Museum completed before 1950?")
+    assert old.boolean is True and "before 1950" in old.explanation, (old.sparql, old.explanation)
+
+
+def test_a_year_compared_with_a_time_is_worded_as_a_time(on_graph):
+    ans = on_graph("TOWNS").ask("Which buildings were completed before 1950?")
+    assert sorted(r[0].value for r in ans.rows or ans.attempt_rows) == [f"{TW}Mill"], ans.sparql
+    assert "before 1950" in ans.explanation, ans.explanation  # not 'finds buildings.' nor 'less than 1950'
 
 
 def test_an_adjective_that_names_no_property_ranks_unsure(on_graph):

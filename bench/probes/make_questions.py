@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Write bench/probes/<graph>.jsonl: plain questions about three small graphs made for probing (not from any
+"""Write bench/probes/<graph>.jsonl: plain questions about five small graphs made for probing (not from any
 benchmark), each with the SPARQL that answers it; the answers are computed here with rdflib, never typed.
 
 The graphs use idioms the benchmarks lack: rdfs:label names and typed dates (library), schema.org roles as
-properties and schema:name (films), opaque local names explained by labels, alt labels and comments (staff).
-They were written while developing (issue 14, fourteenth pass): a development set, not a held-out one.
+properties and schema:name (films), opaque local names explained by labels, alt labels and comments (staff),
+OWL with gYear years and chains of 'in' properties (towns), blank nodes, German labels and a yes/no property
+(shop). They were written while developing (issue 14, fourteenth and fifteenth passes): development sets,
+not held-out ones.
 
     python bench/probes/make_library.py          # rebuild library.ttl (deterministic)
     python bench/probes/make_questions.py        # rewrite the .jsonl files
@@ -28,6 +30,8 @@ PREFIX s: <http://schema.org/>
 PREFIX m: <http://example.org/movies/>
 PREFIX v: <http://example.org/hr/v#>
 PREFIX d: <http://example.org/hr/d/>
+PREFIX g: <http://example.org/towns/>
+PREFIX p: <http://shop.example/>
 """
 
 
@@ -137,7 +141,93 @@ STAFF = [
     ("How many employees are there?", "SELECT (COUNT(?s) AS ?n) WHERE { ?s a v:C01 }"),
 ]
 
-SETS = {"library": LIBRARY, "films": FILMS, "staff": STAFF}
+TOWNS = [
+    (
+        "Who designed the tallest building?",
+        "SELECT ?a WHERE { ?b g:height ?h ; g:designedBy ?a } ORDER BY DESC(?h) LIMIT 1",
+    ),
+    ("How many people live in Brenholm?", "SELECT ?p WHERE { g:Brenholm g:population ?p }"),
+    (
+        "Which city has the largest population?",
+        "SELECT ?c WHERE { ?c a g:City ; g:population ?p } ORDER BY DESC(?p) LIMIT 1",
+    ),
+    ("In which country is Kestrel Tower?", "SELECT ?c WHERE { g:KestrelTower g:locatedIn/g:inRegion/g:partOf ?c }"),
+    ("Which buildings are in Sudmark?", "SELECT ?b WHERE { ?b g:locatedIn/g:inRegion/g:partOf g:Sudmark }"),
+    ("How tall is the Glass Spire?", "SELECT ?h WHERE { g:GlassSpire g:height ?h }"),
+    ("How many floors does Harbour Tower have?", "SELECT ?f WHERE { g:HarbourTower g:floors ?f }"),
+    ("Which rivers flow through Port Alder?", "SELECT ?r WHERE { ?r g:flowsThrough g:PortAlder }"),
+    ("What is the longest river?", "SELECT ?r WHERE { ?r g:length ?l } ORDER BY DESC(?l) LIMIT 1"),
+    ("Which cities are on the coast?", "SELECT ?c WHERE { ?c g:coastal true }"),
+    ("What is the capital of Sudmark?", "SELECT ?c WHERE { g:Sudmark g:capital ?c }"),
+    ("What is the population of the capital of Norland?", "SELECT ?p WHERE { g:Norland g:capital/g:population ?p }"),
+    ("Which buildings were completed before 1950?", 'SELECT ?b WHERE { ?b g:completed ?y FILTER(STR(?y) < "1950") }'),
+    (
+        "How many museums are there in Port Alder?",
+        "SELECT (COUNT(?m) AS ?n) WHERE { ?m a g:Museum ; g:locatedIn g:PortAlder }",
+    ),
+    ("Which architects come from Norland?", "SELECT ?a WHERE { ?a g:nationality g:Norland }"),
+    (
+        "Which architect designed the most buildings?",
+        "SELECT ?a WHERE { ?b g:designedBy ?a } GROUP BY ?a ORDER BY DESC(COUNT(?b)) LIMIT 1",
+    ),
+    (
+        "Is Kestrel Tower taller than the Glass Spire?",
+        "ASK { g:KestrelTower g:height ?a . g:GlassSpire g:height ?b FILTER(?a > ?b) }",
+    ),
+    (
+        "What is the total population of the cities in Lowmere?",
+        "SELECT (SUM(?p) AS ?s) WHERE { ?c g:inRegion g:Lowmere ; g:population ?p }",
+    ),
+    ("Which region is Karsby in?", "SELECT ?r WHERE { g:Karsby g:inRegion ?r }"),
+    ("Which buildings did Rune Falk design?", "SELECT ?b WHERE { ?b g:designedBy g:RuneFalk }"),
+    (
+        "Which cities have more than one building?",
+        "SELECT ?c WHERE { ?b g:locatedIn ?c } GROUP BY ?c HAVING(COUNT(?b) > 1)",
+    ),
+    ("What is the area of Velden?", "SELECT ?a WHERE { g:Velden g:area ?a }"),
+    ("Which city has the smallest area?", "SELECT ?c WHERE { ?c a g:City ; g:area ?a } ORDER BY ?a LIMIT 1"),
+    ("When was the Maritime Museum completed?", "SELECT ?y WHERE { g:SeaMuseum g:completed ?y }"),
+    ("Which towers were designed by Mila Voss?", "SELECT ?b WHERE { ?b a g:Tower ; g:designedBy g:MilaVoss }"),
+]
+
+SHOP = [
+    ("Which products are in stock?", "SELECT ?x WHERE { ?x p:inStock true }"),
+    ("How many products are out of stock?", "SELECT (COUNT(?x) AS ?n) WHERE { ?x p:inStock false }"),
+    ("Is the Chef Knife in stock?", "ASK { p:x2 p:inStock true }"),
+    (
+        "What is the cheapest kitchen product?",
+        "SELECT ?x WHERE { ?x p:inCategory p:kitchen ; p:price ?p } ORDER BY ?p LIMIT 1",
+    ),
+    ("Which vendors are based in Hamburg?", 'SELECT ?v WHERE { ?v a p:Vendor ; p:address/p:city "Hamburg" }'),
+    ("How heavy is the Hose Reel?", "SELECT ?w WHERE { p:x3 p:weight ?w }"),
+    ("Which product has the best rating?", "SELECT ?x WHERE { ?x p:rating ?r } ORDER BY DESC(?r) LIMIT 1"),
+    ("Which products cost less than 40 euros?", "SELECT ?x WHERE { ?x p:price ?p FILTER(?p < 40) }"),
+    (
+        "What is the average price of garden products?",
+        "SELECT (AVG(?p) AS ?a) WHERE { ?x p:inCategory p:garden ; p:price ?p }",
+    ),
+    (
+        "Which products were released before 2020?",
+        'SELECT ?x WHERE { ?x p:releaseDate ?d FILTER(?d < "2020-01-01"^^xsd:date) }',
+    ),
+    ("How many products does Casa Verde sell?", "SELECT (COUNT(?x) AS ?n) WHERE { ?x p:soldBy p:v3 }"),
+    ("What does the Wooden Train cost?", "SELECT ?p WHERE { p:x5 p:price ?p }"),
+    ("Which vendor sells the Wooden Train?", "SELECT ?v WHERE { p:x5 p:soldBy ?v }"),
+    (
+        "What is the most expensive product sold by Hallberg GmbH?",
+        "SELECT ?x WHERE { ?x p:soldBy p:v1 ; p:price ?p } ORDER BY DESC(?p) LIMIT 1",
+    ),
+    (
+        "What is the highest rating of the kitchen products?",
+        "SELECT (MAX(?r) AS ?m) WHERE { ?x p:inCategory p:kitchen ; p:rating ?r }",
+    ),
+    (
+        "Which products are heavier than the Chef Knife?",
+        "SELECT ?x WHERE { ?x p:weight ?w . p:x2 p:weight ?k FILTER(?w > ?k) }",
+    ),
+]
+
+SETS = {"library": LIBRARY, "films": FILMS, "staff": STAFF, "towns": TOWNS, "shop": SHOP}
 
 
 def rows(g: Graph, sparql: str) -> list[str]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..graph.query_scope import Scope, parse_scope
 from ..graph.schema import RDF_TYPE, local_name, split_name
+from ..terms import TIME_TYPES
 from ..wording import article as _article, noun, plural, verb_form, wordnet_dir
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ AGG_NOUNS = {
     "GroupConcat": "list",
 }
 OPS = {">": "greater than", "<": "less than", ">=": "at least", "<=": "at most", "=": "equal to", "!=": "not equal to"}
+#: the same comparisons between times (a date, or a year however it is stored)
+TIME_OPS = {">": "after", "<": "before", ">=": "in or after", "<=": "in or before"}
 VERB_ENDINGS = (" of", " for", " in", " to", " by", " with", " from", " at", " on")
 
 
@@ -151,6 +154,9 @@ class _Writer:
 
     def kind_words(self, v, one: bool = False) -> str:
         cls = self.classes_of(v)
+        role = self._role_of(v) if not cls else None
+        if role:  # "?role <director> ?x": directors
+            return f"{_article(role)} {role}" if one else plural(role)
         if not cls:
             return "something" if one else "items"
         label = self.w.cls(cls[0])
@@ -161,6 +167,17 @@ class _Writer:
             n = n + " item" if n.split()[-1:] and n.split()[-1].lower() in UNCOUNTABLE else n
             return f"{_article(n)} {n}"
         return plural(label)
+
+    def _role_of(self, v) -> str | None:
+        """The noun of the property that a bare subject points at `v` by ('?role <director> ?x', the subject
+        in no other triple): what `v` is, for want of a class."""
+        from rdflib import Variable
+
+        for s, p, o in self.triples:
+            if o == v and isinstance(s, Variable) and str(p) != RDF_TYPE:
+                if sum(s in (t[0], t[2]) for t in self.triples + self.optional) == 1 and not self.w.is_verb(str(p)):
+                    return noun(self.w.prop(str(p)))
+        return None
 
     def role(self, v) -> str:
         """How to refer to a variable from elsewhere: 'the price of Widget', 'their price', ..."""
@@ -205,6 +222,9 @@ class _Writer:
                             out.append(f"whose {noun(lab)} {chain}")
                             continue
                         obj = self.phrase(o, t, depth + 1, one=True)
+                elif _is_boolean(o):  # "in stock" true: that are in stock
+                    out.append(f"that are {'' if str(o).lower() == 'true' else 'not '}{lab}")
+                    continue
                 else:
                     obj = self.term(o)
                 out.append(
@@ -338,6 +358,8 @@ class _Writer:
                 out.append(f"whose {what} is {_join([self.term(t) for t in other], 'or')}")
             elif op in TEXT_OPS:
                 out.append(f'whose {what} {TEXT_OPS[op]} "{other}"')
+            elif _is_time(other) and op in TIME_OPS:
+                out.append(f"whose {what} is {TIME_OPS[op]} {self.term(other)}")
             else:
                 out.append(f"whose {what} is {OPS.get(op, op)} {self.term(other)}")
         return out
@@ -447,7 +469,9 @@ class _Writer:
             keys = [f"{self.sort_key(e)}{' in descending order' if d == 'DESC' else ''}" for e, d in s.order]
             tail.append("sorts them by " + _join(keys))
         if s.limit is not None:
-            if s.limit == 1:
+            if s.limit == 1 and s.offset and s.offset < len(_ORDINALS):
+                tail.append(f"keeps the {_ORDINALS[s.offset]}")  # "the second tallest"
+            elif s.limit == 1:
                 tail.append("keeps the first" + (f" after skipping {s.offset}" if s.offset else ""))
             else:
                 tail.append(f"keeps the first {s.limit}" + (f" after skipping {s.offset}" if s.offset else ""))
@@ -629,6 +653,17 @@ class _Writer:
             out.append("either " + " or ".join(parts))
         return out
 
+    def _value_against_number(self, vars_: set) -> str | None:
+        """'the height of Glass Spire is greater than 300': one named thing's value compared with a number."""
+        if len(vars_) != 1 or len(self.triples) != 1:
+            return None
+        s, p, o = self.triples[0]
+        what = noun(self.w.prop(str(p)))
+        clauses = self.compare_clauses(o, what) if o in vars_ and _is_const(s) else []
+        if len(clauses) != 1 or not clauses[0].startswith(f"whose {what} is "):
+            return None
+        return f"the {what} of {self.term(s)} is {clauses[0].removeprefix(f'whose {what} is ')}"
+
     def main_phrase(self) -> str:
         v = self._root()
         return self.phrase(v) if v is not None else "fixed triples"
@@ -644,12 +679,24 @@ class _Writer:
                 lab = self.w.prop(str(p))
                 if str(p) == RDF_TYPE:
                     parts.append(f"{self.term(s)} is {_article(noun(self.w.cls(str(o))))} {noun(self.w.cls(str(o)))}")
+                elif _is_boolean(o):
+                    parts.append(f"{self.term(s)} is {'' if str(o).lower() == 'true' else 'not '}{lab}")  # coastal
                 elif self.w.is_verb(str(p)):
                     parts.append(f"{self.term(s)} {'is ' if _ends_prep(lab) else ''}{lab} {self.term(o)}")
                 else:
                     parts.append(f"the {noun(lab)} of {self.term(s)} is {self.term(o)}")
             return "Checks whether " + _join(parts) + "."
-        compared = self._values_compared()
+        if not self.triples and len(self.s.unions) == 1 and len(self.s.unions[0]) == 2:
+            # "did A design B?": the link in either direction
+            link = _Writer(self.s.unions[0][0], self.w).triples
+            if len(link) == 1 and _is_const(link[0][0]) and _is_const(link[0][2]):
+                a, p, b = link[0]
+                lab = self.w.prop(str(p))
+                both = f"one of {self.term(a)} and {self.term(b)}"
+                if self.w.is_verb(str(p)):
+                    return f"Checks whether {both} {'is ' if _ends_prep(lab) else ''}{lab} the other."
+                return f"Checks whether {both} is the {noun(lab)} of the other."
+        compared = self._values_compared() or self._value_against_number(vars_)
         if compared:
             return "Checks whether " + compared + "."
         v = self._main([x for x in self._roots_in_order() if x in vars_])
@@ -723,6 +770,9 @@ def _agg_ref(expr, scope: Scope):
     return None
 
 
+#: the place kept after skipping n rows
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
 #: arithmetic operators, as an explanation writes them
 ARITHMETIC = {"*": "×", "/": "/", "+": "+", "-": "-"}
 
@@ -752,6 +802,8 @@ def _comparisons(expr) -> list[tuple]:
     elif expr.name == "RelationalExpression" and expr.get("op") in OPS:
         # STR(?y) = "2014": a year stored as a text is compared as written
         a, b, op = _unstr(expr["expr"]), _unstr(expr["other"]), expr["op"]
+        if _is_year_of(expr["expr"]) or _is_year_of(expr["other"]):  # the year of a date: a time, however stored
+            a, b = _as_year(a), _as_year(b)
         if isinstance(a, Variable):
             out.append((a, op, b))
         elif isinstance(b, Variable):
@@ -760,11 +812,40 @@ def _comparisons(expr) -> list[tuple]:
     return out
 
 
-def _unstr(e):
-    """The variable inside STR(?v), else `e` as it is."""
+def _is_year_of(e) -> bool:
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    return e["arg"] if isinstance(e, CompValue) and e.name == "Builtin_STR" else e
+    return isinstance(e, CompValue) and e.name in ("Builtin_YEAR", "Builtin_IF")
+
+
+def _is_boolean(t) -> bool:
+    """An xsd:boolean literal ('coastal' true)."""
+    return str(t).lower() in ("true", "false") and str(getattr(t, "datatype", "")).endswith("#boolean")
+
+
+def _is_time(t) -> bool:
+    """A literal of a date or year datatype."""
+    return str(getattr(t, "datatype", "") or "") in TIME_TYPES
+
+
+def _as_year(t):
+    """A number compared with the year of a time ('completed before 1950') is a year."""
+    from rdflib import XSD, Literal, Variable
+
+    return t if isinstance(t, Variable) or not isinstance(t, Literal) else Literal(str(t), datatype=XSD.gYear)
+
+
+def _unstr(e):
+    """The variable inside STR(?v), YEAR(?v) or IF(isNumeric(?v), ?v, YEAR(?v)) (a year compared however it
+    is stored), else `e` as it is."""
+    from rdflib import Variable
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(e, CompValue) and e.name in ("Builtin_STR", "Builtin_YEAR"):
+        return e["arg"]
+    if isinstance(e, CompValue) and e.name == "Builtin_IF" and isinstance(e.get("arg2"), Variable):
+        return e["arg2"]
+    return e
 
 
 def _join(items: list[str], word: str = "and") -> str:

@@ -12,6 +12,8 @@ def _show(t: Term | None, labels: dict[str, str]) -> str:
         return "(none)"
     if t.is_iri:
         return labels.get(t.value) or t.value
+    if (t.datatype or "").endswith(("#decimal", "#double", "#float")) and re.fullmatch(r"-?\d+\.\d{5,}", t.value):
+        return f"{float(t.value):.4f}".rstrip("0").rstrip(".")  # an average: 232.1667, not 18 digits
     return t.value
 
 

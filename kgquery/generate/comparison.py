@@ -9,8 +9,9 @@ descriptions, and embeddings); nothing here knows a graph.
 from __future__ import annotations
 
 from ..understand.lexicon import attribute_nouns
-from ..understand.text import STOPWORDS, Question
+from ..understand.text import STOPWORDS, Question, comparative_adjective
 from .candidate import Candidate, Path
+from .paths import ORDERED
 
 
 class ComparisonShapes:
@@ -52,6 +53,31 @@ class ComparisonShapes:
                         "compare-entities",
                     )
                 )
+        return out
+
+    def _value_compared(self, q, anchors, scores) -> list[Candidate]:
+        """'Is the Glass Spire taller than 300 metres?', 'was X born before 1950?': whether one named thing's
+        own number (or date) is beyond the number stated, on the property the comparative's adjective or the
+        question's words name."""
+        c = q.cues
+        ents = [(m, terms[0]) for m, terms, lit in anchors if not lit]
+        if not (c.ask and c.compare) or len(ents) != 1:
+            return []
+        (m, a), (op, n, at) = ents[0], c.compare
+        rows = self._rows(f"SELECT DISTINCT ?p WHERE {{ {a} ?p ?v FILTER({ORDERED}) }} LIMIT 50")
+        props = [r[0].value for r in rows if r[0] is not None]
+        adj = comparative_adjective(q.tokens[at]) if at < len(q.tokens) else None
+        fit = self.linker.property_scores([adj, *attribute_nouns(adj)]) if adj else {}
+        out = []
+        for p in props:
+            timed = c.compare_time and self._time_valued(p)
+            named = max(fit.get(p, 0.0), scores.get(p, 0.0)) + (0.5 if timed else 0.0)
+            if named < 0.5 or (c.compare_time and not timed):
+                continue  # 'before 1950' compares a time; 'taller' a number it names
+            test = self._year_test(op, n, p if timed else None)
+            out.append(
+                Candidate(f"ASK {{ {a} <{p}> ?v . FILTER({test}) }}", m.score + named + 0.8, "value-compared+ask")
+            )
         return out
 
     def _than_entity(self, q, cls, anchors, scores) -> list[Candidate]:

@@ -47,6 +47,7 @@ from .negation import NegationShapes
 from .paths import HOP_PENALTY, PathFinding
 from .ranking import RankingShapes, _range_at
 from .reads import ReadShapes, _column_select, _listed_words
+from .roles import RoleShapes
 
 MAX_CANDIDATES = 60
 #: a second hop to a property whose whole name the question writes out: the words in their order say more
@@ -69,6 +70,7 @@ class EmbeddedGenerator(
     RankingShapes,
     NamedThingShapes,
     FlagShapes,
+    RoleShapes,
 ):
     """Builds and scores candidate SPARQL from links; see module docstring."""
 
@@ -294,7 +296,10 @@ class EmbeddedGenerator(
             cands += self._having_class(q, target_cls, links, scores)
             cands += self._class_only(q, target_cls, scores)
             cands += self._counted(q, target_cls, links, scores)
+            named = {m.hits[0].iri for m in links.classes} - {target_cls}
             for other in self._better_owners(target_cls, scores) if _modifier(q, links, target_cls) else []:
+                if other not in named and any(self._owned_words(n) >= self._owned_words(other) for n in named):
+                    continue  # "architects who designed towers": the towers the words name carry 'designed'
                 # "template type codes and descriptions": another class owns more of the named properties
                 cands += [
                     Candidate(c.sparql, c.score - 0.2, c.shape + "+owner", c.parts)
@@ -310,21 +315,8 @@ class EmbeddedGenerator(
                     Candidate(c.sparql, c.score + 0.3, c.shape + "+owner", c.parts)
                     for c in self._constrained(q, other, anchors, scores)
                 ]
-        if not target_cls and not anchors:
-            # no class word and no entity: the things asked about are those the named properties describe
-            for guess in self._owners_of_named_properties(scores):
-                cands += [
-                    Candidate(c.sparql, c.score - 0.3, c.shape + "+owner", c.parts)
-                    for c in self._class_only(q, guess, scores)
-                ]
-        if not target_cls and anchors and (all(lit for _, _, lit in anchors) or q.cues.aggregates):
-            # only stated values ("the accelerate of the car make amc hornet"): the things the named
-            # properties describe, tied to the values by a path over the schema
-            for guess in self._owners_of_named_properties(scores):
-                cands += [
-                    Candidate(c.sparql, c.score - 0.8, c.shape + "+owner", c.parts)  # a guess: below the readings
-                    for c in self._constrained(q, guess, anchors, scores)
-                ]
+        if not target_cls:
+            cands += self._without_class(q, anchors, scores)
         if q.cues.negation and target_cls:
             negated = self._negated(q, target_cls, anchors, links, scores)
             if negated:  # the positive readings answer the opposite question
@@ -337,8 +329,34 @@ class EmbeddedGenerator(
                 cands = [Candidate(c.sparql, c.score - 0.3, c.shape, c.parts) for c in cands] + than
         if len(anchors) >= 2 and q.cues.ask:
             cands += self._ask_between(anchors, scores)
+        if anchors and q.cues.ask and q.cues.compare:
+            cands += self._value_compared(q, anchors, scores)
         if len(anchors) >= 2 and not q.cues.ask:
             cands += self._which_namesake(q, anchors, scores)
+        return cands
+
+    def _without_class(self, q: Question, anchors, scores: dict[str, float]) -> list[Candidate]:
+        """Readings when the question names no class: a role the asked word names ("which director"), or
+        the things the named properties describe (a guess, below the readings)."""
+        cands: list[Candidate] = []
+        if not anchors:
+            cands += self._role_things(q, scores)  # "which director was born first?": a role, not a class
+            # no class word and no entity: the things asked about are those the named properties describe
+            for guess in self._owners_of_named_properties(scores):
+                cands += [
+                    Candidate(c.sparql, c.score - 0.3, c.shape + "+owner", c.parts)
+                    for c in self._class_only(q, guess, scores)
+                ]
+            return cands
+        cands += self._role_constrained(q, anchors, scores)  # "which actors were born in Osaka?"
+        if all(lit for _, _, lit in anchors) or q.cues.aggregates:
+            # only stated values ("the accelerate of the car make amc hornet"): the things the named
+            # properties describe, tied to the values by a path over the schema
+            for guess in self._owners_of_named_properties(scores):
+                cands += [
+                    Candidate(c.sparql, c.score - 0.8, c.shape + "+owner", c.parts)  # a guess: below the readings
+                    for c in self._constrained(q, guess, anchors, scores)
+                ]
         return cands
 
     def _counted_among(self, q, cls, anchors, links, scores) -> list[Candidate]:
@@ -691,6 +709,7 @@ class EmbeddedGenerator(
             if lit:
                 self._named_before(q, m, paths)
             self._way_marked(q, m, paths)
+            self._contained(q, m, paths)
             if not paths:
                 continue  # an anchor we cannot connect is left out (scored down below)
             paths.sort(key=lambda p: (-p.score, p.steps))
@@ -770,6 +789,9 @@ class EmbeddedGenerator(
                         continue  # a value is never a thing of the class
                     ps = self._explain({p})
                     trip = f"{t} <{p}> ?x ." if fwd else f"?x <{p}> {t} ."
+                    flag = self._flag_values(p) if fwd and q.cues.ask and info is not None else None
+                    if flag:  # "is Karsby coastal?": whether the yes/no property says yes, not whether it is set
+                        trip = f"{t} <{p}> {dict(self._named_flags(q)).get(p, flag[0])} ."
                     body = [trip] + ([f"?x a <{cls}> ."] if cls else [])
                     s = base + bonus + ps - 0.6 * others - (0.1 if not fwd else 0)
                     if ps < 0.3 and self._asks_unknown(q):

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-from ..understand.text import Question
+from ..graph.schema import local_name, split_name
+from ..understand.text import NEGATIONS, STOPWORDS, Question
+
+#: how far back a negation may stand before the word naming a yes/no property ("not on the coast")
+NEGATION_REACH = 3
 
 
 class FlagShapes:
@@ -23,7 +27,9 @@ class FlagShapes:
                 for p, v in self._word_scores(w).items():
                     values = self._flag_values(p) if v >= 0.8 else None
                     if values:
-                        negated = i > 0 and q.tokens[i - 1] in ("not", "non")
+                        # "out of stock" says no to 'in stock'
+                        out_of = q.tokens[max(0, i - 2) : i] == ["out", "of"] and "in" in _name_words(p)
+                        negated = _negated_at(q.tokens, i) or out_of
                         self._flags.append((p, values[1] if negated else values[0]))
         return self._flags
 
@@ -49,3 +55,18 @@ class FlagShapes:
         if has:
             return has
         return [x] if self._rows(f"SELECT {x} WHERE {{ {' '.join(body)} {x} <{prop}> ?flag }} LIMIT 1") else []
+
+
+def _negated_at(tokens: list[str], i: int) -> bool:
+    """A negation stands before token i with only small words between ('not coastal', 'not on the coast',
+    'non-smoking')."""
+    for j in range(i - 1, max(-1, i - 1 - NEGATION_REACH), -1):
+        if tokens[j] in NEGATIONS or tokens[j] == "non":
+            return True
+        if tokens[j] not in STOPWORDS:
+            return False
+    return False
+
+
+def _name_words(prop: str) -> set[str]:
+    return set(split_name(local_name(prop)).lower().split())

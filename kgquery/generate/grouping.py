@@ -7,6 +7,7 @@ import re
 
 from ..understand.linking import Links
 from ..understand.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, Question, singular
+from ..wording import verb_form, verb_lemma
 from .candidate import SKIP_PROPS, Candidate, Path, _num
 from .paths import HOP_PENALTY
 from .reads import _column_select
@@ -75,14 +76,36 @@ class GroupingShapes:
             return []  # negations, rankings and per-group counts have their own readings
         at = min((m.start for m in links.classes if m.hits[0].iri == cls), default=len(q.tokens))
         out: list[Candidate] = []
+        others: list = []  # the classes linked to, with their mentions ("both a tower and a museum")
         for m in links.classes:
             other = m.hits[0].iri
             # "how many different templates do all documents use": what is counted is what the others use
             counted = c.count and m.start > at + 1
-            if other == cls or m.start < 1 or not (q.tokens[m.start - 1] in INDEFINITE or counted):
+            if (
+                other == cls
+                or m.start < 1
+                or not (q.tokens[m.start - 1] in INDEFINITE or counted or _bare_object(q, m))
+            ):
                 continue
             out += self._linked_to(q, cls, other, scores, 1.3)
+            others.append((m, other))
+        if (
+            len(others) == 2
+            and "both" in q.tokens[: others[0][0].start]
+            and "and" in q.tokens[others[0][0].end : others[1][0].start]
+        ):
+            out += self._linked_to_both(q, cls, [o for _, o in others], scores)
         return out
+
+    def _linked_to_both(self, q: Question, cls: str, others: list[str], scores) -> list[Candidate]:
+        """'the architect who designed both a tower and a museum': linked to one thing of each class, at once."""
+        parts: list[str] = []
+        for k, other in enumerate(others):
+            pats = self._class_links(cls, other, scores)[:1] or self._schema_links(cls, other, "?y", hops=3)[:1]
+            if not pats:
+                return []
+            parts.append(re.sub(r"\?(?!x\b)(\w+)", rf"?b{k}_\1", pats[0][0]))  # its own variables, but ?x
+        return self._wrap(q, [f"?x a <{cls}> .", *parts], "?x", 1.3 + 0.5, "class+having-both", cls, scores)
 
     def _counted(self, q, cls, links, scores, held: tuple[list[str], float] = ([], 0.0)) -> list[Candidate]:
         """Counts of linked things per ?x: 'teams with more than 5 players', 'the most books'. `held`: triples
@@ -152,7 +175,9 @@ class GroupingShapes:
         out = []
         for link, s in self._value_groups(counted, q.tokens[at : at + 1], scores):
             counts = f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{counted}> . {link} }} GROUP BY ?g"
-            ranked = f"{{ {counts} }} }} ORDER BY {sup[0]}(?count) LIMIT {top}"
+            ranked = f"{{ {counts} }} }} ORDER BY {sup[0]}(?count) LIMIT {top}" + (
+                f" OFFSET {q.cues.skip}" if q.cues.skip else ""
+            )
             out.append(Candidate(f"SELECT ?g WHERE {{ {ranked}", 1.2 + s, "value-group+most"))
             out.append(
                 Candidate(
@@ -363,3 +388,10 @@ class GroupingShapes:
                         )
                     )
         return out
+
+
+def _bare_object(q: Question, m) -> bool:
+    """'architects who designed towers', 'students that have dogs': a plural class word right after a verb
+    says, like 'a tower', that some such thing is linked."""
+    word, prev = q.tokens[m.start], q.tokens[m.start - 1]
+    return m.end == m.start + 1 and singular(word) != word and (verb_form(prev) or verb_lemma(prev) == "have")

@@ -86,7 +86,8 @@ class NegationShapes:
                 if v < 0.6 or p in SKIP_PROPS or info is None:
                     continue
                 if any(c == cls for c, _ in info.subject_classes):
-                    bodies.append((f"?x <{p}> ?n .", 1.0 + v))
+                    flag = self._flag_values(p)  # "cities not on the coast": coastal is set to no, not unset
+                    bodies.append((f"?x <{p}> {flag[0] if flag else '?n'} .", 1.0 + v))
                 if any(c == cls for c, _ in info.object_classes):
                     bodies.append((f"?n <{p}> ?x .", 0.9 + v))
         # the other stated things hold as they are said: "countries outside Europe that use the euro", unless a

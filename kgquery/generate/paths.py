@@ -22,6 +22,11 @@ HINT_NAMES = 0.45
 #: (nouns only: a preposition in a name, 'belongs to', 'comes from', marks no movement)
 ORIGIN_WORDS = {"source", "origin", "departure", "start", "sender", "src"}
 DESTINATION_WORDS = {"destination", "dest", "arrival", "target", "recipient", "dst"}
+#: words of property names that say one thing lies within another: what "in <place>" asks for
+CONTAINMENT_WORDS = {"in", "within", "inside", "located", "location", "part", "situated"}
+#: per hop of a path made only of such properties, after "in": a chain of them ('located in', 'in region',
+#: 'part of') is the way "buildings in Sudmark" means, before a shorter link the words never name (capital)
+CONTAINED = 0.3
 #: values a superlative or comparison can rank: numbers, and dates for words of time
 ORDERED = f"(isNumeric(?v) || datatype(?v) IN ({', '.join(f'<{t}>' for t in sorted(TIME_TYPES))}))"
 #: adjectives (as text.superlative_adjective gives them) that rank by a date
@@ -71,9 +76,9 @@ class PathFinding:
                 )
                 # a path only the target itself takes (a link node's one owner, back and forth) constrains nothing
                 + (
-                    "FILTER(isIRI(?m) && ?m != ?x) } LIMIT 100"
+                    "FILTER(!isLiteral(?m) && ?m != ?x) } LIMIT 100"
                     if literal
-                    else f"FILTER(isIRI(?m) && ?m != ?x && ?x != {target}) }} LIMIT 100"
+                    else f"FILTER(!isLiteral(?m) && ?m != ?x && ?x != {target}) }} LIMIT 100"
                 )
             )
             for p1, d1, p2, d2 in two:
@@ -195,7 +200,9 @@ class PathFinding:
         owners = [c for c, _ in info.subject_classes[:3]]
         if not owners or cls in owners:
             return []
-        found = {st for owner in owners for st in self._schema_steps(cls, owner, 2, 50)}
+        # a walk that comes back over the property itself ('what the buildings an architect designed are
+        # designed by') gives the things of `cls` again, not what the property holds
+        found = {st for owner in owners for st in self._schema_steps(cls, owner, 2, 50) if st[-1] != (prop, False)}
         ranked = sorted(found, key=lambda st: (len(st), -self._explain({p for p, _ in st}), st))
         return [st + ((prop, True),) for st in ranked[:limit]]
 
@@ -241,8 +248,8 @@ class PathFinding:
         body = " ".join(base)
         return self._rows(
             f"SELECT DISTINCT ?p1 ?p2 ?d WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
-            f"{{ ?x ?p1 ?v FILTER({test}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && {test}) BIND(1 AS ?d) }} "
-            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?m) && {test}) BIND(0 AS ?d) }} }} LIMIT {limit}"
+            f"{{ ?x ?p1 ?v FILTER({test}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(!isLiteral(?m) && {test}) BIND(1 AS ?d) }} "
+            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(!isLiteral(?m) && {test}) BIND(0 AS ?d) }} }} LIMIT {limit}"
         )
 
     def _numeral_paths(self, cls: str | None, base: list[str], word: str, spelled: list[str]) -> list[Path]:
@@ -285,8 +292,8 @@ class PathFinding:
         body = " ".join(base)
         rows = self._rows(
             f"SELECT DISTINCT ?p1 ?p2 ?d ?t WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
-            f"{{ ?x ?p1 ?v FILTER({ORDERED}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(isIRI(?m) && {ORDERED}) BIND(1 AS ?d) }} "
-            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?x) && isIRI(?m) && {ORDERED}) BIND(0 AS ?d) }} "
+            f"{{ ?x ?p1 ?v FILTER({ORDERED}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(!isLiteral(?m) && {ORDERED}) BIND(1 AS ?d) }} "
+            f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?x) && !isLiteral(?m) && {ORDERED}) BIND(0 AS ?d) }} "
             f"BIND(!isNumeric(?v) AS ?t) }} LIMIT 200"
         )
         timely = year or hint in TIME_ADJECTIVES or hint in AGE_ADJECTIVES
@@ -300,7 +307,7 @@ class PathFinding:
         # the adjective itself names a property here ("the most expensive" -> price): that ranks, through its
         # value node if need be, before the numbers the question's other words happen to match
         hinted = max((hint_scores.get(r[0].value, 0.0) for r in rows if r[0] is not None), default=0.0)
-        out = []
+        dated, out = hint in AGE_ADJECTIVES and self._aged_by_own_date(rows, lex), []
         for p1, p2, d, t in rows:
             if p1 is None:
                 continue
@@ -317,16 +324,18 @@ class PathFinding:
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
             if p2 is not None and d.value == "1" and hint_scores.get(p1.value, 0.0) >= HINT_NAMES:
                 s = max(s, 0.9 * hint_scores[p1.value])  # "the most expensive": the amount of its price
-            s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0)) + 0.5 * lex.get(steps[-1][0], 0.0)
+            s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0)) + (0.0 if dated else 0.5 * lex.get(steps[-1][0], 0.0))
             if p2 is not None:
                 s -= 0.1
-                if is_time and not year:
-                    s -= 0.2  # "the oldest person", "the most recent": a thing's own date before its neighbour's
+                if is_time and not year:  # a thing's own date before its neighbour's ("the oldest person"), and
+                    s -= 0.2 + (0.5 if dated else 0.0)  # "the oldest building" is not the one with the oldest architect
                 if p1.value in arrived and d.value == "0":
                     s -= 0.5
             elif named >= 0.8:
                 s = max(s, 0.8 * named)
-            if (is_time or (timely and self._time_valued(steps[-1][0]))) and hint not in AGE_ADJECTIVES:
+            if (is_time or (timely and self._time_valued(steps[-1][0]))) and (
+                hint not in AGE_ADJECTIVES or (dated and p2 is None)
+            ):
                 s += 0.5  # "the oldest" may mean an age as well as an early date: neither is preferred
             if self._identifier_number(steps[-1][0]):
                 s -= 0.4  # a row's id or code is a number nobody ranks or compares
@@ -340,6 +349,15 @@ class PathFinding:
                 out.append(size)
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
+
+    def _aged_by_own_date(self, rows, lex: dict[str, float]) -> bool:
+        """'the oldest building': with no age of its own (no own number the adjective's attribute names) but a
+        date of its own, a thing's age is its own date's, not the age of the things it links to (its
+        architect). `rows`: (p1, p2, d, is-time) as _numeric_paths finds them."""
+        own = [r for r in rows if r[0] is not None and r[1] is None]
+        return not any(lex.get(r[0].value, 0.0) >= 0.6 for r in own) and any(
+            (r[3] is not None and r[3].value == "true") or self._time_valued(r[0].value) for r in own
+        )
 
     def _way_marked(self, q: Question, m: Mention, paths: list[Path]) -> None:
         """'flights from APG' reach APG as their source, 'flights to APG' or 'arriving at APG' as their
@@ -362,6 +380,24 @@ class PathFinding:
         for p in paths:
             if marks[p.steps[-1][0]] & other and not marks[p.steps[-1][0]] & want:
                 p.score -= 0.3
+
+    def _contained(self, q: Question, m: Mention, paths: list[Path]) -> None:
+        """'cities in Sudmark', 'buildings in Sudmark': after "in", the paths whose every property says
+        one thing lies within another gain per hop, so a chain of them overtakes a shorter link that the
+        words do not name; nothing changes where no path, or every path, is such a chain."""
+        k = m.start - 1
+        while k > 0 and (q.tokens[k] in ("the", "a", "an") or any(c.start <= k < c.end for c in self._class_mentions)):
+            k -= 1
+        if k < 0 or q.tokens[k] not in ("in", "within", "inside"):
+            return
+        within = [
+            all(set(split_name(local_name(prop)).split()) & CONTAINMENT_WORDS for prop, _ in p.steps) for p in paths
+        ]
+        if all(within) or not any(within):
+            return
+        for p, w in zip(paths, within):
+            if w:
+                p.score += CONTAINED * len(p.steps)
 
     def _named_before(self, q: Question, m: Mention, paths: list[Path]) -> None:
         """'countries in the continent of North America': a value found under several properties is taken under

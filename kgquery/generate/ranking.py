@@ -33,7 +33,7 @@ class RankingShapes:
                 used,
                 score + 0.1,
                 shape + "+rank-aggregate+top",
-                f" ORDER BY {c.superlative[0]}(?agg) LIMIT {c.top}",
+                f" ORDER BY {c.superlative[0]}(?agg) LIMIT {c.top}" + (f" OFFSET {c.skip}" if c.skip else ""),
             )
         best = "MAX" if c.superlative[0] == "DESC" else "MIN"
         inner = re.sub(r"\?(\w+)", r"?i_\1", per)
@@ -55,7 +55,7 @@ class RankingShapes:
                 used,
                 s + 0.3,
                 shape + "+top",
-                f" ORDER BY {direction}(?v) LIMIT {c.top}",
+                f" ORDER BY {direction}(?v) LIMIT {c.top}" + (f" OFFSET {c.skip}" if c.skip else ""),
             )
         elif c.superlative:
             agg = "MAX" if direction == "DESC" else "MIN"
@@ -89,23 +89,30 @@ class RankingShapes:
         (`year_of`: the property compared with it) becomes the first or last day of that year for dates, so
         that the explanation can word it ("whose built is less than 1971-01-01")."""
         if c.between:
-            return f"FILTER(?v >= {_num(c.between[0])} && ?v <= {_num(c.between[1])})"
+            low, high = (self._year_test(op, n, year_of) for op, n in ((">=", c.between[0]), ("<=", c.between[1])))
+            return f"FILTER({low} && {high})"
         if c.above_average:
             # the average of all the things of the class (of the base pattern when none is known)
             over = [f"?x a <{cls}> ."] if cls else body
             inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(over + num))
             return f"{{ SELECT (AVG(?i_v) AS ?avg) WHERE {{ {inner} }} }} FILTER(?v {c.above_average[0]} ?avg)"
-        op, n = c.compare[0], _num(c.compare[1])
+        return f"FILTER({self._year_test(c.compare[0], c.compare[1], year_of)})"
+
+    def _year_test(self, op: str, number: float, year_of: str | None) -> str:
+        """?v compared with a number; with a year (`year_of`: the property compared with it), with the first
+        or last day of that year for dates, so that the explanation can word it ("whose built is before
+        1971-01-01"), and with the year of a gYear or of a mix."""
+        n = _num(number)
         info = self.schema.prop(year_of) if year_of else None
         if info is None or info.is_numeric:
-            return f"FILTER(?v {op} {n})"
+            return f"?v {op} {n}"
         dtype = info.datatypes[0][0] if info.datatypes else ""
         day = f"{n}-12-31" if op in (">", "<=") else f"{n}-01-01"
         if dtype.endswith("#date"):
-            return f'FILTER(?v {op} "{day}"^^<{dtype}>)'
+            return f'?v {op} "{day}"^^<{dtype}>'
         if dtype.endswith("#dateTime"):
-            return f'FILTER(?v {op} "{day}T{"23:59:59" if op in (">", "<=") else "00:00:00"}"^^<{dtype}>)'
-        return f"FILTER(IF(isNumeric(?v), ?v, YEAR(?v)) {op} {n})"  # gYear, or a mix
+            return f'?v {op} "{day}T{"23:59:59" if op in (">", "<=") else "00:00:00"}"^^<{dtype}>'
+        return f"IF(isNumeric(?v), ?v, YEAR(?v)) {op} {n}"  # gYear, or a mix
 
     def _ranked_word(self, q: Question) -> dict[str, float]:
         """The property scores of the word right after a superlative adjective ("the car with the largest
@@ -171,6 +178,13 @@ class RankingShapes:
             # "what is the last transcript release date?": the phrase after the superlative ends the question
             # on words naming the ranked property, so its value is asked, not the thing that has it
             sup = q.cues.superlative
+            if (
+                sup
+                and sup[2] == k
+                and toks[k + 2 : k + 3] == ["of"]
+                and self._word_scores(toks[k + 1]).get(prop, 0) >= 0.8
+            ):
+                return True  # "what is the highest rating of the kitchen products?": the rating itself
             last = len(toks) - 1
             if sup and sup[2] == k and last - k <= 4 and not any(m.start <= last < m.end for m in self._class_mentions):
                 tail = toks[k + 1 :]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..graph.labels import normalize
-from ..wording import is_adjective, singular  # one module owns English number (also importable from here)
+from ..wording import is_adjective, singular, verb_form  # one module owns English number (also importable from here)
 
 STOPWORDS = set(
     """a an the of in on at to for from by with and or is are was were be been do does did
@@ -51,6 +51,8 @@ LOW_END = {
 }
 #: adjectives of amount: their superlative ranks how many things there are ("the fewest flights")
 COUNT_ADJECTIVES = {"many", "few"}
+#: ordinal words before a superlative: which place in the ranking is asked for
+RANKS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 #: irregular superlatives -> their adjective
 IRREGULAR = {
     "best": "good",
@@ -225,6 +227,7 @@ class Cues:
     unit: str | None = None  # "less than 8 euros": the compared number is a measure
     top: int | None = None  # "the 5 largest", "top three": how many a superlative keeps
     top_at: int = -1  # token position of that number
+    skip: int = 0  # "the second tallest": how many come before the one asked for
     #: the word each aggregate applies to ("total population and average area": SUM population, AVG area)
     aggregate_of: dict[str, str] = field(default_factory=dict)
     #: numbers that state a value ("with 8 cylinders", "made in 1974"): (number, the word naming it, position)
@@ -458,6 +461,8 @@ def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
         return ("ASC" if t == "first" else "DESC", "early" if t == "first" else "late", i)  # "born first"
     if t in ("best", "worst") and i + 1 < len(low) and low[i + 1] in AGGREGATE_WORDS:
         return ("DESC" if t == "best" else "ASC", "", i)  # "the best average reliability": ranks the average
+    if t in ("best", "worst") and 0 < i < len(low) - 1 and low[i - 1] == "the" and low[i + 1] not in STOPWORDS:
+        return ("DESC" if t == "best" else "ASC", low[i + 1], i)  # "the best rating": the highest rating
     if (
         t in EXTREME_WORDS
         and 1 < i < len(low) - 1
@@ -678,6 +683,11 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
     if m:
         lo, hi = sorted((float(m.group(1)), float(m.group(2))))
         c.between, c.compare = (lo, hi), None
+        # "completed between 1940 and 2000", "built from 1970 to 1975": two years after a verb bound a time
+        at = len(joined[: m.start()].split())
+        opener = at - 1 if low[at : at + 1] != ["between"] and at > 0 and low[at - 1] == "from" else at
+        years = all(re.fullmatch(r"1\d{3}|20\d{2}", g) for g in m.groups())
+        c.compare_time = years and opener > 0 and verb_form(low[opener - 1])
     if re.search(
         r"\b(order(ed)?|sort(ed)?) by\b|\b(descending|ascending|alphabetical|reverse) order\b|\bin order of\b", joined
     ):
@@ -687,6 +697,8 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
         # "the smallest country by area": the word after 'by' names what is ranked
         d, hint, i = c.superlative
         for j in range(i + 1, min(i + 7, len(low) - 1)):
+            if low[j] == "by" and verb_form(low[j - 1]):
+                break  # "the most expensive product sold by Hallberg": who sold it, not what ranks
             if low[j] == "by":
                 k = j + 2 if low[j + 1] in ("the", "its", "their", "total") and j + 2 < len(low) else j + 1
                 if not _NUM.match(low[k]):
@@ -694,6 +706,9 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
                 break
         c.aggregates = [a for a in c.aggregates if a in ("AVG", "SUM")]  # "highest average X" ranks by X
         c.top, c.top_at = _top_count(low, c.superlative[2])
+        at = c.superlative[2]
+        if c.top is None and at > 0 and low[at - 1] in RANKS:  # "the second tallest building": one, after one
+            c.top, c.skip = 1, RANKS[low[at - 1]] - 1
 
 
 def _order_key(low: list[str]) -> tuple[str, str]:
@@ -778,15 +793,20 @@ def _comparative(low: list[str]) -> tuple[str, str, int] | None:
         elif (
             (t in ("more", "less", "fewer") or (not adj and (t in COMPARATIVES_GT or t in COMPARATIVES_LT)))
             and low[i + 1] not in STOPWORDS
-            and "than" in low[i + 2 : i + 4]
+            and ("than" in low[i + 2 : i + 4] or (low[0] in ("which", "what", "who") and "or" in low[i + 2 :]))
         ):
-            adj = low[i + 1]  # "more inhabitants than Germany", "a greater area than": the noun names it
+            # "more inhabitants than Germany", "a greater area than", "which has more people, A or B": the noun
+            adj = low[i + 1]
         elif t in ("more", "less", "fewer") and low[i + 1] == "than" and i > 0 and low[i - 1] not in STOPWORDS:
             adj = low[i - 1]  # "a population less than any country in Asia": the noun before names it
         if adj and "than" in low[i + 1 : i + 4]:
             return ("<" if (t in COMPARATIVES_LT or t in ("less", "fewer")) else ">", adj, i)
         if adj and low[0] in ("which", "what", "who") and "or" in low[i + 1 :]:
-            return ("<" if t in COMPARATIVES_LT else ">", adj, i)  # "which is larger, A or B?"
+            return (
+                "<" if (t in COMPARATIVES_LT or t in ("less", "fewer")) else ">",
+                adj,
+                i,
+            )  # "which is larger, A or B?"
     return None
 
 

@@ -1,0 +1,65 @@
+"""Roles as properties: "which director was born first?" where 'director' names no class but a property
+(schema:director) whose values are things. The directors are the things some subject points at by it, so
+that pattern stands in for the class the question would otherwise name."""
+
+from __future__ import annotations
+
+from ..understand.text import Question
+from .candidate import SKIP_PROPS, Candidate
+
+#: how surely the asked word must name the property to stand for a class
+ROLE_FIT = 0.8
+
+
+class RoleShapes:
+    """Mixed into EmbeddedGenerator; uses its _wrap, _constrained, _word_scores, _free and schema."""
+
+    def _role_things(self, q: Question, scores: dict[str, float]) -> list[Candidate]:
+        """The things a property the asked word names points at, read out as the question asks (ranked,
+        compared, counted or listed); only when no class and no entity is named."""
+        word = _role_word(q)
+        if word is None:
+            return []
+        out: list[Candidate] = []
+        named = sorted(((v, p) for p, v in self._word_scores(word).items() if v >= ROLE_FIT), reverse=True)
+        for v, p in named[:2]:
+            info = self.schema.prop(p)
+            if p in SKIP_PROPS or info is None or info.is_literal or not info.iri_objects:
+                continue
+            left = [w for w in self._free if w != word and not self._word_scores(w) and not w.isdigit()]
+            # as a class word would stand (_class_only), a little more for a fuller fit
+            base = 1.2 + 0.5 * (v - ROLE_FIT) - 0.25 * len(left)
+            out += self._wrap(q, [f"?role <{p}> ?x ."], "?x", base, "role", None, scores)
+        return out
+
+    def _role_constrained(self, q: Question, anchors, scores: dict[str, float]) -> list[Candidate]:
+        """'which actors were born in Osaka?': the things of the class the role's values have (person), tied to
+        the named things as any such thing would be, and kept to those that play the role."""
+        word = _role_word(q)
+        if word is None:
+            return []
+        out: list[Candidate] = []
+        for v, p in sorted(((v, p) for p, v in self._word_scores(word).items() if v >= ROLE_FIT), reverse=True)[:1]:
+            info = self.schema.prop(p)
+            if p in SKIP_PROPS or info is None or info.is_literal or not info.object_classes:
+                continue
+            cls = info.object_classes[0][0]
+            typed = f"?x a <{cls}> ."
+            for c in self._constrained(q, cls, anchors, scores):
+                if "{ SELECT" in c.sparql or typed not in c.sparql or f"<{p}>" in c.sparql:
+                    # a ranking's inner query would rank all of the class, not the role's things; and the role's
+                    # word names ?x, not something read out through the role's property again
+                    continue
+                sparql = c.sparql.replace(typed, f"{typed} ?role <{p}> ?x .", 1)
+                out.append(Candidate(sparql, c.score + 0.5 * (v - ROLE_FIT), c.shape + "+role", c.parts))
+        return out
+
+
+def _role_word(q: Question) -> str | None:
+    """The noun the question asks for: right after 'which'/'what', or after 'how many'."""
+    toks = q.tokens
+    for i, t in enumerate(toks[:-1]):
+        if t in ("which", "what") or (t == "many" and i > 0 and toks[i - 1] == "how"):
+            nxt = toks[i + 1]
+            return nxt if nxt.isalpha() else None
+    return None
