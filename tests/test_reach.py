@@ -1247,6 +1247,19 @@ p:x5 a p:Product ; rdfs:label "Wooden Train" ; p:price 32.00 ; p:soldBy p:v3 ; p
 """
 SH = "http://shop.example/"
 
+#: players whose properties are named with words of ranking ('best finish', 'highest rank')
+CARDS = """\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix t: <http://example.org/cards/> .
+t:Player rdfs:label "player" .
+t:bestFinish rdfs:label "best finish" .
+t:earnings rdfs:label "earnings" .
+t:highestRank rdfs:label "highest rank" .
+t:a a t:Player ; rdfs:label "Ada Wren" ; t:bestFinish 1 ; t:earnings 476090 ; t:highestRank 58 .
+t:b a t:Player ; rdfs:label "Bo Lind" ; t:bestFinish 2 ; t:earnings 189233 ; t:highestRank 68 .
+t:c a t:Player ; rdfs:label "Cy Dorn" ; t:bestFinish 1 ; t:earnings 104871 ; t:highestRank 141 .
+"""
+
 
 @pytest.fixture(scope="module")
 def on_graph(tmp_path_factory):
@@ -1323,6 +1336,28 @@ def on_graph(tmp_path_factory):
         ("TOWNS", "Which city has fewer people, Port Alder or Karsby?", [f"{TW}Karsby"]),
         # 'the second tallest': the one after the tallest
         ("TOWNS", "What is the second tallest building?", [f"{TW}Kestrel"]),
+        # a year compared beside another comparison: both hold
+        ("TOWNS", "Which buildings completed after 1950 are taller than 100 metres?", [f"{TW}Kestrel", f"{TW}Spire"]),
+        ("TOWNS", "Which buildings completed before 2000 are taller than 100 metres?", [f"{TW}Kestrel"]),
+        # of two named people, the one born first: dates rank, and 'older' means the earlier date
+        ("FILMS", "Who was born first, Kofi Mensah or Lena Ortiz?", ["http://example.org/movies/p1"]),
+        ("FILMS", "Who is older, Kofi Mensah or Aiko Tanaka?", ["http://example.org/movies/p2"]),
+        # 'which of A and B': one of the two, not a thing linked to both
+        ("TOWNS", "Which of Karsby and Port Alder has the largest population?", [f"{TW}PortAlder"]),
+        # 'the populations of A and B': each one's own, beside it, not a thing both are linked to
+        (
+            "TOWNS",
+            "What are the populations of Karsby and Velden?",
+            sorted(["95000", "910000", f"{TW}Karsby", f"{TW}Velden"]),
+        ),
+        (
+            "FILMS",
+            "When were Lena Ortiz and Kofi Mensah born?",
+            sorted(["1970-02-03", "1982-11-20", "http://example.org/movies/p1", "http://example.org/movies/p2"]),
+        ),
+        # a property named with a word of ranking, written out, ranks nothing: 'best finish', 'highest rank'
+        ("CARDS", "What are the best finishes of the players?", ["1", "2"]),
+        ("CARDS", "What is the highest rank of Bo Lind?", ["68"]),
         # 'both a tower and a museum': one of each, at once
         ("TOWNS", "Which architect designed both a tower and a museum?", [f"{TW}Eda"]),
     ],
@@ -1353,6 +1388,15 @@ def on_graph(tmp_path_factory):
         "ranked-value-of",
         "more-noun-a-or-b",
         "second-tallest",
+        "year-and-number-after",
+        "year-and-number-before",
+        "first-of-two",
+        "older-of-two",
+        "which-of-two",
+        "each-of-two",
+        "each-of-two-when",
+        "named-best",
+        "named-highest",
         "both-classes",
     ],
 )

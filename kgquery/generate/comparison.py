@@ -11,22 +11,27 @@ from __future__ import annotations
 from ..understand.lexicon import attribute_nouns
 from ..understand.text import STOPWORDS, Question, comparative_adjective
 from .candidate import Candidate, Path
-from .paths import ORDERED
+from .paths import AGE_ADJECTIVES, ORDERED
 
 
 class ComparisonShapes:
-    """Mixed into EmbeddedGenerator; uses its _rows, _explain, _numeric_paths, linker and schema."""
+    """Mixed into EmbeddedGenerator; uses its _rows, _explain, _numeric_paths, _time_valued, _about_time,
+    _year_test, linker and schema."""
 
     def _compare_entities(self, q, anchors, scores) -> list[Candidate]:
         c = q.cues
         ents = [(m, terms[0]) for m, terms, lit in anchors if not lit][:2]
-        if c.comparative is None or len(ents) < 2:
+        cue = c.comparative
+        two = "or" in q.tokens or q.tokens[:2] == ["which", "of"]  # "A or B", "which of A and B"
+        if cue is None and c.superlative and c.superlative[1] and two and q.tokens[0] in ("who", "which"):
+            d, adj, at = c.superlative  # "who was born first, A or B?": of the two, the first
+            cue = ("<" if d == "ASC" else ">", adj, at)
+        if cue is None or len(ents) < 2:
             return []
         (m1, a), (m2, b) = ents
-        op, adj, _ = c.comparative
-        rows = self._rows(
-            f"SELECT DISTINCT ?p WHERE {{ {a} ?p ?va . {b} ?p ?vb FILTER(isNumeric(?va) && isNumeric(?vb)) }} LIMIT 50"
-        )
+        op, adj, _ = cue
+        both = f"{ORDERED.replace('?v', '?va')} && {ORDERED.replace('?v', '?vb')}"  # numbers, or dates
+        rows = self._rows(f"SELECT DISTINCT ?p WHERE {{ {a} ?p ?va . {b} ?p ?vb FILTER({both}) }} LIMIT 50")
         props = [r[0].value for r in rows if r[0] is not None]
         if not props:
             return []
@@ -36,6 +41,11 @@ class ComparisonShapes:
         out = []
         for k, p in enumerate(ranked[:3]):
             s = m1.score + m2.score + max(fit.get(p, 0.0), scores.get(p, 0.0)) + 0.3 * near.get(p, 0.0) - 0.05 * k
+            s += 0.5 if q.tokens[:2] == ["which", "of"] else 0.0  # "which of A and B": one of the two, no other
+            if adj in AGE_ADJECTIVES and self._time_valued(p):
+                op = {">": "<", "<": ">"}[cue[0]]  # the older of two was born the earlier
+            else:
+                op = cue[0]
             if c.ask:
                 out.append(
                     Candidate(
@@ -53,6 +63,32 @@ class ComparisonShapes:
                         "compare-entities",
                     )
                 )
+        return out
+
+    def _each_of(self, q, anchors, scores) -> list[Candidate]:
+        """'What are the populations of Velmora and Tarsk?', 'where were A and B born?': the property the words
+        name, read for each of the things listed, beside it (not a thing both are linked to)."""
+        ents = [(m, terms[0]) for m, terms, lit in anchors if not lit]
+        listed = all(
+            set(q.tokens[m1.end : m2.start]) <= {"and", ","} and m1.end < m2.start
+            for (m1, _), (m2, _) in zip(ents, ents[1:])
+        )
+        if q.cues.ask or len(ents) < 2 or len(ents) != len(anchors) or not listed:
+            return []
+        values = " ".join(t for _, t in ents)
+        shared = " . ".join(f"{t} ?p ?v{k}" for k, (_, t) in enumerate(ents))
+        rows = self._rows(f"SELECT DISTINCT ?p WHERE {{ {shared} }} LIMIT 50")
+        out = []
+        for (p,) in rows:
+            fit = scores.get(p.value, 0.0) if p is not None else 0.0
+            if q.cues.asks_time:  # "when were A and B born?": the date, not the place
+                fit += 0.3 if self._about_time(p.value) else -0.3
+            if fit < 0.5:
+                continue
+            s = sum(m.score for m, _ in ents) + fit + 0.5
+            out.append(
+                Candidate(f"SELECT ?e ?x WHERE {{ VALUES ?e {{ {values} }} ?e <{p.value}> ?x . }}", s, "each-of")
+            )
         return out
 
     def _value_compared(self, q, anchors, scores) -> list[Candidate]:

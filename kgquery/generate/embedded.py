@@ -321,7 +321,7 @@ class EmbeddedGenerator(
             negated = self._negated(q, target_cls, anchors, links, scores)
             if negated:  # the positive readings answer the opposite question
                 cands = [Candidate(c.sparql, c.score - 0.5, c.shape, c.parts) for c in cands] + negated
-        if len(anchors) >= 2 and q.cues.comparative:
+        if len(anchors) >= 2 and (q.cues.comparative or q.cues.superlative):
             cands += self._compare_entities(q, anchors, scores)
         if anchors and target_cls and q.cues.comparative:
             than = self._than_any(q, target_cls, anchors, scores) or self._than_entity(q, target_cls, anchors, scores)
@@ -333,6 +333,7 @@ class EmbeddedGenerator(
             cands += self._value_compared(q, anchors, scores)
         if len(anchors) >= 2 and not q.cues.ask:
             cands += self._which_namesake(q, anchors, scores)
+            cands += self._each_of(q, anchors, scores)
         return cands
 
     def _without_class(self, q: Question, anchors, scores: dict[str, float]) -> list[Candidate]:
@@ -584,6 +585,8 @@ class EmbeddedGenerator(
                 test = f"{value} = {shown[0]}" if len(shown) == 1 else f"{value} IN ({', '.join(shown)})"
                 extra += path.triples(x, f"q{k}") + [f"FILTER({test})"]
             bonus += 0.5 * path.score
+        if q.cues.also_time:
+            extra, bonus = self._also_in_time(q, body, x, cls, scores, extra, bonus)
         if q.cues.versus:
             extra, bonus = self._versus(q, body, x, cls, extra, bonus)
         for prop, value in self._named_flags(q):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..understand.text import AGGREGATE_WORDS, STOPWORDS, Question
-from .candidate import Candidate, _num, _reuse_middle
+from .candidate import Candidate, Path, _num, _reuse_middle
 from .paths import AGE_ADJECTIVES
 
 
@@ -97,6 +97,19 @@ class RankingShapes:
             inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(over + num))
             return f"{{ SELECT (AVG(?i_v) AS ?avg) WHERE {{ {inner} }} }} FILTER(?v {c.above_average[0]} ?avg)"
         return f"FILTER({self._year_test(c.compare[0], c.compare[1], year_of)})"
+
+    def _also_in_time(self, q: Question, body, x: str, cls, scores, extra: list[str], bonus: float):
+        """'movies released after 2015 with a rating above 7': the year compared beside the other comparison,
+        on the time the word before it names (released -> date published), as a filter of its own."""
+        op, year, at = q.cues.also_time
+        word = q.tokens[at - 1] if at > 0 else ""
+        for p in self._numeric_paths(cls, body, "year", scores, year=True, measure=word):
+            last = p.steps[-1][0]
+            if self._time_valued(last) or self._word_scores("year").get(last, 0.0) >= 0.6:
+                extra = extra + Path(p.steps, "?yq", p.score).triples(x, "yq")
+                extra.append("FILTER(" + self._year_test(op, year, last).replace("?v", "?yq") + ")")
+                return extra, bonus + 0.5 * p.score
+        return extra, bonus
 
     def _year_test(self, op: str, number: float, year_of: str | None) -> str:
         """?v compared with a number; with a year (`year_of`: the property compared with it), with the first

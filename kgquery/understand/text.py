@@ -228,6 +228,7 @@ class Cues:
     top: int | None = None  # "the 5 largest", "top three": how many a superlative keeps
     top_at: int = -1  # token position of that number
     skip: int = 0  # "the second tallest": how many come before the one asked for
+    also_time: tuple[str, float, int] | None = None  # a year compared beside the comparison above: (op, year, at)
     #: the word each aggregate applies to ("total population and average area": SUM population, AVG area)
     aggregate_of: dict[str, str] = field(default_factory=dict)
     #: numbers that state a value ("with 8 cylinders", "made in 1974"): (number, the word naming it, position)
@@ -457,7 +458,8 @@ def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
     t = low[i]
     if t in ("least", "most") and i > 0 and low[i - 1] == "at":
         return None  # "at least 10 flights" bounds a number; it ranks nothing
-    if t in ("first", "last") and i > 1 and low[i - 1] not in STOPWORDS and all(w in STOPWORDS for w in low[i + 1 :]):
+    rest_free = all(w in STOPWORDS for w in low[i + 1 :]) or (low[0] in ("who", "which") and "or" in low[i + 2 :])
+    if t in ("first", "last") and i > 1 and low[i - 1] not in STOPWORDS and rest_free:  # "born first, A or B?"
         return ("ASC" if t == "first" else "DESC", "early" if t == "first" else "late", i)  # "born first"
     if t in ("best", "worst") and i + 1 < len(low) and low[i + 1] in AGGREGATE_WORDS:
         return ("DESC" if t == "best" else "ASC", "", i)  # "the best average reliability": ranks the average
@@ -580,6 +582,19 @@ def _for_every(low: list[str], i: int) -> bool:
     return k >= 0 and low[k] == "for"
 
 
+def _name_spans(tokens: list[str], names: frozenset[tuple[str, ...]]) -> set[int]:
+    """Positions of the tokens that spell one of `names` ('the best finishes of ...': 'best finish')."""
+    if not names:
+        return set()
+    words = [singular(t) for t in tokens]
+    out: set[int] = set()
+    for i in range(len(words)):
+        for name in names:
+            if tuple(words[i : i + len(name)]) == name:
+                out.update(range(i, i + len(name)))
+    return out
+
+
 def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
     """The cues one token opens: numbers, superlatives, groups, aggregates, negation, comparisons. `named`: the
     word is part of a name ("Quai Ouest", "Mount Everest"), so it ranks nothing where it ends like a superlative."""
@@ -642,6 +657,13 @@ def _compare_year(low: list[str], c: Cues) -> None:
     >>> c = Cues(); _compare_year("cars made before 1980".split(), c); c.compare, c.compare_time
     (('<', 1980.0, 2), True)
     """
+    found = _year_compared(low)
+    if found:
+        c.compare, c.compare_time = found, True
+
+
+def _year_compared(low: list[str]) -> tuple[str, float, int] | None:
+    """(op, year, position of the comparing word) of the first comparison with a year, else None."""
     for i, w in enumerate(low):
         op = TIME_COMPARATIVES.get(w)
         if op is None:
@@ -650,8 +672,8 @@ def _compare_year(low: list[str], c: Cues) -> None:
         while j < len(low) and low[j] in ("than", "to", "the", "year", "of"):
             j += 1
         if j < len(low) and re.fullmatch(r"1\d{3}|20\d{2}", low[j]):
-            c.compare, c.compare_time = (op, float(low[j]), i), True
-            return
+            return (op, float(low[j]), i)
+    return None
 
 
 def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
@@ -936,10 +958,12 @@ def _substrings(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
-def analyse(text: str) -> Question:
-    """Tokenise a question and read its cues."""
+def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Question:
+    """Tokenise a question and read its cues. `names`: names of several words (singular, lower case) that the
+    graph gives its properties ('best finish', 'highest rank'): written out, their words rank nothing."""
     raw = _raw_tokens(text)
     tokens = [normalize(r).replace(" ", "") if not _NUM.match(r) else r.replace(",", ".") for r in raw]
+    in_names = _name_spans(tokens, names)
     c = Cues()
     low = tokens
     if low and low[0] in ASK_STARTS:
@@ -950,11 +974,15 @@ def analyse(text: str) -> Question:
     if re.search(rf"\bhow many\b|\bcount\b|(?:^|\b(?:{before_number})\s)number of\b", joined):
         c.count, c.ask = True, False
     for i in range(len(low)):
-        _read_token(c, low, i, named=_in_name(raw, i))
+        _read_token(c, low, i, named=_in_name(raw, i) or i in in_names)
     _read_ranges(c, low, joined)
     if c.compare is None and c.between is None:
         _compare_year(low, c)
-    c.measures = _measures(low, {c.top_at, c.compare[2] if c.compare else -1}, c)
+    elif c.compare and not c.compare_time:  # "released after 2015 with a rating above 7": both hold
+        found = _year_compared(low)
+        c.also_time = found if found and found[2] != c.compare[2] else None
+    taken = {c.top_at, c.compare[2] if c.compare else -1, c.also_time[2] if c.also_time else -1}
+    c.measures = _measures(low, taken, c)
     if c.group is not None and c.superlative and not c.aggregates:
         _superlatives_per_group(low, c)
     c.aggregate = c.aggregates[0] if c.aggregates else None
