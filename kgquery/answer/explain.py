@@ -813,9 +813,12 @@ def _comparisons(expr) -> list[tuple]:
 
 
 def _is_year_of(e) -> bool:
+    """YEAR(?v), or IF(isNumeric(?v), ?v, YEAR(?v)) (a year stored as a number or as a date)."""
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    return isinstance(e, CompValue) and e.name in ("Builtin_YEAR", "Builtin_IF")
+    if isinstance(e, CompValue) and e.name == "Builtin_IF":
+        e = e.get("arg3")
+    return isinstance(e, CompValue) and e.name == "Builtin_YEAR"
 
 
 def _is_boolean(t) -> bool:
@@ -843,7 +846,7 @@ def _unstr(e):
 
     if isinstance(e, CompValue) and e.name in ("Builtin_STR", "Builtin_YEAR"):
         return e["arg"]
-    if isinstance(e, CompValue) and e.name == "Builtin_IF" and isinstance(e.get("arg2"), Variable):
+    if _is_year_of(e) and e.name == "Builtin_IF" and isinstance(e.get("arg2"), Variable):
         return e["arg2"]
     return e
 

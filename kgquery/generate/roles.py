@@ -21,8 +21,7 @@ class RoleShapes:
         if word is None:
             return []
         out: list[Candidate] = []
-        named = sorted(((v, p) for p, v in self._word_scores(word).items() if v >= ROLE_FIT), reverse=True)
-        for v, p in named[:2]:
+        for v, p in self._role_props(word)[:2]:
             info = self.schema.prop(p)
             if p in SKIP_PROPS or info is None or info.is_literal or not info.iri_objects:
                 continue
@@ -32,6 +31,10 @@ class RoleShapes:
             out += self._wrap(q, [f"?role <{p}> ?x ."], "?x", base, "role", None, scores)
         return out
 
+    def _role_props(self, word: str) -> list[tuple[float, str]]:
+        """(fit, property) for the properties the word names surely enough to stand for a class, best first."""
+        return sorted(((v, p) for p, v in self._word_scores(word).items() if v >= ROLE_FIT), reverse=True)
+
     def _role_constrained(self, q: Question, anchors, scores: dict[str, float]) -> list[Candidate]:
         """'which actors were born in Osaka?': the things of the class the role's values have (person), tied to
         the named things as any such thing would be, and kept to those that play the role."""
@@ -39,7 +42,7 @@ class RoleShapes:
         if word is None:
             return []
         out: list[Candidate] = []
-        for v, p in sorted(((v, p) for p, v in self._word_scores(word).items() if v >= ROLE_FIT), reverse=True)[:1]:
+        for v, p in self._role_props(word)[:1]:
             info = self.schema.prop(p)
             if p in SKIP_PROPS or info is None or info.is_literal or not info.object_classes:
                 continue
