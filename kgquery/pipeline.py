@@ -462,7 +462,7 @@ def _read_and_link(question: str, linker, choice: str | None):
     from .understand.text import analyse
 
     text, respelled = linker.respell(question)
-    q = analyse(text, names=_property_names(linker.schema))
+    q = analyse(text, names=linker.ranking_names)
     links = linker.link(q)
     links.respelled = respelled
     _cap_mentions(links)
@@ -472,25 +472,6 @@ def _read_and_link(question: str, linker, choice: str | None):
 
         pinned = fix_choice(links, choice)
     return q, links, pinned
-
-
-def _property_names(schema) -> frozenset[tuple[str, ...]]:
-    """The graph's property names of several words that open with a word of ranking ('best finish', 'highest
-    rank'): written out in a question they name the property; they rank nothing. Once per schema."""
-    import re
-
-    from .understand.text import singular, superlative_adjective
-
-    cached = getattr(schema, "_ranking_names", None)
-    if cached is None:
-        names = set()
-        for p in schema.properties:
-            words = tuple(singular(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", p.label or ""))
-            if len(words) > 1 and (words[0] in ("best", "worst", "most", "least") or superlative_adjective(words[0])):
-                names.add(words)
-        cached = frozenset(names)
-        schema._ranking_names = cached
-    return cached
 
 
 def _cap_mentions(links) -> None:

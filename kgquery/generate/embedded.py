@@ -336,30 +336,6 @@ class EmbeddedGenerator(
             cands += self._each_of(q, anchors, scores)
         return cands
 
-    def _without_class(self, q: Question, anchors, scores: dict[str, float]) -> list[Candidate]:
-        """Readings when the question names no class: a role the asked word names ("which director"), or
-        the things the named properties describe (a guess, below the readings)."""
-        cands: list[Candidate] = []
-        if not anchors:
-            cands += self._role_things(q, scores)  # "which director was born first?": a role, not a class
-            # no class word and no entity: the things asked about are those the named properties describe
-            for guess in self._owners_of_named_properties(scores):
-                cands += [
-                    Candidate(c.sparql, c.score - 0.3, c.shape + "+owner", c.parts)
-                    for c in self._class_only(q, guess, scores)
-                ]
-            return cands
-        cands += self._role_constrained(q, anchors, scores)  # "which actors were born in Osaka?"
-        if all(lit for _, _, lit in anchors) or q.cues.aggregates:
-            # only stated values ("the accelerate of the car make amc hornet"): the things the named
-            # properties describe, tied to the values by a path over the schema
-            for guess in self._owners_of_named_properties(scores):
-                cands += [
-                    Candidate(c.sparql, c.score - 0.8, c.shape + "+owner", c.parts)  # a guess: below the readings
-                    for c in self._constrained(q, guess, anchors, scores)
-                ]
-        return cands
-
     def _counted_among(self, q, cls, anchors, links, scores) -> list[Candidate]:
         """ "countries in Europe with at least 3 car makers": the things counted per ?x, among those the stated
         entities constrain (each by its best path); none when one of them has no path."""

@@ -359,13 +359,19 @@ class PathFinding:
             (r[3] is not None and r[3].value == "true") or self._time_valued(r[0].value) for r in own
         )
 
+    def _place_word_at(self, q: Question, m: Mention) -> int:
+        """Where the word before a named place stands ('from', 'in'), past an article and the place's class
+        word ("from the airport 'APG'"); -1 at the start."""
+        k = m.start - 1
+        while k > 0 and (q.tokens[k] in ("the", "a", "an") or any(c.start <= k < c.end for c in self._class_mentions)):
+            k -= 1
+        return k
+
     def _way_marked(self, q: Question, m: Mention, paths: list[Path]) -> None:
         """'flights from APG' reach APG as their source, 'flights to APG' or 'arriving at APG' as their
         destination: where the properties reaching a place name the start and the end of a movement, the
         preposition before the place says which; the other falls behind."""
-        k = m.start - 1  # "from the airport 'APG'": past an article and the place's class word
-        while k > 0 and (q.tokens[k] in ("the", "a", "an") or any(c.start <= k < c.end for c in self._class_mentions)):
-            k -= 1
+        k = self._place_word_at(q, m)
         before = q.tokens[k] if k >= 0 else ""
         arriving = before in ("at", "in") and k > 0 and q.tokens[k - 1].startswith("arriv")
         if before == "from":
@@ -385,9 +391,7 @@ class PathFinding:
         """'cities in Sudmark', 'buildings in Sudmark': after "in", the paths whose every property says
         one thing lies within another gain per hop, so a chain of them overtakes a shorter link that the
         words do not name; nothing changes where no path, or every path, is such a chain."""
-        k = m.start - 1
-        while k > 0 and (q.tokens[k] in ("the", "a", "an") or any(c.start <= k < c.end for c in self._class_mentions)):
-            k -= 1
+        k = self._place_word_at(q, m)
         if k < 0 or q.tokens[k] not in ("in", "within", "inside"):
             return
         within = [

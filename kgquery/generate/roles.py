@@ -1,6 +1,7 @@
-"""Roles as properties: "which director was born first?" where 'director' names no class but a property
-(schema:director) whose values are things. The directors are the things some subject points at by it, so
-that pattern stands in for the class the question would otherwise name."""
+"""Readings when the question names no class. Roles as properties: "which director was born first?" where
+'director' names no class but a property (schema:director) whose values are things. The directors are the things
+some subject points at by it, so that pattern stands in for the class the question would otherwise name.
+Failing that, the things the named properties describe are guessed."""
 
 from __future__ import annotations
 
@@ -12,39 +13,41 @@ ROLE_FIT = 0.8
 
 
 class RoleShapes:
-    """Mixed into EmbeddedGenerator; uses its _wrap, _constrained, _word_scores, _free and schema."""
+    """Mixed into EmbeddedGenerator; uses its _wrap, _constrained, _class_only, _owners_of_named_properties,
+    _word_scores, _free and schema."""
+
+    def _roles(self, q: Question, k: int) -> list[tuple[float, str, object]]:
+        """(fit, property, its schema entry) for up to `k` properties the asked word names surely enough to
+        stand for a class, best first; only properties whose values are things."""
+        word = _role_word(q)
+        if word is None:
+            return []
+        named = sorted(((v, p) for p, v in self._word_scores(word).items() if v >= ROLE_FIT), reverse=True)
+        out = []
+        for v, p in named:
+            info = self.schema.prop(p)
+            if p not in SKIP_PROPS and info is not None and not info.is_literal and info.iri_objects:
+                out.append((v, p, info))
+        return out[:k]
 
     def _role_things(self, q: Question, scores: dict[str, float]) -> list[Candidate]:
         """The things a property the asked word names points at, read out as the question asks (ranked,
         compared, counted or listed); only when no class and no entity is named."""
-        word = _role_word(q)
-        if word is None:
-            return []
         out: list[Candidate] = []
-        for v, p in self._role_props(word)[:2]:
-            info = self.schema.prop(p)
-            if p in SKIP_PROPS or info is None or info.is_literal or not info.iri_objects:
-                continue
+        for v, p, _ in self._roles(q, 2):
+            word = _role_word(q)
             left = [w for w in self._free if w != word and not self._word_scores(w) and not w.isdigit()]
             # as a class word would stand (_class_only), a little more for a fuller fit
             base = 1.2 + 0.5 * (v - ROLE_FIT) - 0.25 * len(left)
             out += self._wrap(q, [f"?role <{p}> ?x ."], "?x", base, "role", None, scores)
         return out
 
-    def _role_props(self, word: str) -> list[tuple[float, str]]:
-        """(fit, property) for the properties the word names surely enough to stand for a class, best first."""
-        return sorted(((v, p) for p, v in self._word_scores(word).items() if v >= ROLE_FIT), reverse=True)
-
     def _role_constrained(self, q: Question, anchors, scores: dict[str, float]) -> list[Candidate]:
         """'which actors were born in Osaka?': the things of the class the role's values have (person), tied to
         the named things as any such thing would be, and kept to those that play the role."""
-        word = _role_word(q)
-        if word is None:
-            return []
         out: list[Candidate] = []
-        for v, p in self._role_props(word)[:1]:
-            info = self.schema.prop(p)
-            if p in SKIP_PROPS or info is None or info.is_literal or not info.object_classes:
+        for v, p, info in self._roles(q, 1):
+            if not info.object_classes:
                 continue
             cls = info.object_classes[0][0]
             typed = f"?x a <{cls}> ."
@@ -56,6 +59,30 @@ class RoleShapes:
                 sparql = c.sparql.replace(typed, f"{typed} ?role <{p}> ?x .", 1)
                 out.append(Candidate(sparql, c.score + 0.5 * (v - ROLE_FIT), c.shape + "+role", c.parts))
         return out
+
+    def _without_class(self, q: Question, anchors, scores: dict[str, float]) -> list[Candidate]:
+        """Readings when the question names no class: a role the asked word names ("which director"), or
+        the things the named properties describe (a guess, below the readings)."""
+        cands: list[Candidate] = []
+        if not anchors:
+            cands += self._role_things(q, scores)  # "which director was born first?": a role, not a class
+            # no class word and no entity: the things asked about are those the named properties describe
+            for guess in self._owners_of_named_properties(scores):
+                cands += [
+                    Candidate(c.sparql, c.score - 0.3, c.shape + "+owner", c.parts)
+                    for c in self._class_only(q, guess, scores)
+                ]
+            return cands
+        cands += self._role_constrained(q, anchors, scores)  # "which actors were born in Osaka?"
+        if all(lit for _, _, lit in anchors) or q.cues.aggregates:
+            # only stated values ("the accelerate of the car make amc hornet"): the things the named
+            # properties describe, tied to the values by a path over the schema
+            for guess in self._owners_of_named_properties(scores):
+                cands += [
+                    Candidate(c.sparql, c.score - 0.8, c.shape + "+owner", c.parts)  # a guess: below the readings
+                    for c in self._constrained(q, guess, anchors, scores)
+                ]
+        return cands
 
 
 def _role_word(q: Question) -> str | None:

@@ -12,6 +12,7 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..graph.labels import LABEL_PREDICATES, LabelHit, label_names, normalize
@@ -19,7 +20,7 @@ from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..wording import english_noun, verb_form, verb_lemma
 from .lexicon import derived_nouns, doer_nouns
-from .text import STOPWORDS, TITLES, Question, singular, stem
+from .text import STOPWORDS, TITLES, Question, singular, stem, superlative_adjective
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -259,6 +260,17 @@ class Linker:
         self._class_graph = None
         self._derived_cache: dict[str, set[str]] = {}  # word -> stems of the nouns its verb derives
         self._speller = None
+
+    @cached_property
+    def ranking_names(self) -> frozenset[tuple[str, ...]]:
+        """The graph's property names of several words that open with a word of ranking ('best finish',
+        'highest rank'): written out in a question they name the property and rank nothing (text.analyse)."""
+        names = set()
+        for p in self.schema.properties:
+            words = tuple(singular(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", p.label or ""))
+            if len(words) > 1 and (words[0] in ("best", "worst", "most", "least") or superlative_adjective(words[0])):
+                names.add(words)
+        return frozenset(names)
 
     def respell(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """The question with its spelling slips read as the graph words they nearly spell (spelling.py)."""
