@@ -1260,6 +1260,51 @@ t:b a t:Player ; rdfs:label "Bo Lind" ; t:bestFinish 2 ; t:earnings 189233 ; t:h
 t:c a t:Player ; rdfs:label "Cy Dorn" ; t:bestFinish 1 ; t:earnings 104871 ; t:highestRank 141 .
 """
 
+#: a league: contracts and matches as nodes of their own joining players, teams and dates (n-ary relations);
+#: positions as language-tagged strings
+LEAGUE = """\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix l: <http://example.org/league/> .
+l:Team rdfs:label "team" .
+l:Player rdfs:label "player" .
+l:Contract rdfs:label "contract" .
+l:Stadium rdfs:label "stadium" .
+l:Match rdfs:label "match" .
+l:player rdfs:label "player" .
+l:team rdfs:label "team" .
+l:salary rdfs:label "annual salary" ; rdfs:comment "Gross pay per year, in euros." .
+l:startDate rdfs:label "start date" .
+l:position rdfs:label "position" .
+l:birthDate rdfs:label "date of birth" .
+l:homeGround rdfs:label "home ground" .
+l:capacity rdfs:label "capacity" ; rdfs:comment "Number of seats." .
+l:town rdfs:label "town" .
+l:homeTeam rdfs:label "home team" .
+l:awayTeam rdfs:label "away team" .
+l:kickoff rdfs:label "kick-off" .
+l:s1 a l:Stadium ; rdfs:label "Quayside Park" ; l:capacity 32000 ; l:town "Carrow" .
+l:s2 a l:Stadium ; rdfs:label "Millbrook Arena" ; l:capacity 18500 ; l:town "Millbrook" .
+l:t1 a l:Team ; rdfs:label "Harbour Hawks" ; l:homeGround l:s1 .
+l:t2 a l:Team ; rdfs:label "Millbrook Rovers" ; l:homeGround l:s2 .
+l:t3 a l:Team ; rdfs:label "Fenwick Athletic" .
+l:p1 a l:Player ; rdfs:label "Ana Ruiz" ; l:position "goalkeeper"@en ; l:birthDate "1994-05-12"^^xsd:date .
+l:p2 a l:Player ; rdfs:label "Tomas Berg" ; l:position "defender"@en ; l:birthDate "1990-11-02"^^xsd:date .
+l:p3 a l:Player ; rdfs:label "Kofi Mensah" ; l:position "forward"@en ; l:birthDate "1998-01-23"^^xsd:date .
+l:p5 a l:Player ; rdfs:label "Marek Novak" ; l:position "goalkeeper"@en ; l:birthDate "1988-03-15"^^xsd:date .
+l:c1 a l:Contract ; l:player l:p1 ; l:team l:t1 ; l:salary 410000 ; l:startDate "2019-07-01"^^xsd:date .
+l:c2 a l:Contract ; l:player l:p2 ; l:team l:t1 ; l:salary 380000 ; l:startDate "2016-07-01"^^xsd:date .
+l:c3 a l:Contract ; l:player l:p3 ; l:team l:t1 ; l:salary 720000 ; l:startDate "2022-01-15"^^xsd:date .
+l:c5 a l:Contract ; l:player l:p5 ; l:team l:t2 ; l:salary 510000 ; l:startDate "2015-08-20"^^xsd:date .
+l:m1 a l:Match ; rdfs:label "Hawks v Rovers" ; l:homeTeam l:t1 ; l:awayTeam l:t2 ;
+    l:kickoff "2024-03-02T15:00:00"^^xsd:dateTime .
+l:m2 a l:Match ; rdfs:label "Rovers v Athletic" ; l:homeTeam l:t2 ; l:awayTeam l:t3 ;
+    l:kickoff "2023-09-09T17:30:00"^^xsd:dateTime .
+l:m4 a l:Match ; rdfs:label "Rovers v Hawks" ; l:homeTeam l:t2 ; l:awayTeam l:t1 ;
+    l:kickoff "2024-04-20T19:45:00"^^xsd:dateTime .
+"""
+LG = "http://example.org/league/"
+
 
 @pytest.fixture(scope="module")
 def on_graph(tmp_path_factory):
@@ -1360,6 +1405,25 @@ def on_graph(tmp_path_factory):
         ("CARDS", "What is the highest rank of Bo Lind?", ["68"]),
         # 'both a tower and a museum': one of each, at once
         ("TOWNS", "Which architect designed both a tower and a museum?", [f"{TW}Eda"]),
+        # a value with a language tag is matched as the graph holds it ("goalkeeper"@en)
+        ("LEAGUE", "Which players are goalkeepers?", [f"{LG}p1", f"{LG}p5"]),
+        # 'where': a place, not the stadium's capacity
+        ("LEAGUE", "Where is Quayside Park?", ["Carrow"]),
+        # 'when' of a relation kept as a node: the contract's date, not the player's birth nor the team's
+        ("LEAGUE", "When did Kofi Mensah join Harbour Hawks?", ["2022-01-15"]),
+        ("LEAGUE", "When did Marek Novak join his team?", ["2015-08-20"]),
+        # two teams in a match, in either role: both matches between them
+        ("LEAGUE", "When did Harbour Hawks play Millbrook Rovers?", ["2024-03-02T15:00:00", "2024-04-20T19:45:00"]),
+        # the salary is on the contract that joins the player to the team: added up there
+        ("LEAGUE", "What is the total salary of the Harbour Hawks players?", ["1510000"]),
+        # 'earns': the verb's own noun (earnings) is near the salary
+        ("LEAGUE", "Which goalkeeper earns the most?", [f"{LG}p5"]),
+        # a stated value with no class word: the things holding it ('defender', a player's position) are asked
+        ("LEAGUE", "Who are the defenders of Harbour Hawks?", [f"{LG}p2"]),
+        ("LEAGUE", "How many forwards play for Harbour Hawks?", ["1"]),
+        # a year stated for a date: the dates within that year, on the things' own date
+        ("LEAGUE", "Which players were born in 1998?", [f"{LG}p3"]),
+        ("LEAGUE", "How many matches were played in 2024?", ["2"]),
     ],
     ids=[
         "when",
@@ -1398,6 +1462,17 @@ def on_graph(tmp_path_factory):
         "named-best",
         "named-highest",
         "both-classes",
+        "language-tagged-value",
+        "where-a-place",
+        "when-of-a-relation-node",
+        "when-of-an-unnamed-node",
+        "either-order",
+        "aggregate-on-the-relation-node",
+        "verb-noun-embedded",
+        "value-owner-list",
+        "value-owner-count",
+        "year-of-a-date",
+        "year-of-a-datetime",
     ],
 )
 def test_questions_on_books_and_films(on_graph, graph, question, expected):
@@ -1493,3 +1568,15 @@ def test_a_thing_is_reached_by_the_property_named_after_its_class(on_graph):
     # country) holds of every building there, the capital only of one
     ans, values = answer_values(on_graph("TOWERS"), "Which buildings are in Ostland?")
     assert values == [f"{EX}b1", f"{EX}b2"], ans.sparql
+
+
+def test_is_a_thing_a_value_asks_the_property_holding_that_value(on_graph):
+    league = on_graph("LEAGUE")
+    # 'goalkeeper' is a position (with a language tag): whether the player's position is it, not whether the
+    # player has some date of birth (which every player has: 'Yes' for anyone)
+    no, yes = league.ask("Is Tomas Berg a goalkeeper?"), league.ask("Is Ana Ruiz a goalkeeper?")
+    assert (no.boolean, yes.boolean) == (False, True), (no.sparql, yes.sparql)
+    assert "position" in no.sparql, no.sparql
+    # a team has no position: whether one of its players holds that value
+    there = league.ask("Is there a goalkeeper at Harbour Hawks?")
+    assert there.boolean is True, there.sparql

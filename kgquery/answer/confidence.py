@@ -123,6 +123,8 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
     checks = []
     if getattr(cues, "asks_time", False) and rows:
         checks.append(all(any(t is not None and is_time(t) for t in r) for r in rows[:5] if r))  # a column of times
+    if getattr(cues, "asks_place", False) and rows:  # 'where ...': a place, never a number, a date or yes/no
+        checks.append(not all(any(t is not None and (t.is_numeric or is_time(t)) for t in r) for r in rows[:5] if r))
     if cues.ask:
         checks.append(up.startswith("ASK"))
     if cues.count:

@@ -39,6 +39,7 @@ from .candidate import (  # noqa: F401  (re-exported)
     with_subclasses,
 )
 from .comparison import ComparisonShapes
+from .events import EventShapes
 from .feasible import impossible_join, literal_subject
 from .flags import FlagShapes
 from .grouping import GroupingShapes
@@ -66,6 +67,7 @@ class EmbeddedGenerator(
     ReadShapes,
     GroupingShapes,
     ComparisonShapes,
+    EventShapes,
     NegationShapes,
     RankingShapes,
     NamedThingShapes,
@@ -177,8 +179,20 @@ class EmbeddedGenerator(
         cands = self._candidates(q, links)
         if q.cues.at_least_one:
             cands += self._candidates(dataclasses.replace(q, cues=dataclasses.replace(q.cues, compare=None)), links)
+        out = self._feasible(cands)
+        out = self._feasible(out + self._either_order(q, out))  # 'A played B': in either order
+        out = self._feasible(out + self._event_times(q, out))  # 'when': the time of the things found
+        keys = self._order_keys(q)  # once per question, not per candidate
+        return [
+            dataclasses.replace(c, sparql=with_subclasses(self._ordered(q, c.sparql, keys), self._superclasses))
+            for c in out[:MAX_CANDIDATES]
+        ]
+
+    def _feasible(self, cands: list[Candidate]) -> list[Candidate]:
+        """Best first, each query once, without those that cannot hold (a literal as subject, a join the
+        schema rules out); ties in a fixed order, run to run."""
         seen, out = set(), []
-        for c in sorted(cands, key=lambda c: (-c.score, c.sparql)):  # ties: a fixed order, run to run
+        for c in sorted(cands, key=lambda c: (-c.score, c.sparql)):
             if (
                 c.sparql not in seen
                 and not self._literal_subject(c.sparql)
@@ -186,11 +200,7 @@ class EmbeddedGenerator(
             ):
                 seen.add(c.sparql)
                 out.append(c)
-        keys = self._order_keys(q)  # once per question, not per candidate
-        return [
-            dataclasses.replace(c, sparql=with_subclasses(self._ordered(q, c.sparql, keys), self._superclasses))
-            for c in out[:MAX_CANDIDATES]
-        ]
+        return out
 
     def _ordinal_of_time(self, q: Question, links: Links) -> Question:
         """Read "the first student to register", "the last transcript" as a superlative of time, but only when the
@@ -485,7 +495,7 @@ class EmbeddedGenerator(
                     iris.sort(key=lambda i: -deg.get(i, 0))
                 out.append((m, [f"<{i}>" for i in iris[:3]], False))
             else:
-                out.append((m, [Term("literal", m.hits[0].label).n3()], True))
+                out.append((m, [m.hits[0].term or Term("literal", m.hits[0].label).n3()], True))
         return out
 
     def _disambiguate(self, anchors):
@@ -546,6 +556,16 @@ class EmbeddedGenerator(
             if not paths:  # "concerts in 2014" where years are stored as texts: the value as written
                 paths = [p for p in self._numeral_paths(cls, body, word, [_num(v) for v in values]) if p.score >= 0.6]
                 spelled = True
+            if not paths and word == "year" and len(values) == 1:  # "born in 1998": a date within that year
+                path = self._dated_in(q, cls, body, stated_at[word][0])
+                if path is not None:
+                    var = f"?q{k}"
+                    lo, hi = (
+                        self._year_test(op, values[0], path.steps[-1][0]).replace("?v", var) for op in (">=", "<=")
+                    )
+                    extra += Path(path.steps, var, path.score).triples(x, f"q{k}") + [f"FILTER({lo} && {hi})"]
+                    bonus += 0.5 * path.score
+                continue
             if not paths:
                 continue
             path = Path(paths[0].steps, f"?q{k}", paths[0].score)
@@ -588,6 +608,18 @@ class EmbeddedGenerator(
             extra += path.triples(x, f"t{k}") + [f"FILTER({test}(LCASE(STR(?t{k})), {_string(text.lower())}))"]
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
+
+    def _dated_in(self, q: Question, cls: str | None, body: list[str], at: int) -> Path | None:
+        """The date a stated year bounds ("born in 1998", "released in 2016"): the time the verb before 'in'
+        names, among the things' dates."""
+        verb = q.tokens[at - 2] if at >= 2 and q.tokens[at - 1] in ("in", "during") else ""
+        found = [
+            p
+            for p in self._numeric_paths(cls, body, "", {}, year=True, measure=verb)
+            if p.score >= 0.5 and self._about_time(p.steps[-1][0])
+        ]
+        # a time of their own, or the one the verb names, ahead of the others (no guess between two alike)
+        return found[0] if found and (len(found) == 1 or found[0].score > found[1].score) else None
 
     def _wrap_one(
         self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]
@@ -779,6 +811,8 @@ class EmbeddedGenerator(
                         s -= 0.5  # the name the user just typed is not what they ask for, unless they say so
                     if when:
                         s += WHEN_FIT if self._about_time(p) else -WHEN_FIT
+                    elif q.cues.asks_place and fwd and info is not None and (info.is_numeric or self._about_time(p)):
+                        s -= WHEN_FIT  # "where is Quayside Park?": not its capacity
                     out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
                     if fwd and ps >= 0.6 and not cls and not q.cues.ask:
                         out += self._through_value_node(q, t, p, s, scores)

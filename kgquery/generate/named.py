@@ -78,7 +78,15 @@ class NamedThingShapes:
         (m1, t1, _), (m2, t2, _) = anchors[0], anchors[1]
         out = []
         best = sorted(scores.items(), key=lambda kv: -kv[1])[:3]
+        # "Is Tomas Berg a goalkeeper?": a value names the property it was found under, whatever words are left
         a, b = t1[0], t2[0]
+        held = [h.iri for m, _, lit in anchors[:2] if lit for h in m.hits if h.source == "value"]
+        thing = b if a.startswith('"') else a
+        best += [
+            (p, scores.get(p, 0.0))
+            for p in dict.fromkeys(held)
+            if p not in dict(best) and self._rows(f"SELECT ?v WHERE {{ {thing} <{p}> ?v }} LIMIT 1")
+        ]  # only a property the named thing has: 'is there a goalkeeper at X' asks no team's position
         for p, ps in best:
             if a.startswith('"') and b.startswith('"'):
                 continue

@@ -300,6 +300,9 @@ class PathFinding:
         # properties the base pattern reached ?x by: "the price of the lamps" reaches a price node,
         # whose own number is then what the words name; going back along them leaves the node
         arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
+        # ... unless the body arrived from a node of its own (a contract joining a player to a team): its number
+        # ("the salary of the Hawks' players") is on that very node, which the reading joins onto (_reuse_middle)
+        by_node = set(re.findall(r"\?\w+ <([^>]+)> \?x \.", body))
         named = max((max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p in arrived), default=0.0)
         # an adjective that measures one attribute a property here names ("the youngest pet": its age) says
         # what is ranked; the question's other words then name what is read out ("the type and weight of ...")
@@ -329,7 +332,7 @@ class PathFinding:
                 s -= 0.1
                 if is_time and not year:  # a thing's own date before its neighbour's ("the oldest person"), and
                     s -= 0.2 + (0.5 if dated else 0.0)  # "the oldest building" is not the one with the oldest architect
-                if p1.value in arrived and d.value == "0":
+                if p1.value in arrived - by_node and d.value == "0":
                     s -= 0.5
             elif named >= 0.8:
                 s = max(s, 0.8 * named)

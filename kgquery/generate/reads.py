@@ -9,7 +9,7 @@ from ..graph.labels import LABEL_PREDICATES
 from ..graph.schema import local_name, split_name
 from ..understand.linking import Links
 from ..understand.text import STOPWORDS, Question, singular
-from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path
+from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _reuse_middle
 from .paths import HOP_PENALTY
 
 #: a read giving other things than the class the question asks for ("which books ..."): more than a word
@@ -43,7 +43,7 @@ class ReadShapes:
         fixed = set(re.findall(r"<([^>]+)> \?q\d+ \.", pat))  # "with 4 cylinders": not what is averaged
         for np_ in self._numeric_paths(cls, body, "", scores):
             if np_.score >= 0.6 and np_.steps[-1][0] not in fixed:
-                num = " ".join(np_.triples(x, "n"))
+                num = " ".join(_reuse_middle(np_.triples(x, "n"), body, x))
                 heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
                 out.append(
                     Candidate(f"SELECT {heads} WHERE {{ {pat} {num} }}", s + np_.score + 0.3, shape + "+aggregate")
@@ -184,7 +184,7 @@ class ReadShapes:
             if not paths:
                 return None
             path = Path(paths[0].steps, f"?a{k}", paths[0].score)
-            triples += path.triples(x, f"g{k}")
+            triples += _reuse_middle(path.triples(x, f"g{k}"), body, x)
             heads.append(f"({agg}(?a{k}) AS ?{agg.lower()})")
             fits.append(path.score)
         return (" ".join(heads), " ".join(triples), sum(fits) / len(fits)) if heads else None

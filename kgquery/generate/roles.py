@@ -10,11 +10,14 @@ from .candidate import SKIP_PROPS, Candidate
 
 #: how surely the asked word must name the property to stand for a class
 ROLE_FIT = 0.8
+#: the share of a property's subjects one class must hold to be taken as its owner
+OWNER_SHARE = 0.9
 
 
 class RoleShapes:
     """Mixed into EmbeddedGenerator; uses its _wrap, _constrained, _class_only, _owners_of_named_properties,
-    _word_scores, _free and schema."""
+    _word_scores, _free and schema. Readings without a class word, where a role, a stated value or the named
+    properties say what the things asked about are."""
 
     def _roles(self, q: Question, k: int) -> list[tuple[float, str, object]]:
         """(fit, property, its schema entry) for up to `k` properties the asked word names surely enough to
@@ -74,6 +77,14 @@ class RoleShapes:
                 ]
             return cands
         cands += self._role_constrained(q, anchors, scores)  # "which actors were born in Osaka?"
+        if any(not lit for _, _, lit in anchors):
+            # "who are the defenders of Harbour Hawks?": the things holding the stated value ('defender', a
+            # position) are what is asked, tied to the named thing as things of their class are
+            for owner in self._value_owners(anchors):
+                cands += [
+                    Candidate(c.sparql, c.score - 0.2, c.shape + "+value-owner", c.parts)
+                    for c in self._constrained(q, owner, anchors, scores)
+                ]
         if all(lit for _, _, lit in anchors) or q.cues.aggregates:
             # only stated values ("the accelerate of the car make amc hornet"): the things the named
             # properties describe, tied to the values by a path over the schema
@@ -83,6 +94,17 @@ class RoleShapes:
                     for c in self._constrained(q, guess, anchors, scores)
                 ]
         return cands
+
+    def _value_owners(self, anchors) -> list[str]:
+        """The class whose things hold each stated value's property, where one class holds nearly all of it."""
+        out: list[str] = []
+        for m, _, lit in anchors:
+            for h in m.hits[:3] if lit else ():
+                info = self.schema.prop(h.iri) if h.source == "value" else None
+                owners = info.subject_classes if info is not None else []
+                if owners and owners[0][1] >= OWNER_SHARE * sum(n for _, n in owners) and owners[0][0] not in out:
+                    out.append(owners[0][0])
+        return out[:2]
 
 
 def _role_word(q: Question) -> str | None:

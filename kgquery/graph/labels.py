@@ -74,6 +74,7 @@ class LabelHit:
     label: str  # the name as written in the graph
     score: float  # 0..1
     source: str  # predicate IRI the name came from, or "localname"
+    term: str = ""  # a value's literal as the graph holds it, in SPARQL syntax ('"goalkeeper"@en'); "" for names
 
 
 class LabelIndex:

@@ -79,7 +79,7 @@ def ambiguous(kg: "KnowledgeGraph", links: "Links", sparql: str | None) -> tuple
             else:
                 from ..terms import Term
 
-                others.append(Term("literal", o.hits[0].label).n3())
+                others.append(o.hits[0].term or Term("literal", o.hits[0].label).n3())
         c_conn = _connected(kg, c, others) if others else False
         options = [c]
         for a in iris:

@@ -141,6 +141,7 @@ class Embedder:
             if not self.wait_ready():
                 return {}
         from ..graph.labels import normalize
+        from .lexicon import derived_nouns
         from .text import STOPWORDS
 
         key = id(linker)
@@ -155,6 +156,8 @@ class Embedder:
             self._vecs[key] = (iris, self.encode(texts) if texts else np.zeros((0, 384)))
         iris, mat = self._vecs[key]
         words = [w for w in words if w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
+        # a verb's own noun says the same ('earns' -> earnings, near 'salary' where 'earns' is not)
+        words += [n for w in words for n in derived_nouns(w) if n not in words]
         if not words or not len(iris):
             return {}
         sims = (self._words(words) @ mat.T).max(axis=0)  # best word, per text

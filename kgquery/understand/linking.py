@@ -397,7 +397,12 @@ class Linker:
             if vals:
                 out.append(
                     Mention(
-                        i, j, raw, "value", [LabelHit(p, lit.value, 1.0, "value") for p, lit in vals], 0.97 - penalty
+                        i,
+                        j,
+                        raw,
+                        "value",
+                        [LabelHit(p, lit.value, 1.0, "value", lit.n3()) for p, lit in vals],
+                        0.97 - penalty,
                     )
                 )
             # a shortened class name followed by a noun ("template type codes") names that noun's property
@@ -465,7 +470,9 @@ class Linker:
             return Mention(i, i + 1, raw, "entity", place, 0.8, plural=True)
         vals = self._place_value_of_adjective(text)
         if vals:
-            return Mention(i, i + 1, raw, "value", [LabelHit(p, lit.value, 1.0, "value") for p, lit in vals], 0.8)
+            return Mention(
+                i, i + 1, raw, "value", [LabelHit(p, lit.value, 1.0, "value", lit.n3()) for p, lit in vals], 0.8
+            )
         return None
 
     def _place_of_adjective(self, word: str) -> list[LabelHit]:
@@ -494,7 +501,7 @@ class Linker:
                 return "entity", _dedup(hits)[:3]
             vals = self.values.lookup(noun)
             if vals:
-                return "value", [LabelHit(p, lit.value, 1.0, "value") for p, lit in vals[:6]]
+                return "value", [LabelHit(p, lit.value, 1.0, "value", lit.n3()) for p, lit in vals[:6]]
         return None
 
     def _place_value_of_adjective(self, word: str) -> list[tuple[str, Term]]:

@@ -249,6 +249,8 @@ class Cues:
     versus: tuple[str, str, str] | None = None
     #: the question asks for a time: 'when ...', 'what year ...', 'in which year ...'
     asks_time: bool = False
+    #: the question asks for a place ('where ...'): a number, a date or a yes/no is no answer to it
+    asks_place: bool = False
 
 
 #: nouns of time: 'what year', 'which date' ask for a time as 'when' does
@@ -1001,6 +1003,7 @@ def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Quest
         c.group = _their_owner(low)
     c.texts = _substrings(text)
     c.asks_time = _asks_time(low)
+    c.asks_place = low[:1] == ["where"]
     c.versus = _versus(low)
     if c.versus:
         c.comparative = None  # the other side is a number of the same thing, not another thing's
