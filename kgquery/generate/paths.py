@@ -297,12 +297,9 @@ class PathFinding:
             f"BIND(!isNumeric(?v) AS ?t) }} LIMIT 200"
         )
         timely = year or hint in TIME_ADJECTIVES or hint in AGE_ADJECTIVES
-        # properties the base pattern reached ?x by: "the price of the lamps" reaches a price node,
-        # whose own number is then what the words name; going back along them leaves the node
-        arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
-        # ... unless the body arrived from a node of its own (a contract joining a player to a team): its number
-        # ("the salary of the Hawks' players") is on that very node, which the reading joins onto (_reuse_middle)
-        by_node = set(re.findall(r"\?\w+ <([^>]+)> \?x \.", body))
+        # properties the base reached ?x by ("the price of the lamps": a price node); going back along them leaves
+        # the node, unless from a node of its own (a contract joining a player to a team, holding the salary)
+        arrived, by_node = set(re.findall(r"<([^>]+)> \?x \.", body)), set(re.findall(r"\?\w+ <([^>]+)> \?x \.", body))
         named = max((max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p in arrived), default=0.0)
         # an adjective that measures one attribute a property here names ("the youngest pet": its age) says
         # what is ranked; the question's other words then name what is read out ("the type and weight of ...")

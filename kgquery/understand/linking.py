@@ -99,6 +99,11 @@ class ValueIndex:
         return [v for n in keys for v in self.by_norm[n]]
 
 
+def _value_hits(vals: list[tuple[str, Term]]) -> list[LabelHit]:
+    """Hits for values found under properties, each keeping its literal as the graph holds it."""
+    return [LabelHit(p, lit.value, 1.0, "value", lit.n3()) for p, lit in vals]
+
+
 def build_value_index(kg: "KnowledgeGraph", label_preds: set[str]) -> ValueIndex:
     props = [
         p.iri
@@ -395,16 +400,7 @@ class Linker:
             if not written_as_id:  # "list id and name": the word, not the country code "ID"
                 vals = [(p, lit) for p, lit in vals if not self._is_identifier(LabelHit(p, lit.value, 1.0, p))]
             if vals:
-                out.append(
-                    Mention(
-                        i,
-                        j,
-                        raw,
-                        "value",
-                        [LabelHit(p, lit.value, 1.0, "value", lit.n3()) for p, lit in vals],
-                        0.97 - penalty,
-                    )
-                )
+                out.append(Mention(i, j, raw, "value", _value_hits(vals), 0.97 - penalty))
             # a shortened class name followed by a noun ("template type codes") names that noun's property
             tail_modifies = form in self._class_tails and j < len(q.tokens) and q.tokens[j] not in STOPWORDS
             if form not in self.class_names:  # class names are kept singular word by word ("bills of material")
@@ -470,9 +466,7 @@ class Linker:
             return Mention(i, i + 1, raw, "entity", place, 0.8, plural=True)
         vals = self._place_value_of_adjective(text)
         if vals:
-            return Mention(
-                i, i + 1, raw, "value", [LabelHit(p, lit.value, 1.0, "value", lit.n3()) for p, lit in vals], 0.8
-            )
+            return Mention(i, i + 1, raw, "value", _value_hits(vals), 0.8)
         return None
 
     def _place_of_adjective(self, word: str) -> list[LabelHit]:
@@ -501,7 +495,7 @@ class Linker:
                 return "entity", _dedup(hits)[:3]
             vals = self.values.lookup(noun)
             if vals:
-                return "value", [LabelHit(p, lit.value, 1.0, "value", lit.n3()) for p, lit in vals[:6]]
+                return "value", _value_hits(vals[:6])
         return None
 
     def _place_value_of_adjective(self, word: str) -> list[tuple[str, Term]]:
