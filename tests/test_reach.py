@@ -1305,6 +1305,30 @@ l:m4 a l:Match ; rdfs:label "Rovers v Hawks" ; l:homeTeam l:t2 ; l:awayTeam l:t1
 """
 LG = "http://example.org/league/"
 
+#: a bibliography whose class names ('Publication', 'Creator') are not the words a question uses ('papers')
+PAPERS = """\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix b: <https://bib.example/rdf/schema#> .
+@prefix r: <https://bib.example/rec/> .
+b:Publication rdfs:label "Publication" .
+b:Creator rdfs:label "Creator" ; rdfs:comment "A person who authored or edited a publication." .
+b:authoredBy rdfs:label "authored by" .
+b:yearOfPublication rdfs:label "year of publication" .
+b:publishedIn rdfs:label "published in" .
+r:a1 a b:Creator ; rdfs:label "Ada Kerr" .
+r:a2 a b:Creator ; rdfs:label "Ben Ortiz" .
+r:p1 a b:Publication ; rdfs:label "Graph Queries in Plain Words" ; b:authoredBy r:a1 , r:a2 ;
+    b:yearOfPublication "2019"^^xsd:gYear ; b:publishedIn "ISWC" .
+r:p2 a b:Publication ; rdfs:label "Sparse Entity Linking" ; b:authoredBy r:a1 ;
+    b:yearOfPublication "2021"^^xsd:gYear ; b:publishedIn "ACL" .
+r:p3 a b:Publication ; rdfs:label "Learning to Rank SPARQL" ; b:authoredBy r:a2 ;
+    b:yearOfPublication "2022"^^xsd:gYear ; b:publishedIn "ISWC" .
+r:p4 a b:Publication ; rdfs:label "Knowledge Graphs at Scale" ; b:authoredBy r:a1 ;
+    b:yearOfPublication "2023"^^xsd:gYear ; b:publishedIn "VLDB" .
+"""
+BIB = "https://bib.example/rec/"
+
 
 @pytest.fixture(scope="module")
 def on_graph(tmp_path_factory):
@@ -1424,6 +1448,11 @@ def on_graph(tmp_path_factory):
         # a year stated for a date: the dates within that year, on the things' own date
         ("LEAGUE", "Which players were born in 1998?", [f"{LG}p3"]),
         ("LEAGUE", "How many matches were played in 2024?", ["2"]),
+        # 'papers' names the class 'Publication' by meaning alone, in both its forms, far ahead of 'Creator'
+        ("PAPERS", "How many papers are there?", ["4"]),
+        # the noun after a superlative is the one asked about; a name after 'by' says whose, not what ranks
+        ("PAPERS", "What is the most recent paper by Ben Ortiz?", [f"{BIB}p3"]),
+        ("PAPERS", "What is the oldest paper?", [f"{BIB}p1"]),
     ],
     ids=[
         "when",
@@ -1473,6 +1502,9 @@ def on_graph(tmp_path_factory):
         "value-owner-count",
         "year-of-a-date",
         "year-of-a-datetime",
+        "class-by-meaning-alone",
+        "by-a-name-is-no-key",
+        "class-after-superlative",
     ],
 )
 def test_questions_on_books_and_films(on_graph, graph, question, expected):

@@ -297,9 +297,8 @@ class PathFinding:
             f"BIND(!isNumeric(?v) AS ?t) }} LIMIT 200"
         )
         timely = year or hint in TIME_ADJECTIVES or hint in AGE_ADJECTIVES
-        # properties the base reached ?x by ("the price of the lamps": a price node); going back along them leaves
-        # the node, unless from a node of its own (a contract joining a player to a team, holding the salary)
-        arrived, by_node = set(re.findall(r"<([^>]+)> \?x \.", body)), set(re.findall(r"\?\w+ <([^>]+)> \?x \.", body))
+        arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
+        back = _leaves_the_node(body, rows, arrived)
         named = max((max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p in arrived), default=0.0)
         # an adjective that measures one attribute a property here names ("the youngest pet": its age) says
         # what is ranked; the question's other words then name what is read out ("the type and weight of ...")
@@ -329,7 +328,7 @@ class PathFinding:
                 s -= 0.1
                 if is_time and not year:  # a thing's own date before its neighbour's ("the oldest person"), and
                     s -= 0.2 + (0.5 if dated else 0.0)  # "the oldest building" is not the one with the oldest architect
-                if p1.value in arrived - by_node and d.value == "0":
+                if p1.value in back and d.value == "0":
                     s -= 0.5
             elif named >= 0.8:
                 s = max(s, 0.8 * named)
@@ -416,3 +415,12 @@ class PathFinding:
         for p in paths:
             if named.get(p.steps[-1][0], 0.0) < best - 0.2:
                 p.score -= 1.0
+
+
+def _leaves_the_node(body: str, rows, arrived: set[str]) -> set[str]:
+    """The properties the base reached ?x by ("the price of the lamps": a price node) whose way back leaves the
+    node: all of them, unless things with no number of their own came from a node of the base (a contract
+    joining a player to a team, which holds the salary). `rows`: (p1, p2, d, is-time) as _numeric_paths finds them."""
+    if any(r[0] is not None and r[1] is None and r[3].value != "true" for r in rows):
+        return arrived
+    return arrived - set(re.findall(r"\?\w+ <([^>]+)> \?x \.", body))

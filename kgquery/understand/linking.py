@@ -129,6 +129,9 @@ def build_value_index(kg: "KnowledgeGraph", label_preds: set[str]) -> ValueIndex
 #: the next class
 CLASS_MEANING = 0.6
 CLASS_MEANING_MARGIN = 0.1
+#: ... or, a little less close ('papers'/'publication' 0.58), far ahead of every other class: no other is meant
+CLASS_MEANING_ALONE = 0.5
+CLASS_MEANING_ALONE_MARGIN = 0.25
 #: what a label predicate (rdfs:label, skos:prefLabel, ...) is called in a question, and how well the word fits it
 LABEL_WORDS = {"name", "title"}
 LABEL_WORD_FIT = 0.8
@@ -351,9 +354,11 @@ class Linker:
         alone ('employees' for staff member, 'films' for movie), names it, unless a property is named by it."""
         if self.embedder is None:
             return
-        content = q.content_positions()
-        # only the word asked about ('which employees ...', 'how many films ...'): deeper in a long request
-        # a noun close to some class ('staff' ~ manager) is more often a word of something else
+        # only the word asked about ('which employees ...', 'how many films ...', 'the most recent paper'):
+        # deeper in a long request a noun close to some class ('staff' ~ manager) is more often a word of something else
+        sup, ordinal = q.cues.superlative, q.cues.ordinal
+        ranking = {sup[2] if sup else -1, ordinal[1] if ordinal else -1}
+        content = [k for k in q.content_positions() if k not in ranking and q.tokens[k] not in ("most", "least")]
         for i in [k for k in links.free if content and k == content[0]]:
             w = q.tokens[i]
             if len(w) < 4 or not english_noun(w) or max(self.property_scores([w]).values(), default=0.0) >= 0.8:
@@ -361,13 +366,20 @@ class Linker:
             if any(singular(w) in name.split() for name in self.class_names):
                 continue  # 'cars' beside 'car makers' and 'car names': the names had their say, meaning would guess
             try:
-                sims = self.embedder.class_similarities(self, w)
+                # the noun's meaning in both its forms ('paper' and 'papers'): one form alone may lean elsewhere
+                forms = [
+                    self.embedder.class_similarities(self, f) for f in (w, singular(w) if singular(w) != w else w + "s")
+                ]
             except RuntimeError:
                 return
+            sims = {c: sum(f.get(c, 0.0) for f in forms) / len(forms) for c in forms[0]}
             ranked = sorted(sims.items(), key=lambda kv: -kv[1])
-            if not ranked or ranked[0][1] < CLASS_MEANING:
+            lead = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 1.0
+            if not ranked or ranked[0][1] < (
+                CLASS_MEANING if lead < CLASS_MEANING_ALONE_MARGIN else CLASS_MEANING_ALONE
+            ):
                 continue
-            if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CLASS_MEANING_MARGIN:
+            if lead < CLASS_MEANING_MARGIN:
                 continue  # two classes as close: which one is meant is a guess
             iri = ranked[0][0]
             hit = LabelHit(iri, self._class_labels.get(iri, w), ranked[0][1], "class")

@@ -678,7 +678,7 @@ def _year_compared(low: list[str]) -> tuple[str, float, int] | None:
     return None
 
 
-def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
+def _read_ranges(c: Cues, low: list[str], joined: str, raw: list[str] = ()) -> None:
     """'at least 3', 'between 5 and 10', 'ordered by', and what a superlative ranks by ('by area')."""
     if c.compare is None:
         m = re.search(r"\bat (least|most) (-?\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", joined)
@@ -725,7 +725,8 @@ def _read_ranges(c: Cues, low: list[str], joined: str) -> None:
                 break  # "the most expensive product sold by Hallberg": who sold it, not what ranks
             if low[j] == "by":
                 k = j + 2 if low[j + 1] in ("the", "its", "their", "total") and j + 2 < len(low) else j + 1
-                if not _NUM.match(low[k]):
+                if not _NUM.match(low[k]) and not (len(raw) == len(low) and _in_name(raw, k)):
+                    # "the most recent paper by Ada Kerr": a name after 'by' says whose, not what ranks
                     c.superlative = (d, low[k], i)
                 break
         c.aggregates = [a for a in c.aggregates if a in ("AVG", "SUM")]  # "highest average X" ranks by X
@@ -977,7 +978,7 @@ def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Quest
         c.count, c.ask = True, False
     for i in range(len(low)):
         _read_token(c, low, i, named=_in_name(raw, i) or i in in_names)
-    _read_ranges(c, low, joined)
+    _read_ranges(c, low, joined, raw)
     if c.compare is None and c.between is None:
         _compare_year(low, c)
     elif c.compare and not c.compare_time:  # "released after 2015 with a rating above 7": both hold
