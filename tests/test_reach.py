@@ -1329,6 +1329,21 @@ r:p4 a b:Publication ; rdfs:label "Knowledge Graphs at Scale" ; b:authoredBy r:a
 """
 BIB = "https://bib.example/rec/"
 
+#: an encyclopedia's manner: camel-case property names with words of quantity ('populationTotal'), roles as
+#: properties ('mayor')
+ENCYCLOPEDIA = """\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix o: <http://encyclopedia.example/ontology/> .
+@prefix e: <http://encyclopedia.example/resource/> .
+o:City rdfs:label "city"@en .
+o:Person rdfs:label "person"@en .
+e:Quellin a o:City ; rdfs:label "Quellin"@en ; o:populationTotal 812000 ; o:areaTotal 214.5 ; o:mayor e:Tove_Brand .
+e:Lentz a o:City ; rdfs:label "Lentz"@en ; o:populationTotal 145000 ; o:areaTotal 88.0 ; o:mayor e:Piet_Osk .
+e:Tove_Brand a o:Person ; rdfs:label "Tove Brand"@en ; o:birthPlace e:Lentz ; o:spouse e:Piet_Osk .
+e:Piet_Osk a o:Person ; rdfs:label "Piet Osk"@en ; o:birthPlace e:Quellin .
+"""
+ENC = "http://encyclopedia.example/resource/"
+
 
 @pytest.fixture(scope="module")
 def on_graph(tmp_path_factory):
@@ -1453,6 +1468,12 @@ def on_graph(tmp_path_factory):
         # the noun after a superlative is the one asked about; a name after 'by' says whose, not what ranks
         ("PAPERS", "What is the most recent paper by Ben Ortiz?", [f"{BIB}p3"]),
         ("PAPERS", "What is the oldest paper?", [f"{BIB}p1"]),
+        # 'population total' without its word of quantity is near 'inhabitants': not the area
+        ("ENCYCLOPEDIA", "How many inhabitants does Lentz have?", ["145000"]),
+        # 'which mayor': the mayor is asked, not the city that has one
+        ("ENCYCLOPEDIA", "Which mayor was born in Lentz?", [f"{ENC}Tove_Brand"]),
+        # 'where': the place one hop on ('born' fits the birth place only loosely), not the spouse
+        ("ENCYCLOPEDIA", "Where was the spouse of Tove Brand born?", [f"{ENC}Quellin"]),
     ],
     ids=[
         "when",
@@ -1505,6 +1526,9 @@ def on_graph(tmp_path_factory):
         "class-by-meaning-alone",
         "by-a-name-is-no-key",
         "class-after-superlative",
+        "name-without-quantity-word",
+        "role-not-its-holder",
+        "where-one-hop-on",
     ],
 )
 def test_questions_on_books_and_films(on_graph, graph, question, expected):

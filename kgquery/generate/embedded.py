@@ -326,7 +326,7 @@ class EmbeddedGenerator(
                     for c in self._constrained(q, other, anchors, scores)
                 ]
         if not target_cls:
-            cands += self._without_class(q, anchors, scores)
+            cands = self._not_the_role_holders(q, cands + self._without_class(q, anchors, scores))
         if q.cues.negation and target_cls:
             negated = self._negated(q, target_cls, anchors, links, scores)
             if negated:  # the positive readings answer the opposite question
@@ -820,11 +820,12 @@ class EmbeddedGenerator(
                 # writes out the whole name of a property the anchor's neighbours have ('the feature type
                 # name of feature AirCon': AirCon -> its feature type -> that type's name)
                 spelled = self._spelled_props(q) - {p for p, _, _ in adj}
+                wants = when or q.cues.asks_place  # "where was the spouse of X born?": a time or place one hop on
                 for p1, fwd1, n1 in adj:
                     info = self.schema.prop(p1)
                     if n1 > 50 or (fwd1 and info is not None and info.iri_objects == 0):
                         continue  # a literal is a dead end
-                    if not spelled and not any(v >= 0.8 for v in self._leftover({p1}).values()):
+                    if not spelled and not wants and not any(v >= 0.8 for v in self._leftover({p1}).values()):
                         continue  # nothing left in the question for a second hop to match
                     mid = f"{t} <{p1}> ?m ." if fwd1 else f"?m <{p1}> {t} ."
                     rows = self._rows(
@@ -835,14 +836,22 @@ class EmbeddedGenerator(
                     for p2, d2 in rows:
                         ps2 = rest.get(p2.value, 0.0)
                         named = p2.value in spelled and d2.value == "1"
-                        if (ps2 < 0.8 and not named) or p2.value in SKIP_PROPS or p2.value == p1:
+                        asked = wants and d2.value == "1" and ps2 >= 0.3 and self._of_asked_kind(q, p2.value)
+                        if (ps2 < 0.8 and not named and not asked) or p2.value in SKIP_PROPS or p2.value == p1:
                             continue
                         second = f"?m <{p2.value}> ?x ." if d2.value == "1" else f"?x <{p2.value}> ?m ."
                         s = base + bonus + self._explain({p1, p2.value}) - HOP_PENALTY - 0.6 * others
-                        s += SPELLED_BONUS if named else 0.0
+                        s += (SPELLED_BONUS if named else 0.0) + (WHEN_FIT if asked else 0.0)
                         typed = [f"?x a <{cls}> ."] if cls else []
                         out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
+
+    def _of_asked_kind(self, q: Question, prop: str) -> bool:
+        """The property holds what 'when' or 'where' asks for: a time, or a place (no number, no time)."""
+        if q.cues.asks_time:
+            return self._about_time(prop)
+        info = self.schema.prop(prop)
+        return info is not None and not info.is_numeric and not self._about_time(prop)
 
     def _about_time(self, prop: str) -> bool:
         """The property holds a time: a date, a year, or a text its name calls a date ('date_of_birth')."""

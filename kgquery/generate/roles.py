@@ -10,6 +10,8 @@ from .candidate import SKIP_PROPS, Candidate
 
 #: how surely the asked word must name the property to stand for a class
 ROLE_FIT = 0.8
+#: what a reading loses whose things hold the property the asked word names, rather than being its values
+ROLE_HOLDER = 0.3
 #: the share of a property's subjects one class must hold to be taken as its owner
 OWNER_SHARE = 0.9
 
@@ -94,6 +96,15 @@ class RoleShapes:
                     for c in self._constrained(q, guess, anchors, scores)
                 ]
         return cands
+
+    def _not_the_role_holders(self, q: Question, cands: list[Candidate]) -> list[Candidate]:
+        """'Which mayor was born in Lentz?': the asked word names a property (mayor) whose values are what is
+        asked; a reading whose things hold that property (the city whose mayor it is) answers another question."""
+        roles = self._roles(q, 1)
+        if not roles:
+            return cands
+        held = f"?x <{roles[0][1]}> "
+        return [Candidate(c.sparql, c.score - ROLE_HOLDER, c.shape, c.parts) if held in c.sparql else c for c in cands]
 
     def _value_owners(self, anchors) -> list[str]:
         """The class whose things hold each stated value's property, where one class holds nearly all of it."""

@@ -132,6 +132,9 @@ CLASS_MEANING_MARGIN = 0.1
 #: ... or, a little less close ('papers'/'publication' 0.58), far ahead of every other class: no other is meant
 CLASS_MEANING_ALONE = 0.5
 CLASS_MEANING_ALONE_MARGIN = 0.25
+#: general words of quantity in property names ('population total'; 'number of pages' drops its 'number of', but
+#: 'flight number' keeps its number, which names the flight, not a quantity)
+QUANTITY_WORDS = {"total", "amount", "overall"}
 #: what a label predicate (rdfs:label, skos:prefLabel, ...) is called in a question, and how well the word fits it
 LABEL_WORDS = {"name", "title"}
 LABEL_WORD_FIT = 0.8
@@ -261,6 +264,14 @@ class Linker:
             desc = descs.get(p.iri, "")
             dw = [w for w in normalize(desc).split() if w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
             self.prop_desc_words[p.iri] = {stem(w) for w in dw[:12]} - self.prop_words[p.iri]
+            # 'population total', 'number of pages': the name without its words of quantity says what is counted
+            # ('inhabitants' is near 'population', less near 'population total')
+            bare = {
+                " ".join(w for w in re.sub(r"^(number|count) of ", "", t).split() if w not in QUANTITY_WORDS)
+                for t in texts
+                if len(t.split()) > 1
+            }
+            texts |= {b for b in bare if b}
             self.prop_texts[p.iri] = sorted(t for t in texts if t) + ([f"{p.label}: {desc[:200]}"] if desc else [])
         self._prop_vecs = None
         self._id_source: dict[str, bool] = {}
