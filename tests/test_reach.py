@@ -1344,6 +1344,20 @@ e:Piet_Osk a o:Person ; rdfs:label "Piet Osk"@en ; o:birthPlace e:Quellin .
 """
 ENC = "http://encyclopedia.example/resource/"
 
+#: a table made into a graph without datatypes: its numbers are texts ("1299")
+LAPTOPS = """\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix c: <http://example.org/catalog/> .
+c:Laptop rdfs:label "laptop" .
+c:price rdfs:label "price" .
+c:brand rdfs:label "brand" .
+c:l1 a c:Laptop ; rdfs:label "Aero" ; c:price "1299" ; c:brand "Nimbus" .
+c:l2 a c:Laptop ; rdfs:label "Forge" ; c:price "2199" ; c:brand "Kestrel" .
+c:l3 a c:Laptop ; rdfs:label "Slate" ; c:price "899" ; c:brand "Nimbus" .
+c:l4 a c:Laptop ; rdfs:label "Atlas" ; c:price "1549" ; c:brand "Kestrel" .
+"""
+CAT = "http://example.org/catalog/"
+
 
 @pytest.fixture(scope="module")
 def on_graph(tmp_path_factory):
@@ -1474,6 +1488,10 @@ def on_graph(tmp_path_factory):
         ("ENCYCLOPEDIA", "Which mayor was born in Lentz?", [f"{ENC}Tove_Brand"]),
         # 'where': the place one hop on ('born' fits the birth place only loosely), not the spouse
         ("ENCYCLOPEDIA", "Where was the spouse of Tove Brand born?", [f"{ENC}Quellin"]),
+        # numbers written as texts rank, compare and average as numbers ("899" is below "1299", not above it)
+        ("LAPTOPS", "Which laptop is the cheapest?", [f"{CAT}l3"]),
+        ("LAPTOPS", "Which laptops cost less than 1500?", [f"{CAT}l1", f"{CAT}l3"]),
+        ("LAPTOPS", "What is the total price of the Kestrel laptops?", ["3748"]),
     ],
     ids=[
         "when",
@@ -1529,6 +1547,9 @@ def on_graph(tmp_path_factory):
         "name-without-quantity-word",
         "role-not-its-holder",
         "where-one-hop-on",
+        "number-text-ranks",
+        "number-text-compares",
+        "number-text-adds-up",
     ],
 )
 def test_questions_on_books_and_films(on_graph, graph, question, expected):

@@ -875,6 +875,14 @@ def generic(sparql: str) -> str:
     return f"Runs a {form} query" + (f" that returns {_join(['?' + c for c in seen])}" if seen else "") + "."
 
 
+_CAST = re.compile(r"(\?\w+)text \. BIND\(<http://www\.w3\.org/2001/XMLSchema#decimal>\(\1text\) AS \1\)")
+
+
+def _uncast(sparql: str) -> str:
+    """The query as it reads: a number written as text and read as a decimal is the number itself."""
+    return _CAST.sub(r"\1 .", sparql)
+
+
 def explain(
     sparql: str | None, kg: "KnowledgeGraph | None" = None, label_of: Callable[[str], str] | None = None
 ) -> str:
@@ -886,7 +894,7 @@ def explain(
     if not sparql or not sparql.strip():
         return ""
     try:
-        scope = parse_scope(sparql)
+        scope = parse_scope(_uncast(sparql))
         return _Writer(scope, Words(kg, label_of)).sentence()
     except Exception:
         return generic(sparql)

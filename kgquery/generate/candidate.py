@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..graph.hierarchy import with_subclasses  # noqa: F401  (re-exported)
 from ..graph.schema import RDF_TYPE
 from ..terms import number_text as _num  # noqa: F401  (the generators' short name)
+
+XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 
 #: properties that never connect the things a question is about
 SKIP_PROPS = {
@@ -39,13 +41,22 @@ class Path:
     steps: tuple[tuple[str, bool], ...]
     target: str
     score: float
+    #: the number at the end is written as text ("1299"): read as a decimal, so that it ranks and compares as one
+    cast: bool = False
+
+    def at(self, target: str) -> Path:
+        """The same path, ending at another variable."""
+        return replace(self, target=target)
 
     def triples(self, x: str, tag: str) -> list[str]:
         out, cur = [], x
         for k, (p, fwd) in enumerate(self.steps):
-            nxt = self.target if k == len(self.steps) - 1 else f"?{tag}m{k}"
+            last = k == len(self.steps) - 1
+            nxt = (f"{self.target}text" if self.cast else self.target) if last else f"?{tag}m{k}"
             out.append(f"{cur} <{p}> {nxt} ." if fwd else f"{nxt} <{p}> {cur} .")
             cur = nxt
+        if self.cast:
+            out.append(f"BIND(<{XSD_DECIMAL}>({self.target}text) AS {self.target})")
         return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..understand.lexicon import attribute_nouns
 from ..understand.text import STOPWORDS, Question, comparative_adjective
-from .candidate import Candidate, Path
+from .candidate import Candidate
 from .paths import AGE_ADJECTIVES, ORDERED
 
 
@@ -213,6 +213,6 @@ class ComparisonShapes:
         b = [p for p in b if not a or p.steps != a[0].steps]
         if not a or not b:
             return extra, bonus
-        pa, pb = Path(a[0].steps, "?va", a[0].score), Path(b[0].steps, "?vb", b[0].score)
+        pa, pb = a[0].at("?va"), b[0].at("?vb")
         extra = extra + pa.triples(x, "va") + pb.triples(x, "vb") + [f"FILTER(?va {op} ?vb)"]
         return extra, bonus + 0.5 * (pa.score + pb.score)

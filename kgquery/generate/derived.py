@@ -86,7 +86,7 @@ def derived_path(word: str, numbers: dict[str, list[str]], score: float) -> Deri
         if len(masses) != 1:
             return None
         mass = masses[0]
-    return Derived(tuple((p, True) for p in extents), "?v", score, mass)
+    return Derived(tuple((p, True) for p in extents), "?v", score, mass=mass)
 
 
 _COMPUTED = re.compile(r"BIND\(([^()]*(?:\([^()]*\))?[^()]*) AS \?\w+\)")

@@ -563,17 +563,17 @@ class EmbeddedGenerator(
                     lo, hi = (
                         self._year_test(op, values[0], path.steps[-1][0]).replace("?v", var) for op in (">=", "<=")
                     )
-                    extra += Path(path.steps, var, path.score).triples(x, f"q{k}") + [f"FILTER({lo} && {hi})"]
+                    extra += path.at(var).triples(x, f"q{k}") + [f"FILTER({lo} && {hi})"]
                     bonus += 0.5 * path.score
                 continue
             if not paths:
                 continue
-            path = Path(paths[0].steps, f"?q{k}", paths[0].score)
+            path = paths[0].at(f"?q{k}")
             shown = [f'"{_num(v)}"' if spelled else _num(v) for v in values]
             if len(path.steps) > 1 and _both(q, stated_at[word]):
                 # "stadiums with concerts in both 2014 and 2015": one linked thing for each value
                 for j, v in enumerate(shown):
-                    one = Path(path.steps, f"?q{k}b{j}", path.score)
+                    one = path.at(f"?q{k}b{j}")
                     value = f"STR(?q{k}b{j})" if spelled else f"?q{k}b{j}"
                     extra += one.triples(x, f"q{k}b{j}") + [f"FILTER({value} = {v})"]
             else:
@@ -598,7 +598,7 @@ class EmbeddedGenerator(
             paths = self._text_paths(cls, body, [q.tokens[i] for i in window], scores)
             if not paths:
                 continue
-            path = Path(paths[0].steps, f"?t{k}", paths[0].score)
+            path = paths[0].at(f"?t{k}")
             searched = path.steps[-1][0]
             naming = {q.tokens[i] for i in window if self._word_scores(q.tokens[i]).get(searched, 0.0) >= 0.6}
             if any(q.tokens[i] in naming for i in content - set(window)):

@@ -10,7 +10,7 @@ import re
 
 from ..understand.text import NEGATIONS
 from ..wording import verb_lemma
-from .candidate import SKIP_PROPS, Candidate, Path
+from .candidate import SKIP_PROPS, Candidate
 
 #: tokens after the negation word that the negated constraint may come from
 WINDOW = 5
@@ -63,7 +63,7 @@ class NegationShapes:
             if q.tokens[at] == "than":
                 # "countries where people use languages other than English": some other language, not no English
                 for p in self._paths(cls, terms[0], scores, lit)[:2]:
-                    other = Path(p.steps, "?ot", p.score).triples("?x", "o")
+                    other = p.at("?ot").triples("?x", "o")
                     bodies.append((" ".join(other) + f" FILTER(?ot != {terms[0]})", m.score + p.score))
                     kept.add(bodies[-1][0])
                 continue

@@ -28,7 +28,9 @@ CONTAINMENT_WORDS = {"in", "within", "inside", "located", "location", "part", "s
 #: 'part of') is the way "buildings in Sudmark" means, before a shorter link the words never name (capital)
 CONTAINED = 0.3
 #: values a superlative or comparison can rank: numbers, and dates for words of time
-ORDERED = f"(isNumeric(?v) || datatype(?v) IN ({', '.join(f'<{t}>' for t in sorted(TIME_TYPES))}))"
+#: a number written as text ("1299", "-2.5"), as tables made into graphs without datatypes hold them
+NUMBER_TEXT = 'isLiteral(?v) && datatype(?v) = <http://www.w3.org/2001/XMLSchema#string> && REGEX(STR(?v), "^-?[0-9]+([.][0-9]+)?$")'
+ORDERED = f"(isNumeric(?v) || datatype(?v) IN ({', '.join(f'<{t}>' for t in sorted(TIME_TYPES))}) || ({NUMBER_TEXT}))"
 #: adjectives (as text.superlative_adjective gives them) that rank by a date
 TIME_ADJECTIVES = {"early", "late", "recent", "new"}
 #: adjectives of age: the oldest thing has the highest age, but the earliest date or year
@@ -291,10 +293,10 @@ class PathFinding:
         lex = self.linker.property_scores(measured) if measured else {}
         body = " ".join(base)
         rows = self._rows(
-            f"SELECT DISTINCT ?p1 ?p2 ?d ?t WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
+            f"SELECT DISTINCT ?p1 ?p2 ?d ?t ?text WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
             f"{{ ?x ?p1 ?v FILTER({ORDERED}) }} UNION {{ ?x ?p1 ?m . ?m ?p2 ?v FILTER(!isLiteral(?m) && {ORDERED}) BIND(1 AS ?d) }} "
             f"UNION {{ ?m ?p1 ?x . ?m ?p2 ?v FILTER(isIRI(?x) && !isLiteral(?m) && {ORDERED}) BIND(0 AS ?d) }} "
-            f"BIND(!isNumeric(?v) AS ?t) }} LIMIT 200"
+            f"BIND(!isNumeric(?v) && !({NUMBER_TEXT}) AS ?t) BIND(!isNumeric(?v) && !?t AS ?text) }} LIMIT 200"
         )
         timely = year or hint in TIME_ADJECTIVES or hint in AGE_ADJECTIVES
         arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
@@ -307,7 +309,7 @@ class PathFinding:
         # value node if need be, before the numbers the question's other words happen to match
         hinted = max((hint_scores.get(r[0].value, 0.0) for r in rows if r[0] is not None), default=0.0)
         dated, out = hint in AGE_ADJECTIVES and self._aged_by_own_date(rows, lex), []
-        for p1, p2, d, t in rows:
+        for p1, p2, d, t, text in rows:
             if p1 is None:
                 continue
             is_time = t is not None and t.value == "true"
@@ -330,15 +332,15 @@ class PathFinding:
                     s -= 0.2 + (0.5 if dated else 0.0)  # "the oldest building" is not the one with the oldest architect
                 if p1.value in back and d.value == "0":
                     s -= 0.5
-            elif named >= 0.8:
-                s = max(s, 0.8 * named)
+            elif named >= 0.8 and not (text is not None and text.value == "true"):
+                s = max(s, 0.8 * named)  # (a text that looks like a number, a coordinate or a code, is no amount)
             if (is_time or (timely and self._time_valued(steps[-1][0]))) and (
                 hint not in AGE_ADJECTIVES or (dated and p2 is None)
             ):
                 s += 0.5  # "the oldest" may mean an age as well as an early date: neither is preferred
             if self._identifier_number(steps[-1][0]):
                 s -= 0.4  # a row's id or code is a number nobody ranks or compares
-            out.append(Path(steps, "?v", s))
+            out.append(Path(steps, "?v", s, cast=text is not None and text.value == "true"))
         if measure and max(self._word_scores(measure).values(), default=0.0) < 0.8:
             own = {
                 r[0].value for r in rows if r[0] is not None and r[1] is None and (r[3] is None or r[3].value != "true")
@@ -420,7 +422,8 @@ class PathFinding:
 def _leaves_the_node(body: str, rows, arrived: set[str]) -> set[str]:
     """The properties the base reached ?x by ("the price of the lamps": a price node) whose way back leaves the
     node: all of them, unless things with no number of their own came from a node of the base (a contract
-    joining a player to a team, which holds the salary). `rows`: (p1, p2, d, is-time) as _numeric_paths finds them."""
-    if any(r[0] is not None and r[1] is None and r[3].value != "true" for r in rows):
+    joining a player to a team, which holds the salary). `rows`: (p1, p2, d, is-time, is-text) as _numeric_paths
+    finds them; numbers written as text (coordinates, codes) are not taken for the things' own."""
+    if any(r[0] is not None and r[1] is None and r[3].value != "true" and r[4].value != "true" for r in rows):
         return arrived
     return arrived - set(re.findall(r"\?\w+ <([^>]+)> \?x \.", body))

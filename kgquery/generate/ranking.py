@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..understand.text import AGGREGATE_WORDS, STOPWORDS, Question
-from .candidate import Candidate, Path, _num, _reuse_middle
+from .candidate import Candidate, _num, _reuse_middle
 from .paths import AGE_ADJECTIVES
 
 
@@ -106,7 +106,7 @@ class RankingShapes:
         for p in self._numeric_paths(cls, body, "year", scores, year=True, measure=word):
             last = p.steps[-1][0]
             if self._time_valued(last) or self._word_scores("year").get(last, 0.0) >= 0.6:
-                extra = extra + Path(p.steps, "?yq", p.score).triples(x, "yq")
+                extra = extra + p.at("?yq").triples(x, "yq")
                 extra.append("FILTER(" + self._year_test(op, year, last).replace("?v", "?yq") + ")")
                 return extra, bonus + 0.5 * p.score
         return extra, bonus

@@ -183,7 +183,7 @@ class ReadShapes:
             paths = [p for p in self._numeric_paths(cls, body, word, {}) if p.score >= 0.6] if word else []
             if not paths:
                 return None
-            path = Path(paths[0].steps, f"?a{k}", paths[0].score)
+            path = paths[0].at(f"?a{k}")
             triples += _reuse_middle(path.triples(x, f"g{k}"), body, x)
             heads.append(f"({agg}(?a{k}) AS ?{agg.lower()})")
             fits.append(path.score)
