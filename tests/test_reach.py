@@ -1341,6 +1341,7 @@ e:Quellin a o:City ; rdfs:label "Quellin"@en ; o:populationTotal 812000 ; o:area
 e:Lentz a o:City ; rdfs:label "Lentz"@en ; o:populationTotal 145000 ; o:areaTotal 88.0 ; o:mayor e:Piet_Osk .
 e:Tove_Brand a o:Person ; rdfs:label "Tove Brand"@en ; o:birthPlace e:Lentz ; o:spouse e:Piet_Osk .
 e:Piet_Osk a o:Person ; rdfs:label "Piet Osk"@en ; o:birthPlace e:Quellin .
+e:Ember rdfs:label "Ember"@en ; o:flowsThrough e:Lentz ; o:length 312.0 .
 """
 ENC = "http://encyclopedia.example/resource/"
 
@@ -1657,3 +1658,11 @@ def test_is_a_thing_a_value_asks_the_property_holding_that_value(on_graph):
     # a team has no position: whether one of its players holds that value
     there = league.ask("Is there a goalkeeper at Harbour Hawks?")
     assert there.boolean is True, there.sparql
+
+
+def test_a_superlative_on_the_class_word_ranks_by_the_things_own_number(on_graph):
+    # 'the largest city': a number of the city's own (no property names 'large' well), not the length of a river
+    # through it, which was ranked before and stated at 0.82
+    ans = on_graph("ENCYCLOPEDIA").ask("Which is the largest city?")
+    assert "flowsThrough" not in (ans.sparql or ""), ans.sparql
+    assert [r[0].value for r in ans.rows or ans.attempt_rows] == [f"{ENC}Quellin"], ans.sparql

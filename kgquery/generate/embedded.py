@@ -45,7 +45,7 @@ from .flags import FlagShapes
 from .grouping import GroupingShapes
 from .named import NamedThingShapes
 from .negation import NegationShapes
-from .paths import HOP_PENALTY, PathFinding
+from .paths import HINT_NAMES, HOP_PENALTY, PathFinding
 from .ranking import RankingShapes, _range_at
 from .reads import ReadShapes, _column_select, _listed_words
 from .roles import RoleShapes
@@ -57,6 +57,8 @@ SPELLED_BONUS = 0.25
 #: "when was X born?": a 'when' question asks for a time, so of the properties its words fit equally ('date of
 #: birth', 'place of birth') the one holding a time is meant; about a strong word match's worth
 WHEN_FIT = 0.3
+#: what a neighbour's number loses against the things' own when the superlative is right before the class word
+OWN_FIRST = 1.0
 #: 'or' between two constraints: the reading where either holds, over the one where both must (about the weight
 #: of a cue word honoured)
 OR_FIT = 0.3
@@ -609,6 +611,31 @@ class EmbeddedGenerator(
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
 
+    def _own_first(self, q: Question, cls: str | None, paths: list[Path]) -> list[Path]:
+        """'the largest city', 'which city is the largest': a superlative on the class word ranks the things by a
+        number of their own, where they have one; a neighbour's number (a river through the city) reads 'the city
+        with the longest river', which the words would say."""
+        sup = q.cues.superlative
+        if not sup or not cls or not any(type(p) is not Path or (len(p.steps) == 1 and not p.cast) for p in paths):
+            return paths
+        at, last = sup[2], len(q.tokens) - 1
+        copula = {"is", "are", "was", "were", "the"}  # 'which city is the largest'
+        if not any(
+            m.hits[0].iri == cls
+            and (m.start == at + 1 or (m.end <= at == last and set(q.tokens[m.end : at]) <= copula))
+            for m in self._class_mentions
+        ):
+            return paths
+        # a value node the adjective names ('the cheapest': its price node's amount) is the thing's own number
+        hint = sup[1] or ""
+        fit = self.linker.property_scores([hint, *attribute_nouns(hint)]) if hint else {}
+        return [
+            dataclasses.replace(p, score=p.score - OWN_FIRST)
+            if type(p) is Path and len(p.steps) > 1 and fit.get(p.steps[0][0], 0.0) < HINT_NAMES
+            else p
+            for p in paths
+        ]
+
     def _dated_in(self, q: Question, cls: str | None, body: list[str], at: int) -> Path | None:
         """The date a stated year bounds ("born in 1998", "released in 2016"): the time the verb before 'in'
         names, among the things' dates."""
@@ -645,7 +672,8 @@ class EmbeddedGenerator(
             measure = (
                 self._ranked_token(q) if c.superlative else self._compared_token(q) if c.compare or c.between else ""
             )
-            for np_ in self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely, measure=measure):
+            paths = self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely, measure=measure)
+            for np_ in self._own_first(q, cls, paths):
                 if np_.steps[-1][0] in fixed or (self._compares_count and not c.superlative):
                     continue
                 np_ = dataclasses.replace(np_, score=np_.score + 0.5 * named.get(np_.steps[-1][0], 0.0))
