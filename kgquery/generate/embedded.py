@@ -45,7 +45,7 @@ from .flags import FlagShapes
 from .grouping import GroupingShapes
 from .named import NamedThingShapes
 from .negation import NegationShapes
-from .paths import HINT_NAMES, HOP_PENALTY, PathFinding
+from .paths import HOP_PENALTY, PathFinding
 from .ranking import RankingShapes, _range_at
 from .reads import ReadShapes, _column_select, _listed_words
 from .roles import RoleShapes
@@ -57,8 +57,6 @@ SPELLED_BONUS = 0.25
 #: "when was X born?": a 'when' question asks for a time, so of the properties its words fit equally ('date of
 #: birth', 'place of birth') the one holding a time is meant; about a strong word match's worth
 WHEN_FIT = 0.3
-#: what a neighbour's number loses against the things' own when the superlative is right before the class word
-OWN_FIRST = 1.0
 #: 'or' between two constraints: the reading where either holds, over the one where both must (about the weight
 #: of a cue word honoured)
 OR_FIT = 0.3
@@ -182,8 +180,9 @@ class EmbeddedGenerator(
         if q.cues.at_least_one:
             cands += self._candidates(dataclasses.replace(q, cues=dataclasses.replace(q.cues, compare=None)), links)
         out = self._feasible(cands)
-        out = self._feasible(out + self._either_order(q, out))  # 'A played B': in either order
-        out = self._feasible(out + self._event_times(q, out))  # 'when': the time of the things found
+        for more in (self._either_order, self._event_times):  # 'A played B' in either order; 'when' of what is found
+            extra = more(q, out)
+            out = self._feasible(out + extra) if extra else out
         keys = self._order_keys(q)  # once per question, not per candidate
         return [
             dataclasses.replace(c, sparql=with_subclasses(self._ordered(q, c.sparql, keys), self._superclasses))
@@ -497,7 +496,7 @@ class EmbeddedGenerator(
                     iris.sort(key=lambda i: -deg.get(i, 0))
                 out.append((m, [f"<{i}>" for i in iris[:3]], False))
             else:
-                out.append((m, [m.hits[0].term or Term("literal", m.hits[0].label).n3()], True))
+                out.append((m, [m.hits[0].value_n3()], True))
         return out
 
     def _disambiguate(self, anchors):
@@ -610,43 +609,6 @@ class EmbeddedGenerator(
             extra += path.triples(x, f"t{k}") + [f"FILTER({test}(LCASE(STR(?t{k})), {_string(text.lower())}))"]
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
-
-    def _own_first(self, q: Question, cls: str | None, paths: list[Path]) -> list[Path]:
-        """'the largest city', 'which city is the largest': a superlative on the class word ranks the things by a
-        number of their own, where they have one; a neighbour's number (a river through the city) reads 'the city
-        with the longest river', which the words would say."""
-        sup = q.cues.superlative
-        if not sup or not cls or not any(type(p) is not Path or (len(p.steps) == 1 and not p.cast) for p in paths):
-            return paths
-        at, last = sup[2], len(q.tokens) - 1
-        copula = {"is", "are", "was", "were", "the"}  # 'which city is the largest'
-        if not any(
-            m.hits[0].iri == cls
-            and (m.start == at + 1 or (m.end <= at == last and set(q.tokens[m.end : at]) <= copula))
-            for m in self._class_mentions
-        ):
-            return paths
-        # a value node the adjective names ('the cheapest': its price node's amount) is the thing's own number
-        hint = sup[1] or ""
-        fit = self.linker.property_scores([hint, *attribute_nouns(hint)]) if hint else {}
-        return [
-            dataclasses.replace(p, score=p.score - OWN_FIRST)
-            if type(p) is Path and len(p.steps) > 1 and fit.get(p.steps[0][0], 0.0) < HINT_NAMES
-            else p
-            for p in paths
-        ]
-
-    def _dated_in(self, q: Question, cls: str | None, body: list[str], at: int) -> Path | None:
-        """The date a stated year bounds ("born in 1998", "released in 2016"): the time the verb before 'in'
-        names, among the things' dates."""
-        verb = q.tokens[at - 2] if at >= 2 and q.tokens[at - 1] in ("in", "during") else ""
-        found = [
-            p
-            for p in self._numeric_paths(cls, body, "", {}, year=True, measure=verb)
-            if p.score >= 0.5 and self._about_time(p.steps[-1][0])
-        ]
-        # a time of their own, or the one the verb names, ahead of the others (no guess between two alike)
-        return found[0] if found and (len(found) == 1 or found[0].score > found[1].score) else None
 
     def _wrap_one(
         self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]
@@ -839,7 +801,7 @@ class EmbeddedGenerator(
                         s -= 0.5  # the name the user just typed is not what they ask for, unless they say so
                     if when:
                         s += WHEN_FIT if self._about_time(p) else -WHEN_FIT
-                    elif q.cues.asks_place and fwd and info is not None and (info.is_numeric or self._about_time(p)):
+                    elif q.cues.asks_place and fwd and info is not None and not self._of_asked_kind(q, p):
                         s -= WHEN_FIT  # "where is Quayside Park?": not its capacity
                     out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
                     if fwd and ps >= 0.6 and not cls and not q.cues.ask:

@@ -75,9 +75,9 @@ class EventShapes:
         if ROLE_WORDS & set(q.tokens):
             return []
         keyed: dict[tuple, Candidate] = {}
-        pairs = []
+        pairs, done = [], set()
         for c in cands:
-            found = [t for t in _TRIPLE.finditer(c.sparql)]
+            found = list(_TRIPLE.finditer(c.sparql))
             if len(found) != 2 or c.sparql.count("WHERE") != 1:
                 continue
             (v1, p1, a), (v2, p2, b) = (t.groups() for t in found)
@@ -89,8 +89,10 @@ class EventShapes:
         out = []
         for c, frame, v, p1, a, p2, b in pairs:
             other = keyed.get((frame, frozenset({(p1, b), (p2, a)})))
-            if other is None or other.score != c.score or a > b:
-                continue  # each pair once
+            both = (frame, frozenset({(p1, a), (p2, b), (p1, b), (p2, a)}))
+            if other is None or other.score != c.score or both in done:
+                continue
+            done.add(both)  # each pair of orders once
             one = f"{v} <{p1}> {a} . {v} <{p2}> {b} ."
             two = f"{v} <{p1}> {b} . {v} <{p2}> {a} ."
             if not (

@@ -3,6 +3,7 @@ data, three hops over the schema's class graph, and the numbers reachable from a
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -31,6 +32,8 @@ CONTAINED = 0.3
 #: a number written as text ("1299", "-2.5"), as tables made into graphs without datatypes hold them
 NUMBER_TEXT = 'isLiteral(?v) && datatype(?v) = <http://www.w3.org/2001/XMLSchema#string> && REGEX(STR(?v), "^-?[0-9]+([.][0-9]+)?$")'
 ORDERED = f"(isNumeric(?v) || datatype(?v) IN ({', '.join(f'<{t}>' for t in sorted(TIME_TYPES))}) || ({NUMBER_TEXT}))"
+#: what a neighbour's number loses against the things' own when the superlative is on the class word
+OWN_FIRST = 1.0
 #: adjectives (as text.superlative_adjective gives them) that rank by a date
 TIME_ADJECTIVES = {"early", "late", "recent", "new"}
 #: adjectives of age: the oldest thing has the highest age, but the earliest date or year
@@ -41,7 +44,7 @@ KIND_NAMED = 0.1
 
 
 class PathFinding:
-    """Mixed into EmbeddedGenerator; uses its _rows, _explain and linker."""
+    """Mixed into EmbeddedGenerator; uses its _rows, _explain, _word_scores, _about_time, _class_mentions and linker."""
 
     def _adjacent(self, node: str) -> list[tuple[str, bool, int]]:
         """Predicates touching a node in the data: (property, forward?, count)."""
@@ -350,6 +353,44 @@ class PathFinding:
                 out.append(size)
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
+
+    def _own_first(self, q: Question, cls: str | None, paths: list[Path]) -> list[Path]:
+        """'the largest city', 'which city is the largest': a superlative on the class word ranks the things by a
+        number of their own, where they have one; a neighbour's number (a river through the city) reads 'the city
+        with the longest river', which the words would say."""
+        sup = q.cues.superlative
+        if not sup or not cls or not any(type(p) is not Path or (len(p.steps) == 1 and not p.cast) for p in paths):
+            return paths
+        at, last = sup[2], len(q.tokens) - 1
+        copula = {"is", "are", "was", "were", "the"}  # 'which city is the largest'
+        if not any(
+            m.hits[0].iri == cls
+            and (m.start == at + 1 or (m.end <= at == last and set(q.tokens[m.end : at]) <= copula))
+            for m in self._class_mentions
+        ):
+            return paths
+        # a value node the adjective names ('the cheapest': its price node's amount) is the thing's own number
+        words = [sup[1], *attribute_nouns(sup[1])] if sup[1] else []
+        return [
+            dataclasses.replace(p, score=p.score - OWN_FIRST)
+            if type(p) is Path
+            and len(p.steps) > 1
+            and max((self._word_scores(w).get(p.steps[0][0], 0.0) for w in words), default=0.0) < HINT_NAMES
+            else p
+            for p in paths
+        ]
+
+    def _dated_in(self, q: Question, cls: str | None, body: list[str], at: int) -> Path | None:
+        """The date a stated year bounds ("born in 1998", "released in 2016"): the time the verb before 'in'
+        names, among the things' dates."""
+        verb = q.tokens[at - 2] if at >= 2 and q.tokens[at - 1] in ("in", "during") else ""
+        found = [
+            p
+            for p in self._numeric_paths(cls, body, "", {}, year=True, measure=verb)
+            if p.score >= 0.5 and self._about_time(p.steps[-1][0])
+        ]
+        # a time of their own, or the one the verb names, ahead of the others (no guess between two alike)
+        return found[0] if found and (len(found) == 1 or found[0].score > found[1].score) else None
 
     def _aged_by_own_date(self, rows, lex: dict[str, float]) -> bool:
         """'the oldest building': with no age of its own (no own number the adjective's attribute names) but a

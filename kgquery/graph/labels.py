@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 import numpy as np
 
-from ..terms import Outcome
+from ..terms import Outcome, Term
 from .schema import RDF_TYPE, local_name, split_name
 from .source import GraphSource
 
@@ -75,6 +75,10 @@ class LabelHit:
     score: float  # 0..1
     source: str  # predicate IRI the name came from, or "localname"
     term: str = ""  # a value's literal as the graph holds it, in SPARQL syntax ('"goalkeeper"@en'); "" for names
+
+    def value_n3(self) -> str:
+        """The value as a SPARQL literal: as the graph holds it, else as a plain string of its text."""
+        return self.term or Term("literal", self.label).n3()
 
 
 class LabelIndex:

@@ -77,9 +77,7 @@ def ambiguous(kg: "KnowledgeGraph", links: "Links", sparql: str | None) -> tuple
             if o.kind == "entity":
                 others.append(f"<{o.hits[0].iri}>")
             else:
-                from ..terms import Term
-
-                others.append(o.hits[0].term or Term("literal", o.hits[0].label).n3())
+                others.append(o.hits[0].value_n3())
         c_conn = _connected(kg, c, others) if others else False
         options = [c]
         for a in iris:
