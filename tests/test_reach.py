@@ -1666,3 +1666,47 @@ def test_a_superlative_on_the_class_word_ranks_by_the_things_own_number(on_graph
     ans = on_graph("ENCYCLOPEDIA").ask("Which is the largest city?")
     assert "flowsThrough" not in (ans.sparql or ""), ans.sparql
     assert [r[0].value for r in ans.rows or ans.attempt_rows] == [f"{ENC}Quellin"], ans.sparql
+
+
+ATLAS = ttl(
+    """
+ex:Nation rdfs:label "nation" .
+ex:Town rdfs:label "town" .
+ex:Countrylanguage ex:note "one language spoken in one nation" .
+ex:Singer rdfs:label "singer" .
+ex:Song rdfs:label "song" .
+ex:n1 a ex:Nation ; rdfs:label "Aland" .
+ex:n2 a ex:Nation ; rdfs:label "Borvia" .
+ex:t1 a ex:Town ; rdfs:label "Ast" ; ex:innation ex:n1 .
+ex:t2 a ex:Town ; rdfs:label "Brel" ; ex:innation ex:n1 .
+ex:t3 a ex:Town ; rdfs:label "Cosk" ; ex:innation ex:n1 .
+ex:t4 a ex:Town ; rdfs:label "Dorn" ; ex:innation ex:n2 .
+ex:l1 a ex:Countrylanguage ; ex:nationcode ex:n1 ; ex:language "Alic" .
+ex:l2 a ex:Countrylanguage ; ex:nationcode ex:n2 ; ex:language "Alic" .
+ex:l3 a ex:Countrylanguage ; ex:nationcode ex:n2 ; ex:language "Borv" .
+ex:l4 a ex:Countrylanguage ; ex:nationcode ex:n2 ; ex:language "Cant" .
+ex:s1 a ex:Singer ; rdfs:label "Mira" ; ex:citizenship "Aland" .
+ex:s2 a ex:Singer ; rdfs:label "Oskar" ; ex:citizenship "Borvia" .
+ex:s3 a ex:Singer ; rdfs:label "Pia" ; ex:citizenship "Borvia" .
+ex:g1 a ex:Song ; rdfs:label "Red" ; ex:singer ex:s1 .
+ex:g2 a ex:Song ; rdfs:label "Blue" ; ex:singer ex:s1 .
+ex:g3 a ex:Song ; rdfs:label "Gold" ; ex:singer ex:s1 .
+ex:g4 a ex:Song ; rdfs:label "Grey" ; ex:singer ex:s2 .
+"""
+)
+
+
+def test_the_noun_after_the_most_says_which_linked_things_are_counted(on_graph):
+    # towns and language rows both point at a nation: 'languages' counts the rows whose class holds the word
+    ans, values = answer_values(on_graph("ATLAS"), "Which nation has the most languages?")
+    assert values == [f"{EX}n2"], ans.sparql
+    ans, values = answer_values(on_graph("ATLAS"), "Which nation has the most towns?")
+    assert values == [f"{EX}n1"], ans.sparql
+
+
+def test_the_most_common_value_of_a_property_is_the_mode_not_an_attribute_of_the_busiest_thing(on_graph):
+    # not the citizenship of the singer with the most songs (Aland), but the citizenship most singers hold
+    for question in ("What is the most common citizenship of singers?", "Show the most common citizenship of singers."):
+        ans = on_graph("ATLAS").ask(question)
+        rows = ans.rows or ans.attempt_rows
+        assert [r[0].value for r in rows][:1] == ["Borvia"], ans.sparql

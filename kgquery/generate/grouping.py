@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 
+from ..graph.schema import local_name
 from ..understand.linking import Links
-from ..understand.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, Question, singular
+from ..understand.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, Question, singular, stem
 from ..wording import verb_form, verb_lemma
 from .candidate import SKIP_PROPS, Candidate, Path, _num
 from .paths import HOP_PENALTY
 from .reads import _column_select
+
+#: how much the noun after 'the most' naming the linked things' class decides which are counted
+COUNTED_NOUN_FIT = 0.3
 
 #: articles that make a class word a thing that exists: "students who have a pet"
 INDEFINITE = {"a", "an", "any", "some"}
@@ -127,7 +131,9 @@ class GroupingShapes:
                 pats = [(pat, s - 1.0) for pat, s in self._schema_links(cls, other, "?y", hops=3)]
             for pat, ps in pats:
                 base = " ".join([f"?x a <{cls}> .", *held[0], pat])
-                ps += held[1]
+                ps += held[1] + (
+                    COUNTED_NOUN_FIT * self._counted_noun_fit(q, most, cls, pat) if most and not other else 0.0
+                )
                 counts = f"SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE {{ {base} }} GROUP BY ?x"
                 if want:
                     op, n, _ = want
@@ -155,6 +161,35 @@ class GroupingShapes:
             out += self._most_by_value(q, cls, scores)
         return out
 
+    def _counted_noun_fit(self, q, most, cls: str, pat: str) -> float:
+        """'Which country has the most languages?': of the things linked to a country (its cities, its
+        country-language rows), the noun after the superlative says which are counted, by the linked class's
+        name ('city' for 'cities', 'countrylanguage' holding 'language') or by a property of that class it names
+        (0..1)."""
+        m = re.fullmatch(r"(\?[xy]) <([^>]+)> (\?[xy]) \.", pat.strip())
+        info = self.schema.prop(m.group(2)) if m else None
+        if info is None or most[2] >= len(q.tokens):
+            return 0.0
+        word = singular(q.tokens[most[2]])
+        if word in STOPWORDS or len(word) < 3 or stem(word) in self.linker._class_words(cls):
+            return 0.0  # 'the degree with the most students' of students: the noun names what is ranked
+        linked = info.subject_classes if m.group(1) == "?y" else info.object_classes
+        best = 0.0
+        for c, _ in linked[:3]:
+            name = local_name(c).lower()
+            if stem(word) in self.linker._class_words(c):
+                best = max(best, 1.0)
+            elif len(word) >= 4 and word in name:
+                best = max(best, 0.8)
+            else:
+                own = [p for p, v in self._best_props([word], k=3) if v >= 0.8 and self._owned_by(p, c)]
+                best = max(best, 0.6 if own else 0.0)
+        return best
+
+    def _owned_by(self, prop: str, cls: str) -> bool:
+        info = self.schema.prop(prop)
+        return bool(info and any(k == cls for k, _ in info.subject_classes))
+
     def _most_by_value(self, q, counted: str, scores) -> list[Candidate]:
         """'Which city has the most loans?': what is ranked is no class but the values of a property the
         answer word names (a library's city), each by how many of the counted things reach it."""
@@ -162,18 +197,27 @@ class GroupingShapes:
         at = next(
             (
                 i
-                for i, t in enumerate(q.tokens[: sup[2]])
+                for i, t in enumerate(q.tokens[: sup[2] - 1])  # not the superlative's own word ('most')
                 if t not in STOPWORDS and t not in QUESTION_WORDS and t not in NUMBER_WORDS and not t.isdigit()
             ),
             None,
         )
-        if at is None or any(m.start <= at < m.end for m in self._class_mentions):
+        if at is not None and any(m.start <= at < m.end for m in self._class_mentions):
             return []  # the answer word names a class: the class's own things are ranked ('group+most')
-        if not any(m.hits[0].iri == counted and m.start >= sup[2] for m in self._class_mentions):
+        after = min(
+            (m.start for m in self._class_mentions if m.hits[0].iri == counted and m.start >= sup[2]), default=-1
+        )
+        if after < 0:
             return []  # "the name of the course with the most students": the things counted follow the superlative
+        groups = self._value_groups(counted, q.tokens[at : at + 1], scores) if at is not None else []
+        if at is None and not sup[1]:
+            # "what is the most common citizenship of singers": nothing asked before the superlative; the value
+            # ranked is the first word after it naming a property of the counted things
+            words = [t for t in q.tokens[sup[2] : after] if t not in STOPWORDS and t not in NUMBER_WORDS]
+            groups = next((g for w in words if (g := self._value_groups(counted, [w], scores))), [])
         top = q.cues.top or 1
         out = []
-        for link, s in self._value_groups(counted, q.tokens[at : at + 1], scores):
+        for link, s in groups:
             counts = f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{counted}> . {link} }} GROUP BY ?g"
             ranked = f"{{ {counts} }} }} ORDER BY {sup[0]}(?count) LIMIT {top}" + (
                 f" OFFSET {q.cues.skip}" if q.cues.skip else ""
