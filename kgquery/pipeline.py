@@ -266,8 +266,9 @@ class KGQuery:
         t = time.perf_counter()
         best, best_res, best_score = None, None, float("-inf")
         tried: list = []
+        many = _asks_many(q, links)
         for c in cands[:EXECUTE_TOP]:  # best first
-            if self.prune and prune and c.score + ROWS_BONUS <= best_score:
+            if self.prune and prune and c.score + ROWS_BONUS < best_score + (0.0 if many else 1e-9):
                 break  # no candidate from here on can beat the best one any more: no need to run it
             res = self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S)
             s = c.score + {Outcome.ROWS: ROWS_BONUS, Outcome.BOOLEAN: ROWS_BONUS, Outcome.EMPTY: -0.5}.get(
@@ -276,7 +277,7 @@ class KGQuery:
             if res.outcome == Outcome.ROWS and not q.cues.count and len(res.rows) > 200 and "FILTER(" not in c.sparql:
                 s -= 0.3  # an answer that lists most of the graph is rarely what was meant (a filtered one need not)
             tried.append((c.sparql, s, res))
-            if s > best_score:
+            if s > best_score or (many and s == best_score and _many_found(res) > _many_found(best_res)):
                 best, best_res, best_score = c, res, s
         timings["execution"] = time.perf_counter() - t
 
@@ -472,6 +473,23 @@ def _read_and_link(question: str, linker, choice: str | None):
 
         pinned = fix_choice(links, choice)
     return q, links, pinned
+
+
+def _asks_many(q, links) -> bool:
+    """'How many cities ...', 'which cities ...': the things asked for are several, by the wording."""
+    return bool(q.cues.count) or any(m.plural and m.start <= 2 for m in links.classes + links.mentions)
+
+
+def _many_found(res) -> bool:
+    """The result holds several things (rows, or a count above one): of two readings scored alike, the one
+    that finds several fits a question asking for several ('the cities in X': not its one capital)."""
+    if res is None or res.outcome != Outcome.ROWS:
+        return False
+    if len(res.rows) > 1:
+        return True
+    cell = res.rows[0][0] if res.rows[0] else None
+    number = cell.number() if cell is not None and "COUNT(" in res.sparql.upper() else None
+    return number is not None and number > 1
 
 
 def _cap_mentions(links) -> None:

@@ -1677,10 +1677,10 @@ ex:Singer rdfs:label "singer" .
 ex:Song rdfs:label "song" .
 ex:n1 a ex:Nation ; rdfs:label "Aland" .
 ex:n2 a ex:Nation ; rdfs:label "Borvia" .
-ex:t1 a ex:Town ; rdfs:label "Ast" ; ex:innation ex:n1 .
-ex:t2 a ex:Town ; rdfs:label "Brel" ; ex:innation ex:n1 .
-ex:t3 a ex:Town ; rdfs:label "Cosk" ; ex:innation ex:n1 .
-ex:t4 a ex:Town ; rdfs:label "Dorn" ; ex:innation ex:n2 .
+ex:t1 a ex:Town ; rdfs:label "Ast" ; ex:innation ex:n1 ; ex:area 5 .
+ex:t2 a ex:Town ; rdfs:label "Brel" ; ex:innation ex:n1 ; ex:area 20 .
+ex:t3 a ex:Town ; rdfs:label "Cosk" ; ex:innation ex:n1 ; ex:area 8 .
+ex:t4 a ex:Town ; rdfs:label "Dorn" ; ex:innation ex:n2 ; ex:area 10 .
 ex:l1 a ex:Countrylanguage ; ex:nationcode ex:n1 ; ex:language "Alic" .
 ex:l2 a ex:Countrylanguage ; ex:nationcode ex:n2 ; ex:language "Alic" .
 ex:l3 a ex:Countrylanguage ; ex:nationcode ex:n2 ; ex:language "Borv" .
@@ -1702,6 +1702,13 @@ def test_the_noun_after_the_most_says_which_linked_things_are_counted(on_graph):
     assert values == [f"{EX}n2"], ans.sparql
     ans, values = answer_values(on_graph("ATLAS"), "Which nation has the most towns?")
     assert values == [f"{EX}n1"], ans.sparql
+    # past the superlative and its count words; 'the greatest amount of' a plural is their number
+    for question in (
+        "Which nation has the greatest number of languages?",
+        "Which nation has the greatest amount of languages?",
+    ):
+        ans, values = answer_values(on_graph("ATLAS"), question)
+        assert values == [f"{EX}n2"], ans.sparql
 
 
 def test_the_most_common_value_of_a_property_is_the_mode_not_an_attribute_of_the_busiest_thing(on_graph):
@@ -1710,3 +1717,96 @@ def test_the_most_common_value_of_a_property_is_the_mode_not_an_attribute_of_the
         ans = on_graph("ATLAS").ask(question)
         rows = ans.rows or ans.attempt_rows
         assert [r[0].value for r in rows][:1] == ["Borvia"], ans.sparql
+
+
+def test_than_any_reads_as_than_every_and_else_as_than_at_least_one(on_graph):
+    # Borvia's one town has area 10: only Brel (20) is larger than every one of them
+    ans, values = answer_values(on_graph("ATLAS"), "Which towns have a larger area than any town in Borvia?")
+    assert values == [f"{EX}t2"], ans.sparql
+    # no town is larger than every town of Aland (Brel, 20, is one of them): larger than at least one (Ast, 5)
+    ans, values = answer_values(on_graph("ATLAS"), "Which towns have a larger area than any town in Aland?")
+    assert values == [f"{EX}t2", f"{EX}t3", f"{EX}t4"], ans.sparql
+    ans, values = answer_values(on_graph("ATLAS"), "Which towns have a larger area than that of any town in Borvia?")
+    assert values == [f"{EX}t2"], ans.sparql
+
+
+# Wikidata's idiom: things typed by an 'instance of' property to class-like entities, not by rdf:type
+KIN = ttl(
+    """\
+ex:instanceof rdfs:label "instance of" .
+ex:country rdfs:label "country" .
+ex:capital rdfs:label "capital" .
+ex:spouse rdfs:label "spouse" .
+ex:dateofbirth rdfs:label "date of birth" .
+ex:dateofdeath rdfs:label "date of death" .
+ex:placeofbirth rdfs:label "place of birth" .
+ex:headofgovernment rdfs:label "head of government" .
+ex:Q1 rdfs:label "country" .
+ex:Q2 rdfs:label "city" .
+ex:Q3 rdfs:label "human" .
+ex:n1 rdfs:label "Norland" ; ex:instanceof ex:Q1 ; ex:capital ex:c1 .
+ex:n2 rdfs:label "Sudmark" ; ex:instanceof ex:Q1 ; ex:capital ex:c3 .
+ex:c1 rdfs:label "Harnes" ; ex:instanceof ex:Q2 ; ex:country ex:n1 ; ex:headofgovernment ex:h2 .
+ex:c2 rdfs:label "Brekka" ; ex:instanceof ex:Q2 ; ex:country ex:n1 .
+ex:c3 rdfs:label "Vellin" ; ex:instanceof ex:Q2 ; ex:country ex:n2 .
+ex:h1 rdfs:label "Nils Ek" ; ex:instanceof ex:Q3 ; ex:spouse ex:h2 ; ex:dateofbirth "1990-07-11"^^xsd:date ;
+    ex:placeofbirth ex:c2 .
+ex:h2 rdfs:label "Lena Strand" ; ex:instanceof ex:Q3 ; ex:dateofbirth "1940-01-15"^^xsd:date ;
+    ex:dateofdeath "2012-06-30"^^xsd:date ; ex:placeofbirth ex:c3 .
+"""
+)
+
+
+def test_of_readings_scored_alike_a_plural_asks_for_the_one_finding_several(on_graph):
+    # Norland's capital, the cities that Norland is an instance of (none) and the cities whose country is
+    # Norland fit the words alike: 'how many cities', 'which cities' ask for several
+    ans, values = answer_values(on_graph("KIN"), "How many cities are in Norland?")
+    assert values == ["2"], ans.sparql
+    ans, values = answer_values(on_graph("KIN"), "Which cities are in Norland?")
+    assert values == [f"{EX}c1", f"{EX}c2"], ans.sparql
+    ans, values = answer_values(on_graph("KIN"), "Which city is the capital of Norland?")
+    assert values == [f"{EX}c1"], ans.sparql
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("When was the spouse of Nils Ek born?", ["1940-01-15"]),
+        ("When did the spouse of Nils Ek die?", ["2012-06-30"]),
+        ("When was Nils Ek born?", ["1990-07-11"]),
+    ],
+)
+def test_when_asks_for_the_time_one_hop_on_that_the_verb_fits_best(on_graph, question, expected):
+    ans, values = answer_values(on_graph("KIN"), question)
+    assert values == expected, ans.sparql
+
+
+def test_the_a_of_the_b_of_x_takes_the_hop_that_a_names_however_loosely(on_graph):
+    # 'mayor' fits 'head of government' only loosely; the two 'of's ask for the hop past the capital
+    ans, values = answer_values(on_graph("KIN"), "Who is the mayor of the capital of Norland?")
+    assert values == [f"{EX}h2"], ans.sparql
+    ans, values = answer_values(on_graph("KIN"), "What is the capital of Norland?")
+    assert values == [f"{EX}c1"], ans.sparql
+
+
+DISTRICTS = ttl(
+    """\
+ex:City rdfs:label "city" .
+ex:d1 a ex:City ; rdfs:label "Olm" ; ex:district "Mirn" ; ex:population 1200 ; ex:area 30 .
+ex:d2 a ex:City ; rdfs:label "Pask" ; ex:district "Mirn" ; ex:population 800 ; ex:area 12 .
+ex:d3 a ex:City ; rdfs:label "Rell" ; ex:district "Tove" ; ex:population 5000 ; ex:area 44 .
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # nothing in the graph is a 'people' to count: the matches hold the amount, added up
+        ("How many people live in the Mirn district?", ["2000"]),
+        ("How many cities are in the Mirn district?", ["2"]),
+    ],
+)
+def test_how_many_of_a_noun_naming_no_class_adds_up_the_number_it_names(on_graph, question, expected):
+    ans, values = answer_values(on_graph("DISTRICTS"), question)
+    assert values == expected, ans.sparql

@@ -128,7 +128,9 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
     if cues.ask:
         checks.append(up.startswith("ASK"))
     if cues.count:
-        checks.append("COUNT(" in up or "+value" in shape or "+sum-values" in shape)  # 'how many pages': a sum
+        checks.append(
+            "COUNT(" in up or "+value" in shape or "+sum-" in shape
+        )  # "how many pages", "how many people": a sum
     if cues.group is not None and (cues.count or cues.aggregates):
         checks.append("GROUP BY" in up)
     if cues.superlative:

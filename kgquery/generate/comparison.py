@@ -13,6 +13,9 @@ from ..understand.text import STOPWORDS, Question, comparative_adjective
 from .candidate import Candidate
 from .paths import AGE_ADJECTIVES, ORDERED
 
+#: how far 'than any' read as 'than at least one' stays behind its reading as 'than every'
+ANY_AS_SOME = 0.4
+
 
 class ComparisonShapes:
     """Mixed into EmbeddedGenerator; uses its _rows, _explain, _numeric_paths, _time_valued, _about_time,
@@ -156,7 +159,12 @@ class ComparisonShapes:
         op, adj, at = c.comparative
         toks = q.tokens
         than = next((k for k in range(at + 1, min(at + 4, len(toks) - 1)) if toks[k] == "than"), None)
-        if than is None or toks[than + 1] not in ("any", "all", "every", "each"):
+        if than is None:
+            return []
+        quant = than + (
+            3 if toks[than + 1 : than + 3] in (["that", "of"], ["those", "of"]) else 1
+        )  # 'than that of any'
+        if quant >= len(toks) or toks[quant] not in ("any", "all", "every", "each"):
             return []
         after = [a for a in anchors if a[0].start > than]
         if len(after) != 1:
@@ -186,22 +194,26 @@ class ComparisonShapes:
         def fits(p: str) -> float:
             return fit.get(p, 0.0) + 0.3 * near.get(p, 0.0)
 
-        agg = "MAX" if op in (">", ">=") else "MIN"
+        every = "MAX" if op in (">", ">=") else "MIN"
+        # 'than any' reads as 'than every' first; as 'than at least one' next (the other extreme), which
+        # answers where the first reading finds nothing ('larger than any country in Europe' but Russia)
+        aggs = [(every, 0.0)] + ([("MIN" if every == "MAX" else "MAX", ANY_AS_SOME)] if toks[quant] == "any" else [])
         inner_to = " ".join(paths[0].triples("?i_y", "i"))
         out = []
         for k, p in enumerate(sorted((p for p in props if fits(p) >= 0.5), key=lambda p: (-fits(p), p))[:2]):
             inner = f"?i_y a <{cls}> . {inner_to} ?i_y <{p}> ?i_w ."
-            pat = (
-                f"{' '.join(outer)} ?x <{p}> ?v . "
-                f"{{ SELECT ({agg}(?i_w) AS ?bound) WHERE {{ {inner} }} }} FILTER(?v {op} ?bound)"
-            )
-            s = score + fits(p) + 0.5 - 0.05 * k
-            if c.count:
-                out.append(
-                    Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", s, "compare-any+count")
+            for agg, less in aggs:
+                pat = (
+                    f"{' '.join(outer)} ?x <{p}> ?v . "
+                    f"{{ SELECT ({agg}(?i_w) AS ?bound) WHERE {{ {inner} }} }} FILTER(?v {op} ?bound)"
                 )
-            else:
-                out += self._list_reads(q, pat, {p}, "?x", s, "compare-any", cls)
+                s = score + fits(p) + 0.5 - 0.05 * k - less
+                if c.count:
+                    out.append(
+                        Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", s, "compare-any+count")
+                    )
+                else:
+                    out += self._list_reads(q, pat, {p}, "?x", s, "compare-any", cls)
         return out
 
     def _versus(self, q: Question, body: list[str], x: str, cls, extra: list[str], bonus: float):

@@ -19,6 +19,7 @@ from ..understand.lexicon import attribute_nouns
 from ..understand.linking import Linker, Links, Mention
 from ..understand.text import (
     AGGREGATE_WORDS,
+    COUNT_NOUNS,
     NUMBER_WORDS,
     STOPWORDS,
     TIME_WORDS,
@@ -54,6 +55,8 @@ MAX_CANDIDATES = 60
 #: a second hop to a property whose whole name the question writes out: the words in their order say more
 #: than the same words scattered (about the score of one more word explained in part)
 SPELLED_BONUS = 0.25
+#: 'the A of the B of X': how loosely A may fit the property one hop on that it names (the best of them)
+NESTED_FIT = 0.2
 #: "when was X born?": a 'when' question asks for a time, so of the properties its words fit equally ('date of
 #: birth', 'place of birth') the one holding a time is meant; about a strong word match's worth
 WHEN_FIT = 0.3
@@ -806,34 +809,52 @@ class EmbeddedGenerator(
                     out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
                     if fwd and ps >= 0.6 and not cls and not q.cues.ask:
                         out += self._through_value_node(q, t, p, s, scores)
-                # two hops when the question words match a property one step further, or the question
-                # writes out the whole name of a property the anchor's neighbours have ('the feature type
-                # name of feature AirCon': AirCon -> its feature type -> that type's name)
-                spelled = self._spelled_props(q) - {p for p, _, _ in adj}
-                wants = when or q.cues.asks_place  # "where was the spouse of X born?": a time or place one hop on
-                for p1, fwd1, n1 in adj:
-                    info = self.schema.prop(p1)
-                    if n1 > 50 or (fwd1 and info is not None and info.iri_objects == 0):
-                        continue  # a literal is a dead end
-                    if not spelled and not wants and not any(v >= 0.8 for v in self._leftover({p1}).values()):
-                        continue  # nothing left in the question for a second hop to match
-                    mid = f"{t} <{p1}> ?m ." if fwd1 else f"?m <{p1}> {t} ."
-                    rows = self._rows(
-                        f"SELECT DISTINCT ?p ?d WHERE {{ {mid} {{ ?m ?p ?o BIND(1 AS ?d) }} "
-                        f"UNION {{ ?o ?p ?m BIND(0 AS ?d) }} FILTER(?o != {t}) }} LIMIT 60"
-                    )
-                    rest = self._leftover({p1})
-                    for p2, d2 in rows:
-                        ps2 = rest.get(p2.value, 0.0)
-                        named = p2.value in spelled and d2.value == "1"
-                        asked = wants and d2.value == "1" and ps2 >= 0.3 and self._of_asked_kind(q, p2.value)
-                        if (ps2 < 0.8 and not named and not asked) or p2.value in SKIP_PROPS or p2.value == p1:
-                            continue
-                        second = f"?m <{p2.value}> ?x ." if d2.value == "1" else f"?x <{p2.value}> ?m ."
-                        s = base + bonus + self._explain({p1, p2.value}) - HOP_PENALTY - 0.6 * others
-                        s += (SPELLED_BONUS if named else 0.0) + (WHEN_FIT if asked else 0.0)
-                        typed = [f"?x a <{cls}> ."] if cls else []
-                        out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
+                out += self._two_hops(q, m, t, adj, base + bonus - 0.6 * others, cls, scores)
+        return out
+
+    def _two_hops(self, q, m, t: str, adj, base: float, cls, scores) -> list[Candidate]:
+        """Two hops from the anchor `t` when the question words match a property one step further, or the
+        question writes out the whole name of a property the anchor's neighbours have ('the feature type name of
+        feature AirCon': AirCon -> its feature type -> that type's name), or 'when'/'where' asks for a time or a
+        place one hop on, or 'the A of the B of X' says two hops."""
+        out: list[Candidate] = []
+        when = q.cues.asks_time
+        spelled = self._spelled_props(q) - {p for p, _, _ in adj}
+        wants = when or q.cues.asks_place  # "where was the spouse of X born?": a time or place one hop on
+        nested = _nested_of(q.tokens, m.start)  # "the mayor of the capital of X": the words say two hops
+        for p1, fwd1, n1 in adj:
+            info = self.schema.prop(p1)
+            if n1 > 50 or (fwd1 and info is not None and info.iri_objects == 0):
+                continue  # a literal is a dead end
+            if not (spelled or wants or nested) and not any(v >= 0.8 for v in self._leftover({p1}).values()):
+                continue  # nothing left in the question for a second hop to match
+            mid = f"{t} <{p1}> ?m ." if fwd1 else f"?m <{p1}> {t} ."
+            rows = self._rows(
+                f"SELECT DISTINCT ?p ?d WHERE {{ {mid} {{ ?m ?p ?o BIND(1 AS ?d) }} "
+                f"UNION {{ ?o ?p ?m BIND(0 AS ?d) }} FILTER(?o != {t}) }} LIMIT 60"
+            )
+            rest = self._leftover({p1})
+            # 'when': of the times one hop on, the one the words fit best, however loosely ('born' for a date of
+            # birth beside a date of death); a time is a narrow kind, a place is not
+            times = [p2.value for p2, d2 in rows if d2.value == "1" and when and self._about_time(p2.value)]
+            best_time = max(times, key=lambda p: (rest.get(p, 0.0), p), default=None)
+            # 'the A of the B of X': of the things B leads to, their property that A fits best, however loosely
+            onward = [p2.value for p2, d2 in rows if nested and d2.value == "1" and p2.value not in SKIP_PROPS]
+            best_on = max(onward, key=lambda p: (rest.get(p, 0.0), p), default=None)
+            for p2, d2 in rows:
+                ps2 = rest.get(p2.value, 0.0)
+                named = p2.value in spelled and d2.value == "1"
+                fits = ps2 >= 0.3 or (p2.value == best_time and ps2 > 0.0)
+                asked = wants and d2.value == "1" and fits and self._of_asked_kind(q, p2.value)
+                spoken = p2.value == best_on and ps2 >= NESTED_FIT
+                if (ps2 < 0.8 and not named and not asked and not spoken) or p2.value in SKIP_PROPS or p2.value == p1:
+                    continue
+                second = f"?m <{p2.value}> ?x ." if d2.value == "1" else f"?x <{p2.value}> ?m ."
+                s = base + self._explain({p1, p2.value}) - HOP_PENALTY
+                s += HOP_PENALTY if spoken else 0.0  # the two 'of's asked for the hop
+                s += (SPELLED_BONUS if named else 0.0) + (WHEN_FIT if asked else 0.0)
+                typed = [f"?x a <{cls}> ."] if cls else []
+                out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
 
     def _of_asked_kind(self, q: Question, prop: str) -> bool:
@@ -984,8 +1005,23 @@ def _key_named_links(schema) -> set[str]:
     return out
 
 
-#: words between a superlative and the class it counts ("the most number of degrees")
-COUNT_NOUNS = {"number", "of", "count", "amount", "different"}
+def _nested_of(tokens: list[str], at: int) -> bool:
+    """'the mayor of the capital of Norland': two 'of' phrases, each after a word, lead up to the name at `at`.
+
+    >>> _nested_of("who is the mayor of the capital of norland".split(), 8)
+    True
+    >>> _nested_of("who is the mayor of norland".split(), 5)
+    False
+    """
+    k, ofs = at - 1, 0
+    while k >= 1 and ofs < 2:
+        if tokens[k] == "the":
+            k -= 1
+        if k >= 1 and tokens[k] == "of" and tokens[k - 1] not in STOPWORDS and tokens[k - 1].isalpha():
+            ofs, k = ofs + 1, k - 2
+        else:
+            break
+    return ofs == 2
 
 
 def _is_number(token: str) -> bool:

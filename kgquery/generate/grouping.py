@@ -7,7 +7,16 @@ import re
 
 from ..graph.schema import local_name
 from ..understand.linking import Links
-from ..understand.text import NUMBER_WORDS, QUESTION_WORDS, STOPWORDS, Question, singular, stem
+from ..understand.text import (
+    COUNT_NOUNS,
+    NUMBER_WORDS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    Question,
+    singular,
+    stem,
+    superlative_adjective,
+)
 from ..wording import verb_form, verb_lemma
 from .candidate import SKIP_PROPS, Candidate, Path, _num
 from .paths import HOP_PENALTY
@@ -168,9 +177,12 @@ class GroupingShapes:
         (0..1)."""
         m = re.fullmatch(r"(\?[xy]) <([^>]+)> (\?[xy]) \.", pat.strip())
         info = self.schema.prop(m.group(2)) if m else None
-        if info is None or most[2] >= len(q.tokens):
+        k = most[2]  # past the superlative and its count words: 'the greatest number of languages'
+        while k < len(q.tokens) and (q.tokens[k] in COUNT_NOUNS or superlative_adjective(q.tokens[k])):
+            k += 1
+        if info is None or k >= len(q.tokens):
             return 0.0
-        word = singular(q.tokens[most[2]])
+        word = singular(q.tokens[k])
         if word in STOPWORDS or len(word) < 3 or stem(word) in self.linker._class_words(cls):
             return 0.0  # 'the degree with the most students' of students: the noun names what is ranked
         linked = info.subject_classes if m.group(1) == "?y" else info.object_classes

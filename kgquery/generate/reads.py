@@ -93,7 +93,33 @@ class ReadShapes:
                             shape + "+sum-values",
                         )
                     )
+        amount = self._amount_counted(q, used, cls)
+        if amount:  # "how many people live in the Gelderland district": its cities' populations added up
+            out.append(
+                Candidate(
+                    f"SELECT (SUM(?y) AS ?sum) WHERE {{ {pat} {x} <{amount}> ?y . }}", s + 0.2, shape + "+sum-amount"
+                )
+            )
         return out + [Candidate(f"SELECT (COUNT(DISTINCT {x}) AS ?count) WHERE {{ {pat} }}", s, shape + "+count")]
+
+    def _amount_counted(self, q, used: set[str], cls) -> str | None:
+        """The numeric property that the noun after 'how many' names, when that noun names no class of the
+        graph (nothing here is a 'people' to count) and, of the matches' numbers, only that one fits it however
+        loosely ('people': a population): the matches hold the amount rather than being counted."""
+        words = _counted_words(q)
+        if not words or any(w in m.text.lower().split() for m in self._class_mentions for w in words):
+            return None
+        owners = {cls} if cls else {k for p in used for k, _ in getattr(self.schema.prop(p), "subject_classes", [])}
+        fits = [self._word_scores(w) for w in words]
+        nums = [
+            (max(f.get(p.iri, 0.0) for f in fits), p.iri)
+            for p in self.schema.properties
+            if p.is_numeric and p.iri not in used and any(k in owners for k, _ in p.subject_classes)
+        ]
+        nums.sort(reverse=True)
+        if not nums or nums[0][0] < 0.25 or (len(nums) > 1 and nums[1][0] > nums[0][0] - 0.15):
+            return None
+        return nums[0][1] if not self._identifier_number(nums[0][1]) else None
 
     def _list_reads(self, q, pat, used, x, s, shape, cls) -> list[Candidate]:
         """The matches, their names, the columns the words ask for, or an attribute of them."""

@@ -51,6 +51,8 @@ LOW_END = {
 }
 #: adjectives of amount: their superlative ranks how many things there are ("the fewest flights")
 COUNT_ADJECTIVES = {"many", "few"}
+#: words between a superlative and the class it counts ("the most number of degrees")
+COUNT_NOUNS = {"number", "of", "count", "amount", "different"}
 #: ordinal words before a superlative: which place in the ranking is asked for
 RANKS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 #: irregular superlatives -> their adjective
@@ -480,6 +482,8 @@ def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
     if adj is not None:
         # "the largest number of X", "the fewest X": a count is ranked, not a property the adjective names
         counted = adj in COUNT_ADJECTIVES or low[i + 1 : i + 3] in (["number", "of"], ["count", "of"])
+        # "the greatest amount of languages": an amount of things (a plural) is their count
+        counted |= low[i + 1 : i + 3] == ["amount", "of"] and i + 3 < len(low) and singular(low[i + 3]) != low[i + 3]
         return ("ASC" if adj in LOW_END else "DESC", "" if counted else adj, i)
     if t in ("most", "least") and i > 1 and low[i - 1] == "the" and all(w in STOPWORDS for w in low[i + 1 :]):
         return ("DESC" if t == "most" else "ASC", "", i)  # "the singer who is worth the most": the verb names it
