@@ -6,7 +6,7 @@ import os
 import threading
 import time
 
-from .answer.confidence import ABSTAIN_BELOW, confidence
+from .answer.confidence import ABSTAIN_BELOW, UNFIT_CONFIDENCE, confidence, ungrouped
 from .answer.evidence import evidence
 from .answer.types import Answer, Outcome, QueryResult
 from .answer.verbalize import word_answer  # the answer's sentence; importable from here as before
@@ -297,9 +297,12 @@ class KGQuery:
             ans.features = self._signals(q, links, generator, ans, best_res, best_score, best.shape)
             ans.confidence = confidence(ans.features)
             timings["confidence"] = time.perf_counter() - t
+            unfit = ungrouped(q.cues, ans.sparql or "")
+            if unfit:
+                ans.confidence = min(ans.confidence, UNFIT_CONFIDENCE)
             if ans.confidence < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
                 ans.outcome = "abstained"  # the attempt (query, explanation, its rows) is shown as such, not answered
-                ans.message = f"not sure ({ans.confidence:.2f}): the best attempt is shown, not trusted"
+                ans.message = unfit or f"not sure ({ans.confidence:.2f}): the best attempt is shown, not trusted"
                 ans.attempt_rows, ans.attempt_boolean = ans.rows, ans.boolean
                 ans.rows, ans.boolean = [], None
         if best is not None and ans.outcome == "answered" and not pinned and CLARIFY and not q.cues.exists:

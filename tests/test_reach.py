@@ -1781,6 +1781,14 @@ def test_when_asks_for_the_time_one_hop_on_that_the_verb_fits_best(on_graph, que
     assert values == expected, ans.sparql
 
 
+def test_one_number_for_a_question_asking_a_number_per_group_is_only_an_attempt(on_graph):
+    # no class groups the cities here (they are typed by 'instance of'): whatever single count is found, it
+    # does not answer 'each country'
+    ans = on_graph("KIN").ask("How many cities does each country have?")
+    assert "GROUP BY" not in (ans.sparql or ""), ans.sparql
+    assert ans.outcome == "abstained" and "per group" in ans.message, (ans.outcome, ans.message)
+
+
 def test_the_a_of_the_b_of_x_takes_the_hop_that_a_names_however_loosely(on_graph):
     # 'mayor' fits 'head of government' only loosely; the two 'of's ask for the hop past the capital
     ans, values = answer_values(on_graph("KIN"), "Who is the mayor of the capital of Norland?")

@@ -156,6 +156,18 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
     return sum(not ok for ok in checks) / len(checks)
 
 
+#: the most confidence an answer of the wrong form keeps (below ABSTAIN_BELOW: shown as an attempt)
+UNFIT_CONFIDENCE = 0.3
+
+
+def ungrouped(cues, sparql: str) -> str:
+    """Why the query cannot answer the question, by its form alone, or '' ('how many cities does each country
+    have' asks for a number per country: one number, with no GROUP BY, answers something else)."""
+    if cues.group is not None and (cues.count or cues.aggregates) and "GROUP BY" not in sparql.upper():
+        return "the question asks for a number per group, and the best attempt gives one number for all"
+    return ""
+
+
 _TIME_TEXT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.]+Z?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 
 
