@@ -246,9 +246,12 @@ class KGQuery:
         return ans
 
     def _finish(self, ans: Answer, model, on_token, timings: dict, t0: float) -> Answer:
-        """Word the answer and close its timings."""
+        """Word the answer and close its timings; the query shown is the one that ran (rdf:type read as the
+        graph's own kind property, where it has one)."""
         t = time.perf_counter()
         word_answer(ans, model, on_token)
+        if ans.sparql:
+            ans.sparql = self.kg.retyped(ans.sparql)
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
         ans.timings = timings
@@ -444,7 +447,7 @@ class KGQuery:
         ans.boolean = res.boolean
         labels = self.kg.labels
         ans.labels = {t.value: labels.label_of(t.value) for r in res.rows for t in r if t is not None and t.is_iri}
-        ans.evidence = evidence(self.kg, sparql, res)
+        ans.evidence = evidence(self.kg, self.kg.retyped(sparql), res)  # the graph's own triples
 
 
 def _unfit_question(question: str) -> Answer | None:
@@ -480,7 +483,10 @@ def _read_and_link(question: str, linker, choice: str | None):
 
 def _asks_many(q, links) -> bool:
     """'How many cities ...', 'which cities ...': the things asked for are several, by the wording."""
-    return bool(q.cues.count) or any(m.plural and m.start <= 2 for m in links.classes + links.mentions)
+    from .wording import singular
+
+    plural_class = any(m.start <= 2 and singular(q.tokens[m.end - 1]) != q.tokens[m.end - 1] for m in links.classes)
+    return bool(q.cues.count) or plural_class or any(m.plural and m.start <= 2 for m in links.mentions)
 
 
 def _many_found(res) -> bool:

@@ -714,6 +714,8 @@ class EmbeddedGenerator(
                 self._named_before(q, m, paths)
             self._way_marked(q, m, paths)
             self._contained(q, m, paths)
+            if len(anchors) == 1:  # with more named things, together they narrow the things down anyway
+                self._plural_reach(q, cls, paths)
             if not paths:
                 continue  # an anchor we cannot connect is left out (scored down below)
             paths.sort(key=lambda p: (-p.score, p.steps))

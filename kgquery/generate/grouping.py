@@ -139,6 +139,8 @@ class GroupingShapes:
                 # "the course with the most students enrolled": course <- enrolment -> student, over the schema
                 pats = [(pat, s - 1.0) for pat, s in self._schema_links(cls, other, "?y", hops=3)]
             for pat, ps in pats:
+                if not self._several_each(cls, pat) and (most or _above_one(want)):
+                    continue  # each thing has one at most (its capital): 'the most', 'more than 2' rank no count
                 base = " ".join([f"?x a <{cls}> .", *held[0], pat])
                 ps += held[1] + (
                     COUNTED_NOUN_FIT * self._counted_noun_fit(q, most, cls, pat) if most and not other else 0.0
@@ -169,6 +171,13 @@ class GroupingShapes:
         if most:
             out += self._most_by_value(q, cls, scores)
         return out
+
+    def _several_each(self, cls: str, pat: str, one: str = "?y", each: str = "?x") -> bool:
+        """Some `each` has two or more things `one` of `cls` over `pat` (a pattern between them)."""
+        twice = re.sub(r"\?(\w+)\b", lambda v: v.group(0) if v.group(0) == each else f"{v.group(0)}_2", pat)
+        typed = f"{one} a <{cls}> . {one}_2 a <{cls}> ." if one == "?x" else f"?x a <{cls}> ."
+        found = self._rows(f"SELECT {each} WHERE {{ {typed} {pat} {twice} FILTER({one} != {one}_2) }} LIMIT 1")
+        return bool(found)
 
     def _counted_noun_fit(self, q, most, cls: str, pat: str) -> float:
         """'Which country has the most languages?': of the things linked to a country (its cities, its
@@ -388,6 +397,8 @@ class GroupingShapes:
         name = self._display_name(group_cls) if group_cls else None
         for link, s in links:
             base = f"?x a <{counted}> . {link}"
+            if c.count and not self._several_each(counted, link, "?x", "?g"):
+                s -= 0.5  # every group has one at most (each country's capital): rarely what 'how many' asks
             if c.count or not c.aggregates:
                 out.append(
                     Candidate(
@@ -451,3 +462,11 @@ def _bare_object(q: Question, m) -> bool:
     says, like 'a tower', that some such thing is linked."""
     word, prev = q.tokens[m.start], q.tokens[m.start - 1]
     return m.end == m.start + 1 and singular(word) != word and (verb_form(prev) or verb_lemma(prev) == "have")
+
+
+def _above_one(want) -> bool:
+    """A count compared with a bound only two or more things reach ('more than 1', 'at least 2')."""
+    if not want or want[0] == "range":
+        return bool(want) and float(want[1][1]) >= 2
+    op, n = want[0], float(want[1])
+    return (op == ">" and n >= 1) or (op == ">=" and n >= 2)

@@ -445,6 +445,23 @@ class PathFinding:
             if w:
                 p.score += CONTAINED * len(p.steps)
 
+    def _plural_reach(self, q: Question, cls: str | None, paths: list[Path]) -> None:
+        """'the cities in Sudmark': a plural class word asks for several things; of the ways to the named
+        thing, one that reaches a single thing of the class (Sudmark's capital) falls behind one reaching
+        several (the cities whose country it is); nothing changes where all reach alike."""
+        asked = [m for m in self._class_mentions if m.hits[0].iri == cls]
+        if not cls or len(paths) < 2 or not any(singular(q.tokens[m.end - 1]) != q.tokens[m.end - 1] for m in asked):
+            return
+        reach = [
+            len(self._rows(f"SELECT DISTINCT ?x WHERE {{ ?x a <{cls}> . {' '.join(p.triples('?x', 'r'))} }} LIMIT 2"))
+            for p in paths[:8]
+        ]
+        if 2 not in reach or 1 not in reach:
+            return
+        for p, n in zip(paths, reach):
+            if n == 1:
+                p.score -= CONTAINED
+
     def _named_before(self, q: Question, m: Mention, paths: list[Path]) -> None:
         """'countries in the continent of North America': a value found under several properties is taken under
         the one the words right before it name; the others fall behind, whatever else their names explain."""

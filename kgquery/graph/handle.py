@@ -15,6 +15,7 @@ from typing import Iterable
 from ..terms import QueryResult
 from .cache import cache_dir, write_cache_file  # noqa: F401  (re-exported: their old home)
 from .execute import Limits, execute
+from .kinds import RDF_TYPE, detect_kind_property, retype
 from .loadguard import LoadLimits
 from .store import Backend, EndpointBackend, load_graph_files
 
@@ -89,7 +90,36 @@ class KnowledgeGraph:
             allow_services=lim.allow_services,
             isolate=isolate,
         )
-        return execute(self.backend, sparql, limits, prefixes=self.prefixes)
+        return execute(self.backend, retype(sparql, self.kind_property), limits, prefixes=self.prefixes)
+
+    @cached_property
+    def kind_property(self) -> str:
+        """The property that says what kind each thing is: rdf:type, or one like Wikidata's 'instance of' in a
+        graph that types its things by it (kgquery.graph.kinds); read as rdf:type by every query. Looked for in
+        local graphs only (an endpoint's kinds stay rdf:type), and cached on disk beside the schema."""
+        if self.is_endpoint:
+            return RDF_TYPE
+        folder = cache_dir()
+        path = folder / f"kinds-v1-{self.fingerprint}.txt" if folder else None
+        if path and path.exists():
+            try:
+                return path.read_text("utf-8").strip() or RDF_TYPE
+            except OSError:
+                pass
+        limits = Limits(timeout_s=60, max_rows=1000, memory_mb=self.limits.memory_mb, isolate=False)
+
+        def rows(q: str) -> list:
+            res = execute(self.backend, q, limits)
+            return res.rows if res.ok else []
+
+        found = detect_kind_property(rows)
+        if path:
+            write_cache_file(path, found)
+        return found
+
+    def retyped(self, sparql: str) -> str:
+        """The query as it runs on this graph (rdf:type read as the graph's own kind property)."""
+        return retype(sparql, self.kind_property)
 
     def close(self) -> None:
         """Stop this graph's query workers now (they also stop when the graph is garbage-collected or

@@ -19,7 +19,7 @@ from .source import GraphSource
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 #: vocabulary namespaces whose terms describe the schema rather than the data
 META_NS = (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
