@@ -1832,3 +1832,33 @@ def test_one_number_for_a_question_asking_a_number_per_group_is_only_an_attempt(
     ans = on_graph("DISTRICTS").ask("How many cities does each province have?")
     assert "GROUP BY" not in (ans.sparql or ""), ans.sparql
     assert ans.outcome == "abstained" and "per group" in ans.message, (ans.outcome, ans.message)
+
+
+PEAKS = ttl(
+    """\
+ex:Mountain rdfs:label "mountain" .
+ex:Region rdfs:label "region" .
+ex:highestpoint rdfs:label "highest point" .
+ex:locatedin rdfs:label "located in" .
+ex:elevation rdfs:label "elevation above sea level" .
+ex:r1 a ex:Region ; rdfs:label "Alta" ; ex:highestpoint ex:m1 .
+ex:r2 a ex:Region ; rdfs:label "Bora" ; ex:highestpoint ex:m3 .
+ex:m1 a ex:Mountain ; rdfs:label "Mount Hale" ; ex:locatedin ex:r1 ; ex:elevation 3120 .
+ex:m2 a ex:Mountain ; rdfs:label "Mount Ivra" ; ex:locatedin ex:r1 ; ex:elevation 2890 .
+ex:m3 a ex:Mountain ; rdfs:label "Mount Jost" ; ex:locatedin ex:r2 ; ex:elevation 3400 .
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the ranking spends 'highest': it does not also pick 'highest point' as what to read out
+        ("What is the highest mountain?", [f"{EX}m3"]),
+        # 'the mountains in Alta' are several: not Alta's one highest point
+        ("What is the average elevation of the mountains in Alta?", ["3005"]),
+    ],
+)
+def test_a_superlative_ranks_once_and_a_plural_reaches_several(on_graph, question, expected):
+    ans, values = answer_values(on_graph("PEAKS"), question)
+    assert values == expected, ans.sparql

@@ -108,14 +108,16 @@ class EmbeddedGenerator(
         # counting one entity's numbers is rarely meant ("how many pallets does X hold" reads its number)
         return bool(info and info.is_numeric and info.iri_objects == 0)
 
-    def _leftover(self, used: set[str]) -> dict[str, float]:
-        """Property scores from the question words that the properties in `used` do not explain."""
-        key = frozenset(used)
+    def _leftover(self, used: set[str], skip: frozenset[str] = frozenset()) -> dict[str, float]:
+        """Property scores from the question words that the properties in `used` do not explain (`skip`: words
+        the query spends otherwise, such as a superlative it ranks by)."""
+        key = (frozenset(used), skip)
         if key not in self._leftover_cache:
             words = [
                 w
                 for w in self._free
-                if not any(self._word_scores(w).get(p, 0) >= 0.6 for p in used if self._may_explain(w, p))
+                if w not in skip
+                and not any(self._word_scores(w).get(p, 0) >= 0.6 for p in used if self._may_explain(w, p))
             ]
             self._leftover_cache[key] = self.linker.property_scores(words) if words else {}
         return self._leftover_cache[key]

@@ -28,6 +28,9 @@ CONTAINMENT_WORDS = {"in", "within", "inside", "located", "location", "part", "s
 #: per hop of a path made only of such properties, after "in": a chain of them ('located in', 'in region',
 #: 'part of') is the way "buildings in Sudmark" means, before a shorter link the words never name (capital)
 CONTAINED = 0.3
+#: 'the mountains in Alta': what a way reaching one thing only (Alta's highest point) loses against the plural,
+#: more than a loose word's fit to its property
+PLURAL_REACH = 0.5
 #: values a superlative or comparison can rank: numbers, and dates for words of time
 #: a number written as text ("1299", "-2.5"), as tables made into graphs without datatypes hold them
 NUMBER_TEXT = 'isLiteral(?v) && datatype(?v) = <http://www.w3.org/2001/XMLSchema#string> && REGEX(STR(?v), "^-?[0-9]+([.][0-9]+)?$")'
@@ -460,7 +463,7 @@ class PathFinding:
             return
         for p, n in zip(paths, reach):
             if n == 1:
-                p.score -= CONTAINED
+                p.score -= PLURAL_REACH
 
     def _named_before(self, q: Question, m: Mention, paths: list[Path]) -> None:
         """'countries in the continent of North America': a value found under several properties is taken under

@@ -147,7 +147,10 @@ class ReadShapes:
             info = self.schema.prop(p)
             return 0.0 if not cls or info is None or any(k == cls for k, _ in info.subject_classes) else 0.1
 
-        for p, ps in sorted(self._leftover(used).items(), key=lambda kv: -kv[1] + own_(kv[0]))[:3]:
+        sup = c.superlative
+        # "what is the highest mountain": the ranking spends 'highest', which names no attribute to read out
+        spent = frozenset({q.tokens[sup[2]]}) if sup and sup[1] and ("MAX(" in pat or "MIN(" in pat) else frozenset()
+        for p, ps in sorted(self._leftover(used, spent).items(), key=lambda kv: -kv[1] + own_(kv[0]))[:3]:
             if p in LABEL_PREDICATES and not {"label", "labels"} & set(self._free):
                 continue  # "the names of the countries ...": the things themselves, shown by their labels
             if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
