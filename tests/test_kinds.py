@@ -92,3 +92,8 @@ def test_retype_leaves_iris_texts_and_other_words_alone():
         " # a note"
     )
     assert retype(q, RDF_TYPE) == q
+    # a class read with its subclasses: the type step of the path is the kind property too
+    sub = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+    assert retype(f"SELECT ?x WHERE {{ ?x a/{sub}* <http://e/K> }}", "http://e/isa") == (
+        f"SELECT ?x WHERE {{ ?x <http://e/isa>/{sub}* <http://e/K> }}"
+    )

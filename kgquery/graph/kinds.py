@@ -63,7 +63,7 @@ def _count(rows: Rows, query: str) -> int:
     return int(got[0][0].value) if got and got[0] and got[0][0] is not None else 0
 
 
-_TYPE_FORMS = re.compile(r"(?<=[\s;{.])a(?=\s+[?$_\[(:\w]|\s*$)|\brdf:type\b")
+_TYPE_FORMS = re.compile(r"(?<=[\s;{.])a(?=\s+[?$_\[(:\w]|/|\s*$)|\brdf:type\b")  # 'a/<subClassOf>*' too
 _TERMS = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
 
 
