@@ -97,3 +97,30 @@ def test_retype_leaves_iris_texts_and_other_words_alone():
     assert retype(f"SELECT ?x WHERE {{ ?x a/{sub}* <http://e/K> }}", "http://e/isa") == (
         f"SELECT ?x WHERE {{ ?x <http://e/isa>/{sub}* <http://e/K> }}"
     )
+
+
+def test_an_endpoints_kind_property_is_read_off_a_sample_of_its_triples(tmp_path):
+    # a real `oxigraph serve-read-only` on 127.0.0.1 holding the graph typed by ex:isa
+    import subprocess
+
+    from test_endpoint import _oxigraph_exe, _serve, _stop
+
+    path = tmp_path / "g.ttl"
+    path.write_text(OWN)
+    db = tmp_path / "db"
+    subprocess.run(
+        [_oxigraph_exe(), "load", "--location", str(db), "--file", str(path)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    proc, url = _serve(db, 30)
+    try:
+        kg = KnowledgeGraph.endpoint(url)
+        assert kg.kind_property == RDF_TYPE  # no query waits on the sample: it is taken with the schema
+        assert [c.iri for c in kg.schema.classes][:2] == [f"{EX}kCity", f"{EX}kLand"]
+        assert kg.kind_property == f"{EX}isa"
+        res = kg.query(f"SELECT ?x WHERE {{ ?x a <{EX}kCity> }}")
+        assert sorted(r[0].value for r in res.rows) == [f"{EX}c1", f"{EX}c2", f"{EX}c3"]
+    finally:
+        _stop(proc)

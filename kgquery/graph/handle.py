@@ -19,6 +19,9 @@ from .kinds import RDF_TYPE, detect_kind_property, retype
 from .loadguard import LoadLimits
 from .store import Backend, EndpointBackend, load_graph_files
 
+#: triples an endpoint is sampled by to find its kind property (kgquery.graph.kinds)
+KIND_SAMPLE = 20_000
+
 
 class KnowledgeGraph:
     """A graph kgquery can ask: load files (`KnowledgeGraph.load`) or wrap an endpoint (`.endpoint`)."""
@@ -92,13 +95,18 @@ class KnowledgeGraph:
         )
         return execute(self.backend, retype(sparql, self.kind_property), limits, prefixes=self.prefixes)
 
-    @cached_property
+    @property
     def kind_property(self) -> str:
         """The property that says what kind each thing is: rdf:type, or one like Wikidata's 'instance of' in a
-        graph that types its things by it (kgquery.graph.kinds); read as rdf:type by every query. Looked for in
-        local graphs only (an endpoint's kinds stay rdf:type), and cached on disk beside the schema."""
-        if self.is_endpoint:
-            return RDF_TYPE
+        graph that types its things by it (kgquery.graph.kinds); read as rdf:type by every query. Looked for over
+        the whole of a local graph at its first query; over a sample of an endpoint's triples when its schema is
+        first summarised (before that, and when the endpoint does not answer, rdf:type: no query of the user's
+        waits on it); cached on disk beside the schema."""
+        if getattr(self, "_kind", None) is None:
+            self._kind = self._find_kind(sample=False)
+        return self._kind
+
+    def _find_kind(self, sample: bool) -> str:
         folder = cache_dir()
         path = folder / f"kinds-v1-{self.fingerprint}.txt" if folder else None
         if path and path.exists():
@@ -106,16 +114,51 @@ class KnowledgeGraph:
                 return path.read_text("utf-8").strip() or RDF_TYPE
             except OSError:
                 pass
+        if self.is_endpoint and not sample:
+            return RDF_TYPE  # not looked for yet: `schema` does, once
         limits = Limits(timeout_s=60, max_rows=1000, memory_mb=self.limits.memory_mb, isolate=False)
+        backend = self.backend if not self.is_endpoint else self._sample()
+        if backend is None:
+            return RDF_TYPE
 
         def rows(q: str) -> list:
-            res = execute(self.backend, q, limits)
+            res = execute(backend, q, limits)
             return res.rows if res.ok else []
 
         found = detect_kind_property(rows)
         if path:
             write_cache_file(path, found)
         return found
+
+    def _sample(self):
+        """A local store holding the first KIND_SAMPLE triples the endpoint gives (whole subjects, in its index
+        order): an endpoint's graph is too big to count through, a sample shows how its things are typed. None
+        when the endpoint does not answer."""
+        import pyoxigraph as ox
+
+        from .store import OxigraphBackend
+
+        res = execute(
+            self.backend,
+            f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT {KIND_SAMPLE}",
+            Limits(timeout_s=30, max_rows=KIND_SAMPLE, memory_mb=self.limits.memory_mb),
+        )
+        if not res.ok or not res.rows:
+            return None
+
+        def term(t):
+            if t.kind == "iri":
+                return ox.NamedNode(t.value)
+            if t.kind == "bnode":
+                return ox.BlankNode(t.value)
+            if t.lang:
+                return ox.Literal(t.value, language=t.lang)
+            return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype)) if t.datatype else ox.Literal(t.value)
+
+        sample = OxigraphBackend()
+        triples = [r for r in res.rows if len(r) == 3 and all(r) and r[1].kind == "iri" and r[0].kind != "literal"]
+        sample.store.extend(ox.Quad(term(s), term(p), term(o)) for s, p, o in triples)
+        return sample
 
     def retyped(self, sparql: str) -> str:
         """The query as it runs on this graph (rdf:type read as the graph's own kind property)."""
@@ -142,6 +185,8 @@ class KnowledgeGraph:
         """The schema summary (see kgquery.graph.schema.SchemaSummary), cached on disk."""
         from .schema import summarize
 
+        if self.is_endpoint:
+            self._kind = self._find_kind(sample=True)  # how the endpoint's things are typed, before its summary
         s = summarize(self)
         self._prefixes = s.prefixes
         return s
