@@ -43,6 +43,12 @@ MIXED = (
     + "".join(f'ex:m{i} rdfs:label "M{i}" ; ex:isa ex:kCity ; ex:land ex:n2 .\n' for i in range(8))
     + 'ex:c9 a ex:Town ; rdfs:label "Ost" ; ex:land ex:n2 .\n'
 )
+# no kinds at all: cities point at their countries, which have numbers of their own (no kinds, things)
+MEASURED = (
+    HEAD
+    + "".join(f'ex:c{i} rdfs:label "C{i}" ; ex:land ex:n{i % 2} ; ex:pop {1000 + i} .\n' for i in range(8))
+    + 'ex:n0 rdfs:label "Norland" ; ex:pop 5000000 .\nex:n1 rdfs:label "Sudmark" ; ex:pop 2000000 .\n'
+)
 TYPED = (
     HEAD
     + """
@@ -59,6 +65,7 @@ ex:n1 a ex:Land ; rdfs:label "Norland" .
         (OWN, f"{EX}isa"),
         (MIXED, f"{RDF_TYPE}|{EX}isa"),  # a few typed by rdf:type as well: both are read
         (NESTED, RDF_TYPE),
+        (MEASURED, RDF_TYPE),
         (TYPED, RDF_TYPE),
     ],
 )

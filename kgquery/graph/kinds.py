@@ -10,7 +10,8 @@ Found by the shape of the data alone, never by a property's name:
 * one property links most things (over half of them) to an IRI;
 * those IRIs are few beside the things (on average at least two things each);
 * and are kinds, not things: under half of them have that property themselves (countries, the
-  object of 'country', are instances of 'country'; 'city', the object of 'instance of', is not).
+  object of 'country', are instances of 'country'; 'city', the object of 'instance of', is not), and under
+  half of them have numbers or dates of their own (a country has a population; a kind has none).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from typing import Callable
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 #: at most this share of the things described carry rdf:type for another property to be looked for
 TYPED_SHARE = 0.1
 #: the share of the things described that the kind-giving property must reach
@@ -53,7 +55,13 @@ def _own_kind_property(rows: Rows, described: int) -> str:
         if subjects <= REACH * described or objects * 2 > subjects:
             continue
         kinds_typed = _count(rows, f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?s <{p}> ?o . ?o <{p}> ?k }}")
-        if kinds_typed * 2 < objects:
+        # a kind is named, not measured: objects with numbers or dates of their own are things (a country)
+        measured = _count(
+            rows,
+            f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?s <{p}> ?o . ?o ?q ?v "
+            f"FILTER(isNumeric(?v) || DATATYPE(?v) IN (<{XSD}date>, <{XSD}dateTime>, <{XSD}gYear>)) }}",
+        )
+        if kinds_typed * 2 < objects and measured * 2 < objects:
             return p
     return RDF_TYPE
 
