@@ -483,9 +483,7 @@ def _read_and_link(question: str, linker, choice: str | None):
 
 def _asks_many(q, links) -> bool:
     """'How many cities ...', 'which cities ...': the things asked for are several, by the wording."""
-    from .wording import singular
-
-    plural_class = any(m.start <= 2 and singular(q.tokens[m.end - 1]) != q.tokens[m.end - 1] for m in links.classes)
+    plural_class = any(m.start <= 2 and m.in_plural(q.tokens) for m in links.classes)
     return bool(q.cues.count) or plural_class or any(m.plural and m.start <= 2 for m in links.mentions)
 
 

@@ -139,7 +139,7 @@ class GroupingShapes:
                 # "the course with the most students enrolled": course <- enrolment -> student, over the schema
                 pats = [(pat, s - 1.0) for pat, s in self._schema_links(cls, other, "?y", hops=3)]
             for pat, ps in pats:
-                if not self._several_each(cls, pat) and (most or _above_one(want)):
+                if (most or _above_one(want)) and not self._several_each(cls, pat):
                     continue  # each thing has one at most (its capital): 'the most', 'more than 2' rank no count
                 base = " ".join([f"?x a <{cls}> .", *held[0], pat])
                 ps += held[1] + (

@@ -453,7 +453,7 @@ class PathFinding:
         thing, one that reaches a single thing of the class (Sudmark's capital) falls behind one reaching
         several (the cities whose country it is); nothing changes where all reach alike."""
         asked = [m for m in self._class_mentions if m.hits[0].iri == cls]
-        if not cls or len(paths) < 2 or not any(singular(q.tokens[m.end - 1]) != q.tokens[m.end - 1] for m in asked):
+        if not cls or len(paths) < 2 or not any(m.in_plural(q.tokens) for m in asked):
             return
         reach = [
             len(self._rows(f"SELECT DISTINCT ?x WHERE {{ ?x a <{cls}> . {' '.join(p.triples('?x', 'r'))} }} LIMIT 2"))

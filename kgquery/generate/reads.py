@@ -106,6 +106,12 @@ class ReadShapes:
         """The numeric property that the noun after 'how many' names, when that noun names no class of the
         graph (nothing here is a 'people' to count) and, of the matches' numbers, only that one fits it however
         loosely ('people': a population): the matches hold the amount rather than being counted."""
+        key = ("amount", frozenset(used), cls)  # read once per core pattern, the same for each
+        if key not in self._leftover_cache:
+            self._leftover_cache[key] = self._find_amount(q, used, cls)
+        return self._leftover_cache[key]
+
+    def _find_amount(self, q, used: set[str], cls) -> str | None:
         words = _counted_words(q)
         if not words or any(w in m.text.lower().split() for m in self._class_mentions for w in words):
             return None

@@ -51,6 +51,11 @@ class Mention:
     def span(self) -> range:
         return range(self.start, self.end)
 
+    def in_plural(self, tokens: list[str]) -> bool:
+        """The question writes the mention in the plural ('which cities'), or it was linked as one."""
+        last = tokens[self.end - 1]
+        return self.plural or singular(last) != last
+
 
 @dataclass
 class Links:
