@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import threading
 import time
 
-from .answer.confidence import ABSTAIN_BELOW, UNFIT_CONFIDENCE, confidence, ungrouped
+from .answer.confidence import ABSTAIN_BELOW, UNFIT_CONFIDENCE, answers_the_object, confidence, ungrouped
 from .answer.evidence import evidence
 from .answer.types import Answer, Outcome, QueryResult
 from .answer.verbalize import word_answer  # the answer's sentence; importable from here as before
@@ -257,6 +259,34 @@ class KGQuery:
         ans.timings = timings
         return ans
 
+    def _described(self, c, res, which: bool):
+        """'the address of Harbour Hall' reaches a node without a name (a blank node): the same reading, read out
+        as the node's own values (its street, town and country); 'which events cost more than 30' (`which`)
+        asks for named things, those holding the nodes (the events of the offers). Unchanged where none are."""
+        m = _ONE_VARIABLE.match(c.sparql)
+        if m is None:
+            return c, res
+        var, body = m.group(1), m.group(2).strip()
+        sparql = (
+            f"SELECT DISTINCT ?holder WHERE {{ {body} ?holder ?has {var} . FILTER(isIRI(?holder)) }}"
+            if which
+            else f"SELECT DISTINCT ?value WHERE {{ {body} {var} ?details ?value . FILTER(isLiteral(?value)) }}"
+        )
+        shown = self.kg.query(sparql, timeout_s=CANDIDATE_TIMEOUT_S)
+        if shown.outcome != Outcome.ROWS:
+            return c, res
+        return dataclasses.replace(c, sparql=sparql, shape=c.shape + "+described"), shown
+
+    def _nothing_added_up(self, res):
+        """'How many pages does X have' added up over no pages at all is 0 by SPARQL's rules: an empty
+        result, not a total (checked only for a lone 0, with the same query kept to matches that exist)."""
+        if not _adds_up_nothing_maybe(res):
+            return res
+        check = self.kg.query(res.sparql.rstrip() + " HAVING (COUNT(*) > 0)", timeout_s=CANDIDATE_TIMEOUT_S)
+        if check.outcome == Outcome.EMPTY:
+            return QueryResult(Outcome.EMPTY, res.sparql, res.vars, [], seconds=res.seconds + check.seconds)
+        return res
+
     def _grounded(
         self, question: str, q, links, generator, pinned: bool, choice: str | None, timings: dict, prune: bool = True
     ) -> Answer:
@@ -273,10 +303,14 @@ class KGQuery:
         for c in cands[:EXECUTE_TOP]:  # best first
             if self.prune and prune and c.score + ROWS_BONUS < best_score + (0.0 if many else 1e-9):
                 break  # no candidate from here on can beat the best one any more: no need to run it
-            res = self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S)
+            res = self._nothing_added_up(self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S))
             s = c.score + {Outcome.ROWS: ROWS_BONUS, Outcome.BOOLEAN: ROWS_BONUS, Outcome.EMPTY: -0.5}.get(
                 res.outcome, -2.0
             )
+            if _unnamed_nodes(res):
+                c, res = self._described(c, res, q.tokens[:1] == ["which"])
+            if _unnamed_nodes(res):
+                s -= 0.5 + ROWS_BONUS  # nodes without a name (an address, an offer) answer nothing: as if empty
             if res.outcome == Outcome.ROWS and not q.cues.count and len(res.rows) > 200 and "FILTER(" not in c.sparql:
                 s -= 0.3  # an answer that lists most of the graph is rarely what was meant (a filtered one need not)
             tried.append((c.sparql, s, res))
@@ -300,7 +334,9 @@ class KGQuery:
             ans.features = self._signals(q, links, generator, ans, best_res, best_score, best.shape)
             ans.confidence = confidence(ans.features)
             timings["confidence"] = time.perf_counter() - t
-            unfit = ungrouped(q.cues, ans.sparql or "")
+            unfit = ungrouped(q.cues, ans.sparql or "") or answers_the_object(
+                _opening_verb(q, links), [m.hits[0].iri for m in links.classes if m.start > 1], best.sparql
+            )
             if unfit:
                 ans.confidence = min(ans.confidence, UNFIT_CONFIDENCE)
             if ans.confidence < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
@@ -479,6 +515,35 @@ def _read_and_link(question: str, linker, choice: str | None):
 
         pinned = fix_choice(links, choice)
     return q, links, pinned
+
+
+_ONE_VARIABLE = re.compile(r"^\s*SELECT\s+DISTINCT\s+(\?\w+)\s+WHERE\s*\{(.*)\}\s*$", re.S)
+
+
+def _unnamed_nodes(res) -> bool:
+    """Rows of blank nodes only: things with no name to show."""
+    return res.outcome == Outcome.ROWS and all(t is None or t.kind == "bnode" for r in res.rows for t in r)
+
+
+_AMOUNT_HEAD = re.compile(r"^\s*SELECT\s+(\(\s*(SUM|AVG|MIN|MAX)\s*\([^()]*\)\s+AS\s+\?\w+\s*\)\s*)+WHERE", re.I)
+
+
+def _adds_up_nothing_maybe(res) -> bool:
+    """One row of sums, averages or extremes, each 0 or unbound, from a query with no groups: SPARQL adds up
+    an empty match to 0, which may be a true total or nothing at all."""
+    if res.outcome != Outcome.ROWS or len(res.rows) != 1 or "GROUP BY" in res.sparql.upper():
+        return False
+    if not _AMOUNT_HEAD.match(res.sparql):
+        return False
+    return all(t is None or t.number() == 0 for t in res.rows[0])
+
+
+def _opening_verb(q, links) -> str | None:
+    """The word after an opening 'who' / 'what' when it is a free word, not a name or a class ('who founded',
+    not 'what languages'): a verb, whose subject the question asks for."""
+    if len(q.tokens) < 3 or q.tokens[0] not in ("who", "what") or 1 not in links.free:
+        return None
+    return q.tokens[1]
 
 
 def _asks_many(q, links) -> bool:

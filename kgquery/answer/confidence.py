@@ -168,6 +168,19 @@ def ungrouped(cues, sparql: str) -> str:
     return ""
 
 
+def answers_the_object(verb: str | None, object_classes: list[str], sparql: str) -> str:
+    """Why the query answers another question than 'who <verb> a <class> ...', or '': "who founded a firm in
+    X" asks for the founder, and a list of the firms themselves (things of the class named after the verb, which
+    is what the verb acts on) answers 'which firm'. `verb`: the word after an opening 'who'/'what', if it is
+    no class, entity or stop word; `object_classes`: the classes named after it."""
+    if not verb or not re.match(r"\s*SELECT\s+(DISTINCT\s+)?\?x\s+WHERE", sparql, re.I):
+        return ""
+    typed = (re.search(rf"\?x\s+(a|a/<[^>]+>\*)\s+<{re.escape(c)}>", sparql) for c in object_classes)
+    if not any(typed):
+        return ""
+    return f"the question asks what {verb} them, and the best attempt gives the things {verb} themselves"
+
+
 _TIME_TEXT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.]+Z?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 
 

@@ -64,6 +64,9 @@ WHEN_FIT = 0.3
 #: of a cue word honoured)
 OR_FIT = 0.3
 
+#: what a yes/no reading loses that asks about something unnamed when the question opens with a named thing
+UNNAMED_SUBJECT = 0.2
+
 
 class EmbeddedGenerator(
     PathFinding,
@@ -640,11 +643,13 @@ class EmbeddedGenerator(
                 self._ranked_token(q) if c.superlative else self._compared_token(q) if c.compare or c.between else ""
             )
             paths = self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely, measure=measure)
+            amount = self._amount_named(q, paths) if c.superlative and not c.superlative[1] else None
             for np_ in self._own_first(q, cls, paths):
                 if np_.steps[-1][0] in fixed or (self._compares_count and not c.superlative):
                     continue
                 np_ = dataclasses.replace(np_, score=np_.score + 0.5 * named.get(np_.steps[-1][0], 0.0))
-                if c.superlative and ((not c.superlative[1] and np_.score < 0.5) or self._most_things):
+                weak = c.superlative and not c.superlative[1] and np_.score < 0.5 and np_.steps != amount
+                if c.superlative and (weak or self._most_things):
                     continue  # "the most books", "the most car makers" count things; a named number ranks
                 num = _reuse_middle(np_.triples(x, "n"), body, x)
                 # the word right after the superlative names what is ranked ("the smallest population"): ranking
@@ -691,6 +696,10 @@ class EmbeddedGenerator(
             return []  # a name narrowed down by the others is the subject, not a constraint
         joined, either = _either(q, anchors)
         out = self._constrained_by(q, cls, joined, either | self._any_names, scores)
+        if q.cues.ask and not cls and len(q.tokens) > 1 and any(m.start == 1 for m, _, _ in anchors):
+            # "Is Kessburg the capital of Norland?": the yes/no is about the named thing itself; something
+            # unnamed that both are linked to answers another question
+            out = [Candidate(c.sparql, c.score - UNNAMED_SUBJECT, c.shape, c.parts) for c in out]
         joined, both = _either(q, anchors, "and")
         if both:
             # "the continents Asia and Europe" on a property each thing has once: the things of either
@@ -785,6 +794,8 @@ class EmbeddedGenerator(
                 cls = None if cls_ and cls_ in self.linker.labels.types_of(t[1:-1]) else cls_
                 if cls_ and cls is None:
                     out += self._identified(q, m, t, cls_, scores)
+                elif not cls_ and self._asks_who_it_is(q, m):
+                    out += self._identified(q, m, t, None, scores)
                 adj = self._adjacent(t)
                 cols = self._entity_columns(q, adj, t, m)
                 if len(cols) >= 2:

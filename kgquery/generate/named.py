@@ -30,9 +30,10 @@ class NamedThingShapes:
             for k, t in enumerate(anchors[0][1][:2])
         ]
 
-    def _identified(self, q, m: Mention, t: str, cls: str, scores) -> list[Candidate]:
+    def _identified(self, q, m: Mention, t: str, cls: str | None, scores) -> list[Candidate]:
         """'Which country has the code FRA?': the thing named by one of its values (not its label) is the thing
-        asked for; the value constrains the things of the class through the property that holds it."""
+        asked for; the value constrains the things of the class through the property that holds it. Without a
+        class ('Who is the pianist?'), any thing that has the value."""
         text = m.text.strip("'\"").lower().replace("\\", "").replace('"', "")
         if not text:
             return []
@@ -43,9 +44,17 @@ class NamedThingShapes:
         for p, v in rows:
             if p.value in self._label_preds or p.value in SKIP_PROPS:
                 continue
-            body = [f"?x a <{cls}> .", f"?x <{p.value}> {v.n3()} ."]
+            body = ([f"?x a <{cls}> ."] if cls else []) + [f"?x <{p.value}> {v.n3()} ."]
             out += self._wrap(q, body, "?x", m.score + self._explain({p.value}) + 0.5, "identified", cls, scores)
         return out
+
+    @staticmethod
+    def _asks_who_it_is(q: Question, m: Mention) -> bool:
+        """'Who is the pianist?', 'What is the Harbour Hall?': the question asks for the named thing itself."""
+        toks = q.tokens
+        if len(toks) < 3 or toks[0] not in ("who", "what") or toks[1] not in ("is", "are", "was", "were"):
+            return False
+        return all(m.start <= i < m.end for i in q.content_positions())
 
     def _which_namesake(self, q, anchors, scores) -> list[Candidate]:
         """'Which Smith works in Research?': the answer is the namesake the rest of the question fits."""

@@ -45,6 +45,9 @@ AGE_ADJECTIVES = {"old", "young"}
 #: lead over other paths the words do not tell apart
 KIND_NAMED = 0.1
 
+#: classes every thing falls under (owl:Thing, rdfs:Resource): they name no kind
+_GENERIC_CLASSES = ("http://www.w3.org/2002/07/owl#Thing", "http://www.w3.org/2000/01/rdf-schema#Resource")
+
 
 class PathFinding:
     """Mixed into EmbeddedGenerator; uses its _rows, _explain, _word_scores, _about_time, _class_mentions and linker."""
@@ -114,8 +117,12 @@ class PathFinding:
 
     def _kind_words(self, target: str) -> set[str]:
         """The words of the class name of a thing (an IRI in angle brackets), singular; empty for a value or
-        a thing of several classes."""
+        a thing of several classes. A thing typed with its class's superclasses too (a country that is also a
+        populated place, a place and an owl:Thing) has the most specific of them as its class."""
         types = self.linker.labels.types_of(target[1:-1]) if target.startswith("<") else []
+        if len(types) > 1:
+            above = set().union(*(self.schema.superclasses(t) for t in types))
+            types = [t for t in types if t not in above and not t.startswith(_GENERIC_CLASSES)]
         if len(types) != 1:
             return set()
         return {singular(w) for w in split_name(local_name(types[0])).split()}

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import re
 
-from ..understand.text import AGGREGATE_WORDS, STOPWORDS, Question
+from ..understand.text import AGGREGATE_WORDS, STOPWORDS, Question, superlative_adjective
 from .candidate import Candidate, _num, _reuse_middle
 from .paths import AGE_ADJECTIVES
 
+#: how well the noun after 'the most' must fit a number of the things (and lead the others by half as much)
+#: to rank by it when it names no class ('the most inhabitants': a population)
+AMOUNT_NAMED = 0.35
+
 
 class RankingShapes:
-    """Mixed into EmbeddedGenerator; uses its _word_scores, _free, _asks_ranked_value and schema."""
+    """Mixed into EmbeddedGenerator; uses its _word_scores, _free, _class_mentions, _asks_ranked_value and schema."""
 
     @staticmethod
     def _ranked_aggregate(q: Question) -> str | None:
@@ -154,6 +158,26 @@ class RankingShapes:
             info = self.schema.prop(best) if best and ws[best] >= 0.8 else None
             return nxt if info is not None and info.is_numeric else ""
         return nxt
+
+    def _amount_named(self, q: Question, paths) -> tuple | None:
+        """'the city with the most inhabitants': the noun after 'the most' names no class of the graph and
+        fits one of the numbers these things have better than any other (if only loosely: the population):
+        the steps to that number, which is then ranked as well as any count of linked things; else None."""
+        at = q.cues.superlative[2]
+        if at < len(q.tokens) and (q.tokens[at] in ("most", "least") or superlative_adjective(q.tokens[at])):
+            at += 1  # the position is the superlative's own word or the word after it
+        if at >= len(q.tokens) or any(m.start <= at < m.end for m in self._class_mentions):
+            return None
+        word = q.tokens[at]
+        if word not in self._free or word in STOPWORDS:
+            return None
+        fits = self._word_scores(word)
+        ranked = sorted(paths, key=lambda p: -fits.get(p.steps[-1][0], 0.0))
+        if not ranked or fits.get(ranked[0].steps[-1][0], 0.0) < AMOUNT_NAMED:
+            return None
+        top = ranked[0].steps[-1][0]
+        runner_up = max((fits.get(p.steps[-1][0], 0.0) for p in ranked if p.steps[-1][0] != top), default=0.0)
+        return ranked[0].steps if fits[top] - runner_up >= AMOUNT_NAMED / 2 else None
 
     def _compared_word(self, q: Question) -> dict[str, float]:
         """The property scores of the word a comparison follows ("whose area is bigger than 3000", "a

@@ -15,6 +15,8 @@ from .paths import HOP_PENALTY
 #: a read giving other things than the class the question asks for ("which books ..."): more than a word
 #: naming the property fully gains
 ASKED_CLASS_PENALTY = 1.0
+#: what a list of the things loses when an opening 'who'/'what' verb acts on their class ("who founded a company")
+OBJECT_OF_VERB = 0.5
 #: words that ask for the different values themselves to be counted ('how many different ages'), not added up
 DISTINCT_WORDS = {"different", "distinct", "unique", "various", "kinds", "types", "values"}
 
@@ -63,7 +65,10 @@ class ReadShapes:
             out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s + 0.2, shape + "+value"))
             s -= 0.3
         counted = _counted_words(q)
-        for p, ps in sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2]:
+        # "how many flights ...": the words counted name the class of the matches, so the matches are counted,
+        # not the values of a property those words also fit (the flight numbers)
+        things = bool(counted) and self._names_class(q, counted[0], cls)
+        for p, ps in sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2] if not things else ():
             info = self.schema.prop(p)
             if counted and not any(self._word_scores(w).get(p, 0.0) >= 0.5 for w in counted):
                 continue  # "how many cars were built": the cars are counted, not the dates they were built
@@ -131,12 +136,15 @@ class ReadShapes:
         """The matches, their names, the columns the words ask for, or an attribute of them."""
         c = q.cues
         out: list[Candidate] = []
-        out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape))
+        opening = self._opening_verb(q, cls)
+        # "who founded a company in X": the class named after the verb is what the verb acts on, not the answer
+        own = s - (OBJECT_OF_VERB if opening else 0.0)
+        out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", own, shape))
         name = self._display_name(cls)
         if name and name not in used:
             # things without a label are known to people by their name: answer with it
             out.append(
-                Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", s + 0.05, shape + "+name")
+                Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", own + 0.05, shape + "+name")
             )
         # the words may ask for properties of the matches rather than the matches themselves
         cols = self._columns(cls, used)
@@ -161,6 +169,8 @@ class ReadShapes:
                 continue  # "the names of the countries ...": the things themselves, shown by their labels
             if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
                 ps = max(ps, 0.8)  # "in which cities": the word the question asks for names the property
+            if opening and ps >= 0.5 and self._word_scores(opening).get(p, 0.0) >= 0.5:
+                ps = max(ps, 0.8)  # "who wrote the longest book": the verb asked with names what is read out
             # of two properties one word names fully ("song names": name, song name), the one more words name
             ps += 0.01 * max(0, sum(self._word_scores(w).get(p, 0.0) >= 0.6 for w in self._free) - 1)
             if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
@@ -231,6 +241,14 @@ class ReadShapes:
             if t in ("which", "what"):
                 nxt = q.tokens[i + 1]
                 return nxt if nxt not in STOPWORDS else None
+        return None
+
+    def _opening_verb(self, q: Question, cls: str | None) -> str | None:
+        """The free word right after an opening 'who' / 'what' when the question then names the class of the
+        things found ("who wrote the longest book"): a verb asking for what relates to those things."""
+        if len(q.tokens) > 2 and q.tokens[0] in ("who", "what") and q.tokens[1] in self._free:
+            if cls and any(m.start > 1 and m.hits[0].iri == cls for m in self._class_mentions):
+                return q.tokens[1]
         return None
 
     def _names_class(self, q: Question, word: str, cls: str | None) -> bool:

@@ -51,6 +51,9 @@ def normalize(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
+#: how sure a name is that matches an entity's name only without its aside ("(film)")
+ASIDE_NAME = 0.9
+
 _ASIDE = re.compile(r"^(.+?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
 
 
@@ -88,6 +91,7 @@ class LabelIndex:
         self.entries = entries  # (iri, label, source)
         self.types = types
         self._by_norm: dict[str, list[int]] = defaultdict(list)
+        self._by_base: dict[str, list[int]] = defaultdict(list)  # names without their aside: (film), (Texas)
         self._by_token: dict[str, set[int]] = defaultdict(set)
         self._best_label: dict[str, str] = {}
         self._ntok = [0] * len(entries)  # words in each normalised name
@@ -98,6 +102,10 @@ class LabelIndex:
             if not n:
                 continue
             self._by_norm[n].append(i)
+            aside = _ASIDE.match(label.strip())
+            if aside and normalize(aside.group(1)):
+                # "Glass Birds (film)": a name with its kind set aside also answers to the bare name
+                self._by_base[normalize(aside.group(1))].append(i)
             words = n.split()
             self._ntok[i] = len(words)
             for tok in words:
@@ -131,8 +139,10 @@ class LabelIndex:
         return [LabelHit(self.entries[i][0], self.entries[i][1], score, self.entries[i][2]) for i in ids]
 
     def lookup(self, text: str) -> list[LabelHit]:
-        """Entities with exactly this name (after normalisation)."""
-        return self._hits(self._by_norm.get(normalize(text), ()), 1.0)
+        """Entities with exactly this name (after normalisation), then those whose name is this one with an
+        aside ('Glass Birds (film)' for 'Glass Birds'), a little less sure."""
+        n = normalize(text)
+        return self._hits(self._by_norm.get(n, ()), 1.0) + self._hits(self._by_base.get(n, ()), ASIDE_NAME)
 
     def acronym(self, text: str) -> list[LabelHit]:
         """Entities whose multi-word name has these initials ('US' -> 'United States')."""

@@ -312,6 +312,8 @@ NUMBER_WORDS = {
     "hundred": 100,
 }
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "k": 1e3, "m": 1e6}
+#: one-letter multipliers, which are also units ('m' for metres): a multiplier only before the noun counted
+ABBREVIATED_MULTIPLIERS = {"k", "m"}
 
 
 def _fold_numbers(raw: list[str]) -> list[str]:
@@ -319,10 +321,16 @@ def _fold_numbers(raw: list[str]) -> list[str]:
 
     >>> _fold_numbers(["more", "than", "20", "million", "people"])
     ['more', 'than', '20000000', 'people']
+    >>> _fold_numbers(["taller", "than", "1.9", "m"]), _fold_numbers(["over", "2", "m", "people"])
+    (['taller', 'than', '1.9', 'm'], ['over', '2000000', 'people'])
     """
     out: list[str] = []
-    for r in raw:
+    for k, r in enumerate(raw):
         low = r.lower()
+        nxt = raw[k + 1].lower() if k + 1 < len(raw) else ""
+        if low in ABBREVIATED_MULTIPLIERS and not (nxt.isalpha() and nxt not in STOPWORDS):
+            out.append(r)  # "taller than 1.9 m": metres; "0.5 m inhabitants": a million of something
+            continue
         if low in MULTIPLIERS and out and (_NUM.match(out[-1]) or out[-1].lower() in NUMBER_WORDS):
             prev = out.pop()
             base = float(NUMBER_WORDS.get(prev.lower(), prev.replace(",", ".") if _NUM.match(prev) else 0))
