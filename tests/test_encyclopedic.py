@@ -169,3 +169,58 @@ def test_a_sum_over_nothing_is_empty_while_a_true_zero_stays(events):
     assert nothing.outcome == Outcome.EMPTY, nothing.rows
     zero = events._nothing_added_up(events.kg.query(sums.format("< 1")))  # Drum Night is free
     assert zero.outcome == Outcome.ROWS and zero.rows[0][0].number() == 0
+
+
+# rivers, towns with mayors, films with directors and actors; every thing also typed with its superclasses
+ATLAS = """\
+@prefix o: <http://example.org/atlas/onto/> .
+@prefix r: <http://example.org/atlas/res/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+o:Place rdfs:label "place" . o:Town rdfs:subClassOf o:Place ; rdfs:label "town" .
+o:Country rdfs:subClassOf o:Place ; rdfs:label "country" . o:River rdfs:subClassOf o:Place ; rdfs:label "river" .
+o:Person rdfs:label "person" . o:Film rdfs:label "film" .
+o:mouth rdfs:label "river mouth" . o:country rdfs:label "country" . o:mayor rdfs:label "mayor" .
+o:birthPlace rdfs:label "birth place" . o:birthDate rdfs:label "birth date" . o:director rdfs:label "film director" .
+o:starring rdfs:label "starring" . o:releaseDate rdfs:label "publication date" .
+
+r:Eastsea a o:Place , owl:Thing ; rdfs:label "Eastsea" .
+r:Norvia a o:Country , o:Place , owl:Thing ; rdfs:label "Norvia" .
+r:Tarn a o:River , o:Place , owl:Thing ; rdfs:label "Tarn" ; o:mouth r:Eastsea .
+r:Ouse a o:River , o:Place , owl:Thing ; rdfs:label "Ouse" ; o:mouth r:Eastsea .
+r:Wend a o:River , o:Place , owl:Thing ; rdfs:label "Wend" ; o:mouth r:Tarn .
+r:Holt a o:Town , o:Place , owl:Thing ; rdfs:label "Holt" ; o:country r:Norvia ; o:mayor r:Ida .
+r:Marsh a o:Town , o:Place , owl:Thing ; rdfs:label "Marsh" ; o:country r:Norvia ; o:mayor r:Jon .
+r:Ida a o:Person , owl:Thing ; rdfs:label "Ida Berg" ; o:birthPlace r:Marsh ; o:birthDate "1950-01-01"^^xsd:date .
+r:Jon a o:Person , owl:Thing ; rdfs:label "Jon Falk" ; o:birthPlace r:Holt ; o:birthDate "1962-05-05"^^xsd:date .
+r:Kim a o:Person , owl:Thing ; rdfs:label "Kim Roe" ; o:birthPlace r:Holt ; o:birthDate "1991-09-09"^^xsd:date .
+r:Lea a o:Person , owl:Thing ; rdfs:label "Lea Moor" ; o:birthPlace r:Marsh ; o:birthDate "1940-02-02"^^xsd:date .
+r:f1 a o:Film , owl:Thing ; rdfs:label "Grey Dawn" ; o:director r:Lea ; o:starring r:Kim ; o:releaseDate "1985-03-03"^^xsd:date .
+r:f2 a o:Film , owl:Thing ; rdfs:label "Last Ferry" ; o:director r:Jon ; o:starring r:Ida ; o:releaseDate "2001-04-04"^^xsd:date .
+r:f3 a o:Film , owl:Thing ; rdfs:label "Salt Wind" ; o:director r:Lea ; o:starring r:Ida ; o:releaseDate "2010-06-06"^^xsd:date .
+"""
+
+
+@pytest.fixture(scope="module")
+def atlas(tmp_path_factory):
+    return engine_on(tmp_path_factory, "atlas", ATLAS)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the Wend flows into the Tarn; the Tarn shares its mouth with the Ouse, and with itself
+        ("Which rivers flow into the Tarn?", ["Wend"]),
+        # Kim was born in Holt, whose mayor is Ida (not: the towns where the mayor of Holt was born)
+        ("Who is the mayor of the town where Kim Roe was born?", ["Ida Berg"]),
+        # the films' own dates, which no word names, not the birth dates of their directors or actors
+        ("How many films were released before 1990?", ["1"]),
+        # of the people a film leads to, those the verb names: its directors
+        ("Which films were directed by people born after 1955?", ["Last Ferry"]),
+    ],
+)
+def test_of_the_ways_to_a_named_thing_or_a_number_the_one_the_words_mean(atlas, question, expected):
+    ans, values = answer_values(atlas, question)
+    assert values == expected, ans.sparql

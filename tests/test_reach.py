@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from conftest import answer_values, engine_on
+from conftest import answer_values, engine_on, table_ttl
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -1862,3 +1862,16 @@ ex:m3 a ex:Mountain ; rdfs:label "Mount Jost" ; ex:locatedin ex:r2 ; ex:elevatio
 def test_a_superlative_ranks_once_and_a_plural_reaches_several(on_graph, question, expected):
     ans, values = answer_values(on_graph("PEAKS"), question)
     assert values == expected, ans.sparql
+
+
+def test_things_without_labels_are_answered_by_the_column_called_name(tmp_path_factory):
+    # rows of a table: a 'name' beside a 'local name' (and no label): the things are shown by their name
+    base = "http://example.org/tables/"
+    rows = [
+        dict(code="ABC", name="Abcland", localname="Abkaland", area=900),
+        dict(code="DEF", name="Defland", localname="Defenia", area=40),
+        dict(code="GHI", name="Ghiland", localname="Gaia", area=3000),
+    ]
+    kq = engine_on(tmp_path_factory, "named_rows", "\n".join(table_ttl(base, "country", "code", rows)))
+    ans, values = answer_values(kq, "Which countries have an area above 500?")
+    assert values == ["Abcland", "Ghiland"], ans.sparql

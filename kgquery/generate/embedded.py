@@ -46,7 +46,7 @@ from .flags import FlagShapes
 from .grouping import GroupingShapes
 from .named import NamedThingShapes
 from .negation import NegationShapes
-from .paths import HOP_PENALTY, PathFinding
+from .paths import HOP_PENALTY, PathFinding, apart
 from .ranking import RankingShapes, _range_at
 from .reads import ReadShapes, _column_select, _listed_words
 from .roles import RoleShapes
@@ -740,7 +740,7 @@ class EmbeddedGenerator(
         for combo in combos:
             body = [f"?x a <{cls}> ."] if cls else []
             for k, p in enumerate(combo):
-                body += p.triples("?x", f"a{k}")
+                body += p.triples("?x", f"a{k}") + ([] if q.cues.ask else apart(p))
                 if p.target.startswith("?either"):
                     body.append(f"VALUES {p.target} {{ {self._either_values[p.target]} }}")
             # each question word is explained once across the paths (one word must not count twice)

@@ -45,6 +45,9 @@ AGE_ADJECTIVES = {"old", "young"}
 #: lead over other paths the words do not tell apart
 KIND_NAMED = 0.1
 
+#: what a three-hop path loses for each hop along a property it has already taken
+REPEATED_HOP = 0.1
+
 #: classes every thing falls under (owl:Thing, rdfs:Resource): they name no kind
 _GENERIC_CLASSES = ("http://www.w3.org/2002/07/owl#Thing", "http://www.w3.org/2000/01/rdf-schema#Resource")
 
@@ -146,16 +149,18 @@ class PathFinding:
     def _three_hops(self, cls: str, target: str) -> list[Path]:
         """Paths of three hops from instances of `cls` to `target`, found over the schema's class graph
         (class -> property -> class, networkx) and kept when the data has them: item -> city -> region -> country."""
-        out: list[Path] = []
+        out: dict[tuple, Path] = {}  # one path once, whichever of the target's classes it was found through
         for t in self.linker.labels.types_of(target):
-            threes = [st for st in self._schema_steps(cls, t, 3, 200) if len(st) == 3]
+            threes = [st for st in self._schema_steps(cls, t, 3, 200) if len(st) == 3 and st not in out]
             threes.sort(key=lambda st: -self._explain({p for p, _ in st}))
             for steps in threes[:8]:
                 path = Path(steps, f"<{target}>", 0.0)
                 if self._in_data(cls, path):
-                    path.score = self._explain({p for p, _ in steps}) - 2 * HOP_PENALTY
-                    out.append(path)
-        return out
+                    # a property taken twice is named once: the second hop explains nothing of its own
+                    again = len(steps) - len({p for p, _ in steps})
+                    path.score = self._explain({p for p, _ in steps}) - 2 * HOP_PENALTY - REPEATED_HOP * again
+                    out[steps] = path
+        return list(out.values())
 
     def _three_hops_to_value(self, cls: str, value: str) -> list[Path]:
         """Paths of three hops from instances of `cls` to a stated value: two over the schema's class graph to
@@ -340,9 +345,11 @@ class PathFinding:
                 s = max(s, 0.9 * hint_scores[p1.value])  # "the most expensive": the amount of its price
             s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0)) + (0.0 if dated else 0.5 * lex.get(steps[-1][0], 0.0))
             if p2 is not None:
-                s -= 0.1
+                s -= 0.1 - 0.1 * min(fit[0], 0.9)  # of two ways to a number, the one whose first hop the words name
                 if is_time and not year:  # a thing's own date before its neighbour's ("the oldest person"), and
                     s -= 0.2 + (0.5 if dated else 0.0)  # "the oldest building" is not the one with the oldest architect
+                elif is_time and words.get(steps[-1][0], 0.0) < 0.4:
+                    s -= 0.2  # "films released before 1990": their own date, unless the words name the neighbour's
                 if p1.value in back and d.value == "0":
                     s -= 0.5
             elif named >= 0.8 and not (text is not None and text.value == "true"):
@@ -463,7 +470,11 @@ class PathFinding:
         if not cls or len(paths) < 2 or not any(m.in_plural(q.tokens) for m in asked):
             return
         reach = [
-            len(self._rows(f"SELECT DISTINCT ?x WHERE {{ ?x a <{cls}> . {' '.join(p.triples('?x', 'r'))} }} LIMIT 2"))
+            len(
+                self._rows(
+                    f"SELECT DISTINCT ?x WHERE {{ ?x a <{cls}> . {' '.join(p.triples('?x', 'r') + apart(p))} }} LIMIT 2"
+                )
+            )
             for p in paths[:8]
         ]
         if 2 not in reach or 1 not in reach:
@@ -485,6 +496,16 @@ class PathFinding:
         for p in paths:
             if named.get(p.steps[-1][0], 0.0) < best - 0.2:
                 p.score -= 1.0
+
+
+def apart(path: Path) -> list[str]:
+    """'rivers that flow into the Vell' read as 'rivers with the Vell's mouth': where a path goes out and back
+    by one property to a named thing, the thing itself is no answer (it shares its mouth with itself). Only
+    for lists: a yes/no asks about the thing itself."""
+    steps = path.steps
+    if len(steps) == 2 and steps[0][0] == steps[1][0] and steps[0][1] != steps[1][1] and path.target.startswith("<"):
+        return [f"FILTER(?x != {path.target})"]
+    return []
 
 
 def _leaves_the_node(body: str, rows, arrived: set[str]) -> set[str]:

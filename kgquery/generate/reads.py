@@ -281,6 +281,9 @@ class ReadShapes:
                     p for p in self.schema.properties if p.is_literal and any(c == cls for c, _ in p.subject_classes)
                 ]
                 named = [p.iri for p in own if {"name", "title"} & set(split_name(local_name(p.iri)).split())]
+                # 'name' beside 'local name' or 'name prefix': the one called just that is what it is known by
+                plain = [p for p in named if split_name(local_name(p)) in ("name", "title")]
+                named = plain if len(named) > 1 and len(plain) == 1 else named
                 # a table's naming column is often called after the table: 'airline' in 'airlines'
                 called = {singular(w) for w in split_name(local_name(cls)).split()[-1:]}
                 same = [p.iri for p in own if singular(split_name(local_name(p.iri))) in called]
