@@ -185,6 +185,8 @@ o:Person rdfs:label "person" . o:Film rdfs:label "film" .
 o:mouth rdfs:label "river mouth" . o:country rdfs:label "country" . o:mayor rdfs:label "mayor" .
 o:birthPlace rdfs:label "birth place" . o:birthDate rdfs:label "birth date" . o:director rdfs:label "film director" .
 o:starring rdfs:label "starring" . o:releaseDate rdfs:label "publication date" .
+o:Company rdfs:label "company" . o:founder rdfs:label "founded by" . o:seat rdfs:label "headquarter" .
+o:studio rdfs:label "studio" . o:foundingYear rdfs:label "founding year" .
 
 r:Eastsea a o:Place , owl:Thing ; rdfs:label "Eastsea" .
 r:Norvia a o:Country , o:Place , owl:Thing ; rdfs:label "Norvia" .
@@ -197,9 +199,13 @@ r:Ida a o:Person , owl:Thing ; rdfs:label "Ida Berg" ; o:birthPlace r:Marsh ; o:
 r:Jon a o:Person , owl:Thing ; rdfs:label "Jon Falk" ; o:birthPlace r:Holt ; o:birthDate "1962-05-05"^^xsd:date .
 r:Kim a o:Person , owl:Thing ; rdfs:label "Kim Roe" ; o:birthPlace r:Holt ; o:birthDate "1991-09-09"^^xsd:date .
 r:Lea a o:Person , owl:Thing ; rdfs:label "Lea Moor" ; o:birthPlace r:Marsh ; o:birthDate "1940-02-02"^^xsd:date .
-r:f1 a o:Film , owl:Thing ; rdfs:label "Grey Dawn" ; o:director r:Lea ; o:starring r:Kim ; o:releaseDate "1985-03-03"^^xsd:date .
-r:f2 a o:Film , owl:Thing ; rdfs:label "Last Ferry" ; o:director r:Jon ; o:starring r:Ida ; o:releaseDate "2001-04-04"^^xsd:date .
-r:f3 a o:Film , owl:Thing ; rdfs:label "Salt Wind" ; o:director r:Lea ; o:starring r:Ida ; o:releaseDate "2010-06-06"^^xsd:date .
+r:acme a o:Company , owl:Thing ; rdfs:label "Acme Pictures" ; o:founder r:Lea ; o:seat r:Marsh ; o:foundingYear "1999"^^xsd:gYear .
+r:f1 a o:Film , owl:Thing ; rdfs:label "Grey Dawn" ; o:director r:Lea ; o:starring r:Kim ; o:releaseDate "1985-03-03"^^xsd:date ;
+  o:studio r:acme .
+r:f2 a o:Film , owl:Thing ; rdfs:label "Last Ferry" ; o:director r:Jon ; o:starring r:Ida ; o:releaseDate "2001-04-04"^^xsd:date ;
+  o:studio r:acme .
+r:f3 a o:Film , owl:Thing ; rdfs:label "Salt Wind" ; o:director r:Lea ; o:starring r:Ida ; o:releaseDate "2010-06-06"^^xsd:date ;
+  o:studio r:acme .
 """
 
 
@@ -219,8 +225,24 @@ def atlas(tmp_path_factory):
         ("How many films were released before 1990?", ["1"]),
         # of the people a film leads to, those the verb names: its directors
         ("Which films were directed by people born after 1955?", ["Last Ferry"]),
+        # a year compared is the films' own, not their studio's founding year (which is called a year)
+        ("Which films did Lea Moor direct before 2000?", ["Grey Dawn"]),
+        # 'where': the place the company is in, not its founder (a person is no place, by WordNet)
+        ("Where is Acme Pictures based?", ["Marsh"]),
     ],
 )
 def test_of_the_ways_to_a_named_thing_or_a_number_the_one_the_words_mean(atlas, question, expected):
     ans, values = answer_values(atlas, question)
     assert values == expected, ans.sparql
+
+
+def test_wordnet_tells_people_from_places_and_organisations():
+    from kgquery.understand.lexicon import is_kind_of
+
+    assert [is_kind_of(w, "person") for w in ("politician", "writer", "sports team", "city", "company")] == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]

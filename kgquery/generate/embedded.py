@@ -15,7 +15,7 @@ import re
 
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
-from ..understand.lexicon import attribute_nouns
+from ..understand.lexicon import attribute_nouns, is_kind_of
 from ..understand.linking import Linker, Links, Mention
 from ..understand.text import (
     AGGREGATE_WORDS,
@@ -46,7 +46,7 @@ from .flags import FlagShapes
 from .grouping import GroupingShapes
 from .named import NamedThingShapes
 from .negation import NegationShapes
-from .paths import HOP_PENALTY, PathFinding, apart
+from .paths import GENERIC_CLASSES, HOP_PENALTY, PathFinding, apart
 from .ranking import RankingShapes, _range_at
 from .reads import ReadShapes, _column_select, _listed_words
 from .roles import RoleShapes
@@ -877,7 +877,11 @@ class EmbeddedGenerator(
         if q.cues.asks_time:
             return self._about_time(prop)
         info = self.schema.prop(prop)
-        return info is not None and not info.is_numeric and not self._about_time(prop)
+        if info is None or info.is_numeric or self._about_time(prop):
+            return False
+        # 'where is X based': not its founder; the things a property leads to that are all people are no place
+        kinds = [split_name(local_name(c)) for c, _ in info.object_classes if not c.startswith(GENERIC_CLASSES)]
+        return not (kinds and all(is_kind_of(k, "person") for k in kinds))
 
     def _about_time(self, prop: str) -> bool:
         """The property holds a time: a date, a year, or a text its name calls a date ('date_of_birth')."""

@@ -49,7 +49,7 @@ KIND_NAMED = 0.1
 REPEATED_HOP = 0.1
 
 #: classes every thing falls under (owl:Thing, rdfs:Resource): they name no kind
-_GENERIC_CLASSES = ("http://www.w3.org/2002/07/owl#Thing", "http://www.w3.org/2000/01/rdf-schema#Resource")
+GENERIC_CLASSES = ("http://www.w3.org/2002/07/owl#Thing", "http://www.w3.org/2000/01/rdf-schema#Resource")
 
 
 class PathFinding:
@@ -125,7 +125,7 @@ class PathFinding:
         types = self.linker.labels.types_of(target[1:-1]) if target.startswith("<") else []
         if len(types) > 1:
             above = set().union(*(self.schema.superclasses(t) for t in types))
-            types = [t for t in types if t not in above and not t.startswith(_GENERIC_CLASSES)]
+            types = [t for t in types if t not in above and not t.startswith(GENERIC_CLASSES)]
         if len(types) != 1:
             return set()
         return {singular(w) for w in split_name(local_name(types[0])).split()}
@@ -339,7 +339,11 @@ class PathFinding:
                 words = {**words, **{p: v for p, v in self._word_scores(measure).items() if v > words.get(p, 0.0)}}
             if (measures >= 0.8 or hinted >= HINT_NAMES) and not year:
                 words = {p: 0.5 * v for p, v in scores.items()}
-            fit = [max(0.9 * hint_scores.get(p, 0), words.get(p, 0)) for p, _ in steps]
+            # a comparison with a year names no date ('year' is the hint): a neighbour's date called a year
+            # (a publisher's founding year) is not what "books written before 1990" compares
+            unnamed_date = year and p2 is not None and is_time and words.get(steps[-1][0], 0.0) < 0.4
+            hinting = {} if unnamed_date else hint_scores
+            fit = [max(0.9 * hinting.get(p, 0), words.get(p, 0)) for p, _ in steps]
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
             if p2 is not None and d.value == "1" and hint_scores.get(p1.value, 0.0) >= HINT_NAMES:
                 s = max(s, 0.9 * hint_scores[p1.value])  # "the most expensive": the amount of its price
@@ -348,7 +352,7 @@ class PathFinding:
                 s -= 0.1 - 0.1 * min(fit[0], 0.9)  # of two ways to a number, the one whose first hop the words name
                 if is_time and not year:  # a thing's own date before its neighbour's ("the oldest person"), and
                     s -= 0.2 + (0.5 if dated else 0.0)  # "the oldest building" is not the one with the oldest architect
-                elif is_time and words.get(steps[-1][0], 0.0) < 0.4:
+                elif unnamed_date:
                     s -= 0.2  # "films released before 1990": their own date, unless the words name the neighbour's
                 if p1.value in back and d.value == "0":
                     s -= 0.5
@@ -361,15 +365,18 @@ class PathFinding:
             if self._identifier_number(steps[-1][0]):
                 s -= 0.4  # a row's id or code is a number nobody ranks or compares
             out.append(Path(steps, "?v", s, cast=text is not None and text.value == "true"))
-        if measure and max(self._word_scores(measure).values(), default=0.0) < 0.8:
-            own = {
-                r[0].value for r in rows if r[0] is not None and r[1] is None and (r[3] is None or r[3].value != "true")
-            }
-            size = derived_path(singular(measure), {p: self.linker.prop_texts.get(p, []) for p in own}, 1.2)
-            if size is not None:
-                out.append(size)
+        out += self._derived_size(measure, rows)
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
+
+    def _derived_size(self, measure: str, rows) -> list[Path]:
+        """'the smallest volume': a word naming no property but a size the things' own numbers give (their
+        extents, derived.py), as a path; [] otherwise."""
+        if not measure or max(self._word_scores(measure).values(), default=0.0) >= 0.8:
+            return []
+        own = {r[0].value for r in rows if r[0] is not None and r[1] is None and (r[3] is None or r[3].value != "true")}
+        size = derived_path(singular(measure), {p: self.linker.prop_texts.get(p, []) for p in own}, 1.2)
+        return [size] if size is not None else []
 
     def _own_first(self, q: Question, cls: str | None, paths: list[Path]) -> list[Path]:
         """'the largest city', 'which city is the largest': a superlative on the class word ranks the things by a

@@ -135,17 +135,8 @@ class ReadShapes:
     def _list_reads(self, q, pat, used, x, s, shape, cls) -> list[Candidate]:
         """The matches, their names, the columns the words ask for, or an attribute of them."""
         c = q.cues
-        out: list[Candidate] = []
         opening = self._opening_verb(q, cls)
-        # "who founded a company in X": the class named after the verb is what the verb acts on, not the answer
-        own = s - (OBJECT_OF_VERB if opening else 0.0)
-        out.append(Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", own, shape))
-        name = self._display_name(cls)
-        if name and name not in used:
-            # things without a label are known to people by their name: answer with it
-            out.append(
-                Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", own + 0.05, shape + "+name")
-            )
+        out = self._the_matches(pat, used, x, s - (OBJECT_OF_VERB if opening else 0.0), shape, cls)
         # the words may ask for properties of the matches rather than the matches themselves
         cols = self._columns(cls, used)
         if len(cols) >= 2:
@@ -242,6 +233,18 @@ class ReadShapes:
                 nxt = q.tokens[i + 1]
                 return nxt if nxt not in STOPWORDS else None
         return None
+
+    def _the_matches(self, pat, used, x, s, shape, cls) -> list[Candidate]:
+        """The matches themselves, and by their name where they have no label. `s` is lower where an opening
+        verb acts on their class ("who founded a company in X": the company is not the answer)."""
+        out = [Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape)]
+        name = self._display_name(cls)
+        if name and name not in used:
+            # things without a label are known to people by their name: answer with it
+            out.append(
+                Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", s + 0.05, shape + "+name")
+            )
+        return out
 
     def _opening_verb(self, q: Question, cls: str | None) -> str | None:
         """The free word right after an opening 'who' / 'what' when the question then names the class of the
