@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import engine_on
 from kgquery.terms import Outcome
-from tests.conftest import engine_on
 
 TTL = """\
 @prefix o: <http://example.org/onto/> .
