@@ -246,3 +246,9 @@ def test_wordnet_tells_people_from_places_and_organisations():
         False,
         False,
     ]
+
+
+def test_in_which_place_is_a_named_thing_asks_what_it_is_in(events):
+    # not the events held at Quay Hall: where the hall itself is (its address, a node without a name)
+    ans, values = answer_values(events, "In which town is Quay Hall?")
+    assert "Saltby" in values and not {"Autumn Strings", "Duo Evening"} & set(values), ans.sparql

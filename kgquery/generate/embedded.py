@@ -817,6 +817,8 @@ class EmbeddedGenerator(
                         s -= 0.6  # "the favourite colour of X": the words name nothing X has
                     if p in self._label_preds and ps < 0.5:
                         s -= 0.5  # the name the user just typed is not what they ask for, unless they say so
+                    if not fwd and _in_which_is(q, m):
+                        s -= 2 * WHEN_FIT  # "in which town is X": what X is in, never what is in X
                     if when:
                         s += WHEN_FIT if self._about_time(p) else -WHEN_FIT
                     elif q.cues.asks_place and fwd and info is not None and not self._of_asked_kind(q, p):
@@ -1022,6 +1024,25 @@ def _key_named_links(schema) -> set[str]:
         if any((len(v) >= 2 or next(iter(v), "").endswith("id")) and v < words for v in values):
             out.add(p.iri)
     return out
+
+
+def _in_which_is(q: Question, m) -> bool:
+    """'In which town is the Old Mill Stage?', 'in what country is X located': the named thing is the subject; the
+    answer is what it is in (not 'in which films did X star', where the answer points at it).
+
+    >>> from kgquery.understand.text import analyse
+    >>> from kgquery.understand.linking import Mention
+    >>> q = analyse("In which town is the Old Mill Stage?")
+    >>> _in_which_is(q, Mention(5, 8, "Old Mill Stage", "entity", [], 1.0))
+    True
+    """
+    toks = q.tokens
+    if toks[:1] != ["in"] or toks[1:2] not in (["which"], ["what"]):
+        return False
+    k = m.start - 1
+    while k > 2 and toks[k] in ("the", "a", "an"):
+        k -= 1
+    return k > 2 and toks[k] in ("is", "are", "was", "were")
 
 
 def _nested_of(tokens: list[str], at: int) -> bool:
