@@ -335,7 +335,7 @@ class KGQuery:
             ans.confidence = confidence(ans.features)
             timings["confidence"] = time.perf_counter() - t
             unfit = ungrouped(q.cues, ans.sparql or "") or answers_the_object(
-                _opening_verb(q, links), [m.hits[0].iri for m in links.classes if m.start > 1], best.sparql
+                links.opening_verb(q.tokens), [m.hits[0].iri for m in links.classes if m.start > 1], best.sparql
             )
             if unfit:
                 ans.confidence = min(ans.confidence, UNFIT_CONFIDENCE)
@@ -536,14 +536,6 @@ def _adds_up_nothing_maybe(res) -> bool:
     if not _AMOUNT_HEAD.match(res.sparql):
         return False
     return all(t is None or t.number() == 0 for t in res.rows[0])
-
-
-def _opening_verb(q, links) -> str | None:
-    """The word after an opening 'who' / 'what' when it is a free word, not a name or a class ('who founded',
-    not 'what languages'): a verb, whose subject the question asks for."""
-    if len(q.tokens) < 3 or q.tokens[0] not in ("who", "what") or 1 not in links.free:
-        return None
-    return q.tokens[1]
 
 
 def _asks_many(q, links) -> bool:

@@ -178,7 +178,7 @@ def answers_the_object(verb: str | None, object_classes: list[str], sparql: str)
     typed = (re.search(rf"\?x\s+(a|a/<[^>]+>\*)\s+<{re.escape(c)}>", sparql) for c in object_classes)
     if not any(typed):
         return ""
-    return f"the question asks what {verb} them, and the best attempt gives the things {verb} themselves"
+    return f"the question asks who or what {verb} them, and the best attempt gives the things {verb} themselves"
 
 
 _TIME_TEXT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?([T ][\d:.]+Z?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")

@@ -242,6 +242,7 @@ class EmbeddedGenerator(
         free = [i for i in links.free if i not in ranked_at | unit_at and i not in _key_words(q, links)]
         free_words = [q.tokens[i] for i in free] + self._heads + self.linker.acronyms(q, free)
         self._free = free_words
+        self._opening = links.opening_verb(q.tokens)  # "who wrote ...": the verb asked with (reads.py)
         self._free_at = list(free)  # the question positions of the first free words (the others are added)
         self._phrases: dict[str, dict[str, float]] = {}
         sup = q.cues.superlative

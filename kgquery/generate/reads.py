@@ -68,7 +68,8 @@ class ReadShapes:
         # "how many flights ...": the words counted name the class of the matches, so the matches are counted,
         # not the values of a property those words also fit (the flight numbers)
         things = bool(counted) and self._names_class(q, counted[0], cls)
-        for p, ps in sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2] if not things else ():
+        valued = [] if things else sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+        for p, ps in valued:
             info = self.schema.prop(p)
             if counted and not any(self._word_scores(w).get(p, 0.0) >= 0.5 for w in counted):
                 continue  # "how many cars were built": the cars are counted, not the dates they were built
@@ -247,11 +248,10 @@ class ReadShapes:
         return out
 
     def _opening_verb(self, q: Question, cls: str | None) -> str | None:
-        """The free word right after an opening 'who' / 'what' when the question then names the class of the
-        things found ("who wrote the longest book"): a verb asking for what relates to those things."""
-        if len(q.tokens) > 2 and q.tokens[0] in ("who", "what") and q.tokens[1] in self._free:
-            if cls and any(m.start > 1 and m.hits[0].iri == cls for m in self._class_mentions):
-                return q.tokens[1]
+        """The verb after an opening 'who' / 'what' (Links.opening_verb) when the question then names the class
+        of the things found ("who wrote the longest book"): it asks for what relates to those things."""
+        if self._opening and cls and any(m.start > 1 and m.hits[0].iri == cls for m in self._class_mentions):
+            return self._opening
         return None
 
     def _names_class(self, q: Question, word: str, cls: str | None) -> bool:

@@ -102,7 +102,7 @@ class LabelIndex:
             if not n:
                 continue
             self._by_norm[n].append(i)
-            aside = _ASIDE.match(label.strip())
+            aside = _ASIDE.match(label.strip()) if label.rstrip().endswith((")", "]")) else None
             if aside and normalize(aside.group(1)):
                 # "Glass Birds (film)": a name with its kind set aside also answers to the bare name
                 self._by_base[normalize(aside.group(1))].append(i)

@@ -72,6 +72,13 @@ class Links:
     def values(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "value"]
 
+    def opening_verb(self, tokens: list[str]) -> str | None:
+        """The word after an opening 'who' / 'what' when no name or class covers it ('who founded', not 'what
+        languages'): a verb, whose subject the question asks for."""
+        if len(tokens) < 3 or tokens[0] not in ("who", "what") or 1 not in self.free:
+            return None
+        return tokens[1]
+
 
 #: a number as text; a leading zero ('0970016658') makes it a code instead
 _NUMBER_TEXT = re.compile(r"[+-]?(?!0\d)[\d\s]*[.,]?\d+")
