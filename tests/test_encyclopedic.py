@@ -252,3 +252,40 @@ def test_in_which_place_is_a_named_thing_asks_what_it_is_in(events):
     # not the events held at Quay Hall: where the hall itself is (its address, a node without a name)
     ans, values = answer_values(events, "In which town is Quay Hall?")
     assert "Saltby" in values and not {"Autumn Strings", "Duo Evening"} & set(values), ans.sparql
+
+
+# a shop whose catalogue categories are SKOS concepts named in the plural, under broader ones
+SHOP = """\
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix c: <http://shop.example.org/category/> .
+@prefix v: <http://shop.example.org/vocab#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+v:Item rdfs:label "item" . v:inCategory rdfs:label "category" . v:price rdfs:label "price" .
+v:year rdfs:label "release year" .
+c:home a skos:Concept ; skos:prefLabel "Home"@en .
+c:lamps a skos:Concept ; skos:prefLabel "Lamps"@en ; skos:broader c:home .
+c:rugs a skos:Concept ; skos:prefLabel "Rugs"@en ; skos:broader c:home .
+<http://shop.example.org/i/1> a v:Item ; rdfs:label "Arc Lamp" ; v:inCategory c:lamps ; v:price 120 ; v:year 2021 .
+<http://shop.example.org/i/2> a v:Item ; rdfs:label "Desk Lamp" ; v:inCategory c:lamps ; v:price 45 ; v:year 2024 .
+<http://shop.example.org/i/3> a v:Item ; rdfs:label "Wool Rug" ; v:inCategory c:rugs ; v:price 300 ; v:year 2023 .
+"""
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory):
+    return engine_on(tmp_path_factory, "shop", SHOP)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # 'lamp' names the category 'Lamps' (its name in the plural); the newest of the things in it
+        ("What is the newest lamp?", ["Desk Lamp"]),
+        # a category asked for by 'which': the things in it, not the category it falls under
+        ("Which lamps are there?", ["Arc Lamp", "Desk Lamp"]),
+    ],
+)
+def test_a_category_named_as_what_is_asked_means_the_things_in_it(shop, question, expected):
+    ans, values = answer_values(shop, question)
+    assert values == expected, ans.sparql

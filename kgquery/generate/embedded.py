@@ -818,6 +818,8 @@ class EmbeddedGenerator(
                         s -= 0.6  # "the favourite colour of X": the words name nothing X has
                     if p in self._label_preds and ps < 0.5:
                         s -= 0.5  # the name the user just typed is not what they ask for, unless they say so
+                    if fwd and ps < 0.5 and m.start == 1 and q.tokens[0] in ("which", "what"):
+                        s -= WHEN_FIT  # "which kettles are there": the things of that category, not what it has
                     if not fwd and _in_which_is(q, m):
                         s -= 2 * WHEN_FIT  # "in which town is X": what X is in, never what is in X
                     if when:

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 import numpy as np
 
 from ..terms import Outcome, Term
+from ..wording import singular
 from .schema import RDF_TYPE, local_name, split_name
 from .source import GraphSource
 
@@ -91,7 +92,8 @@ class LabelIndex:
         self.entries = entries  # (iri, label, source)
         self.types = types
         self._by_norm: dict[str, list[int]] = defaultdict(list)
-        self._by_base: dict[str, list[int]] = defaultdict(list)  # names without their aside: (film), (Texas)
+        #: names without their aside ('(film)', '(Texas)') or with their last word singular: a little less sure
+        self._by_base: dict[str, list[int]] = defaultdict(list)
         self._by_token: dict[str, set[int]] = defaultdict(set)
         self._best_label: dict[str, str] = {}
         self._ntok = [0] * len(entries)  # words in each normalised name
@@ -107,6 +109,9 @@ class LabelIndex:
                 # "Glass Birds (film)": a name with its kind set aside also answers to the bare name
                 self._by_base[normalize(aside.group(1))].append(i)
             words = n.split()
+            one = " ".join(words[:-1] + [singular(words[-1])])
+            if one != n:  # "Kettles" (a category) also answers to "the newest kettle"
+                self._by_base[one].append(i)
             self._ntok[i] = len(words)
             for tok in words:
                 self._by_token[tok].add(i)
@@ -139,8 +144,8 @@ class LabelIndex:
         return [LabelHit(self.entries[i][0], self.entries[i][1], score, self.entries[i][2]) for i in ids]
 
     def lookup(self, text: str) -> list[LabelHit]:
-        """Entities with exactly this name (after normalisation), then those whose name is this one with an
-        aside ('Glass Birds (film)' for 'Glass Birds'), a little less sure."""
+        """Entities with exactly this name (after normalisation), then, a little less sure, those whose name is
+        this one with an aside ('Glass Birds (film)' for 'Glass Birds') or in the plural ('Kettles' for 'kettle')."""
         n = normalize(text)
         return self._hits(self._by_norm.get(n, ()), 1.0) + self._hits(self._by_base.get(n, ()), ASIDE_NAME)
 
