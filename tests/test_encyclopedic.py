@@ -284,6 +284,7 @@ def shop(tmp_path_factory):
         ("What is the newest lamp?", ["Desk Lamp"]),
         # a category asked for by 'which': the things in it, not the category it falls under
         ("Which lamps are there?", ["Arc Lamp", "Desk Lamp"]),
+        ("Show me the rugs.", ["Wool Rug"]),
     ],
 )
 def test_a_category_named_as_what_is_asked_means_the_things_in_it(shop, question, expected):

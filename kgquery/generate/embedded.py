@@ -818,7 +818,7 @@ class EmbeddedGenerator(
                         s -= 0.6  # "the favourite colour of X": the words name nothing X has
                     if p in self._label_preds and ps < 0.5:
                         s -= 0.5  # the name the user just typed is not what they ask for, unless they say so
-                    if fwd and ps < 0.5 and m.start == 1 and q.tokens[0] in ("which", "what"):
+                    if fwd and ps < 0.5 and _named_as_asked(q, m):
                         s -= WHEN_FIT  # "which kettles are there": the things of that category, not what it has
                     if not fwd and _in_which_is(q, m):
                         s -= 2 * WHEN_FIT  # "in which town is X": what X is in, never what is in X
@@ -1027,6 +1027,21 @@ def _key_named_links(schema) -> set[str]:
         if any((len(v) >= 2 or next(iter(v), "").endswith("id")) and v < words for v in values):
             out.add(p.iri)
     return out
+
+
+def _named_as_asked(q: Question, m) -> bool:
+    """The thing is named where the question names what it asks for: right after an opening 'which', 'what' or
+    a request ('list the', 'show me the', 'give me all').
+
+    >>> from kgquery.understand.text import analyse
+    >>> from kgquery.understand.linking import Mention
+    >>> _named_as_asked(analyse("Show me the cameras."), Mention(3, 4, "cameras", "entity", [], 1.0))
+    True
+    """
+    k = m.start - 1
+    while k > 0 and q.tokens[k] in ("the", "all", "me", "us", "a", "an"):
+        k -= 1
+    return k == 0 and q.tokens[0] in ("which", "what", "list", "show", "give", "name", "find", "display")
 
 
 def _in_which_is(q: Question, m) -> bool:
