@@ -290,3 +290,12 @@ def shop(tmp_path_factory):
 def test_a_category_named_as_what_is_asked_means_the_things_in_it(shop, question, expected):
     ans, values = answer_values(shop, question)
     assert values == expected, ans.sparql
+
+
+def test_a_name_in_the_plural_answers_to_its_singular_unless_that_is_an_adjective():
+    from kgquery.graph.labels import LabelIndex
+
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    index = LabelIndex([("http://e/kettles", "Kettles", label), ("http://e/news", "News", label)], {})
+    assert [(h.iri, h.score) for h in index.lookup("kettle")] == [("http://e/kettles", 0.9)]
+    assert index.lookup("new") == [] and [h.iri for h in index.lookup("news")] == ["http://e/news"]

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 import numpy as np
 
 from ..terms import Outcome, Term
-from ..wording import singular
+from ..wording import is_adjective, singular
 from .schema import RDF_TYPE, local_name, split_name
 from .source import GraphSource
 
@@ -109,9 +109,10 @@ class LabelIndex:
                 # "Glass Birds (film)": a name with its kind set aside also answers to the bare name
                 self._by_base[normalize(aside.group(1))].append(i)
             words = n.split()
-            one = " ".join(words[:-1] + [singular(words[-1])])
-            if one != n:  # "Kettles" (a category) also answers to "the newest kettle"
-                self._by_base[one].append(i)
+            last = singular(words[-1])
+            if last != words[-1] and not is_adjective(last):
+                # "Kettles" (a category) also answers to "the newest kettle"; "News" is not named by "new"
+                self._by_base[" ".join(words[:-1] + [last])].append(i)
             self._ntok[i] = len(words)
             for tok in words:
                 self._by_token[tok].add(i)
