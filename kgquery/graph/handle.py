@@ -31,6 +31,7 @@ class KnowledgeGraph:
         self.name = name
         self.fingerprint = fingerprint
         self.limits = limits or Limits()
+        self._kind: str | None = None  # the kind property, once looked for (kind_property)
 
     @classmethod
     def load(
@@ -102,7 +103,7 @@ class KnowledgeGraph:
         the whole of a local graph at its first query; over a sample of an endpoint's triples when its schema is
         first summarised (before that, and when the endpoint does not answer, rdf:type: no query of the user's
         waits on it); cached on disk beside the schema."""
-        if getattr(self, "_kind", None) is None:
+        if self._kind is None:
             self._kind = self._find_kind(sample=False)
         return self._kind
 
@@ -131,9 +132,9 @@ class KnowledgeGraph:
         return found
 
     def _sample(self):
-        """A local store holding the first KIND_SAMPLE triples the endpoint gives (whole subjects, in its index
-        order): an endpoint's graph is too big to count through, a sample shows how its things are typed. None
-        when the endpoint does not answer."""
+        """A local store holding the first KIND_SAMPLE triples the endpoint gives (in its own order): an
+        endpoint's graph is too big to count through, a sample shows how its things are typed. None when the
+        endpoint does not answer."""
         import pyoxigraph as ox
 
         from .store import OxigraphBackend
@@ -145,19 +146,13 @@ class KnowledgeGraph:
         )
         if not res.ok or not res.rows:
             return None
-
-        def term(t):
-            if t.kind == "iri":
-                return ox.NamedNode(t.value)
-            if t.kind == "bnode":
-                return ox.BlankNode(t.value)
-            if t.lang:
-                return ox.Literal(t.value, language=t.lang)
-            return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype)) if t.datatype else ox.Literal(t.value)
-
-        sample = OxigraphBackend()
         triples = [r for r in res.rows if len(r) == 3 and all(r) and r[1].kind == "iri" and r[0].kind != "literal"]
-        sample.store.extend(ox.Quad(term(s), term(p), term(o)) for s, p, o in triples)
+        text = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)  # N-Triples, as Term writes it
+        sample = OxigraphBackend()
+        try:
+            sample.store.extend(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True))
+        except (SyntaxError, ValueError):
+            return None
         return sample
 
     def retyped(self, sparql: str) -> str:

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..terms import TIME_TYPES
+
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 #: at most this share of the things described carry rdf:type for another property to be looked for
 TYPED_SHARE = 0.1
 #: the share of the things described that the kind-giving property must reach
@@ -59,7 +60,7 @@ def _own_kind_property(rows: Rows, described: int) -> str:
         measured = _count(
             rows,
             f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?s <{p}> ?o . ?o ?q ?v "
-            f"FILTER(isNumeric(?v) || DATATYPE(?v) IN (<{XSD}date>, <{XSD}dateTime>, <{XSD}gYear>)) }}",
+            f"FILTER(isNumeric(?v) || DATATYPE(?v) IN ({', '.join(f'<{t}>' for t in sorted(TIME_TYPES))})) }}",
         )
         if kinds_typed * 2 < objects and measured * 2 < objects:
             return p
