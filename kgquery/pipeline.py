@@ -388,8 +388,9 @@ class KGQuery:
         verbs = {w for w in free if verb_form(w)} if joined else set()
         content = q.content_positions()
         covered = {i for m in links.mentions + links.classes for i in m.span}
-        left = unexplained(free, props, word_scores, named, verbs)
         unnamed = _bare_adjective_unnamed(q, links, props, word_scores, named, self.linker.similarities, self.kg.schema)
+        free = [w for w in free if not _ranked_by_query(w, q.cues, ans.sparql or "", unnamed)]
+        left = unexplained(free, props, word_scores, named, verbs)
         if unnamed:
             left = min(1.0, left + 1.0)  # 'the longest', 'longer than X': what decides it names nothing queried
         f = {
@@ -592,6 +593,22 @@ def _bare_adjective_unnamed(q, links, props: set[str], word_scores, named: set[s
         return False
     near = {p: v for p, v in similarities(list(words)).items() if not p.startswith(_RDF_NAMESPACES)}
     return max(near, key=near.get, default=None) not in props
+
+
+def _ranked_by_query(word: str, cues, sparql: str, unnamed: bool) -> bool:
+    """The superlative or comparative adjective ('the most expensive', 'heavier than') when the query ranks
+    or compares by a property that fits it (`unnamed` is False): the ranking carries the word out, so it is
+    not left unexplained merely because its own spelling differs from the property's ('expensive' and
+    price). A ranking by some number the adjective does not name (`unnamed`) leaves it unexplained."""
+    from .understand.text import comparative_adjective, superlative_adjective
+
+    cue = cues.superlative or cues.comparative
+    if unnamed or not cue or not cue[1]:
+        return False
+    up = sparql.upper()
+    if not any(k in up for k in ("MAX(", "MIN(", "ORDER BY", "FILTER(", "HAVING(")):
+        return False
+    return cue[1] in (word, superlative_adjective(word), comparative_adjective(word))
 
 
 _RDF_NAMESPACES = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#")

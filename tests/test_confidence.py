@@ -134,3 +134,25 @@ def test_a_when_question_answered_by_no_time_is_unsure(tmp_path_factory):
     assert ans.outcome == "abstained", (ans.sparql, ans.confidence)
     born = engine.ask("When was Mara Quint born?")
     assert born.outcome == "answered" and [r[0].value for r in born.rows] == ["1941-03-10"], born.sparql
+
+
+WORKSHOP = """@prefix w: <http://example.org/workshop/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+w:Tool rdfs:label "tool" .
+w:cost rdfs:label "cost" ; rdfs:comment "what the tool costs, in euros" .
+w:reliabilityIndex rdfs:label "reliability index" .
+w:t1 a w:Tool ; rdfs:label "Rasp Nine" ; w:cost 12.5 ; w:reliabilityIndex 0.71 .
+w:t2 a w:Tool ; rdfs:label "Bevel Quill" ; w:cost 48.0 ; w:reliabilityIndex 0.93 .
+w:t3 a w:Tool ; rdfs:label "Auger Fell" ; w:cost 7.25 ; w:reliabilityIndex 0.55 .
+"""
+
+
+def test_a_ranked_adjective_the_query_ranks_by_is_not_left_unexplained(tmp_path_factory):
+    """'the most reliable tool' ranked by the reliability index carries out 'reliable', though the words are
+    spelt apart: the adjective is not counted as a word the query leaves unexplained."""
+    from conftest import engine_on
+
+    engine = engine_on(tmp_path_factory, "workshop", WORKSHOP)
+    ans = engine.ask("Which is the most reliable tool?")
+    assert "MAX(" in ans.sparql and "reliabilityIndex" in ans.sparql, ans.sparql
+    assert ans.features["unexplained"] == 0.0, ans.features
