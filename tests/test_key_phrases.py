@@ -81,3 +81,25 @@ def test_a_property_named_after_its_class_is_asked_by_its_own_word(paints, quest
     the class's name say whose it is."""
     ans, values = answer_values(paints, question)
     assert values == expected, (ans.sparql, ans.explanation)
+
+
+def _harbours_ttl() -> str:
+    harbours = [
+        dict(harbour_id=i, name=n, capacity=c)
+        for i, (n, c) in enumerate([("Kessel Quay", 40), ("Orrin Bay", 12), ("Tamsin Dock", 25), ("Wend Point", 8)], 1)
+    ]
+    voyages = [
+        {"voyage_id": v, "title": t, "ref-harbour_id": f"<{E}harbour/harbour_id={h}>"}
+        for v, t, h in ((1, "Spring Run", 1), (2, "Salt Line", 3), (3, "Late Crossing", 1))
+    ]
+    return (
+        "\n".join(table_ttl(E, "harbour", "harbour_id", harbours) + table_ttl(E, "voyage", "voyage_id", voyages)) + "\n"
+    )
+
+
+def test_a_class_word_before_its_naming_noun_is_no_column_of_its_own(tmp_path_factory):
+    """'the harbour names' asks for the harbours' names: 'harbour' says whose names they are, so the harbour id
+    (whose name shares the word) is no second column of the answer."""
+    engine = engine_on(tmp_path_factory, "harbours", _harbours_ttl())
+    ans, values = answer_values(engine, "Show the harbour names without any voyage.")
+    assert values == ["Orrin Bay", "Wend Point"], (ans.sparql, ans.explanation)

@@ -104,7 +104,7 @@ class EmbeddedGenerator(
 
     def _is_number_attribute(self, triple: str, x: str, scores: dict[str, float]) -> bool:
         """True when `triple` reads a numeric literal property into x that the words ask for."""
-        m = re.match(r"<[^>]+> <([^>]+)> (\?\w+) \.$", triple)
+        m = re.match(r"<[^<>\s]+> <([^<>\s]+)> (\?\w+) \.$", triple)
         if not m or m.group(2) != x:
             return False
         info = self.schema.prop(m.group(1))
@@ -233,8 +233,10 @@ class EmbeddedGenerator(
         """The per-question state the shapes read (free words, compound heads, whether things are counted),
         set once; returns the free words."""
         self._class_mentions = links.classes  # the shapes read the classes named, never link again
-        self._head_cls = _compound_heads(q, links)
+        heads = _compound_heads(q, links)
+        self._head_cls = {w: cls for w, (cls, _noun) in heads.items()}
         self._heads = list(self._head_cls)
+        self._head_noun = {w: noun for w, (_cls, noun) in heads.items()}  # 'stadium' -> 'names' ('stadium names')
         o, sup = q.cues.ordinal, q.cues.superlative
         ranked_at = {o[1]} if o and sup and sup[2] == o[1] else set()  # "the last transcript": 'last' ranks
         # "less than 8 euros": the unit after the compared number belongs to the comparison, it asks for nothing
@@ -633,7 +635,7 @@ class EmbeddedGenerator(
         cores: list[tuple[str, set[str], float, str, str]] = []  # (pattern, used properties, score, shape, tail)
         values: list[Candidate] = []
         # a number the words fix to one value ("with 12 teeth") is not what is ranked or compared
-        fixed = set(re.findall(r"<([^>]+)> \?q\d+ \.", body_s))
+        fixed = set(re.findall(r"<([^<>\s]+)> \?q\d+ \.", body_s))
         if c.superlative or c.compare or c.between or c.above_average:
             hint = c.superlative[1] if c.superlative else c.above_average[1] if c.above_average else ""
             if c.compare and not hint and c.compare[2] < len(q.tokens):
@@ -1093,10 +1095,10 @@ def _modifier(q: Question, links: Links, cls: str) -> bool:
     return any(m.hits[0].iri == cls and m.end in free and q.tokens[m.end] not in STOPWORDS for m in links.classes)
 
 
-def _compound_heads(q: Question, links: Links) -> dict[str, str]:
-    """Class words that modify a following naming noun ('flight numbers', 'student ids'), with their class:
-    the pair names a property of the class, so the class word also counts among the words properties must
-    explain."""
+def _compound_heads(q: Question, links: Links) -> dict[str, tuple[str, str]]:
+    """Class words that modify a following naming noun ('flight numbers', 'student ids'), with their class
+    and that noun: the pair names a property of the class, so the class word also counts among the words
+    properties must explain."""
     from ..graph.labels import NAME_WORDS
 
     free = set(links.free)
@@ -1104,5 +1106,5 @@ def _compound_heads(q: Question, links: Links) -> dict[str, str]:
     for m in links.classes:
         nxt = q.tokens[m.end] if m.end < len(q.tokens) else ""
         if m.end in free and m.end - m.start == 1 and singular(nxt) in NAME_WORDS | {"number"}:
-            out.setdefault(q.tokens[m.start], m.hits[0].iri)
+            out.setdefault(q.tokens[m.start], (m.hits[0].iri, nxt))
     return out

@@ -23,7 +23,7 @@ DISTINCT_WORDS = {"different", "distinct", "unique", "various", "kinds", "types"
 
 class ReadShapes:
     """Mixed into EmbeddedGenerator; uses its _leftover, _word_scores, _numeric_paths, _reach_attribute,
-    _free, _all_words, _heads, linker and schema."""
+    _free, _all_words, _heads, _head_noun, linker and schema."""
 
     def _read_out(self, q, pat, used, x, s, shape, cls, scores, body) -> list[Candidate]:
         """Turn one core pattern into the SELECT/ASK forms the question asks for."""
@@ -42,7 +42,7 @@ class ReadShapes:
         """AVG/SUM/MIN/MAX over the number the words name (all over one, or each over its own word)."""
         c = q.cues
         out: list[Candidate] = []
-        fixed = set(re.findall(r"<([^>]+)> \?q\d+ \.", pat))  # "with 4 cylinders": not what is averaged
+        fixed = set(re.findall(r"<([^<>\s]+)> \?q\d+ \.", pat))  # "with 4 cylinders": not what is averaged
         for np_ in self._numeric_paths(cls, body, "", scores):
             if np_.score >= 0.6 and np_.steps[-1][0] not in fixed:
                 num = " ".join(_reuse_middle(np_.triples(x, "n"), body, x))
@@ -326,7 +326,7 @@ class ReadShapes:
             if m:
                 key = m.group(1)
                 break
-            cls = re.search(r"\?x a <([^>]+)> \.", sparql)
+            cls = re.search(r"\?x a <([^<>\s]+)> \.", sparql)
             info = self.schema.prop(prop)
             if cls and info and any(k == cls.group(1) for k, _ in info.subject_classes):
                 sparql, key = f"{sparql[:-1].rstrip()} OPTIONAL {{ ?x <{prop}> ?order_key . }} }}", "?order_key"
@@ -347,6 +347,7 @@ class ReadShapes:
         every = bool({"details", "information", "attributes"} & self._all_words)
         tied = bool({"all", "every"} & self._all_words)
         cols: dict[str, bool] = {}
+        chosen: dict[str, str] = {}  # word -> the first column it chose
         last = None  # the column the word before chose
         for k, w in enumerate(self._free):
             if last and self._compound_with(k, last):
@@ -368,6 +369,9 @@ class ReadShapes:
                 if ps >= 0.6 and p not in SKIP_PROPS and info and any(c == cls for c, _ in info.subject_classes):
                     fits.append((ps, p, info.is_literal))
             fits.sort(key=lambda t: -t[0])
+            noun = self._head_noun.get(w) if w in self._heads else None
+            if fits and noun in chosen and self._word_scores(noun).get(fits[0][1], 0.0) < 0.6:
+                continue  # "the stadium names": the class word says whose names (its noun chose them), not its id
             if fits and fits[0][1] not in LABEL_PREDICATES:
                 fits = [f for f in fits if f[1] not in LABEL_PREDICATES]  # "name" is a label only without a name
             if fits and not (every or tied) and any(p in cols and ps >= fits[0][0] - 1e-9 for ps, p, _ in fits):
@@ -379,6 +383,7 @@ class ReadShapes:
             for ps, p, lit in fits if every or tied else fits[:1]:
                 last = p if p not in cols else None
                 cols.setdefault(p, lit)
+                chosen.setdefault(w, p)
         return list(cols.items())[:8]
 
     def _compound_with(self, k: int, prev: str) -> bool:
