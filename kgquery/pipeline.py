@@ -370,21 +370,22 @@ class KGQuery:
         from .answer.explain import explain
         from .generate.derived import measure_words
         from .graph.schema import local_name, split_name
-        from .understand.text import is_structure_word
+        from .terms import iris_in
+        from .understand.text import asks_how
         from .wording import singular, verb_form
 
         schema_props = {p.iri for p in self.kg.schema.properties}
-        props = {i for i in re.findall(r"<([^>]+)>", ans.sparql or "") if i in schema_props}
-        free = [q.tokens[i] for i in links.free if not is_structure_word(q.tokens[i])]
+        props = iris_in(ans.sparql or "") & schema_props
+        free = [q.tokens[i] for i in links.free if not asks_how(q.tokens, i)]
         named = {
             singular(w)
-            for c in re.findall(r"\ba <([^>]+)>", ans.sparql or "")
+            for c in re.findall(r"\ba <([^<>\s]+)>", ans.sparql or "")
             for w in f"{split_name(local_name(c))} {self.kg.labels.label_of(c)}".lower().split()
         }
         named |= measure_words(ans.sparql or "")  # 'the smallest volume': the size computed explains its word
         word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
         # the query joins things (a triple between two variables): the question's verbs may be its links
-        joined = re.search(r"\?\w+\s+<[^>]+>\s+\?\w+", ans.sparql or "") is not None
+        joined = re.search(r"\?\w+\s+<[^<>\s]+>\s+\?\w+", ans.sparql or "") is not None
         verbs = {w for w in free if verb_form(w)} if joined else set()
         content = q.content_positions()
         covered = {i for m in links.mentions + links.classes for i in m.span}

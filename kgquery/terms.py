@@ -6,6 +6,7 @@ The lowest layer: every other module may import it and it imports no kgquery mod
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -20,6 +21,19 @@ NUMERIC_TYPES = {
 
 #: dates and years: what words of time rank and what a 'when' question is answered with
 TIME_TYPES = {XSD + t for t in ("date", "dateTime", "gYear", "gYearMonth")}
+
+
+#: an IRI written in a query: no '<', '>' or space inside, so a comparison ('?v <= 9') never opens one
+IRI_REF = re.compile(r"<([^<>\s]+)>")
+
+
+def iris_in(sparql: str) -> set[str]:
+    """The IRIs a query names.
+
+    >>> sorted(iris_in("?x <http://e/pop> ?v . FILTER(?v <= 9) ?x <http://e/name> ?y ."))
+    ['http://e/name', 'http://e/pop']
+    """
+    return set(IRI_REF.findall(sparql))
 
 
 def number_text(v: float) -> str:

@@ -156,3 +156,34 @@ def test_a_ranked_adjective_the_query_ranks_by_is_not_left_unexplained(tmp_path_
     ans = engine.ask("Which is the most reliable tool?")
     assert "MAX(" in ans.sparql and "reliabilityIndex" in ans.sparql, ans.sparql
     assert ans.features["unexplained"] == 0.0, ans.features
+
+
+def test_a_verb_whose_subject_is_the_asker_needs_no_property(tmp_path_factory):
+    """'the tools we sell': the asker's own verb says the tools are theirs, which the graph holding them
+    already means; the same verb with another subject ('the tools they sell') is a relation left unexplained."""
+    from conftest import engine_on
+
+    engine = engine_on(tmp_path_factory, "workshop", WORKSHOP)
+    ours = engine.ask("What is the cost of the tools we sell?")
+    theirs = engine.ask("What is the cost of the tools they sell?")
+    assert ours.sparql == theirs.sparql and "cost" in ours.sparql, (ours.sparql, theirs.sparql)
+    assert ours.features["unexplained"] == 0.0 < theirs.features["unexplained"], (ours.features, theirs.features)
+
+
+TOWNS = """@prefix t: <http://example.org/towns/> .
+t:Town a <http://www.w3.org/2000/01/rdf-schema#Class> .
+t:a a t:Town ; t:townName "Ostby" ; t:population 1200 .
+t:b a t:Town ; t:townName "Rell" ; t:population 48000 .
+t:c a t:Town ; t:townName "Quarn" ; t:population 3100 .
+"""
+
+
+def test_a_property_read_after_a_comparison_explains_its_word(tmp_path_factory):
+    """'the names of towns with a population below 5000': the name is read after the filter '?v < 5000', whose
+    '<' opens no IRI, so 'names' is explained by the town name the query reads; 'Return' only asks."""
+    from conftest import answer_values, engine_on
+
+    engine = engine_on(tmp_path_factory, "towns", TOWNS)
+    ans, values = answer_values(engine, "Return the names of the towns with a population below 5000.")
+    assert values == ["Ostby", "Quarn"], ans.sparql
+    assert ans.features["unexplained"] == 0.0, ans.features

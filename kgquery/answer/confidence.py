@@ -175,7 +175,7 @@ def answers_the_object(verb: str | None, object_classes: list[str], sparql: str)
     no class, entity or stop word; `object_classes`: the classes named after it."""
     if not verb or not re.match(r"\s*SELECT\s+(DISTINCT\s+)?\?x\s+WHERE", sparql, re.I):
         return ""
-    typed = (re.search(rf"\?x\s+(a|a/<[^>]+>\*)\s+<{re.escape(c)}>", sparql) for c in object_classes)
+    typed = (re.search(rf"\?x\s+(a|a/<[^<>\s]+>\*)\s+<{re.escape(c)}>", sparql) for c in object_classes)
     if not any(typed):
         return ""
     return f"the question asks who or what {verb} them, and the best attempt gives the things {verb} themselves"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import itertools
-import re
 from typing import TYPE_CHECKING, Callable
 
-from ..terms import Outcome, QueryResult, Term
+from ..terms import Outcome, QueryResult, Term, iris_in
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -170,7 +169,7 @@ def row_evidence(
 ) -> list[tuple[Term, Term, Term]]:
     """The evidence triples behind one answer row: those reachable from the row's values, not walking
     on through the query's own constants (a shared 'France' must not join every supplier's evidence)."""
-    constants = set(re.findall(r"<([^<>\s]+)>", sparql or ""))
+    constants = iris_in(sparql or "")
     start = {t.n3() for t in row if t is not None}
     by_node: dict[str, list[int]] = {}
     for i, (s, _, o) in enumerate(triples):

@@ -68,13 +68,13 @@ def _reuse_middle(num: list[str], body: list[str], x: str) -> list[str]:
     """
     if len(num) != 2:
         return num
-    m = re.match(r"(\S+) (<[^>]+>) (\S+) \.$", num[0])
+    m = re.match(r"(\S+) (<[^<>\s]+>) (\S+) \.$", num[0])
     if not m:
         return num
     s_, p, o = m.groups()
     mid = s_ if o == x else o
     for t in body:
-        mt = re.match(r"(\S+) (<[^>]+>) (\S+) \.$", t)
+        mt = re.match(r"(\S+) (<[^<>\s]+>) (\S+) \.$", t)
         if not mt or mt.group(2) != p:
             continue
         bs, _, bo = mt.groups()

@@ -184,7 +184,7 @@ class GroupingShapes:
         country-language rows), the noun after the superlative says which are counted, by the linked class's
         name ('city' for 'cities', 'countrylanguage' holding 'language') or by a property of that class it names
         (0..1)."""
-        m = re.fullmatch(r"(\?[xy]) <([^>]+)> (\?[xy]) \.", pat.strip())
+        m = re.fullmatch(r"(\?[xy]) <([^<>\s]+)> (\?[xy]) \.", pat.strip())
         info = self.schema.prop(m.group(2)) if m else None
         k = most[2]  # past the superlative and its count words: 'the greatest number of languages'
         while k < len(q.tokens) and (q.tokens[k] in COUNT_NOUNS or superlative_adjective(q.tokens[k])):
@@ -346,7 +346,7 @@ class GroupingShapes:
         return [with_count] + reads
 
     def _own_read(self, c: Candidate, cls: str) -> bool:
-        m = re.search(r"\?x <([^>]+)> \?y \. \}$", c.sparql)
+        m = re.search(r"\?x <([^<>\s]+)> \?y \. \}$", c.sparql)
         info = self.schema.prop(m.group(1)) if m and c.shape.endswith("+attribute") else None
         return bool(info and info.is_literal and any(k == cls for k, _ in info.subject_classes))
 

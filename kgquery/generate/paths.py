@@ -317,7 +317,7 @@ class PathFinding:
             f"BIND(!isNumeric(?v) && !({NUMBER_TEXT}) AS ?t) BIND(!isNumeric(?v) && !?t AS ?text) }} LIMIT 200"
         )
         timely = year or hint in TIME_ADJECTIVES or hint in AGE_ADJECTIVES
-        arrived = set(re.findall(r"<([^>]+)> \?x \.", body))
+        arrived = set(re.findall(r"<([^<>\s]+)> \?x \.", body))
         back = _leaves_the_node(body, rows, arrived)
         named = max((max(0.9 * hint_scores.get(p, 0), scores.get(p, 0)) for p in arrived), default=0.0)
         # an adjective that measures one attribute a property here names ("the youngest pet": its age) says
@@ -522,4 +522,4 @@ def _leaves_the_node(body: str, rows, arrived: set[str]) -> set[str]:
     finds them; numbers written as text (coordinates, codes) are not taken for the things' own."""
     if any(r[0] is not None and r[1] is None and r[3].value != "true" and r[4].value != "true" for r in rows):
         return arrived
-    return arrived - set(re.findall(r"\?\w+ <([^>]+)> \?x \.", body))
+    return arrived - set(re.findall(r"\?\w+ <([^<>\s]+)> \?x \.", body))

@@ -8,11 +8,10 @@ as well: then the answer lists the options ("Anna Smith (Research)", "Anna Jones
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ..graph.schema import RDF_TYPE
-from ..terms import Outcome
+from ..terms import Outcome, iris_in
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -63,7 +62,7 @@ def ambiguous(kg: "KnowledgeGraph", links: "Links", sparql: str | None) -> tuple
     """(mention, IRIs to choose from, the one the query used first) when the question must ask back."""
     if not sparql:
         return None
-    used = set(re.findall(r"<([^<>\s]+)>", sparql))
+    used = iris_in(sparql)
     for m in links.mentions:
         iris = close_hits(m)
         chosen = [i for i in iris if i in used]

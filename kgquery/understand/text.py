@@ -9,7 +9,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..graph.labels import normalize
-from ..wording import is_adjective, singular, verb_form  # one module owns English number (also importable from here)
+from ..wording import (
+    is_adjective,
+    singular,
+    verb_form,
+    verb_lemma,
+)  # one module owns English number (also importable from here)
 
 STOPWORDS = set(
     """a an the of in on at to for from by with and or is are was were be been do does did
@@ -848,7 +853,20 @@ def _comparative(low: list[str]) -> tuple[str, str, int] | None:
 
 
 #: words that shape a query rather than name anything in the graph (besides the cue words above)
-STRUCTURE_WORDS = {"number", "count", "distinct", "different", "type", "types", "kind", "kinds", "sort", "one", "ones"}
+STRUCTURE_WORDS = {
+    "number",
+    "count",
+    "distinct",
+    "different",
+    "type",
+    "types",
+    "kind",
+    "kinds",
+    "sort",
+    "one",
+    "ones",
+    "between",
+}
 #: words that order the rows ("ordered by age", "in reverse alphabetical order"): a sort, not a thing
 ORDER_WORDS = {
     "order",
@@ -878,6 +896,28 @@ def is_structure_word(word: str) -> bool:
         or superlative_adjective(word) is not None
         or _NUM.match(word) is not None
     )
+
+
+#: pronouns naming whoever asks: in a company's graph, the company itself ('the services we offer')
+SPEAKERS = {"we", "i"}
+
+
+def asks_how(tokens: list[str], i: int) -> bool:
+    """Token i says how to ask, not what about, so no property need explain it: a structure word; the
+    request that opens the question ('Return the names ...', 'Name the cities ...', 'please list'); or a verb
+    whose subject is the asker ('the most expensive service we offer', 'what do we sell'), which says the
+    things are the asker's own, as the graph holding them already means.
+
+    >>> [asks_how("return the services we offer between 2 and 5".split(), i) for i in (0, 2, 4, 5)]
+    [True, False, True, True]
+    """
+    w = tokens[i]
+    if is_structure_word(w):
+        return True
+    if not verb_form(w):
+        return False
+    opening = i == 0 or (i == 1 and tokens[0] == "please")
+    return (opening and verb_lemma(w) == w) or (i > 0 and tokens[i - 1] in SPEAKERS)
 
 
 def _superlatives_per_group(low: list[str], c: Cues) -> None:
