@@ -384,8 +384,9 @@ class KGQuery:
         }
         named |= measure_words(ans.sparql or "")  # 'the smallest volume': the size computed explains its word
         word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
-        # the query joins things (a triple between two variables): the question's verbs may be its links
-        joined = re.search(r"\?\w+\s+<[^<>\s]+>\s+\?\w+", ans.sparql or "") is not None
+        # the query joins things (a triple from a variable to another variable or to a named thing): the
+        # question's verbs may be its links ('flights departing from APG')
+        joined = re.search(r"\?\w+\s+<[^<>\s]+>\s+(\?\w+|<[^<>\s]+>)", ans.sparql or "") is not None
         verbs = {w for w in free if verb_form(w)} if joined else set()
         content = q.content_positions()
         covered = {i for m in links.mentions + links.classes for i in m.span}

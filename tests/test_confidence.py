@@ -4,6 +4,8 @@ by their property."""
 
 from __future__ import annotations
 
+import pytest
+
 from kgquery.answer.confidence import confidence, unexplained, unhonoured
 from kgquery.understand.text import analyse, is_structure_word
 from kgquery.wording import informativeness, verb_form
@@ -187,3 +189,26 @@ def test_a_property_read_after_a_comparison_explains_its_word(tmp_path_factory):
     ans, values = answer_values(engine, "Return the names of the towns with a population below 5000.")
     assert values == ["Ostby", "Quarn"], ans.sparql
     assert ans.features["unexplained"] == 0.0, ans.features
+
+
+ROUTES = """@prefix r: <http://example.org/routes/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+r:Ferry rdfs:label "ferry" .
+r:Port rdfs:label "port" .
+r:p1 a r:Port ; rdfs:label "Wexby" .
+r:p2 a r:Port ; rdfs:label "Lunnamore" .
+r:f1 a r:Ferry ; rdfs:label "Ferry 11" ; r:originPort r:p1 .
+r:f2 a r:Ferry ; rdfs:label "Ferry 12" ; r:originPort r:p1 .
+r:f3 a r:Ferry ; rdfs:label "Ferry 13" ; r:originPort r:p2 .
+"""
+
+
+def test_a_verb_linking_the_answer_to_a_named_thing_weighs_as_a_link(tmp_path_factory):
+    """'ferries departing from Wexby' is carried out by a link to Wexby whose name does not share the verb's
+    word: the verb says how the two relate, so it weighs half, as it does in a link between two unknowns."""
+    from conftest import answer_values, engine_on
+
+    engine = engine_on(tmp_path_factory, "routes", ROUTES)
+    ans, values = answer_values(engine, "How many ferries are departing from Wexby?")
+    assert values == ["2"], ans.sparql
+    assert ans.features["unexplained"] == pytest.approx(0.5 * informativeness("departing")), ans.features
