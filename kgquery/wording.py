@@ -157,6 +157,20 @@ def informativeness(word: str) -> float:
     return max(0.1, min(1.0, (cost - 6.0) / 5.0))
 
 
+def abbreviates(short: str, word: str) -> bool:
+    """`short` is a clipped `word` as column names write it ('dest' for destination, 'abbrev', 'desc'): a start
+    of the word, three letters or more and three fewer at least, that WordNet knows as no word of its own
+    ('car' is a word, so it never shortens 'cargo'). False without WordNet.
+
+    >>> [abbreviates(a, b) for a, b in [("dest", "destination"), ("car", "cargo"), ("dest", "desk")]]
+    [True, False, False]
+    """
+    if len(short) < 3 or len(word) < len(short) + 3 or not word.startswith(short):
+        return False
+    verbs, nouns, adjectives, _ = _sense_counts()
+    return bool(nouns) and short not in nouns and short not in verbs and short not in adjectives
+
+
 def english_word(word: str) -> bool:
     """The word is English as dictionaries know it: in wordninja's word frequencies or, in any inflection,
     WordNet's lemmas ('countries', 'departing'). Unknown words are names, codes or spelling slips.

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..graph.labels import LABEL_PREDICATES, LabelHit, label_names, normalize
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
-from ..wording import english_noun, verb_form, verb_lemma
+from ..wording import abbreviates, english_noun, verb_form, verb_lemma
 from .lexicon import derived_nouns, doer_nouns
 from .text import STOPWORDS, TITLES, Question, singular, stem, superlative_adjective
 
@@ -592,6 +592,7 @@ class Linker:
         from rapidfuzz import fuzz
 
         stems = {stem(w) for w in words if w not in STOPWORDS}
+        raw = {w.lower() for w in words if w not in STOPWORDS}
         derived = self._derived_stems(words) - stems
         scores: dict[str, float] = {}
         for p, pw in self.prop_words.items():
@@ -613,6 +614,11 @@ class Linker:
                         best = max(best, 0.8)
                         covered.add(w)
                     elif len(s) >= 6 and len(w) >= 6 and fuzz.ratio(s, w) >= 85:  # spelling slips
+                        best = max(best, 0.7)
+                        covered.add(w)
+            for r in raw:
+                for w in pw:
+                    if abbreviates(w, r):  # 'destination' names dest_airport, 'abbreviation' abbrev
                         best = max(best, 0.7)
                         covered.add(w)
             if best:

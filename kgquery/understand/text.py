@@ -866,6 +866,9 @@ STRUCTURE_WORDS = {
     "one",
     "ones",
     "between",
+    "equal",
+    "equals",
+    "exactly",
 }
 #: words that order the rows ("ordered by age", "in reverse alphabetical order"): a sort, not a thing
 ORDER_WORDS = {
