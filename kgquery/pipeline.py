@@ -376,17 +376,27 @@ class KGQuery:
 
         schema_props = {p.iri for p in self.kg.schema.properties}
         props = iris_in(ans.sparql or "") & schema_props
-        free = [q.tokens[i] for i in links.free if not asks_how(q.tokens, i)]
+        word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
+        # 'miles per gallon' read as the mpg the query uses: its words are explained by it
+        spelt = {
+            k
+            for i, j, initials in self.linker.acronym_runs(q, links.free)
+            if any(word_scores(initials).get(p, 0.0) >= 0.5 for p in props)
+            for k in range(i, j)
+        }
+        free = [q.tokens[i] for i in links.free if not asks_how(q.tokens, i) and i not in spelt]
         named = {
             singular(w)
             for c in re.findall(r"\ba <([^<>\s]+)>", ans.sparql or "")
             for w in f"{split_name(local_name(c))} {self.kg.labels.label_of(c)}".lower().split()
         }
         named |= measure_words(ans.sparql or "")  # 'the smallest volume': the size computed explains its word
-        word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
-        # the query joins things (a triple from a variable to another variable or to a named thing): the
-        # question's verbs may be its links ('flights departing from APG')
-        joined = re.search(r"\?\w+\s+<[^<>\s]+>\s+(\?\w+|<[^<>\s]+>)", ans.sparql or "") is not None
+        # the query joins things (a triple between a variable and another variable or a named thing): the
+        # question's verbs may be its links ('flights departing from APG', 'the continent Anguilla belongs to')
+        node = r"(\?\w+|<[^<>\s]+>)"
+        joined = (
+            re.search(rf"(\?\w+\s+<[^<>\s]+>\s+{node}|<[^<>\s]+>\s+<[^<>\s]+>\s+\?\w+)", ans.sparql or "") is not None
+        )
         verbs = {w for w in free if verb_form(w)} if joined else set()
         content = q.content_positions()
         covered = {i for m in links.mentions + links.classes for i in m.span}

@@ -212,3 +212,22 @@ def test_a_verb_linking_the_answer_to_a_named_thing_weighs_as_a_link(tmp_path_fa
     ans, values = answer_values(engine, "How many ferries are departing from Wexby?")
     assert values == ["2"], ans.sparql
     assert ans.features["unexplained"] == pytest.approx(0.5 * informativeness("departing")), ans.features
+
+
+CARS = """@prefix c: <http://example.org/cars/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+c:Car rdfs:label "car" .
+c:a a c:Car ; rdfs:label "Pell 4" ; c:cylinders 4 ; c:mpg 31 .
+c:b a c:Car ; rdfs:label "Orm 6" ; c:cylinders 6 ; c:mpg 22 .
+c:c a c:Car ; rdfs:label "Pell 4s" ; c:cylinders 4 ; c:mpg 27 .
+"""
+
+
+def test_words_whose_initials_spell_the_property_read_are_explained(tmp_path_factory):
+    """'miles per gallon' is what the mpg the query averages stands for: its words are not left over."""
+    from conftest import answer_values, engine_on
+
+    engine = engine_on(tmp_path_factory, "cars", CARS)
+    ans, values = answer_values(engine, "What is the average miles per gallon of the cars with 4 cylinders?")
+    assert values == ["29"], ans.sparql
+    assert ans.features["unexplained"] == 0.0, ans.features

@@ -572,6 +572,14 @@ class Linker:
     def acronyms(self, q: Question, free: list[int]) -> list[str]:
         """Runs of two to four free words whose initials spell a word of some property's name ('miles per
         gallon' -> mpg, 'gross national product' -> gnp): that word, for the property scores."""
+        out: list[str] = []
+        for _i, _j, initials in self.acronym_runs(q, free):
+            if initials not in out:
+                out.append(initials)
+        return out
+
+    def acronym_runs(self, q: Question, free: list[int]) -> list[tuple[int, int, str]]:
+        """(start, end, initials) of each run `acronyms` reads: the words the initials stand for."""
         if not hasattr(self, "_name_stems"):
             self._name_stems = {w for ws in self.prop_words.values() for w in ws if len(w) >= 3}
         toks, open_ = q.tokens, set(free)
@@ -583,8 +591,8 @@ class Linker:
                 if any(k not in open_ and toks[k] not in STOPWORDS for k in range(i, j)):
                     continue
                 initials = "".join(w[0] for w in toks[i:j] if w)
-                if len(initials) >= 3 and stem(initials) in self._name_stems and initials not in out:
-                    out.append(initials)
+                if len(initials) >= 3 and stem(initials) in self._name_stems:
+                    out.append((i, j, initials))
         return out
 
     def property_scores(self, words: list[str]) -> dict[str, float]:

@@ -866,6 +866,8 @@ STRUCTURE_WORDS = {
     "one",
     "ones",
     "between",
+    "unique",
+    "various",
     "equal",
     "equals",
     "exactly",
@@ -978,6 +980,12 @@ _TEXT_CUES = [
 
 
 def _raw_tokens(text: str) -> list[str]:
+    """The words as typed ('Brazil’s' as 'Brazil's': a typographic apostrophe inside a word is an apostrophe).
+
+    >>> _raw_tokens("Give me Brazil’s population")
+    ['Give', 'me', "Brazil's", 'population']
+    """
+    text = re.sub(r"(?<=\w)\u2019(?=\w)", "'", text)
     raw = re.findall(r"[\w][\w\-./@%']*[\w]|[\w]", text)
     # "Bill-of-Material", "well-known": words joined by hyphens are words, as labels are read ("bill of
     # material"); a code ("WH-0077") or a single letter ("e-mail", "X-ray") stays one token
