@@ -377,14 +377,8 @@ class KGQuery:
         schema_props = {p.iri for p in self.kg.schema.properties}
         props = iris_in(ans.sparql or "") & schema_props
         word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
-        # 'miles per gallon' read as the mpg the query uses: its words are explained by it
-        spelt = {
-            k
-            for i, j, initials in self.linker.acronym_runs(q, links.free)
-            if any(word_scores(initials).get(p, 0.0) >= 0.5 for p in props)
-            for k in range(i, j)
-        }
-        free = [q.tokens[i] for i in links.free if not asks_how(q.tokens, i) and i not in spelt]
+        carried = self._carried_out(q, links, props, word_scores, ans.sparql or "")
+        free = [q.tokens[i] for i in links.free if not asks_how(q.tokens, i) and i not in carried]
         named = {
             singular(w)
             for c in re.findall(r"\ba <([^<>\s]+)>", ans.sparql or "")
@@ -420,6 +414,22 @@ class KGQuery:
             ans.explanation = ""
         f["meaning"] = self._meaning(q.text, ans.explanation)
         return f
+
+    def _carried_out(self, q, links, props: set[str], word_scores, sparql: str) -> set[int]:
+        """Positions of free words the query carries out though no property shares their spelling: words
+        whose initials spell a property it uses ('miles per gallon' for mpg), and an ordinal it ranks by
+        ('the last transcript', 'the first president')."""
+        import re
+
+        out = {
+            k
+            for i, j, initials in self.linker.acronym_runs(q, links.free)
+            if any(word_scores(initials).get(p, 0.0) >= 0.5 for p in props)
+            for k in range(i, j)
+        }
+        if q.cues.ordinal and re.search(r"\b(MAX|MIN)\(|\bORDER BY\b", sparql.upper()):
+            out.add(q.cues.ordinal[1])
+        return out
 
     def _meaning(self, question: str, explanation: str) -> float:
         """Cosine similarity of the question and the query's explanation (0.5, neutral, without embeddings)."""

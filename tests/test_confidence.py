@@ -231,3 +231,33 @@ def test_words_whose_initials_spell_the_property_read_are_explained(tmp_path_fac
     ans, values = answer_values(engine, "What is the average miles per gallon of the cars with 4 cylinders?")
     assert values == ["29"], ans.sparql
     assert ans.features["unexplained"] == 0.0, ans.features
+
+
+def test_a_count_honours_in_total():
+    """'How many courses in total': counting the courses is their total; listing them honours neither cue."""
+    cues = analyse("How many courses in total are listed?").cues
+    counted = "SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE { ?x a <http://e/Course> . }"
+    assert unhonoured(cues, counted) == 0.0
+    assert unhonoured(cues, "SELECT DISTINCT ?x WHERE { ?x a <http://e/Course> . }") == 1.0
+    # a total of some quantity is still asked for by 'the total population': a count does not give it
+    total = analyse("What is the total population of the towns?").cues
+    assert unhonoured(total, counted.replace("COUNT(DISTINCT ?x)", "COUNT(?x)")) == 1.0
+
+
+REPORTS = """@prefix r: <http://example.org/reports/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+r:Report a <http://www.w3.org/2000/01/rdf-schema#Class> .
+r:a a r:Report ; r:title "Spring audit" ; r:issueDate "2021-03-02"^^xsd:date .
+r:b a r:Report ; r:title "Harbour survey" ; r:issueDate "2023-07-19"^^xsd:date .
+r:c a r:Report ; r:title "Quay census" ; r:issueDate "2019-11-30"^^xsd:date .
+"""
+
+
+def test_an_ordinal_the_query_ranks_by_is_not_left_unexplained(tmp_path_factory):
+    """'the last report' is carried out by ranking the reports by date: 'last' is not a word left over."""
+    from conftest import answer_values, engine_on
+
+    engine = engine_on(tmp_path_factory, "reports", REPORTS)
+    ans, values = answer_values(engine, "What is the issue date of the last report?")
+    assert values == ["2023-07-19"], ans.sparql
+    assert ans.features["unexplained"] == 0.0, ans.features

@@ -146,7 +146,9 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
     if cues.negations >= 2:  # each 'not' its own: one negated pattern honours only one of them
         checks.append(len(_NEGATES.findall(_strip_terms(sparql))) >= 2)
     if cues.aggregates and not cues.superlative:
-        checks.append(any(f"{a}(" in up for a in cues.aggregates))
+        # 'how many courses in total': counting the things is their total
+        counted = cues.count and set(cues.aggregates) == {"SUM"} and "COUNT(" in up
+        checks.append(counted or any(f"{a}(" in up for a in cues.aggregates))
     if cues.measures:  # "concerts in 2014", "with 8 cylinders": each value stated is used
         plain = re.sub(r"<[^<>\s]*>", " ", sparql)
         for value, _word, _at in cues.measures:
