@@ -68,6 +68,8 @@ def test_a_verb_left_over_weighs_half_where_the_query_joins_things():
 
 def test_words_that_shape_a_query_are_not_left_over():
     assert all(is_structure_word(w) for w in ["number", "highest", "average", "more", "150", "most", "descending"])
+    # a range, a choice and an equality shape the query too ('between 5 and 9', 'either A or B', 'equal to 3')
+    assert all(is_structure_word(w) for w in ["between", "either", "both", "equal", "unique"])
     assert not any(is_structure_word(w) for w in ["horsepower", "cars", "capital"])
 
 

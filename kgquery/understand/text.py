@@ -866,6 +866,8 @@ STRUCTURE_WORDS = {
     "one",
     "ones",
     "between",
+    "either",
+    "both",
     "unique",
     "various",
     "equal",
