@@ -171,6 +171,46 @@ def abbreviates(short: str, word: str) -> bool:
     return bool(nouns) and short not in nouns and short not in verbs and short not in adjectives
 
 
+@lru_cache(maxsize=1)
+def _dotted_abbreviations() -> dict[str, frozenset[str]]:
+    """WordNet's one-word nouns written with a full stop ('no.', 'ltd.', 'oz.') -> the words of their synsets
+    ('ordinal', 'number'), read from index.noun and data.noun (whose lines are found by their offset field:
+    the packaged files' line ends make the offsets no byte positions). Empty without WordNet."""
+    d = wordnet_dir()
+    if d is None:
+        return {}
+    offsets: dict[str, set[str]] = {}
+    with open(d / "index.noun", encoding="latin-1") as f:
+        for line in f:
+            parts = line.split()
+            if parts and not line.startswith(" ") and parts[0].endswith(".") and parts[0][:-1].isalpha():
+                for off in parts[-int(parts[2]) :]:
+                    offsets.setdefault(off, set()).add(parts[0][:-1])
+    out: dict[str, set[str]] = {}
+    with open(d / "data.noun", encoding="latin-1") as f:
+        for line in f:
+            shorts = offsets.get(line[:8])
+            if shorts:
+                fields = line.split()
+                n = int(fields[3], 16)
+                words = {w for lemma in fields[4 : 4 + 2 * n : 2] for w in lemma.lower().split("_")}
+                for short in shorts:
+                    out.setdefault(short, set()).update(w for w in words if w.isalpha() and len(w) > 2)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def spelled_out(part: str) -> frozenset[str]:
+    """The words a name part stands for when WordNet writes it as an abbreviation with a full stop: 'no'
+    (as in 'flightno') -> {'ordinal', 'number'}; empty for any other part.
+
+    >>> sorted(spelled_out("no")) if wordnet_dir() else ['number', 'ordinal']
+    ['number', 'ordinal']
+    """
+    if part.lower() + "." not in _sense_counts()[1]:
+        return frozenset()
+    return _dotted_abbreviations().get(part.lower(), frozenset())
+
+
 def english_word(word: str) -> bool:
     """The word is English as dictionaries know it: in wordninja's word frequencies or, in any inflection,
     WordNet's lemmas ('countries', 'departing'). Unknown words are names, codes or spelling slips.

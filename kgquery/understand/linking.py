@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from ..graph.labels import LABEL_PREDICATES, LabelHit, label_names, normalize
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
-from ..wording import abbreviates, english_noun, verb_form, verb_lemma
+from ..wording import abbreviates, english_noun, spelled_out, verb_form, verb_lemma
 from .lexicon import derived_nouns, doer_nouns
-from .text import STOPWORDS, TITLES, Question, singular, stem, superlative_adjective
+from .text import STOPWORDS, TITLES, Question, is_structure_word, singular, stem, superlative_adjective
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -246,6 +246,9 @@ class Linker:
         #: of its description (rdfs:comment, skos:definition, dcterms:description)
         self.prop_words: dict[str, set[str]] = {}
         self.prop_initials: dict[str, set[tuple[str, str]]] = {}
+        #: a name part WordNet writes as an abbreviation with a full stop -> the stems of the words it stands
+        #: for ('flightno': 'no' -> number, ordinal), so that 'flight numbers' names it
+        self.prop_spelled: dict[str, dict[str, set[str]]] = {}
         self.prop_owner_words: dict[str, set[str]] = {}
         self._class_labels = {c.iri: c.label for c in self.schema.classes}
         self._class_word_cache: dict[str, set[str]] = {}
@@ -261,6 +264,9 @@ class Linker:
             words -= {w for w in words if _abbreviated_key(w, words)}  # 'stuid' where the label says 'student id'
             words |= {ORDINALS[w] for w in words if w in ORDINALS}  # 'line 1' is the first line
             self.prop_words[p.iri] = {stem(w) for w in words if w not in STOPWORDS and len(w) > 1}
+            spelled = {stem(w): {stem(x) for x in spelled_out(w)} for w in words if len(w) > 1}
+            if any(spelled.values()):
+                self.prop_spelled[p.iri] = {w: xs for w, xs in spelled.items() if xs}
             # words repeating the name of the class that has it ('template type description' of template types)
             # say whose it is more than what it is
             owner = p.subject_classes[0][0] if p.subject_classes else None
@@ -602,6 +608,7 @@ class Linker:
         stems = {stem(w) for w in words if w not in STOPWORDS}
         raw = {w.lower() for w in words if w not in STOPWORDS}
         derived = self._derived_stems(words) - stems
+        named_stems = {stem(w) for w in raw if not is_structure_word(w)} if self.prop_spelled else set()
         scores: dict[str, float] = {}
         for p, pw in self.prop_words.items():
             best, covered = 0.0, set()
@@ -624,6 +631,10 @@ class Linker:
                     elif len(s) >= 6 and len(w) >= 6 and fuzz.ratio(s, w) >= 85:  # spelling slips
                         best = max(best, 0.7)
                         covered.add(w)
+            for w, full in self.prop_spelled.get(p, {}).items():
+                if named_stems & full:  # 'flight numbers' names flightno; 'the number of flights' counts
+                    best = max(best, 0.8)
+                    covered.add(w)
             for r in raw:
                 for w in pw:
                     if abbreviates(w, r):  # 'destination' names dest_airport, 'abbreviation' abbrev
