@@ -263,3 +263,19 @@ def test_an_ordinal_the_query_ranks_by_is_not_left_unexplained(tmp_path_factory)
     ans, values = answer_values(engine, "What is the issue date of the last report?")
     assert values == ["2023-07-19"], ans.sparql
     assert ans.features["unexplained"] == 0.0, ans.features
+
+
+def test_a_number_the_question_states_and_the_query_filters_on_grounds_it(tmp_path_factory):
+    """'tools that cost more than 10': the 10 the question gives is kept by the query, which grounds it as a
+    linked name would; a top-N count ('the 2 cheapest') only shapes the rows and grounds nothing."""
+    from conftest import answer_values, engine_on
+
+    engine = engine_on(tmp_path_factory, "workshop", WORKSHOP)
+    ans, values = answer_values(engine, "How many tools cost more than 10?")
+    assert values == ["2"], (ans.sparql, ans.explanation)
+    assert ans.features["linked"] > 0.0, ans.features
+    from kgquery.pipeline import _stated_numbers_used
+
+    tokens = ["which", "are", "the", "2", "cheapest", "tools", "over", "10"]
+    query = "SELECT ?x WHERE { ?x <http://example.org/w/cost2> ?v . FILTER(?v > 10) } ORDER BY ?v LIMIT 2"
+    assert _stated_numbers_used(tokens, query) == {7}
