@@ -376,6 +376,14 @@ class KGQuery:
 
         schema_props = {p.iri for p in self.kg.schema.properties}
         props = iris_in(ans.sparql or "") & schema_props
+        # 'the student whose last name is Smith': the property a linked thing's name was read from explains
+        # the words naming it, though the query names the thing by its IRI
+        props |= {
+            h.source
+            for m in links.mentions
+            for h in m.hits
+            if m.kind == "entity" and h.source in schema_props and f"<{h.iri}>" in (ans.sparql or "")
+        }
         word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
         carried = self._carried_out(q, links, props, word_scores, ans.sparql or "")
         free = [q.tokens[i] for i in links.free if not asks_how(q.tokens, i) and i not in carried]
@@ -418,8 +426,8 @@ class KGQuery:
 
     def _carried_out(self, q, links, props: set[str], word_scores, sparql: str) -> set[int]:
         """Positions of free words the query carries out though no property shares their spelling: words
-        whose initials spell a property it uses ('miles per gallon' for mpg), and an ordinal it ranks by
-        ('the last transcript', 'the first president')."""
+        whose initials spell a property it uses ('miles per gallon' for mpg), a word spelling out a property's
+        initial ('last name' for lname), and an ordinal it ranks by ('the last transcript', 'the first president')."""
         import re
 
         out = {
@@ -428,6 +436,10 @@ class KGQuery:
             if any(word_scores(initials).get(p, 0.0) >= 0.5 for p in props)
             for k in range(i, j)
         }
+        free = set(links.free)
+        for i in free:  # 'last name' spells out lname ('l name')
+            if i + 1 in free and any(self.linker.spells_initial(q.tokens[i], q.tokens[i + 1], p) for p in props):
+                out |= {i, i + 1}
         if q.cues.ordinal and re.search(r"\b(MAX|MIN)\(|\bORDER BY\b", sparql.upper()):
             out.add(q.cues.ordinal[1])
         return out

@@ -279,3 +279,25 @@ def test_a_number_the_question_states_and_the_query_filters_on_grounds_it(tmp_pa
     tokens = ["which", "are", "the", "2", "cheapest", "tools", "over", "10"]
     query = "SELECT ?x WHERE { ?x <http://example.org/w/cost2> ?v . FILTER(?v > 10) } ORDER BY ?v LIMIT 2"
     assert _stated_numbers_used(tokens, query) == {7}
+
+
+KENNEL = """@prefix k: <http://example.org/kennel/> .
+k:Keeper a <http://www.w3.org/2000/01/rdf-schema#Class> .
+k:Dog a <http://www.w3.org/2000/01/rdf-schema#Class> .
+k:e1 a k:Keeper ; k:fname "Ada" ; k:lname "Okafor" ; k:age 34 .
+k:e2 a k:Keeper ; k:fname "Bram" ; k:lname "Lindqvist" ; k:age 51 .
+k:d1 a k:Dog ; k:dogName "Pepper" ; k:keptBy k:e1 .
+k:d2 a k:Dog ; k:dogName "Moss" ; k:keptBy k:e2 .
+k:d3 a k:Dog ; k:dogName "Juniper" ; k:keptBy k:e1 .
+"""
+
+
+def test_words_naming_where_a_linked_name_was_read_are_explained(tmp_path_factory):
+    """'the keeper whose last name is Okafor': the query names the keeper by IRI, and lname, which her name was
+    read from, explains 'last name' (spelled out by its initial)."""
+    from conftest import answer_values, engine_on
+
+    engine = engine_on(tmp_path_factory, "kennel", KENNEL)
+    ans, values = answer_values(engine, "What is the age of the keeper whose last name is Okafor?")
+    assert values == ["34"], (ans.sparql, ans.explanation)
+    assert ans.features["unexplained"] == 0.0, ans.features
