@@ -366,12 +366,12 @@ class KGQuery:
         """The signals behind `confidence` (kgquery/answer/confidence.py) for the chosen query."""
         import re
 
-        from .answer.confidence import margin, shape_signals, size_signals, unexplained, unhonoured
+        from .answer.confidence import margin, negates, shape_signals, size_signals, unexplained, unhonoured
         from .answer.explain import explain
         from .generate.derived import measure_words
         from .graph.schema import local_name, split_name
         from .terms import iris_in
-        from .understand.text import asks_how
+        from .understand.text import NEGATIONS, asks_how
         from .wording import singular, verb_form
 
         schema_props = {p.iri for p in self.kg.schema.properties}
@@ -405,6 +405,8 @@ class KGQuery:
         covered |= _stated_numbers_used(q.tokens, ans.sparql or "")  # 'over 6 cylinders' filtered on 6
         unnamed = _bare_adjective_unnamed(q, links, props, word_scores, named, self.linker.similarities, self.kg.schema)
         free = [w for w in free if not _ranked_by_query(w, q.cues, ans.sparql or "", unnamed)]
+        if negates(ans.sparql or ""):  # 'all stadiums except those ...': the negation carries the word out
+            free = [w for w in free if w not in NEGATIONS]
         left = unexplained(free, props, word_scores, named, verbs)
         if unnamed:
             left = min(1.0, left + 1.0)  # 'the longest', 'longer than X': what decides it names nothing queried

@@ -301,3 +301,17 @@ def test_words_naming_where_a_linked_name_was_read_are_explained(tmp_path_factor
     ans, values = answer_values(engine, "What is the age of the keeper whose last name is Okafor?")
     assert values == ["34"], (ans.sparql, ans.explanation)
     assert ans.features["unexplained"] == 0.0, ans.features
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Show the names of all dogs except the dogs kept by Okafor.", "List the dog names, excluding dogs kept by Okafor."],
+)
+def test_a_negation_word_the_query_carries_out_is_not_left_unexplained(tmp_path_factory, question):
+    """'except'/'excluding' are carried out by the query's FILTER NOT EXISTS: no word is left unexplained."""
+    from conftest import answer_values, engine_on
+
+    engine = engine_on(tmp_path_factory, "kennel", KENNEL)
+    ans, values = answer_values(engine, question)
+    assert values == ["Moss"], (ans.sparql, ans.explanation)
+    assert ans.features["unexplained"] == 0.0, ans.features

@@ -114,6 +114,11 @@ def _strip_terms(sparql: str) -> str:
     return re.sub(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'", " ", sparql)
 
 
+def negates(sparql: str) -> bool:
+    """The query negates something (NOT EXISTS, NOT IN, MINUS, !=, a negated test), outside its terms."""
+    return bool(_NEGATES.search(_strip_terms(sparql)))
+
+
 def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=()) -> float:
     """Share of the question's shape cues that the query leaves out (0 when the wording has none).
     `unnamed`: the ranking or comparing adjective stands alone and fits no property of the query ('is A
@@ -142,7 +147,7 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
     if getattr(cues, "above_average", None):
         checks.append("AVG(" in up and "FILTER(" in up)
     if cues.negation:
-        checks.append(bool(_NEGATES.search(_strip_terms(sparql))))
+        checks.append(negates(sparql))
     if cues.negations >= 2:  # each 'not' its own: one negated pattern honours only one of them
         checks.append(len(_NEGATES.findall(_strip_terms(sparql))) >= 2)
     if cues.aggregates and not cues.superlative:
