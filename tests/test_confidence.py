@@ -305,7 +305,10 @@ def test_words_naming_where_a_linked_name_was_read_are_explained(tmp_path_factor
 
 @pytest.mark.parametrize(
     "question",
-    ["Show the names of all dogs except the dogs kept by Okafor.", "List the dog names, excluding dogs kept by Okafor."],
+    [
+        "Show the names of all dogs except the dogs kept by Okafor.",
+        "List the dog names, excluding dogs kept by Okafor.",
+    ],
 )
 def test_a_negation_word_the_query_carries_out_is_not_left_unexplained(tmp_path_factory, question):
     """'except'/'excluding' are carried out by the query's FILTER NOT EXISTS: no word is left unexplained."""
