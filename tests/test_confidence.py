@@ -318,3 +318,15 @@ def test_a_negation_word_the_query_carries_out_is_not_left_unexplained(tmp_path_
     ans, values = answer_values(engine, question)
     assert values == ["Moss"], (ans.sparql, ans.explanation)
     assert ans.features["unexplained"] == 0.0, ans.features
+
+
+def test_having_is_the_light_verb_have(tmp_path_factory):
+    """'keepers having more than one dog': 'having' says as little as 'have' and 'has', and names nothing."""
+    from conftest import answer_values, engine_on
+
+    engine = engine_on(tmp_path_factory, "kennel", KENNEL)
+    ans, values = answer_values(engine, "What are the ages of keepers having more than one dog?")
+    assert values == ["34"], (ans.sparql, ans.explanation)
+    plain = engine.ask("What are the ages of keepers that have more than one dog?")
+    assert ans.features["unexplained"] == 0.0, ans.features
+    assert ans.features["words"] == plain.features["words"], (ans.features, plain.features)

@@ -19,7 +19,7 @@ from ..wording import (
 STOPWORDS = set(
     """a an the of in on at to for from by with and or is are was were be been do does did
 what which who whom whose where when how many much that this these those there their its it his her our
-we you i me my your us they them has have had can could would should will shall may might any some all
+we you i me my your us they them has have had having can could would should will shall may might any some all
 each every per give show list tell find get please also as about than then into onto via
 currently exist exists need want not no never without""".split()
 )
