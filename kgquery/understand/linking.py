@@ -246,9 +246,7 @@ class Linker:
         #: of its description (rdfs:comment, skos:definition, dcterms:description)
         self.prop_words: dict[str, set[str]] = {}
         self.prop_initials: dict[str, set[tuple[str, str]]] = {}
-        #: a name part WordNet writes as an abbreviation with a full stop -> the stems of the words it stands
-        #: for ('flightno': 'no' -> number, ordinal), so that 'flight numbers' names it
-        self.prop_spelled: dict[str, dict[str, set[str]]] = {}
+        self.prop_spelled: dict[str, dict[str, set[str]]] = {}  # flightno: no. -> number
         self.prop_owner_words: dict[str, set[str]] = {}
         self._class_labels = {c.iri: c.label for c in self.schema.classes}
         self._class_word_cache: dict[str, set[str]] = {}
@@ -264,9 +262,8 @@ class Linker:
             words -= {w for w in words if _abbreviated_key(w, words)}  # 'stuid' where the label says 'student id'
             words |= {ORDINALS[w] for w in words if w in ORDINALS}  # 'line 1' is the first line
             self.prop_words[p.iri] = {stem(w) for w in words if w not in STOPWORDS and len(w) > 1}
-            spelled = {stem(w): {stem(x) for x in spelled_out(w)} for w in words if len(w) > 1}
-            if any(spelled.values()):
-                self.prop_spelled[p.iri] = {w: xs for w, xs in spelled.items() if xs}
+            spelled = {stem(w): {stem(x) for x in spelled_out(w)} for w in words if len(w) > 1 and spelled_out(w)}
+            self.prop_spelled.update({p.iri: spelled} if spelled else {})
             # words repeating the name of the class that has it ('template type description' of template types)
             # say whose it is more than what it is
             owner = p.subject_classes[0][0] if p.subject_classes else None
