@@ -366,7 +366,15 @@ class KGQuery:
         """The signals behind `confidence` (kgquery/answer/confidence.py) for the chosen query."""
         import re
 
-        from .answer.confidence import margin, negates, shape_signals, size_signals, unexplained, unhonoured
+        from .answer.confidence import (
+            margin,
+            negates,
+            shape_signals,
+            size_signals,
+            stated_numbers_used,
+            unexplained,
+            unhonoured,
+        )
         from .answer.explain import explain
         from .generate.derived import measure_words
         from .graph.schema import local_name, split_name
@@ -402,7 +410,7 @@ class KGQuery:
         verbs = {w for w in free if verb_form(w)} if joined else set()
         content = q.content_positions()
         covered = {i for m in links.mentions + links.classes for i in m.span}
-        covered |= _stated_numbers_used(q.tokens, ans.sparql or "")  # 'over 6 cylinders' filtered on 6
+        covered |= stated_numbers_used(q.tokens, ans.sparql or "")  # 'over 6 cylinders' filtered on 6
         unnamed = _bare_adjective_unnamed(q, links, props, word_scores, named, self.linker.similarities, self.kg.schema)
         free = [w for w in free if not _ranked_by_query(w, q.cues, ans.sparql or "", unnamed)]
         if negates(ans.sparql or ""):  # 'all stadiums except those ...': the negation carries the word out
@@ -649,16 +657,3 @@ def _ranked_by_query(word: str, cues, sparql: str, unnamed: bool) -> bool:
 
 
 _RDF_NAMESPACES = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#")
-
-
-def _stated_numbers_used(tokens: list[str], sparql: str) -> set[int]:
-    """Positions of the numbers the question states that the query uses as values (outside IRIs, LIMIT and
-    OFFSET): a value the question gives and the query keeps grounds it as a linked name does."""
-    import re
-
-    plain = re.sub(r"<[^<>\s]*>|\b(LIMIT|OFFSET)\s+\d+", " ", sparql, flags=re.I)  # how many rows: a shape
-    return {
-        i
-        for i, t in enumerate(tokens)
-        if re.fullmatch(r"\d+(\.\d+)?", t) and re.search(rf"(?<![\w.]){re.escape(t)}(?![\w.])", plain)
-    }

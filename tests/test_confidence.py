@@ -274,11 +274,11 @@ def test_a_number_the_question_states_and_the_query_filters_on_grounds_it(tmp_pa
     ans, values = answer_values(engine, "How many tools cost more than 10?")
     assert values == ["2"], (ans.sparql, ans.explanation)
     assert ans.features["linked"] > 0.0, ans.features
-    from kgquery.pipeline import _stated_numbers_used
+    from kgquery.answer.confidence import stated_numbers_used
 
     tokens = ["which", "are", "the", "2", "cheapest", "tools", "over", "10"]
     query = "SELECT ?x WHERE { ?x <http://example.org/w/cost2> ?v . FILTER(?v > 10) } ORDER BY ?v LIMIT 2"
-    assert _stated_numbers_used(tokens, query) == {7}
+    assert stated_numbers_used(tokens, query) == {7}
 
 
 KENNEL = """@prefix k: <http://example.org/kennel/> .

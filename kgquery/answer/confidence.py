@@ -157,10 +157,22 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
     if cues.measures:  # "concerts in 2014", "with 8 cylinders": each value stated is used
         plain = re.sub(r"<[^<>\s]*>", " ", sparql)
         for value, _word, _at in cues.measures:
-            checks.append(bool(re.search(rf"(?<![\w.]){re.escape(number_text(value))}(?![\w.])", plain)))
+            checks.append(_holds_number(plain, number_text(value)))
     if not checks:
         return 0.0
     return sum(not ok for ok in checks) / len(checks)
+
+
+def _holds_number(plain: str, text: str) -> bool:
+    """The query text (IRIs taken out) holds this number as a value of its own, not inside another."""
+    return bool(re.search(rf"(?<![\w.]){re.escape(text)}(?![\w.])", plain))
+
+
+def stated_numbers_used(tokens: list[str], sparql: str) -> set[int]:
+    """Positions of the numbers the question states that the query uses as values (outside IRIs, LIMIT and
+    OFFSET): a value the question gives and the query keeps grounds it as a linked name does."""
+    plain = re.sub(r"<[^<>\s]*>|\b(LIMIT|OFFSET)\s+\d+", " ", sparql, flags=re.I)  # how many rows: a shape
+    return {i for i, t in enumerate(tokens) if re.fullmatch(r"\d+(\.\d+)?", t) and _holds_number(plain, t)}
 
 
 #: the most confidence an answer of the wrong form keeps (below ABSTAIN_BELOW: shown as an attempt)

@@ -262,7 +262,7 @@ class Linker:
             words -= {w for w in words if _abbreviated_key(w, words)}  # 'stuid' where the label says 'student id'
             words |= {ORDINALS[w] for w in words if w in ORDINALS}  # 'line 1' is the first line
             self.prop_words[p.iri] = {stem(w) for w in words if w not in STOPWORDS and len(w) > 1}
-            spelled = {stem(w): {stem(x) for x in spelled_out(w)} for w in words if len(w) > 1 and spelled_out(w)}
+            spelled = {stem(w): {stem(x) for x in full} for w in words if (full := spelled_out(w))}
             self.prop_spelled.update({p.iri: spelled} if spelled else {})
             # words repeating the name of the class that has it ('template type description' of template types)
             # say whose it is more than what it is
