@@ -5,12 +5,13 @@ fits an L2-regularised logistic regression of "the shown attempt is exact (F1 = 
 (Newton's method, numpy only; every set weighs the same, whatever its size), and prints:
 
 * the weights to put in kgquery/answer/confidence.py (WEIGHTS), fitted on the --fit sets together;
-* leave-one-set-out: for each set, AUROC, answered-precision and coverage with the weights fitted
-  on the *other* sets only (what a graph the weights never saw gets);
+* leave-one-graph-out: for each set, AUROC, answered-precision, coverage, precision among the 60% most
+  confident and mean F1, every question scored by weights fitted without its graph (each Spider graph
+  and each other set is one graph): what a graph the weights never saw gets;
 * the same for --judge sets (e.g. spider-heldout, once, at the end) with the weights from --fit.
 
     python bench/eval_sets.py                         # writes bench/out/{ck25,countries,spider-dev}.json
-    python bench/calibrate.py --fit ck25,countries,spider-dev [--judge spider-heldout]
+    python bench/calibrate.py --fit ck25,countries,spider-dev [--judge spider-heldout] [--features a,b,...]
 
 Only outcomes and signals are read: no question, query or answer of a benchmark enters the package.
 """
@@ -27,19 +28,22 @@ import numpy as np
 OUT = Path(__file__).resolve().parent / "out"
 sys.path.insert(0, str(OUT.parent.parent))
 
-from kgquery.answer.confidence import ABSTAIN_BELOW, FEATURES  # noqa: E402
+from kgquery.answer.confidence import ABSTAIN_BELOW, FEATURES, WEIGHTS  # noqa: E402
 
 RIDGE = 1.0
 
 
 F1S: dict[str, np.ndarray] = {}
+GRAPHS: dict[str, np.ndarray] = {}
 
 
-def load(name: str) -> tuple[np.ndarray, np.ndarray]:
+def load(name: str, features: tuple[str, ...] = FEATURES) -> tuple[np.ndarray, np.ndarray]:
     rows = [r for r in json.loads((OUT / f"{name}.json").read_text())["questions"] if r.get("features")]
-    x = np.array([[float(r["features"].get(k, 0.0)) for k in FEATURES] for r in rows])
+    x = np.array([[float(r["features"].get(k, 0.0)) for k in features] for r in rows])
     y = np.array([float(r["f1"] == 1.0 or r.get("attempt_f1") == 1.0) for r in rows])
     F1S[name] = np.array([r["f1"] if r["outcome"] != "abstained" else (r.get("attempt_f1") or 0.0) for r in rows])
+    # the graph a question is asked on (Spider's db tag; one graph for the other sets): the unit left out
+    GRAPHS[name] = np.array([next((t for t in r.get("tags", []) if t.startswith("db:")), name) for r in rows])
     return x, y
 
 
@@ -83,14 +87,20 @@ def auroc(s: np.ndarray, y: np.ndarray) -> float | None:
 def judge(
     w: np.ndarray, x: np.ndarray, y: np.ndarray, f1: np.ndarray | None = None, threshold: float = ABSTAIN_BELOW
 ) -> dict:
-    """AUROC, coverage, answered precision and mean F1 (abstentions 0) at the threshold."""
-    c = predict(w, x)
+    return judge_scores(predict(w, x), y, f1, threshold)
+
+
+def judge_scores(c: np.ndarray, y: np.ndarray, f1: np.ndarray | None = None, threshold: float = ABSTAIN_BELOW) -> dict:
+    """AUROC, coverage, answered precision, precision among the 60% most confident and mean F1 (abstentions 0)
+    at the threshold."""
     ans = c >= threshold
+    top = np.argsort(-c, kind="stable")[: max(1, round(0.6 * len(c)))]
     out = {
         "n": len(y),
         "auroc": auroc(c, y),
         "coverage": round(float(ans.mean()), 3),
         "answered_precision": round(float(y[ans].mean()), 3) if ans.any() else None,
+        "precision_at_0.6": round(float(y[top].mean()), 3),
         "exact_rate": round(float(y.mean()), 3),
     }
     if f1 is not None:
@@ -99,10 +109,34 @@ def judge(
     return out
 
 
+def leave_one_graph_out(sets: dict) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """For every set, each question's confidence from weights fitted without its graph (a Spider graph, or a
+    whole other set): what a graph the weights never saw gets. Returns set -> (x, y, confidences)."""
+    names = list(sets)
+    x = np.vstack([sets[n][0] for n in names])
+    y = np.concatenate([sets[n][1] for n in names])
+    graph = np.concatenate([GRAPHS[n] for n in names])
+    owner = np.concatenate([[n] * len(sets[n][1]) for n in names])
+    held = np.zeros(len(y))
+    for g in np.unique(graph):
+        out = graph == g
+        keep = ~out
+        # the sets left in keep equal total weight, as in the full fit
+        w_keep = np.zeros(len(y))
+        for n in names:
+            m = keep & (owner == n)
+            if m.any():
+                w_keep[m] = 1.0 / m.sum()
+        w_keep *= keep.sum() / w_keep.sum()
+        held[out] = predict(fit(x[keep], y[keep], w_keep[keep]), x[out])
+    return {n: (sets[n][0], sets[n][1], held[owner == n]) for n in names}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--fit", default="ck25,countries,spider-dev")
     ap.add_argument("--judge", default="")
+    ap.add_argument("--features", default="", help="comma-separated signals to fit (default: confidence.FEATURES)")
     ap.add_argument(
         "--thresholds",
         type=lambda t: [float(v) for v in t.split(",")],
@@ -110,25 +144,21 @@ def main() -> int:
         help="abstention thresholds to report (comma-separated)",
     )
     args = ap.parse_args()
-    sets = {n: load(n) for n in args.fit.split(",")}
+    feats = tuple(args.features.split(",")) if args.features else FEATURES
+    sets = {n: load(n, feats) for n in args.fit.split(",")}
     x = np.vstack([v[0] for v in sets.values()])
     y = np.concatenate([v[1] for v in sets.values()])
     w = fit(x, y, balance(sets))
-    print("WEIGHTS = {" + ", ".join(f'"{k}": {v:.3f}' for k, v in zip(("bias",) + FEATURES, w)) + "}")
+    print("WEIGHTS = {" + ", ".join(f'"{k}": {v:.3f}' for k, v in zip(("bias",) + feats, w)) + "}")
     print(f"in-sample (all fit sets): {json.dumps(judge(w, x, y))}")
-    for name in sets:
-        rest = [n for n in sets if n != name]
-        if not rest:
-            continue
-        sub = {n: sets[n] for n in rest}
-        wx = fit(np.vstack([v[0] for v in sub.values()]), np.concatenate([v[1] for v in sub.values()]), balance(sub))
+    now = np.array([WEIGHTS["bias"]] + [WEIGHTS[k] for k in FEATURES])
+    for name in sets:  # the weights in confidence.py now, for comparison (fitted on earlier outcomes of these sets)
+        print(f"weights now, {name} at {ABSTAIN_BELOW}: {json.dumps(judge(now, *load(name), F1S[name]))}")
+    for name, (xs, ys, held) in leave_one_graph_out(sets).items():
         for t in args.thresholds:
-            print(
-                f"leave-one-set-out {name} (fitted on {','.join(rest)}) at {t}: "
-                f"{json.dumps(judge(wx, *sets[name], F1S[name], t))}"
-            )
+            print(f"leave-one-graph-out {name} at {t}: {json.dumps(judge_scores(held, ys, F1S[name], t))}")
     for name in filter(None, args.judge.split(",")):
-        x2, y2 = load(name)
+        x2, y2 = load(name, feats)
         for t in args.thresholds:
             print(f"judged {name} (fitted on {args.fit}) at {t}: {json.dumps(judge(w, x2, y2, F1S[name], t))}")
     return 0
