@@ -8,12 +8,20 @@ import re
 import threading
 import time
 
-from .answer.confidence import ABSTAIN_BELOW, UNFIT_CONFIDENCE, answers_the_object, confidence, ungrouped
+from .answer.confidence import (
+    ABSTAIN_BELOW,
+    UNFIT_CONFIDENCE,
+    answer_properties,
+    answers_the_object,
+    confidence,
+    ungrouped,
+)
 from .answer.evidence import evidence
 from .answer.types import Answer, Outcome, QueryResult
 from .answer.verbalize import word_answer  # the answer's sentence; importable from here as before
 from .errors import KgqueryError
 from .graph import KnowledgeGraph
+from .understand.lexicon import attribute_nouns
 
 #: candidates executed per question (best-scored first)
 EXECUTE_TOP = 12
@@ -331,17 +339,22 @@ class KGQuery:
             self._fill(ans, best.sparql, best_res)
             ans.score = best_score
             t = time.perf_counter()
-            ans.features = self._signals(q, links, generator, ans, best_res, best_score, best.shape)
+            ans.features, unasked = self._signals(q, links, generator, ans, best_res, best_score, best.shape)
             ans.confidence = confidence(ans.features)
             timings["confidence"] = time.perf_counter() - t
-            unfit = ungrouped(q.cues, ans.sparql or "") or answers_the_object(
-                links.opening_verb(q.tokens), [m.hits[0].iri for m in links.classes if m.start > 1], best.sparql
+            unfit = (
+                ungrouped(q.cues, ans.sparql or "")
+                or answers_the_object(
+                    links.opening_verb(q.tokens), [m.hits[0].iri for m in links.classes if m.start > 1], best.sparql
+                )
+                or unasked
             )
             if unfit:
                 ans.confidence = min(ans.confidence, UNFIT_CONFIDENCE)
             if ans.confidence < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
                 ans.outcome = "abstained"  # the attempt (query, explanation, its rows) is shown as such, not answered
-                ans.message = unfit or f"not sure ({ans.confidence:.2f}): the best attempt is shown, not trusted"
+                why = unfit or "the best attempt is shown, not trusted"
+                ans.message = f"not sure ({ans.confidence:.2f}): {why}"
                 ans.attempt_rows, ans.attempt_boolean = ans.rows, ans.boolean
                 ans.rows, ans.boolean = [], None
         if best is not None and ans.outcome == "answered" and not pinned and CLARIFY and not q.cues.exists:
@@ -362,16 +375,19 @@ class KGQuery:
 
     def _signals(
         self, q, links, generator, ans: Answer, res: QueryResult, best_score: float, shape: str = ""
-    ) -> dict[str, float]:
-        """The signals behind `confidence` (kgquery/answer/confidence.py) for the chosen query."""
+    ) -> tuple[dict[str, float], str]:
+        """The signals behind `confidence` (kgquery/answer/confidence.py) for the chosen query, and why it
+        answers another question when an attribute it shows is asked for by no word ('' otherwise)."""
         import re
 
         from .answer.confidence import (
+            left_over,
             margin,
             negates,
             shape_signals,
             size_signals,
             stated_numbers_used,
+            unasked_message,
             unexplained,
             unhonoured,
         )
@@ -392,7 +408,7 @@ class KGQuery:
             for h in m.hits
             if m.kind == "entity" and h.source in schema_props and f"<{h.iri}>" in (ans.sparql or "")
         }
-        word_scores = getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
+        word_scores = self._word_scores(generator)
         carried = self._carried_out(q, links, props, word_scores, ans.sparql or "")
         free = [q.tokens[i] for i in links.free if not asks_how(q.tokens, i) and i not in carried]
         named = {
@@ -416,6 +432,7 @@ class KGQuery:
         if negates(ans.sparql or ""):  # 'all stadiums except those ...': the negation carries the word out
             free = [w for w in free if w not in NEGATIONS]
         left = unexplained(free, props, word_scores, named, verbs)
+        unasked = self._unasked(q, ans.sparql or "", word_scores, left_over(free, props, word_scores, named))
         if unnamed:
             left = min(1.0, left + 1.0)  # 'the longest', 'longer than X': what decides it names nothing queried
         f = {
@@ -426,13 +443,36 @@ class KGQuery:
             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count),
             **shape_signals(shape, ans.sparql or "", len(content)),
             "unhonoured": unhonoured(q.cues, ans.sparql or "", shape, unnamed, res.rows),
+            "unasked": float(bool(unasked)),
         }
         try:
             ans.explanation = explain(ans.sparql, self.kg, self.kg.labels.label_of)
         except Exception:
             ans.explanation = ""
         f["meaning"] = self._meaning(q.text, ans.explanation)
-        return f
+        return f, unasked_message(unasked)
+
+    def _word_scores(self, generator):
+        """word -> {property: how well the word names it}, the generator's own when it keeps one."""
+        return getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
+
+    def _unasked(self, q, sparql: str, word_scores, left: list[str]) -> list[str]:
+        """The properties (not names) whose values the query answers with when no word of the question fits
+        them and a word left unexplained (`left`) would name what was asked: 'the favourite colour of X'
+        answered with X's city. Their labels; empty otherwise."""
+        from .answer.confidence import naming_nouns
+
+        naming = naming_nouns(left, q.tokens, attribute_nouns)
+        if not naming:
+            return []
+        if not hasattr(self, "_attributes"):  # the properties that are not names, once per graph
+            names = {src for _i, _l, src in self.kg.labels.entries}
+            self._attributes = {p.iri for p in self.kg.schema.properties if p.iri not in names}
+        shown = answer_properties(sparql) & self._attributes
+        words = [q.tokens[i] for i in q.content_positions()] + [n for w in naming for n in attribute_nouns(w)]
+        if not shown or any(word_scores(w).get(p, 0.0) >= 0.5 for w in words for p in shown):
+            return []
+        return sorted(self.kg.labels.label_of(p) or p for p in shown)
 
     def _carried_out(self, q, links, props: set[str], word_scores, sparql: str) -> set[int]:
         """Positions of free words the query carries out though no property shares their spelling: words
@@ -619,7 +659,6 @@ def _bare_adjective_unnamed(q, links, props: set[str], word_scores, named: set[s
     by some number the words never name. Adjectives of time and age rank by dates, which the generator reads
     from the datatype, not the word."""
     from .generate.paths import AGE_ADJECTIVES, TIME_ADJECTIVES
-    from .understand.lexicon import attribute_nouns
 
     c = q.cues
     cue = c.superlative or c.comparative

@@ -330,3 +330,59 @@ def test_having_is_the_light_verb_have(tmp_path_factory):
     plain = engine.ask("What are the ages of keepers that have more than one dog?")
     assert ans.features["unexplained"] == 0.0, ans.features
     assert ans.features["words"] == plain.features["words"], (ans.features, plain.features)
+
+
+@pytest.mark.parametrize("question", ["What is the weight of Rasp Nine?", "How heavy is Rasp Nine?"])
+def test_an_attribute_the_graph_lacks_is_not_answered_with_another(tmp_path_factory, question):
+    """The workshop records a tool's cost and reliability, not its weight: an attempt that answers with the
+    cost, which no word of the question asks for, is shown as not trusted, and the message names the cost."""
+    from conftest import engine_on
+
+    engine = engine_on(tmp_path_factory, "workshop", WORKSHOP)
+    ans = engine.ask(question)
+    assert ans.outcome == "abstained" and not ans.rows, (ans.outcome, ans.sparql, ans.confidence)
+    assert "not sure" in ans.message and "cost" in ans.message, ans.message
+    assert [r[0].value for r in ans.attempt_rows] == ["12.5"], ans.attempt_rows
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("How much does Rasp Nine cost?", "12.5"),
+        ("How expensive is Rasp Nine?", "12.5"),
+        ("How reliable is Bevel Quill?", "0.93"),
+        ("What is the reliability index of Auger Fell?", "0.55"),
+    ],
+)
+def test_an_attribute_asked_in_other_words_is_answered(tmp_path_factory, question, value):
+    """The same check lets through the attributes the words do ask for, spelt otherwise ('how expensive':
+    the cost; 'how reliable': the reliability index)."""
+    from conftest import engine_on
+
+    engine = engine_on(tmp_path_factory, "workshop", WORKSHOP)
+    ans = engine.ask(question)
+    assert ans.outcome == "answered" and [r[0].value for r in ans.rows] == [value], (ans.sparql, ans.message)
+
+
+def test_the_properties_a_query_answers_with_are_the_ones_it_selects_bare():
+    from kgquery.answer.confidence import answer_properties
+
+    one = "SELECT DISTINCT ?x WHERE { <e> <http://ex/cost> ?x . }"
+    assert answer_properties(one) == {"http://ex/cost"}
+    counted = "SELECT (COUNT(?x) AS ?n) WHERE { ?t <http://ex/cost> ?x . }"
+    assert answer_properties(counted) == set()
+    two = "SELECT ?n ?c WHERE { ?t <http://ex/name> ?n ; <http://ex/cost> ?c ; <http://ex/kind> ?k . }"
+    assert answer_properties(two) == {"http://ex/name", "http://ex/cost"}
+
+
+def test_words_that_name_an_attribute_are_nouns_or_a_measured_adjective_after_how():
+    from kgquery.answer.confidence import naming_nouns
+    from kgquery.understand.lexicon import attribute_nouns
+
+    tokens = "how heavy is the rasp".split()
+    assert naming_nouns(["heavy"], tokens, attribute_nouns) == ["heavy"]
+    # after 'how', a word whose attribute WordNet does not know names none ('how often'); a verb asks without
+    # naming ('when was X born')
+    assert naming_nouns(["often"], "how often is the rasp used".split(), attribute_nouns) == []
+    assert naming_nouns(["born"], "when was mara born".split(), attribute_nouns) == []
+    assert naming_nouns(["weight"], "what is the weight of the rasp".split(), attribute_nouns) == ["weight"]
