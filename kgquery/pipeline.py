@@ -308,9 +308,13 @@ class KGQuery:
         best, best_res, best_score = None, None, float("-inf")
         tried: list = []
         many = _asks_many(q, links)
+        compared = None
         for c in cands[:EXECUTE_TOP]:  # best first
-            if self.prune and prune and c.score + ROWS_BONUS < best_score + (0.0 if many else 1e-9):
-                break  # no candidate from here on can beat the best one any more: no need to run it
+            if c.score + ROWS_BONUS < best_score + (0.0 if many else 1e-9):
+                if compared is None:  # the margin meets this one as a rival at its best possible score
+                    compared = [*tried, (c.sparql, c.score + ROWS_BONUS, None)]
+                if self.prune and prune:
+                    break  # no candidate from here on can beat the best one any more: no need to run it
             res = self._nothing_added_up(self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S))
             s = c.score + {Outcome.ROWS: ROWS_BONUS, Outcome.BOOLEAN: ROWS_BONUS, Outcome.EMPTY: -0.5}.get(
                 res.outcome, -2.0
@@ -328,6 +332,7 @@ class KGQuery:
 
         ans = Answer(question=question, text="", generator=generator.name)
         ans.tried = sorted(tried, key=lambda t: -t[1])
+        ans.compared = sorted(tried if compared is None else compared, key=lambda t: -t[1])
         if best is None:
             ans.outcome = "abstained"
             ans.message = (
@@ -437,7 +442,7 @@ class KGQuery:
             left = min(1.0, left + 1.0)  # 'the longest', 'longer than X': what decides it names nothing queried
         f = {
             "score": best_score,
-            "margin": margin(ans.tried, res.values()),
+            "margin": margin(ans.compared, res.values()),
             "unexplained": left,
             "linked": len(covered & set(content)) / max(len(content), 1),
             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count),

@@ -386,3 +386,20 @@ def test_words_that_name_an_attribute_are_nouns_or_a_measured_adjective_after_ho
     assert naming_nouns(["often"], "how often is the rasp used".split(), attribute_nouns) == []
     assert naming_nouns(["born"], "when was mara born".split(), attribute_nouns) == []
     assert naming_nouns(["weight"], "what is the weight of the rasp".split(), attribute_nouns) == ["weight"]
+
+
+def test_confidence_is_the_same_whether_or_not_every_candidate_ran(tmp_path_factory):
+    """The engine stops running candidates once none left can win; evaluation runs them all (to measure
+    reach). The margin over the runner-up meets a candidate that did not run at the best score it could reach,
+    so the signals, and the confidence judged on them, are what users get either way."""
+    from conftest import engine_on
+    from test_reach import SHELF
+
+    stopping = engine_on(tmp_path_factory, "shelf", SHELF)
+    every = engine_on(tmp_path_factory, "shelf", SHELF)
+    every.prune = False
+    question = "When was Mara Quint born?"
+    a, b = stopping.ask(question), every.ask(question)
+    assert len(a.tried) < len(b.tried), (len(a.tried), len(b.tried))  # the two engines did run different sets
+    assert a.features == b.features and a.confidence == b.confidence, (a.features, b.features)
+    assert 0.0 < a.features["margin"] < 1.0, a.features

@@ -40,16 +40,16 @@ ABSTAIN_BELOW = 0.6
 #: fitted by bench/calibrate.py (logistic regression, L2) on the development sets ck25, countries and the
 #: Spider4SPARQL development graphs (677 questions with signals, each set weighing the same); see bench/RESULTS.md
 WEIGHTS = {
-    "bias": -0.624,
-    "meaning": 3.584,
-    "unexplained": -1.008,
-    "margin": 0.925,
-    "empty": -1.522,
-    "linked": 1.514,
-    "words": -2.442,
-    "rank": -0.921,
-    "unhonoured": -2.483,
-    "ask": 1.335,
+    "bias": -0.452,
+    "meaning": 3.551,
+    "unexplained": -0.957,
+    "margin": 0.700,
+    "empty": -1.157,
+    "linked": 1.528,
+    "words": -2.471,
+    "rank": -0.883,
+    "unhonoured": -2.472,
+    "ask": 1.347,
 }
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 
@@ -61,13 +61,14 @@ def confidence(features: dict[str, float]) -> float:
 
 
 def margin(tried: list, best_values: list[str]) -> float:
-    """Score lead of the best candidate over the best one whose result differs (1.0 when none differs)."""
+    """Score lead of the best candidate over the best one whose result differs (1.0 when none differs); a
+    candidate that did not run (its result None, its score the best it could reach) counts as differing."""
     if not tried:
         return 0.0
     best = tried[0][1]
     mine = set(best_values)
     for _sparql, s, res in tried[1:]:
-        if set(res.values()) != mine:
+        if res is None or set(res.values()) != mine:
             return max(0.0, min(1.0, best - s))
     return 1.0
 

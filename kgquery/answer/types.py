@@ -41,6 +41,9 @@ class Answer:
     #: the candidates that ran, best first: (sparql, score after running, QueryResult); for evaluation
     #: (the best F1 among them measures the generator's reach) and for verifiers; not serialised
     tried: list = field(default_factory=list, repr=False, compare=False)
+    #: those of `tried` that an engine stopping early (once no candidate left can win) would have run, best
+    #: first: the margin over the runner-up compares only them, so confidence does not depend on how many ran
+    compared: list = field(default_factory=list, repr=False, compare=False)
     #: an abstention's best attempt: what its query returned (shown as not trusted; `rows` stays empty)
     attempt_rows: list[tuple[Term | None, ...]] = field(default_factory=list, repr=False)
     attempt_boolean: bool | None = None
