@@ -344,24 +344,8 @@ class KGQuery:
             self._fill(ans, best.sparql, best_res)
             ans.score = best_score
             t = time.perf_counter()
-            ans.features, unasked = self._signals(q, links, generator, ans, best_res, best_score, best.shape)
-            ans.confidence = confidence(ans.features)
+            self._judge(ans, q, links, generator, best, best_res, best_score)
             timings["confidence"] = time.perf_counter() - t
-            unfit = (
-                ungrouped(q.cues, ans.sparql or "")
-                or answers_the_object(
-                    links.opening_verb(q.tokens), [m.hits[0].iri for m in links.classes if m.start > 1], best.sparql
-                )
-                or unasked
-            )
-            if unfit:
-                ans.confidence = min(ans.confidence, UNFIT_CONFIDENCE)
-            if ans.confidence < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
-                ans.outcome = "abstained"  # the attempt (query, explanation, its rows) is shown as such, not answered
-                why = unfit or "the best attempt is shown, not trusted"
-                ans.message = f"not sure ({ans.confidence:.2f}): {why}"
-                ans.attempt_rows, ans.attempt_boolean = ans.rows, ans.boolean
-                ans.rows, ans.boolean = [], None
         if best is not None and ans.outcome == "answered" and not pinned and CLARIFY and not q.cues.exists:
             t = time.perf_counter()
             self._clarify(ans, links, best.sparql, q)
@@ -377,6 +361,27 @@ class KGQuery:
             )
         self._describe(ans, links)
         return ans
+
+    def _judge(self, ans: Answer, q, links, generator, best, res: QueryResult, best_score: float) -> None:
+        """Confidence for the chosen query; below ABSTAIN_BELOW, or when it answers another question than the
+        one asked (capped at UNFIT_CONFIDENCE), the answer becomes an abstention showing the attempt."""
+        ans.features, unasked = self._signals(q, links, generator, ans, res, best_score, best.shape)
+        ans.confidence = confidence(ans.features)
+        unfit = (
+            ungrouped(q.cues, ans.sparql or "")
+            or answers_the_object(
+                links.opening_verb(q.tokens), [m.hits[0].iri for m in links.classes if m.start > 1], best.sparql
+            )
+            or unasked
+        )
+        if unfit:
+            ans.confidence = min(ans.confidence, UNFIT_CONFIDENCE)
+        if ans.confidence < ABSTAIN_BELOW and ans.outcome in ("answered", "empty"):
+            ans.outcome = "abstained"  # the attempt (query, explanation, its rows) is shown as such, not answered
+            why = unfit or "the best attempt is shown, not trusted"
+            ans.message = f"not sure ({ans.confidence:.2f}): {why}"
+            ans.attempt_rows, ans.attempt_boolean = ans.rows, ans.boolean
+            ans.rows, ans.boolean = [], None
 
     def _signals(
         self, q, links, generator, ans: Answer, res: QueryResult, best_score: float, shape: str = ""
