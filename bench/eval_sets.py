@@ -48,7 +48,9 @@ def _engine_factory(rows_out: list):
     class Recording(KGQuery):
         """The user's engine; also keeps what ran, so the bench can score every executed candidate."""
 
-        prune = False  # run the top candidates even when they cannot win: the same answer, slower
+        # run the top candidates even when they cannot win, for the hindsight figure: the same answer and the
+        # same confidence as the users' engine (the margin compares only what that engine runs), slower
+        prune = False
 
         def ask(self, question, **kw):
             ans = super().ask(question, **kw)
