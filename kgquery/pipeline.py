@@ -14,6 +14,7 @@ from .answer.confidence import (
     answer_properties,
     answers_the_object,
     confidence,
+    naming_nouns,
     ungrouped,
 )
 from .answer.evidence import evidence
@@ -392,13 +393,13 @@ class KGQuery:
 
         from .answer.confidence import (
             left_over,
+            left_weight,
             margin,
             negates,
             shape_signals,
             size_signals,
             stated_numbers_used,
             unasked_message,
-            unexplained,
             unhonoured,
         )
         from .answer.explain import explain
@@ -441,8 +442,9 @@ class KGQuery:
         free = [w for w in free if not _ranked_by_query(w, q.cues, ans.sparql or "", unnamed)]
         if negates(ans.sparql or ""):  # 'all stadiums except those ...': the negation carries the word out
             free = [w for w in free if w not in NEGATIONS]
-        left = unexplained(free, props, word_scores, named, verbs)
-        unasked = self._unasked(q, ans.sparql or "", word_scores, left_over(free, props, word_scores, named))
+        leftover = left_over(free, props, word_scores, named)
+        left = left_weight(leftover, verbs)
+        unasked = self._unasked(q, ans.sparql or "", word_scores, leftover)
         if unnamed:
             left = min(1.0, left + 1.0)  # 'the longest', 'longer than X': what decides it names nothing queried
         f = {
@@ -470,8 +472,6 @@ class KGQuery:
         """The properties (not names) whose values the query answers with when no word of the question fits
         them and a word left unexplained (`left`) would name what was asked: 'the favourite colour of X'
         answered with X's city. Their labels; empty otherwise."""
-        from .answer.confidence import naming_nouns
-
         naming = naming_nouns(left, q.tokens, attribute_nouns)
         if not naming:
             return []

@@ -82,7 +82,11 @@ def unexplained(
     the verb forms among them when the query joins things ('languages spoken in', 'flights departing
     from'): a verb says how things relate, which a link carries out without sharing its word, so it weighs
     half (bench/RESULTS.md: chosen on the development sets)."""
-    left = left_over(words, props, word_scores, named)
+    return left_weight(left_over(words, props, word_scores, named), verbs)
+
+
+def left_weight(left: list[str], verbs: set[str] = frozenset()) -> float:
+    """`unexplained` for words already found left over (`left_over`): what they say, verbs half, capped at 1."""
     return min(1.0, sum(informativeness(w) * (0.5 if w in verbs else 1.0) for w in left))
 
 
