@@ -112,24 +112,15 @@ def judge_scores(c: np.ndarray, y: np.ndarray, f1: np.ndarray | None = None, thr
 def leave_one_graph_out(sets: dict) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """For every set, each question's confidence from weights fitted without its graph (a Spider graph, or a
     whole other set): what a graph the weights never saw gets. Returns set -> (x, y, confidences)."""
-    names = list(sets)
-    x = np.vstack([sets[n][0] for n in names])
-    y = np.concatenate([sets[n][1] for n in names])
-    graph = np.concatenate([GRAPHS[n] for n in names])
-    owner = np.concatenate([[n] * len(sets[n][1]) for n in names])
-    held = np.zeros(len(y))
-    for g in np.unique(graph):
-        out = graph == g
-        keep = ~out
-        # the sets left in keep equal total weight, as in the full fit
-        w_keep = np.zeros(len(y))
-        for n in names:
-            m = keep & (owner == n)
-            if m.any():
-                w_keep[m] = 1.0 / m.sum()
-        w_keep *= keep.sum() / w_keep.sum()
-        held[out] = predict(fit(x[keep], y[keep], w_keep[keep]), x[out])
-    return {n: (sets[n][0], sets[n][1], held[owner == n]) for n in names}
+    held = {n: np.zeros(len(y)) for n, (_x, y) in sets.items()}
+    for g in np.unique(np.concatenate([GRAPHS[n] for n in sets])):
+        rest = {n: (x[GRAPHS[n] != g], y[GRAPHS[n] != g]) for n, (x, y) in sets.items() if (GRAPHS[n] != g).any()}
+        w = fit(np.vstack([v[0] for v in rest.values()]), np.concatenate([v[1] for v in rest.values()]), balance(rest))
+        for n, (x, _y) in sets.items():
+            out = GRAPHS[n] == g
+            if out.any():
+                held[n][out] = predict(w, x[out])
+    return {n: (x, y, held[n]) for n, (x, y) in sets.items()}
 
 
 def main() -> int:
