@@ -59,6 +59,7 @@ def _engine_factory(rows_out: list):
                     "question": question,
                     "tried": [(s, sc, r.values()) for s, sc, r in ans.tried],
                     "features": getattr(ans, "features", {}),
+                    "explanation": ans.explanation,
                 }
             )
             return ans
@@ -100,10 +101,11 @@ def run_set(name: str, limit: int | None = None, only: set[str] | None = None, t
     for rec in recorded:
         by_q.setdefault(rec["question"], rec)
     for r in rows:
-        rec = by_q.get(r["question"], {"tried": [], "features": {}})
+        rec = by_q.get(r["question"], {"tried": [], "features": {}, "explanation": ""})
         r["hindsight_f1"] = max([set_prf(v, r["gold"])[2] for _, _, v in rec["tried"]], default=0.0)
         r["features"] = rec["features"]
         r["n_tried"] = len(rec["tried"])
+        r["explanation"] = rec["explanation"]
     n = len(rows)
     answered = [r for r in rows if r["outcome"] == "answered"]
     exact = [r["f1"] == 1.0 for r in rows]

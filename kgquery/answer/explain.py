@@ -434,6 +434,9 @@ class _Writer:
         else:
             if not self.triples and s.subqueries:
                 return self.over_subqueries()
+            owned = self._one_owner(plain)
+            if owned:  # "the city and country of Alton": columns that are all read off one named item
+                return _sentence(owned, [])
             main = self._main(plain)
             head = self.head_of(main)
             if s.subqueries and any(set(q.projection) & {t for tr in self.triples for t in tr} for q in s.subqueries):
@@ -533,6 +536,22 @@ class _Writer:
         if owners:
             return owners[0]
         return self._union_root() if self.triples or self.s.unions or not plain else plain[0]
+
+    def _one_owner(self, plain: list) -> str:
+        """'Finds the city and country of Alton (when present)' when every column is an optional value of one
+        named item and nothing else is matched, else ''."""
+        from rdflib import Variable
+
+        if self.triples or self.s.unions or not plain:
+            return ""
+        props, owner = [], None
+        for v in plain:
+            hit = next(((s, p) for s, p, o in self.optional if o == v), None)
+            if hit is None or isinstance(hit[0], Variable) or owner not in (None, hit[0]):
+                return ""
+            owner = hit[0]
+            props.append(noun(self.w.prop(str(hit[1]))))
+        return f"Finds the {_join(props)} of {self.term(owner)} (when present)"
 
     def head_of(self, v) -> str:
         """'Finds publishers whose ...' or 'Finds the email of employees whose ...'."""
