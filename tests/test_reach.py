@@ -9,6 +9,7 @@ import os
 import pytest
 
 from conftest import answer_values, engine_on, table_ttl
+from kgquery.understand.text import analyse
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -1068,6 +1069,17 @@ ex:e2 a ex:Employee ; ex:fullName "Cy" ; ex:hasManager ex:m1 .
 """
 )
 
+#: who supervises whom, with no class for supervisors: the property names the doer of the verb
+CREW = ttl(
+    """\
+ex:Worker rdfs:label "worker" .
+ex:w1 a ex:Worker ; rdfs:label "Ada" .
+ex:w2 a ex:Worker ; rdfs:label "Bo" ; ex:hasSupervisor ex:w1 .
+ex:w3 a ex:Worker ; rdfs:label "Cy" ; ex:hasSupervisor ex:w1 .
+ex:w4 a ex:Worker ; rdfs:label "Di" ; ex:hasSupervisor ex:w2 .
+"""
+)
+
 
 @pytest.mark.parametrize(
     "graph, question, expected",
@@ -1085,6 +1097,9 @@ ex:e2 a ex:Employee ; ex:fullName "Cy" ; ex:hasManager ex:m1 .
         # managers are employees too: having no manager lacks one, being no manager is another kind
         ("BOSSES", "Which employees have no manager?", ["Ada"]),
         ("BOSSES", "Which employees are not managers?", ["Bo", "Cy"]),
+        # 'do not supervise anyone': nobody has them as supervisor; 'have no supervisor': they lack one
+        ("CREW", "Which workers do not supervise anyone?", [f"{EX}w3", f"{EX}w4"]),
+        ("CREW", "Which workers have no supervisor?", [f"{EX}w1"]),
         # a year stored as the text "2014" is still the year stated, not dropped; "both" needs one gig per year
         ("GIGS", "What are the names of the venues that had gigs in 2014?", ["Old Hall", "Pier Club"]),
         ("GIGS", "What are the names of the venues that had gigs in both 2014 and 2015?", ["Old Hall"]),
@@ -1104,6 +1119,8 @@ ex:e2 a ex:Employee ; ex:fullName "Cy" ; ex:hasManager ex:m1 .
         "adjective-names-a-node",
         "have-no",
         "are-not",
+        "do-not-verb",
+        "have-no-doer",
         "text-year",
         "both-years",
         "either-year",
@@ -1875,3 +1892,11 @@ def test_things_without_labels_are_answered_by_the_column_called_name(tmp_path_f
     kq = engine_on(tmp_path_factory, "named_rows", "\n".join(table_ttl(base, "country", "code", rows)))
     ans, values = answer_values(kq, "Which countries have an area above 500?")
     assert values == ["Abcland", "Ghiland"], ans.sparql
+
+
+def test_a_possessive_is_the_word_itself(tmp_path_factory):
+    """"Bo's supervisor", "what's": the 's adds no word, so the name is linked and read as written."""
+    assert analyse("What's Di's supervisor’s name?").tokens == ["what", "di", "supervisor", "name"]
+    engine = engine_on(tmp_path_factory, "crew", CREW)
+    ans, values = answer_values(engine, "Who is Di's supervisor?")
+    assert (ans.outcome, values) == ("answered", [f"{EX}w2"]), ans.sparql

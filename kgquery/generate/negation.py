@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..graph.schema import local_name, split_name
+from ..understand.lexicon import doer_nouns
 from ..understand.text import NEGATIONS
 from ..wording import verb_lemma
 from .candidate import SKIP_PROPS, Candidate
@@ -81,15 +83,19 @@ class NegationShapes:
         for other in others[:1]:
             bodies += self._lacking_other(q, cls, other, scores, lacking, unused)
         if not bodies:  # "teams with no coach": no value for the property the words name
-            for p, v in self._best_props([q.tokens[i] for i in links.free if i in near]):
+            words = [q.tokens[i] for i in links.free if i in near]
+            # "employees who do not manage anyone": nobody has them as manager (the verb's doer names the property)
+            doers = set() if lacking else {n for w in words for n in doer_nouns(w)}
+            for p, v in self._best_props(words):
                 info = self.schema.prop(p)
                 if v < 0.6 or p in SKIP_PROPS or info is None:
                     continue
+                done_by_x = split_name(local_name(p)).split()[-1:] in [[d] for d in doers]
                 if any(c == cls for c, _ in info.subject_classes):
                     flag = self._flag_values(p)  # "cities not on the coast": coastal is set to no, not unset
-                    bodies.append((f"?x <{p}> {flag[0] if flag else '?n'} .", 1.0 + v))
+                    bodies.append((f"?x <{p}> {flag[0] if flag else '?n'} .", (0.9 if done_by_x else 1.0) + v))
                 if any(c == cls for c, _ in info.object_classes):
-                    bodies.append((f"?n <{p}> ?x .", 0.9 + v))
+                    bodies.append((f"?n <{p}> ?x .", (1.0 if done_by_x else 0.9) + v))
         # the other stated things hold as they are said: "countries outside Europe that use the euro", unless a
         # negation of their own comes right before them ("... and whose government form is not Republic")
         later = [j for j, t in enumerate(q.tokens) if t in NEGATIONS and j > at]
