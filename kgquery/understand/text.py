@@ -1030,7 +1030,11 @@ def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Quest
     """Tokenise a question and read its cues. `names`: names of several words (singular, lower case) that the
     graph gives its properties ('best finish', 'highest rank'): written out, their words rank nothing."""
     raw = _raw_tokens(text)
-    tokens = [normalize(r).replace(" ", "") if not _NUM.match(r) else r.replace(",", ".") for r in raw]
+    # "Norway's", "what's": the word itself (a possessive or a contracted 'is' adds no word to link or read)
+    tokens = [
+        normalize(re.sub(r"'s$", "", r, flags=re.I)).replace(" ", "") if not _NUM.match(r) else r.replace(",", ".")
+        for r in raw
+    ]
     in_names = _name_spans(tokens, names)
     c = Cues()
     low = tokens
