@@ -370,12 +370,12 @@ class EmbeddedGenerator(
             held_score += m.score + best[0].score
         return self._counted(q, cls, links, scores, (held, held_score - 1.0 * len(anchors)))
 
-    def _owners_of_named_properties(self, scores: dict[str, float], k: int = 2) -> list[str]:
+    def _owners_of_named_properties(self, scores: dict[str, float], k: int = 2, floor: float = 0.6) -> list[str]:
         """The classes whose members carry the properties the words name best ('horsepower' -> cars)."""
         owners: list[str] = []
         for p, ps in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
             info = self.schema.prop(p)
-            if ps < 0.6 or p in SKIP_PROPS or info is None or not info.subject_classes:
+            if ps < floor or p in SKIP_PROPS or info is None or not info.subject_classes:
                 continue
             owner = info.subject_classes[0][0]
             if owner not in owners:

@@ -110,6 +110,9 @@ class PathFinding:
             found += self._three_hops_to_value(cls, target)  # "students who have a cat": student-has_pet-pet-type
         if cls and not any(p.score >= 0.8 for p in found):
             found += self._through_named_class(cls, target, literal)
+        if cls and not literal and target.startswith("<") and not any(p.score >= 0.8 for p in found):
+            have = {p.steps for p in found}
+            found += [p for p in self._unlinked(cls, target[1:-1]) if p.steps not in have]
         kinds = self._kind_words(target)
         for p in found:
             # "buildings in Ostland": of the ways to a country, the one named 'country' (not 'capital')
@@ -160,6 +163,16 @@ class PathFinding:
                     again = len(steps) - len({p for p, _ in steps})
                     path.score = self._explain({p for p, _ in steps}) - 2 * HOP_PENALTY - REPEATED_HOP * again
                     out[steps] = path
+        return list(out.values())
+
+    def _unlinked(self, cls: str, target: str) -> list[Path]:
+        """One hop over the schema between `cls` and the classes of a thing that has no such link in the data
+        ("Does Lars Berg work on any project?" when he works on none): the link is then what is missing, so
+        the yes/no is no and a list is empty, rather than the named thing being left out of the question."""
+        out: dict[tuple, Path] = {}
+        for t in self.linker.labels.types_of(target):
+            for steps in [st for st in self._schema_steps(cls, t, 1, 10) if len(st) == 1]:
+                out.setdefault(steps, Path(steps, f"<{target}>", self._explain({p for p, _ in steps}) - HOP_PENALTY))
         return list(out.values())
 
     def _three_hops_to_value(self, cls: str, value: str) -> list[Path]:

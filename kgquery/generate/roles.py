@@ -6,6 +6,7 @@ Failing that, the things the named properties describe are guessed."""
 from __future__ import annotations
 
 from ..understand.text import Question
+from ..wording import verb_form
 from .candidate import SKIP_PROPS, Candidate
 
 #: how surely the asked word must name the property to stand for a class
@@ -71,8 +72,12 @@ class RoleShapes:
         cands: list[Candidate] = []
         if not anchors:
             cands += self._role_things(q, scores)  # "which director was born first?": a role, not a class
-            # no class word and no entity: the things asked about are those the named properties describe
-            for guess in self._owners_of_named_properties(scores):
+            # no class word and no entity: the things asked about are those the named properties describe; "who
+            # earns the most?", "who joined after 2018?": the verb alone names the property, more loosely
+            loose = q.tokens[:1] == ["who"] and any(verb_form(w) for w in self._free)
+            for guess in self._owners_of_named_properties(scores) or (
+                self._owners_of_named_properties(scores, 1, 0.5) if loose else []
+            ):
                 cands += [
                     Candidate(c.sparql, c.score - 0.3, c.shape + "+owner", c.parts)
                     for c in self._class_only(q, guess, scores)
