@@ -1900,3 +1900,69 @@ def test_a_possessive_is_the_word_itself(tmp_path_factory):
     engine = engine_on(tmp_path_factory, "crew", CREW)
     ans, values = answer_values(engine, "Who is Di's supervisor?")
     assert (ans.outcome, values) == ("answered", [f"{EX}w2"]), ans.sparql
+
+
+#: admissions on dates, drugs some patients take and one does not
+CLINIC = ttl(
+    """\
+ex:Patient rdfs:label "patient" .
+ex:Drug rdfs:label "drug" .
+ex:admitted rdfs:label "admission date" ; rdfs:comment "The day the patient was admitted." .
+ex:prescribed rdfs:label "prescribed" ; rdfs:comment "A drug given to the patient." .
+ex:m1 a ex:Drug ; rdfs:label "Aspirin" .
+ex:p1 a ex:Patient ; rdfs:label "Jon Alba" ; ex:admitted "2024-02-01"^^xsd:date ; ex:prescribed ex:m1 .
+ex:p2 a ex:Patient ; rdfs:label "Rita Moss" ; ex:admitted "2024-03-15"^^xsd:date ; ex:prescribed ex:m1 .
+ex:p3 a ex:Patient ; rdfs:label "Ken Ito" ; ex:admitted "2024-01-10"^^xsd:date .
+ex:p4 a ex:Patient ; rdfs:label "Ola Berg" ; ex:admitted "2024-04-02"^^xsd:date ; ex:prescribed ex:m1 .
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # a date as written, ISO or in words, bounds the dates compared: not only its year
+        ("Which patients were admitted after 2024-02-01?", ["p2", "p4"]),
+        ("Which patients were admitted before 1 March 2024?", ["p1", "p3"]),
+        ("Which patients were admitted after March 2024?", ["p4"]),  # after March is after its last day
+        ("How many patients were admitted since February 2024?", ["3"]),
+        # no class word: 'who' and the verb name the things (those with an admission date)
+        ("Who was admitted after February 2024?", ["p2", "p4"]),
+    ],
+)
+def test_dates_compared_by_day_and_month(tmp_path_factory, question, expected):
+    engine = engine_on(tmp_path_factory, "clinic", CLINIC)
+    ans, values = answer_values(engine, question)
+    assert values == [v if v.isdigit() else f"{EX}{v}" for v in expected], ans.sparql
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Does Ken Ito take any drug?", False),  # he has no such link at all: no, not 'there is a drug'
+        ("Does Rita Moss take any drug?", True),
+    ],
+)
+def test_a_yes_no_about_a_link_the_named_thing_lacks(tmp_path_factory, question, expected):
+    engine = engine_on(tmp_path_factory, "clinic", CLINIC)
+    ans = engine.ask(question)
+    assert (ans.outcome, ans.boolean) == ("answered", expected), ans.sparql
+    assert "p3" in ans.sparql or "p2" in ans.sparql  # the named patient is in the query
+
+
+def test_who_and_a_verb_name_the_things_compared(tmp_path_factory):
+    """'Who earns more than 60000?': no class word, the verb names the pay, whose owners are asked for."""
+    engine = engine_on(tmp_path_factory, "crewpay", CREW_PAY)
+    ans, values = answer_values(engine, "Who earns more than 60000?")
+    assert values == [f"{EX}w1", f"{EX}w3"], ans.sparql
+
+
+CREW_PAY = ttl(
+    """\
+ex:Worker rdfs:label "worker" .
+ex:pay rdfs:label "annual pay" ; rdfs:comment "Gross yearly salary in euros." .
+ex:w1 a ex:Worker ; rdfs:label "Ada" ; ex:pay 72000 .
+ex:w2 a ex:Worker ; rdfs:label "Bo" ; ex:pay 58000 .
+ex:w3 a ex:Worker ; rdfs:label "Cy" ; ex:pay 81000 .
+"""
+)

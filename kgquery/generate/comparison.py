@@ -113,7 +113,7 @@ class ComparisonShapes:
             named = max(fit.get(p, 0.0), scores.get(p, 0.0)) + (0.5 if timed else 0.0)
             if named < 0.5 or (c.compare_time and not timed):
                 continue  # 'before 1950' compares a time; 'taller' a number it names
-            test = self._year_test(op, n, p if timed else None)
+            test = self._year_test(op, n, p if timed else None, c.compare_day)
             out.append(
                 Candidate(f"ASK {{ {a} <{p}> ?v . FILTER({test}) }}", m.score + named + 0.8, "value-compared+ask")
             )

@@ -100,7 +100,7 @@ class RankingShapes:
             over = [f"?x a <{cls}> ."] if cls else body
             inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(over + num))
             return f"{{ SELECT (AVG(?i_v) AS ?avg) WHERE {{ {inner} }} }} FILTER(?v {c.above_average[0]} ?avg)"
-        return f"FILTER({self._year_test(c.compare[0], c.compare[1], year_of)})"
+        return f"FILTER({self._year_test(c.compare[0], c.compare[1], year_of, c.compare_day)})"
 
     def _also_in_time(self, q: Question, body, x: str, cls, scores, extra: list[str], bonus: float):
         """'movies released after 2015 with a rating above 7': the year compared beside the other comparison,
@@ -115,16 +115,17 @@ class RankingShapes:
                 return extra, bonus + 0.5 * p.score
         return extra, bonus
 
-    def _year_test(self, op: str, number: float, year_of: str | None) -> str:
+    def _year_test(self, op: str, number: float, year_of: str | None, day: str | None = None) -> str:
         """?v compared with a number; with a year (`year_of`: the property compared with it), with the first
         or last day of that year for dates, so that the explanation can word it ("whose built is before
-        1971-01-01"), and with the year of a gYear or of a mix."""
+        1971-01-01"), and with the year of a gYear or of a mix. `day`: the day a month or a date stated
+        stops at ("after March 2024"), for dates."""
         n = _num(number)
         info = self.schema.prop(year_of) if year_of else None
         if info is None or info.is_numeric:
             return f"?v {op} {n}"
         dtype = info.datatypes[0][0] if info.datatypes else ""
-        day = f"{n}-12-31" if op in (">", "<=") else f"{n}-01-01"
+        day = day or (f"{n}-12-31" if op in (">", "<=") else f"{n}-01-01")
         if dtype.endswith("#date"):
             return f'?v {op} "{day}"^^<{dtype}>'
         if dtype.endswith("#dateTime"):

@@ -340,6 +340,7 @@ class Linker:
         cands: list[Mention] = []
         n = len(toks)
         inside = q.text_positions()  # "the word 'Garden'": a text to find inside values, not a thing
+        inside |= set(q.cues.compare_day_at)  # "admitted after 1 March 2024": a date compared with, not a value
         for i in range(n):
             for j in range(min(n, i + MAX_SPAN), i, -1):
                 if inside and inside.intersection(range(i, j)):
@@ -716,12 +717,14 @@ NAMING_VERBS = {"called"}
 
 def _compared(q: Question, i: int, raw: str) -> bool:
     """'a depth under 50 mm', 'between 5 and 10': the number a comparison states is a quantity, never a word of
-    some longer name ('5,50 EUR')."""
+    some longer name ('5,50 EUR'); nor is the date a comparison states ('after 2024-03-01', 'before 1 May 2020')."""
+    c = q.cues
+    if i in c.compare_day_at:
+        return True
     try:
         v = float(raw)
     except ValueError:
         return False
-    c = q.cues
     if c.compare and c.compare[1] == v and c.compare[2] < i <= c.compare[2] + 3:
         return True
     return bool(c.between and v in c.between)

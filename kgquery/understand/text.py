@@ -242,6 +242,10 @@ class Cues:
     measures: list[tuple[float, str, int]] = field(default_factory=list)
     #: the compared number is a year ("built before 1980", "since 2001"): it is compared with a date or year
     compare_time: bool = False
+    #: the day a comparison with a month or a date stops at ("admitted after March 2024": 2024-03-31), ISO,
+    #: and the positions of the date's words (no value or thing to link)
+    compare_day: str | None = None
+    compare_day_at: range = range(0)
     #: "at least one": either things are counted ("with at least one car maker") or one merely exists
     #: ("a BOM with at least one part from ..."); the generator picks, and either reading honours it
     at_least_one: bool = False
@@ -679,10 +683,45 @@ def _compare_year(low: list[str], c: Cues) -> None:
     found = _year_compared(low)
     if found:
         c.compare, c.compare_time = found, True
+        c.compare_day, c.compare_day_at = day_compared(low) or (None, range(0))
+
+
+MONTHS = {
+    m: k + 1
+    for k, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
+
+
+def _date_at(low: list[str], j: int) -> tuple[int, int, int, int] | None:
+    """(year, month, day, words) of the date written from position j: '2024', 'march 2024', '1 march 2024',
+    'march 1 2024' or an ISO date (its hyphens gone, '20240301'); month and day 0 when not given."""
+    w = low[j] if j < len(low) else ""
+    nxt = low[j + 1 : j + 4] + ["", "", ""]
+    if _YEAR.fullmatch(w):
+        return int(w), 0, 0, 1
+    iso = re.fullmatch(r"(1\d{3}|20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])", w)
+    if iso:
+        return int(iso[1]), int(iso[2]), int(iso[3]), 1
+    if w in MONTHS and _YEAR.fullmatch(nxt[0]):
+        return int(nxt[0]), MONTHS[w], 0, 2
+    if w in MONTHS and re.fullmatch(r"[12]?\d|3[01]", nxt[0]) and _YEAR.fullmatch(nxt[1]):
+        return int(nxt[1]), MONTHS[w], int(nxt[0]), 3
+    if re.fullmatch(r"[12]?\d|3[01]", w) and nxt[0] in MONTHS and _YEAR.fullmatch(nxt[1]):
+        return int(nxt[1]), MONTHS[nxt[0]], int(w), 3
+    return None
 
 
 def _year_compared(low: list[str]) -> tuple[str, float, int] | None:
-    """(op, year, position of the comparing word) of the first comparison with a year, else None."""
+    """(op, year, position of the comparing word) of the first comparison with a year or a date, else None."""
+    found = _time_compared(low)
+    return (found[0], float(found[1][0]), found[2]) if found else None
+
+
+def _time_compared(low: list[str]) -> tuple[str, tuple[int, int, int, int], int, int] | None:
+    """(op, the date stated with its word count, position of the comparing word, of the date)."""
     for i, w in enumerate(low):
         op = TIME_COMPARATIVES.get(w)
         if op is None:
@@ -690,9 +729,28 @@ def _year_compared(low: list[str]) -> tuple[str, float, int] | None:
         j = i + 1
         while j < len(low) and low[j] in ("than", "to", "the", "year", "of"):
             j += 1
-        if j < len(low) and re.fullmatch(r"1\d{3}|20\d{2}", low[j]):
-            return (op, float(low[j]), i)
+        date = _date_at(low, j)
+        if date:
+            return (op, date, i, j)
     return None
+
+
+def day_compared(low: list[str]) -> tuple[str, range] | None:
+    """The day a comparison with a month or a date stops at ('after March 2024' -> '2024-03-31', 'before
+    1 March 2024' -> '2024-03-01'), for dates, and the positions of the date's words; None for a bare year.
+
+    >>> day_compared("admitted after march 2024".split()), day_compared("born since 2 may 1990".split())
+    (('2024-03-31', range(2, 4)), ('1990-05-02', range(2, 5)))
+    """
+    import calendar
+
+    found = _time_compared(low)
+    if not found or not found[1][1]:
+        return None
+    op, (y, m, d, n), _, j = found
+    if not d:
+        d = calendar.monthrange(y, m)[1] if op in (">", "<=") else 1
+    return f"{y:04d}-{m:02d}-{d:02d}", range(j, j + n)
 
 
 def _read_ranges(c: Cues, low: list[str], joined: str, raw: list[str] = ()) -> None:
