@@ -400,10 +400,12 @@ class KGQuery:
             size_signals,
             stated_numbers_used,
             unasked_message,
+            unconstrained_message,
             unhonoured,
         )
         from .answer.explain import explain
         from .generate.derived import measure_words
+        from .generate.feasible import required_part
         from .graph.schema import local_name, split_name
         from .terms import iris_in
         from .understand.text import NEGATIONS, asks_how
@@ -462,7 +464,11 @@ class KGQuery:
         except Exception:
             ans.explanation = ""
         f["meaning"] = self._meaning(q.text, ans.explanation)
-        return f, unasked_message(unasked)
+        whole = ans.sparql or ""
+        narrowed = re.search(r"\bNOT\s+EXISTS\b|\bMINUS\b", whole, re.I)  # what it leaves out narrows it too
+        return f, unasked_message(unasked) or (
+            "" if narrowed else unconstrained_message(leftover, required_part(whole))
+        )
 
     def _word_scores(self, generator):
         """word -> {property: how well the word names it}, the generator's own when it keeps one."""

@@ -403,3 +403,26 @@ def test_confidence_is_the_same_whether_or_not_every_candidate_ran(tmp_path_fact
     assert len(a.tried) < len(b.tried), (len(a.tried), len(b.tried))  # the two engines did run different sets
     assert a.features == b.features and a.confidence == b.confidence, (a.features, b.features)
     assert 0.0 < a.features["margin"] < 1.0, a.features
+
+
+DOCTORS = """@prefix c: <http://example.org/clinic/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+c:Doctor rdfs:label "doctor" .
+c:specialty rdfs:label "specialty" .
+c:d1 a c:Doctor ; rdfs:label "Amal Reyes" ; c:specialty "cardiology" .
+c:d2 a c:Doctor ; rdfs:label "Piet Kramer" ; c:specialty "oncology" .
+c:d3 a c:Doctor ; rdfs:label "Sun Li" ; c:specialty "cardiology" .
+"""
+
+
+def test_a_list_of_every_thing_of_a_kind_that_leaves_a_noun_unused_is_unsure(tmp_path_factory):
+    """'Which doctors are cardiologists?' answered with every doctor drops the word that was to narrow them
+    down: not sure, and the message names the word; 'Which doctors are there?' lists them all, answered."""
+    from conftest import engine_on
+
+    engine = engine_on(tmp_path_factory, "doctors", DOCTORS)
+    ans = engine.ask("Which doctors are cardiologists?")
+    assert ans.outcome == "abstained" and "cardiologists" in ans.message, (ans.outcome, ans.message, ans.sparql)
+    assert len(ans.attempt_rows) == 3  # the attempt is still shown
+    ans = engine.ask("Which doctors are there?")
+    assert (ans.outcome, len(ans.rows)) == ("answered", 3), (ans.message, ans.sparql)

@@ -208,6 +208,42 @@ def ungrouped(cues, sparql: str) -> str:
     return ""
 
 
+_TYPE_TRIPLE = re.compile(r"^(\?\w+) a(?:/<[^<>\s]+>\*)? <[^<>\s]+>$")
+_READ_TRIPLE = re.compile(r"^(\?\w+) <[^<>\s]+> (\?\w+)$")
+
+
+def lists_every(required: str | None) -> bool:
+    """The query keeps every thing of a class: what it requires (`required`: its text without OPTIONAL blocks,
+    None when that cannot be read alone) is only the class and values read off each thing, no constraint."""
+    if not required or re.search(
+        r"\b(FILTER|VALUES|BIND|GROUP|ORDER|LIMIT|ASK|COUNT|SUM|AVG|MIN|MAX)\b", required, re.I
+    ):
+        return False
+    body = re.search(r"\{(.*)\}", required, re.S)
+    triples = [t.strip() for t in (body[1] if body else "").split(" .") if t.strip()]
+    subjects = {m[1] for t in triples for m in [_TYPE_TRIPLE.match(t) or _READ_TRIPLE.match(t)] if m}
+    typed = [t for t in triples if _TYPE_TRIPLE.match(t)]
+    read = {m[2] for t in triples if (m := _READ_TRIPLE.match(t))}
+    return (
+        bool(typed)
+        and len(subjects) == 1
+        and all(_TYPE_TRIPLE.match(t) or _READ_TRIPLE.match(t) for t in triples)
+        and not (read & subjects)
+    )
+
+
+def unconstrained_message(left: list[str], required: str | None) -> str:
+    """Why a query that keeps every thing of its class answers another question, or '': a word of the question
+    that is not a verb is explained by nothing in it ('Which doctors are cardiologists?' answered with all
+    the doctors): that word was to narrow them down."""
+    from ..wording import verb_form
+
+    nouns = [w for w in left if not verb_form(w)]
+    if not nouns or not lists_every(required):
+        return ""
+    return f"the best attempt keeps all of them: nothing in it uses {', '.join(repr(w) for w in nouns)}"
+
+
 def unasked_message(attributes: list[str]) -> str:
     """Why the query answers another question, or '': it shows attributes (`attributes`, their labels) that no
     word of the question asks for, while a noun that says much is left unexplained ('the favourite colour of X'
