@@ -1077,6 +1077,9 @@ ex:w1 a ex:Worker ; rdfs:label "Ada" .
 ex:w2 a ex:Worker ; rdfs:label "Bo" ; ex:hasSupervisor ex:w1 .
 ex:w3 a ex:Worker ; rdfs:label "Cy" ; ex:hasSupervisor ex:w1 .
 ex:w4 a ex:Worker ; rdfs:label "Di" ; ex:hasSupervisor ex:w2 .
+ex:t1 a ex:Team ; rdfs:label "Design team" ; ex:office "Lyon" .
+ex:w1 ex:memberOf ex:t1 .
+ex:w3 ex:memberOf ex:t1 .
 """
 )
 
@@ -1100,6 +1103,8 @@ ex:w4 a ex:Worker ; rdfs:label "Di" ; ex:hasSupervisor ex:w2 .
         # 'do not supervise anyone': nobody has them as supervisor; 'have no supervisor': they lack one
         ("CREW", "Which workers do not supervise anyone?", [f"{EX}w3", f"{EX}w4"]),
         ("CREW", "Which workers have no supervisor?", [f"{EX}w1"]),
+        # who is in a team: those whose link points at it, not the team's own office
+        ("CREW", "Who is in the Design team?", [f"{EX}w1", f"{EX}w3"]),
         # a year stored as the text "2014" is still the year stated, not dropped; "both" needs one gig per year
         ("GIGS", "What are the names of the venues that had gigs in 2014?", ["Old Hall", "Pier Club"]),
         ("GIGS", "What are the names of the venues that had gigs in both 2014 and 2015?", ["Old Hall"]),
@@ -1121,6 +1126,7 @@ ex:w4 a ex:Worker ; rdfs:label "Di" ; ex:hasSupervisor ex:w2 .
         "are-not",
         "do-not-verb",
         "have-no-doer",
+        "who-is-in",
         "text-year",
         "both-years",
         "either-year",
@@ -1895,7 +1901,7 @@ def test_things_without_labels_are_answered_by_the_column_called_name(tmp_path_f
 
 
 def test_a_possessive_is_the_word_itself(tmp_path_factory):
-    """"Bo's supervisor", "what's": the 's adds no word, so the name is linked and read as written."""
+    """ "Bo's supervisor", "what's": the 's adds no word, so the name is linked and read as written."""
     assert analyse("What's Di's supervisor’s name?").tokens == ["what", "di", "supervisor", "name"]
     engine = engine_on(tmp_path_factory, "crew", CREW)
     ans, values = answer_values(engine, "Who is Di's supervisor?")
@@ -1966,3 +1972,38 @@ ex:w2 a ex:Worker ; rdfs:label "Bo" ; ex:pay 58000 .
 ex:w3 a ex:Worker ; rdfs:label "Cy" ; ex:pay 81000 .
 """
 )
+
+
+#: opaque names: a class whose alt label is the word users say, a price explained only by its comment
+STORE = """@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix s: <http://example.org/store/> .
+s:K3 rdfs:label "article" ; skos:altLabel "product" .
+s:r3 rdfs:label "unit price" ; rdfs:comment "Price in euros." .
+s:r6 rdfs:label "stock" ; rdfs:comment "Units in the warehouse." .
+s:a1 a s:K3 ; rdfs:label "Desk Lamp" ; s:r3 35.5 ; s:r6 12 .
+s:a2 a s:K3 ; rdfs:label "Office Chair" ; s:r3 149.0 ; s:r6 0 .
+s:a3 a s:K3 ; rdfs:label "Notebook" ; s:r3 4.2 ; s:r6 300 .
+"""
+
+
+def test_a_class_alt_label_names_the_class(tmp_path_factory):
+    """'products' is the class's alt label: the things counted are the articles."""
+    engine = engine_on(tmp_path_factory, "store", STORE)
+    ans, values = answer_values(engine, "How many products cost less than 50 euros?")
+    assert values == ["2"], ans.sparql
+
+
+@pytest.mark.parametrize(
+    "question, order",
+    [
+        ("List the articles by price, cheapest first", ["a3", "a1", "a2"]),
+        ("List the articles by price, most expensive first", ["a2", "a1", "a3"]),
+        ("List the articles from cheapest to most expensive", ["a3", "a1", "a2"]),
+    ],
+)
+def test_a_superlative_with_first_orders_the_list(tmp_path_factory, question, order):
+    """'cheapest first' sorts all of them by what 'cheap' ranks (the price), it does not keep the cheapest."""
+    engine = engine_on(tmp_path_factory, "store", STORE)
+    ans = engine.ask(question)
+    assert [r[0].value for r in ans.rows] == [f"http://example.org/store/{a}" for a in order], ans.sparql

@@ -824,6 +824,8 @@ class EmbeddedGenerator(
                         s -= WHEN_FIT  # "which kettles are there": the things of that category, not what it has
                     if not fwd and _in_which_is(q, m):
                         s -= 2 * WHEN_FIT  # "in which town is X": what X is in, never what is in X
+                    if fwd and _who_is_in(q, m):
+                        s -= WHEN_FIT  # "who is in the Design team": what is in X, not what X has
                     if when:
                         s += WHEN_FIT if self._about_time(p) else -WHEN_FIT
                     elif q.cues.asks_place and fwd and info is not None and not self._of_asked_kind(q, p):
@@ -1044,6 +1046,27 @@ def _named_as_asked(q: Question, m) -> bool:
     while k > 0 and q.tokens[k] in ("the", "all", "me", "us", "a", "an"):
         k -= 1
     return k == 0 and q.tokens[0] in ("which", "what", "list", "show", "give", "name", "find", "display")
+
+
+def _who_is_in(q: Question, m) -> bool:
+    """'Who is in the Design team?', 'what is on the ground floor': the answer is in (at, on) the named thing,
+    so it points at it; the named thing's own values answer another question.
+
+    >>> from kgquery.understand.text import analyse
+    >>> from kgquery.understand.linking import Mention
+    >>> _who_is_in(analyse("Who is in the Design team?"), Mention(4, 6, "Design team", "entity", [], 1.0))
+    True
+    """
+    toks = q.tokens
+    k = m.start - 1
+    while k > 2 and toks[k] in ("the", "a", "an"):
+        k -= 1
+    return (
+        k == 2
+        and toks[:1] in (["who"], ["what"])
+        and toks[1] in ("is", "are", "was", "were")
+        and toks[k] in ("in", "at", "on", "inside", "within")
+    )
 
 
 def _in_which_is(q: Question, m) -> bool:

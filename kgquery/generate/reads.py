@@ -306,6 +306,18 @@ class ReadShapes:
         named = sorted(
             ((v, p) for p, v in self.linker.property_scores(words.split()).items() if v >= 0.6), reverse=True
         )
+        if not named and len(words.split()) == 1:
+            # "cheapest first": the number the adjective is nearest to in meaning, when clearly the nearest
+            near = sorted(
+                (
+                    (v, p)
+                    for p, v in self.linker.similarities([words]).items()
+                    if (i := self.schema.prop(p)) and i.is_numeric
+                ),
+                reverse=True,
+            )
+            if near and near[0][0] >= 0.45 and (len(near) == 1 or near[0][0] - near[1][0] >= 0.1):
+                named = near[:1]
         return [p for _, p in named]
 
     def _ordered(self, q: Question, sparql: str, keys: list[str]) -> str:

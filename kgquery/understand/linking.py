@@ -221,10 +221,13 @@ class Linker:
         self.values = build_value_index(kg, set(LABEL_PREDICATES))
         self.embedder = embedder
         self.class_names: dict[str, list[str]] = defaultdict(list)  # normalised singular name -> class IRIs
+        # a class's alt labels name it too ('product' for an article)
+        alt = property_names(self.labels, {c.iri for c in self.schema.classes})
         for c in self.schema.classes:
             if c.count == 0:
                 continue
-            for name in label_names(c.label) | {split_name(local_name(c.iri))}:
+            names = label_names(c.label) | {split_name(local_name(c.iri))} | {normalize(n) for n in alt.get(c.iri, ())}
+            for name in names:
                 name = " ".join(singular(w) for w in name.split())
                 if name:
                     self.class_names[name].append(c.iri)

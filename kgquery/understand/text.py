@@ -792,6 +792,11 @@ def _read_ranges(c: Cues, low: list[str], joined: str, raw: list[str] = ()) -> N
     ):
         c.order, c.superlative = True, None
         c.order_by = _order_key(low)
+    elif c.superlative and _ranked_first(low, c.superlative[2]):
+        # "the articles by price, cheapest first", "from the oldest to the youngest": all of them, in that order
+        d, adj, i = c.superlative
+        by = next((w for w in low[low.index("by") + 1 :] if w not in STOPWORDS), "") if "by" in low else ""
+        c.order, c.superlative, c.order_by = True, None, (d, by or adj)
     if c.superlative:
         # "the smallest country by area": the word after 'by' names what is ranked
         d, hint, i = c.superlative
@@ -809,6 +814,18 @@ def _read_ranges(c: Cues, low: list[str], joined: str, raw: list[str] = ()) -> N
         at = c.superlative[2]
         if c.top is None and at > 0 and low[at - 1] in RANKS:  # "the second tallest building": one, after one
             c.top, c.skip = 1, RANKS[low[at - 1]] - 1
+
+
+def _ranked_first(low: list[str], i: int) -> bool:
+    """The superlative at i orders a list instead of picking one: 'cheapest first', 'from (the) oldest to ...'.
+
+    >>> _ranked_first("list the articles by price cheapest first".split(), 5)
+    True
+    """
+    k = i - 1
+    while k >= 0 and low[k] in ("most", "least", "the"):
+        k -= 1
+    return low[i + 1 : i + 2] == ["first"] or (k >= 0 and low[k] == "from" and "to" in low[i + 1 :])
 
 
 def _order_key(low: list[str]) -> tuple[str, str]:
