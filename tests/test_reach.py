@@ -2007,3 +2007,31 @@ def test_a_superlative_with_first_orders_the_list(tmp_path_factory, question, or
     engine = engine_on(tmp_path_factory, "store", STORE)
     ans = engine.ask(question)
     assert [r[0].value for r in ans.rows] == [f"http://example.org/store/{a}" for a in order], ans.sparql
+
+
+#: orders link customers to articles; no word names the link from an order to its customer
+ORDERS = """@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix s: <http://example.org/store/> .
+s:K1 rdfs:label "customer" .
+s:K2 rdfs:label "order" .
+s:K3 rdfs:label "article" .
+s:r1 rdfs:label "placed by" .
+s:r2 rdfs:label "contains" .
+s:c1 a s:K1 ; rdfs:label "Ana Costa" .
+s:c2 a s:K1 ; rdfs:label "Ben Ward" .
+s:a1 a s:K3 ; rdfs:label "Desk Lamp" .
+s:a2 a s:K3 ; rdfs:label "Office Chair" .
+s:o1 a s:K2 ; rdfs:label "order 1001" ; s:r1 s:c1 ; s:r2 s:a1 .
+s:o2 a s:K2 ; rdfs:label "order 1002" ; s:r1 s:c1 ; s:r2 s:a2 .
+s:o3 a s:K2 ; rdfs:label "order 1003" ; s:r1 s:c2 ; s:r2 s:a1 .
+"""
+
+
+def test_who_asks_for_someone_not_a_thing(tmp_path_factory):
+    """'Who ordered the Office Chair?': the orders containing it are things; 'who' asks on to the customer who
+    placed them (WordNet: a customer is a person, an order is not)."""
+    engine = engine_on(tmp_path_factory, "orders", ORDERS)
+    ans, values = answer_values(engine, "Who ordered the Office Chair?")
+    assert values == ["http://example.org/store/c1"], ans.sparql
+    ans, values = answer_values(engine, "Which order contains the Office Chair?")  # a thing asked for stays one
+    assert values == ["http://example.org/store/o2"], ans.sparql

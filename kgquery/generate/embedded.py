@@ -187,7 +187,7 @@ class EmbeddedGenerator(
         cands = self._candidates(q, links)
         if q.cues.at_least_one:
             cands += self._candidates(dataclasses.replace(q, cues=dataclasses.replace(q.cues, compare=None)), links)
-        out = self._feasible(cands)
+        out = self._feasible(self._who_agents(q, cands))
         for more in (self._either_order, self._event_times):  # 'A played B' in either order; 'when' of what is found
             extra = more(q, out)
             out = self._feasible(out + extra) if extra else out

@@ -5,9 +5,18 @@ Failing that, the things the named properties describe are guessed."""
 
 from __future__ import annotations
 
+import re
+
+from ..graph.schema import local_name, split_name
+from ..understand.lexicon import names_an_agent
 from ..understand.text import Question
 from ..wording import verb_form
-from .candidate import SKIP_PROPS, Candidate
+from .candidate import SKIP_PROPS, TRIPLE, Candidate
+
+#: how far a reading answering 'who' with things that are no one falls behind readings answering with someone
+WHO_FIT = 0.3
+#: what the hop on to someone costs a reading (a property no word names): less than answering with no one
+WHO_HOP = 0.1
 
 #: how surely the asked word must name the property to stand for a class
 ROLE_FIT = 0.8
@@ -110,6 +119,69 @@ class RoleShapes:
             return cands
         held = f"?x <{roles[0][1]}> "
         return [Candidate(c.sparql, c.score - ROLE_HOLDER, c.shape, c.parts) if held in c.sparql else c for c in cands]
+
+    def _who_agents(self, q: Question, cands: list[Candidate]) -> list[Candidate]:
+        """'Who ordered the Office Chair?': 'who' asks for someone. Where some readings answer with people or
+        organisations (customers) and others with things WordNet names otherwise (orders), the things fall behind."""
+        if q.tokens[:1] != ["who"]:
+            return cands
+        kinds = [self._answers_an_agent(c.sparql) for c in cands]
+        if True not in kinds:
+            more = self._on_to_someone(sorted(cands, key=lambda c: -c.score), kinds)
+            cands, kinds = cands + more, kinds + [True] * len(more)
+        if True not in kinds:
+            return cands
+        return [
+            Candidate(c.sparql, c.score - WHO_FIT, c.shape, c.parts) if k is False else c for c, k in zip(cands, kinds)
+        ]
+
+    def _on_to_someone(self, cands: list[Candidate], kinds: list) -> list[Candidate]:
+        """'Who ordered the Office Chair?' when every reading answers with things (orders): one hop on from the
+        best of them to the people or organisations the schema links their class to (the order's customer)."""
+        out: list[Candidate] = []
+        ranked = sorted(zip(cands, kinds), key=lambda ck: -ck[0].score)
+        for c, k in ranked[:3]:
+            m = re.fullmatch(r"SELECT DISTINCT \?x WHERE \{ (.*) \}", c.sparql)
+            cls = self._answer_class(c.sparql) if k is False and m else None
+            if cls is None:
+                continue
+            for p in self.schema.properties:
+                if p.iri in SKIP_PROPS or p.iri in c.sparql:
+                    continue
+                for mine, theirs, link in (
+                    (p.subject_classes, p.object_classes, f"?x <{p.iri}> ?w ."),
+                    (p.object_classes, p.subject_classes, f"?w <{p.iri}> ?x ."),
+                ):
+                    if mine[:1] and mine[0][0] == cls and theirs[:1] and self._agent_class(theirs[0][0]):
+                        body = f"{m[1]} {link}"
+                        sparql = f"SELECT DISTINCT ?w WHERE {{ {body} }}"
+                        out.append(Candidate(sparql, c.score - WHO_HOP, c.shape + "+who"))
+        return out
+
+    def _agent_class(self, cls: str) -> bool:
+        return bool(names_an_agent(self.linker.labels.label_of(cls) or split_name(local_name(cls))))
+
+    def _answer_class(self, sparql: str) -> str | None:
+        """The class of the first column's things: stated, or the one the property reaching it is used with."""
+        head = re.match(r"\s*SELECT\s+(?:DISTINCT\s+)?(\?\w+)", sparql)
+        if head is None:
+            return None
+        v = head[1]
+        typed = re.search(rf"{re.escape(v)} a <([^<>\s]+)> \.", sparql)
+        if typed:
+            return typed[1]
+        for s_, p, o in TRIPLE.findall(sparql):
+            info = self.schema.prop(p)
+            if info is not None and s_ == v and info.subject_classes:
+                return info.subject_classes[0][0]
+            if info is not None and o == v and info.iri_objects and info.object_classes:
+                return info.object_classes[0][0]
+        return None
+
+    def _answers_an_agent(self, sparql: str) -> bool | None:
+        """Whether the first column holds someone (by its class's name, WordNet); None when unknown."""
+        cls = self._answer_class(sparql)
+        return None if cls is None else names_an_agent(self.linker.labels.label_of(cls) or split_name(local_name(cls)))
 
     def _value_owners(self, anchors) -> list[str]:
         """The class whose things hold each stated value's property, where one class holds nearly all of it."""

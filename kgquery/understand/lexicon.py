@@ -119,6 +119,16 @@ def is_kind_of(noun: str, ancestor: str) -> bool:
     return False
 
 
+def names_an_agent(noun: str) -> bool | None:
+    """Whether a noun names someone who can be a 'who' (a person or an organisation: 'customer', 'department')
+    by WordNet's hypernyms; None when WordNet does not know the noun (or is missing)."""
+    index, _ = _noun_hierarchy()
+    key = noun.lower().replace(" ", "_")
+    if key not in index and key.rsplit("_", 1)[-1] not in index:
+        return None
+    return any(is_kind_of(noun, kind) for kind in ("person", "organization", "social group"))
+
+
 @lru_cache(maxsize=1)
 def _noun_hierarchy() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(noun -> its synset offsets, most frequent first; offset -> its hypernyms' offsets, instances' too),
