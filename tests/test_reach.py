@@ -2035,3 +2035,26 @@ def test_who_asks_for_someone_not_a_thing(tmp_path_factory):
     assert values == ["http://example.org/store/c1"], ans.sparql
     ans, values = answer_values(engine, "Which order contains the Office Chair?")  # a thing asked for stays one
     assert values == ["http://example.org/store/o2"], ans.sparql
+
+
+#: a team, its members ('member of', read from each member) and its leader
+TEAMS = ttl(
+    """\
+ex:Person rdfs:label "staff member" .
+ex:Team rdfs:label "team" .
+ex:memberOf rdfs:label "member of" ; rdfs:comment "The team the staff member works in." .
+ex:leads rdfs:label "leads" ; rdfs:comment "The team a staff member is the head of." .
+ex:t1 a ex:Team ; rdfs:label "Data" .
+ex:t2 a ex:Team ; rdfs:label "Web" .
+ex:s1 a ex:Person ; rdfs:label "Yuki" ; ex:memberOf ex:t1 ; ex:leads ex:t1 .
+ex:s2 a ex:Person ; rdfs:label "Ines" ; ex:memberOf ex:t1 .
+ex:s3 a ex:Person ; rdfs:label "Omar" ; ex:memberOf ex:t2 ; ex:leads ex:t2 .
+"""
+)
+
+
+def test_the_members_of_a_team_hold_member_of(tmp_path_factory):
+    """'The members of the Data team': the things whose 'member of' is the team, not what its leader is a member of."""
+    engine = engine_on(tmp_path_factory, "teams", TEAMS)
+    ans, values = answer_values(engine, "List the members of the Data team")
+    assert values == [f"{EX}s1", f"{EX}s2"], ans.sparql

@@ -15,6 +15,8 @@ from .paths import HOP_PENALTY
 #: a read giving other things than the class the question asks for ("which books ..."): more than a word
 #: naming the property fully gains
 ASKED_CLASS_PENALTY = 1.0
+#: a read through a "<noun> of" property when the question names that noun: its values are not such things
+OF_NOUN_PENALTY = 0.4
 #: what a list of the things loses when an opening 'who'/'what' verb acts on their class ("who founded a company")
 OBJECT_OF_VERB = 0.5
 #: words that ask for the different values themselves to be counted ('how many different ages'), not added up
@@ -172,6 +174,9 @@ class ReadShapes:
                 away = asks_cls and info is not None and not info.is_literal and cls not in dict(info.object_classes)
                 back = asks_cls and info is not None and cls not in dict(info.subject_classes)
                 own += ASKED_CLASS_PENALTY if away else 0.0
+                # "the members of the Data team" and a property 'member of': its values are what one is a member
+                # of, never the members
+                own += OF_NOUN_PENALTY if self._names_its_subject(p) else 0.0
                 out.append(
                     Candidate(
                         f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}",
@@ -297,6 +302,14 @@ class ReadShapes:
     def _words_covered(self, cols: list[tuple[str, bool]]) -> int:
         """How many free words the columns answer (several columns sharing one word count once)."""
         return sum(1 for w in self._free if any(self._word_scores(w).get(p, 0.0) >= 0.6 for p, _ in cols))
+
+    def _names_its_subject(self, prop: str) -> bool:
+        """The property is named '<noun> of' ('member of', 'capital of') and a free word is that noun: the word
+        names the things holding the property, not its values."""
+        label = (self.linker.labels.label_of(prop) or split_name(local_name(prop))).lower().split()
+        if len(label) < 2 or label[-1] != "of":
+            return False
+        return any(singular(w) == label[-2] for w in self._free)
 
     def _order_keys(self, q: Question) -> list[str]:
         """The properties the words of a sort name ('ordered by net worth'), best first; [] without any."""
