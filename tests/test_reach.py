@@ -1932,6 +1932,7 @@ ex:p4 a ex:Patient ; rdfs:label "Ola Berg" ; ex:admitted "2024-04-02"^^xsd:date 
         ("Which patients were admitted before 1 March 2024?", ["p1", "p3"]),
         ("Which patients were admitted after March 2024?", ["p4"]),  # after March is after its last day
         ("How many patients were admitted since February 2024?", ["3"]),
+        ("Which patients were admitted in March 2024?", ["p2"]),  # in a month: from its first day to its last
         # no class word: 'who' and the verb name the things (those with an admission date)
         ("Who was admitted after February 2024?", ["p2", "p4"]),
     ],

@@ -114,6 +114,8 @@ class ComparisonShapes:
             if named < 0.5 or (c.compare_time and not timed):
                 continue  # 'before 1950' compares a time; 'taller' a number it names
             test = self._year_test(op, n, p if timed else None, c.compare_day)
+            if c.compare_until:  # "was X admitted in June 2024": up to the month's last day too
+                test += " && " + self._year_test("<=", n, p if timed else None, c.compare_until)
             out.append(
                 Candidate(f"ASK {{ {a} <{p}> ?v . FILTER({test}) }}", m.score + named + 0.8, "value-compared+ask")
             )

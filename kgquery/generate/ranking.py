@@ -100,7 +100,10 @@ class RankingShapes:
             over = [f"?x a <{cls}> ."] if cls else body
             inner = re.sub(r"\?(\w+)", r"?i_\1", " ".join(over + num))
             return f"{{ SELECT (AVG(?i_v) AS ?avg) WHERE {{ {inner} }} }} FILTER(?v {c.above_average[0]} ?avg)"
-        return f"FILTER({self._year_test(c.compare[0], c.compare[1], year_of, c.compare_day)})"
+        test = self._year_test(c.compare[0], c.compare[1], year_of, c.compare_day)
+        if c.compare_until:  # "in June 2024": up to the month's last day too
+            test += " && " + self._year_test("<=", c.compare[1], year_of, c.compare_until)
+        return f"FILTER({test})"
 
     def _also_in_time(self, q: Question, body, x: str, cls, scores, extra: list[str], bonus: float):
         """'movies released after 2015 with a rating above 7': the year compared beside the other comparison,

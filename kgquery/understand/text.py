@@ -246,6 +246,8 @@ class Cues:
     #: and the positions of the date's words (no value or thing to link)
     compare_day: str | None = None
     compare_day_at: range = range(0)
+    #: "placed in June 2024": the last day of the month, the comparison (>= its first day) being a range
+    compare_until: str | None = None
     #: "at least one": either things are counted ("with at least one car maker") or one merely exists
     #: ("a BOM with at least one part from ..."); the generator picks, and either reading honours it
     at_least_one: bool = False
@@ -684,6 +686,27 @@ def _compare_year(low: list[str], c: Cues) -> None:
     if found:
         c.compare, c.compare_time = found, True
         c.compare_day, c.compare_day_at = day_compared(low) or (None, range(0))
+        return
+    month = _in_month(low)
+    if month:  # "orders placed in June 2024": from its first day to its last
+        import calendar
+
+        i, y, m = month
+        c.compare, c.compare_time = (">=", float(y), i), True
+        c.compare_day, c.compare_day_at = f"{y:04d}-{m:02d}-01", range(i + 1, i + 3)
+        c.compare_until = f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+
+def _in_month(low: list[str]) -> tuple[int, int, int] | None:
+    """(position of 'in', year, month) of 'in June 2024' / 'during March 2020', else None.
+
+    >>> _in_month("orders placed in june 2024".split())
+    (2, 2024, 6)
+    """
+    for i, w in enumerate(low[:-2]):
+        if w in ("in", "during") and low[i + 1] in MONTHS and _YEAR.fullmatch(low[i + 2]):
+            return i, int(low[i + 2]), MONTHS[low[i + 1]]
+    return None
 
 
 MONTHS = {
