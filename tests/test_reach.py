@@ -1105,6 +1105,7 @@ ex:w3 ex:memberOf ex:t1 .
         ("CREW", "Which workers have no supervisor?", [f"{EX}w1"]),
         # who is in a team: those whose link points at it, not the team's own office
         ("CREW", "Who is in the Design team?", [f"{EX}w1", f"{EX}w3"]),
+        ("CREW", "Show me everyone in the Design team", [f"{EX}w1", f"{EX}w3"]),
         # a year stored as the text "2014" is still the year stated, not dropped; "both" needs one gig per year
         ("GIGS", "What are the names of the venues that had gigs in 2014?", ["Old Hall", "Pier Club"]),
         ("GIGS", "What are the names of the venues that had gigs in both 2014 and 2015?", ["Old Hall"]),
@@ -1127,6 +1128,7 @@ ex:w3 ex:memberOf ex:t1 .
         "do-not-verb",
         "have-no-doer",
         "who-is-in",
+        "everyone-in",
         "text-year",
         "both-years",
         "either-year",

@@ -1059,14 +1059,13 @@ def _who_is_in(q: Question, m) -> bool:
     """
     toks = q.tokens
     k = m.start - 1
-    while k > 2 and toks[k] in ("the", "a", "an"):
+    while k > 1 and toks[k] in ("the", "a", "an"):
         k -= 1
-    return (
-        k == 2
-        and toks[:1] in (["who"], ["what"])
-        and toks[1] in ("is", "are", "was", "were")
-        and toks[k] in ("in", "at", "on", "inside", "within")
-    )
+    if k < 1 or toks[k] not in ("in", "at", "on", "inside", "within"):
+        return False
+    # "show me everyone in the Design team": the one word before says someone, whoever
+    someone = toks[k - 1] in ("everyone", "everybody", "anyone", "anybody", "someone", "somebody")
+    return someone or (k == 2 and toks[:1] in (["who"], ["what"]) and toks[1] in ("is", "are", "was", "were"))
 
 
 def _in_which_is(q: Question, m) -> bool:

@@ -123,8 +123,8 @@ class RoleShapes:
     def _who_agents(self, q: Question, cands: list[Candidate]) -> list[Candidate]:
         """'Who ordered the Office Chair?': 'who' asks for someone. Where some readings answer with people or
         organisations (customers) and others with things WordNet names otherwise (orders), the things fall behind."""
-        if q.tokens[:1] != ["who"]:
-            return cands
+        if q.tokens[:1] != ["who"] and q.tokens[:2] not in (["which", "people"], ["what", "people"]):
+            return cands  # "which people work in Lyon?" asks for someone too
         kinds = [self._answers_an_agent(c.sparql) for c in cands]
         if True not in kinds:
             more = self._on_to_someone(sorted(cands, key=lambda c: -c.score), kinds)
