@@ -1106,6 +1106,7 @@ ex:w3 ex:memberOf ex:t1 .
         # who is in a team: those whose link points at it, not the team's own office
         ("CREW", "Who is in the Design team?", [f"{EX}w1", f"{EX}w3"]),
         ("CREW", "Show me everyone in the Design team", [f"{EX}w1", f"{EX}w3"]),
+        ("CREW", "Who works in the Design team?", [f"{EX}w1", f"{EX}w3"]),
         # a year stored as the text "2014" is still the year stated, not dropped; "both" needs one gig per year
         ("GIGS", "What are the names of the venues that had gigs in 2014?", ["Old Hall", "Pier Club"]),
         ("GIGS", "What are the names of the venues that had gigs in both 2014 and 2015?", ["Old Hall"]),
@@ -1129,6 +1130,7 @@ ex:w3 ex:memberOf ex:t1 .
         "have-no-doer",
         "who-is-in",
         "everyone-in",
+        "who-verb-in",
         "text-year",
         "both-years",
         "either-year",

@@ -27,6 +27,7 @@ from ..understand.text import (
     comparative_adjective,
     singular,
 )
+from ..wording import verb_form
 from .candidate import (  # noqa: F401  (re-exported)
     NAMESAKE_PENALTY,
     RDFS_LABEL,
@@ -1065,7 +1066,12 @@ def _who_is_in(q: Question, m) -> bool:
         return False
     # "show me everyone in the Design team": the one word before says someone, whoever
     someone = toks[k - 1] in ("everyone", "everybody", "anyone", "anybody", "someone", "somebody")
-    return someone or (k == 2 and toks[:1] in (["who"], ["what"]) and toks[1] in ("is", "are", "was", "were"))
+    if someone or k != 2:
+        return someone
+    # "who is in X", "what is on X"; "who works in Marketing", "who lives in Lyon": a verb of the someone asked
+    return (toks[0] in ("who", "what") and toks[1] in ("is", "are", "was", "were")) or (
+        toks[0] == "who" and verb_form(toks[1])
+    )
 
 
 def _in_which_is(q: Question, m) -> bool:
