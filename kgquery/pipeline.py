@@ -399,13 +399,10 @@ class KGQuery:
             shape_signals,
             size_signals,
             stated_numbers_used,
-            unasked_message,
-            unconstrained_message,
             unhonoured,
         )
         from .answer.explain import explain
         from .generate.derived import measure_words
-        from .generate.feasible import required_part
         from .graph.schema import local_name, split_name
         from .terms import iris_in
         from .understand.text import NEGATIONS, asks_how
@@ -464,11 +461,19 @@ class KGQuery:
         except Exception:
             ans.explanation = ""
         f["meaning"] = self._meaning(q.text, ans.explanation)
-        whole = ans.sparql or ""
-        narrowed = re.search(r"\bNOT\s+EXISTS\b|\bMINUS\b", whole, re.I)  # what it leaves out narrows it too
-        return f, unasked_message(unasked) or (
-            "" if narrowed else unconstrained_message(leftover, required_part(whole))
-        )
+        return f, self._unfit(unasked, leftover, ans.sparql or "")
+
+    @staticmethod
+    def _unfit(unasked: list[str], leftover: list[str], sparql: str) -> str:
+        """Why the chosen query answers another question than the one asked, or '': it answers with attributes
+        no word asks for, or keeps every thing of its class while a noun is used by nothing in it."""
+        import re
+
+        from .answer.confidence import unasked_message, unconstrained_message
+        from .generate.feasible import required_part
+
+        narrowed = re.search(r"\bNOT\s+EXISTS\b|\bMINUS\b", sparql, re.I)  # what it leaves out narrows it too
+        return unasked_message(unasked) or ("" if narrowed else unconstrained_message(leftover, required_part(sparql)))
 
     def _word_scores(self, generator):
         """word -> {property: how well the word names it}, the generator's own when it keeps one."""

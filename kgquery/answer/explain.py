@@ -434,8 +434,7 @@ class _Writer:
         else:
             if not self.triples and s.subqueries:
                 return self.over_subqueries()
-            owned = self._one_owner(plain)
-            if owned:  # "the city and country of Alton": columns that are all read off one named item
+            if owned := self._one_owner(plain):  # "the city and country of Alton": all read off one named item
                 return _sentence(owned, [])
             main = self._main(plain)
             head = self.head_of(main)

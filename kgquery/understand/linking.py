@@ -220,17 +220,7 @@ class Linker:
         self.labels = kg.labels
         self.values = build_value_index(kg, set(LABEL_PREDICATES))
         self.embedder = embedder
-        self.class_names: dict[str, list[str]] = defaultdict(list)  # normalised singular name -> class IRIs
-        # a class's alt labels name it too ('product' for an article)
-        alt = property_names(self.labels, {c.iri for c in self.schema.classes})
-        for c in self.schema.classes:
-            if c.count == 0:
-                continue
-            names = label_names(c.label) | {split_name(local_name(c.iri))} | {normalize(n) for n in alt.get(c.iri, ())}
-            for name in names:
-                name = " ".join(singular(w) for w in name.split())
-                if name:
-                    self.class_names[name].append(c.iri)
+        self.class_names = self._class_names()  # normalised singular name -> class IRIs
         tails: dict[str, set[str]] = defaultdict(set)
         for name, iris in list(self.class_names.items()):
             words = name.split()
@@ -332,6 +322,21 @@ class Linker:
             words = {w for t in texts for w in t.split()}
             self._class_word_cache[cls] = {stem(singular(w)) for w in words} | {stem(w) for w in words}
         return self._class_word_cache[cls]
+
+    def _class_names(self) -> dict[str, list[str]]:
+        """Each class with instances by its names: labels, split local name, and alt labels ('product' for an
+        article), singular word by word."""
+        out: dict[str, list[str]] = defaultdict(list)
+        alt = property_names(self.labels, {c.iri for c in self.schema.classes})
+        for c in self.schema.classes:
+            if c.count == 0:
+                continue
+            names = label_names(c.label) | {split_name(local_name(c.iri))} | {normalize(n) for n in alt.get(c.iri, ())}
+            for name in names:
+                name = " ".join(singular(w) for w in name.split())
+                if name:
+                    out[name].append(c.iri)
+        return out
 
     def spells_initial(self, a: str, b: str, prop: str) -> bool:
         """'first name' spells out the initial of fname ('f name'): word `a` opens what the initial stands for."""
