@@ -1049,6 +1049,14 @@ def _named_as_asked(q: Question, m) -> bool:
     return k == 0 and q.tokens[0] in ("which", "what", "list", "show", "give", "name", "find", "display")
 
 
+def _before_articles(toks: list[str], start: int, floor: int) -> int:
+    """The position of the word before token `start` and the articles before it (not below `floor`)."""
+    k = start - 1
+    while k > floor and toks[k] in ("the", "a", "an"):
+        k -= 1
+    return k
+
+
 def _who_is_in(q: Question, m) -> bool:
     """'Who is in the Design team?', 'what is on the ground floor': the answer is in (at, on) the named thing,
     so it points at it; the named thing's own values answer another question.
@@ -1059,9 +1067,7 @@ def _who_is_in(q: Question, m) -> bool:
     True
     """
     toks = q.tokens
-    k = m.start - 1
-    while k > 1 and toks[k] in ("the", "a", "an"):
-        k -= 1
+    k = _before_articles(toks, m.start, 1)
     if k < 1 or toks[k] not in ("in", "at", "on", "inside", "within"):
         return False
     # "show me everyone in the Design team": the one word before says someone, whoever
@@ -1087,9 +1093,7 @@ def _in_which_is(q: Question, m) -> bool:
     toks = q.tokens
     if toks[:1] != ["in"] or toks[1:2] not in (["which"], ["what"]):
         return False
-    k = m.start - 1
-    while k > 2 and toks[k] in ("the", "a", "an"):
-        k -= 1
+    k = _before_articles(toks, m.start, 2)
     return k > 2 and toks[k] in ("is", "are", "was", "were")
 
 

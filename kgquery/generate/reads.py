@@ -306,7 +306,7 @@ class ReadShapes:
     def _names_its_subject(self, prop: str) -> bool:
         """The property is named '<noun> of' ('member of', 'capital of') and a free word is that noun: the word
         names the things holding the property, not its values."""
-        label = (self.linker.labels.label_of(prop) or split_name(local_name(prop))).lower().split()
+        label = split_name(self.linker.labels.label_of(prop)).lower().split()
         if len(label) < 2 or label[-1] != "of":
             return False
         return any(singular(w) == label[-2] for w in self._free)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..graph.schema import local_name, split_name
+from ..graph.schema import split_name
 from ..understand.lexicon import names_an_agent
 from ..understand.text import Question
 from ..wording import verb_form
@@ -127,7 +127,7 @@ class RoleShapes:
             return cands  # "which people work in Lyon?" asks for someone too
         kinds = [self._answers_an_agent(c.sparql) for c in cands]
         if True not in kinds:
-            more = self._on_to_someone(sorted(cands, key=lambda c: -c.score), kinds)
+            more = self._on_to_someone(cands, kinds)
             cands, kinds = cands + more, kinds + [True] * len(more)
         if True not in kinds:
             return cands
@@ -152,14 +152,15 @@ class RoleShapes:
                     (p.subject_classes, p.object_classes, f"?x <{p.iri}> ?w ."),
                     (p.object_classes, p.subject_classes, f"?w <{p.iri}> ?x ."),
                 ):
-                    if mine[:1] and mine[0][0] == cls and theirs[:1] and self._agent_class(theirs[0][0]):
+                    if mine[:1] and mine[0][0] == cls and theirs[:1] and self._agent_kind(theirs[0][0]):
                         body = f"{m[1]} {link}"
                         sparql = f"SELECT DISTINCT ?w WHERE {{ {body} }}"
                         out.append(Candidate(sparql, c.score - WHO_HOP, c.shape + "+who"))
         return out
 
-    def _agent_class(self, cls: str) -> bool:
-        return bool(names_an_agent(self.linker.labels.label_of(cls) or split_name(local_name(cls))))
+    def _agent_kind(self, cls: str) -> bool | None:
+        """Whether the class's name names someone (WordNet: a person or an organisation); None when unknown."""
+        return names_an_agent(split_name(self.linker.labels.label_of(cls)))
 
     def _answer_class(self, sparql: str) -> str | None:
         """The class of the first column's things: stated, or the one the property reaching it is used with."""
@@ -181,7 +182,7 @@ class RoleShapes:
     def _answers_an_agent(self, sparql: str) -> bool | None:
         """Whether the first column holds someone (by its class's name, WordNet); None when unknown."""
         cls = self._answer_class(sparql)
-        return None if cls is None else names_an_agent(self.linker.labels.label_of(cls) or split_name(local_name(cls)))
+        return None if cls is None else self._agent_kind(cls)
 
     def _value_owners(self, anchors) -> list[str]:
         """The class whose things hold each stated value's property, where one class holds nearly all of it."""

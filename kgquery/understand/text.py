@@ -682,19 +682,25 @@ def _compare_year(low: list[str], c: Cues) -> None:
     >>> c = Cues(); _compare_year("cars made before 1980".split(), c); c.compare, c.compare_time
     (('<', 1980.0, 2), True)
     """
-    found = _year_compared(low)
+    found = _time_compared(low)
     if found:
-        c.compare, c.compare_time = found, True
-        c.compare_day, c.compare_day_at = day_compared(low) or (None, range(0))
+        op, date, i, _ = found
+        c.compare, c.compare_time = (op, float(date[0]), i), True
+        c.compare_day, c.compare_day_at = day_compared(found) or (None, range(0))
         return
     month = _in_month(low)
     if month:  # "orders placed in June 2024": from its first day to its last
-        import calendar
-
         i, y, m = month
         c.compare, c.compare_time = (">=", float(y), i), True
         c.compare_day, c.compare_day_at = f"{y:04d}-{m:02d}-01", range(i + 1, i + 3)
-        c.compare_until = f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+        c.compare_until = f"{y:04d}-{m:02d}-{_month_end(y, m):02d}"
+
+
+def _month_end(year: int, month: int) -> int:
+    """The last day of a month."""
+    import calendar
+
+    return calendar.monthrange(year, month)[1]
 
 
 def _in_month(low: list[str]) -> tuple[int, int, int] | None:
@@ -758,21 +764,19 @@ def _time_compared(low: list[str]) -> tuple[str, tuple[int, int, int, int], int,
     return None
 
 
-def day_compared(low: list[str]) -> tuple[str, range] | None:
-    """The day a comparison with a month or a date stops at ('after March 2024' -> '2024-03-31', 'before
-    1 March 2024' -> '2024-03-01'), for dates, and the positions of the date's words; None for a bare year.
+def day_compared(found: tuple[str, tuple[int, int, int, int], int, int] | None) -> tuple[str, range] | None:
+    """The day a comparison with a month or a date (`found`: what `_time_compared` read) stops at ('after March
+    2024' -> '2024-03-31', 'before 1 March 2024' -> '2024-03-01'), for dates, and the positions of the date's
+    words; None for a bare year.
 
-    >>> day_compared("admitted after march 2024".split()), day_compared("born since 2 may 1990".split())
-    (('2024-03-31', range(2, 4)), ('1990-05-02', range(2, 5)))
+    >>> [day_compared(_time_compared(s.split())) for s in ("admitted after march 2024", "born since 2 may 1990")]
+    [('2024-03-31', range(2, 4)), ('1990-05-02', range(2, 5))]
     """
-    import calendar
-
-    found = _time_compared(low)
     if not found or not found[1][1]:
         return None
     op, (y, m, d, n), _, j = found
     if not d:
-        d = calendar.monthrange(y, m)[1] if op in (">", "<=") else 1
+        d = _month_end(y, m) if op in (">", "<=") else 1
     return f"{y:04d}-{m:02d}-{d:02d}", range(j, j + n)
 
 
