@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Write bench/probes/<graph>.jsonl: plain questions about seven small graphs made for probing (not from any
+"""Write bench/probes/<graph>.jsonl: plain questions about nine small graphs made for probing (not from any
 benchmark), each with the SPARQL that answers it; the answers are computed here with rdflib, never typed.
 
 The graphs use idioms the benchmarks lack: rdfs:label names and typed dates (library), schema.org roles as
 properties and schema:name (films), opaque local names explained by labels, alt labels and comments (staff),
 OWL with gYear years and chains of 'in' properties (towns), blank nodes, German labels and a yes/no property
 (shop), contracts and matches as nodes of their own joining other things (league), a bibliography whose
-class names ('Publication', 'Creator') are not the words of the questions (papers). They were written while
+class names ('Publication', 'Creator') are not the words of the questions (papers), opaque Wikidata-like ids
+(rail), a database mapped column by column with clipped names and no labels (depot). They were written while
 developing (issue 14, fourteenth to sixteenth passes): development sets, not held-out ones.
 
     python bench/probes/make_library.py          # rebuild library.ttl (deterministic)
@@ -37,6 +38,12 @@ PREFIX l: <http://example.org/league/>
 PREFIX b: <https://bib.example/rdf/schema#>
 PREFIX r: <https://bib.example/rec/>
 PREFIX pid: <https://bib.example/pid/>
+PREFIX rw: <https://rail.example/entity/>
+PREFIX pr: <http://depot.example/product#>
+PREFIX su: <http://depot.example/supplier#>
+PREFIX sp: <http://depot.example/supply#>
+PREFIX od: <http://depot.example/order#>
+PREFIX dp: <http://depot.example/>
 """
 
 
@@ -335,6 +342,82 @@ PAPERS = [
     ),
 ]
 
+RAIL = [
+    ("Which operator runs the Coastal Line?", "SELECT ?o WHERE { rw:Q60 rw:P20 ?o }"),
+    ("How long is the Northern Line?", "SELECT ?l WHERE { rw:Q61 rw:P21 ?l }"),
+    ("In which country is Halden Central?", "SELECT ?c WHERE { rw:Q30 rw:P10/rw:P11/rw:P12 ?c }"),
+    ("Which stations are in Varmland?", "SELECT ?s WHERE { ?s rw:P10/rw:P11 rw:Q10 }"),
+    ("How many stations does the Coastal Line serve?", "SELECT (COUNT(?s) AS ?n) WHERE { rw:Q60 rw:P23 ?s }"),
+    ("Which line is the longest?", "SELECT ?l WHERE { ?l rw:P21 ?k } ORDER BY DESC(?k) LIMIT 1"),
+    ("Which line opened first?", "SELECT ?l WHERE { ?l rw:P22 ?y } ORDER BY ?y LIMIT 1"),
+    ("What is the top speed of the train with fleet number TR-204?", "SELECT ?v WHERE { ?t rw:P30 'TR-204' ; rw:P32 ?v }"),
+    ("Which trains were built by Korvin Works?", "SELECT ?t WHERE { ?t rw:P33 rw:Q50 }"),
+    ("Is the Northern Line longer than the Coastal Line?", "ASK { rw:Q61 rw:P21 ?a . rw:Q60 rw:P21 ?b FILTER(?a > ?b) }"),
+    ("Which lines opened before 1950?", "SELECT ?l WHERE { ?l rw:P22 ?y FILTER(STR(?y) < '1950') }"),
+    ("Which stations are not served by any line?", "SELECT ?s WHERE { ?s a rw:C4 FILTER NOT EXISTS { ?l rw:P23 ?s } }"),
+    ("How many lines does Nordrail operate?", "SELECT (COUNT(?l) AS ?n) WHERE { ?l rw:P20 rw:Q40 }"),
+    ("Which operator runs the most lines?",
+     "SELECT ?o WHERE { ?l rw:P20 ?o } GROUP BY ?o ORDER BY DESC(COUNT(?l)) LIMIT 1"),
+    ("What is the average length of the lines run by Estbahn?", "SELECT (AVG(?k) AS ?a) WHERE { ?l rw:P20 rw:Q41 ; rw:P21 ?k }"),
+    ("Which trains run on lines operated by Nordrail?", "SELECT ?t WHERE { ?t rw:P34/rw:P20 rw:Q40 }"),
+    ("Which cities does the Valley Line serve?", "SELECT DISTINCT ?c WHERE { rw:Q62 rw:P23/rw:P10 ?c }"),
+    ("Does any line serve Old Mill Halt?", "ASK { ?l rw:P23 rw:Q36 }"),
+    ("What is the fastest train?", "SELECT ?t WHERE { ?t rw:P32 ?v } ORDER BY DESC(?v) LIMIT 1"),
+    ("Which lines serve more than 3 stations?",
+     "SELECT ?l WHERE { ?l rw:P23 ?s } GROUP BY ?l HAVING (COUNT(?s) > 3)"),
+    ("How many passengers use Torvik Station each year?", "SELECT ?n WHERE { rw:Q32 rw:P14 ?n }"),
+    ("Which station in Estland is the busiest?",
+     "SELECT ?s WHERE { ?s rw:P10/rw:P11/rw:P12 rw:Q1 ; rw:P14 ?n } ORDER BY DESC(?n) LIMIT 1"),
+    ("When did the Harbour Line open?", "SELECT ?y WHERE { rw:Q63 rw:P22 ?y }"),
+    ("Which manufacturer is based in Lunde?", "SELECT ?m WHERE { ?m rw:P40 rw:Q23 }"),
+    ("Which region is Ravnsund in?", "SELECT ?r WHERE { rw:Q24 rw:P11 ?r }"),
+    ("What is the code of Bergholm Station?", "SELECT ?c WHERE { rw:Q33 rw:P13 ?c }"),
+    ("Which station has the code TVK?", "SELECT ?s WHERE { ?s rw:P13 'TVK' }"),
+    ("How many trains did Lindqvist Rail build?", "SELECT (COUNT(?t) AS ?n) WHERE { ?t rw:P33 rw:Q51 }"),
+    ("Which trains are faster than 200 km/h?", "SELECT ?t WHERE { ?t rw:P32 ?v FILTER(?v > 200) }"),
+    ("Which lines stop at Lunde Quay?", "SELECT ?l WHERE { ?l rw:P23 rw:Q34 }"),
+    ("Who builds the Arrow X?", "SELECT ?m WHERE { ?t rw:P31 'Arrow X' ; rw:P33 ?m }"),
+    ("How many stations are there in Kaldmark?", "SELECT (COUNT(?s) AS ?n) WHERE { ?s rw:P10/rw:P11 rw:Q12 }"),
+]
+
+DEPOT = [
+    ("What is the unit price of the Steel Bolt?", "SELECT ?v WHERE { ?p pr:prod_nm 'Steel Bolt' ; pr:unit_px ?v }"),
+    ("How many products are in the Fasteners category?", "SELECT (COUNT(?p) AS ?n) WHERE { ?p pr:cat 'Fasteners' }"),
+    ("Which products weigh more than 2 kg?", "SELECT ?p WHERE { ?p pr:wgt_kg ?w FILTER(?w > 2) }"),
+    ("Which supplier has the highest rating?", "SELECT ?s WHERE { ?s su:rating ?r } ORDER BY DESC(?r) LIMIT 1"),
+    ("Which suppliers are from Germany?", "SELECT ?s WHERE { ?s su:cntry 'Germany' }"),
+    ("Who supplies the Pipe Wrench?",
+     "SELECT ?s WHERE { ?x sp:ref-prod_id dp:product_105 ; sp:ref-sup_id ?s }"),
+    ("How many orders did Acme Corp place?", "SELECT (COUNT(?o) AS ?n) WHERE { ?o od:cust_nm 'Acme Corp' }"),
+    ("What is the total quantity ordered of the Steel Bolt?",
+     "SELECT (SUM(?q) AS ?t) WHERE { ?o od:ref-prod_id dp:product_101 ; od:qty ?q }"),
+    ("Which products have fewer than 100 in stock?", "SELECT ?p WHERE { ?p pr:qty_on_hand ?q FILTER(?q < 100) }"),
+    ("What is the average unit price of the products in the Tools category?",
+     "SELECT (AVG(?v) AS ?a) WHERE { ?p pr:cat 'Tools' ; pr:unit_px ?v }"),
+    ("Which orders were placed after 1 March 2024?",
+     "SELECT ?o WHERE { ?o od:ord_dt ?d FILTER(?d > '2024-03-01'^^xsd:date) }"),
+    ("Which products have never been ordered?",
+     "SELECT ?p WHERE { ?p a dp:product FILTER NOT EXISTS { ?o od:ref-prod_id ?p } }"),
+    ("How many suppliers are there?", "SELECT (COUNT(?s) AS ?n) WHERE { ?s a dp:supplier }"),
+    ("Which product is the heaviest?", "SELECT ?p WHERE { ?p pr:wgt_kg ?w } ORDER BY DESC(?w) LIMIT 1"),
+    ("Which supplier supplies the most products?",
+     "SELECT ?s WHERE { ?x sp:ref-sup_id ?s } GROUP BY ?s ORDER BY DESC(COUNT(?x)) LIMIT 1"),
+    ("What is the name of product P-104?", "SELECT ?n WHERE { ?p pr:prod_id 'P-104' ; pr:prod_nm ?n }"),
+    ("Which customers ordered Copper Wire?",
+     "SELECT DISTINCT ?c WHERE { ?o od:ref-prod_id dp:product_103 ; od:cust_nm ?c }"),
+    ("Is the Hex Nut cheaper than the Steel Bolt?",
+     "ASK { dp:product_102 pr:unit_px ?a . dp:product_101 pr:unit_px ?b FILTER(?a < ?b) }"),
+    ("Which category has the most products?",
+     "SELECT ?c WHERE { ?p pr:cat ?c } GROUP BY ?c ORDER BY DESC(COUNT(?p)) LIMIT 1"),
+    ("What is the cheapest product in the Electrical category?",
+     "SELECT ?p WHERE { ?p pr:cat 'Electrical' ; pr:unit_px ?v } ORDER BY ?v LIMIT 1"),
+    ("When was order 5003 placed?", "SELECT ?d WHERE { ?o od:ord_id 5003 ; od:ord_dt ?d }"),
+    ("Which country is Baltic Cable in?", "SELECT ?c WHERE { ?s su:sup_nm 'Baltic Cable' ; su:cntry ?c }"),
+    ("How many Claw Hammers are in stock?", "SELECT ?q WHERE { dp:product_104 pr:qty_on_hand ?q }"),
+    ("Which products does Rhein Werkzeug supply?",
+     "SELECT ?p WHERE { ?x sp:ref-sup_id dp:supplier_2 ; sp:ref-prod_id ?p }"),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -343,6 +426,8 @@ SETS = {
     "shop": SHOP,
     "league": LEAGUE,
     "papers": PAPERS,
+    "rail": RAIL,
+    "depot": DEPOT,
 }
 
 
