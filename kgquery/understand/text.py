@@ -15,6 +15,7 @@ from ..wording import (
     verb_form,
     verb_lemma,
 )  # one module owns English number (also importable from here)
+from .lexicon import attribute_nouns
 
 STOPWORDS = set(
     """a an the of in on at to for from by with and or is are was were be been do does did
@@ -48,6 +49,11 @@ LOW_END = {
     "early",
     "thin",
     "weak",
+    "cold",
+    "cool",
+    "soft",
+    "dark",
+    "quiet",
     "least",
     "min",
     "minimum",
@@ -217,6 +223,9 @@ class Cues:
     superlative: tuple[str, str, int] | None = None  # (direction, hint words, token position)
     compare: tuple[str, float, int] | None = None  # (op, number, token position)
     group: int | None = None  # token position of the group word ('per', 'each')
+    #: the group word is a unit of time ('each year', 'per day'): a rate when the number asked for is stored
+    #: ('how many passengers use X each year': its annual passengers), else a group by time
+    per_time: bool = False
     aggregate: str | None = None  # the first of `aggregates`
     aggregates: list[str] = field(default_factory=list)  # AVG, SUM, MIN, MAX in the order asked
     between: tuple[float, float] | None = None  # "between 5000 and 10000"
@@ -362,7 +371,12 @@ def comparative_adjective(word: str) -> str | None:
     if w in ("more", "less", "fewer", "greater", "over", "above", "under", "below", "exceeds", "exceed", "exceeding"):
         return None
     if w not in COMPARATIVES_GT and w not in COMPARATIVES_LT:
-        return None
+        return _measuring_comparative(w)
+    return _er_base(w)
+
+
+def _er_base(w: str) -> str:
+    """The adjective before '-er' ('heavier' -> heavy, 'bigger' -> big, 'longer' -> long, 'wider' -> wide)."""
     base = w[:-2]
     if base.endswith("i"):
         return base[:-1] + "y"
@@ -374,6 +388,34 @@ def comparative_adjective(word: str) -> str | None:
     if base.endswith(("rg", "rs", "ng", "pl", "bl", "ur", "ar", "iv")) or w in ("wider", "larger", "closer"):
         return base + "e"
     return base
+
+
+def _measuring_comparative(w: str) -> str | None:
+    """'faster', 'hotter', 'stronger': an '-er' word outside the lists above whose adjective WordNet says measures
+    something (fast -> speed), else None. Words of time ('later', 'newer') are left to the year comparisons."""
+    if len(w) < 5 or not w.endswith("er") or w in TIME_COMPARATIVES:
+        return None
+    adj = _er_base(w)
+    nouns = attribute_nouns(adj) if is_adjective(adj) else ()
+    return adj if nouns and not {"timing", "age"} & set(nouns) else None
+
+
+def comparative_sign(word: str, following: str = "than") -> str | None:
+    """'>' or '<' for a comparative ('more', 'lower', and any measuring '-er' word followed by 'than': 'faster
+    than', 'slower than'), else None; the low end of a scale ('slower', 'cheaper') compares with '<'.
+
+    >>> [comparative_sign(w) for w in ("larger", "fewer", "faster", "slower", "water", "later")]
+    ['>', '<', '>', '<', None, None]
+    >>> comparative_sign("faster", "trains") is None
+    True
+    """
+    w = word.lower()
+    if w in COMPARATIVES_GT:
+        return ">"
+    if w in COMPARATIVES_LT:
+        return "<"
+    adj = _measuring_comparative(w) if following == "than" else None
+    return None if adj is None else "<" if adj in LOW_END else ">"
 
 
 def _is_adjective_like(word: str) -> bool:
@@ -533,7 +575,7 @@ def _compare_at(low: list[str], i: int, c: Cues) -> None:
         ):
             low[j] = str(NUMBER_WORDS[low[j]])
         if _NUM.match(low[j]):
-            op = ">" if t in COMPARATIVES_GT else "<"
+            op = comparative_sign(t) or ">"
             if i > 0 and low[i - 1] == "not":
                 op = "<=" if op == ">" else ">="
             if i > 1 and low[i - 2] == "at" and low[i - 1] in ("least", "most"):
@@ -543,6 +585,9 @@ def _compare_at(low: list[str], i: int, c: Cues) -> None:
                 c.unit = low[j + 1]
             return
 
+
+#: units of time: after 'each' or 'per' they may make a rate ('passengers each year') rather than a group
+TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "annum", "quarter", "decade"}
 
 #: words that negate what follows them: "not", "without", "countries outside Europe", "all but ... except"
 NEGATIONS = {"not", "no", "without", "never", "outside", "except", "excluding"}
@@ -637,6 +682,7 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
             c.ordinal = ("ASC" if t == "first" else "DESC", i)
     if t in ("per", "each") and c.group is None and not _rate(low, i):
         c.group = _first_asked(low) if t == "each" and _each_alone(low, i) else i + 1
+        c.per_time = c.group < len(low) and singular(low[c.group]) in TIME_UNITS
     elif c.group is None and _for_every(low, i):
         # "the maximum accelerate for different numbers of cylinders": per number of cylinders
         c.group = i + 3 if low[i + 1 : i + 3] in (["number", "of"], ["numbers", "of"]) else i + 1
@@ -659,7 +705,7 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
         c.negations += 1
         if not c.negation:
             c.negation, c.negated_at = True, i
-    if (t in COMPARATIVES_GT or t in COMPARATIVES_LT) and c.compare is None:
+    if c.compare is None and comparative_sign(t, low[i + 1] if i + 1 < len(low) else ""):
         _compare_at(low, i, c)
 
 
@@ -886,7 +932,7 @@ def _than_average(low: list[str]) -> tuple[str, str, int] | None:
         at = next((j for j in range(i + 1, min(i + 4, len(low))) if low[j] in ("average", "mean")), None)
         if at is None or any(w not in ("than", "the", "an", "a", "that", "of") for w in low[i + 1 : at]):
             continue
-        op = "<" if t in COMPARATIVES_LT or t == "less" else ">"
+        op = comparative_sign(t) or ">"
         after = next((w for w in low[at + 1 : at + 3] if w not in STOPWORDS), "")
         before = next((w for w in reversed(low[max(0, i - 3) : i]) if w not in STOPWORDS), "")
         if t in ("more", "less", "fewer") and i + 1 < at and low[i + 1] not in STOPWORDS:
@@ -915,9 +961,9 @@ def _versus(low: list[str]) -> tuple[str, str, str] | None:
     """
     for i in range(len(low) - 3):
         t = low[i]
-        if low[i + 1] != "than" or not (t in COMPARATIVES_GT or t in COMPARATIVES_LT):
+        op = comparative_sign(t, low[i + 1])
+        if low[i + 1] != "than" or not op:
             continue
-        op = "<" if t in COMPARATIVES_LT else ">"
         adj = comparative_adjective(t)
         after = low[i + 2 : i + 5]
         if adj and after[0] in _PRONOUNS and after[1] in _BE and after[2:] and after[2] not in STOPWORDS:
@@ -944,10 +990,10 @@ def _comparative(low: list[str]) -> tuple[str, str, int] | None:
         elif t in ("more", "less", "fewer") and low[i + 1] == "than" and i > 0 and low[i - 1] not in STOPWORDS:
             adj = low[i - 1]  # "a population less than any country in Asia": the noun before names it
         if adj and "than" in low[i + 1 : i + 4]:
-            return ("<" if (t in COMPARATIVES_LT or t in ("less", "fewer")) else ">", adj, i)
+            return (comparative_sign(t) or ">", adj, i)
         if adj and low[0] in ("which", "what", "who") and "or" in low[i + 1 :]:
             return (
-                "<" if (t in COMPARATIVES_LT or t in ("less", "fewer")) else ">",
+                comparative_sign(t) or ">",
                 adj,
                 i,
             )  # "which is larger, A or B?"
