@@ -160,7 +160,8 @@ def informativeness(word: str) -> float:
 def abbreviates(short: str, word: str) -> bool:
     """`short` is a clipped `word` as column names write it ('dest' for destination, 'abbrev', 'desc'): a start
     of the word, three letters or more and three fewer at least, that WordNet knows as no word of its own
-    ('car' is a word, so it never shortens 'cargo'). False without WordNet.
+    ('car' is a word, so it never shortens 'cargo') unless the word is over twice as long ('cat' of 'category').
+    False without WordNet.
 
     >>> [abbreviates(a, b) for a, b in [("dest", "destination"), ("car", "cargo"), ("dest", "desk")]]
     [True, False, False]
@@ -168,7 +169,38 @@ def abbreviates(short: str, word: str) -> bool:
     if len(short) < 3 or len(word) < len(short) + 3 or not word.startswith(short):
         return False
     verbs, nouns, adjectives, _ = _sense_counts()
+    if nouns and len(word) >= 2 * len(short) + 2:
+        return True  # 'cat' of 'category', 'pop' of 'population': a clip far shorter than the word it starts
     return bool(nouns) and short not in nouns and short not in verbs and short not in adjectives
+
+
+def _skeleton(word: str) -> str:
+    """The word's first letter and then its consonants ('quantity' -> 'qntty', 'name' -> 'nm', 'year' -> 'yr')."""
+    return word[:1] + "".join(ch for ch in word[1:] if ch not in "aeiou")
+
+
+def contracts(short: str, word: str) -> bool:
+    """`short` writes `word` without its vowels, as column names do ('nm' for name, 'qty' quantity, 'wgt' weight,
+    'cntry' country, 'mgr' manager): all of the word's consonant skeleton, or for three letters or more a part of
+    it keeping its first and last letter; three letters or more never an English word of its own ('pot' is no
+    'pt'; two-letter words in WordNet are abbreviations themselves, 'nm' for nanometre).
+
+    >>> [contracts(a, b) for a, b in [("nm", "name"), ("qty", "quantity"), ("wgt", "weight"), ("nm", "number")]]
+    [True, True, True, False]
+    >>> [contracts(a, b) for a, b in [("dt", "date"), ("dt", "debt"), ("px", "price"), ("cntry", "country")]]
+    [True, False, False, True]
+    """
+    if len(short) < 2 or len(word) < 4 or len(word) < len(short) + 2 or short[0] != word[0] or not short.isalpha():
+        return False
+    if any(ch in "aeiou" for ch in short[1:]):
+        return False
+    skel = _skeleton(word)
+    if short != skel:
+        rest = iter(skel)
+        if len(short) < 3 or short[-1] != skel[-1] or not all(ch in rest for ch in short):
+            return False
+    verbs, nouns, adjectives, _ = _sense_counts()
+    return bool(nouns) and (len(short) == 2 or not (short in nouns or short in verbs or short in adjectives))
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 import numpy as np
 
 from ..terms import Outcome, Term
-from ..wording import is_adjective, singular
+from ..wording import contracts, is_adjective, singular
 from .schema import RDF_TYPE, local_name, split_name
 from .source import GraphSource
 
@@ -33,7 +33,7 @@ LABEL_PREDICATES = (
     "http://purl.org/dc/elements/1.1/title",
 )
 NAME_WORDS = {"name", "title", "label", "code", "id", "identifier", "symbol", "alias", "nickname", "acronym"}
-INDEX_VERSION = 9
+INDEX_VERSION = 11
 MAX_LABEL_CHARS = 200
 
 
@@ -285,13 +285,19 @@ def _name_like(kg: GraphSource) -> list[str]:
         if p.iri in LABEL_PREDICATES or not p.is_literal:
             continue
         words = set(split_name(local_name(p.iri)).split()) | set(normalize(p.label).split())
-        if not words & NAME_WORDS:
+        # 'item_nm', 'ttl': a column name writes 'name' or 'title' without its vowels
+        if not words & NAME_WORDS and not any(contracts(w, n) for w in words for n in NAME_WORDS):
             continue
         res = kg.query(f"SELECT (COUNT(DISTINCT ?o) AS ?d) WHERE {{ ?s <{p.iri}> ?o }}", timeout_s=30, isolate=False)
         distinct = int(res.rows[0][0].value) if res.outcome == Outcome.ROWS and res.rows[0][0] else 0
         if distinct >= 0.8 * p.count:
-            out.append(p.iri)
-    return out
+            out.append((not _names_outright(words), p.iri))
+    return [iri for _, iri in sorted(out)]  # a name or title shows a thing better than its code or id does
+
+
+def _names_outright(words: set[str]) -> bool:
+    """The column's words say name or title ('prod_nm' too), not an id or a code."""
+    return any(n == w or contracts(w, n) for w in words for n in ("name", "title", "label", "nickname", "alias"))
 
 
 def build_label_index(kg: GraphSource, paged: bool | None = None) -> LabelIndex:
@@ -392,6 +398,7 @@ def compute_label_index(kg: GraphSource, checkpoint=None, paged: bool = False) -
         name = display_name(unquote(local_name(iri)))  # 'language=%5BSouth%5DMande': no stray '5'
         if name and not name.isdigit():
             entries.append((iri, name, "localname"))
+    entries.sort(key=lambda e: rank.get(e[2], len(rank)))  # a thing's first name is from the best source
     return LabelIndex(entries, dict(types))
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..graph.labels import LABEL_PREDICATES, LabelHit, label_names, normalize
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
-from ..wording import abbreviates, english_noun, spelled_out, verb_form, verb_lemma
+from ..wording import abbreviates, contracts, english_noun, spelled_out, verb_form, verb_lemma
 from .lexicon import derived_nouns, doer_nouns
 from .text import STOPWORDS, TITLES, Question, is_structure_word, singular, stem, superlative_adjective
 
@@ -382,7 +382,33 @@ class Linker:
         links.free = [i for i in q.content_positions() if i not in taken and i not in naming]
         if not links.classes:
             self._class_by_meaning(q, links)
+        for m in list(links.classes):
+            self._numbered(q, links, m)
         return links
+
+    def _numbered(self, q: Question, links: Links, cls: Mention) -> None:
+        """'order 5003', 'flight 101', 'room 12': a class word and a whole number right after it name the one
+        thing of that class holding the number (its id), found in the data; the number is then no value stated
+        for some other word ('when was order 5003 placed')."""
+        at = cls.end
+        if at >= len(q.tokens) or at not in links.free or not re.fullmatch(r"\d{1,12}", q.tokens[at]):
+            return
+        res = self.kg.query(
+            f"SELECT DISTINCT ?x WHERE {{ ?x a <{cls.hits[0].iri}> ; ?p ?v . "
+            f'FILTER(isLiteral(?v) && STR(?v) = "{q.tokens[at]}") }} LIMIT 2',
+            timeout_s=3,
+            max_rows=2,
+        )
+        things = [r[0].value for r in res.rows if r[0] is not None and r[0].is_iri] if res.rows else []
+        if len(things) != 1:
+            return
+        label = self.kg.labels.label_of(things[0])
+        raw = " ".join(q.raw_tokens[cls.start : at + 1])
+        links.classes.remove(cls)
+        links.mentions.append(Mention(cls.start, at + 1, raw, "entity", [LabelHit(things[0], label, 1.0, "number")], 1.0))
+        links.mentions.sort(key=lambda m: m.start)
+        links.free = [k for k in links.free if k != at]
+        q.cues.measures = [m for m in q.cues.measures if m[2] != at]  # the number names the thing, no value
 
     def _class_by_meaning(self, q: Question, links: Links) -> None:
         """No class named by its own words: the noun asked about, when its meaning is close to one class's name
@@ -615,6 +641,8 @@ class Linker:
         raw = {w.lower() for w in words if w not in STOPWORDS}
         derived = self._derived_stems(words) - stems
         named_stems = {stem(w) for w in raw if not is_structure_word(w)} if self.prop_spelled else set()
+        # column names clip nouns ('cust_nm', 'ord_dt'), not verbs: 'ordered' names no 'ord_id'
+        clipped = [w for w in raw if not (verb_form(w) and verb_lemma(w) not in (None, w))]
         scores: dict[str, float] = {}
         for p, pw in self.prop_words.items():
             best, covered = 0.0, set()
@@ -641,9 +669,9 @@ class Linker:
                 if named_stems & full:  # 'flight numbers' names flightno; 'the number of flights' counts
                     best = max(best, 0.8)
                     covered.add(w)
-            for r in raw:
+            for r in clipped:
                 for w in pw:
-                    if abbreviates(w, r):  # 'destination' names dest_airport, 'abbreviation' abbrev
+                    if abbreviates(w, r) or contracts(w, singular(r)):  # 'destination': dest_airport, 'name': nm
                         best = max(best, 0.7)
                         covered.add(w)
             if best:

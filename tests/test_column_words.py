@@ -1,0 +1,126 @@
+"""Graphs made from tables with no labels and vowel-less column names ('item_nm', 'wgt_g', 'cntry', 'qty_avail'),
+and graphs whose words say a measure by a comparative or a rate ('faster than', 'each year'), issue 14: the
+question's full words name the columns, a class word and a number name one row, and an attempt that answers
+nothing (a count of the one thing named, a 'no' no thing could turn into a 'yes', the number asked about given
+back) is only an attempt."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import answer_values, engine_on
+from kgquery.understand.text import analyse, comparative_sign
+from kgquery.wording import contracts
+
+STOCK = """@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix it: <http://example.org/stock/item#> .
+@prefix ve: <http://example.org/stock/vendor#> .
+@prefix sh: <http://example.org/stock/shipment#> .
+@prefix s: <http://example.org/stock/> .
+s:item_1 a s:item ; it:item_nm "Gauze Roll" ; it:wgt_g 40 ; it:qty_avail 300 ; it:unit_px 2.5 .
+s:item_2 a s:item ; it:item_nm "Saline Bag" ; it:wgt_g 1050 ; it:qty_avail 80 ; it:unit_px 4.0 .
+s:item_3 a s:item ; it:item_nm "Splint Kit" ; it:wgt_g 620 ; it:qty_avail 12 ; it:unit_px 31.0 .
+s:vendor_1 a s:vendor ; ve:vend_nm "Medora" ; ve:cntry "Austria" .
+s:vendor_2 a s:vendor ; ve:vend_nm "Pulsar Labs" ; ve:cntry "Chile" .
+s:shipment_700 a s:shipment ; sh:ship_no 700 ; sh:ship_dt "2024-05-02"^^xsd:date ; sh:ref-item s:item_1 ;
+    sh:ref-vendor s:vendor_1 .
+s:shipment_701 a s:shipment ; sh:ship_no 701 ; sh:ship_dt "2024-06-11"^^xsd:date ; sh:ref-item s:item_3 ;
+    sh:ref-vendor s:vendor_2 .
+"""
+S = "http://example.org/stock/"
+
+#: a Wikidata-like graph: opaque ids, the meaning only in labels and comments
+TRAINS = """@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix t: <https://trains.example/> .
+t:C1 rdfs:label "train" .
+t:C2 rdfs:label "station" .
+t:P1 rdfs:label "maximum speed" ; rdfs:comment "Top speed in km/h." .
+t:P2 rdfs:label "annual passengers" ; rdfs:comment "Number of passengers using the station per year." .
+t:Q1 a t:C1 ; rdfs:label "Arrow" ; t:P1 250 .
+t:Q2 a t:C1 ; rdfs:label "Sprinter" ; t:P1 160 .
+t:Q3 a t:C1 ; rdfs:label "Shuttle" ; t:P1 90 .
+t:Q4 a t:C2 ; rdfs:label "Halden Central" ; t:P2 5200000 .
+t:Q5 a t:C2 ; rdfs:label "Torvik" ; t:P2 1500000 .
+"""
+T = "https://trains.example/"
+
+
+def test_vowel_less_column_words():
+    assert [contracts(a, b) for a, b in [("nm", "name"), ("cntry", "country"), ("wgt", "weight")]] == [True] * 3
+    # a two-letter skeleton must be the whole word's; longer ones keep first and last letter; no English word
+    assert [contracts(a, b) for a, b in [("nm", "number"), ("dt", "debt"), ("px", "price"), ("pot", "port")]] == [
+        False
+    ] * 4
+
+
+@pytest.fixture(scope="module")
+def stock(tmp_path_factory):
+    return engine_on(tmp_path_factory, "stock", STOCK)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Which country is Pulsar Labs in?", ["Chile"]),  # 'country' names cntry
+        ("What is the weight of the Splint Kit?", ["620"]),  # item_nm names the items; 'weight' names wgt_g
+        ("Is the Gauze Roll heavier than the Splint Kit?", ["false"]),  # two things' weights compared
+        ("When did shipment 701 arrive?", ["2024-06-11"]),  # a class word and a number: that shipment
+        ("How many Saline Bags are available?", ["80"]),  # the number held, not a count of things so named
+    ],
+)
+def test_full_words_name_clipped_columns(stock, question, expected):
+    ans, values = answer_values(stock, question)
+    if ans.boolean is not None:
+        values = ["true" if ans.boolean else "false"]
+    assert (ans.outcome, values) == ("answered", expected), ans.sparql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the Gauze Roll dearer than the Splint Kit?",  # no price word: 'one thing named both' is no answer
+        "Who sent shipment 700?",  # its number given back is no answer
+    ],
+)
+def test_attempts_that_answer_nothing_are_not_answers(stock, question):
+    ans = stock.ask(question)
+    assert ans.outcome == "abstained", (ans.sparql, ans.text)
+
+
+def test_a_count_of_the_thing_named_is_no_answer(tmp_path_factory):
+    # items known by a description only, no column says how many are held: counting the things described
+    # 'Saline Bag' finds the one item
+    plain = "\n".join(
+        line.replace("it:item_nm", "it:descr").split(" ; it:qty_avail")[0] + (" ." if "it:qty_avail" in line else "")
+        for line in STOCK.splitlines()
+    )
+    engine = engine_on(tmp_path_factory, "stock_plain", plain)
+    ans = engine.ask("How many Saline Bags are there?")
+    assert ans.outcome == "abstained" and "counts the things named" in ans.message, (ans.sparql, ans.message)
+
+
+def test_comparatives_beyond_a_word_list():
+    assert [comparative_sign(w) for w in ("faster", "slower", "colder", "water", "later")] == [
+        ">",
+        "<",
+        "<",
+        None,
+        None,
+    ]
+    assert analyse("Which trains are faster than 200 km/h?").cues.compare[:2] == (">", 200.0)
+    assert analyse("Which trains are faster overall?").cues.compare is None  # no 'than': no comparison
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Which trains are faster than 200 km/h?", [f"{T}Q1"]),  # fast -> speed (WordNet), not a listed word
+        ("Which trains are slower than 100?", [f"{T}Q3"]),
+        ("How many passengers use Torvik each year?", ["1500000"]),  # a rate: the number held, no group by year
+    ],
+)
+def test_measures_said_by_comparatives_and_rates(tmp_path_factory, question, expected):
+    engine = engine_on(tmp_path_factory, "trains", TRAINS)
+    ans, values = answer_values(engine, question)
+    assert (ans.outcome, values) == ("answered", expected), ans.sparql
