@@ -14,6 +14,8 @@ from .answer.confidence import (
     answer_properties,
     answers_the_object,
     confidence,
+    counts_the_named,
+    doubled_properties,
     naming_nouns,
     ungrouped,
 )
@@ -369,11 +371,14 @@ class KGQuery:
         ans.features, unasked = self._signals(q, links, generator, ans, res, best_score, best.shape)
         ans.confidence = confidence(ans.features)
         unfit = (
-            ungrouped(q.cues, ans.sparql or "")
+            ungrouped(q.cues, ans.sparql or "", best.shape)
             or answers_the_object(
                 links.opening_verb(q.tokens), [m.hits[0].iri for m in links.classes if m.start > 1], best.sparql
             )
             or unasked
+            or self._never_holds(ans)
+            or counts_the_named(q.tokens, links.mentions, ans.sparql or "", ans.values())
+            or _echoes_number(q.tokens, links.mentions, ans.values())
         )
         if unfit:
             ans.confidence = min(ans.confidence, UNFIT_CONFIDENCE)
@@ -383,6 +388,18 @@ class KGQuery:
             ans.message = f"not sure ({ans.confidence:.2f}): {why}"
             ans.attempt_rows, ans.attempt_boolean = ans.rows, ans.boolean
             ans.rows, ans.boolean = [], None
+
+    def _never_holds(self, ans: Answer) -> str:
+        """Why a 'no' says nothing, or '': the query asked one thing to have two values of a property that no
+        thing in the graph has twice ('is the Hex Nut cheaper than the Steel Bolt' read as one thing named both)."""
+        if ans.boolean is not False:
+            return ""
+        for p in doubled_properties(ans.sparql or ""):
+            probe = self.kg.query(f"ASK {{ ?s <{p}> ?a , ?b . FILTER(?a != ?b) }}", timeout_s=CANDIDATE_TIMEOUT_S)
+            if probe.outcome == Outcome.BOOLEAN and probe.boolean is False:
+                name = self.kg.labels.label_of(p)
+                return f"the attempt asks one thing to have two values of '{name}', which nothing in the graph has"
+        return ""
 
     def _signals(
         self, q, links, generator, ans: Answer, res: QueryResult, best_score: float, shape: str = ""
@@ -456,8 +473,10 @@ class KGQuery:
             "unhonoured": unhonoured(q.cues, ans.sparql or "", shape, unnamed, res.rows),
             "unasked": float(bool(unasked)),
         }
+        # a thing the question names is explained by the name it was found by ('APG', not 'Phillips AAF')
+        called = {h.iri: h.label for m in links.mentions if m.kind == "entity" for h in m.hits if h.label}
         try:
-            ans.explanation = explain(ans.sparql, self.kg, self.kg.labels.label_of)
+            ans.explanation = explain(ans.sparql, self.kg, lambda iri: called.get(iri) or self.kg.labels.label_of(iri))
         except Exception:
             ans.explanation = ""
         f["meaning"] = self._meaning(q.text, ans.explanation)
@@ -625,6 +644,15 @@ def _read_and_link(question: str, linker, choice: str | None):
 
 
 _ONE_VARIABLE = re.compile(r"^\s*SELECT\s+DISTINCT\s+(\?\w+)\s+WHERE\s*\{(.*)\}\s*$", re.S)
+
+
+def _echoes_number(tokens: list[str], mentions, values: list[str]) -> str:
+    """Why the answer says nothing, or '': 'who sent shipment 700' answered '700', the very number the question
+    names the shipment by (read off the property that holds it)."""
+    for m in mentions:
+        if m.kind == "entity" and tokens[m.end - 1].isdigit() and values == [tokens[m.end - 1]]:
+            return f"the attempt gives back the number {tokens[m.end - 1]} that the question names the thing by"
+    return ""
 
 
 def _unnamed_nodes(res) -> bool:

@@ -157,7 +157,7 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
         checks.append(
             "COUNT(" in up or "+value" in shape or "+sum-" in shape
         )  # "how many pages", "how many people": a sum
-    if cues.group is not None and (cues.count or cues.aggregates):
+    if grouping_asked(cues, shape):
         checks.append("GROUP BY" in up)
     if cues.superlative:
         checks.append(any(k in up for k in ("MAX(", "MIN(", "ORDER BY")) and not unnamed)
@@ -200,10 +200,51 @@ def stated_numbers_used(tokens: list[str], sparql: str) -> set[int]:
 UNFIT_CONFIDENCE = 0.3
 
 
-def ungrouped(cues, sparql: str) -> str:
+_FIXED_TRIPLE = re.compile(r'(\?\w+) <([^<>\s]+)> ("(?:[^"\\]|\\.)*"(?:\^\^<[^<>\s]+>|@[\w-]+)?|<[^<>\s]+>) \.')
+
+
+def doubled_properties(sparql: str) -> list[str]:
+    """Properties the query asks one thing to have twice with different given values ('?x name "Hex Nut" . ?x
+    name "Steel Bolt"'): where nothing in the graph has two such values, the query can never hold.
+
+    >>> doubled_properties('ASK { ?x <http://e/nm> "A" . ?x <http://e/nm> "B" . }')
+    ['http://e/nm']
+    >>> doubled_properties('ASK { ?x <http://e/nm> "A" . ?y <http://e/nm> "B" . }')
+    []
+    """
+    seen: dict[tuple[str, str], set[str]] = {}
+    for var, prop, obj in _FIXED_TRIPLE.findall(sparql):
+        seen.setdefault((var, prop), set()).add(obj)
+    return sorted({prop for (_v, prop), objs in seen.items() if len(objs) > 1})
+
+
+def counts_the_named(tokens: list[str], mentions, sparql: str, values: list[str]) -> str:
+    """Why a count of 1 answers nothing, or '': 'how many Claw Hammers are in stock' names a thing right after
+    'how many', and counting the things so named finds that one thing; how many of it there are is a number
+    the graph would hold, not a count of matches."""
+    if tokens[:2] != ["how", "many"] or values != ["1"] or "COUNT(" not in sparql.upper():
+        return ""
+    named = next((m for m in mentions if m.start == 2 and m.kind in ("entity", "value")), None)
+    if named is None or (named.end < len(tokens) and singular(tokens[named.end]) != tokens[named.end]):
+        return ""  # 'how many Toyota cars': the name narrows down the things counted ('cars')
+    body = re.search(r"\{(.*)\}", sparql, re.S)
+    kept = [t for t in (body[1] if body else "").split(" .") if t.strip() and not _TYPE_TRIPLE.match(t.strip())]
+    if len(kept) != 1:
+        return ""  # 'how many forwards play for X': the name is one constraint among others on what is counted
+    return f"the attempt counts the things named '{named.text}' (there is one), not how many of it there are"
+
+
+def grouping_asked(cues, shape: str) -> bool:
+    """A number per group is asked for ('how many cities does each country have'), unless the group is a unit
+    of time and the query reads the stored number ('how many passengers use X each year': a rate)."""
+    rate = getattr(cues, "per_time", False) and "+value" in shape
+    return cues.group is not None and bool(cues.count or cues.aggregates) and not rate
+
+
+def ungrouped(cues, sparql: str, shape: str = "") -> str:
     """Why the query cannot answer the question, by its form alone, or '' ('how many cities does each country
     have' asks for a number per country: one number, with no GROUP BY, answers something else)."""
-    if cues.group is not None and (cues.count or cues.aggregates) and "GROUP BY" not in sparql.upper():
+    if grouping_asked(cues, shape) and "GROUP BY" not in sparql.upper():
         return "the question asks for a number per group, and the best attempt gives one number for all"
     return ""
 
