@@ -124,3 +124,32 @@ def test_measures_said_by_comparatives_and_rates(tmp_path_factory, question, exp
     engine = engine_on(tmp_path_factory, "trains", TRAINS)
     ans, values = answer_values(engine, question)
     assert (ans.outcome, values) == ("answered", expected), ans.sparql
+
+
+#: a country table beside a city table where one city is called like a word of a column ('Independence')
+NATIONS = """@prefix na: <http://example.org/n/nation#> .
+@prefix ci: <http://example.org/n/city#> .
+@prefix n: <http://example.org/n/> .
+n:nation_1 a n:nation ; na:name "Norland" ; na:indepyear 1905 ; na:population 5400000 .
+n:nation_2 a n:nation ; na:name "Sudria" ; na:indepyear 1960 ; na:population 900000 .
+n:city_1 a n:city ; ci:name "Independence" ; ci:population 110000 ; ci:ref-nation n:nation_1 .
+n:city_2 a n:city ; ci:name "Harbour" ; ci:population 30000 ; ci:ref-nation n:nation_2 .
+"""
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # 'independence' in lower case beside 'year' is a word of the column indepyear, not the city
+        ("What is the independence year of the nation with the smallest population?", ["1960"]),
+        ("What is the population of Independence?", ["110000"]),  # the city, named as a name
+    ],
+)
+def test_a_common_word_of_a_column_is_no_place(tmp_path_factory, question, expected):
+    engine = engine_on(tmp_path_factory, "nations", NATIONS)
+    ans, values = answer_values(engine, question)
+    assert values == expected, ans.sparql
+
+
+def test_a_year_said_with_on():
+    assert (1974.0, "year") in [m[:2] for m in analyse("the weight of the car produced on 1974").cues.measures]

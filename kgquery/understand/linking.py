@@ -365,7 +365,8 @@ class Linker:
                     continue
                 text = " ".join(words)
                 raw = " ".join(q.raw_tokens[i:j])
-                cands.extend(self._span_mentions(i, j, text, raw, q))
+                found = self._span_mentions(i, j, text, raw, q)
+                cands.extend(m for m in found if m.kind == "class" or not self._common_word_of_property(m, q))
         chosen: list[Mention] = []
         taken: set[int] = set()
         for m in sorted(cands, key=lambda m: (-(m.score * (1 + 0.5 * (m.end - m.start))), m.start)):
@@ -524,6 +525,25 @@ class Linker:
             if fuzzy:
                 out.append(Mention(i, j, raw, "entity", _dedup(fuzzy), 0.85 * fuzzy[0].score))
         return out
+
+    def _common_word_of_property(self, m: Mention, q: Question) -> bool:
+        """'the independence year of the country': a common word written in lower case, equal only to proper
+        names ('Independence', a city), next to a word that names a property whose own name holds the word's
+        start ('indepyear'), is a word of that property's name, not the place ('the population of paris' keeps
+        Paris: 'population' does not hold 'pari')."""
+        i, raw = m.start, m.text
+        if m.end - i != 1 or not raw.isalpha() or not raw.islower() or len(raw) < 4 or not english_noun(raw):
+            return False
+        if not all(h.label[:1].isupper() for h in m.hits):
+            return False
+        near = [k for k in range(max(0, i - 2), min(len(q.tokens), i + 3)) if k != i]
+        for k in near:
+            if q.tokens[k] in STOPWORDS:
+                continue
+            scores = self.property_scores([q.tokens[k]])
+            if any(s >= 0.8 and raw[:4] in re.sub(r"[^a-z]", "", local_name(p).lower()) for p, s in scores.items()):
+                return True
+        return False
 
     def _place_mention(self, i: int, text: str, raw: str) -> Mention | None:
         """One word naming a place by an adjective: the proper noun WordNet says it pertains to ('a french

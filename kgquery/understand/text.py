@@ -470,11 +470,11 @@ def _measures(low: list[str], taken: set[int], c: Cues) -> list[tuple[float, str
             and 1000 <= int(w) <= 2100
             and i > 0
             and (
-                low[i - 1] in ("in", "during", "of", "from", "year", "years")
+                low[i - 1] in ("in", "on", "during", "of", "from", "year", "years")
                 or low[i - 2 : i] in (["in", "both"], ["of", "both"])
             )
         ):
-            out.append((float(w), "year", i))  # a four-digit number after 'in' is a year
+            out.append((float(w), "year", i))  # a four-digit number after 'in' or 'on' is a year
         elif (named := _named_before(low, i)) is not None:
             out.append((float(w), named, i))
     at = {i for _, _, i in out}
