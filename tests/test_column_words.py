@@ -153,3 +153,19 @@ def test_a_common_word_of_a_column_is_no_place(tmp_path_factory, question, expec
 
 def test_a_year_said_with_on():
     assert (1974.0, "year") in [m[:2] for m in analyse("the weight of the car produced on 1974").cues.measures]
+
+
+def test_the_noun_asked_names_the_column_before_a_verb_does(tmp_path_factory):
+    # 'ordered' names the order's own id column as fully as 'customers' names cust_nm; the noun asked for wins
+    ttl = """@prefix od: <http://example.org/shop/order#> .
+@prefix pr: <http://example.org/shop/product#> .
+@prefix s: <http://example.org/shop/> .
+s:product_1 a s:product ; pr:prod_nm "Copper Wire" .
+s:product_2 a s:product ; pr:prod_nm "Hex Nut" .
+s:order_71 a s:order ; od:ord_id 71 ; od:cust_nm "Acme Corp" ; od:ref-prod_id s:product_1 .
+s:order_72 a s:order ; od:ord_id 72 ; od:cust_nm "Cole Electric" ; od:ref-prod_id s:product_1 .
+s:order_73 a s:order ; od:ord_id 73 ; od:cust_nm "Birch Builders" ; od:ref-prod_id s:product_2 .
+"""
+    engine = engine_on(tmp_path_factory, "orders", ttl)
+    ans, values = answer_values(engine, "Which customers ordered Copper Wire?")
+    assert values == ["Acme Corp", "Cole Electric"], ans.sparql

@@ -19,6 +19,9 @@ ASKED_CLASS_PENALTY = 1.0
 OF_NOUN_PENALTY = 0.4
 #: what a list of the things loses when an opening 'who'/'what' verb acts on their class ("who founded a company")
 OBJECT_OF_VERB = 0.5
+#: what a property gains when the noun asked for ('which customers', 'what colour') names it: a word scores up
+#: to 1.0, so a tenth puts the asked word's property before one a verb or a word elsewhere names alike
+ASKED_WORD_BONUS = 0.1
 #: words that ask for the different values themselves to be counted ('how many different ages'), not added up
 DISTINCT_WORDS = {"different", "distinct", "unique", "various", "kinds", "types", "values"}
 
@@ -162,7 +165,9 @@ class ReadShapes:
             if p in LABEL_PREDICATES and not {"label", "labels"} & set(self._free):
                 continue  # "the names of the countries ...": the things themselves, shown by their labels
             if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
-                ps = max(ps, 0.8)  # "in which cities": the word the question asks for names the property
+                # "in which cities": the word the question asks for names the property, before a word elsewhere
+                # does ("which customers ordered X": the customer's name, not the order's id the verb names)
+                ps = max(ps, 0.8) + ASKED_WORD_BONUS
             if opening and ps >= 0.5 and self._word_scores(opening).get(p, 0.0) >= 0.5:
                 ps = max(ps, 0.8)  # "who wrote the longest book": the verb asked with names what is read out
             # of two properties one word names fully ("song names": name, song name), the one more words name
