@@ -169,3 +169,26 @@ s:order_73 a s:order ; od:ord_id 73 ; od:cust_nm "Birch Builders" ; od:ref-prod_
     engine = engine_on(tmp_path_factory, "orders", ttl)
     ans, values = answer_values(engine, "Which customers ordered Copper Wire?")
     assert values == ["Acme Corp", "Cole Electric"], ans.sparql
+
+
+#: singers, concerts and the table between them; a singer's own number also has 'year' in its name
+CONCERTS = """@prefix si: <http://example.org/c/singer#> .
+@prefix co: <http://example.org/c/concert#> .
+@prefix sc: <http://example.org/c/singer_in_concert#> .
+@prefix c: <http://example.org/c/> .
+c:singer_1 a c:singer ; si:name "Ada Bloom" ; si:song_release_year 2014 .
+c:singer_2 a c:singer ; si:name "Cyril Vane" ; si:song_release_year 2009 .
+c:singer_3 a c:singer ; si:name "Mira Holt" ; si:song_release_year 2016 .
+c:concert_1 a c:concert ; co:concert_name "Spring Nights" ; co:year 2014 .
+c:concert_2 a c:concert ; co:concert_name "Harbour Lights" ; co:year 2015 .
+c:sic_1 a c:singer_in_concert ; sc:ref-singer_id c:singer_2 ; sc:ref-concert_id c:concert_1 .
+c:sic_2 a c:singer_in_concert ; sc:ref-singer_id c:singer_3 ; sc:ref-concert_id c:concert_1 .
+c:sic_3 a c:singer_in_concert ; sc:ref-singer_id c:singer_1 ; sc:ref-concert_id c:concert_2 .
+"""
+
+
+def test_a_year_goes_to_the_joined_thing_it_names(tmp_path_factory):
+    # 'in 2014' is the concert's year (the word 'year' names it fully), not the singer's song release year
+    engine = engine_on(tmp_path_factory, "concerts", CONCERTS)
+    ans, values = answer_values(engine, "What are the names of the singers who performed in a concert in 2014?")
+    assert values == ["Cyril Vane", "Mira Holt"], ans.sparql

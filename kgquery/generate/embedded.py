@@ -67,6 +67,9 @@ OR_FIT = 0.3
 
 #: what a yes/no reading loses that asks about something unnamed when the question opens with a named thing
 UNNAMED_SUBJECT = 0.2
+#: how much better another joined thing's own number must fit a stated value's word than any number of the
+#: matches for the value to go to that thing (a word names a property fully at 1.0, one word of three at ~0.73)
+OTHER_NODE_MARGIN = 0.15
 
 
 class EmbeddedGenerator(
@@ -564,10 +567,15 @@ class EmbeddedGenerator(
             stated.setdefault(word, []).append(value)
             stated_at.setdefault(word, []).append(at)
         for k, (word, values) in enumerate(stated.items()):
-            paths = [p for p in self._numeric_paths(cls, body, word, {}) if p.score >= 0.6]
+            # "in both 2014 and 2015" asks for two linked things, one per value: from the matches only
+            alone = _both(q, stated_at[word])
+            node, paths = self._measured_node(body, x, cls, lambda c, b: self._numeric_paths(c, b, word, {}), alone)
             spelled = False
             if not paths:  # "concerts in 2014" where years are stored as texts: the value as written
-                paths = [p for p in self._numeral_paths(cls, body, word, [_num(v) for v in values]) if p.score >= 0.6]
+                written = [_num(v) for v in values]
+                node, paths = self._measured_node(
+                    body, x, cls, lambda c, b: self._numeral_paths(c, b, word, written), alone
+                )
                 spelled = True
             if not paths and word == "year" and len(values) == 1:  # "born in 1998": a date within that year
                 path = self._dated_in(q, cls, body, stated_at[word][0])
@@ -588,11 +596,11 @@ class EmbeddedGenerator(
                 for j, v in enumerate(shown):
                     one = path.at(f"?q{k}b{j}")
                     value = f"STR(?q{k}b{j})" if spelled else f"?q{k}b{j}"
-                    extra += one.triples(x, f"q{k}b{j}") + [f"FILTER({value} = {v})"]
+                    extra += one.triples(node, f"q{k}b{j}") + [f"FILTER({value} = {v})"]
             else:
                 value = f"STR(?q{k})" if spelled else f"?q{k}"
                 test = f"{value} = {shown[0]}" if len(shown) == 1 else f"{value} IN ({', '.join(shown)})"
-                extra += path.triples(x, f"q{k}") + [f"FILTER({test})"]
+                extra += path.triples(node, f"q{k}") + [f"FILTER({test})"]
             bonus += 0.5 * path.score
         if q.cues.also_time:
             extra, bonus = self._also_in_time(q, body, x, cls, scores, extra, bonus)
@@ -621,6 +629,25 @@ class EmbeddedGenerator(
             extra += path.triples(x, f"t{k}") + [f"FILTER({test}(LCASE(STR(?t{k})), {_string(text.lower())}))"]
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
+
+    def _measured_node(
+        self, body: list[str], x: str, cls: str | None, find, matches_only: bool = False
+    ) -> tuple[str, list]:
+        """(the node a stated value belongs to, its paths to the number the value's word names): the matches
+        `x`, unless another thing the body joins has a number of its own the word names clearly better ("the
+        singers who performed in a concert in 2014": the concert's year, not the singer's song release year).
+        `find(cls, body)` gives the paths from ?x, best first; `matches_only`: from `x` alone."""
+        paths = [p for p in find(cls, body) if p.score >= 0.6]
+        best = paths[0].score if paths else 0.0
+        for var, other in [] if matches_only else re.findall(r"(\?\w+) a <([^<>\s]+)> \.", " ".join(body)):
+            if var == x or other == cls:
+                continue
+            swap = {x: "?x_own", var: "?x"}  # path finding starts at ?x
+            renamed = [re.sub(r"\?\w+", lambda m: swap.get(m.group(0), m.group(0)), t) for t in body]
+            own = [p for p in find(other, renamed) if p.score >= 0.6 and len(p.steps) == 1]
+            if own and own[0].score >= best + OTHER_NODE_MARGIN:
+                return var, own
+        return x, paths
 
     def _wrap_one(
         self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]
