@@ -8,7 +8,7 @@ go to bench/out/<set>.json (not committed) for before/after comparisons and for 
 
     python bench/eval_sets.py                      # ck25, countries, spider-dev
     python bench/eval_sets.py --sets ck25          # one set
-    python bench/eval_sets.py --sets probe-library,probe-films,probe-staff,probe-towns,probe-shop,probe-league,probe-papers,probe-rail,probe-depot
+    python bench/eval_sets.py --sets probe-rail,probe-depot   # probe-<name> for each graph in bench/probes
     python bench/eval_sets.py --sets spider-heldout   # the held-out graphs: run once, at the end
 
 The Spider4SPARQL split by graph is fixed (issue 14); nothing of the held-out graphs is read while

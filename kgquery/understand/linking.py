@@ -406,7 +406,9 @@ class Linker:
         label = self.kg.labels.label_of(things[0])
         raw = " ".join(q.raw_tokens[cls.start : at + 1])
         links.classes.remove(cls)
-        links.mentions.append(Mention(cls.start, at + 1, raw, "entity", [LabelHit(things[0], label, 1.0, "number")], 1.0))
+        links.mentions.append(
+            Mention(cls.start, at + 1, raw, "entity", [LabelHit(things[0], label, 1.0, "number")], 1.0)
+        )
         links.mentions.sort(key=lambda m: m.start)
         links.free = [k for k in links.free if k != at]
         q.cues.measures = [m for m in q.cues.measures if m[2] != at]  # the number names the thing, no value
