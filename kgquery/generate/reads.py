@@ -164,10 +164,7 @@ class ReadShapes:
         for p, ps in sorted(self._leftover(used, spent).items(), key=lambda kv: -kv[1] + own_(kv[0]))[:3]:
             if p in LABEL_PREDICATES and not {"label", "labels"} & set(self._free):
                 continue  # "the names of the countries ...": the things themselves, shown by their labels
-            if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
-                # "in which cities": the word the question asks for names the property, before a word elsewhere
-                # does ("which customers ordered X": the customer's name, not the order's id the verb names)
-                ps = max(ps, 0.8) + ASKED_WORD_BONUS
+            ps, named_by_asked = self._named_by_asked(asked, p, ps)
             if opening and ps >= 0.5 and self._word_scores(opening).get(p, 0.0) >= 0.5:
                 ps = max(ps, 0.8)  # "who wrote the longest book": the verb asked with names what is read out
             # of two properties one word names fully ("song names": name, song name), the one more words name
@@ -185,7 +182,7 @@ class ReadShapes:
                 out.append(
                     Candidate(
                         f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}",
-                        s + ps - 0.2 - own,
+                        s + ps + named_by_asked - 0.2 - own,
                         shape + "+attribute",
                     )
                 )
@@ -235,6 +232,15 @@ class ReadShapes:
             heads.append(f"({agg}(?a{k}) AS ?{agg.lower()})")
             fits.append(path.score)
         return (" ".join(heads), " ".join(triples), sum(fits) / len(fits)) if heads else None
+
+    def _named_by_asked(self, asked: str | None, p: str, ps: float) -> tuple[float, float]:
+        """(the property's score, what reading its values out gains) when the word the question asks for names
+        it ("in which cities"): the values read out come before what a word elsewhere names ("which customers
+        ordered X": the customer's name, not the order's id the verb names); the things holding them gain
+        nothing ('which mayor': the mayors are the values of 'mayor', not the cities)."""
+        if asked and ps >= 0.5 and self._word_scores(asked).get(p, 0.0) >= 0.5:
+            return max(ps, 0.8), ASKED_WORD_BONUS
+        return ps, 0.0
 
     @staticmethod
     def _asked_word(q: Question) -> str | None:
