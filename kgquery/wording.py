@@ -348,3 +348,26 @@ def verb_form(word: str) -> bool:
     if w != lemma:  # a participle or a third-person form
         return w not in nouns or verbs.get(lemma, 0) > nouns.get(w, 0)
     return verbs.get(w, 0) > nouns.get(w, 0) + adjectives.get(w, 0)
+
+
+def spelled_as_asked(text: str, question: str) -> str:
+    """`text` with each clipped word of a column name ('px', 'qty', 'cat', 'dt') that a word of the question
+    spells out ('price' is no clip of 'px', but 'category' is of 'cat', 'quantity' of 'qty') written as the
+    question wrote it: an explanation read for its meaning then says what the question says.
+
+    >>> spelled_as_asked("Finds the cat of products", "Which category has the most products?")
+    'Finds the category of products'
+    """
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]+", question) if len(w) >= 3}
+
+    def full(m: re.Match) -> str:
+        w = m.group(0)
+        low = w.lower()
+        if low in asked:
+            return w
+        for r in asked:
+            if abbreviates(low, r) or contracts(low, singular(r)):
+                return r
+        return w
+
+    return re.sub(r"[A-Za-z]+", full, text)

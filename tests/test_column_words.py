@@ -192,3 +192,14 @@ def test_a_year_goes_to_the_joined_thing_it_names(tmp_path_factory):
     engine = engine_on(tmp_path_factory, "concerts", CONCERTS)
     ans, values = answer_values(engine, "What are the names of the singers who performed in a concert in 2014?")
     assert values == ["Cyril Vane", "Mira Holt"], ans.sparql
+
+
+def test_an_explanation_read_for_meaning_says_the_question_s_words():
+    from kgquery.wording import spelled_as_asked
+
+    question = "What is the average quantity of the products in the Tools category?"
+    assert spelled_as_asked("Finds the qty of products whose cat is Tools", question) == (
+        "Finds the quantity of products whose category is Tools"
+    )
+    # a word the question does not spell out stays; 'px' clips no word of 'price'
+    assert spelled_as_asked("Finds the unit px of products", "What is the price?") == "Finds the unit px of products"
