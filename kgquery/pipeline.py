@@ -25,7 +25,7 @@ from .answer.verbalize import word_answer  # the answer's sentence; importable f
 from .errors import KgqueryError
 from .graph import KnowledgeGraph
 from .understand.lexicon import attribute_nouns
-from .wording import spelled_as_asked
+from .wording import spelled_as_asked, verb_form
 
 #: candidates executed per question (best-scored first)
 EXECUTE_TOP = 12
@@ -533,6 +533,11 @@ class KGQuery:
                 out |= {i, i + 1}
         if q.cues.ordinal and re.search(r"\b(MAX|MIN)\(|\bORDER BY\b", sparql.upper()):
             out.add(q.cues.ordinal[1])
+        if q.cues.compare_time and q.cues.compare:
+            # 'orders placed after 1 March', 'staff who joined before 2019': the verb names the event whose
+            # time the query compares
+            at = q.cues.compare[2]
+            out |= {i for i in free if i + 1 == at and verb_form(q.tokens[i])}
         return out
 
     def _meaning(self, question: str, explanation: str) -> float:

@@ -203,3 +203,12 @@ def test_an_explanation_read_for_meaning_says_the_question_s_words():
     )
     # a word the question does not spell out stays; 'px' clips no word of 'price'
     assert spelled_as_asked("Finds the unit px of products", "What is the price?") == "Finds the unit px of products"
+
+
+def test_a_verb_before_a_compared_date_is_explained_by_it(stock):
+    # 'arrived after 1 June': the verb names the event whose date the query compares, so it leaves no more
+    # unexplained than the same question without it
+    with_verb = stock.ask("Which shipments arrived after 1 June 2024?")
+    without = stock.ask("Which shipments are after 1 June 2024?")
+    assert with_verb.sparql == without.sparql and "ship_dt" in with_verb.sparql
+    assert with_verb.features["unexplained"] == pytest.approx(without.features["unexplained"])
