@@ -25,6 +25,7 @@ from .answer.verbalize import word_answer  # the answer's sentence; importable f
 from .errors import KgqueryError
 from .graph import KnowledgeGraph
 from .understand.lexicon import attribute_nouns
+from .understand.text import STOPWORDS
 from .wording import spelled_as_asked, verb_form
 
 #: candidates executed per question (best-scored first)
@@ -546,7 +547,7 @@ class KGQuery:
         if emb is None or not explanation:
             return 0.5
         try:
-            v = emb.encode([question, spelled_as_asked(explanation, question)])
+            v = emb.encode([question, spelled_as_asked(explanation, question, STOPWORDS)])
         except RuntimeError:
             return 0.5
         return float(v[0] @ v[1])

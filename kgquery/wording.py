@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -350,12 +351,14 @@ def verb_form(word: str) -> bool:
     return verbs.get(w, 0) > nouns.get(w, 0) + adjectives.get(w, 0)
 
 
-def spelled_as_asked(text: str, question: str) -> str:
+def spelled_as_asked(text: str, question: str, keep: Collection[str] = ()) -> str:
     """`text` with each clipped word of a column name ('px', 'qty', 'cat', 'dt') that a word of the question
     spells out ('price' is no clip of 'px', but 'category' is of 'cat', 'quantity' of 'qty') written as the
     question wrote it: an explanation read for its meaning then says what the question says.
 
-    >>> spelled_as_asked("Finds the cat of products", "Which category has the most products?")
+    `keep`: words never rewritten, the caller's function words ('the' is no clip of 'theatres').
+
+    >>> spelled_as_asked("Finds the cat of products", "Which category has most products?", keep={"the", "of"})
     'Finds the category of products'
     """
     asked = {w.lower() for w in re.findall(r"[A-Za-z]+", question) if len(w) >= 3}
@@ -363,7 +366,7 @@ def spelled_as_asked(text: str, question: str) -> str:
     def full(m: re.Match) -> str:
         w = m.group(0)
         low = w.lower()
-        if low in asked:
+        if low in asked or low in keep:
             return w
         for r in asked:
             if abbreviates(low, r) or contracts(low, singular(r)):

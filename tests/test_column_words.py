@@ -203,6 +203,11 @@ def test_an_explanation_read_for_meaning_says_the_question_s_words():
     )
     # a word the question does not spell out stays; 'px' clips no word of 'price'
     assert spelled_as_asked("Finds the unit px of products", "What is the price?") == "Finds the unit px of products"
+    # function words are never clips of a question's words ('the' of 'theatres')
+    from kgquery.understand.text import STOPWORDS
+
+    theatres = spelled_as_asked("Finds the name of theatres", "Which theatres have most seats?", STOPWORDS)
+    assert theatres == "Finds the name of theatres"
 
 
 def test_a_verb_before_a_compared_date_is_explained_by_it(stock):
