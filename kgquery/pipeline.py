@@ -534,11 +534,29 @@ class KGQuery:
                 out |= {i, i + 1}
         if q.cues.ordinal and re.search(r"\b(MAX|MIN)\(|\bORDER BY\b", sparql.upper()):
             out.add(q.cues.ordinal[1])
+        out |= self._measure_adjectives(q, free, props, word_scores, sparql)
         if q.cues.compare_time and q.cues.compare:
             # 'orders placed after 1 March', 'staff who joined before 2019': the verb names the event whose
             # time the query compares
             at = q.cues.compare[2]
             out |= {i for i in free if i + 1 == at and verb_form(q.tokens[i])}
+        return out
+
+    def _measure_adjectives(self, q, free: set[int], props: set[str], word_scores, sparql: str) -> set[int]:
+        """Positions of the adjective of a measure the query filters on: 'between 2000 and 3000 metres high',
+        'over 500 km long' name the number compared by the adjective after it, through the noun WordNet makes
+        of it (high -> height) when a number the query uses fits that noun."""
+        if not (q.cues.between or q.cues.compare) or "FILTER(" not in sparql.upper():
+            return set()
+        numbers = [i for i, t in enumerate(q.tokens) if t.replace(".", "", 1).isdigit()]
+        numeric = {p for p in props if (info := self.kg.schema.prop(p)) is not None and info.is_numeric}
+        out = set()
+        for i in free:
+            nouns = attribute_nouns(q.tokens[i])
+            if not nouns or not any(0 < i - k <= 2 for k in numbers):
+                continue
+            if any(word_scores(w).get(p, 0.0) >= 0.5 for w in nouns for p in numeric):
+                out.add(i)
         return out
 
     def _meaning(self, question: str, explanation: str) -> float:

@@ -80,12 +80,17 @@ def test_full_words_name_clipped_columns(stock, question, expected):
     "question",
     [
         "Is the Gauze Roll dearer than the Splint Kit?",  # no price word: 'one thing named both' is no answer
-        "Who sent shipment 700?",  # its number given back is no answer
     ],
 )
 def test_attempts_that_answer_nothing_are_not_answers(stock, question):
     ans = stock.ask(question)
     assert ans.outcome == "abstained", (ans.sparql, ans.text)
+
+
+def test_who_is_answered_by_someone_not_a_number(stock):
+    # 'who' asks for someone: the shipment's own number (or date) given back is no answer; its vendor is
+    ans, values = answer_values(stock, "Who sent shipment 700?")
+    assert values == ["Medora"], (ans.sparql, ans.text)
 
 
 def test_a_count_of_the_thing_named_is_no_answer(tmp_path_factory):

@@ -44,6 +44,8 @@ PREFIX su: <http://depot.example/supplier#>
 PREFIX sp: <http://depot.example/supply#>
 PREFIX od: <http://depot.example/order#>
 PREFIX dp: <http://depot.example/>
+PREFIX geo: <http://geo.example/ontology/>
+PREFIX res: <http://geo.example/resource/>
 """
 
 
@@ -449,6 +451,101 @@ DEPOT = [
     ),
 ]
 
+PEAKS = [
+    ("How high is Mount Kelvar?", "SELECT ?e WHERE { res:Mount_Kelvar geo:elevation ?e }"),
+    ("What is the prominence of Drakspitze?", "SELECT ?p WHERE { res:Drakspitze geo:prominence ?p }"),
+    ("Which is the highest mountain?", "SELECT ?m WHERE { ?m a geo:Mountain ; geo:elevation ?e } ORDER BY DESC(?e) LIMIT 1"),
+    (
+        "Is Drakspitze higher than Mount Kelvar?",
+        "ASK { res:Drakspitze geo:elevation ?a . res:Mount_Kelvar geo:elevation ?b FILTER(?a > ?b) }",
+    ),
+    (
+        "How many mountains are higher than 3000 metres?",
+        "SELECT (COUNT(?m) AS ?n) WHERE { ?m a geo:Mountain ; geo:elevation ?e FILTER(?e > 3000) }",
+    ),
+    (
+        "Which mountains in Estavia are higher than 2000 m?",
+        "SELECT ?m WHERE { ?m a geo:Mountain ; geo:locatedInArea res:Estavia ; geo:elevation ?e FILTER(?e > 2000) }",
+    ),
+    (
+        "What is the average elevation of the mountains in the Varn Range?",
+        "SELECT (AVG(?e) AS ?a) WHERE { ?m geo:mountainRange res:Varn_Range ; geo:elevation ?e }",
+    ),
+    ("How long is the Essel?", "SELECT ?l WHERE { res:Essel geo:length ?l }"),
+    ("Which river is the longest?", "SELECT ?r WHERE { ?r a geo:River ; geo:length ?l } ORDER BY DESC(?l) LIMIT 1"),
+    ("Which rivers flow into Lake Ostra?", "SELECT ?r WHERE { ?r geo:riverMouth res:Lake_Ostra }"),
+    (
+        "What are the three highest mountains?",
+        "SELECT ?m WHERE { ?m a geo:Mountain ; geo:elevation ?e } ORDER BY DESC(?e) LIMIT 3",
+    ),
+    ("When was Mount Kelvar first climbed?", "SELECT ?y WHERE { res:Mount_Kelvar geo:firstAscentYear ?y }"),
+    ("Who made the first ascent of Ostry Tor?", "SELECT ?p WHERE { res:Ostry_Tor geo:firstAscentPerson ?p }"),
+    (
+        "Which mountains were first climbed before 1890?",
+        "SELECT ?m WHERE { ?m geo:firstAscentYear ?y FILTER(?y < 1890) }",
+    ),
+    ("How deep is Lake Ostra?", "SELECT ?d WHERE { res:Lake_Ostra geo:maximumDepth ?d }"),
+    ("Which lake has the largest area?", "SELECT ?l WHERE { ?l a geo:Lake ; geo:areaTotal ?a } ORDER BY DESC(?a) LIMIT 1"),
+    (
+        "How many lakes are there in Norvalia?",
+        "SELECT (COUNT(?l) AS ?n) WHERE { ?l a geo:Lake ; geo:country res:Norvalia }",
+    ),
+    (
+        "Which mountains are between 2000 and 3000 metres high?",
+        "SELECT ?m WHERE { ?m a geo:Mountain ; geo:elevation ?e FILTER(?e >= 2000 && ?e <= 3000) }",
+    ),
+    ("Which lake lies lowest?", "SELECT ?l WHERE { ?l a geo:Lake ; geo:elevation ?e } ORDER BY ?e LIMIT 1"),
+    (
+        "Which rivers are longer than the Essel?",
+        "SELECT ?r WHERE { res:Essel geo:length ?x . ?r geo:length ?l FILTER(?l > ?x) }",
+    ),
+    (
+        "How many mountains does each mountain range have?",
+        "SELECT ?r (COUNT(?m) AS ?n) WHERE { ?m geo:mountainRange ?r } GROUP BY ?r",
+    ),
+    ("What is the capital of Kelmark?", "SELECT ?c WHERE { res:Kelmark geo:capital ?c }"),
+    (
+        "How many people live in the capital of Norvalia?",
+        "SELECT ?p WHERE { res:Norvalia geo:capital/geo:populationTotal ?p }",
+    ),
+    (
+        "Is there a lake deeper than 400 metres?",
+        "ASK { ?l a geo:Lake ; geo:maximumDepth ?d FILTER(?d > 400) }",
+    ),
+    (
+        "Which mountains did Teodor Vang climb first?",
+        "SELECT ?m WHERE { ?m geo:firstAscentPerson res:Teodor_Vang }",
+    ),
+    (
+        "Which rivers flow through both Norvalia and Estavia?",
+        "SELECT ?r WHERE { ?r a geo:River ; geo:country res:Norvalia , res:Estavia }",
+    ),
+    (
+        "In which country is the highest mountain?",
+        "SELECT ?c WHERE { ?m a geo:Mountain ; geo:elevation ?e ; geo:locatedInArea ?c } ORDER BY DESC(?e) LIMIT 1",
+    ),
+    (
+        "What is the total length of the rivers in Kelmark?",
+        "SELECT (SUM(?l) AS ?s) WHERE { ?r a geo:River ; geo:country res:Kelmark ; geo:length ?l }",
+    ),
+    (
+        "Which mountain range is Sorn Peak part of?",
+        "SELECT ?r WHERE { res:Sorn_Peak geo:mountainRange ?r }",
+    ),
+    (
+        "Which mountains have a prominence of more than 1000 metres?",
+        "SELECT ?m WHERE { ?m geo:prominence ?p FILTER(?p > 1000) }",
+    ),
+    (
+        "Which country is bigger, Estavia or Kelmark?",
+        "SELECT ?c WHERE { VALUES ?c { res:Estavia res:Kelmark } ?c geo:areaTotal ?a } ORDER BY DESC(?a) LIMIT 1",
+    ),
+    (
+        "Who climbed a mountain in the Ostry Mountains first?",
+        "SELECT DISTINCT ?p WHERE { ?m geo:mountainRange res:Ostry_Mountains ; geo:firstAscentPerson ?p }",
+    ),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -459,6 +556,7 @@ SETS = {
     "papers": PAPERS,
     "rail": RAIL,
     "depot": DEPOT,
+    "peaks": PEAKS,
 }
 
 

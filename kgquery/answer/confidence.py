@@ -140,6 +140,11 @@ def negates(sparql: str) -> bool:
     return bool(_NEGATES.search(_strip_terms(sparql)))
 
 
+def _amounts(rows) -> bool:
+    """Every row (of the first five) holds a number or a time: no place and no one."""
+    return all(any(t is not None and (t.is_numeric or is_time(t)) for t in r) for r in rows[:5] if r)
+
+
 def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=()) -> float:
     """Share of the question's shape cues that the query leaves out (0 when the wording has none).
     `unnamed`: the ranking or comparing adjective stands alone and fits no property of the query ('is A
@@ -150,7 +155,9 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
     if getattr(cues, "asks_time", False) and rows:
         checks.append(all(any(t is not None and is_time(t) for t in r) for r in rows[:5] if r))  # a column of times
     if getattr(cues, "asks_place", False) and rows:  # 'where ...': a place, never a number, a date or yes/no
-        checks.append(not all(any(t is not None and (t.is_numeric or is_time(t)) for t in r) for r in rows[:5] if r))
+        checks.append(not _amounts(rows))
+    if getattr(cues, "asks_person", False) and rows and not cues.count:  # 'who ...': someone, not a number
+        checks.append(not _amounts(rows))
     if cues.ask:
         checks.append(up.startswith("ASK"))
     if cues.count:

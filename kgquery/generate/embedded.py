@@ -858,6 +858,8 @@ class EmbeddedGenerator(
                         s += WHEN_FIT if self._about_time(p) else -WHEN_FIT
                     elif q.cues.asks_place and fwd and info is not None and not self._of_asked_kind(q, p):
                         s -= WHEN_FIT  # "where is Quayside Park?": not its capacity
+                    elif q.cues.asks_person and fwd and info is not None and (info.is_numeric or self._about_time(p)):
+                        s -= WHEN_FIT  # "who made the first ascent of X?": not the year of it
                     out += self._wrap(q, body, "?x", s, "attribute" if fwd else "reverse", cls, scores)
                     if fwd and ps >= 0.6 and not cls and not q.cues.ask:
                         out += self._through_value_node(q, t, p, s, scores)

@@ -273,6 +273,8 @@ class Cues:
     asks_time: bool = False
     #: the question asks for a place ('where ...'): a number, a date or a yes/no is no answer to it
     asks_place: bool = False
+    #: the question asks for someone ('who ...', 'by whom ...'): a number or a date is no answer to it
+    asks_person: bool = False
 
 
 #: nouns of time: 'what year', 'which date' ask for a time as 'when' does
@@ -1222,6 +1224,7 @@ def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Quest
     c.texts = _substrings(text)
     c.asks_time = _asks_time(low)
     c.asks_place = low[:1] == ["where"]
+    c.asks_person = low[:1] in (["who"], ["whom"]) or (len(low) > 1 and low[1] == "whom")
     c.versus = _versus(low)
     if c.versus:
         c.comparative = None  # the other side is a number of the same thing, not another thing's
