@@ -544,6 +544,62 @@ PEAKS = [
         "Who climbed a mountain in the Ostry Mountains first?",
         "SELECT DISTINCT ?p WHERE { ?m geo:mountainRange res:Ostry_Mountains ; geo:firstAscentPerson ?p }",
     ),
+    # second batch, written before the engine ran on it
+    (
+        "How much higher is Mount Kelvar than Drakspitze?",
+        "SELECT ((?a - ?b) AS ?d) WHERE { res:Mount_Kelvar geo:elevation ?a . res:Drakspitze geo:elevation ?b }",
+    ),
+    (
+        "Which mountains are higher than Sorn Peak?",
+        "SELECT ?m WHERE { res:Sorn_Peak geo:elevation ?x . ?m a geo:Mountain ; geo:elevation ?e FILTER(?e > ?x) }",
+    ),
+    (
+        "Which country has the most mountains?",
+        "SELECT ?c WHERE { ?m a geo:Mountain ; geo:locatedInArea ?c } GROUP BY ?c ORDER BY DESC(COUNT(?m)) LIMIT 1",
+    ),
+    (
+        "How many rivers are longer than 300 km?",
+        "SELECT (COUNT(?r) AS ?n) WHERE { ?r a geo:River ; geo:length ?l FILTER(?l > 300) }",
+    ),
+    (
+        "What is the highest mountain in Estavia?",
+        "SELECT ?m WHERE { ?m a geo:Mountain ; geo:locatedInArea res:Estavia ; geo:elevation ?e } ORDER BY DESC(?e) LIMIT 1",
+    ),
+    (
+        "Which lakes are shallower than 100 metres?",
+        "SELECT ?l WHERE { ?l a geo:Lake ; geo:maximumDepth ?d FILTER(?d < 100) }",
+    ),
+    (
+        "Which mountain has the lowest prominence?",
+        "SELECT ?m WHERE { ?m geo:prominence ?p } ORDER BY ?p LIMIT 1",
+    ),
+    (
+        "Which mountains have no recorded first ascent?",
+        "SELECT ?m WHERE { ?m a geo:Mountain FILTER NOT EXISTS { ?m geo:firstAscentYear ?y } }",
+    ),
+    ("Who was the first to climb Grey Needle?", "SELECT ?p WHERE { res:Grey_Needle geo:firstAscentPerson ?p }"),
+    (
+        "Which countries have more than 5 million inhabitants?",
+        "SELECT ?c WHERE { ?c a geo:Country ; geo:populationTotal ?p FILTER(?p > 5000000) }",
+    ),
+    ("Which city has the largest population?", "SELECT ?c WHERE { ?c a geo:City ; geo:populationTotal ?p } ORDER BY DESC(?p) LIMIT 1"),
+    ("What is the total area of all lakes?", "SELECT (SUM(?a) AS ?s) WHERE { ?l a geo:Lake ; geo:areaTotal ?a }"),
+    (
+        "List the rivers from longest to shortest.",
+        "SELECT ?r WHERE { ?r a geo:River ; geo:length ?l } ORDER BY DESC(?l)",
+    ),
+    (
+        "When was the climber of Halgrim born?",
+        "SELECT ?y WHERE { res:Halgrim geo:firstAscentPerson/geo:birthYear ?y }",
+    ),
+    (
+        "How many mountains did Mira Soll climb first?",
+        "SELECT (COUNT(?m) AS ?n) WHERE { ?m geo:firstAscentPerson res:Mira_Soll }",
+    ),
+    (
+        "Which lake do the Essel and the Ostrel flow into?",
+        "SELECT DISTINCT ?l WHERE { res:Essel geo:riverMouth ?l . res:Ostrel geo:riverMouth ?l }",
+    ),
 ]
 
 SETS = {

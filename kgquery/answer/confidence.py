@@ -158,6 +158,8 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
         checks.append(not _amounts(rows))
     if getattr(cues, "asks_person", False) and rows and not cues.count:  # 'who ...': someone, not a number
         checks.append(not _amounts(rows))
+    if getattr(cues, "difference", None):  # 'how much higher is A than B': one number less another
+        checks.append(bool(re.search(r"\?\w+\s*-\s*\?\w+", sparql)))
     if cues.ask:
         checks.append(up.startswith("ASK"))
     if cues.count:

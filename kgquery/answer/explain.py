@@ -284,6 +284,38 @@ class _Writer:
         text = parts[0] + "".join(f" {ARITHMETIC.get(str(op), op)} {x}" for op, x in zip(e["op"], parts[1:]))
         return f"({text})" if inner else text
 
+    def _not_rows(self) -> str:
+        """The sentence for a query that returns no rows of things: a yes/no, a graph, or one number less another."""
+        s = self.s
+        if s.kind == "ask":
+            return self.ask_sentence()
+        if s.kind == "describe":
+            return f"Describes {self.main_phrase()}."
+        if s.kind == "construct":
+            return f"Builds a graph from {self.main_phrase()}."
+        return self._difference(s.binds.get(s.projection[0])) or ""
+
+    def _difference(self, e) -> str | None:
+        """'Finds how much the elevation of A exceeds that of B.' for A's number less B's (how far apart
+        they are under ABS), both read off named things; else None."""
+        from rdflib import Variable
+
+        apart = getattr(e, "name", "") == "Builtin_ABS"
+        e = e["arg"] if apart else e
+        if getattr(e, "name", "") != "AdditiveExpression" or list(e["op"]) != ["-"] or len(e["other"]) != 1:
+            return None
+        sides = []
+        for v in (e["expr"], e["other"][0]):
+            t = next((t for t in self.triples if t[2] == v and isinstance(v, Variable)), None)
+            if t is None or isinstance(t[0], Variable):
+                return None
+            sides.append((self.w.prop(str(t[1])), self.term(t[0])))
+        (p1, a), (p2, b) = sides
+        other = f"that of {b}" if p1 == p2 else f"the {p2} of {b}"
+        if apart:
+            return f"Finds how far apart the {p1} of {a} and {other} are."
+        return f"Finds how much the {p1} of {a} exceeds {other}."
+
     def _too_deep(self, v, via, depth: int) -> bool:
         """Past two hops a variable is described only when its chain ends at a stated entity or value within
         the next hops (a four-hop path to 'Poland' says so), and never past five."""
@@ -400,15 +432,9 @@ class _Writer:
     # ---- the sentence
     def sentence(self) -> str:
         s = self.s
-        if s.kind == "ask":
-            return self.ask_sentence()
-        if s.kind in ("construct", "describe"):
-            return (
-                f"Describes {self.main_phrase()}."
-                if s.kind == "describe"
-                else f"Builds a graph from {self.main_phrase()}."
-            )
         proj = [v for v in s.projection]
+        if s.kind != "select" or (len(proj) == 1 and self._difference(s.binds.get(proj[0]))):
+            return self._not_rows()
         aggs = {v: _agg_ref(s.binds.get(v), s) for v in proj}
         aggs = {v: s.aggregates[a] for v, a in aggs.items() if a is not None and a in s.aggregates}
         plain = [v for v in proj if v not in aggs]

@@ -68,6 +68,36 @@ class ComparisonShapes:
                 )
         return out
 
+    def _difference(self, q, anchors, scores) -> list[Candidate]:
+        """'How much higher is A than B?': A's number less B's (B's less A's for 'lower'); 'the difference in
+        height between A and B': how far apart they are. The number is one both things have, named by the
+        comparative's adjective (through WordNet's noun for it) or the question's other words."""
+        ents = [(m, terms[0]) for m, terms, lit in anchors if not lit][:2]
+        if q.cues.difference is None or len(ents) < 2:
+            return []
+        (m1, a), (m2, b) = ents
+        op, adj, _ = q.cues.difference
+        rows = self._rows(
+            f"SELECT DISTINCT ?p WHERE {{ {a} ?p ?va . {b} ?p ?vb FILTER(isNumeric(?va) && isNumeric(?vb)) }} LIMIT 50"
+        )
+        props = [r[0].value for r in rows if r[0] is not None]
+        fit = self.linker.property_scores([adj, *attribute_nouns(adj)]) if adj else {}
+        ranked = sorted(props, key=lambda p: -max(fit.get(p, 0.0), scores.get(p, 0.0)))
+        out = []
+        for k, p in enumerate(ranked[:3]):
+            named = max(fit.get(p, 0.0), scores.get(p, 0.0))
+            if named < 0.3:
+                continue  # a number no word names is no answer to how far apart they are
+            value = "ABS(?va - ?vb)" if not adj else ("?va - ?vb" if op == ">" else "?vb - ?va")
+            out.append(
+                Candidate(
+                    f"SELECT (({value}) AS ?difference) WHERE {{ {a} <{p}> ?va . {b} <{p}> ?vb . }}",
+                    m1.score + m2.score + named + 0.8 - 0.05 * k,
+                    "difference+value",
+                )
+            )
+        return out
+
     def _each_of(self, q, anchors, scores) -> list[Candidate]:
         """'What are the populations of Velmora and Tarsk?', 'where were A and B born?': the property the words
         name, read for each of the things listed, beside it (not a thing both are linked to)."""

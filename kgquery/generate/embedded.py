@@ -349,6 +349,8 @@ class EmbeddedGenerator(
                 cands = [Candidate(c.sparql, c.score - 0.5, c.shape, c.parts) for c in cands] + negated
         if len(anchors) >= 2 and (q.cues.comparative or q.cues.superlative):
             cands += self._compare_entities(q, anchors, scores)
+        if len(anchors) >= 2 and q.cues.difference:
+            cands += self._difference(q, anchors, scores)
         if anchors and target_cls and q.cues.comparative:
             than = self._than_any(q, target_cls, anchors, scores) or self._than_entity(q, target_cls, anchors, scores)
             if than:  # the readings that ignore the comparison answer another question

@@ -275,6 +275,9 @@ class Cues:
     asks_place: bool = False
     #: the question asks for someone ('who ...', 'by whom ...'): a number or a date is no answer to it
     asks_person: bool = False
+    #: how far apart two things' numbers are: ('>' or '<', the comparative's adjective or '', position) for
+    #: 'how much higher is A than B' (A's number less B's), 'the difference in height between A and B' ('')
+    difference: tuple[str, str, int] | None = None
 
 
 #: nouns of time: 'what year', 'which date' ask for a time as 'when' does
@@ -976,6 +979,32 @@ def _versus(low: list[str]) -> tuple[str, str, str] | None:
     return None
 
 
+def _difference(low: list[str]) -> tuple[str, str, int] | None:
+    """'how much higher is A than B', 'how many metres longer is A than B': (op, adjective, position); 'what is
+    the difference in height between A and B': ('>', '', position of 'difference'). None otherwise.
+
+    >>> _difference("how much higher is mount kelvar than drakspitze".split())
+    ('>', 'high', 2)
+    >>> _difference("how many years older is ann than bo".split())
+    ('>', 'old', 3)
+    >>> _difference("how many rivers are longer than the essel".split()) is None
+    True
+    """
+    if low[:2] == ["how", "much"]:
+        at = 2
+    elif low[:2] == ["how", "many"] and len(low) > 3 and low[2] in UNITS:
+        at = 3
+    else:
+        at = -1
+    if 0 <= at < len(low) and "than" in low[at + 1 :]:
+        adj = comparative_adjective(low[at])
+        if adj and low[at] not in ("more", "less", "fewer"):
+            return (comparative_sign(low[at]) or ">", adj, at)
+    if "difference" in low and "between" in low[low.index("difference") :]:
+        return (">", "", low.index("difference"))
+    return None
+
+
 def _comparative(low: list[str]) -> tuple[str, str, int] | None:
     """'larger than', 'more populous than', 'which is larger, A or B' with no number: (op, adjective, position)."""
     for i, t in enumerate(low[:-1]):
@@ -1225,6 +1254,10 @@ def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Quest
     c.asks_time = _asks_time(low)
     c.asks_place = low[:1] == ["where"]
     c.asks_person = low[:1] in (["who"], ["whom"]) or (len(low) > 1 and low[1] == "whom")
+    c.difference = _difference(low)
+    if c.difference:  # 'how much higher is A than B': a number, not a count nor a comparison
+        c.count = False
+        c.comparative = None
     c.versus = _versus(low)
     if c.versus:
         c.comparative = None  # the other side is a number of the same thing, not another thing's

@@ -1,0 +1,71 @@
+"""Numbers of named things set against each other, in a DBpedia-like graph (camelCase properties, some with
+no label, units only in comments), issue 14: how far apart two things' numbers are ('how much higher is A
+than B'), a measure said by its adjective ('between 2000 and 3000 metres high'), and 'who' answered by
+someone, never by a year."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import answer_values, engine_on
+from kgquery.understand.text import analyse
+
+HILLS = """@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix o: <http://hills.example/ontology/> .
+@prefix r: <http://hills.example/resource/> .
+o:Summit rdfs:label "summit" .
+o:Tarn rdfs:label "tarn" .
+o:Walker rdfs:label "walker" .
+o:elevation rdfs:comment "Height above sea level in metres." .
+o:maximumDepth rdfs:comment "In metres." .
+o:firstAscentYear rdfs:comment "The year of the first recorded ascent." .
+r:Ash_Fell a o:Summit ; rdfs:label "Ash Fell" ; o:elevation "978.0"^^xsd:double ; o:firstAscentYear 1802 ;
+    o:firstAscentPerson r:Ned_Carr .
+r:Coldberg a o:Summit ; rdfs:label "Coldberg" ; o:elevation "1344.0"^^xsd:double ; o:firstAscentYear 1790 ;
+    o:firstAscentPerson r:Ada_Pell .
+r:Wren_Pike a o:Summit ; rdfs:label "Wren Pike" ; o:elevation "612.0"^^xsd:double .
+r:Ned_Carr a o:Walker ; rdfs:label "Ned Carr" .
+r:Ada_Pell a o:Walker ; rdfs:label "Ada Pell" .
+r:Black_Tarn a o:Tarn ; rdfs:label "Black Tarn" ; o:elevation "540.0"^^xsd:double ; o:maximumDepth "31.0"^^xsd:double .
+r:Low_Tarn a o:Tarn ; rdfs:label "Low Tarn" ; o:elevation "210.0"^^xsd:double ; o:maximumDepth "12.0"^^xsd:double .
+"""
+
+
+@pytest.fixture(scope="module")
+def hills(tmp_path_factory):
+    return engine_on(tmp_path_factory, "hills", HILLS)
+
+
+def test_difference_cue():
+    assert analyse("How much higher is Coldberg than Ash Fell?").cues.difference == (">", "high", 2)
+    assert analyse("How many metres lower is Ash Fell than Coldberg?").cues.difference == ("<", "low", 3)
+    assert analyse("What is the difference in depth between A and B?").cues.difference[1] == ""
+    counted = analyse("How many summits are higher than Ash Fell?").cues
+    assert counted.difference is None and counted.count  # things counted, not two numbers set apart
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("How much higher is Coldberg than Ash Fell?", ["366.0"]),  # one number less the other
+        ("How much lower is Ash Fell than Coldberg?", ["366.0"]),  # 'lower': the other way round
+        ("What is the difference in depth between Low Tarn and Black Tarn?", ["19.0"]),  # how far apart
+    ],
+)
+def test_how_far_apart_two_numbers_are(hills, question, expected):
+    ans, values = answer_values(hills, question)
+    assert ans.outcome == "answered" and [str(float(v)) for v in values] == expected, (ans.sparql, ans.text)
+    names = [n for n in ("Coldberg", "Ash Fell", "Low Tarn", "Black Tarn") if n in question]
+    assert all(n in ans.explanation for n in names), ans.explanation
+
+
+def test_a_measure_said_by_its_adjective_is_explained(hills):
+    # 'metres high' says the number compared: the elevation the query filters on explains both words
+    ans, values = answer_values(hills, "Which summits are between 900 and 1400 metres high?")
+    assert ans.outcome == "answered" and len(values) == 2, (ans.sparql, ans.explanation, ans.confidence)
+
+
+def test_who_is_never_answered_by_a_year(hills):
+    ans, values = answer_values(hills, "Who made the first ascent of Coldberg?")
+    assert values == ["http://hills.example/resource/Ada_Pell"], (ans.sparql, ans.text)
