@@ -8,6 +8,7 @@ never imported. Without it the mapping is empty and adjectives count by their ow
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -196,6 +197,42 @@ def first_sense_synonyms(nouns: set[str]) -> dict[str, tuple[str, ...]]:
     lemmas = _noun_synsets(d, set(first.values()))
     return {
         n: tuple(w for w in map(str.lower, lemmas.get(off, ())) if w != n and "_" not in w and w.isalpha())
+        for n, off in first.items()
+    }
+
+
+def first_sense_gloss_nouns(nouns: set[str]) -> dict[str, tuple[str, ...]]:
+    """For each noun, the nouns of its most frequent WordNet sense's definition ('population' -> people,
+    territory, state): what a number so named counts or measures, for questions that say it that way ('how
+    many people live in X'). Only words WordNet knows mostly as nouns. One pass over each file."""
+    from ..wording import _sense_counts
+
+    d = _wordnet_dir()
+    if d is None or not nouns:
+        return {}
+    first: dict[str, str] = {}
+    with open(d / "index.noun", "rb") as f:
+        for line in f:
+            word = line[: line.find(b" ")].decode("latin-1")
+            if word in nouns:
+                parts = line.decode("latin-1").split()
+                first[word] = parts[-int(parts[2])]
+    glosses: dict[str, str] = {}
+    wanted = set(first.values())
+    with open(d / "data.noun", "rb") as f:
+        for line in f:
+            off = line[:8].decode("latin-1")
+            if off in wanted:
+                gloss = line.decode("latin-1").split(" | ", 1)[-1].split(";")[0].lower()
+                glosses[off] = re.sub(r"\([^)]*\)", " ", gloss)  # asides: '(usually serving some purpose)'
+
+    verbs, noun_senses, adjs, _ = _sense_counts()
+
+    def mostly_noun(w: str) -> bool:
+        return noun_senses.get(w, 0) > max(verbs.get(w, 0), adjs.get(w, 0))
+
+    return {
+        n: tuple(w for w in dict.fromkeys(re.findall(r"[a-z]{3,}", glosses.get(off, ""))) if w != n and mostly_noun(w))
         for n, off in first.items()
     }
 

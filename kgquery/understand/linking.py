@@ -281,12 +281,27 @@ class Linker:
             }
             texts |= {b for b in bare if b}
             self.prop_texts[p.iri] = sorted(t for t in texts if t) + ([f"{p.label}: {desc[:200]}"] if desc else [])
+        self._add_measured_words()
         self._prop_vecs = None
         self._id_source: dict[str, bool] = {}
         self._class_synonyms = self._synonym_class_names()
         self._class_graph = None
         self._derived_cache: dict[str, set[str]] = {}  # word -> stems of the nouns its verb derives
         self._speller = None
+
+    def _add_measured_words(self) -> None:
+        """A number property's name says what it counts or measures in its dictionary definition too: WordNet
+        defines 'population' as 'the people who inhabit a territory', so 'how many people' may ask for it.
+        Those nouns join the property's description words (a weaker sign than its own words)."""
+        from .lexicon import first_sense_gloss_nouns
+
+        numeric = [p for p in self.schema.properties if p.is_numeric]
+        heads = {p.iri: {w for w in self.prop_words.get(p.iri, ()) if w.isalpha() and len(w) > 2} for p in numeric}
+        gloss = first_sense_gloss_nouns({w for ws in heads.values() for w in ws} - QUANTITY_WORDS)
+        for p, ws in heads.items():
+            extra = {stem(g) for w in ws for g in gloss.get(w, ()) if g not in STOPWORDS}
+            if extra - self.prop_words[p]:
+                self.prop_desc_words[p] = self.prop_desc_words.get(p, set()) | (extra - self.prop_words[p])
 
     @cached_property
     def ranking_names(self) -> frozenset[tuple[str, ...]]:
