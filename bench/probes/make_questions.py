@@ -454,7 +454,10 @@ DEPOT = [
 PEAKS = [
     ("How high is Mount Kelvar?", "SELECT ?e WHERE { res:Mount_Kelvar geo:elevation ?e }"),
     ("What is the prominence of Drakspitze?", "SELECT ?p WHERE { res:Drakspitze geo:prominence ?p }"),
-    ("Which is the highest mountain?", "SELECT ?m WHERE { ?m a geo:Mountain ; geo:elevation ?e } ORDER BY DESC(?e) LIMIT 1"),
+    (
+        "Which is the highest mountain?",
+        "SELECT ?m WHERE { ?m a geo:Mountain ; geo:elevation ?e } ORDER BY DESC(?e) LIMIT 1",
+    ),
     (
         "Is Drakspitze higher than Mount Kelvar?",
         "ASK { res:Drakspitze geo:elevation ?a . res:Mount_Kelvar geo:elevation ?b FILTER(?a > ?b) }",
@@ -485,7 +488,10 @@ PEAKS = [
         "SELECT ?m WHERE { ?m geo:firstAscentYear ?y FILTER(?y < 1890) }",
     ),
     ("How deep is Lake Ostra?", "SELECT ?d WHERE { res:Lake_Ostra geo:maximumDepth ?d }"),
-    ("Which lake has the largest area?", "SELECT ?l WHERE { ?l a geo:Lake ; geo:areaTotal ?a } ORDER BY DESC(?a) LIMIT 1"),
+    (
+        "Which lake has the largest area?",
+        "SELECT ?l WHERE { ?l a geo:Lake ; geo:areaTotal ?a } ORDER BY DESC(?a) LIMIT 1",
+    ),
     (
         "How many lakes are there in Norvalia?",
         "SELECT (COUNT(?l) AS ?n) WHERE { ?l a geo:Lake ; geo:country res:Norvalia }",
@@ -582,7 +588,10 @@ PEAKS = [
         "Which countries have more than 5 million inhabitants?",
         "SELECT ?c WHERE { ?c a geo:Country ; geo:populationTotal ?p FILTER(?p > 5000000) }",
     ),
-    ("Which city has the largest population?", "SELECT ?c WHERE { ?c a geo:City ; geo:populationTotal ?p } ORDER BY DESC(?p) LIMIT 1"),
+    (
+        "Which city has the largest population?",
+        "SELECT ?c WHERE { ?c a geo:City ; geo:populationTotal ?p } ORDER BY DESC(?p) LIMIT 1",
+    ),
     ("What is the total area of all lakes?", "SELECT (SUM(?a) AS ?s) WHERE { ?l a geo:Lake ; geo:areaTotal ?a }"),
     (
         "List the rivers from longest to shortest.",
