@@ -187,13 +187,7 @@ def first_sense_synonyms(nouns: set[str]) -> dict[str, tuple[str, ...]]:
     d = _wordnet_dir()
     if d is None or not nouns:
         return {}
-    first: dict[str, str] = {}
-    with open(d / "index.noun", "rb") as f:
-        for line in f:
-            word = line[: line.find(b" ")].decode("latin-1")
-            if word in nouns:
-                parts = line.decode("latin-1").split()
-                first[word] = parts[-int(parts[2])]  # the synsets close the line, most frequent first
+    first = _first_senses(d, nouns)
     lemmas = _noun_synsets(d, set(first.values()))
     return {
         n: tuple(w for w in map(str.lower, lemmas.get(off, ())) if w != n and "_" not in w and w.isalpha())
@@ -210,13 +204,7 @@ def first_sense_gloss_nouns(nouns: set[str]) -> dict[str, tuple[str, ...]]:
     d = _wordnet_dir()
     if d is None or not nouns:
         return {}
-    first: dict[str, str] = {}
-    with open(d / "index.noun", "rb") as f:
-        for line in f:
-            word = line[: line.find(b" ")].decode("latin-1")
-            if word in nouns:
-                parts = line.decode("latin-1").split()
-                first[word] = parts[-int(parts[2])]
+    first = _first_senses(d, nouns)
     glosses: dict[str, str] = {}
     wanted = set(first.values())
     with open(d / "data.noun", "rb") as f:
@@ -235,6 +223,18 @@ def first_sense_gloss_nouns(nouns: set[str]) -> dict[str, tuple[str, ...]]:
         n: tuple(w for w in dict.fromkeys(re.findall(r"[a-z]{3,}", glosses.get(off, ""))) if w != n and mostly_noun(w))
         for n, off in first.items()
     }
+
+
+def _first_senses(d: Path, nouns: set[str]) -> dict[str, str]:
+    """noun -> the offset of its most frequent noun synset, in one pass over index.noun."""
+    first: dict[str, str] = {}
+    with open(d / "index.noun", "rb") as f:
+        for line in f:
+            word = line[: line.find(b" ")].decode("latin-1")
+            if word in nouns:
+                parts = line.decode("latin-1").split()
+                first[word] = parts[-int(parts[2])]  # the synsets close the line, most frequent first
+    return first
 
 
 def _noun_synsets(d: Path, wanted: set[str]) -> dict[str, list[str]]:
