@@ -85,3 +85,65 @@ def test_a_number_is_named_by_what_its_dictionary_definition_counts(tmp_path_fac
     pop = "http://hills.example/ontology/populationTotal"
     assert scores.get(pop, 0.0) >= 0.5 and scores.get("http://hills.example/ontology/foundingYear", 0.0) < 0.5
     assert engine.linker.property_scores(["population"])[pop] > scores[pop]
+
+
+#: peaks in chains and lands, streams flowing into ponds: ways that differ from the nearest link
+VALLEY = """@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix o: <http://valley.example/ontology/> .
+@prefix r: <http://valley.example/resource/> .
+o:Peak rdfs:label "peak" .
+o:Chain rdfs:label "mountain chain" .
+o:Land rdfs:label "land" .
+o:Stream rdfs:label "stream" .
+o:Pond rdfs:label "pond" .
+o:Person rdfs:label "person" .
+o:elevation rdfs:comment "Height above sea level in metres." .
+o:prominence rdfs:comment "Topographic prominence in metres." .
+o:locatedInArea rdfs:label "located in area" .
+r:Westland a o:Land ; rdfs:label "Westland" .
+r:Eastmark a o:Land ; rdfs:label "Eastmark" .
+r:Grey_Chain a o:Chain ; rdfs:label "Grey Chain" ; o:locatedInArea r:Westland .
+r:Red_Chain a o:Chain ; rdfs:label "Red Chain" ; o:locatedInArea r:Westland .
+r:Ola_Brekk a o:Person ; rdfs:label "Ola Brekk" .
+r:Siv_Tind a o:Person ; rdfs:label "Siv Tind" .
+r:Horn a o:Peak ; rdfs:label "Horn" ; o:elevation 2400 ; o:prominence 900 ; o:mountainChain r:Grey_Chain ;
+    o:locatedInArea r:Westland ; o:firstAscentYear 1850 ; o:firstAscentPerson r:Ola_Brekk .
+r:Tind a o:Peak ; rdfs:label "Tind" ; o:elevation 1900 ; o:prominence 200 ; o:mountainChain r:Grey_Chain ;
+    o:locatedInArea r:Westland ; o:firstAscentYear 1901 ; o:firstAscentPerson r:Siv_Tind .
+r:Kvass a o:Peak ; rdfs:label "Kvass" ; o:elevation 1200 ; o:prominence 700 ; o:mountainChain r:Red_Chain ;
+    o:locatedInArea r:Westland ; o:firstAscentYear 1877 ; o:firstAscentPerson r:Siv_Tind .
+r:Lowe a o:Peak ; rdfs:label "Lowe" ; o:elevation 800 ; o:prominence 600 ; o:locatedInArea r:Eastmark .
+r:Still_Pond a o:Pond ; rdfs:label "Still Pond" ; o:land r:Westland .
+r:Far_Pond a o:Pond ; rdfs:label "Far Pond" ; o:land r:Eastmark .
+r:Brook a o:Stream ; rdfs:label "Brook" ; o:mouth r:Still_Pond ; o:land r:Westland .
+r:Beck a o:Stream ; rdfs:label "Beck" ; o:mouth r:Far_Pond ; o:land r:Westland , r:Eastmark .
+r:Rill a o:Stream ; rdfs:label "Rill" ; o:mouth r:Still_Pond ; o:land r:Westland .
+"""
+V = "http://valley.example/resource/"
+
+
+@pytest.fixture(scope="module")
+def valley(tmp_path_factory):
+    return engine_on(tmp_path_factory, "valley", VALLEY)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # two numbers compared, each on the property its own word names
+        ("Which peaks have an elevation above 1000 and a prominence above 650?", ["Horn", "Kvass"]),
+        # 'in the Grey Chain': the chain's own peaks, not all peaks that share its land
+        ("Which peaks are in the Grey Chain?", ["Horn", "Tind"]),
+        # the class asked for is the class of the values of the property its name also names
+        ("In which mountain chain is the highest peak?", ["Grey_Chain"]),
+        # 'highest' ranks by height (WordNet's noun for it, in the elevation's description), not by the year
+        # of the first ascent that 'first' also fits
+        ("Who climbed the highest peak first?", ["Ola_Brekk"]),
+        # a class the words name on the way: streams whose pond is in Westland (Beck's pond is not)
+        ("How many streams flow into ponds in Westland?", ["2"]),
+    ],
+)
+def test_ways_the_words_name(valley, question, expected):
+    ans, values = answer_values(valley, question)
+    assert sorted(v.removeprefix(V) for v in values) == expected, (ans.sparql, ans.explanation)

@@ -453,13 +453,14 @@ class EmbeddedGenerator(
         return self._prop_norms[p.iri]
 
     def _labels_owners(self) -> dict[str, set[str]]:
-        """Property names of two words or more (normalised) -> the classes whose things use them."""
+        """Property names of two words or more (normalised) -> the classes whose things use them or are its
+        values ('mountain range' names the property and, as the class of its values, the ranges too)."""
         if not hasattr(self, "_label_owner_map"):
             out: dict[str, set[str]] = {}
             for p in self.schema.properties:
                 key = _norm_label(re.findall(r"[A-Za-z0-9]+", p.label))
                 if " " in key:
-                    out.setdefault(key, set()).update(c for c, _ in p.subject_classes)
+                    out.setdefault(key, set()).update(c for c, _ in p.subject_classes + p.object_classes)
             self._label_owner_map = out
         return self._label_owner_map
 

@@ -19,6 +19,12 @@ from .derived import derived_path
 HOP_PENALTY = 0.35
 #: how well an adjective must name a property by itself ('expensive' -> price) to rank by it first
 HINT_NAMES = 0.45
+#: what a way through a class the question names gains for the class word it explains ('flow into lakes')
+WAYPOINT_NAMED = 0.3
+#: how well the noun WordNet makes of the adjective ('highest' -> height) must name a number for the question's
+#: other words to weigh half in choosing what is ranked ('who climbed the highest mountain first': not the year
+#: of the first ascent); a word of the property's description is enough
+MEASURED = 0.5
 #: words that name where a movement starts or ends, in property names ('source airport', 'recipient id')
 #: (nouns only: a preposition in a name, 'belongs to', 'comes from', marks no movement)
 ORIGIN_WORDS = {"source", "origin", "departure", "start", "sender", "src"}
@@ -108,7 +114,9 @@ class PathFinding:
                 found += self._three_hops_to_value(cls, target)
         if cls and literal and not found:
             found += self._three_hops_to_value(cls, target)  # "students who have a cat": student-has_pet-pet-type
-        if cls and not any(p.score >= 0.8 for p in found):
+        if cls and (not any(p.score >= 0.8 for p in found) or set(getattr(self, "_waypoints", ())) - {cls}):
+            # a class the words name on the way ('rivers that flow into lakes in X') is passed through even
+            # where a nearer way to the target is well named
             found += self._through_named_class(cls, target, literal)
         if cls and not literal and target.startswith("<") and not any(p.score >= 0.8 for p in found):
             have = {p.steps for p in found}
@@ -220,7 +228,14 @@ class PathFinding:
                 )
             )
             ends = [(p.value, d.value == "1") for p, d in last if p is not None and p.value not in SKIP_PROPS]
-            out += self._kept_in_data(cls, self._schema_steps(cls, way, 3, 50)[:8], ends, target)
+            walks = sorted(self._schema_steps(cls, way, 3, 50), key=len)[:8]  # the shortest first
+            for path in self._kept_in_data(cls, walks, ends, target):
+                # the class word names the hop into it ('rivers that flow into lakes'): the same way found without
+                # passing through the class stays behind, as does a nearer way that leaves the class word unused;
+                # a longer walk to the class gains nothing (a detour through it is not what the word names)
+                if len(path.steps) == 2:
+                    path.score += 2 * HOP_PENALTY + WAYPOINT_NAMED
+                out.append(path)
         return out
 
     def _reach_attribute(self, cls: str, prop: str, limit: int = 2) -> list[tuple[tuple[str, bool], ...]]:
@@ -350,7 +365,7 @@ class PathFinding:
             words = {p: 0.3 * v for p, v in scores.items()} if year else scores
             if year and measure:  # "authors born before 1960": the word before the year names the date compared
                 words = {**words, **{p: v for p, v in self._word_scores(measure).items() if v > words.get(p, 0.0)}}
-            if (measures >= 0.8 or hinted >= HINT_NAMES) and not year:
+            if (measures >= MEASURED or hinted >= HINT_NAMES) and not year:
                 words = {p: 0.5 * v for p, v in scores.items()}
             # a comparison with a year names no date ('year' is the hint): a neighbour's date called a year
             # (a publisher's founding year) is not what "books written before 1990" compares
@@ -473,8 +488,11 @@ class PathFinding:
         k = self._place_word_at(q, m)
         if k < 0 or q.tokens[k] not in ("in", "within", "inside"):
             return
+        # each step goes into the next thing: out and back by 'located in' (what shares the thing's place)
+        # is no chain of containment
         within = [
-            all(set(split_name(local_name(prop)).split()) & CONTAINMENT_WORDS for prop, _ in p.steps) for p in paths
+            all(fwd and set(split_name(local_name(prop)).split()) & CONTAINMENT_WORDS for prop, fwd in p.steps)
+            for p in paths
         ]
         if all(within) or not any(within):
             return

@@ -77,7 +77,9 @@ class RankingShapes:
                 )
         else:
             flt = self._compare_filter(c, cls, body, num, np_.steps[-1][0] if timely else None)
-            core = (f"{body_s} {' '.join(num)} {flt}", used, s + 0.3, shape + "+compare", "")
+            also, prop = self._also_compared(q, body, x, cls)  # 'and a prominence above 1000'
+            flt += "".join(f" {t}" for t in also)
+            core = (f"{body_s} {' '.join(num)} {flt}", used | {prop} if prop else used, s + 0.3, shape + "+compare", "")
         return core, values
 
     def _direction(self, c, prop: str) -> str:
@@ -117,6 +119,22 @@ class RankingShapes:
                 extra.append("FILTER(" + self._year_test(op, year, last).replace("?v", "?yq") + ")")
                 return extra, bonus + 0.5 * p.score
         return extra, bonus
+
+    def _also_compared(self, q: Question, body, x: str, cls) -> tuple[list[str], str | None]:
+        """'mountains with an elevation above 3000 and a prominence above 1000': the second comparison, on the
+        number the word before it names, as a filter of its own, and that number's property; nothing when no
+        word names one."""
+        if not q.cues.also_compare:
+            return [], None
+        op, n, at = q.cues.also_compare
+        k = at - 1
+        while k > 0 and q.tokens[k] in ("is", "are", "was", "were", "be", "a", "an", "of", "the", "with", "and", "not"):
+            k -= 1
+        word = q.tokens[k] if k >= 0 and q.tokens[k] not in STOPWORDS else ""
+        for p in self._numeric_paths(cls, body, word, {}, measure=word)[:1] if word else []:
+            if self._word_scores(word).get(p.steps[-1][0], 0.0) >= 0.5:
+                return p.at("?cq").triples(x, "cq") + [f"FILTER(?cq {op} {_num(n)})"], p.steps[-1][0]
+        return [], None
 
     def _year_test(self, op: str, number: float, year_of: str | None, day: str | None = None) -> str:
         """?v compared with a number; with a year (`year_of`: the property compared with it), with the first

@@ -245,6 +245,8 @@ class Cues:
     top_at: int = -1  # token position of that number
     skip: int = 0  # "the second tallest": how many come before the one asked for
     also_time: tuple[str, float, int] | None = None  # a year compared beside the comparison above: (op, year, at)
+    #: a second number compared after the first ('an elevation above 3000 and a prominence above 1000')
+    also_compare: tuple[str, float, int] | None = None
     #: the word each aggregate applies to ("total population and average area": SUM population, AVG area)
     aggregate_of: dict[str, str] = field(default_factory=dict)
     #: numbers that state a value ("with 8 cylinders", "made in 1974"): (number, the word naming it, position)
@@ -589,6 +591,23 @@ def _compare_at(low: list[str], i: int, c: Cues) -> None:
             if j + 1 < len(low) and low[j + 1] in UNITS:
                 c.unit = low[j + 1]
             return
+
+
+def _second_compare(low: list[str], first: int) -> tuple[str, float, int] | None:
+    """A number compared after the comparison at `first`: (op, number, position), or None.
+
+    >>> _second_compare("mountains with an elevation above 3000 and a prominence above 1000".split(), 4)
+    ('>', 1000.0, 9)
+    >>> _second_compare("countries with more than 5 languages".split(), 2) is None
+    True
+    """
+    for i in range(first + 2, len(low) - 1):
+        if comparative_sign(low[i], low[i + 1]):
+            found = Cues()
+            _compare_at(low, i, found)
+            if found.compare:
+                return found.compare
+    return None
 
 
 #: units of time: after 'each' or 'per' they may make a rate ('passengers each year') rather than a group
@@ -1232,7 +1251,9 @@ def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Quest
     elif c.compare and not c.compare_time:  # "released after 2015 with a rating above 7": both hold
         found = _year_compared(low)
         c.also_time = found if found and found[2] != c.compare[2] else None
+        c.also_compare = None if c.also_time else _second_compare(low, c.compare[2])
     taken = {c.top_at, c.compare[2] if c.compare else -1, c.also_time[2] if c.also_time else -1}
+    taken.add(c.also_compare[2] if c.also_compare else -1)
     c.measures = _measures(low, taken, c)
     if c.group is not None and c.superlative and not c.aggregates:
         _superlatives_per_group(low, c)
