@@ -46,6 +46,12 @@ PREFIX od: <http://depot.example/order#>
 PREFIX dp: <http://depot.example/>
 PREFIX geo: <http://geo.example/ontology/>
 PREFIX res: <http://geo.example/resource/>
+PREFIX org: <https://org.example/def#>
+PREFIX u: <https://org.example/unit/>
+PREFIX pp: <https://org.example/person/>
+PREFIX pj: <https://org.example/project/>
+PREFIX sk: <https://org.example/skill/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 
@@ -611,6 +617,63 @@ PEAKS = [
     ),
 ]
 
+ORG = [
+    ("Who does Chen Wei report to?", "SELECT ?m WHERE { pp:p3 org:reportsTo ?m }"),
+    ("Who works in the Machine Learning Lab?", "SELECT ?p WHERE { ?p org:worksFor u:ml }"),
+    ("Which department does Emil Strand work for?", "SELECT ?u WHERE { pp:p5 org:worksFor ?u }"),
+    ("Who reports to Bruno Costa?", "SELECT ?p WHERE { ?p org:reportsTo pp:p2 }"),
+    ("How many people report to Bruno Costa?", "SELECT (COUNT(?p) AS ?n) WHERE { ?p org:reportsTo pp:p2 }"),
+    ("Which units are part of Research and Development?", "SELECT ?u WHERE { ?u org:partOf u:rnd }"),
+    ("Who is the manager of Gustav Lind?", "SELECT ?m WHERE { pp:p7 org:reportsTo ?m }"),
+    ("Which employees know Python?", "SELECT ?p WHERE { ?p org:hasSkill sk:python }"),
+    ("When was Dana Okafor hired?", "SELECT ?d WHERE { pp:p4 org:hired ?d }"),
+    ("Who was hired first?", "SELECT ?p WHERE { ?p org:hired ?d } ORDER BY ?d LIMIT 1"),
+    (
+        "Which employees were hired after 2015?",
+        'SELECT ?p WHERE { ?p org:hired ?d FILTER(?d > "2015-12-31"^^xsd:date) }',
+    ),
+    ("Who leads the Atlas project?", "SELECT ?p WHERE { ?p org:leads pj:atlas }"),
+    ("Which projects does Bruno Costa lead?", "SELECT ?j WHERE { pp:p2 org:leads ?j }"),
+    ("Who works on Atlas?", "SELECT ?p WHERE { pj:atlas org:member ?p }"),
+    ("Which projects is Dana Okafor a member of?", "SELECT ?j WHERE { ?j org:member pp:p4 }"),
+    ("What is the budget of Beacon?", "SELECT ?b WHERE { pj:beacon org:budget ?b }"),
+    ("Which project has the largest budget?", "SELECT ?j WHERE { ?j org:budget ?b } ORDER BY DESC(?b) LIMIT 1"),
+    (
+        "What is the total budget of the projects owned by the Machine Learning Lab?",
+        "SELECT (SUM(?b) AS ?s) WHERE { ?j org:ownedBy u:ml ; org:budget ?b }",
+    ),
+    (
+        "Which projects have no end date?",
+        "SELECT ?j WHERE { ?j a org:Project FILTER NOT EXISTS { ?j org:endDate ?e } }",
+    ),
+    ("When did the Beacon project end?", "SELECT ?e WHERE { pj:beacon org:endDate ?e }"),
+    (
+        "Which projects started in 2022?",
+        'SELECT ?j WHERE { ?j org:startDate ?d FILTER(?d >= "2022-01-01"^^xsd:date && ?d <= "2022-12-31"^^xsd:date) }',
+    ),
+    ("Who is the client of Cargo?", "SELECT ?c WHERE { pj:cargo org:client ?c }"),
+    (
+        "Which projects were done for Acme Freight?",
+        "SELECT ?j WHERE { ?j org:client <https://org.example/company/acme> }",
+    ),
+    ("How many projects does each unit own?", "SELECT ?u (COUNT(?j) AS ?n) WHERE { ?j org:ownedBy ?u } GROUP BY ?u"),
+    ("Which unit is Logistics part of?", "SELECT ?u WHERE { u:log org:partOf ?u }"),
+    ("Does Chen Wei know Rust?", "ASK { pp:p3 org:hasSkill sk:rust }"),
+    (
+        "How many employees does the Machine Learning Lab have?",
+        "SELECT (COUNT(?p) AS ?n) WHERE { ?p org:worksFor u:ml }",
+    ),
+    ("Which skills does Dana Okafor have?", "SELECT ?s WHERE { pp:p4 org:hasSkill ?s }"),
+    (
+        "Who leads projects for Acme Freight?",
+        "SELECT DISTINCT ?p WHERE { ?p org:leads ?j . ?j org:client <https://org.example/company/acme> }",
+    ),
+    (
+        "Which people work on a project led by Bruno Costa?",
+        "SELECT DISTINCT ?p WHERE { pp:p2 org:leads ?j . ?j org:member ?p }",
+    ),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -622,6 +685,7 @@ SETS = {
     "rail": RAIL,
     "depot": DEPOT,
     "peaks": PEAKS,
+    "org": ORG,
 }
 
 

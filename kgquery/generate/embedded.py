@@ -27,7 +27,7 @@ from ..understand.text import (
     comparative_adjective,
     singular,
 )
-from ..wording import verb_form
+from ..wording import verb_form, verb_lemma
 from .candidate import (  # noqa: F401  (re-exported)
     NAMESAKE_PENALTY,
     RDFS_LABEL,
@@ -857,6 +857,9 @@ class EmbeddedGenerator(
                         s -= 2 * WHEN_FIT  # "in which town is X": what X is in, never what is in X
                     if fwd and _who_is_in(q, m):
                         s -= WHEN_FIT  # "who is in the Design team": what is in X, not what X has
+                    said = self._verb_direction(q, m, p)
+                    if said is not None:
+                        s += WHEN_FIT if said == fwd else -WHEN_FIT  # "who reports to X": what reports to X
                     if when:
                         s += WHEN_FIT if self._about_time(p) else -WHEN_FIT
                     elif q.cues.asks_place and fwd and info is not None and not self._of_asked_kind(q, p):
@@ -910,9 +913,33 @@ class EmbeddedGenerator(
                 s = base + self._explain({p1, p2.value}) - HOP_PENALTY
                 s += HOP_PENALTY if spoken else 0.0  # the two 'of's asked for the hop
                 s += (SPELLED_BONUS if named else 0.0) + (WHEN_FIT if asked else 0.0)
+                said = self._verb_direction(q, m, p2.value)
+                if said is not None and said != (d2.value == "1"):
+                    s -= WHEN_FIT  # "who works on Atlas": not what Atlas's members work for
                 typed = [f"?x a <{cls}> ."] if cls else []
                 out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
+
+    def _verb_direction(self, q: Question, m, prop: str) -> bool | None:
+        """Which way the question's verb reads a property named by that verb ('reports to', 'leads', 'owned
+        by'): True when the named thing `m` holds it (its subject), False when it points at `m`, None when no
+        word of the question is that verb. 'Who reports to Bruno?' (the verb before the thing): what reports to
+        Bruno; 'Who does Chen report to?' (after it): what Chen reports to; 'led by Bruno' (the verb then
+        'by'): what Bruno leads; a name in the passive ('owned by') turns each round."""
+        info = self.schema.prop(prop)
+        words = (info.label or "").lower().split() if info is not None and not info.is_literal else []
+        lemma = verb_lemma(words[0]) if words and len(words) <= 3 else None
+        # a relation's name: a verb then a preposition ('reports to', 'owned by'), or one verb ('leads')
+        relation = words[-1] in RELATION_ENDS if len(words) > 1 else bool(words) and words[0].endswith("s")
+        if lemma is None or not relation:
+            return None
+        at = [i for i, t in enumerate(q.tokens) if not m.start <= i < m.end and verb_lemma(t) == lemma]
+        if not at:
+            return None
+        i = at[0]
+        agent = i < m.start and q.tokens[i + 1 : i + 2] == ["by"]  # 'projects led by Bruno': Bruno leads them
+        subject = i >= m.end or agent
+        return subject != (words[-1] == "by")
 
     def _of_asked_kind(self, q: Question, prop: str) -> bool:
         """The property holds what 'when' or 'where' asks for: a time, or a place (no number, no time)."""
@@ -1087,6 +1114,10 @@ def _before_articles(toks: list[str], start: int, floor: int) -> int:
     while k > floor and toks[k] in ("the", "a", "an"):
         k -= 1
     return k
+
+
+#: the words that end a property name read as a relation ('reports to', 'works for', 'owned by')
+RELATION_ENDS = {"of", "for", "in", "to", "by", "with", "from", "at", "on"}
 
 
 def _who_is_in(q: Question, m) -> bool:
