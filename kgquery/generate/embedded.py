@@ -926,20 +926,23 @@ class EmbeddedGenerator(
         word of the question is that verb. 'Who reports to Bruno?' (the verb before the thing): what reports to
         Bruno; 'Who does Chen report to?' (after it): what Chen reports to; 'led by Bruno' (the verb then
         'by'): what Bruno leads; a name in the passive ('owned by') turns each round."""
-        info = self.schema.prop(prop)
-        words = (info.label or "").lower().split() if info is not None and not info.is_literal else []
-        lemma = verb_lemma(words[0]) if words and len(words) <= 3 else None
-        # a relation's name: a verb then a preposition ('reports to', 'owned by'), or one verb ('leads')
-        relation = words[-1] in RELATION_ENDS if len(words) > 1 else bool(words) and words[0].endswith("s")
-        if lemma is None or not relation:
-            return None
-        at = [i for i, t in enumerate(q.tokens) if not m.start <= i < m.end and verb_lemma(t) == lemma]
+        verb = self._verb_of(prop)
+        at = [i for i, t in enumerate(q.tokens) if verb and not m.start <= i < m.end and verb_lemma(t) == verb[0]]
         if not at:
             return None
         i = at[0]
         agent = i < m.start and q.tokens[i + 1 : i + 2] == ["by"]  # 'projects led by Bruno': Bruno leads them
         subject = i >= m.end or agent
-        return subject != (words[-1] == "by")
+        return subject != verb[1]
+
+    def _verb_of(self, prop: str) -> tuple[str, bool] | None:
+        """(the verb, whether the name is passive) for an object property named as a relation: a verb then a
+        preposition ('reports to', 'owned by') or one verb ('leads'); None for a noun ('director')."""
+        info = self.schema.prop(prop)
+        words = (info.label or "").lower().split() if info is not None and not info.is_literal else []
+        lemma = verb_lemma(words[0]) if words and len(words) <= 3 else None
+        relation = words[-1] in RELATION_ENDS if len(words) > 1 else bool(words) and words[0].endswith("s")
+        return (lemma, words[-1] == "by") if lemma is not None and relation else None
 
     def _of_asked_kind(self, q: Question, prop: str) -> bool:
         """The property holds what 'when' or 'where' asks for: a time, or a place (no number, no time)."""

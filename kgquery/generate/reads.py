@@ -9,6 +9,7 @@ from ..graph.labels import LABEL_PREDICATES
 from ..graph.schema import local_name, split_name
 from ..understand.linking import Links
 from ..understand.text import STOPWORDS, Question, singular
+from ..wording import verb_lemma
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _reuse_middle
 from .paths import HOP_PENALTY
 
@@ -179,6 +180,8 @@ class ReadShapes:
                 # "the members of the Data team" and a property 'member of': its values are what one is a member
                 # of, never the members
                 own += OF_NOUN_PENALTY if self._names_its_subject(p) else 0.0
+                # "who works on Atlas": who works, not what the things found work for
+                own += OBJECT_OF_VERB if self._asks_its_subject(q, p) else 0.0
                 out.append(
                     Candidate(
                         f"SELECT DISTINCT ?y WHERE {{ {pat} {x} <{p}> ?y . }}",
@@ -262,6 +265,18 @@ class ReadShapes:
                 Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", s + 0.05, shape + "+name")
             )
         return out
+
+    def _asks_its_subject(self, q: Question, p: str) -> bool:
+        """The question opens with 'who' (or 'what') and the verb that names `p` in the active ('who works
+        on X' and 'works for'): it asks for the one who does it, so reading out what `p` points at answers
+        another question."""
+        verb = self._verb_of(p)
+        return (
+            bool(verb)
+            and not verb[1]
+            and q.tokens[:1] in (["who"], ["what"])
+            and (len(q.tokens) > 1 and verb_lemma(q.tokens[1]) == verb[0])
+        )
 
     def _opening_verb(self, q: Question, cls: str | None) -> str | None:
         """The verb after an opening 'who' / 'what' (Links.opening_verb) when the question then names the class
