@@ -156,8 +156,8 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
         checks.append(all(any(t is not None and is_time(t) for t in r) for r in rows[:5] if r))  # a column of times
     if getattr(cues, "asks_place", False) and rows:  # 'where ...': a place, never a number, a date or yes/no
         checks.append(not _amounts(rows))
-    if getattr(cues, "asks_person", False) and rows and not cues.count:  # 'who ...': someone, not a number
-        checks.append(not _amounts(rows))
+    if getattr(cues, "asks_person", False) and rows and not cues.count and _amounts(rows):
+        checks.append(False)  # 'who ...': someone, not a number (counted only when it fails: 'who' is common)
     if getattr(cues, "difference", None):  # 'how much higher is A than B': one number less another
         checks.append(bool(re.search(r"\?\w+\s*-\s*\?\w+", sparql)))
     if cues.ask:
