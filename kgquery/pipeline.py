@@ -422,21 +422,12 @@ class KGQuery:
         )
         from .answer.explain import explain
         from .generate.derived import measure_words
+        from .generate.embedded import superlative_in_a_name
         from .graph.schema import local_name, split_name
-        from .terms import iris_in
         from .understand.text import NEGATIONS, asks_how
         from .wording import singular, verb_form
 
-        schema_props = {p.iri for p in self.kg.schema.properties}
-        props = iris_in(ans.sparql or "") & schema_props
-        # 'the student whose last name is Smith': the property a linked thing's name was read from explains
-        # the words naming it, though the query names the thing by its IRI
-        props |= {
-            h.source
-            for m in links.mentions
-            for h in m.hits
-            if m.kind == "entity" and h.source in schema_props and f"<{h.iri}>" in (ans.sparql or "")
-        }
+        props = self._query_properties(links, ans.sparql or "")
         word_scores = self._word_scores(generator)
         carried = self._carried_out(q, links, props, word_scores, ans.sparql or "")
         free = [q.tokens[i] for i in links.free if not asks_how(q.tokens, i) and i not in carried]
@@ -472,7 +463,14 @@ class KGQuery:
             "linked": len(covered & set(content)) / max(len(content), 1),
             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count),
             **shape_signals(shape, ans.sparql or "", len(content)),
-            "unhonoured": unhonoured(q.cues, ans.sparql or "", shape, unnamed, res.rows),
+            "unhonoured": unhonoured(
+                q.cues,
+                ans.sparql or "",
+                shape,
+                unnamed,
+                res.rows,
+                superlative_in_a_name(q, props, self.kg.schema, word_scores),
+            ),
             "unasked": float(bool(unasked)),
         }
         # a thing the question names is explained by the name it was found by ('APG', not 'Phillips AAF')
@@ -483,6 +481,19 @@ class KGQuery:
             ans.explanation = ""
         f["meaning"] = self._meaning(q.text, ans.explanation)
         return f, self._unfit(unasked, leftover, ans.sparql or "")
+
+    def _query_properties(self, links, sparql: str) -> set[str]:
+        """The graph's properties the query uses, and those a linked thing's name was read from: 'the student
+        whose last name is Smith' explains 'last name' though the query names the student by its IRI."""
+        from .terms import iris_in
+
+        schema_props = {p.iri for p in self.kg.schema.properties}
+        return (iris_in(sparql) & schema_props) | {
+            h.source
+            for m in links.mentions
+            for h in m.hits
+            if m.kind == "entity" and h.source in schema_props and f"<{h.iri}>" in sparql
+        }
 
     @staticmethod
     def _unfit(unasked: list[str], leftover: list[str], sparql: str) -> str:

@@ -145,7 +145,7 @@ def _amounts(rows) -> bool:
     return all(any(t is not None and (t.is_numeric or is_time(t)) for t in r) for r in rows[:5] if r)
 
 
-def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=()) -> float:
+def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(), named_rank: bool = False) -> float:
     """Share of the question's shape cues that the query leaves out (0 when the wording has none).
     `unnamed`: the ranking or comparing adjective stands alone and fits no property of the query ('is A
     longer than B' compared by year): its cue is not carried out, whatever the query ranks by. `rows`: the
@@ -168,7 +168,7 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
         )  # "how many pages", "how many people": a sum
     if grouping_asked(cues, shape):
         checks.append("GROUP BY" in up)
-    if cues.superlative:
+    if cues.superlative and not named_rank:  # `named_rank`: its word is one of a property name the query uses
         checks.append(any(k in up for k in ("MAX(", "MIN(", "ORDER BY")) and not unnamed)
     if (cues.compare and not cues.at_least_one) or cues.between or cues.comparative:
         checks.append(any(k in up for k in ("FILTER(", "HAVING(", "ORDER BY")) and not unnamed)

@@ -702,6 +702,10 @@ class EmbeddedGenerator(
                 core, value = self._ranking_core(q, body, x, np_, used, score + np_.score, shape, cls, timely)
                 cores.append(core)
                 values += value
+            if c.superlative and self._superlative_in_a_name(q, body_s) and cores:
+                # "which mountains did X climb first" with 'first ascent person': the word is one of the name
+                # the pattern already uses, so the things themselves, unranked, are as good a reading and better
+                cores.append((body_s, used0, max(k[2] for k in cores) + 0.05, shape, ""))
         else:
             cores.append((body_s, used0, score, shape, ""))
         out: list[Candidate] = []
@@ -920,6 +924,11 @@ class EmbeddedGenerator(
                 out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
         return out
 
+    def _superlative_in_a_name(self, q: Question, body: str) -> bool:
+        """superlative_in_a_name for the properties by which the pattern reaches a named thing."""
+        props = re.findall(r"<([^<>\s]+)> <[^<>\s]+> \.", body)
+        return superlative_in_a_name(q, props, self.schema, self._word_scores)
+
     def _verb_direction(self, q: Question, m, prop: str) -> bool | None:
         """Which way the question's verb reads a property named by that verb ('reports to', 'leads', 'owned
         by'): True when the named thing `m` holds it (its subject), False when it points at `m`, None when no
@@ -1117,6 +1126,23 @@ def _before_articles(toks: list[str], start: int, floor: int) -> int:
     while k > floor and toks[k] in ("the", "a", "an"):
         k -= 1
     return k
+
+
+def superlative_in_a_name(q: Question, props, schema, word_scores) -> bool:
+    """The superlative's word ('first', 'last', 'highest') is a word of the name of one of `props`, and a word
+    next to it names that property too ('climb first' and 'first ascent person'): the word belongs to that
+    name and ranks nothing."""
+    sup = q.cues.superlative
+    if not sup or sup[2] >= len(q.tokens):
+        return False
+    at, word = sup[2], q.tokens[sup[2]]
+    near = [q.tokens[i] for i in (at - 1, at + 1) if 0 <= i < len(q.tokens) and q.tokens[i] not in STOPWORDS]
+    for p in props:
+        info = schema.prop(p)
+        names = set(split_name(local_name(p)).split()) | set((info.label or "").lower().split() if info else ())
+        if word in names and any(word_scores(w).get(p, 0.0) >= 0.5 for w in near):
+            return True
+    return False
 
 
 #: the words that end a property name read as a relation ('reports to', 'works for', 'owned by')
