@@ -381,6 +381,7 @@ class KGQuery:
             or self._never_holds(ans)
             or counts_the_named(q.tokens, links.mentions, ans.sparql or "", ans.values())
             or _echoes_number(q.tokens, links.mentions, ans.values())
+            or self._unit_clash(q, ans.sparql or "")
         )
         if unfit:
             ans.confidence = min(ans.confidence, UNFIT_CONFIDENCE)
@@ -481,6 +482,20 @@ class KGQuery:
             ans.explanation = ""
         f["meaning"] = self._meaning(q.text, ans.explanation)
         return f, self._unfit(unasked, leftover, ans.sparql or "")
+
+    def _unit_clash(self, q, sparql: str) -> str:
+        """Why the answer is not in the unit asked, or '': the question states a unit ('how many metres longer')
+        and a number the query uses is in another of the same kind (kilometres); nothing is converted."""
+        from .generate.derived import unit_clash
+        from .terms import iris_in
+
+        numeric = [p for p in iris_in(sparql) if (info := self.kg.schema.prop(p)) is not None and info.is_numeric]
+        found = unit_clash(q.tokens, [t for p in numeric for t in self.linker.prop_texts.get(p, [])])
+        return (
+            f"the question asks in {found[0]}, the graph's number is in {found[1]} (nothing is converted)"
+            if found
+            else ""
+        )
 
     def _query_properties(self, links, sparql: str) -> set[str]:
         """The graph's properties the query uses, and those a linked thing's name was read from: 'the student

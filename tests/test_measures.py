@@ -149,3 +149,11 @@ def valley(tmp_path_factory):
 def test_ways_the_words_name(valley, question, expected):
     ans, values = answer_values(valley, question)
     assert sorted(v.removeprefix(V) for v in values) == expected, (ans.sparql, ans.explanation)
+
+
+def test_a_number_in_another_unit_than_asked_is_not_trusted(hills):
+    # the elevation is in metres (its description says so): a question in feet gets the attempt, not an
+    # answer, and is told why; the same question in metres is answered
+    ans = hills.ask("Which summits are higher than 3000 feet?")
+    assert ans.outcome == "abstained" and "feet" in ans.message and "metres" in ans.message, ans.message
+    assert hills.ask("Which summits are higher than 900 metres?").outcome == "answered"

@@ -48,6 +48,45 @@ class Derived(Path):
         return out + [f"BIND({value} AS {self.target})"]
 
 
+#: spellings of common units of length and mass -> (dimension, unit): what a question's unit is compared with
+UNIT_SPELLINGS = {
+    w: (dim, unit)
+    for dim, unit, spellings in (
+        ("length", "km", "km kilometre kilometres kilometer kilometers"),
+        ("length", "m", "m metre metres meter meters"),
+        ("length", "cm", "cm centimetre centimetres centimeter centimeters"),
+        ("length", "mm", "mm millimetre millimetres millimeter millimeters"),
+        ("length", "mi", "mi mile miles"),
+        ("length", "ft", "ft foot feet"),
+        ("mass", "kg", "kg kilo kilos kilogram kilograms"),
+        ("mass", "g", "g gram grams gramme grammes"),
+        ("mass", "t", "tonne tonnes"),
+        ("mass", "lb", "lb lbs"),
+    )
+    for w in spellings.split()
+}
+
+
+def unit_clash(asked: list[str], texts: list[str]) -> tuple[str, str] | None:
+    """(the unit asked, the unit stored) when the question states a unit (`asked`: its words) of the same
+    dimension as the unit a number's names or description give (`texts`), but another one: 'how many metres
+    longer' of a length in kilometres. The number is then not in the unit asked; nothing is converted.
+
+    >>> unit_clash("how many metres longer".split(), ["length: in kilometres"])
+    ('metres', 'kilometres')
+    >>> unit_clash("over 300 km".split(), ["length: in kilometres"]) is None
+    True
+    """
+    said = [w for w in asked if w in UNIT_SPELLINGS]
+    stored = [w for t in texts for w in _TOKEN.findall(t.lower()) if w in UNIT_SPELLINGS]
+    for a in said:
+        for b in stored:
+            (d, u), (e, v) = UNIT_SPELLINGS[a], UNIT_SPELLINGS[b]
+            if d == e and u != v:
+                return a, b
+    return None
+
+
 def unit_kind(texts: list[str]) -> str:
     """'length', 'mass' or '' from a property's names and description ('width_mm', 'measured in grams')."""
     words = {w for t in texts for w in _TOKEN.findall(t.lower())}
