@@ -17,6 +17,7 @@ from .answer.confidence import (
     counts_the_named,
     doubled_properties,
     naming_nouns,
+    subtracts,
     ungrouped,
 )
 from .answer.evidence import evidence
@@ -561,7 +562,7 @@ class KGQuery:
         if q.cues.ordinal and re.search(r"\b(MAX|MIN)\(|\bORDER BY\b", sparql.upper()):
             out.add(q.cues.ordinal[1])
         out |= self._measure_adjectives(q, free, props, word_scores, sparql)
-        if q.cues.difference and re.search(r"\?\w+\s*-\s*\?\w+", sparql):  # 'the difference in depth': subtracted
+        if q.cues.difference and subtracts(sparql):  # 'the difference in depth': subtracted
             out |= {i for i in free if q.tokens[i] in ("difference", "much")}
         if q.cues.compare_time and q.cues.compare:
             # 'orders placed after 1 March', 'staff who joined before 2019': the verb names the event whose

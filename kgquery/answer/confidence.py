@@ -140,6 +140,11 @@ def negates(sparql: str) -> bool:
     return bool(_NEGATES.search(_strip_terms(sparql)))
 
 
+def subtracts(sparql: str) -> bool:
+    """The query computes one number less another ('how much higher is A than B')."""
+    return bool(re.search(r"\?\w+\s*-\s*\?\w+", sparql))
+
+
 def _amounts(rows) -> bool:
     """Every row (of the first five) holds a number or a time: no place and no one."""
     return all(any(t is not None and (t.is_numeric or is_time(t)) for t in r) for r in rows[:5] if r)
@@ -159,7 +164,7 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
     if getattr(cues, "asks_person", False) and rows and not cues.count and _amounts(rows):
         checks.append(False)  # 'who ...': someone, not a number (counted only when it fails: 'who' is common)
     if getattr(cues, "difference", None):  # 'how much higher is A than B': one number less another
-        checks.append(bool(re.search(r"\?\w+\s*-\s*\?\w+", sparql)))
+        checks.append(subtracts(sparql))
     if cues.ask:
         checks.append(up.startswith("ASK"))
     if cues.count:

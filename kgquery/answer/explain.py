@@ -285,7 +285,8 @@ class _Writer:
         return f"({text})" if inner else text
 
     def _not_rows(self) -> str:
-        """The sentence for a query that returns no rows of things: a yes/no, a graph, or one number less another."""
+        """The sentence for a query that returns no rows of things (a yes/no, a graph, one number less
+        another), or '' for one that does."""
         s = self.s
         if s.kind == "ask":
             return self.ask_sentence()
@@ -293,7 +294,7 @@ class _Writer:
             return f"Describes {self.main_phrase()}."
         if s.kind == "construct":
             return f"Builds a graph from {self.main_phrase()}."
-        return self._difference(s.binds.get(s.projection[0])) or ""
+        return (self._difference(s.binds.get(s.projection[0])) if len(s.projection) == 1 else None) or ""
 
     def _difference(self, e) -> str | None:
         """'Finds how much the elevation of A exceeds that of B.' for A's number less B's (how far apart
@@ -433,8 +434,8 @@ class _Writer:
     def sentence(self) -> str:
         s = self.s
         proj = [v for v in s.projection]
-        if s.kind != "select" or (len(proj) == 1 and self._difference(s.binds.get(proj[0]))):
-            return self._not_rows()
+        if special := self._not_rows():
+            return special
         aggs = {v: _agg_ref(s.binds.get(v), s) for v in proj}
         aggs = {v: s.aggregates[a] for v, a in aggs.items() if a is not None and a in s.aggregates}
         plain = [v for v in proj if v not in aggs]

@@ -98,6 +98,7 @@ class EmbeddedGenerator(
         self.schema = linker.schema
         self._key_links = _key_named_links(self.schema)
         self._flag_cache: dict[str, tuple[str, str] | None] = {}  # property -> its (yes, no) values, or None
+        self._verbs: dict[str, tuple[str, bool] | None] = {}  # property -> its verb and voice (_verb_of)
         #: classes with subclasses that have things: '?x a <C>' reaches those too
         self._superclasses = {c.iri for c in self.schema.classes if c.count and self.schema.subclasses(c.iri)}
 
@@ -946,12 +947,15 @@ class EmbeddedGenerator(
 
     def _verb_of(self, prop: str) -> tuple[str, bool] | None:
         """(the verb, whether the name is passive) for an object property named as a relation: a verb then a
-        preposition ('reports to', 'owned by') or one verb ('leads'); None for a noun ('director')."""
-        info = self.schema.prop(prop)
-        words = (info.label or "").lower().split() if info is not None and not info.is_literal else []
-        lemma = verb_lemma(words[0]) if words and len(words) <= 3 else None
-        relation = words[-1] in RELATION_ENDS if len(words) > 1 else bool(words) and words[0].endswith("s")
-        return (lemma, words[-1] == "by") if lemma is not None and relation else None
+        preposition ('reports to', 'owned by') or one verb ('leads'); None for a noun ('director'). Once per
+        property: it is asked for every property of every named thing."""
+        if prop not in self._verbs:
+            info = self.schema.prop(prop)
+            words = (info.label or "").lower().split() if info is not None and not info.is_literal else []
+            lemma = verb_lemma(words[0]) if words and len(words) <= 3 else None
+            relation = words[-1] in RELATION_ENDS if len(words) > 1 else bool(words) and words[0].endswith("s")
+            self._verbs[prop] = (lemma, words[-1] == "by") if lemma is not None and relation else None
+        return self._verbs[prop]
 
     def _of_asked_kind(self, q: Question, prop: str) -> bool:
         """The property holds what 'when' or 'where' asks for: a time, or a place (no number, no time)."""

@@ -127,10 +127,7 @@ class RankingShapes:
         if not q.cues.also_compare:
             return [], None
         op, n, at = q.cues.also_compare
-        k = at - 1
-        while k > 0 and q.tokens[k] in ("is", "are", "was", "were", "be", "a", "an", "of", "the", "with", "and", "not"):
-            k -= 1
-        word = q.tokens[k] if k >= 0 and q.tokens[k] not in STOPWORDS else ""
+        word = self._compared_token(q, at)
         for p in self._numeric_paths(cls, body, word, {}, measure=word)[:1] if word else []:
             if self._word_scores(word).get(p.steps[-1][0], 0.0) >= 0.5:
                 return p.at("?cq").triples(x, "cq") + [f"FILTER(?cq {op} {_num(n)})"], p.steps[-1][0]
@@ -207,10 +204,11 @@ class RankingShapes:
         word = self._compared_token(q)
         return self._word_scores(word) if word else {}
 
-    def _compared_token(self, q: Question) -> str:
-        """The free word a comparison follows, or ''."""
+    def _compared_token(self, q: Question, at: int | None = None) -> str:
+        """The free word a comparison (at `at`, the question's first by default) follows, or ''."""
         c = q.cues
-        at = c.compare[2] if c.compare else _range_at(q)
+        if at is None:
+            at = c.compare[2] if c.compare else _range_at(q)
         k = at - 1
         while k > 0 and q.tokens[k] in ("is", "are", "was", "were", "be", "been", "not", "at", "of", "a", "an"):
             k -= 1

@@ -271,12 +271,8 @@ class ReadShapes:
         on X' and 'works for'): it asks for the one who does it, so reading out what `p` points at answers
         another question."""
         verb = self._verb_of(p)
-        return (
-            bool(verb)
-            and not verb[1]
-            and q.tokens[:1] in (["who"], ["what"])
-            and (len(q.tokens) > 1 and verb_lemma(q.tokens[1]) == verb[0])
-        )
+        opening = q.tokens[:2] if q.tokens[:1] in (["who"], ["what"]) else []
+        return bool(verb and not verb[1] and len(opening) == 2 and verb_lemma(opening[1]) == verb[0])
 
     def _opening_verb(self, q: Question, cls: str | None) -> str | None:
         """The verb after an opening 'who' / 'what' (Links.opening_verb) when the question then names the class
