@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write bench/probes/<graph>.jsonl: plain questions about nine small graphs made for probing (not from any
+"""Write bench/probes/<graph>.jsonl: plain questions about small graphs made for probing (not from any
 benchmark), each with the SPARQL that answers it; the answers are computed here with rdflib, never typed.
 
 The graphs use idioms the benchmarks lack: rdfs:label names and typed dates (library), schema.org roles as
@@ -52,6 +52,11 @@ PREFIX pp: <https://org.example/person/>
 PREFIX pj: <https://org.example/project/>
 PREFIX sk: <https://org.example/skill/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX bk: <http://valuenet/ontop/>
+PREFIX bst: <http://valuenet/ontop/station#>
+PREFIX bbk: <http://valuenet/ontop/bike#>
+PREFIX bmb: <http://valuenet/ontop/member#>
+PREFIX btr: <http://valuenet/ontop/trip#>
 """
 
 
@@ -674,6 +679,127 @@ ORG = [
     ),
 ]
 
+BIKES = [
+    ("How many stations are there?", "SELECT (COUNT(?s) AS ?n) WHERE { ?s a bk:station }"),
+    ("List the names of all stations in Lyon.", "SELECT ?n WHERE { ?s bst:city 'Lyon' ; bst:name ?n }"),
+    ("What is the average dock count of all stations?", "SELECT (AVG(?d) AS ?a) WHERE { ?s bst:dock_count ?d }"),
+    (
+        "Show the name and dock count of each station, ordered by dock count from most to least.",
+        "SELECT ?n ?d WHERE { ?s bst:name ?n ; bst:dock_count ?d } ORDER BY DESC(?d)",
+    ),
+    ("Which station has the most docks?", "SELECT ?n WHERE { ?s bst:name ?n ; bst:dock_count ?d } ORDER BY DESC(?d) LIMIT 1"),
+    (
+        "How many trips did each member make? List the member name and the number of trips.",
+        "SELECT ?n (COUNT(?t) AS ?c) WHERE { ?t btr:ref-member_id ?m . ?m bmb:name ?n } GROUP BY ?m ?n",
+    ),
+    (
+        "What are the names of members who made more than 5 trips?",
+        "SELECT ?n WHERE { ?t btr:ref-member_id ?m . ?m bmb:name ?n } GROUP BY ?m ?n HAVING(COUNT(?t) > 5)",
+    ),
+    (
+        "What is the name of the member who made the most trips?",
+        "SELECT ?n WHERE { ?t btr:ref-member_id ?m . ?m bmb:name ?n } GROUP BY ?m ?n ORDER BY DESC(COUNT(?t)) LIMIT 1",
+    ),
+    (
+        "Find the names of members who have never made a trip.",
+        "SELECT ?n WHERE { ?m a bk:member ; bmb:name ?n FILTER NOT EXISTS { ?t btr:ref-member_id ?m } }",
+    ),
+    ("What is the longest trip duration?", "SELECT (MAX(?d) AS ?x) WHERE { ?t btr:duration ?d }"),
+    (
+        "What are the ids of the trips that started at the station Harbour Gate?",
+        "SELECT ?i WHERE { ?t btr:ref-start_station_id ?s ; btr:trip_id ?i . ?s bst:name 'Harbour Gate' }",
+    ),
+    (
+        "How many trips ended at a station in Nantes?",
+        "SELECT (COUNT(?t) AS ?n) WHERE { ?t btr:ref-end_station_id ?s . ?s bst:city 'Nantes' }",
+    ),
+    (
+        "What is the average duration of trips made by gold members?",
+        "SELECT (AVG(?d) AS ?a) WHERE { ?t btr:duration ?d ; btr:ref-member_id ?m . ?m bmb:membership_level 'gold' }",
+    ),
+    (
+        "Which bike model was used in the most trips?",
+        "SELECT ?mo WHERE { ?t btr:ref-bike_id ?b . ?b bbk:model ?mo } GROUP BY ?mo ORDER BY DESC(COUNT(?t)) LIMIT 1",
+    ),
+    (
+        "Show the name of each station and the number of bikes whose home station it is.",
+        "SELECT ?n (COUNT(?b) AS ?c) WHERE { ?b bbk:ref-home_station_id ?s . ?s bst:name ?n } GROUP BY ?s ?n",
+    ),
+    (
+        "Which stations in Nantes have more than 10 docks?",
+        "SELECT ?n WHERE { ?s bst:city 'Nantes' ; bst:dock_count ?d ; bst:name ?n FILTER(?d > 10) }",
+    ),
+    (
+        "What is the total duration of all trips made by Ines Varga?",
+        "SELECT (SUM(?d) AS ?x) WHERE { ?t btr:duration ?d ; btr:ref-member_id ?m . ?m bmb:name 'Ines Varga' }",
+    ),
+    ("How many members are older than 30?", "SELECT (COUNT(?m) AS ?n) WHERE { ?m bmb:age ?a FILTER(?a > 30) }"),
+    (
+        "Find the names of members whose age is between 20 and 30.",
+        "SELECT ?n WHERE { ?m bmb:age ?a ; bmb:name ?n FILTER(?a >= 20 && ?a <= 30) }",
+    ),
+    (
+        "Which stations were installed after 2016? Give their names.",
+        "SELECT ?n WHERE { ?s bst:installation_date ?d ; bst:name ?n FILTER(?d > '2016-12-31') }",
+    ),
+    ("What are the different membership levels?", "SELECT DISTINCT ?l WHERE { ?m bmb:membership_level ?l }"),
+    ("How many different cities have stations?", "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s bst:city ?c }"),
+    (
+        "What are the model and purchase year of the oldest bike?",
+        "SELECT ?mo ?y WHERE { ?b bbk:model ?mo ; bbk:purchase_year ?y } ORDER BY ?y LIMIT 1",
+    ),
+    ("What is the name of the youngest member?", "SELECT ?n WHERE { ?m bmb:name ?n ; bmb:age ?a } ORDER BY ?a LIMIT 1"),
+    (
+        "For each membership level, what is the average age of its members?",
+        "SELECT ?l (AVG(?a) AS ?x) WHERE { ?m bmb:membership_level ?l ; bmb:age ?a } GROUP BY ?l",
+    ),
+    (
+        "List the ids of trips that lasted longer than the average trip.",
+        "SELECT ?i WHERE { ?t btr:trip_id ?i ; btr:duration ?d "
+        "{ SELECT (AVG(?x) AS ?avg) WHERE { ?u btr:duration ?x } } FILTER(?d > ?avg) }",
+    ),
+    (
+        "Show the names of stations where no trip ended.",
+        "SELECT ?n WHERE { ?s a bk:station ; bst:name ?n FILTER NOT EXISTS { ?t btr:ref-end_station_id ?s } }",
+    ),
+    (
+        "In which city is the station where trip 7 started?",
+        "SELECT ?c WHERE { <http://valuenet/ontop/trip/trip_id=7> btr:ref-start_station_id ?s . ?s bst:city ?c }",
+    ),
+    (
+        "How many trips were made on bikes bought before 2018?",
+        "SELECT (COUNT(?t) AS ?n) WHERE { ?t btr:ref-bike_id ?b . ?b bbk:purchase_year ?y FILTER(?y < '2018') }",
+    ),
+    ("List the names of all members in alphabetical order.", "SELECT ?n WHERE { ?m bmb:name ?n } ORDER BY ?n"),
+    (
+        "Which city has the most stations?",
+        "SELECT ?c WHERE { ?s bst:city ?c } GROUP BY ?c ORDER BY DESC(COUNT(?s)) LIMIT 1",
+    ),
+    (
+        "What is the membership level of the member who made the longest trip?",
+        "SELECT ?l WHERE { ?t btr:duration ?d ; btr:ref-member_id ?m . ?m bmb:membership_level ?l } "
+        "ORDER BY DESC(?d) LIMIT 1",
+    ),
+    (
+        "Show the names of members from Lyon and the number of trips each of them made.",
+        "SELECT ?n (COUNT(?t) AS ?c) WHERE { ?t btr:ref-member_id ?m . ?m bmb:city 'Lyon' ; bmb:name ?n } "
+        "GROUP BY ?m ?n",
+    ),
+    (
+        "Which members have ridden a E-Glide bike? List their names.",
+        "SELECT DISTINCT ?n WHERE { ?t btr:ref-member_id ?m ; btr:ref-bike_id ?b . ?b bbk:model 'E-Glide' . "
+        "?m bmb:name ?n }",
+    ),
+    (
+        "How many bikes of each model are there?",
+        "SELECT ?mo (COUNT(?b) AS ?c) WHERE { ?b bbk:model ?mo } GROUP BY ?mo",
+    ),
+    (
+        "What is the name of the station with the fewest docks in Tours?",
+        "SELECT ?n WHERE { ?s bst:city 'Tours' ; bst:name ?n ; bst:dock_count ?d } ORDER BY ?d LIMIT 1",
+    ),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -686,6 +812,7 @@ SETS = {
     "depot": DEPOT,
     "peaks": PEAKS,
     "org": ORG,
+    "bikes": BIKES,
 }
 
 

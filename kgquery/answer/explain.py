@@ -858,11 +858,14 @@ def _comparisons(expr) -> list[tuple]:
 
 
 def _is_year_of(e) -> bool:
-    """YEAR(?v), or IF(isNumeric(?v), ?v, YEAR(?v)) (a year stored as a number or as a date)."""
+    """YEAR(?v), or IF(isNumeric(?v), ?v, YEAR(?v)) or IF(isNumeric(?v), ?v, xsd:integer(SUBSTR(STR(?v), 1, 4)))
+    (a year stored as a number, as a date or as a date's text)."""
     from rdflib.plugins.sparql.parserutils import CompValue
 
     if isinstance(e, CompValue) and e.name == "Builtin_IF":
         e = e.get("arg3")
+    if isinstance(e, CompValue) and e.name == "Function" and str(e.get("iri", "")).endswith("#integer"):
+        return True  # the first four characters of a year or a date, as a number
     return isinstance(e, CompValue) and e.name == "Builtin_YEAR"
 
 

@@ -47,7 +47,7 @@ from .flags import FlagShapes
 from .grouping import GroupingShapes
 from .named import NamedThingShapes
 from .negation import NegationShapes
-from .paths import GENERIC_CLASSES, HOP_PENALTY, PathFinding, apart
+from .paths import AGE_ADJECTIVES, GENERIC_CLASSES, HOP_PENALTY, PathFinding, apart
 from .ranking import RankingShapes, _range_at
 from .reads import ReadShapes, _column_select, _listed_words
 from .roles import RoleShapes
@@ -276,6 +276,7 @@ class EmbeddedGenerator(
         self._free = free_words = [w for w in free_words if w not in sort_words]
         #: the words that may name what a superlative or comparison works on, besides a listed column
         rank_hint = sup[1] if sup else (comparative_adjective(q.tokens[cmp_[2]]) or "") if cmp_ else ""
+        self._age_ranked = bool(sup and sup[1] in AGE_ADJECTIVES)  # 'the oldest': a date or year ranks
         self._unlisted = [w for w in free_words if w not in self._listed] + [
             n for h in rank_hint.split() for n in (h, *attribute_nouns(h))
         ]

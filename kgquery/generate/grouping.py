@@ -390,8 +390,36 @@ class GroupingShapes:
         if counted is None and c.aggregates:
             # "the average salary per department": what is aggregated is what carries the named number
             counted = next((o for o in self._owners_of_named_properties(scores) if o != group_cls), None)
+        if counted is None and c.count and group_cls:
+            # "how many models does each car maker produce": no class is named 'models', but the classes whose
+            # things carry a 'model' are what may be counted
+            return [
+                x for o in self._counted_by_noun(q, group_cls) for x in self._group_counts(q, o, group_cls, at, scores)
+            ]
         if counted is None:
             return []
+        return self._group_counts(q, counted, group_cls, at, scores)
+
+    def _counted_by_noun(self, q, group_cls: str) -> list[str]:
+        """The classes (two at most) whose things carry a property named by the noun after 'how many' or
+        'number of', when that noun names no class."""
+        toks = q.tokens
+        at = next((i + 2 for i in range(len(toks) - 2) if toks[i : i + 2] in (["how", "many"], ["number", "of"])), -1)
+        if at < 0 or toks[at] in STOPWORDS or any(m.start <= at < m.end for m in self._class_mentions):
+            return []
+        owners: list[str] = []
+        for p, v in self._best_props([toks[at]], k=4):
+            info = self.schema.prop(p)
+            if v < 0.6 or info is None or p in SKIP_PROPS or not info.subject_classes:
+                continue
+            owner = info.subject_classes[0][0]
+            if owner != group_cls and owner not in owners:
+                owners.append(owner)
+        return owners[:2]
+
+    def _group_counts(self, q, counted: str, group_cls: str | None, at: int, scores) -> list[Candidate]:
+        """Counts (or aggregates) of `counted` things per group, read out as the groups, their columns or names."""
+        c, classes = q.cues, list(self._class_mentions)
         links = self._group_links(q, counted, group_cls, at, scores)
         out = []
         name = self._display_name(group_cls) if group_cls else None

@@ -40,9 +40,16 @@ PLURAL_REACH = 0.5
 #: values a superlative or comparison can rank: numbers, and dates for words of time
 #: a number written as text ("1299", "-2.5"), as tables made into graphs without datatypes hold them
 NUMBER_TEXT = 'isLiteral(?v) && datatype(?v) = <http://www.w3.org/2001/XMLSchema#string> && REGEX(STR(?v), "^-?[0-9]+([.][0-9]+)?$")'
-ORDERED = f"(isNumeric(?v) || datatype(?v) IN ({', '.join(f'<{t}>' for t in sorted(TIME_TYPES))}) || ({NUMBER_TEXT}))"
+#: a date written as text ("2014-05-02", "2018-03-09 19:03:21"), as databases exported to RDF often hold them:
+#: it sorts as text in time order
+DATE_TEXT = 'isLiteral(?v) && datatype(?v) = <http://www.w3.org/2001/XMLSchema#string> && REGEX(STR(?v), "^[0-9]{4}-[0-9]{2}-[0-9]{2}")'
+ORDERED = (
+    f"(isNumeric(?v) || datatype(?v) IN ({', '.join(f'<{t}>' for t in sorted(TIME_TYPES))}) || ({NUMBER_TEXT}) "
+    f"|| ({DATE_TEXT}))"
+)
 #: what a neighbour's number loses against the things' own when the superlative is on the class word
 OWN_FIRST = 1.0
+_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: adjectives (as text.superlative_adjective gives them) that rank by a date
 TIME_ADJECTIVES = {"early", "late", "recent", "new"}
 #: adjectives of age: the oldest thing has the highest age, but the earliest date or year
@@ -265,7 +272,7 @@ class PathFinding:
         if info is None:
             return False
         dtype = info.datatypes[0][0] if info.datatypes else ""
-        if dtype in TIME_TYPES:
+        if dtype in TIME_TYPES or (info.samples and all(_DATE_TEXT.match(v) for v in info.samples)):
             return True
         words = set(split_name(local_name(prop)).split()) | set(info.label.lower().split())
         return info.is_numeric and "year" in words

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
+from ..graph.schema import local_name, split_name
 from ..understand.text import AGGREGATE_WORDS, STOPWORDS, Question, superlative_adjective
 from .candidate import Candidate, _num, _reuse_middle
 from .paths import AGE_ADJECTIVES
+
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 #: how well the noun after 'the most' must fit a number of the things (and lead the others by half as much)
 #: to rank by it when it names no class ('the most inhabitants': a population)
@@ -86,9 +89,15 @@ class RankingShapes:
         """The superlative's order on this property: an age word ranks a date or a year the other way round
         (the oldest painting has the earliest year, the youngest person the latest birth date)."""
         d = c.superlative[0]
-        if c.superlative[1] not in AGE_ADJECTIVES or not self._time_valued(prop):
+        if c.superlative[1] not in AGE_ADJECTIVES or not (self._time_valued(prop) or self._years_as_text(prop)):
             return d
         return "ASC" if d == "DESC" else "DESC"
+
+    def _years_as_text(self, prop: str) -> bool:
+        """A property named a year whose values are texts of four digits ('2016'): years all the same."""
+        info = self.schema.prop(prop)
+        words = set(split_name(local_name(prop)).split()) | set(info.label.lower().split()) if info else set()
+        return bool(info and "year" in words and info.samples and all(re.fullmatch(r"\d{4}", v) for v in info.samples))
 
     def _compare_filter(self, c, cls: str | None, body: list[str], num: list[str], year_of: str | None) -> str:
         """The FILTER a comparison puts on ?v: a range, the average of the class, or a stated number; a year
@@ -148,7 +157,8 @@ class RankingShapes:
             return f'?v {op} "{day}"^^<{dtype}>'
         if dtype.endswith("#dateTime"):
             return f'?v {op} "{day}T{"23:59:59" if op in (">", "<=") else "00:00:00"}"^^<{dtype}>'
-        return f"IF(isNumeric(?v), ?v, YEAR(?v)) {op} {n}"  # gYear, or a mix
+        # gYear, a date written as text, or a mix: the year is the first four characters of each
+        return f"IF(isNumeric(?v), ?v, <{XSD_INTEGER}>(SUBSTR(STR(?v), 1, 4))) {op} {n}"
 
     def _ranked_word(self, q: Question) -> dict[str, float]:
         """The property scores of the word right after a superlative adjective ("the car with the largest

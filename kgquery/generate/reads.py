@@ -381,7 +381,10 @@ class ReadShapes:
         return f"{sparql} ORDER BY {direction}({key})"
 
     def _named_elsewhere(self, prop: str) -> bool:
-        """Some word outside the list of asked things (or the superlative's adjective) names `prop`."""
+        """Some word outside the list of asked things (or the superlative's adjective) names `prop`; an age
+        adjective names the dates and years it ranks ('the model and purchase year of the oldest bike')."""
+        if self._age_ranked and (self._time_valued(prop) or self._years_as_text(prop)):
+            return True
         return any(self._word_scores(w).get(prop, 0.0) >= 0.6 for w in self._unlisted)
 
     def _columns(self, cls: str | None, used: set[str]) -> list[tuple[str, bool]]:

@@ -52,6 +52,27 @@ def normalize(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
+#: a word as a question's reader takes it: letters and digits, with hyphens, dots, slashes or apostrophes inside
+_WORD = re.compile(r"[\w][\w\-./@%']*[\w]|[\w]")
+
+
+def hyphenated_words(token: str) -> bool:
+    """'Bill-of-Material', 'well-known': words joined by hyphens, read as words; a code ('WH-0077') or a
+    single letter ('E-Glide', 'X-ray') makes one word."""
+    parts = token.split("-")
+    return len(parts) >= 2 and all(p.isalpha() and len(p) >= 2 for p in parts)
+
+
+def as_words_read(text: str) -> str:
+    """A name the way a question's words are read: each word whole, without the marks inside it.
+
+    >>> as_words_read("E-Glide"), as_words_read("O'Brien Street"), as_words_read("Bill-of-Material")
+    ('eglide', 'obrien street', 'bill of material')
+    """
+    words = [p for w in _WORD.findall(text) for p in (w.split("-") if hyphenated_words(w) else [w])]
+    return " ".join(n for n in (normalize(w).replace(" ", "") for w in words) if n)
+
+
 #: how sure a name is that matches an entity's name only without its aside ("(film)")
 ASIDE_NAME = 0.9
 
@@ -104,6 +125,9 @@ class LabelIndex:
             if not n:
                 continue
             self._by_norm[n].append(i)
+            read = as_words_read(label) if "-" in label or "'" in label else n
+            if read != n:  # "E-Glide" is one word to a question ('eglide'), two to normalize()
+                self._by_norm[read].append(i)
             aside = _ASIDE.match(label.strip()) if label.rstrip().endswith((")", "]")) else None
             if aside and normalize(aside.group(1)):
                 # "Glass Birds (film)": a name with its kind set aside also answers to the bare name

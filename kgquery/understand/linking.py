@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..graph.labels import LABEL_PREDICATES, LabelHit, label_names, normalize
+from ..graph.labels import LABEL_PREDICATES, LabelHit, as_words_read, label_names, normalize
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..wording import abbreviates, contracts, english_noun, spelled_out, verb_form, verb_lemma
@@ -95,6 +95,9 @@ class ValueIndex:
             # and separators ('978-0-1034-2') is an identifier, named as written
             if n and not _NUMBER_TEXT.fullmatch(str(lit.value).strip()):
                 self.by_norm[n].append((prop, lit))
+                read = as_words_read(lit.value) if "-" in lit.value or "'" in lit.value else n
+                if read != n:  # "E-Glide" is one word to a question ('eglide'), two to normalize()
+                    self.by_norm[read].append((prop, lit))
 
     def lookup(self, text: str) -> list[tuple[str, Term]]:
         return self.by_norm.get(normalize(text), [])
@@ -409,17 +412,12 @@ class Linker:
         at = cls.end
         if at >= len(q.tokens) or at not in links.free or not re.fullmatch(r"\d{1,12}", q.tokens[at]):
             return
-        res = self.kg.query(
-            f"SELECT DISTINCT ?x WHERE {{ ?x a <{cls.hits[0].iri}> ; ?p ?v . "
-            f'FILTER(isLiteral(?v) && STR(?v) = "{q.tokens[at]}") }} LIMIT 2',
-            timeout_s=3,
-            max_rows=2,
-        )
-        things = [r[0].value for r in res.rows if r[0] is not None and r[0].is_iri] if res.rows else []
+        things = self._holding_number(cls.hits[0].iri, q.tokens[at])
         if len(things) != 1:
             return
-        label = self.kg.labels.label_of(things[0])
         raw = " ".join(q.raw_tokens[cls.start : at + 1])
+        label = self.kg.labels.label_of(things[0])
+        label = raw if label == q.tokens[at] else label  # 'trip 7', not '7'; 'Order 5003' keeps its own name
         links.classes.remove(cls)
         links.mentions.append(
             Mention(cls.start, at + 1, raw, "entity", [LabelHit(things[0], label, 1.0, "number")], 1.0)
@@ -427,6 +425,34 @@ class Linker:
         links.mentions.sort(key=lambda m: m.start)
         links.free = [k for k in links.free if k != at]
         q.cues.measures = [m for m in q.cues.measures if m[2] != at]  # the number names the thing, no value
+
+    def _holding_number(self, cls: str, number: str) -> list[str]:
+        """The things of `cls` that hold `number`; where several do, under different properties ('trip 7': its
+        id, and the trips whose bike or station is number 7), those holding it under a key of the class (a
+        property whose values no two things share)."""
+        res = self.kg.query(
+            f"SELECT DISTINCT ?x ?p WHERE {{ ?x a <{cls}> ; ?p ?v . "
+            f'FILTER(isLiteral(?v) && STR(?v) = "{number}") }} LIMIT 12',
+            timeout_s=3,
+            max_rows=12,
+        )
+        found = [(r[0].value, r[1].value) for r in res.rows or [] if r[0] is not None and r[0].is_iri]
+        things = sorted({x for x, _ in found})
+        if len(things) <= 1:
+            return things
+        keys = []
+        for prop in sorted({p for _, p in found}):
+            held = [x for x, p in found if p == prop]
+            if len(held) != 1:
+                continue
+            counts = self.kg.query(
+                f"SELECT (COUNT(?x) AS ?n) (COUNT(DISTINCT ?v) AS ?d) WHERE {{ ?x a <{cls}> ; <{prop}> ?v }}",
+                timeout_s=3,
+                max_rows=1,
+            ).rows
+            if counts and counts[0][0] is not None and counts[0][0].value == counts[0][1].value:
+                keys.append(held[0])
+        return sorted(set(keys))
 
     def _class_by_meaning(self, q: Question, links: Links) -> None:
         """No class named by its own words: the noun asked about, when its meaning is close to one class's name

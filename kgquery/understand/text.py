@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..graph.labels import normalize
+from ..graph.labels import hyphenated_words, normalize
 from ..wording import (
     is_adjective,
     singular,
@@ -512,6 +512,10 @@ def _top_count(low: list[str], at: int) -> tuple[int | None, int]:
 
     >>> _top_count("the 5 largest countries".split(), 2), _top_count("the top three most expensive".split(), 4)
     ((5, 1), (3, 2))
+    >>> _top_count("names of the 3 countries with the fewest".split(), 7)
+    (3, 3)
+    >>> _top_count("which of the two is cheapest".split(), 5), _top_count("of the 4 cylinder cars the most".split(), 6)
+    ((None, -1), (None, -1))
     """
     for j in range(at - 1, max(0, at - 8) - 1, -1):
         w = low[j]
@@ -519,8 +523,16 @@ def _top_count(low: list[str], at: int) -> tuple[int | None, int]:
         if n is None or not 1 < n <= 1000:
             continue
         before = low[j - 1] if j > 0 else ""
+        # 'the 3 countries with the fewest' counts them; 'which of the two is cheapest' picks one
+        # ... but 'the 4 cylinder cars' is a kind of car: the counted noun is plural
+        counted = (
+            before == "the"
+            and j + 1 < at
+            and singular(low[j + 1]) != low[j + 1]
+            and not (j > 2 and low[j - 2] == "of" and low[j - 3] in ("which", "who", "what", "one"))
+        )
         # next to the superlative, after 'top', or opening the question's noun ("which 2 products ... most")
-        if j == at - 1 or low[j + 1] in ("most", "least", "top") or before in TOP_OPENERS:
+        if j == at - 1 or low[j + 1] in ("most", "least", "top") or before in TOP_OPENERS or counted:
             return n, j
     return None, -1
 
@@ -931,11 +943,16 @@ def _order_key(low: list[str]) -> tuple[str, str]:
 
     >>> _order_key("list the names of singers ordered by ascending net worth".split())
     ('ASC', 'net worth')
+    >>> _order_key("show stations ordered by dock count from most to least".split())
+    ('DESC', 'dock count')
     """
     desc = any(w in ("descending", "reverse", "reversed", "decreasing", "desc") for w in low)
     for i, w in enumerate(low[:-2]):
-        adj = superlative_adjective(low[i + 2]) if w == "from" and low[i + 1] == "the" else None
-        if adj:  # "from the oldest to the youngest", "from the lightest to the heaviest"
+        first = low[i + 2] if low[i + 1] == "the" else low[i + 1]
+        if w != "from" or "to" not in low[i + 2 : i + 5]:
+            continue
+        adj = superlative_adjective(first) or {"most": "most", "least": "few"}.get(first)
+        if adj:  # "from the oldest to the youngest", "from the lightest to the heaviest", "from most to least"
             desc = adj not in LOW_END
     word = ""
     for i, w in enumerate(low[:-1]):
@@ -1157,11 +1174,6 @@ def _in_name(raw: list[str], i: int) -> bool:
     return cap(i) and (cap(i - 1) or cap(i + 1))
 
 
-def _hyphenated_words(token: str) -> bool:
-    parts = token.split("-")
-    return len(parts) >= 2 and all(p.isalpha() and len(p) >= 2 for p in parts)
-
-
 _QUOTE = "'\"\u2018\u2019\u201c\u201d`"
 _QUOTED = rf"[{_QUOTE}]([^{_QUOTE}]{{1,60}})[{_QUOTE}]"
 #: what names a piece of text: "the word", "the letter", "the substring"
@@ -1189,7 +1201,7 @@ def _raw_tokens(text: str) -> list[str]:
     raw = re.findall(r"[\w][\w\-./@%']*[\w]|[\w]", text)
     # "Bill-of-Material", "well-known": words joined by hyphens are words, as labels are read ("bill of
     # material"); a code ("WH-0077") or a single letter ("e-mail", "X-ray") stays one token
-    raw = [p for r in raw for p in (r.split("-") if _hyphenated_words(r) else [r])]
+    raw = [p for r in raw for p in (r.split("-") if hyphenated_words(r) else [r])]
     return _fold_numbers([r.rstrip(".") for r in raw])
 
 
@@ -1241,7 +1253,9 @@ def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Quest
     joined = " ".join(low)
     # "the number of authors" counts; "the phone number of Tom" names an attribute
     before_number = "the|a|and|total|overall|me|what|of|by|find|get|show|give|return|list|tell"
-    if re.search(rf"\bhow many\b|\bcount\b|(?:^|\b(?:{before_number})\s)number of\b", joined):
+    # "count the students", "the count of ..."; but "the dock count of each station" names an attribute
+    counted = rf"(?:^|\b(?:{before_number}|their|its)\s)(?:count\b|number of\b)"
+    if re.search(rf"\bhow many\b|{counted}", joined):
         c.count, c.ask = True, False
     for i in range(len(low)):
         _read_token(c, low, i, named=_in_name(raw, i) or i in in_names)
