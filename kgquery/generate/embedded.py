@@ -319,6 +319,14 @@ class EmbeddedGenerator(
                     Candidate(c.sparql, c.score - 0.5 * len(anchors), c.shape + "+unanchored", c.parts)
                     for c in self._grouped(q, target_cls, scores)
                 ]
+                # "the members from Lyon and the number of trips each made": groups the stated things hold of
+                held = self._grouped(q, target_cls, scores, self._disambiguate(anchors))
+                if held and q.cues.count:  # "how many countries in each subregion of Europe": no one total
+                    cands = [
+                        c if "GROUP BY" in c.sparql else Candidate(c.sparql, c.score - 0.5, c.shape, c.parts)
+                        for c in cands
+                    ]
+                cands += held
         if target_cls and not anchors:
             cands += self._having_named(q, target_cls, links, scores)
             cands += self._having_class(q, target_cls, links, scores)

@@ -223,8 +223,19 @@ class GroupingShapes:
             ),
             None,
         )
-        if at is not None and any(m.start <= at < m.end for m in self._class_mentions):
-            return []  # the answer word names a class: the class's own things are ranked ('group+most')
+        named = next((m for m in self._class_mentions if at is not None and m.start <= at < m.end), None)
+        compound = 0.0
+        if named is not None:
+            # "which bike model was used in the most trips": a class word with a word for its property after it
+            # asks for that property's values, each ranked by how many of the things after the superlative
+            # reach it; a class word alone asks for the class's own things ('group+most')
+            later = next(
+                (m for m in self._class_mentions if m.start >= sup[2] and m.hits[0].iri != named.hits[0].iri), None
+            )
+            own = named.end < sup[2] - 1 and self._owned_props(named.hits[0].iri, q.tokens[named.end : named.end + 1])
+            if later is None or not own or own[0][1] < 0.8:
+                return []
+            counted, at, compound = later.hits[0].iri, named.end, 1.0  # the words name the values, not the things
         after = min(
             (m.start for m in self._class_mentions if m.hits[0].iri == counted and m.start >= sup[2]), default=-1
         )
@@ -243,10 +254,12 @@ class GroupingShapes:
             ranked = f"{{ {counts} }} }} ORDER BY {sup[0]}(?count) LIMIT {top}" + (
                 f" OFFSET {q.cues.skip}" if q.cues.skip else ""
             )
-            out.append(Candidate(f"SELECT ?g WHERE {{ {ranked}", 1.2 + s, "value-group+most"))
+            out.append(Candidate(f"SELECT ?g WHERE {{ {ranked}", 1.2 + s + compound, "value-group+most"))
             out.append(
                 Candidate(
-                    f"SELECT ?g ?count WHERE {{ {ranked}", 1.1 + s + 0.1 * bool(q.cues.count), "value-group+most+count"
+                    f"SELECT ?g ?count WHERE {{ {ranked}",
+                    1.1 + s + compound + 0.1 * bool(q.cues.count),
+                    "value-group+most+count",
                 )
             )
         return out
@@ -350,7 +363,7 @@ class GroupingShapes:
         info = self.schema.prop(m.group(1)) if m and c.shape.endswith("+attribute") else None
         return bool(info and info.is_literal and any(k == cls for k, _ in info.subject_classes))
 
-    def _grouped(self, q, cls, scores) -> list[Candidate]:
+    def _grouped(self, q, cls, scores, anchors=()) -> list[Candidate]:
         """Per-group counts and aggregates: 'how many X per Y', 'for each Y, the average Z of its X'.
 
         The group is the class or property named right after 'each'/'per'; what is counted is the
@@ -393,12 +406,27 @@ class GroupingShapes:
         if counted is None and c.count and group_cls:
             # "how many models does each car maker produce": no class is named 'models', but the classes whose
             # things carry a 'model' are what may be counted
-            return [
-                x for o in self._counted_by_noun(q, group_cls) for x in self._group_counts(q, o, group_cls, at, scores)
-            ]
+            owners = self._counted_by_noun(q, group_cls)
+            return [x for o in owners for x in self._group_counts(q, o, group_cls, at, scores, anchors)]
         if counted is None:
             return []
-        return self._group_counts(q, counted, group_cls, at, scores)
+        return self._group_counts(q, counted, group_cls, at, scores, anchors)
+
+    def _held_by_groups(self, anchors, group_cls: str | None, counted: str, scores) -> tuple[str, float] | None:
+        """'the members from Lyon and the number of trips each made': the triples by which each stated thing
+        holds of the groups (?g) or else of the things counted (?x), with their score; None when one of them
+        holds of neither."""
+        held, score = [], 0.0
+        for k, (m, terms, lit) in enumerate(anchors):
+            for cls, var in ((group_cls, "?g"), (counted, "?x")):
+                best = self._paths(cls, terms[0], scores, lit)[:1] if cls else []
+                if best:
+                    held += best[0].triples(var, f"gh{k}")
+                    score += m.score + best[0].score - 1.0
+                    break
+            else:
+                return None
+        return " ".join(held), score
 
     def _counted_by_noun(self, q, group_cls: str) -> list[str]:
         """The classes (two at most) whose things carry a property named by the noun after 'how many' or
@@ -417,14 +445,19 @@ class GroupingShapes:
                 owners.append(owner)
         return owners[:2]
 
-    def _group_counts(self, q, counted: str, group_cls: str | None, at: int, scores) -> list[Candidate]:
-        """Counts (or aggregates) of `counted` things per group, read out as the groups, their columns or names."""
+    def _group_counts(self, q, counted: str, group_cls: str | None, at: int, scores, anchors=()) -> list[Candidate]:
+        """Counts (or aggregates) of `counted` things per group, read out as the groups, their columns or names;
+        with `anchors`, only the groups (or things) the stated things hold of."""
         c, classes = q.cues, list(self._class_mentions)
+        held = self._held_by_groups(anchors, group_cls, counted, scores) if anchors else ("", 0.0)
+        if held is None:
+            return []
         links = self._group_links(q, counted, group_cls, at, scores)
         out = []
         name = self._display_name(group_cls) if group_cls else None
         for link, s in links:
-            base = f"?x a <{counted}> . {link}"
+            base = f"?x a <{counted}> . {link}" + (f" {held[0]}" if held[0] else "")
+            s += held[1]
             if c.count and not self._several_each(counted, link, "?x", "?g"):
                 s -= 0.5  # every group has one at most (each country's capital): rarely what 'how many' asks
             if c.count or not c.aggregates:
