@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 NS = "http://valuenet/ontop/"
 STATIONS = [  # name, city, docks, installed
@@ -23,14 +23,27 @@ STATIONS = [  # name, city, docks, installed
     ("North Depot", "Nantes", 6, "2021-08-19"),
 ]
 BIKES = [  # model, purchase year, home station
-    ("Velo City", "2016", 1), ("Velo City", "2017", 1), ("Trekker 3", "2018", 2), ("Trekker 3", "2018", 3),
-    ("E-Glide", "2020", 5), ("E-Glide", "2021", 5), ("Velo City", "2015", 6), ("Urban Pro", "2019", 7),
-    ("Urban Pro", "2022", 3), ("E-Glide", "2022", 4),
+    ("Velo City", "2016", 1),
+    ("Velo City", "2017", 1),
+    ("Trekker 3", "2018", 2),
+    ("Trekker 3", "2018", 3),
+    ("E-Glide", "2020", 5),
+    ("E-Glide", "2021", 5),
+    ("Velo City", "2015", 6),
+    ("Urban Pro", "2019", 7),
+    ("Urban Pro", "2022", 3),
+    ("E-Glide", "2022", 4),
 ]
 MEMBERS = [  # name, age, level, city
-    ("Ines Varga", 34, "gold", "Lyon"), ("Tomas Ruel", 22, "basic", "Lyon"), ("Lena Okafor", 41, "silver", "Nantes"),
-    ("Hugo Brandt", 29, "gold", "Nantes"), ("Maya Lind", 19, "basic", "Tours"), ("Ravi Osei", 55, "silver", "Lyon"),
-    ("Clara Moss", 27, "basic", "Tours"), ("Nils Berger", 38, "gold", "Lyon"), ("Ada Ferreira", 31, "silver", "Nantes"),
+    ("Ines Varga", 34, "gold", "Lyon"),
+    ("Tomas Ruel", 22, "basic", "Lyon"),
+    ("Lena Okafor", 41, "silver", "Nantes"),
+    ("Hugo Brandt", 29, "gold", "Nantes"),
+    ("Maya Lind", 19, "basic", "Tours"),
+    ("Ravi Osei", 55, "silver", "Lyon"),
+    ("Clara Moss", 27, "basic", "Tours"),
+    ("Nils Berger", 38, "gold", "Lyon"),
+    ("Ada Ferreira", 31, "silver", "Nantes"),
     ("Yusuf Kaya", 24, "basic", "Lyon"),
 ]
 

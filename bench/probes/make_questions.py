@@ -687,7 +687,10 @@ BIKES = [
         "Show the name and dock count of each station, ordered by dock count from most to least.",
         "SELECT ?n ?d WHERE { ?s bst:name ?n ; bst:dock_count ?d } ORDER BY DESC(?d)",
     ),
-    ("Which station has the most docks?", "SELECT ?n WHERE { ?s bst:name ?n ; bst:dock_count ?d } ORDER BY DESC(?d) LIMIT 1"),
+    (
+        "Which station has the most docks?",
+        "SELECT ?n WHERE { ?s bst:name ?n ; bst:dock_count ?d } ORDER BY DESC(?d) LIMIT 1",
+    ),
     (
         "How many trips did each member make? List the member name and the number of trips.",
         "SELECT ?n (COUNT(?t) AS ?c) WHERE { ?t btr:ref-member_id ?m . ?m bmb:name ?n } GROUP BY ?m ?n",
