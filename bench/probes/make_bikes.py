@@ -110,5 +110,6 @@ def build() -> Graph:
 
 if __name__ == "__main__":
     out = Path(__file__).resolve().parent / "bikes.ttl"
-    build().serialize(out, format="nt", encoding="utf-8")
+    lines = sorted(build().serialize(format="nt").splitlines())  # in a fixed order, run to run
+    out.write_text("\n".join(line for line in lines if line) + "\n", "utf-8")
     print(f"wrote {out}")
