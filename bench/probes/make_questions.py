@@ -57,6 +57,10 @@ PREFIX bst: <http://valuenet/ontop/station#>
 PREFIX bbk: <http://valuenet/ontop/bike#>
 PREFIX bmb: <http://valuenet/ontop/member#>
 PREFIX btr: <http://valuenet/ontop/trip#>
+PREFIX hh: <http://valuenet/ontop/hotel#>
+PREFIX hr: <http://valuenet/ontop/room#>
+PREFIX hg: <http://valuenet/ontop/guest#>
+PREFIX hb: <http://valuenet/ontop/booking#>
 """
 
 
@@ -803,6 +807,125 @@ BIKES = [
     ),
 ]
 
+HOTELS = [
+    ("How many hotels are there in Bruges?", "SELECT (COUNT(?h) AS ?n) WHERE { ?h hh:city 'Bruges' }"),
+    ("Show the names of all hotels with 5 stars.", "SELECT ?n WHERE { ?h hh:star_rating 5 ; hh:name ?n }"),
+    (
+        "List the name and city of every hotel in descending order of star rating.",
+        "SELECT ?n ?c WHERE { ?h hh:name ?n ; hh:city ?c ; hh:star_rating ?s } ORDER BY DESC(?s)",
+    ),
+    ("What is the name of the oldest hotel?", "SELECT ?n WHERE { ?h hh:name ?n ; hh:year_opened ?y } ORDER BY ?y LIMIT 1"),
+    ("Which hotels opened after 2005?", "SELECT ?n WHERE { ?h hh:name ?n ; hh:year_opened ?y FILTER(?y > 2005) }"),
+    (
+        "What are the first and last names of all female guests?",
+        "SELECT ?f ?l WHERE { ?g hg:gender_code 'F' ; hg:first_name ?f ; hg:last_name ?l }",
+    ),
+    ("How many guests come from France?", "SELECT (COUNT(?g) AS ?n) WHERE { ?g hg:country 'France' }"),
+    (
+        "What is the average base price of suites?",
+        "SELECT (AVG(?p) AS ?a) WHERE { ?r hr:room_type 'suite' ; hr:base_price ?p }",
+    ),
+    (
+        "What are the minimum and maximum base prices of all rooms?",
+        "SELECT (MIN(?p) AS ?lo) (MAX(?p) AS ?hi) WHERE { ?r hr:base_price ?p }",
+    ),
+    (
+        "Show each room type and the number of rooms of that type.",
+        "SELECT ?t (COUNT(?r) AS ?c) WHERE { ?r hr:room_type ?t } GROUP BY ?t",
+    ),
+    (
+        "How many rooms does each hotel have? Show the hotel name and the count.",
+        "SELECT ?n (COUNT(?r) AS ?c) WHERE { ?r hr:ref-hotel_id ?h . ?h hh:name ?n } GROUP BY ?h ?n",
+    ),
+    (
+        "Which hotel has the most bookings?",
+        "SELECT ?n WHERE { ?b hb:ref-room_id ?r . ?r hr:ref-hotel_id ?h . ?h hh:name ?n } "
+        "GROUP BY ?h ?n ORDER BY DESC(COUNT(?b)) LIMIT 1",
+    ),
+    (
+        "What is the first name of the guest with the most bookings?",
+        "SELECT ?f WHERE { ?b hb:ref-guest_id ?g . ?g hg:first_name ?f } GROUP BY ?g ?f ORDER BY DESC(COUNT(?b)) LIMIT 1",
+    ),
+    (
+        "Find the first names of guests who have never made a booking.",
+        "SELECT ?f WHERE { ?g a bk:guest ; hg:first_name ?f FILTER NOT EXISTS { ?b hb:ref-guest_id ?g } }",
+    ),
+    (
+        "List the last names of guests who have at least 4 bookings.",
+        "SELECT ?l WHERE { ?b hb:ref-guest_id ?g . ?g hg:last_name ?l } GROUP BY ?g ?l HAVING(COUNT(?b) >= 4)",
+    ),
+    ("How many bookings were cancelled?", "SELECT (COUNT(?b) AS ?n) WHERE { ?b hb:status_code 'CXL' }"),
+    ("What is the total number of nights of all bookings?", "SELECT (SUM(?n) AS ?t) WHERE { ?b hb:nights ?n }"),
+    (
+        "How many bookings have a check in date in 2024-03?",
+        "SELECT (COUNT(?b) AS ?n) WHERE { ?b hb:check_in ?d FILTER(STRSTARTS(?d, '2024-03')) }",
+    ),
+    (
+        "What are the ids of bookings longer than 7 nights?",
+        "SELECT ?i WHERE { ?b hb:booking_id ?i ; hb:nights ?n FILTER(?n > 7) }",
+    ),
+    (
+        "Show the first name of each guest and the total nights they booked.",
+        "SELECT ?f (SUM(?n) AS ?t) WHERE { ?b hb:ref-guest_id ?g ; hb:nights ?n . ?g hg:first_name ?f } GROUP BY ?g ?f",
+    ),
+    (
+        "What is the average number of nights of bookings made by guests from Germany?",
+        "SELECT (AVG(?n) AS ?a) WHERE { ?b hb:ref-guest_id ?g ; hb:nights ?n . ?g hg:country 'Germany' }",
+    ),
+    (
+        "Which room types are offered by the hotel Meir Palace?",
+        "SELECT DISTINCT ?t WHERE { ?r hr:ref-hotel_id ?h ; hr:room_type ?t . ?h hh:name 'Meir Palace' }",
+    ),
+    (
+        "What is the maximum occupancy of the most expensive room?",
+        "SELECT ?o WHERE { ?r hr:max_occupancy ?o ; hr:base_price ?p } ORDER BY DESC(?p) LIMIT 1",
+    ),
+    (
+        "Which cities have more than 7 rooms in total?",
+        "SELECT ?c WHERE { ?r hr:ref-hotel_id ?h . ?h hh:city ?c } GROUP BY ?c HAVING(COUNT(?r) > 7)",
+    ),
+    ("What are the distinct countries of the guests?", "SELECT DISTINCT ?c WHERE { ?g hg:country ?c }"),
+    (
+        "What is the last name of the youngest guest?",
+        "SELECT ?l WHERE { ?g hg:last_name ?l ; hg:date_of_birth ?d } ORDER BY DESC(?d) LIMIT 1",
+    ),
+    (
+        "List the first names of guests born before 1980.",
+        "SELECT ?f WHERE { ?g hg:first_name ?f ; hg:date_of_birth ?d FILTER(?d < '1980') }",
+    ),
+    (
+        "Show the names of hotels that have a suite with a base price above 270.",
+        "SELECT DISTINCT ?n WHERE { ?r hr:ref-hotel_id ?h ; hr:room_type 'suite' ; hr:base_price ?p . ?h hh:name ?n "
+        "FILTER(?p > 270) }",
+    ),
+    (
+        "What is the average star rating of hotels in each city?",
+        "SELECT ?c (AVG(?s) AS ?a) WHERE { ?h hh:city ?c ; hh:star_rating ?s } GROUP BY ?c",
+    ),
+    (
+        "Which guests stayed at a hotel in Antwerp? Give their last names.",
+        "SELECT DISTINCT ?l WHERE { ?b hb:ref-guest_id ?g ; hb:ref-room_id ?r . ?r hr:ref-hotel_id ?h . "
+        "?h hh:city 'Antwerp' . ?g hg:last_name ?l }",
+    ),
+    (
+        "How many rooms have a base price below the average base price?",
+        "SELECT (COUNT(?r) AS ?n) WHERE { ?r hr:base_price ?p { SELECT (AVG(?x) AS ?a) WHERE { ?s hr:base_price ?x } } "
+        "FILTER(?p < ?a) }",
+    ),
+    (
+        "Count the number of guests for each gender code.",
+        "SELECT ?c (COUNT(?g) AS ?n) WHERE { ?g hg:gender_code ?c } GROUP BY ?c",
+    ),
+    (
+        "What is the status code of booking 12?",
+        "SELECT ?s WHERE { <http://valuenet/ontop/booking/booking_id=12> hb:status_code ?s }",
+    ),
+    (
+        "Which hotel does room 5 belong to?",
+        "SELECT ?n WHERE { <http://valuenet/ontop/room/room_id=5> hr:ref-hotel_id ?h . ?h hh:name ?n }",
+    ),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -816,6 +939,7 @@ SETS = {
     "peaks": PEAKS,
     "org": ORG,
     "bikes": BIKES,
+    "hotels": HOTELS,
 }
 
 

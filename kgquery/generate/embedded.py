@@ -21,6 +21,7 @@ from ..understand.text import (
     AGGREGATE_WORDS,
     COUNT_NOUNS,
     NUMBER_WORDS,
+    QUESTION_WORDS,
     STOPWORDS,
     TIME_WORDS,
     Question,
@@ -47,7 +48,7 @@ from .flags import FlagShapes
 from .grouping import GroupingShapes
 from .named import NamedThingShapes
 from .negation import NegationShapes
-from .paths import AGE_ADJECTIVES, GENERIC_CLASSES, HOP_PENALTY, PathFinding, apart
+from .paths import AGE_ADJECTIVES, GENERIC_CLASSES, HOP_PENALTY, TIME_ADJECTIVES, PathFinding, apart
 from .ranking import RankingShapes, _range_at
 from .reads import ReadShapes, _column_select, _listed_words
 from .roles import RoleShapes
@@ -662,6 +663,21 @@ class EmbeddedGenerator(
                 return var, own
         return x, paths
 
+    def _not_read_out(self, q: Question, scores: dict[str, float]) -> dict[str, float]:
+        """'What is the maximum occupancy of the most expensive room?': the words before 'of the' + a superlative
+        adjective name what is read out; the adjective says what ranks, so those words' properties do not."""
+        at = q.cues.superlative[2]
+        k = at - 1
+        while k > 0 and q.tokens[k] in ("most", "least", "the", "a", "an"):
+            k -= 1
+        if k < 2 or q.tokens[k] != "of":
+            return scores
+        j = k
+        while j > 0 and q.tokens[j - 1] not in STOPWORDS and q.tokens[j - 1] not in QUESTION_WORDS:
+            j -= 1
+        read = self.linker.property_scores(q.tokens[j:k]) if j < k else {}
+        return {p: v for p, v in scores.items() if read.get(p, 0.0) < 0.6}
+
     def _wrap_one(
         self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]
     ) -> list[Candidate]:
@@ -686,7 +702,14 @@ class EmbeddedGenerator(
             measure = (
                 self._ranked_token(q) if c.superlative else self._compared_token(q) if c.compare or c.between else ""
             )
-            paths = self._numeric_paths(cls, body, "year" if timely else hint, scores, year=timely, measure=measure)
+            # (an adjective of age or time ranks a date or year that may be read out as well)
+            ranks_itself = (
+                c.superlative and c.superlative[1] and c.superlative[1] not in AGE_ADJECTIVES | TIME_ADJECTIVES
+            )
+            rank_scores = self._not_read_out(q, scores) if ranks_itself else scores
+            paths = self._numeric_paths(
+                cls, body, "year" if timely else hint, rank_scores, year=timely, measure=measure
+            )
             amount = self._amount_named(q, paths) if c.superlative and not c.superlative[1] else None
             for np_ in self._own_first(q, cls, paths):
                 if np_.steps[-1][0] in fixed or (self._compares_count and not c.superlative):

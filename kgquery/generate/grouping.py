@@ -483,12 +483,15 @@ class GroupingShapes:
                         )
                     )
             if c.aggregates:
-                out += self._group_aggregates(q, classes, counted, base, s, name, scores)
+                out += self._group_aggregates(q, classes, counted, base, s, name, scores, group_cls)
         return out
 
-    def _group_aggregates(self, q, classes, counted: str, base: str, s: float, name, scores) -> list[Candidate]:
+    def _group_aggregates(
+        self, q, classes, counted: str, base: str, s: float, name, scores, group_cls: str | None = None
+    ) -> list[Candidate]:
         """AVG/SUM/... per group of the number the counted things have ('for each supplier, the average
-        price'), and the groups by their name when they have one."""
+        price'), and the groups by their name when they have one or by the columns the words ask of them
+        ('the first name of each guest and the total nights they booked')."""
         c = q.cues
         out: list[Candidate] = []
         # "the average price" where a price is a thing of its own: the number that price has
@@ -506,6 +509,14 @@ class GroupingShapes:
                         "group+aggregate",
                     )
                 )
+                cols = self._columns(group_cls, self._words_used(base) | {np_.steps[-1][0]}) if group_cls else []
+                if cols:  # the columns asked of the groups, as for counts
+                    inner = f"SELECT ?g {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g"
+                    vals = " ".join(f"?{a.lower()}" for a in c.aggregates)
+                    sel = _column_select(f"{{ {inner} }}", "?g", cols).replace(" WHERE {", f" {vals} WHERE {{", 1)
+                    out.append(
+                        Candidate(sel, s + 0.3 + np_.score + 0.1 * self._words_covered(cols), "group+aggregate+columns")
+                    )
                 if name:  # the groups by their name, as for counts
                     out.append(
                         Candidate(

@@ -542,7 +542,7 @@ class Linker:
             hits = self._entities(self.labels.acronym(raw))
             if 0 < len(hits) <= 5:
                 return [Mention(i, j, raw, "entity", _dedup(hits), 0.85, plural=True)]
-        place = self._place_mention(i, text, raw) if j - i == 1 else None
+        place = (self._place_mention(i, text, raw) or self._coded_adjective(i, text, raw)) if j - i == 1 else None
         if place:
             return [place]
         words = text.split()
@@ -587,6 +587,22 @@ class Linker:
             if any(s >= 0.8 and raw[:4] in re.sub(r"[^a-z]", "", local_name(p).lower()) for p, s in scores.items()):
                 return True
         return False
+
+    def _coded_adjective(self, i: int, text: str, raw: str) -> Mention | None:
+        """'female guests' where the guests' gender is a code ('F'): an adjective written as the first letters
+        of itself, under a property named by the attribute WordNet says the adjective gives (female -> gender,
+        sex)."""
+        from .lexicon import attribute_nouns
+
+        attrs = attribute_nouns(text) if text.isalpha() and " " not in text else ()
+        if not attrs:
+            return None
+        props = {p for p, v in self.property_scores(list(attrs)).items() if v >= 0.6}
+        for n in (1, 2, 3):
+            vals = [(p, lit) for p, lit in self.values.lookup(text[:n]) if p in props and len(lit.value) == n]
+            if vals:
+                return Mention(i, i + 1, raw, "value", _value_hits(vals), 0.8)
+        return None
 
     def _place_mention(self, i: int, text: str, raw: str) -> Mention | None:
         """One word naming a place by an adjective: the proper noun WordNet says it pertains to ('a french
