@@ -131,3 +131,65 @@ def test_each_group_counts_what_the_noun_names(tmp_path_factory):
     question = "How many models does each maker produce? List maker full name, id and the number."
     ans, values = answer_values(eng, question)
     assert values == ["1", "1", "2", "3", "Arden Motors", "Brisk Cars"], (ans.sparql, ans.explanation)
+
+
+GUESTS = "\n".join(
+    table_ttl(
+        B,
+        "guest",
+        "guest_id",
+        [
+            {"guest_id": k, "first_name": f, "last_name": last, "gender_code": g}
+            for k, (f, last, g) in enumerate(
+                [("Anna", "Dierckx", "F"), ("Bram", "Peeters", "M"), ("Chloe", "Martin", "F")], 1
+            )
+        ],
+    )
+    + table_ttl(
+        B,
+        "room",
+        "room_id",
+        [
+            {"room_id": k, "max_occupancy": occ, "base_price": price}
+            for k, (occ, price) in enumerate([(4, 120), (2, 260), (1, 80)], 1)
+        ],
+    )
+    + table_ttl(
+        B,
+        "booking",
+        "booking_id",
+        [
+            {
+                "booking_id": k,
+                "nights": n,
+                "ref-guest_id": _ref("guest", "guest_id", g),
+                "ref-room_id": _ref("room", "room_id", r),
+            }
+            for k, (n, g, r) in enumerate([(3, 1, 1), (2, 1, 2), (5, 2, 3), (1, 3, 1), (4, 2, 2)], 1)
+        ],
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def hotel(tmp_path_factory):
+    return engine_on(tmp_path_factory, "guests", GUESTS + "\n")
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # 'female' is the gender code 'F': the adjective's attribute names the column, the code its first letter
+        ("What are the first and last names of all female guests?", ["Anna", "Chloe", "Dierckx", "Martin"]),
+        # 'most expensive' ranks the rooms; 'maximum occupancy' is what is read out
+        ("What is the maximum occupancy of the most expensive room?", ["2"]),
+        # the column asked of each group beside the sum
+        (
+            "Show the first name of each guest and the total nights they booked.",
+            ["1", "5", "9", "Anna", "Bram", "Chloe"],
+        ),
+    ],
+)
+def test_guests(hotel, question, expected):
+    ans, values = answer_values(hotel, question)
+    assert values == expected, (ans.sparql, ans.explanation)
