@@ -419,6 +419,7 @@ class KGQuery:
             negates,
             shape_signals,
             size_signals,
+            stated_conditions,
             stated_numbers_used,
             unhonoured,
         )
@@ -472,6 +473,7 @@ class KGQuery:
                 unnamed,
                 res.rows,
                 superlative_in_a_name(q, props, self.kg.schema, word_scores),
+                stated_conditions(q.tokens, q.raw_tokens, leftover, ans.sparql or "", joined),
             ),
             "unasked": float(bool(unasked)),
         }

@@ -30,7 +30,7 @@ import math
 import re
 
 from ..terms import TIME_TYPES, number_text
-from ..wording import informativeness, singular, verb_form
+from ..wording import informativeness, is_adjective, singular, verb_form
 
 #: abstain below this confidence: answer only when the odds of being right are 3:2 or better, since a wrong
 #: answer stated as the answer costs more than an attempt shown as unsure. Chosen on the development graphs,
@@ -150,13 +150,17 @@ def _amounts(rows) -> bool:
     return all(any(t is not None and (t.is_numeric or is_time(t)) for t in r) for r in rows[:5] if r)
 
 
-def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(), named_rank: bool = False) -> float:
+def unhonoured(
+    cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(), named_rank: bool = False, stated=()
+) -> float:
     """Share of the question's shape cues that the query leaves out (0 when the wording has none).
     `unnamed`: the ranking or comparing adjective stands alone and fits no property of the query ('is A
     longer than B' compared by year): its cue is not carried out, whatever the query ranks by. `rows`: the
-    result, for a question asking for a time ('when did ...'), whose answer must be one."""
+    result, for a question asking for a time ('when did ...'), whose answer must be one. `stated`: for each
+    condition the wording states outside the cues ('bookings that were cancelled', 'a date in 2024-03'),
+    whether the query accounts for it (see `stated_conditions`)."""
     up = sparql.upper()
-    checks = []
+    checks = list(stated)
     if getattr(cues, "asks_time", False) and rows:
         checks.append(all(any(t is not None and is_time(t) for t in r) for r in rows[:5] if r))  # a column of times
     if getattr(cues, "asks_place", False) and rows:  # 'where ...': a place, never a number, a date or yes/no
@@ -196,6 +200,27 @@ def unhonoured(cues, sparql: str, shape: str = "", unnamed: bool = False, rows=(
     if not checks:
         return 0.0
     return sum(not ok for ok in checks) / len(checks)
+
+
+#: forms of 'be' after which a participle or adjective states what the things are ('were cancelled', 'is open')
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "being"}
+
+
+def stated_conditions(
+    tokens: list[str], raw: list[str], leftover: list[str], sparql: str, joined: bool = False
+) -> list[bool]:
+    """Conditions the wording states besides its cues, each True when the query accounts for it: a word that
+    says what state the things are in, right after a form of 'be' ('how many bookings were cancelled'), is
+    accounted for unless left over, and only where the query joins nothing (a link it follows may be what the
+    word says: 'languages spoken in Aruba'); a value written with digits and a dash or slash ('2024-03',
+    'WH-0077') is, when the query holds it."""
+    left, out = set(leftover), []
+    for i, t in enumerate(tokens[1:], 1):
+        if not joined and tokens[i - 1] in BE_FORMS and t.isalpha() and (verb_form(t) or is_adjective(t)):
+            out.append(t not in left)
+        elif len(raw) == len(tokens) and re.fullmatch(r"\w*\d\w*[-/][\w\-/]*", raw[i]):
+            out.append(raw[i].lower() in sparql.lower())
+    return out
 
 
 def _holds_number(plain: str, text: str) -> bool:
