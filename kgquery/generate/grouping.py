@@ -170,6 +170,31 @@ class GroupingShapes:
                     out += self._group_reads(q, core, base, cls, 1.2 + ps - 0.5 * counted_here, "group+most")
         if most:
             out += self._most_by_value(q, cls, scores)
+        elif want and want[0] != "range" and not others:
+            out += self._values_having(q, cls, want, scores)
+        return out
+
+    def _values_having(self, q, counted: str, want, scores) -> list[Candidate]:
+        """'Which cities have more than 7 rooms?': the word asked for names no class but a property whose values
+        the counted things reach (a hotel's city); the values kept are those that many of them reach."""
+        op, n, at_cmp = want
+        at = next(
+            (
+                i
+                for i, t in enumerate(q.tokens[:at_cmp])
+                if t not in STOPWORDS and t not in QUESTION_WORDS and t not in NUMBER_WORDS and not t.isdigit()
+            ),
+            None,
+        )
+        if at is None or any(m.start <= at < m.end for m in self._class_mentions):
+            return []  # the answer word names a class: its own things are counted ('group+having')
+        out = []
+        for link, s in self._value_groups(counted, q.tokens[at : at + 1], scores):
+            having = f"HAVING(COUNT(DISTINCT ?x) {op} {_num(n)})"
+            counts = (
+                f"SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ ?x a <{counted}> . {link} }} GROUP BY ?g {having}"
+            )
+            out.append(Candidate(f"SELECT ?g WHERE {{ {{ {counts} }} }}", 1.2 + s, "value-group+having"))
         return out
 
     def _several_each(self, cls: str, pat: str, one: str = "?y", each: str = "?x") -> bool:
