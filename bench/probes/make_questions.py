@@ -61,6 +61,11 @@ PREFIX hh: <http://valuenet/ontop/hotel#>
 PREFIX hr: <http://valuenet/ontop/room#>
 PREFIX hg: <http://valuenet/ontop/guest#>
 PREFIX hb: <http://valuenet/ontop/booking#>
+PREFIX fr: <http://valuenet/ontop/restaurant#>
+PREFIX fd: <http://valuenet/ontop/dish#>
+PREFIX fc: <http://valuenet/ontop/customer#>
+PREFIX fo: <http://valuenet/ontop/orders#>
+PREFIX fi: <http://valuenet/ontop/order_item#>
 """
 
 
@@ -814,7 +819,10 @@ HOTELS = [
         "List the name and city of every hotel in descending order of star rating.",
         "SELECT ?n ?c WHERE { ?h hh:name ?n ; hh:city ?c ; hh:star_rating ?s } ORDER BY DESC(?s)",
     ),
-    ("What is the name of the oldest hotel?", "SELECT ?n WHERE { ?h hh:name ?n ; hh:year_opened ?y } ORDER BY ?y LIMIT 1"),
+    (
+        "What is the name of the oldest hotel?",
+        "SELECT ?n WHERE { ?h hh:name ?n ; hh:year_opened ?y } ORDER BY ?y LIMIT 1",
+    ),
     ("Which hotels opened after 2005?", "SELECT ?n WHERE { ?h hh:name ?n ; hh:year_opened ?y FILTER(?y > 2005) }"),
     (
         "What are the first and last names of all female guests?",
@@ -926,6 +934,129 @@ HOTELS = [
     ),
 ]
 
+FOOD = [
+    ("How many restaurants are there in Ghent?", "SELECT (COUNT(?r) AS ?n) WHERE { ?r fr:city 'Ghent' }"),
+    ("List the names of all Italian restaurants.", "SELECT ?n WHERE { ?r fr:cuisine 'Italian' ; fr:name ?n }"),
+    (
+        "What are the names of restaurants with a rating of at least 4.5?",
+        "SELECT ?n WHERE { ?r fr:rating ?x ; fr:name ?n FILTER(?x >= 4.5) }",
+    ),
+    (
+        "Which restaurant has the highest rating?",
+        "SELECT ?n WHERE { ?r fr:name ?n ; fr:rating ?x } ORDER BY DESC(?x) LIMIT 1",
+    ),
+    ("How many vegetarian dishes are there?", "SELECT (COUNT(?d) AS ?n) WHERE { ?d fd:is_vegetarian true }"),
+    ("What is the average price of all dishes?", "SELECT (AVG(?p) AS ?a) WHERE { ?d fd:price ?p }"),
+    (
+        "What is the name of the most expensive dish?",
+        "SELECT ?n WHERE { ?d fd:name ?n ; fd:price ?p } ORDER BY DESC(?p) LIMIT 1",
+    ),
+    (
+        "List the names and prices of dishes served by Pho Saigon.",
+        "SELECT ?n ?p WHERE { ?d fd:ref-restaurant_id ?r ; fd:name ?n ; fd:price ?p . ?r fr:name 'Pho Saigon' }",
+    ),
+    (
+        "Which dishes have fewer than 500 calories? Give their names.",
+        "SELECT ?n WHERE { ?d fd:name ?n ; fd:calories ?c FILTER(?c < 500) }",
+    ),
+    (
+        "How many dishes does each restaurant serve? List the restaurant name and the number of dishes.",
+        "SELECT ?n (COUNT(?d) AS ?c) WHERE { ?d fd:ref-restaurant_id ?r . ?r fr:name ?n } GROUP BY ?r ?n",
+    ),
+    (
+        "What is the name of the customer who placed the most orders?",
+        "SELECT ?n WHERE { ?o fo:ref-customer_id ?c . ?c fc:name ?n } GROUP BY ?c ?n ORDER BY DESC(COUNT(?o)) LIMIT 1",
+    ),
+    (
+        "Find the names of customers who have never placed an order.",
+        "SELECT ?n WHERE { ?c a bk:customer ; fc:name ?n FILTER NOT EXISTS { ?o fo:ref-customer_id ?c } }",
+    ),
+    (
+        "Which restaurants have never received an order?",
+        "SELECT ?n WHERE { ?r a bk:restaurant ; fr:name ?n FILTER NOT EXISTS { ?o fo:ref-restaurant_id ?r } }",
+    ),
+    (
+        "Which dishes have never been ordered? List their names.",
+        "SELECT ?n WHERE { ?d a bk:dish ; fd:name ?n FILTER NOT EXISTS { ?i fi:ref-dish_id ?d } }",
+    ),
+    (
+        "What is the total quantity ordered of each dish? Show the dish name and the total.",
+        "SELECT ?n (SUM(?q) AS ?t) WHERE { ?i fi:ref-dish_id ?d ; fi:quantity ?q . ?d fd:name ?n } GROUP BY ?d ?n",
+    ),
+    (
+        "Which dish was ordered in the largest total quantity?",
+        "SELECT ?n WHERE { ?i fi:ref-dish_id ?d ; fi:quantity ?q . ?d fd:name ?n } GROUP BY ?d ?n "
+        "ORDER BY DESC(SUM(?q)) LIMIT 1",
+    ),
+    (
+        "What is the email of the customer who placed order 7?",
+        "SELECT ?e WHERE { <http://valuenet/ontop/orders/order_id=7> fo:ref-customer_id ?c . ?c fc:email ?e }",
+    ),
+    (
+        "How many orders were placed at Bombay Spice?",
+        "SELECT (COUNT(?o) AS ?n) WHERE { ?o fo:ref-restaurant_id ?r . ?r fr:name 'Bombay Spice' }",
+    ),
+    (
+        "Which cuisine has the most restaurants?",
+        "SELECT ?k WHERE { ?r fr:cuisine ?k } GROUP BY ?k ORDER BY DESC(COUNT(?r)) LIMIT 1",
+    ),
+    (
+        "What is the average age of customers who ordered from Casa Verde?",
+        "SELECT (AVG(?a) AS ?x) WHERE { { SELECT DISTINCT ?c WHERE { ?o fo:ref-customer_id ?c ; fo:ref-restaurant_id ?r . "
+        "?r fr:name 'Casa Verde' } } ?c fc:age ?a }",
+    ),
+    (
+        "Show the names of customers older than the average age of all customers.",
+        "SELECT ?n WHERE { ?c fc:name ?n ; fc:age ?a { SELECT (AVG(?x) AS ?m) WHERE { ?d fc:age ?x } } FILTER(?a > ?m) }",
+    ),
+    (
+        "List the names of restaurants in Leuven sorted by rating in descending order.",
+        "SELECT ?n WHERE { ?r fr:city 'Leuven' ; fr:name ?n ; fr:rating ?x } ORDER BY DESC(?x)",
+    ),
+    (
+        "What are the names of the vegetarian dishes that cost more than 10?",
+        "SELECT ?n WHERE { ?d fd:is_vegetarian true ; fd:price ?p ; fd:name ?n FILTER(?p > 10) }",
+    ),
+    (
+        "For each cuisine, what is the average rating of its restaurants?",
+        "SELECT ?k (AVG(?x) AS ?a) WHERE { ?r fr:cuisine ?k ; fr:rating ?x } GROUP BY ?k",
+    ),
+    (
+        "Which restaurants serve a dish that costs more than 15? Give their names.",
+        "SELECT DISTINCT ?n WHERE { ?d fd:ref-restaurant_id ?r ; fd:price ?p . ?r fr:name ?n FILTER(?p > 15) }",
+    ),
+    (
+        "How many different customers have ordered from Trattoria Lume?",
+        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?o fo:ref-customer_id ?c ; fo:ref-restaurant_id ?r . "
+        "?r fr:name 'Trattoria Lume' }",
+    ),
+    (
+        "What is the lowest calorie count among the dishes of Bombay Spice?",
+        "SELECT (MIN(?k) AS ?m) WHERE { ?d fd:ref-restaurant_id ?r ; fd:calories ?k . ?r fr:name 'Bombay Spice' }",
+    ),
+    (
+        "Which customers are younger than 30? List their names and emails.",
+        "SELECT ?n ?e WHERE { ?c fc:name ?n ; fc:email ?e ; fc:age ?a FILTER(?a < 30) }",
+    ),
+    (
+        "In which city is the restaurant that serves Dal Tadka?",
+        "SELECT ?y WHERE { ?d fd:name 'Dal Tadka' ; fd:ref-restaurant_id ?r . ?r fr:city ?y }",
+    ),
+    (
+        "How many orders were placed after September 2024?",
+        "SELECT (COUNT(?o) AS ?n) WHERE { ?o fo:order_date ?d FILTER(?d > '2024-09-31') }",
+    ),
+    (
+        "Which restaurants have more than 4 orders? Show their names.",
+        "SELECT ?n WHERE { ?o fo:ref-restaurant_id ?r . ?r fr:name ?n } GROUP BY ?r ?n HAVING(COUNT(?o) > 4)",
+    ),
+    (
+        "What is the name of the cheapest dish of the restaurant with the highest rating?",
+        "SELECT ?n WHERE { { SELECT ?r WHERE { ?r fr:rating ?x } ORDER BY DESC(?x) LIMIT 1 } "
+        "?d fd:ref-restaurant_id ?r ; fd:name ?n ; fd:price ?p } ORDER BY ?p LIMIT 1",
+    ),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -940,6 +1071,7 @@ SETS = {
     "org": ORG,
     "bikes": BIKES,
     "hotels": HOTELS,
+    "food": FOOD,
 }
 
 

@@ -892,8 +892,10 @@ def _unstr(e):
     from rdflib import Variable
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    if isinstance(e, CompValue) and e.name in ("Builtin_STR", "Builtin_YEAR"):
-        return e["arg"]
+    if isinstance(e, CompValue) and e.name in ("Builtin_STR", "Builtin_YEAR", "Builtin_SUBSTR"):
+        return _unstr(e["arg"])
+    if isinstance(e, CompValue) and e.name == "Function" and str(e.get("iri", "")).endswith("#date") and e.get("expr"):
+        return _unstr(e["expr"][0])  # a date written as text, read as a date ('2024-09-30 10:00' -> its day)
     if _is_year_of(e) and e.name == "Builtin_IF" and isinstance(e.get("arg2"), Variable):
         return e["arg2"]
     return e
@@ -926,8 +928,15 @@ def generic(sparql: str) -> str:
 _CAST = re.compile(r"(\?\w+)text \. BIND\(<http://www\.w3\.org/2001/XMLSchema#decimal>\(\1text\) AS \1\)")
 
 
+#: an aggregate over distinct rows ('each customer's age once'): it reads as the aggregate over the rows
+_EACH_ONCE = re.compile(r"WHERE \{ \{ SELECT DISTINCT [?\w ]+ WHERE \{ (.*) \} \} \}\s*$", re.S)
+
+
 def _uncast(sparql: str) -> str:
-    """The query as it reads: a number written as text and read as a decimal is the number itself."""
+    """The query as it reads: a number written as text and read as a decimal is the number itself, and an
+    aggregate over each thing once is the aggregate over the things."""
+    if sparql.lstrip().upper().startswith("SELECT (") and _EACH_ONCE.search(sparql):
+        sparql = _EACH_ONCE.sub(lambda m: "WHERE { " + m.group(1) + " }", sparql)
     return _CAST.sub(r"\1 .", sparql)
 
 

@@ -426,8 +426,12 @@ class GroupingShapes:
                 counted, group_cls = group_cls, None
                 at = gm.end
         if counted is None and c.aggregates:
-            # "the average salary per department": what is aggregated is what carries the named number
-            counted = next((o for o in self._owners_of_named_properties(scores) if o != group_cls), None)
+            # "the average salary per department": what is aggregated is what carries the named number (named by
+            # the word after the aggregate first: 'the total quantity ... show the dish name' sums quantities)
+            words = [w for w in c.aggregate_of.values() if w]
+            named_first = self._owners_of_named_properties(self.linker.property_scores(words)) if words else []
+            owners = named_first + self._owners_of_named_properties(scores)
+            counted = next((o for o in owners if o != group_cls), None)
         if counted is None and c.count and group_cls:
             # "how many models does each car maker produce": no class is named 'models', but the classes whose
             # things carry a 'model' are what may be counted

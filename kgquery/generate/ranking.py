@@ -11,6 +11,7 @@ from .candidate import Candidate, _num, _reuse_middle
 from .paths import AGE_ADJECTIVES
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 
 #: how well the noun after 'the most' must fit a number of the things (and lead the others by half as much)
 #: to rank by it when it names no class ('the most inhabitants': a population)
@@ -152,7 +153,12 @@ class RankingShapes:
         if info is None or info.is_numeric:
             return f"?v {op} {n}"
         dtype = info.datatypes[0][0] if info.datatypes else ""
+        month_or_day = day is not None
         day = day or (f"{n}-12-31" if op in (">", "<=") else f"{n}-01-01")
+        if month_or_day and info.samples and all(re.match(r"\d{4}-\d{2}-\d{2}", v) for v in info.samples):
+            # a date written as text ('2024-09-30', '2024-09-30 10:00'): its first ten characters, as a date
+            return f'<{XSD_DATE}>(SUBSTR(STR(?v), 1, 10)) {op} "{day}"^^<{XSD_DATE}>'
+
         if dtype.endswith("#date"):
             return f'?v {op} "{day}"^^<{dtype}>'
         if dtype.endswith("#dateTime"):

@@ -53,14 +53,12 @@ class ReadShapes:
             if np_.score >= 0.6 and np_.steps[-1][0] not in fixed:
                 num = " ".join(_reuse_middle(np_.triples(x, "n"), body, x))
                 heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
-                out.append(
-                    Candidate(f"SELECT {heads} WHERE {{ {pat} {num} }}", s + np_.score + 0.3, shape + "+aggregate")
-                )
+                where = _each_once(pat, num, x)
+                out.append(Candidate(f"SELECT {heads} WHERE {{ {where} }}", s + np_.score + 0.3, shape + "+aggregate"))
         own = self._aggregates_of_words(q, body, x, cls)
         if own:  # "the minimum weight", "total population and average area": each of its own word
-            out.append(
-                Candidate(f"SELECT {own[0]} WHERE {{ {pat} {own[1]} }}", s + own[2] + 0.35, shape + "+aggregate")
-            )
+            where = _each_once(pat, own[1], x)
+            out.append(Candidate(f"SELECT {own[0]} WHERE {{ {where} }}", s + own[2] + 0.35, shape + "+aggregate"))
         return out
 
     def _count_reads(self, q, pat, used, x, s, shape, cls, scores, body) -> list[Candidate]:
@@ -472,6 +470,18 @@ def _counted_words(q: Question) -> list[str]:
                 out.append(w)
             return out
     return []
+
+
+def _each_once(pat: str, num: str, x: str) -> str:
+    """The pattern an aggregate runs over, each thing with its number once: 'the average age of customers who
+    ordered from X' averages each customer's age once, however many orders join them to X. The rows are made
+    distinct over the thing and the variables on the way to its number (two items of an order with the same
+    quantity stay two); a pattern that joins nothing else is left as it is."""
+    others = set(re.findall(r"\?\w+", pat)) - {x}
+    if not others:
+        return f"{pat} {num}"
+    keep = " ".join(dict.fromkeys([x, *re.findall(r"\?\w+", num)]))
+    return f"{{ SELECT DISTINCT {keep} WHERE {{ {pat} {num} }} }}"
 
 
 def _column_select(pat: str, x: str, cols: list[tuple[str, bool]]) -> str:
