@@ -205,3 +205,21 @@ def test_a_condition_left_out_is_not_sure(hotel, question):
     the query never uses): kgquery shows that count as an attempt, not as the answer."""
     ans = hotel.ask(question)
     assert ans.outcome == "abstained", (ans.sparql, ans.confidence)
+
+
+def test_an_average_counts_each_thing_once(hotel):
+    """Room 1 was booked by Anna and by Chloe: the average counts each room once however many bookings join
+    it to a female guest (rooms 1 and 2: 120 and 260), not once per booking (166.67)."""
+    ans, values = answer_values(hotel, "What is the average base price of rooms booked by female guests?")
+    assert values == ["190"], (ans.sparql, ans.explanation)
+
+
+def test_a_month_against_dates_written_as_text(hotel):
+    ans, values = answer_values(hotel, "How many bookings have a check in after March 2024?")
+    assert values == ["2"], (ans.sparql, ans.explanation)  # April and May
+
+
+def test_values_kept_by_how_many_reach_them(bikes):
+    """The cities are a column of the stations, not a class: each kept when enough trips start there."""
+    ans, values = answer_values(bikes, "Which cities have more than 4 trips starting there?")
+    assert values == ["Lyon"], (ans.sparql, ans.explanation)
