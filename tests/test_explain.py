@@ -150,8 +150,8 @@ CASES = [
     (
         "SELECT DISTINCT ?y WHERE { { SELECT ?x (COUNT(DISTINCT ?p) AS ?count) WHERE { ?x a s:Supplier . "
         "?p s:hasSupplier ?x } GROUP BY ?x HAVING(COUNT(DISTINCT ?p) > 5) } ?x s:name ?y }",
-        "Finds the name of items; the items come from: items whose supplier is a supplier, counted per supplier, "
-        "keeping the groups where the count is greater than 5.",
+        "Finds the name of suppliers; the suppliers come from: items whose supplier is a supplier, counted per "
+        "supplier, keeping the groups where the count is greater than 5.",
     ),
     # a negation is said, first: FILTER NOT EXISTS like MINUS
     (

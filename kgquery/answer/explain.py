@@ -148,8 +148,18 @@ class _Writer:
     def classes_of(self, v, triples=None) -> list[str]:
         from rdflib import URIRef
 
-        return [
+        found = [
             str(o) for s, p, o in (triples or self.triples) if s == v and str(p) == RDF_TYPE and isinstance(o, URIRef)
+        ]
+        if found or triples is not None:
+            return found
+        # "the name of customers" picked by a subquery (the customers with the most orders): typed there
+        return [
+            str(o)
+            for q in self.s.subqueries
+            if v in q.projection
+            for s, p, o in q.triples
+            if s == v and str(p) == RDF_TYPE and isinstance(o, URIRef)
         ]
 
     def kind_words(self, v, one: bool = False) -> str:
@@ -474,7 +484,9 @@ class _Writer:
                     ("keeps those", "keeping those"),
                 ):
                     picked = picked.replace(verb, ing)
-                tail.append("the items come from: " + picked.replace("; ", ", "))
+                picks = [v for q in s.subqueries for v in q.projection if v in {t for tr in self.triples for t in tr}]
+                kind = self.kind_words(picks[0]) if picks and self.classes_of(picks[0]) else "items"
+                tail.append(f"the {kind} come from: " + picked.replace("; ", ", "))
             extra = [v for v in plain if v != main]
             if extra:
                 tail.append("shows " + _join([self.column(v) for v in extra]))
