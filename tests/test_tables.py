@@ -223,3 +223,9 @@ def test_values_kept_by_how_many_reach_them(bikes):
     """The cities are a column of the stations, not a class: each kept when enough trips start there."""
     ans, values = answer_values(bikes, "Which cities have more than 4 trips starting there?")
     assert values == ["Lyon"], (ans.sparql, ans.explanation)
+
+
+def test_the_extreme_number_itself(bikes):
+    """'the lowest dock count among the stations in Lyon': the number, not the station that has it."""
+    ans, values = answer_values(bikes, "What is the lowest dock count among the stations in Lyon?")
+    assert values == ["12"], (ans.sparql, ans.explanation)

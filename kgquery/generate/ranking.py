@@ -251,13 +251,16 @@ class RankingShapes:
             # "what is the last transcript release date?": the phrase after the superlative ends the question
             # on words naming the ranked property, so its value is asked, not the thing that has it
             sup = q.cues.superlative
+            ends = [j for j in range(k + 2, min(k + 5, len(toks))) if toks[j] in ("of", "among", "across")]
+            words = toks[k + 1 : ends[0]] if sup and sup[2] == k and ends else []
             if (
-                sup
-                and sup[2] == k
-                and toks[k + 2 : k + 3] == ["of"]
-                and self._word_scores(toks[k + 1]).get(prop, 0) >= 0.8
+                words
+                and not any(t in STOPWORDS for t in words)
+                and max(self._word_scores(t).get(prop, 0) for t in words) >= 0.8
             ):
-                return True  # "what is the highest rating of the kitchen products?": the rating itself
+                # "what is the highest rating of the kitchen products?", "the lowest calorie count among the
+                # dishes of X": the number itself
+                return True
             last = len(toks) - 1
             if sup and sup[2] == k and last - k <= 4 and not any(m.start <= last < m.end for m in self._class_mentions):
                 tail = toks[k + 1 :]
