@@ -229,3 +229,17 @@ def test_the_extreme_number_itself(bikes):
     """'the lowest dock count among the stations in Lyon': the number, not the station that has it."""
     ans, values = answer_values(bikes, "What is the lowest dock count among the stations in Lyon?")
     assert values == ["12"], (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # 'most recent' ranks the dates, and the date itself is asked for
+        ("What is the most recent installation date?", ["2019-06-01"]),
+        # 'more docks than the average' compares each station with the average, it reads no average out
+        ("Show the names of stations with more docks than the average.", ["Hall Market", "Quay North"]),
+    ],
+)
+def test_compared_with_the_extreme_or_the_average(bikes, question, expected):
+    ans, values = answer_values(bikes, question)
+    assert values == expected, (ans.sparql, ans.explanation)

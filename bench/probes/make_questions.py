@@ -66,6 +66,9 @@ PREFIX fd: <http://valuenet/ontop/dish#>
 PREFIX fc: <http://valuenet/ontop/customer#>
 PREFIX fo: <http://valuenet/ontop/orders#>
 PREFIX fi: <http://valuenet/ontop/order_item#>
+PREFIX lb: <http://valuenet/ontop/book#>
+PREFIX lbr: <http://valuenet/ontop/branch#>
+PREFIX ll: <http://valuenet/ontop/loan#>
 """
 
 
@@ -1057,6 +1060,117 @@ FOOD = [
     ),
 ]
 
+LOANS = [
+    ("How many books are there in each genre?", "SELECT ?g (COUNT(?b) AS ?n) WHERE { ?b lb:genre ?g } GROUP BY ?g"),
+    (
+        "What is the title of the book with the most pages?",
+        "SELECT ?t WHERE { ?b lb:title ?t ; lb:pages ?p } ORDER BY DESC(?p) LIMIT 1",
+    ),
+    (
+        "List the titles of all books written by Oren Pike.",
+        "SELECT ?t WHERE { ?b lb:author 'Oren Pike' ; lb:title ?t }",
+    ),
+    (
+        "Which members have borrowed more than 5 books? Give their names.",
+        "SELECT ?n WHERE { ?l ll:ref-member_id ?m . ?m bmb:name ?n } GROUP BY ?m ?n HAVING(COUNT(?l) > 5)",
+    ),
+    (
+        "Which books have never been borrowed? List their titles.",
+        "SELECT ?t WHERE { ?b a bk:book ; lb:title ?t FILTER NOT EXISTS { ?l ll:ref-book_id ?b } }",
+    ),
+    (
+        "What is the total fine amount paid by Dina Roels?",
+        "SELECT (SUM(?f) AS ?s) WHERE { ?l ll:ref-member_id ?m ; ll:fine_amount ?f . ?m bmb:name 'Dina Roels' }",
+    ),
+    (
+        "What is the average number of pages of poetry books?",
+        "SELECT (AVG(?p) AS ?a) WHERE { ?b lb:genre 'Poetry' ; lb:pages ?p }",
+    ),
+    (
+        "Which branch holds the fewest books?",
+        "SELECT ?n WHERE { ?b lb:ref-branch_id ?r . ?r lbr:name ?n } GROUP BY ?r ?n ORDER BY ASC(COUNT(?b)) LIMIT 1",
+    ),
+    (
+        "Show the names of members who joined after 2020.",
+        "SELECT ?n WHERE { ?m bmb:name ?n ; bmb:join_date ?d FILTER(?d > '2020-12-31') }",
+    ),
+    ("How many loans have not been returned?", "SELECT (COUNT(?l) AS ?n) WHERE { ?l ll:returned 'N' }"),
+    (
+        "What are the titles and authors of the 3 longest books?",
+        "SELECT ?t ?a WHERE { ?b lb:title ?t ; lb:author ?a ; lb:pages ?p } ORDER BY DESC(?p) LIMIT 3",
+    ),
+    (
+        "What is the name of the member who paid the most in fines?",
+        "SELECT ?n WHERE { ?l ll:ref-member_id ?m ; ll:fine_amount ?f . ?m bmb:name ?n } GROUP BY ?m ?n "
+        "ORDER BY DESC(SUM(?f)) LIMIT 1",
+    ),
+    (
+        "List the name of each member and the number of loans they made.",
+        "SELECT ?n (COUNT(?l) AS ?c) WHERE { ?l ll:ref-member_id ?m . ?m bmb:name ?n } GROUP BY ?m ?n",
+    ),
+    (
+        "Which genre has the highest average number of pages?",
+        "SELECT ?g WHERE { ?b lb:genre ?g ; lb:pages ?p } GROUP BY ?g ORDER BY DESC(AVG(?p)) LIMIT 1",
+    ),
+    (
+        "Find the titles of books borrowed by student members.",
+        "SELECT DISTINCT ?t WHERE { ?l ll:ref-member_id ?m ; ll:ref-book_id ?b . ?m bmb:membership_type 'student' . "
+        "?b lb:title ?t }",
+    ),
+    (
+        "In which city is the branch that holds Small Rain?",
+        "SELECT ?c WHERE { ?b lb:title 'Small Rain' ; lb:ref-branch_id ?r . ?r lbr:city ?c }",
+    ),
+    ("How many different authors are there?", "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?b lb:author ?a }"),
+    (
+        "Which authors have written more than 2 books?",
+        "SELECT ?a WHERE { ?b lb:author ?a } GROUP BY ?a HAVING(COUNT(?b) > 2)",
+    ),
+    (
+        "Show the titles of books with more pages than the average.",
+        "SELECT ?t WHERE { ?b lb:title ?t ; lb:pages ?p { SELECT (AVG(?x) AS ?a) WHERE { ?c lb:pages ?x } } "
+        "FILTER(?p > ?a) }",
+    ),
+    ("What is the most recent loan date?", "SELECT (MAX(?d) AS ?x) WHERE { ?l ll:loan_date ?d }"),
+    (
+        "How many books does each branch hold? Show the branch name and the count.",
+        "SELECT ?n (COUNT(?b) AS ?c) WHERE { ?b lb:ref-branch_id ?r . ?r lbr:name ?n } GROUP BY ?r ?n",
+    ),
+    (
+        "What is the total number of pages of all history books?",
+        "SELECT (SUM(?p) AS ?s) WHERE { ?b lb:genre 'History' ; lb:pages ?p }",
+    ),
+    ("Which branches opened before 2000?", "SELECT ?n WHERE { ?r lbr:name ?n ; lbr:opened_year ?y FILTER(?y < 2000) }"),
+    (
+        "List the titles of books that have between 200 and 400 pages.",
+        "SELECT ?t WHERE { ?b lb:title ?t ; lb:pages ?p FILTER(?p >= 200 && ?p <= 400) }",
+    ),
+    (
+        "Who borrowed the book in loan 5? Give the member name.",
+        "SELECT ?n WHERE { <http://valuenet/ontop/loan/loan_id=5> ll:ref-member_id ?m . ?m bmb:name ?n }",
+    ),
+    (
+        "Find the names of members who have never borrowed a book.",
+        "SELECT ?n WHERE { ?m a bk:member ; bmb:name ?n FILTER NOT EXISTS { ?l ll:ref-member_id ?m } }",
+    ),
+    (
+        "For each membership type, how many members are there?",
+        "SELECT ?k (COUNT(?m) AS ?n) WHERE { ?m bmb:membership_type ?k } GROUP BY ?k",
+    ),
+    (
+        "What are the titles of the books held by branches in Aalst?",
+        "SELECT ?t WHERE { ?b lb:title ?t ; lb:ref-branch_id ?r . ?r lbr:city 'Aalst' }",
+    ),
+    (
+        "What is the genre of the book that was borrowed the most?",
+        "SELECT ?g WHERE { ?l ll:ref-book_id ?b . ?b lb:genre ?g } GROUP BY ?b ?g ORDER BY DESC(COUNT(?l)) LIMIT 1",
+    ),
+    (
+        "How many loans were made by senior members?",
+        "SELECT (COUNT(?l) AS ?n) WHERE { ?l ll:ref-member_id ?m . ?m bmb:membership_type 'senior' }",
+    ),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -1072,6 +1186,7 @@ SETS = {
     "bikes": BIKES,
     "hotels": HOTELS,
     "food": FOOD,
+    "loans": LOANS,
 }
 
 

@@ -665,8 +665,12 @@ class EmbeddedGenerator(
 
     def _not_read_out(self, q: Question, scores: dict[str, float]) -> dict[str, float]:
         """'What is the maximum occupancy of the most expensive room?': the words before 'of the' + a superlative
-        adjective name what is read out; the adjective says what ranks, so those words' properties do not."""
-        at = q.cues.superlative[2]
+        adjective name what is read out; the adjective says what ranks, so those words' properties do not. (An
+        adjective of age or time ranks a date or year that may be read out as well.)"""
+        sup = q.cues.superlative
+        if not sup or not sup[1] or sup[1] in AGE_ADJECTIVES | TIME_ADJECTIVES:
+            return scores
+        at = sup[2]
         k = at - 1
         while k > 0 and q.tokens[k] in ("most", "least", "the", "a", "an"):
             k -= 1
@@ -702,11 +706,7 @@ class EmbeddedGenerator(
             measure = (
                 self._ranked_token(q) if c.superlative else self._compared_token(q) if c.compare or c.between else ""
             )
-            # (an adjective of age or time ranks a date or year that may be read out as well)
-            ranks_itself = (
-                c.superlative and c.superlative[1] and c.superlative[1] not in AGE_ADJECTIVES | TIME_ADJECTIVES
-            )
-            rank_scores = self._not_read_out(q, scores) if ranks_itself else scores
+            rank_scores = self._not_read_out(q, scores)
             paths = self._numeric_paths(
                 cls, body, "year" if timely else hint, rank_scores, year=timely, measure=measure
             )

@@ -251,6 +251,8 @@ class RankingShapes:
             # "what is the last transcript release date?": the phrase after the superlative ends the question
             # on words naming the ranked property, so its value is asked, not the thing that has it
             sup = q.cues.superlative
+            if sup and toks[k] in ("most", "least") and sup[2] == k + 1:
+                k += 1  # "what is the most recent loan date": the superlative is the word after 'most'
             ends = [j for j in range(k + 2, min(k + 5, len(toks))) if toks[j] in ("of", "among", "across")]
             words = toks[k + 1 : ends[0]] if sup and sup[2] == k and ends else []
             if (

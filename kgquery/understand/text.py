@@ -970,8 +970,10 @@ def _than_average(low: list[str]) -> tuple[str, str, int] | None:
         adj = comparative_adjective(t)
         if not (t in COMPARATIVES_GT or t in COMPARATIVES_LT or adj):
             continue
-        at = next((j for j in range(i + 1, min(i + 4, len(low))) if low[j] in ("average", "mean")), None)
-        if at is None or any(w not in ("than", "the", "an", "a", "that", "of") for w in low[i + 1 : at]):
+        # 'more pages than the average': a noun may stand between 'more' and 'than'
+        noun = 1 if t in ("more", "less", "fewer") and i + 1 < len(low) and low[i + 1] not in STOPWORDS else 0
+        at = next((j for j in range(i + 1, min(i + 4 + noun, len(low))) if low[j] in ("average", "mean")), None)
+        if at is None or any(w not in ("than", "the", "an", "a", "that", "of") for w in low[i + 1 + noun : at]):
             continue
         op = comparative_sign(t) or ">"
         after = next((w for w in low[at + 1 : at + 3] if w not in STOPWORDS), "")
