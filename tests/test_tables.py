@@ -243,3 +243,25 @@ def test_the_extreme_number_itself(bikes):
 def test_compared_with_the_extreme_or_the_average(bikes, question, expected):
     ans, values = answer_values(bikes, question)
     assert values == expected, (ans.sparql, ans.explanation)
+
+
+FINES = "\n".join(
+    table_ttl(B, "reader", "reader_id", [{"reader_id": 1, "name": "Dina Roels"}, {"reader_id": 2, "name": "Emil Vos"}])
+    + table_ttl(
+        B,
+        "loan",
+        "loan_id",
+        [
+            {"loan_id": k, "ref-reader_id": _ref("reader", "reader_id", r), "fine_amount": f}
+            for k, (r, f) in enumerate([(1, 2.5), (1, 1.5), (2, 3.0), (1, 1.5)], 1)
+        ],
+    )
+)
+
+
+def test_a_total_of_the_numbers_a_chain_reaches(tmp_path_factory):
+    """'the total fine amount paid by X': the fines reached from the reader through the loans, added up (two
+    loans with the same fine count twice)."""
+    eng = engine_on(tmp_path_factory, "fines", FINES + "\n")
+    ans, values = answer_values(eng, "What is the total fine amount paid by Dina Roels?")
+    assert values == ["5.5"], (ans.sparql, ans.explanation)

@@ -954,8 +954,18 @@ class EmbeddedGenerator(
                 if said is not None and said != (d2.value == "1"):
                     s -= WHEN_FIT  # "who works on Atlas": not what Atlas's members work for
                 typed = [f"?x a <{cls}> ."] if cls else []
-                out += self._wrap(q, [mid, second] + typed, "?x", s, "chain", cls, scores)
+                totals = self._chain_totals(q, [mid, second], p2.value, d2.value == "1", s)
+                out += totals + self._wrap(q, [mid, second] + typed, "?x", s - 0.5 * bool(totals), "chain", cls, scores)
         return out
+
+    def _chain_totals(self, q: Question, body: list[str], prop: str, forward: bool, s: float) -> list[Candidate]:
+        """'the total fine amount paid by X': the numbers a chain reaches, added up (or averaged, ...) as the
+        words ask, rather than listed."""
+        info = self.schema.prop(prop)
+        if not q.cues.aggregates or q.cues.group is not None or not forward or info is None or not info.is_numeric:
+            return []
+        heads = " ".join(f"({a}(?x) AS ?{a.lower()})" for a in q.cues.aggregates)
+        return [Candidate(f"SELECT {heads} WHERE {{ {' '.join(body)} }}", s + 0.1, "chain+aggregate")]
 
     def _superlative_in_a_name(self, q: Question, body: str) -> bool:
         """superlative_in_a_name for the properties by which the pattern reaches a named thing."""
