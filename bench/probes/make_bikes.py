@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import Graph
+from tables import add_row, row, write_sorted
 
-NS = "http://valuenet/ontop/"
 STATIONS = [  # name, city, docks, installed
     ("Harbour Gate", "Lyon", 24, "2014-05-02"),
     ("Old Mill", "Lyon", 12, "2016-09-15"),
@@ -48,68 +48,36 @@ MEMBERS = [  # name, age, level, city
 ]
 
 
-def table(name: str) -> URIRef:
-    return URIRef(NS + name)
-
-
-def col(tab: str, column: str) -> URIRef:
-    return URIRef(f"{NS}{tab}#{column}")
-
-
-def row(tab: str, key: str, value: int) -> URIRef:
-    return URIRef(f"{NS}{tab}/{key}={value}")
-
-
 def build() -> Graph:
     g = Graph()
-    integer = XSD.integer
     for i, (name, city, docks, installed) in enumerate(STATIONS, 1):
-        s = row("station", "station_id", i)
-        g.add((s, RDF.type, table("station")))
-        g.add((s, col("station", "station_id"), Literal(i, datatype=integer)))
-        g.add((s, col("station", "name"), Literal(name)))
-        g.add((s, col("station", "city"), Literal(city)))
-        g.add((s, col("station", "dock_count"), Literal(docks, datatype=integer)))
-        g.add((s, col("station", "installation_date"), Literal(installed)))
+        values = {"name": name, "city": city, "dock_count": docks, "installation_date": installed}
+        add_row(g, "station", "station_id", i, values)
     for i, (model, year, home) in enumerate(BIKES, 1):
-        b = row("bike", "bike_id", i)
-        g.add((b, RDF.type, table("bike")))
-        g.add((b, col("bike", "bike_id"), Literal(i, datatype=integer)))
-        g.add((b, col("bike", "model"), Literal(model)))
-        g.add((b, col("bike", "purchase_year"), Literal(year)))
-        g.add((b, col("bike", "home_station_id"), Literal(home, datatype=integer)))
-        g.add((b, col("bike", "ref-home_station_id"), row("station", "station_id", home)))
+        values = {"model": model, "purchase_year": year, "home_station_id": home}
+        add_row(g, "bike", "bike_id", i, {**values, "ref-home_station_id": row("station", "station_id", home)})
     for i, (name, age, level, city) in enumerate(MEMBERS, 1):
-        m = row("member", "member_id", i)
-        g.add((m, RDF.type, table("member")))
-        g.add((m, col("member", "member_id"), Literal(i, datatype=integer)))
-        g.add((m, col("member", "name"), Literal(name)))
-        g.add((m, col("member", "age"), Literal(age, datatype=integer)))
-        g.add((m, col("member", "membership_level"), Literal(level)))
-        g.add((m, col("member", "city"), Literal(city)))
+        add_row(g, "member", "member_id", i, {"name": name, "age": age, "membership_level": level, "city": city})
     rng = random.Random(7)
     for i in range(1, 41):
         member = rng.choice([1, 1, 2, 3, 3, 3, 4, 5, 6, 8, 8, 9, 10])  # member 7 never rides
         start, end = rng.randint(1, 7), rng.randint(1, 7)  # nobody docks at North Depot (8)
         bike = rng.randint(1, 10)
-        t = row("trip", "trip_id", i)
-        g.add((t, RDF.type, table("trip")))
-        g.add((t, col("trip", "trip_id"), Literal(i, datatype=integer)))
-        g.add((t, col("trip", "duration"), Literal(rng.randint(4, 95), datatype=integer)))
-        g.add((t, col("trip", "start_date"), Literal(f"2023-{rng.randint(3, 10):02d}-{rng.randint(1, 28):02d}")))
+        values = {
+            "duration": rng.randint(4, 95),
+            "start_date": f"2023-{rng.randint(3, 10):02d}-{rng.randint(1, 28):02d}",
+        }
         for column, target, value in (
             ("start_station_id", "station", start),
             ("end_station_id", "station", end),
             ("bike_id", "bike", bike),
             ("member_id", "member", member),
         ):
-            g.add((t, col("trip", column), Literal(value, datatype=integer)))
-            g.add((t, col("trip", f"ref-{column}"), row(target, f"{target}_id", value)))
+            values[column] = value
+            values[f"ref-{column}"] = row(target, f"{target}_id", value)
+        add_row(g, "trip", "trip_id", i, values)
     return g
 
 
 if __name__ == "__main__":
-    out = Path(__file__).resolve().parent / "bikes.ttl"
-    lines = sorted(build().serialize(format="nt").splitlines())  # in a fixed order, run to run
-    out.write_text("\n".join(line for line in lines if line) + "\n", "utf-8")
-    print(f"wrote {out}")
+    write_sorted(build(), Path(__file__).resolve().parent / "bikes.ttl")

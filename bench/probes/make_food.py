@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import Graph
+from tables import add_row, row, write_sorted
 
-NS = "http://valuenet/ontop/"
 RESTAURANTS = [  # name, cuisine, rating, city
     ("Trattoria Lume", "Italian", 4.5, "Ghent"),
     ("Pho Saigon", "Vietnamese", 4.1, "Ghent"),
@@ -33,41 +33,15 @@ CUSTOMERS = [  # name, age, email
 ]  # fmt: skip
 
 
-def col(tab: str, column: str) -> URIRef:
-    return URIRef(f"{NS}{tab}#{column}")
-
-
-def row(tab: str, key: str, value: int) -> URIRef:
-    return URIRef(f"{NS}{tab}/{key}={value}")
-
-
-def _add(g: Graph, tab: str, key: str, n: int, values: dict) -> None:
-    s = row(tab, key, n) if key else URIRef(f"{NS}{tab}/{n}")
-    g.add((s, RDF.type, URIRef(NS + tab)))
-    if key:
-        g.add((s, col(tab, key), Literal(n, datatype=XSD.integer)))
-    for column, v in values.items():
-        if isinstance(v, URIRef):
-            g.add((s, col(tab, column), v))
-        elif isinstance(v, bool):
-            g.add((s, col(tab, column), Literal(v, datatype=XSD.boolean)))
-        elif isinstance(v, int):
-            g.add((s, col(tab, column), Literal(v, datatype=XSD.integer)))
-        elif isinstance(v, float):
-            g.add((s, col(tab, column), Literal(str(v), datatype=XSD.decimal)))
-        else:
-            g.add((s, col(tab, column), Literal(v)))
-
-
 def build() -> Graph:
     g = Graph()
     for i, (name, cuisine, rating, city) in enumerate(RESTAURANTS, 1):
-        _add(g, "restaurant", "restaurant_id", i, {"name": name, "cuisine": cuisine, "rating": rating, "city": city})
+        add_row(g, "restaurant", "restaurant_id", i, {"name": name, "cuisine": cuisine, "rating": rating, "city": city})
     for i, (r, name, price, veg, kcal) in enumerate(DISHES, 1):
         values = {"restaurant_id": r, "ref-restaurant_id": row("restaurant", "restaurant_id", r), "name": name}
-        _add(g, "dish", "dish_id", i, {**values, "price": price, "is_vegetarian": veg, "calories": kcal})
+        add_row(g, "dish", "dish_id", i, {**values, "price": price, "is_vegetarian": veg, "calories": kcal})
     for i, (name, age, email) in enumerate(CUSTOMERS, 1):
-        _add(g, "customer", "customer_id", i, {"name": name, "age": age, "email": email})
+        add_row(g, "customer", "customer_id", i, {"name": name, "age": age, "email": email})
     rng = random.Random(5)
     item = 0
     for o in range(1, 21):
@@ -79,7 +53,7 @@ def build() -> Graph:
             "ref-restaurant_id": row("restaurant", "restaurant_id", restaurant),
             "order_date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         }
-        _add(g, "orders", "order_id", o, values)
+        add_row(g, "orders", "order_id", o, values)
         menu = [k for k, d in enumerate(DISHES, 1) if d[0] == restaurant]
         for dish in rng.sample(menu, rng.randint(1, len(menu))):
             item += 1
@@ -88,12 +62,9 @@ def build() -> Graph:
                 "ref-dish_id": row("dish", "dish_id", dish),
                 "quantity": rng.randint(1, 4),
             }
-            _add(g, "order_item", "", item, values)
+            add_row(g, "order_item", "", item, values)
     return g
 
 
 if __name__ == "__main__":
-    out = Path(__file__).resolve().parent / "food.ttl"
-    lines = sorted(build().serialize(format="nt").splitlines())  # in a fixed order, run to run
-    out.write_text("\n".join(line for line in lines if line) + "\n", "utf-8")
-    print(f"wrote {out}")
+    write_sorted(build(), Path(__file__).resolve().parent / "food.ttl")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import Graph
+from tables import add_row, row, write_sorted
 
-NS = "http://valuenet/ontop/"
 HOTELS = [  # name, city, stars, opened
     ("Grand Ostend", "Bruges", 5, 1998),
     ("Canal House", "Bruges", 3, 2009),
@@ -33,31 +33,10 @@ GUESTS = [  # first, last, gender, born, country
 ]
 
 
-def col(tab: str, column: str) -> URIRef:
-    return URIRef(f"{NS}{tab}#{column}")
-
-
-def row(tab: str, key: str, value: int) -> URIRef:
-    return URIRef(f"{NS}{tab}/{key}={value}")
-
-
-def _add_row(g: Graph, tab: str, key: str, n: int, values: dict) -> None:
-    s = row(tab, key, n)
-    g.add((s, RDF.type, URIRef(NS + tab)))
-    g.add((s, col(tab, key), Literal(n, datatype=XSD.integer)))
-    for column, v in values.items():
-        if isinstance(v, URIRef):
-            g.add((s, col(tab, column), v))
-        elif isinstance(v, int):
-            g.add((s, col(tab, column), Literal(v, datatype=XSD.integer)))
-        else:
-            g.add((s, col(tab, column), Literal(v)))
-
-
 def build() -> Graph:
     g = Graph()
     for i, (name, city, stars, opened) in enumerate(HOTELS, 1):
-        _add_row(g, "hotel", "hotel_id", i, {"name": name, "city": city, "star_rating": stars, "year_opened": opened})
+        add_row(g, "hotel", "hotel_id", i, {"name": name, "city": city, "star_rating": stars, "year_opened": opened})
     rng = random.Random(11)
     rooms = []
     for h in range(1, 7):
@@ -66,10 +45,10 @@ def build() -> Graph:
             rooms.append((h, kind, occupancy, price + 10 * (h % 3)))
     for i, (h, kind, occupancy, price) in enumerate(rooms, 1):
         values = {"hotel_id": h, "ref-hotel_id": row("hotel", "hotel_id", h), "room_type": kind}
-        _add_row(g, "room", "room_id", i, {**values, "max_occupancy": occupancy, "base_price": price})
+        add_row(g, "room", "room_id", i, {**values, "max_occupancy": occupancy, "base_price": price})
     for i, (first, last, gender, born, country) in enumerate(GUESTS, 1):
         values = {"first_name": first, "last_name": last, "gender_code": gender, "date_of_birth": born}
-        _add_row(g, "guest", "guest_id", i, {**values, "country": country})
+        add_row(g, "guest", "guest_id", i, {**values, "country": country})
     for i in range(1, 31):
         guest = rng.choice([1, 1, 2, 3, 3, 4, 5, 6, 6, 6, 8])  # Greta (7) never books
         room = rng.randint(1, len(rooms))
@@ -82,12 +61,9 @@ def build() -> Graph:
             "nights": rng.randint(1, 9),
             "status_code": rng.choice(["CNF", "CNF", "CNF", "CXL"]),
         }
-        _add_row(g, "booking", "booking_id", i, values)
+        add_row(g, "booking", "booking_id", i, values)
     return g
 
 
 if __name__ == "__main__":
-    out = Path(__file__).resolve().parent / "hotels.ttl"
-    lines = sorted(build().serialize(format="nt").splitlines())  # in a fixed order, run to run
-    out.write_text("\n".join(line for line in lines if line) + "\n", "utf-8")
-    print(f"wrote {out}")
+    write_sorted(build(), Path(__file__).resolve().parent / "hotels.ttl")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import Graph
+from tables import add_row, row, write_sorted
 
-NS = "http://valuenet/ontop/"
 BRANCHES = [
     ("Central", "Aalst", 1962),
     ("Riverside", "Aalst", 2004),
@@ -32,38 +32,15 @@ MEMBERS = [  # name, joined, type
 ]  # fmt: skip
 
 
-def col(tab: str, column: str) -> URIRef:
-    return URIRef(f"{NS}{tab}#{column}")
-
-
-def row(tab: str, key: str, value: int) -> URIRef:
-    return URIRef(f"{NS}{tab}/{key}={value}")
-
-
-def _add(g: Graph, tab: str, key: str, n: int, values: dict) -> None:
-    s = row(tab, key, n)
-    g.add((s, RDF.type, URIRef(NS + tab)))
-    g.add((s, col(tab, key), Literal(n, datatype=XSD.integer)))
-    for column, v in values.items():
-        if isinstance(v, URIRef):
-            g.add((s, col(tab, column), v))
-        elif isinstance(v, int):
-            g.add((s, col(tab, column), Literal(v, datatype=XSD.integer)))
-        elif isinstance(v, float):
-            g.add((s, col(tab, column), Literal(str(v), datatype=XSD.decimal)))
-        else:
-            g.add((s, col(tab, column), Literal(v)))
-
-
 def build() -> Graph:
     g = Graph()
     for i, (name, city, opened) in enumerate(BRANCHES, 1):
-        _add(g, "branch", "branch_id", i, {"name": name, "city": city, "opened_year": opened})
+        add_row(g, "branch", "branch_id", i, {"name": name, "city": city, "opened_year": opened})
     for i, (title, author, genre, pages, branch) in enumerate(BOOKS, 1):
         values = {"title": title, "author": author, "genre": genre, "pages": pages}
-        _add(g, "book", "book_id", i, {**values, "ref-branch_id": row("branch", "branch_id", branch)})
+        add_row(g, "book", "book_id", i, {**values, "ref-branch_id": row("branch", "branch_id", branch)})
     for i, (name, joined, kind) in enumerate(MEMBERS, 1):
-        _add(g, "member", "member_id", i, {"name": name, "join_date": joined, "membership_type": kind})
+        add_row(g, "member", "member_id", i, {"name": name, "join_date": joined, "membership_type": kind})
     rng = random.Random(3)
     for i in range(1, 26):
         member = rng.choice([1, 1, 1, 2, 2, 3, 4, 4, 5])  # Fien Baert (6) never borrows
@@ -76,12 +53,9 @@ def build() -> Graph:
             "returned": returned,
             "fine_amount": round(rng.choice([0.0, 0.0, 0.5, 1.5, 2.0, 3.5]), 1),
         }
-        _add(g, "loan", "loan_id", i, values)
+        add_row(g, "loan", "loan_id", i, values)
     return g
 
 
 if __name__ == "__main__":
-    out = Path(__file__).resolve().parent / "loans.ttl"
-    lines = sorted(build().serialize(format="nt").splitlines())  # in a fixed order, run to run
-    out.write_text("\n".join(line for line in lines if line) + "\n", "utf-8")
-    print(f"wrote {out}")
+    write_sorted(build(), Path(__file__).resolve().parent / "loans.ttl")
