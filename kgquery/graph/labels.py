@@ -56,11 +56,17 @@ def normalize(text: str) -> str:
 _WORD = re.compile(r"[\w][\w\-./@%']*[\w]|[\w]")
 
 
-def hyphenated_words(token: str) -> bool:
+def _hyphenated_words(token: str) -> bool:
     """'Bill-of-Material', 'well-known': words joined by hyphens, read as words; a code ('WH-0077') or a
     single letter ('E-Glide', 'X-ray') makes one word."""
     parts = token.split("-")
     return len(parts) >= 2 and all(p.isalpha() and len(p) >= 2 for p in parts)
+
+
+def words_as_read(text: str) -> list[str]:
+    """The words of a text as the question reader splits them: words joined by hyphens apart ('bill of
+    material'), a code or a single letter with its hyphen one word ('WH-0077', 'E-Glide')."""
+    return [p for w in _WORD.findall(text) for p in (w.split("-") if _hyphenated_words(w) else [w])]
 
 
 def as_words_read(text: str) -> str:
@@ -69,8 +75,7 @@ def as_words_read(text: str) -> str:
     >>> as_words_read("E-Glide"), as_words_read("O'Brien Street"), as_words_read("Bill-of-Material")
     ('eglide', 'obrien street', 'bill of material')
     """
-    words = [p for w in _WORD.findall(text) for p in (w.split("-") if hyphenated_words(w) else [w])]
-    return " ".join(n for n in (normalize(w).replace(" ", "") for w in words) if n)
+    return " ".join(n for n in (normalize(w).replace(" ", "") for w in words_as_read(text)) if n)
 
 
 #: how sure a name is that matches an entity's name only without its aside ("(film)")

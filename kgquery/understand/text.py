@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..graph.labels import hyphenated_words, normalize
+from ..graph.labels import normalize, words_as_read
 from ..wording import (
     is_adjective,
     singular,
@@ -951,7 +951,7 @@ def _order_key(low: list[str]) -> tuple[str, str]:
         first = low[i + 2] if low[i + 1] == "the" else low[i + 1]
         if w != "from" or "to" not in low[i + 2 : i + 5]:
             continue
-        adj = superlative_adjective(first) or {"most": "most", "least": "few"}.get(first)
+        adj = superlative_adjective(first) or {"most": "many", "least": "few"}.get(first)
         if adj:  # "from the oldest to the youngest", "from the lightest to the heaviest", "from most to least"
             desc = adj not in LOW_END
     word = ""
@@ -1200,11 +1200,9 @@ def _raw_tokens(text: str) -> list[str]:
     ['Give', 'me', "Brazil's", 'population']
     """
     text = re.sub(r"(?<=\w)\u2019(?=\w)", "'", text)
-    raw = re.findall(r"[\w][\w\-./@%']*[\w]|[\w]", text)
     # "Bill-of-Material", "well-known": words joined by hyphens are words, as labels are read ("bill of
     # material"); a code ("WH-0077") or a single letter ("e-mail", "X-ray") stays one token
-    raw = [p for r in raw for p in (r.split("-") if hyphenated_words(r) else [r])]
-    return _fold_numbers([r.rstrip(".") for r in raw])
+    return _fold_numbers([r.rstrip(".") for r in words_as_read(text)])
 
 
 def _substrings(text: str) -> list[tuple[str, str, int, int]]:
