@@ -178,14 +178,7 @@ class GroupingShapes:
         """'Which cities have more than 7 rooms?': the word asked for names no class but a property whose values
         the counted things reach (a hotel's city); the values kept are those that many of them reach."""
         op, n, at_cmp = want
-        at = next(
-            (
-                i
-                for i, t in enumerate(q.tokens[:at_cmp])
-                if t not in STOPWORDS and t not in QUESTION_WORDS and t not in NUMBER_WORDS and not t.isdigit()
-            ),
-            None,
-        )
+        at = _asked_at(q, at_cmp)
         if at is None or any(m.start <= at < m.end for m in self._class_mentions):
             return []  # the answer word names a class: its own things are counted ('group+having')
         out = []
@@ -240,14 +233,7 @@ class GroupingShapes:
         """'Which city has the most loans?': what is ranked is no class but the values of a property the
         answer word names (a library's city), each by how many of the counted things reach it."""
         sup = q.cues.superlative
-        at = next(
-            (
-                i
-                for i, t in enumerate(q.tokens[: sup[2] - 1])  # not the superlative's own word ('most')
-                if t not in STOPWORDS and t not in QUESTION_WORDS and t not in NUMBER_WORDS and not t.isdigit()
-            ),
-            None,
-        )
+        at = _asked_at(q, sup[2] - 1)  # not the superlative's own word ('most')
         named = next((m for m in self._class_mentions if at is not None and m.start <= at < m.end), None)
         compound = 0.0
         if named is not None:
@@ -556,6 +542,19 @@ class GroupingShapes:
                         )
                     )
         return out
+
+
+def _asked_at(q: Question, before: int) -> int | None:
+    """Where the first word naming what is asked stands, before position `before` ('which cities ...')."""
+    words = q.tokens[:before]
+    return next(
+        (
+            i
+            for i, t in enumerate(words)
+            if t not in STOPWORDS | QUESTION_WORDS and t not in NUMBER_WORDS and not t.isdigit()
+        ),
+        None,
+    )
 
 
 def _bare_object(q: Question, m) -> bool:
