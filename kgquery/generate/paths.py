@@ -49,7 +49,6 @@ ORDERED = (
 )
 #: what a neighbour's number loses against the things' own when the superlative is on the class word
 OWN_FIRST = 1.0
-_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: adjectives (as text.superlative_adjective gives them) that rank by a date
 TIME_ADJECTIVES = {"early", "late", "recent", "new"}
 #: adjectives of age: the oldest thing has the highest age, but the earliest date or year
@@ -63,6 +62,11 @@ REPEATED_HOP = 0.1
 
 #: classes every thing falls under (owl:Thing, rdfs:Resource): they name no kind
 GENERIC_CLASSES = ("http://www.w3.org/2002/07/owl#Thing", "http://www.w3.org/2000/01/rdf-schema#Resource")
+
+
+def dates_as_text(info) -> bool:
+    """The property's values are dates written as text ('2014-05-02', '2018-03-09 19:03:21'), by its samples."""
+    return bool(info.samples) and all(re.match(r"\d{4}-\d{2}-\d{2}", v) for v in info.samples)
 
 
 class PathFinding:
@@ -272,10 +276,16 @@ class PathFinding:
         if info is None:
             return False
         dtype = info.datatypes[0][0] if info.datatypes else ""
-        if dtype in TIME_TYPES or (info.samples and all(_DATE_TEXT.match(v) for v in info.samples)):
+        if dtype in TIME_TYPES or dates_as_text(info):
             return True
         words = set(split_name(local_name(prop)).split()) | set(info.label.lower().split())
         return info.is_numeric and "year" in words
+
+    def _years_as_text(self, prop: str) -> bool:
+        """A property named a year whose values are texts of four digits ('2016'): years all the same."""
+        info = self.schema.prop(prop)
+        words = set(split_name(local_name(prop)).split()) | set(info.label.lower().split()) if info else set()
+        return bool(info and "year" in words and info.samples and all(re.fullmatch(r"\d{4}", v) for v in info.samples))
 
     def _text_paths(self, cls: str | None, base: list[str], near: list[str], scores: dict[str, float]) -> list[Path]:
         """Texts reachable from ?x in one or two hops, for a substring to be found in ("the word 'Hey' in its

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..graph.schema import local_name, split_name
 from ..understand.text import AGGREGATE_WORDS, STOPWORDS, Question, superlative_adjective
 from .candidate import Candidate, _num, _reuse_middle
-from .paths import AGE_ADJECTIVES
+from .paths import AGE_ADJECTIVES, dates_as_text
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
@@ -94,12 +93,6 @@ class RankingShapes:
             return d
         return "ASC" if d == "DESC" else "DESC"
 
-    def _years_as_text(self, prop: str) -> bool:
-        """A property named a year whose values are texts of four digits ('2016'): years all the same."""
-        info = self.schema.prop(prop)
-        words = set(split_name(local_name(prop)).split()) | set(info.label.lower().split()) if info else set()
-        return bool(info and "year" in words and info.samples and all(re.fullmatch(r"\d{4}", v) for v in info.samples))
-
     def _compare_filter(self, c, cls: str | None, body: list[str], num: list[str], year_of: str | None) -> str:
         """The FILTER a comparison puts on ?v: a range, the average of the class, or a stated number; a year
         (`year_of`: the property compared with it) becomes the first or last day of that year for dates, so
@@ -155,10 +148,9 @@ class RankingShapes:
         dtype = info.datatypes[0][0] if info.datatypes else ""
         month_or_day = day is not None
         day = day or (f"{n}-12-31" if op in (">", "<=") else f"{n}-01-01")
-        if month_or_day and info.samples and all(re.match(r"\d{4}-\d{2}-\d{2}", v) for v in info.samples):
+        if month_or_day and dates_as_text(info):
             # a date written as text ('2024-09-30', '2024-09-30 10:00'): its first ten characters, as a date
             return f'<{XSD_DATE}>(SUBSTR(STR(?v), 1, 10)) {op} "{day}"^^<{XSD_DATE}>'
-
         if dtype.endswith("#date"):
             return f'?v {op} "{day}"^^<{dtype}>'
         if dtype.endswith("#dateTime"):
