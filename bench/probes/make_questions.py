@@ -69,6 +69,12 @@ PREFIX fi: <http://valuenet/ontop/order_item#>
 PREFIX lb: <http://valuenet/ontop/book#>
 PREFIX lbr: <http://valuenet/ontop/branch#>
 PREFIX ll: <http://valuenet/ontop/loan#>
+PREFIX cd: <http://valuenet/ontop/doctor#>
+PREFIX cp: <http://valuenet/ontop/patient#>
+PREFIX ca: <http://valuenet/ontop/appointment#>
+PREFIX fb: <http://valuenet/ontop/band#>
+PREFIX ff: <http://valuenet/ontop/festival#>
+PREFIX fp: <http://valuenet/ontop/performance#>
 """
 
 
@@ -1171,6 +1177,259 @@ LOANS = [
     ),
 ]
 
+CLINIC = [
+    ("How many doctors are there?", "SELECT (COUNT(?d) AS ?n) WHERE { ?d a bk:doctor }"),
+    (
+        "List the names of doctors in descending order of years of experience.",
+        "SELECT ?n WHERE { ?d cd:name ?n ; cd:years_experience ?y } ORDER BY DESC(?y)",
+    ),
+    (
+        "What are the specialties and the number of doctors in each specialty?",
+        "SELECT ?s (COUNT(?d) AS ?n) WHERE { ?d cd:specialty ?s } GROUP BY ?s",
+    ),
+    (
+        "Show the name of the doctor with the most appointments.",
+        "SELECT ?n WHERE { ?a ca:ref-doctor_id ?d . ?d cd:name ?n } GROUP BY ?d ?n ORDER BY DESC(COUNT(?a)) LIMIT 1",
+    ),
+    (
+        "Which doctors have no appointments? Give their names.",
+        "SELECT ?n WHERE { ?d a bk:doctor ; cd:name ?n FILTER NOT EXISTS { ?a ca:ref-doctor_id ?d } }",
+    ),
+    (
+        "What is the average age of patients who live in Leuven?",
+        "SELECT (AVG(?age) AS ?v) WHERE { ?p cp:city 'Leuven' ; cp:age ?age }",
+    ),
+    (
+        "Show the names of patients who had appointments with doctors in both Cardiology and Dermatology.",
+        "SELECT DISTINCT ?n WHERE { ?p cp:name ?n . ?a1 ca:ref-patient_id ?p ; ca:ref-doctor_id ?d1 . "
+        "?d1 cd:specialty 'Cardiology' . ?a2 ca:ref-patient_id ?p ; ca:ref-doctor_id ?d2 . ?d2 cd:specialty 'Dermatology' }",
+    ),
+    (
+        "What is the total fee paid by each patient? List the patient names and the totals.",
+        "SELECT ?n (SUM(?f) AS ?t) WHERE { ?a ca:ref-patient_id ?p ; ca:fee ?f . ?p cp:name ?n } GROUP BY ?p ?n",
+    ),
+    (
+        "Which patient paid the most in fees in total?",
+        "SELECT ?n WHERE { ?a ca:ref-patient_id ?p ; ca:fee ?f . ?p cp:name ?n } GROUP BY ?p ?n "
+        "ORDER BY DESC(SUM(?f)) LIMIT 1",
+    ),
+    ("What are the names of the senior doctors?", "SELECT ?n WHERE { ?d cd:is_senior 'T' ; cd:name ?n }"),
+    ("How many appointments were no-shows?", "SELECT (COUNT(?a) AS ?n) WHERE { ?a ca:status 'NOSHOW' }"),
+    (
+        "List the dates of appointments that lasted more than 45 minutes.",
+        "SELECT ?d WHERE { ?a ca:duration_minutes ?m ; ca:appointment_date ?d FILTER(?m > 45) }",
+    ),
+    (
+        "What are the maximum and minimum fees of appointments?",
+        "SELECT (MAX(?f) AS ?hi) (MIN(?f) AS ?lo) WHERE { ?a ca:fee ?f }",
+    ),
+    (
+        "Show the names of patients older than 50 and the cities they live in.",
+        "SELECT ?n ?c WHERE { ?p cp:name ?n ; cp:age ?age ; cp:city ?c FILTER(?age > 50) }",
+    ),
+    (
+        "Which cities have more than one patient?",
+        "SELECT ?c WHERE { ?p cp:city ?c } GROUP BY ?c HAVING(COUNT(?p) > 1)",
+    ),
+    ("How many distinct cities do patients come from?", "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?p cp:city ?c }"),
+    (
+        "Find the names of doctors whose specialty is Surgery or Pediatrics.",
+        "SELECT ?n WHERE { ?d cd:name ?n ; cd:specialty ?s FILTER(?s IN ('Surgery', 'Pediatrics')) }",
+    ),
+    (
+        "What is the average duration of appointments for each doctor? Show the doctor names.",
+        "SELECT ?n (AVG(?m) AS ?v) WHERE { ?a ca:ref-doctor_id ?d ; ca:duration_minutes ?m . ?d cd:name ?n } "
+        "GROUP BY ?d ?n",
+    ),
+    (
+        "Who had the shortest appointment? Give the patient names.",
+        "SELECT DISTINCT ?n WHERE { ?a ca:ref-patient_id ?p ; ca:duration_minutes ?m . ?p cp:name ?n "
+        "{ SELECT (MIN(?x) AS ?lo) WHERE { ?b ca:duration_minutes ?x } } FILTER(?m = ?lo) }",
+    ),
+    (
+        "How many appointments did each doctor have in 2024? Show the doctor names.",
+        "SELECT ?n (COUNT(?a) AS ?c) WHERE { ?a ca:ref-doctor_id ?d ; ca:appointment_date ?t . ?d cd:name ?n "
+        "FILTER(STRSTARTS(?t, '2024')) } GROUP BY ?d ?n",
+    ),
+    (
+        "List the names of patients who have never had an appointment.",
+        "SELECT ?n WHERE { ?p a bk:patient ; cp:name ?n FILTER NOT EXISTS { ?a ca:ref-patient_id ?p } }",
+    ),
+    ("What is the name of the youngest patient?", "SELECT ?n WHERE { ?p cp:name ?n ; cp:age ?a } ORDER BY ?a LIMIT 1"),
+    (
+        "How many appointments did Hanne Jacobs have?",
+        "SELECT (COUNT(?a) AS ?n) WHERE { ?a ca:ref-patient_id ?p . ?p cp:name 'Hanne Jacobs' }",
+    ),
+    (
+        "What is the total fee of appointments with doctors specialized in Cardiology?",
+        "SELECT (SUM(?f) AS ?t) WHERE { ?a ca:ref-doctor_id ?d ; ca:fee ?f . ?d cd:specialty 'Cardiology' }",
+    ),
+    (
+        "Which specialty has the highest average years of experience?",
+        "SELECT ?s WHERE { ?d cd:specialty ?s ; cd:years_experience ?y } GROUP BY ?s ORDER BY DESC(AVG(?y)) LIMIT 1",
+    ),
+    (
+        "Show the names of doctors with more than 10 years of experience who are not senior.",
+        "SELECT ?n WHERE { ?d cd:name ?n ; cd:years_experience ?y ; cd:is_senior 'F' FILTER(?y > 10) }",
+    ),
+    ("List the names of female patients.", "SELECT ?n WHERE { ?p cp:sex 'F' ; cp:name ?n }"),
+    (
+        "What are the names of the doctors who saw patients from Lier?",
+        "SELECT DISTINCT ?n WHERE { ?a ca:ref-doctor_id ?d ; ca:ref-patient_id ?p . ?p cp:city 'Lier' . ?d cd:name ?n }",
+    ),
+    (
+        "Find the number of appointments for each status.",
+        "SELECT ?s (COUNT(?a) AS ?n) WHERE { ?a ca:status ?s } GROUP BY ?s",
+    ),
+    (
+        "What is the average fee of the appointments that took place before 2024?",
+        "SELECT (AVG(?f) AS ?v) WHERE { ?a ca:fee ?f ; ca:appointment_date ?t FILTER(?t < '2024') }",
+    ),
+    (
+        "Which patients saw more than 2 different doctors? List their names.",
+        "SELECT ?n WHERE { ?a ca:ref-patient_id ?p ; ca:ref-doctor_id ?d . ?p cp:name ?n } GROUP BY ?p ?n "
+        "HAVING(COUNT(DISTINCT ?d) > 2)",
+    ),
+    (
+        "Show the doctor name and patient name of every appointment in 2024 that cost more than 100.",
+        "SELECT ?dn ?pn WHERE { ?a ca:ref-doctor_id ?d ; ca:ref-patient_id ?p ; ca:fee ?f ; ca:appointment_date ?t . "
+        "?d cd:name ?dn . ?p cp:name ?pn FILTER(?f > 100 && STRSTARTS(?t, '2024')) }",
+    ),
+]
+
+FESTIVAL = [
+    (
+        "How many bands were formed after 2000?",
+        "SELECT (COUNT(?b) AS ?n) WHERE { ?b fb:formed_year ?y FILTER(?y > 2000) }",
+    ),
+    (
+        "What is the name of the band with the most members?",
+        "SELECT ?n WHERE { ?b fb:name ?n ; fb:members ?m } ORDER BY DESC(?m) LIMIT 1",
+    ),
+    (
+        "Show the names and cities of festivals held in 2023.",
+        "SELECT ?n ?c WHERE { ?f ff:name ?n ; ff:city ?c ; ff:year 2023 }",
+    ),
+    (
+        "List the names of the bands that have never performed at a festival.",
+        "SELECT ?n WHERE { ?b a bk:band ; fb:name ?n FILTER NOT EXISTS { ?p fp:ref-band_id ?b } }",
+    ),
+    (
+        "For each genre, how many bands are there?",
+        "SELECT ?g (COUNT(?b) AS ?n) WHERE { ?b fb:genre ?g } GROUP BY ?g",
+    ),
+    (
+        "What is the total attendance of all festivals held in Ostend?",
+        "SELECT (SUM(?a) AS ?t) WHERE { ?f ff:city 'Ostend' ; ff:attendance ?a }",
+    ),
+    (
+        "Which band played the most performances? Give its name.",
+        "SELECT ?n WHERE { { SELECT ?b (COUNT(?p) AS ?c) WHERE { ?p fp:ref-band_id ?b } GROUP BY ?b } ?b fb:name ?n "
+        "{ SELECT (MAX(?k) AS ?c) WHERE { { SELECT (COUNT(?q) AS ?k) WHERE { ?q fp:ref-band_id ?o } GROUP BY ?o } } } }",
+    ),
+    (
+        "Show the names of the bands that headlined a festival.",
+        "SELECT DISTINCT ?n WHERE { ?p fp:headliner 'T' ; fp:ref-band_id ?b . ?b fb:name ?n }",
+    ),
+    (
+        "What is the average fee paid for performances on the main stage?",
+        "SELECT (AVG(?f) AS ?v) WHERE { ?p fp:stage 'Main' ; fp:fee ?f }",
+    ),
+    (
+        "Which countries have more than one band? List them.",
+        "SELECT ?c WHERE { ?b fb:country ?c } GROUP BY ?c HAVING(COUNT(?b) > 1)",
+    ),
+    (
+        "Show the name of each band and the total fee it earned.",
+        "SELECT ?n (SUM(?f) AS ?t) WHERE { ?p fp:ref-band_id ?b ; fp:fee ?f . ?b fb:name ?n } GROUP BY ?b ?n",
+    ),
+    (
+        "Which band earned the most in fees in total?",
+        "SELECT ?n WHERE { ?p fp:ref-band_id ?b ; fp:fee ?f . ?b fb:name ?n } GROUP BY ?b ?n "
+        "ORDER BY DESC(SUM(?f)) LIMIT 1",
+    ),
+    (
+        "List the names of bands whose name contains the word 'Moon'.",
+        "SELECT ?n WHERE { ?b fb:name ?n FILTER(CONTAINS(?n, 'Moon')) }",
+    ),
+    (
+        "What are the names of the bands that performed at festivals in both 2022 and 2024?",
+        "SELECT DISTINCT ?n WHERE { ?b fb:name ?n . ?p1 fp:ref-band_id ?b ; fp:ref-festival_id ?f1 . ?f1 ff:year 2022 . "
+        "?p2 fp:ref-band_id ?b ; fp:ref-festival_id ?f2 . ?f2 ff:year 2024 }",
+    ),
+    (
+        "Show the genres shared by bands formed before 1990 and bands formed after 2010.",
+        "SELECT DISTINCT ?g WHERE { ?a fb:genre ?g ; fb:formed_year ?y1 . ?b fb:genre ?g ; fb:formed_year ?y2 "
+        "FILTER(?y1 < 1990 && ?y2 > 2010) }",
+    ),
+    (
+        "What is the average attendance of festivals in each city?",
+        "SELECT ?c (AVG(?a) AS ?v) WHERE { ?f ff:city ?c ; ff:attendance ?a } GROUP BY ?c",
+    ),
+    (
+        "How many performances did The Copper Moons give?",
+        "SELECT (COUNT(?p) AS ?n) WHERE { ?p fp:ref-band_id ?b . ?b fb:name 'The Copper Moons' }",
+    ),
+    (
+        "List the band names in ascending order of the year they were formed.",
+        "SELECT ?n WHERE { ?b fb:name ?n ; fb:formed_year ?y } ORDER BY ?y",
+    ),
+    (
+        "What is the longest set in minutes played at Castle Jazz Days?",
+        "SELECT (MAX(?m) AS ?v) WHERE { ?p fp:set_minutes ?m ; fp:ref-festival_id ?f . ?f ff:name 'Castle Jazz Days' }",
+    ),
+    (
+        "Which bands from Belgium played on the tent stage? Give their names.",
+        "SELECT DISTINCT ?n WHERE { ?b fb:country 'Belgium' ; fb:name ?n . ?p fp:ref-band_id ?b ; fp:stage 'Tent' }",
+    ),
+    (
+        "Show the name and year of the festival with the highest attendance.",
+        "SELECT ?n ?y WHERE { ?f ff:name ?n ; ff:year ?y ; ff:attendance ?a } ORDER BY DESC(?a) LIMIT 1",
+    ),
+    (
+        "How many different bands played at Riverside Sounds?",
+        "SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?p fp:ref-band_id ?b ; fp:ref-festival_id ?f . "
+        "?f ff:name 'Riverside Sounds' }",
+    ),
+    (
+        "What are the minimum, average and maximum number of members of rock bands?",
+        "SELECT (MIN(?m) AS ?lo) (AVG(?m) AS ?av) (MAX(?m) AS ?hi) WHERE { ?b fb:genre 'Rock' ; fb:members ?m }",
+    ),
+    (
+        "Show the names of bands that played at more than 3 festivals, with the number of festivals.",
+        "SELECT ?n (COUNT(DISTINCT ?f) AS ?c) WHERE { ?p fp:ref-band_id ?b ; fp:ref-festival_id ?f . ?b fb:name ?n } "
+        "GROUP BY ?b ?n HAVING(COUNT(DISTINCT ?f) > 3)",
+    ),
+    (
+        "Which festivals had no headliner from Ireland? List their names and years.",
+        "SELECT ?n ?y WHERE { ?f a bk:festival ; ff:name ?n ; ff:year ?y FILTER NOT EXISTS { ?p fp:ref-festival_id ?f ; "
+        "fp:headliner 'T' ; fp:ref-band_id ?b . ?b fb:country 'Ireland' } }",
+    ),
+    (
+        "What is the genre of the band that was paid the highest single fee?",
+        "SELECT DISTINCT ?g WHERE { ?p fp:fee ?f ; fp:ref-band_id ?b . ?b fb:genre ?g "
+        "{ SELECT (MAX(?x) AS ?hi) WHERE { ?q fp:fee ?x } } FILTER(?f = ?hi) }",
+    ),
+    (
+        "List the distinct stages used at festivals in Ghent.",
+        "SELECT DISTINCT ?s WHERE { ?p fp:stage ?s ; fp:ref-festival_id ?f . ?f ff:city 'Ghent' }",
+    ),
+    (
+        "Count the performances that lasted between 50 and 75 minutes.",
+        "SELECT (COUNT(?p) AS ?n) WHERE { ?p fp:set_minutes ?m FILTER(?m >= 50 && ?m <= 75) }",
+    ),
+    (
+        "Show the name of each festival with the number of bands that performed there, ordered by that number "
+        "descending.",
+        "SELECT ?n (COUNT(?p) AS ?c) WHERE { ?p fp:ref-festival_id ?f . ?f ff:name ?n } GROUP BY ?f ?n "
+        "ORDER BY DESC(?c)",
+    ),
+    (
+        "Is there a jazz band from Germany?",
+        "ASK { ?b fb:genre 'Jazz' ; fb:country 'Germany' }",
+    ),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -1187,6 +1446,8 @@ SETS = {
     "hotels": HOTELS,
     "food": FOOD,
     "loans": LOANS,
+    "clinic": CLINIC,
+    "festival": FESTIVAL,
 }
 
 
