@@ -87,7 +87,7 @@ class Words:
             try:
                 p = self.kg.schema.prop(iri)
                 if p is not None and p.label:
-                    return p.label
+                    return p.label if p.is_literal else _link_words(p.label)
             except Exception:
                 pass
         return split_name(local_name(iri)) or iri
@@ -790,6 +790,17 @@ class _Writer:
                 if isinstance(x, Variable) and x not in seen:
                     seen.append(x)
         return seen
+
+
+#: the key words around a link's name where a table's column became a link (the W3C Direct Mapping names a
+#: foreign key `<table#ref-column>`, and key columns end in 'id'): 'ref patient id' is read as 'patient'
+_KEY_WORDS = re.compile(r"^(?:ref|fk)\s+|\s+(?:id|ids|fk|key)$")
+
+
+def _link_words(label: str) -> str:
+    """A link's label without the key words around it ('ref patient id' -> 'patient'); as it was when nothing
+    else is left."""
+    return _KEY_WORDS.sub("", label).strip() or label
 
 
 def _ends_prep(label: str) -> bool:

@@ -583,7 +583,7 @@ class EmbeddedGenerator(
         for k, (word, values) in enumerate(stated.items()):
             # "in both 2014 and 2015" asks for two linked things, one per value: from the matches only
             alone = _both(q, stated_at[word])
-            node, paths = self._measured_node(body, x, cls, lambda c, b: self._numeric_paths(c, b, word, {}), alone)
+            node, paths = self._measured_node(body, x, cls, lambda c, b: self._stated_paths(c, b, word), alone)
             spelled = False
             if not paths:  # "concerts in 2014" where years are stored as texts: the value as written
                 written = [_num(v) for v in values]
@@ -635,14 +635,19 @@ class EmbeddedGenerator(
                 continue
             path = paths[0].at(f"?t{k}")
             searched = path.steps[-1][0]
-            naming = {q.tokens[i] for i in window if self._word_scores(q.tokens[i]).get(searched, 0.0) >= 0.6}
-            if any(q.tokens[i] in naming for i in content - set(window)):
-                # "the names of the contestants whose names contain 'Al'": the text searched is also read out
+            naming = {singular(q.tokens[i]) for i in window if self._word_scores(q.tokens[i]).get(searched, 0.0) >= 0.6}
+            if any(singular(q.tokens[i]) in naming for i in content - set(window)):
+                # "the names of the bands whose name contains 'Al'": the text searched is also read out
                 self._reread.add(searched)
             test = {"contains": "CONTAINS", "starts": "STRSTARTS", "ends": "STRENDS"}[mode]
             extra += path.triples(x, f"t{k}") + [f"FILTER({test}(LCASE(STR(?t{k})), {_string(text.lower())}))"]
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
+
+    def _stated_paths(self, cls: str | None, body: list[str], word: str) -> list:
+        """The numbers a stated value's word names; a year ('in 2024') is not one that never holds a year."""
+        paths = self._numeric_paths(cls, body, word, {})
+        return [p for p in paths if not self._never_years(p.steps[-1][0])] if word == "year" else paths
 
     def _measured_node(
         self, body: list[str], x: str, cls: str | None, find, matches_only: bool = False

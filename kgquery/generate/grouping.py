@@ -470,9 +470,14 @@ class GroupingShapes:
         links = self._group_links(q, counted, group_cls, at, scores)
         out = []
         name = self._display_name(group_cls) if group_cls else None
-        for link, s in links:
-            base = f"?x a <{counted}> . {link}" + (f" {held[0]}" if held[0] else "")
-            s += held[1]
+        bases = [
+            (link, *variant)
+            for link, s in links
+            for variant in self._measured_bases(
+                q, f"?x a <{counted}> . {link}" + (f" {held[0]}" if held[0] else ""), counted, s + held[1], scores
+            )
+        ]
+        for link, base, s in bases:
             if c.count and not self._several_each(counted, link, "?x", "?g"):
                 s -= 0.5  # every group has one at most (each country's capital): rarely what 'how many' asks
             if c.count or not c.aggregates:
@@ -500,6 +505,16 @@ class GroupingShapes:
             if c.aggregates:
                 out += self._group_aggregates(q, classes, counted, base, s, name, scores, group_cls)
         return out
+
+    def _measured_bases(self, q, base: str, counted: str, s: float, scores) -> list[tuple[str, float]]:
+        """(pattern, score) of the groups' things, and of them with the values the words state ("how many
+        appointments did each doctor have in 2024"), the reading that ignores them weaker, as in `_wrap`."""
+        if not q.cues.measures:
+            return [(base, s)]
+        measured, bonus = self._measured(q, [base], "?x", counted, scores)
+        if measured == [base]:
+            return [(base, s)]
+        return [(base, s - 0.5), (" ".join(measured), s + bonus)]
 
     def _group_aggregates(
         self, q, classes, counted: str, base: str, s: float, name, scores, group_cls: str | None = None

@@ -281,6 +281,14 @@ class PathFinding:
         words = set(split_name(local_name(prop)).split()) | set(info.label.lower().split())
         return info.is_numeric and "year" in words
 
+    def _never_years(self, prop: str) -> bool:
+        """Numbers none of which could be a year (a count of years, an age): comparing them with a year keeps
+        every row or none ("appointments before 2024" do not compare the doctor's years of experience)."""
+        info = self.schema.prop(prop)
+        samples = info.samples if info and info.is_numeric else []
+        numbers = [float(v) for v in samples if re.fullmatch(r"-?\d+(\.\d+)?", v)]
+        return bool(samples) and len(numbers) == len(samples) and not any(1000 <= n < 3000 for n in numbers)
+
     def _years_as_text(self, prop: str) -> bool:
         """A property named a year whose values are texts of four digits ('2016'): years all the same."""
         info = self.schema.prop(prop)
@@ -376,8 +384,8 @@ class PathFinding:
             if p1 is None:
                 continue
             is_time = t is not None and t.value == "true"
-            if is_time and not timely:
-                continue  # dates rank only for words of time ("the earliest", "the most recent")
+            if (is_time and not timely) or (year and not is_time and self._never_years((p2 or p1).value)):
+                continue  # dates rank only for words of time ("the earliest"); a year compares no count of years
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
             words = {p: 0.3 * v for p, v in scores.items()} if year else scores
             if year and measure:  # "authors born before 1960": the word before the year names the date compared

@@ -28,6 +28,8 @@ class RankingShapes:
         if not sup or q.cues.count or sup[2] + 1 >= len(q.tokens):
             return None
         agg = AGGREGATE_WORDS.get(q.tokens[sup[2] + 1])
+        if agg is None and _summed_after(q.tokens[sup[2] + 1 :]):
+            return "SUM"  # "the patient who paid the most in fees in total"
         return agg if agg in ("AVG", "SUM") else None
 
     @staticmethod
@@ -230,6 +232,15 @@ class RankingShapes:
         """Some word other than a stop word follows token i."""
         return any(w not in STOPWORDS for w in q.tokens[i + 1 :])
 
+    def _names_ranked_value(self, at: int, toks: list[str], prop: str) -> bool:
+        """The word at `at` names the ranked property and no class of things."""
+        return (
+            at < len(toks)
+            and toks[at] not in STOPWORDS
+            and self._word_scores(toks[at]).get(prop, 0.0) >= 0.8
+            and not any(m.start <= at < m.end for m in self._class_mentions)
+        )
+
     def _asks_ranked_value(self, q: Question, prop: str) -> bool:
         """The question asks for the ranked number or date itself: a time ('when ...', 'what year ...'), or
         'what is the <word> of' with the word naming the ranked property."""
@@ -255,6 +266,8 @@ class RankingShapes:
                 # "what is the highest rating of the kitchen products?", "the lowest calorie count among the
                 # dishes of X": the number itself
                 return True
+            if sup and sup[2] == k and self._names_ranked_value(k + 1, toks, prop):
+                return True  # "what is the longest set in minutes played at X": the noun after it names the number
             last = len(toks) - 1
             if sup and sup[2] == k and last - k <= 4 and not any(m.start <= last < m.end for m in self._class_mentions):
                 tail = toks[k + 1 :]
@@ -271,3 +284,14 @@ def _range_at(q: Question) -> int:
     return next(
         (i for i, t in enumerate(toks) if t == "between" or (t.isdigit() and toks[i + 1 : i + 2] == ["to"])), -1
     )
+
+
+def _summed_after(words: list[str]) -> bool:
+    """The words after a superlative say its numbers are added up ('in total', 'altogether', 'combined'),
+    within the same clause."""
+    for k, w in enumerate(words):
+        if w in (",", ".", "?", ";", "and", "who", "which", "that"):
+            return False
+        if w in ("altogether", "combined") or (w == "total" and k > 0 and words[k - 1] == "in"):
+            return True
+    return False

@@ -205,13 +205,14 @@ class ReadShapes:
                     )
                 if c.unit and self._word_scores(c.unit).get(p, 0.0) >= ps:
                     continue  # "less than 8 euros": the unit of a compared number, not a thing to list
+                reach = s + ps - 0.2 - (ASKED_CLASS_PENALTY if away else 0.0) + self._named_holder(info, cls)
                 for steps in self._reach_attribute(cls, p) if cls else []:
                     # the matches have no such property, the things they lead to do
                     hops = " ".join(Path(steps, "?y", 0.0).triples(x, "r"))
                     out.append(
                         Candidate(
                             f"SELECT DISTINCT ?y WHERE {{ {pat} {hops} }}",
-                            s + ps - 0.2 - HOP_PENALTY * (len(steps) - 1) - (ASKED_CLASS_PENALTY if away else 0.0),
+                            reach - HOP_PENALTY * (len(steps) - 1),
                             shape + "+reached",
                         )
                     )
@@ -278,6 +279,14 @@ class ReadShapes:
         if self._opening and cls and any(m.start > 1 and m.hits[0].iri == cls for m in self._class_mentions):
             return self._opening
         return None
+
+    def _named_holder(self, info, cls: str | None) -> float:
+        """A small lead for a property whose things are of a class the words name (other than the matches'
+        own, `cls`): of two things a link leads to, the one the words name holds what is read out ("who had
+        the shortest appointment? give the patient names")."""
+        holders = dict(info.subject_classes) if info is not None else {}
+        named = any(h.iri in holders and h.iri != cls for m in self._class_mentions for h in m.hits)
+        return 0.05 if named else 0.0
 
     def _names_class(self, q: Question, word: str, cls: str | None) -> bool:
         """`word` is a word of a class mention that names `cls`."""
