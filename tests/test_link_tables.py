@@ -11,12 +11,16 @@ from conftest import answer_values, engine_on, table_ttl
 
 B = "http://repairs.example/"
 
-MECHANICS = [("Rui Costa", 12), ("Mia Berg", 4), ("Olu Ade", 20)]
+MECHANICS = [  # name, years of experience, birth year, grade, garage
+    ("Rui Costa", 12, 1981, "Senior", 1), ("Mia Berg", 4, 1999, "Junior", 2), ("Olu Ade", 20, 1975, "Senior", 2),
+    ("Ivo Sand", 2, 2001, "Apprentice", 3),
+]  # fmt: skip
+GARAGES = [("Fast Lane", "Porto", 1998), ("Oak Tree", "Braga", 1964), ("Blue Bay", "Faro", 2010)]
 CUSTOMERS = [("Ada Lee", "Porto"), ("Ben Shaw", "Braga"), ("Cleo Leeds", "Porto"), ("Dan Ruiz", "Faro")]
-REPAIRS = [  # mechanic, customer, date, hours, labour cost
-    (1, 1, "2023-03-10", 2, 150), (2, 1, "2024-01-05", 5, 90), (3, 2, "2024-06-20", 1, 400),
-    (1, 3, "2023-11-02", 3, 120), (2, 1, "2024-09-14", 4, 200), (3, 4, "2022-07-30", 1, 80),
-    (1, 3, "2024-02-11", 6, 60),
+REPAIRS = [  # mechanic, customer, date, hours, labour cost, warranty claims
+    (1, 1, "2023-03-10", 2, 150, 3), (2, 1, "2024-01-05", 5, 90, 0), (3, 2, "2024-06-20", 1, 400, 2),
+    (1, 3, "2023-11-02", 3, 120, 1), (2, 1, "2024-09-14", 4, 200, 4), (3, 4, "2022-07-30", 1, 80, 0),
+    (1, 3, "2024-02-11", 6, 60, 2),
 ]  # fmt: skip
 
 
@@ -29,7 +33,24 @@ def _graph() -> str:
         B,
         "mechanic",
         "mechanic_id",
-        [{"mechanic_id": i, "name": n, "years_experience": y} for i, (n, y) in enumerate(MECHANICS, 1)],
+        [
+            {
+                "mechanic_id": i,
+                "name": n,
+                "years_experience": y,
+                "birth_year": b,
+                "grade": grade,
+                "city": c,
+                "ref-garage_id": _ref("garage", "garage_id", garage),
+            }
+            for i, ((n, y, b, grade, garage), c) in enumerate(zip(MECHANICS, ["Porto", "Braga", "Faro", "Porto"]), 1)
+        ],
+    )
+    lines += table_ttl(
+        B,
+        "garage",
+        "garage_id",
+        [{"garage_id": i, "name": n, "city": c, "opened": o} for i, (n, c, o) in enumerate(GARAGES, 1)],
     )
     lines += table_ttl(
         B,
@@ -49,8 +70,9 @@ def _graph() -> str:
                 "repair_date": day,
                 "hours": h,
                 "labour_cost": cost,
+                "warranty_claims": claims,
             }
-            for i, (m, c, day, h, cost) in enumerate(REPAIRS, 1)
+            for i, (m, c, day, h, cost, claims) in enumerate(REPAIRS, 1)
         ],
     )
     return "\n".join(lines) + "\n"
@@ -79,6 +101,19 @@ def repairs(tmp_path_factory):
         ("List the names of customers whose name contains 'Lee'.", ["Ada Lee", "Cleo Leeds"]),
         # the noun after the superlative names the number: the number itself is asked
         ("What is the highest labour cost charged to Ada Lee?", ["200"]),
+        # a value two groups share: the cities of a mechanic born before 1985 and of one born after 1995
+        ("Show the cities shared by mechanics born before 1985 and mechanics born after 1995.", ["Porto"]),
+        # 'who' asks for the things found through a value ('senior'): by their name, as they have no label
+        ("Who is the most experienced senior?", ["Olu Ade"]),
+        # a value of the matches beside a value of the things of another class they link to
+        (
+            "List the hours of repairs and the names of their mechanics.",
+            ["1", "2", "3", "4", "5", "6", "Mia Berg", "Mia Berg", "Olu Ade", "Rui Costa", "Rui Costa", "Rui Costa"],
+        ),
+        # years under a past participle ('opened') make 'the oldest' the earliest
+        ("What are the name and city of the oldest garage?", ["Braga", "Oak Tree"]),
+        # a comparison and a negated value at once
+        ("Which mechanics with more than 3 years of experience are not seniors? Give their names.", ["Mia Berg"]),
     ],
 )
 def test_link_table(repairs, question, expected):
@@ -91,3 +126,32 @@ def test_a_link_is_worded_by_what_it_links_to(repairs):
     """The explanation says 'whose customer is', not the key's column name 'ref customer id'."""
     ans = repairs.ask("What is the total labour cost paid by each customer? List the customer names and the totals.")
     assert "customer id" not in ans.explanation and "customer" in ans.explanation, ans.explanation
+
+
+GAMES = "\n".join(
+    table_ttl(B, "team", "team_id", [{"team_id": i, "name": n} for i, n in enumerate(["Lions", "Otters", "Wolves"], 1)])
+    + table_ttl(
+        B,
+        "game",
+        "game_id",
+        [
+            {
+                "game_id": k,
+                "ref-home_team_id": _ref("team", "team_id", h),
+                "ref-away_team_id": _ref("team", "team_id", a),
+                "home_goals": hg,
+                "away_goals": ag,
+            }
+            for k, (h, a, hg, ag) in enumerate(
+                [(1, 2, 2, 1), (2, 1, 0, 3), (3, 1, 1, 4), (1, 3, 2, 2), (2, 3, 1, 0)], 1
+            )
+        ],
+    )
+)
+
+
+def test_how_many_counts_the_class_its_noun_names(tmp_path_factory):
+    """'how many away games': the games are counted, though 'away' names a number of theirs (away goals)."""
+    eng = engine_on(tmp_path_factory, "games", GAMES + "\n")
+    ans, values = answer_values(eng, "How many away games did Lions play?")
+    assert values == ["2"], (ans.sparql, ans.explanation)

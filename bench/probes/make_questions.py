@@ -75,6 +75,9 @@ PREFIX ca: <http://valuenet/ontop/appointment#>
 PREFIX fb: <http://valuenet/ontop/band#>
 PREFIX ff: <http://valuenet/ontop/festival#>
 PREFIX fp: <http://valuenet/ontop/performance#>
+PREFIX mt: <http://valuenet/ontop/team#>
+PREFIX mp: <http://valuenet/ontop/player#>
+PREFIX mm: <http://valuenet/ontop/match#>
 """
 
 
@@ -1430,6 +1433,109 @@ FESTIVAL = [
     ),
 ]
 
+MATCHES = [
+    ("How many players are older than 30?", "SELECT (COUNT(?p) AS ?n) WHERE { ?p mp:age ?a FILTER(?a > 30) }"),
+    (
+        "List the names of players in descending order of salary.",
+        "SELECT ?n WHERE { ?p mp:name ?n ; mp:salary ?s } ORDER BY DESC(?s)",
+    ),
+    ("What is the name of the youngest player?", "SELECT ?n WHERE { ?p mp:name ?n ; mp:age ?a } ORDER BY ?a LIMIT 1"),
+    (
+        "Which team played the most home matches?",
+        "SELECT ?n WHERE { ?m mm:ref-home_team_id ?t . ?t mt:name ?n } GROUP BY ?t ?n ORDER BY DESC(COUNT(?m)) LIMIT 1",
+    ),
+    (
+        "Which teams have never played a home match? Give their names.",
+        "SELECT ?n WHERE { ?t a bk:team ; mt:name ?n FILTER NOT EXISTS { ?m mm:ref-home_team_id ?t } }",
+    ),
+    (
+        "What is the average attendance of the matches in which Harbor Lions played at home?",
+        "SELECT (AVG(?a) AS ?v) WHERE { ?m mm:ref-home_team_id ?t ; mm:attendance ?a . ?t mt:name 'Harbor Lions' }",
+    ),
+    (
+        "Show the names of players and the names of their teams.",
+        "SELECT ?p ?t WHERE { ?x mp:name ?p ; mp:ref-team_id ?y . ?y mt:name ?t }",
+    ),
+    (
+        "What is the total salary of the players of each team? Show the team names.",
+        "SELECT ?n (SUM(?s) AS ?t) WHERE { ?p mp:ref-team_id ?x ; mp:salary ?s . ?x mt:name ?n } GROUP BY ?x ?n",
+    ),
+    (
+        "Which team has the highest average player age?",
+        "SELECT ?n WHERE { ?p mp:ref-team_id ?x ; mp:age ?a . ?x mt:name ?n } GROUP BY ?x ?n ORDER BY DESC(AVG(?a)) LIMIT 1",
+    ),
+    (
+        "How many matches had more than 3 home goals?",
+        "SELECT (COUNT(?m) AS ?n) WHERE { ?m mm:home_goals ?g FILTER(?g > 3) }",
+    ),
+    (
+        "Show each position and the number of players in it.",
+        "SELECT ?p (COUNT(?x) AS ?n) WHERE { ?x mp:position ?p } GROUP BY ?p",
+    ),
+    (
+        "Find the names of players whose team was founded before 1950.",
+        "SELECT ?n WHERE { ?p mp:name ?n ; mp:ref-team_id ?t . ?t mt:founded ?f FILTER(?f < 1950) }",
+    ),
+    (
+        "Which cities have more than one team?",
+        "SELECT ?c WHERE { ?t mt:city ?c } GROUP BY ?c HAVING(COUNT(?t) > 1)",
+    ),
+    (
+        "Who is the youngest goalkeeper?",
+        "SELECT ?n WHERE { ?p mp:position 'Goalkeeper' ; mp:name ?n ; mp:age ?a } ORDER BY ?a LIMIT 1",
+    ),
+    (
+        "What is the highest attendance of a match played in 2023?",
+        "SELECT (MAX(?a) AS ?v) WHERE { ?m mm:attendance ?a ; mm:match_date ?d FILTER(STRSTARTS(?d, '2023')) }",
+    ),
+    (
+        "List the dates of the matches in which the away goals were more than the home goals.",
+        "SELECT ?d WHERE { ?m mm:match_date ?d ; mm:home_goals ?h ; mm:away_goals ?a FILTER(?a > ?h) }",
+    ),
+    (
+        "What are the names of the forwards who earn a salary of more than 60000?",
+        "SELECT ?n WHERE { ?p mp:position 'Forward' ; mp:name ?n ; mp:salary ?s FILTER(?s > 60000) }",
+    ),
+    ("How many different positions are there?", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?x mp:position ?p }"),
+    (
+        "What is the average salary of midfielders?",
+        "SELECT (AVG(?s) AS ?v) WHERE { ?p mp:position 'Midfielder' ; mp:salary ?s }",
+    ),
+    (
+        "Show the name of the team of the highest paid player.",
+        "SELECT ?n WHERE { ?p mp:salary ?s ; mp:ref-team_id ?t . ?t mt:name ?n } ORDER BY DESC(?s) LIMIT 1",
+    ),
+    (
+        "Which teams were founded after 1940 and are based in Leeds?",
+        "SELECT ?n WHERE { ?t mt:name ?n ; mt:founded ?f ; mt:city 'Leeds' FILTER(?f > 1940) }",
+    ),
+    (
+        "How many away matches did North Gate United play?",
+        "SELECT (COUNT(?m) AS ?n) WHERE { ?m mm:ref-away_team_id ?t . ?t mt:name 'North Gate United' }",
+    ),
+    (
+        "List the names of the teams with at least 3 players.",
+        "SELECT ?n WHERE { ?p mp:ref-team_id ?t . ?t mt:name ?n } GROUP BY ?t ?n HAVING(COUNT(?p) >= 3)",
+    ),
+    (
+        "What are the name and city of the oldest team?",
+        "SELECT ?n ?c WHERE { ?t mt:name ?n ; mt:city ?c ; mt:founded ?f } ORDER BY ?f LIMIT 1",
+    ),
+    (
+        "Which players younger than 25 are not goalkeepers? Give their names.",
+        "SELECT ?n WHERE { ?p mp:name ?n ; mp:age ?a ; mp:position ?o FILTER(?a < 25 && ?o != 'Goalkeeper') }",
+    ),
+    (
+        "What is the total attendance of the home matches of teams from Leeds?",
+        "SELECT (SUM(?a) AS ?v) WHERE { ?m mm:ref-home_team_id ?t ; mm:attendance ?a . ?t mt:city 'Leeds' }",
+    ),
+    ("Is there a player older than 40?", "ASK { ?p mp:age ?a FILTER(?a > 40) }"),
+    (
+        "Show the names of the teams whose players earn more than 50000 on average.",
+        "SELECT ?n WHERE { ?p mp:ref-team_id ?t ; mp:salary ?s . ?t mt:name ?n } GROUP BY ?t ?n HAVING(AVG(?s) > 50000)",
+    ),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -1448,6 +1554,7 @@ SETS = {
     "loans": LOANS,
     "clinic": CLINIC,
     "festival": FESTIVAL,
+    "matches": MATCHES,
 }
 
 

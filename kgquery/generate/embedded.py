@@ -291,6 +291,7 @@ class EmbeddedGenerator(
         }
         self._flags: list[tuple[str, str]] | None = None  # the yes/no properties the words state (_named_flags)
         self._reread: set[str] = set()  # texts searched ("whose names contain 'Al'") that are also read out
+        self._shared_filters: dict[str, str] = {}  # a comparison -> the second one of a value two groups share
         self._leftover_cache: dict = {}
         self._word_cache: dict = {}
         return free_words
@@ -585,6 +586,8 @@ class EmbeddedGenerator(
             alone = _both(q, stated_at[word])
             node, paths = self._measured_node(body, x, cls, lambda c, b: self._stated_paths(c, b, word), alone)
             spelled = False
+            if word == "year" and node == x and paths and len(paths[0].steps) > 1 and len(values) == 1:
+                paths = self._own_time_first(q, cls, body, stated_at[word][0], paths)
             if not paths:  # "concerts in 2014" where years are stored as texts: the value as written
                 written = [_num(v) for v in values]
                 node, paths = self._measured_node(
@@ -643,6 +646,13 @@ class EmbeddedGenerator(
             extra += path.triples(x, f"t{k}") + [f"FILTER({test}(LCASE(STR(?t{k})), {_string(text.lower())}))"]
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
+
+    def _own_time_first(self, q: Question, cls: str | None, body: list[str], at: int, paths: list) -> list:
+        """`paths` to a neighbour's year, or none when the things have a time of their own that the words do
+        not set aside ("repairs done in 2024": the repair's date, not its mechanic's birth year; "repairs by
+        mechanics born in 1981" names the birth year)."""
+        own = self._dated_in(q, cls, body, at)
+        return [] if own is not None and len(own.steps) == 1 else paths
 
     def _stated_paths(self, cls: str | None, body: list[str], word: str) -> list:
         """The numbers a stated value's word names; a year ('in 2024') is not one that never holds a year."""
@@ -756,6 +766,8 @@ class EmbeddedGenerator(
                         f"SELECT DISTINCT ?x ?agg WHERE {{ {pat} }}", s + (0.1 if again else -0.05), shp + "+value"
                     )
                 )
+            if "+shared" in shp:  # the value read out, held by one of each group
+                found += [f for f in (_shared_by_two(f, self._shared_filters) for f in found) if f is not None]
             if tail:  # an order and a limit apply to the rows read out, not to a count or a yes/no
                 found = [
                     Candidate(f.sparql + tail, f.score, f.shape, f.parts)
@@ -1283,3 +1295,20 @@ def _compound_heads(q: Question, links: Links) -> dict[str, tuple[str, str]]:
         if m.end in free and m.end - m.start == 1 and singular(nxt) in NAME_WORDS | {"number"}:
             out.setdefault(q.tokens[m.start], (m.hits[0].iri, nxt))
     return out
+
+
+def _shared_by_two(cand: Candidate, filters: dict[str, str]) -> Candidate | None:
+    """A value read out of things that one comparison picks, also held by things the second comparison
+    picks: the pattern twice, its variables apart but the value read out (?y), the second copy with the
+    second comparison. None for a candidate that reads out no such value."""
+    head = "SELECT DISTINCT ?y WHERE { "
+    flt = next((f for f in filters if f in cand.sparql), None)
+    if not cand.sparql.startswith(head) or flt is None:
+        return None
+    inner = cand.sparql[len(head) : cand.sparql.rindex("}")]
+    apart = re.sub(r"\?(\w+)", lambda m: m.group(0) if m.group(1) == "y" else f"?{m.group(1)}_s", inner)
+    second = re.sub(r"\?(\w+)", lambda m: f"?{m.group(1)}_s", filters[flt])
+    first = re.sub(r"\?(\w+)", lambda m: f"?{m.group(1)}_s", flt)
+    return Candidate(
+        f"{head}{inner} {apart.replace(first, second)} }}", cand.score + 0.3, cand.shape + "+both", cand.parts
+    )

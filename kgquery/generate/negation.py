@@ -10,7 +10,7 @@ import re
 
 from ..graph.schema import local_name, split_name
 from ..understand.lexicon import doer_nouns
-from ..understand.text import NEGATIONS
+from ..understand.text import NEGATIONS, comparative_adjective
 from ..wording import verb_lemma
 from .candidate import SKIP_PROPS, Candidate
 
@@ -48,6 +48,22 @@ class NegationShapes:
                 bodies.append((pat + " " + stated, bodies[-1][1] + bonus))
         return bodies
 
+    def _compared_too(self, q, pat: str, cls: str, scores) -> tuple[str, float]:
+        """The pattern with the comparison the words also state ("which players younger than 25 are not
+        goalkeepers"), on the number its word names, and what that adds to the score; as it was without one."""
+        c = q.cues
+        if not c.compare or c.superlative or c.shared or c.compare[2] >= len(q.tokens):
+            return pat, 0.0
+        hint = "year" if c.compare_time else comparative_adjective(q.tokens[c.compare[2]]) or ""
+        base = [f"?x a <{cls}> ."]
+        found = self._numeric_paths(cls, base, hint, scores, year=c.compare_time, measure=self._compared_token(q))
+        paths = [p for p in found if p.score >= 0.5]
+        if not paths:
+            return pat, 0.0
+        num = paths[0].triples("?x", "n")
+        flt = self._compare_filter(c, cls, base, num, paths[0].steps[-1][0] if c.compare_time else None)
+        return f"{pat} {' '.join(num)} {flt}", 0.5 * paths[0].score
+
     def _negated(self, q, cls, anchors, links, scores) -> list[Candidate]:
         at = q.cues.negated_at
         if cls is None or at < 0:
@@ -69,8 +85,8 @@ class NegationShapes:
                     bodies.append((" ".join(other) + f" FILTER(?ot != {terms[0]})", m.score + p.score))
                     kept.add(bodies[-1][0])
                 continue
-            for p in self._paths(cls, terms[0], scores, lit)[:2]:
-                bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score))
+            for p in self._paths(cls, terms[0], scores, lit)[:2]:  # right after the 'not' ("are not X"): surer
+                bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score + 0.3 * (m.start - at <= 2)))
         others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
         if not others:  # "contestants who did not get voted": the verb names the things they lack (votes)
             names = self.linker.class_names
@@ -113,9 +129,9 @@ class NegationShapes:
         out = []
         for body, s in bodies:
             body = re.sub(r"\?y\b", "?ny", body)  # ?y is what the read-outs below bind
-            s += held_score
             excluded = body if body in kept else f"FILTER NOT EXISTS {{ {body} }}"
-            pat = " ".join([f"?x a <{cls}> ."] + held + [excluded])
+            pat, compared = self._compared_too(q, " ".join([f"?x a <{cls}> ."] + held + [excluded]), cls, scores)
+            s += held_score + compared
             if q.cues.ask:
                 out.append(Candidate(f"ASK {{ {pat} }}", s + 0.8, "negated+ask"))
             elif q.cues.count:

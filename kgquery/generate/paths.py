@@ -12,7 +12,7 @@ from ..terms import TIME_TYPES
 from ..understand.lexicon import attribute_nouns
 from ..understand.linking import Mention
 from ..understand.text import STOPWORDS, Question
-from ..wording import singular
+from ..wording import singular, verb_form
 from .candidate import SKIP_PROPS, Path
 from .derived import derived_path
 
@@ -279,7 +279,15 @@ class PathFinding:
         if dtype in TIME_TYPES or dates_as_text(info):
             return True
         words = set(split_name(local_name(prop)).split()) | set(info.label.lower().split())
-        return info.is_numeric and "year" in words
+        return info.is_numeric and ("year" in words or self._years_of_an_event(info, words))
+
+    @staticmethod
+    def _years_of_an_event(info, words: set[str]) -> bool:
+        """Whole numbers that could all be years under a name that is a past participle ('founded', 'opened',
+        'built'): the year it happened ('the oldest team' was founded first)."""
+        years = [v for v in info.samples if re.fullmatch(r"\d{4}", v) and 1000 <= int(v) < 3000]
+        past = any(w.endswith(("ed", "en", "lt")) and verb_form(w) for w in words)
+        return bool(info.samples) and len(years) == len(info.samples) and past
 
     def _never_years(self, prop: str) -> bool:
         """Numbers none of which could be a year (a count of years, an age): comparing them with a year keeps
@@ -394,13 +402,14 @@ class PathFinding:
                 words = {p: 0.5 * v for p, v in scores.items()}
             # a comparison with a year names no date ('year' is the hint): a neighbour's date called a year
             # (a publisher's founding year) is not what "books written before 1990" compares
-            unnamed_date = year and p2 is not None and is_time and words.get(steps[-1][0], 0.0) < 0.4
+            last = steps[-1][0]
+            unnamed_date = year and p2 is not None and (is_time or self._time_valued(last)) and words.get(last, 0) < 0.4
             hinting = {} if unnamed_date else hint_scores
             fit = [max(0.9 * hinting.get(p, 0), words.get(p, 0)) for p, _ in steps]
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
             if p2 is not None and d.value == "1" and hint_scores.get(p1.value, 0.0) >= HINT_NAMES:
                 s = max(s, 0.9 * hint_scores[p1.value])  # "the most expensive": the amount of its price
-            s += 0.2 * max(0.0, near.get(steps[-1][0], 0.0)) + (0.0 if dated else 0.5 * lex.get(steps[-1][0], 0.0))
+            s += 0.2 * max(0.0, near.get(last, 0.0)) + (0.0 if dated else 0.5 * lex.get(last, 0.0))
             if p2 is not None:
                 s -= 0.1 - 0.1 * min(fit[0], 0.9)  # of two ways to a number, the one whose first hop the words name
                 if is_time and not year:  # a thing's own date before its neighbour's ("the oldest person"), and
@@ -411,11 +420,11 @@ class PathFinding:
                     s -= 0.5
             elif named >= 0.8 and not (text is not None and text.value == "true"):
                 s = max(s, 0.8 * named)  # (a text that looks like a number, a coordinate or a code, is no amount)
-            if (is_time or (timely and self._time_valued(steps[-1][0]))) and (
+            if (is_time or (timely and self._time_valued(last))) and (
                 hint not in AGE_ADJECTIVES or (dated and p2 is None)
             ):
                 s += 0.5  # "the oldest" may mean an age as well as an early date: neither is preferred
-            if self._identifier_number(steps[-1][0]):
+            if self._identifier_number(last):
                 s -= 0.4  # a row's id or code is a number nobody ranks or compares
             out.append(Path(steps, "?v", s, cast=text is not None and text.value == "true"))
         out += self._derived_size(measure, rows)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..understand.text import AGGREGATE_WORDS, STOPWORDS, Question, superlative_adjective
@@ -81,7 +82,12 @@ class RankingShapes:
                     )
                 )
         else:
-            flt = self._compare_filter(c, cls, body, num, np_.steps[-1][0] if timely else None)
+            year_of = np_.steps[-1][0] if timely else None
+            flt = self._compare_filter(c, cls, body, num, year_of)
+            if c.shared:  # "the citizenship shared by singers born before 1945 and after 1955": two groups
+                second = dataclasses.replace(c, compare=c.shared, compare_day=None, compare_until=None)
+                self._shared_filters[flt] = self._compare_filter(second, cls, body, num, year_of)
+                return (f"{body_s} {' '.join(num)} {flt}", used, s + 0.3, shape + "+compare+shared", ""), values
             also, prop = self._also_compared(q, body, x, cls)  # 'and a prominence above 1000'
             flt += "".join(f" {t}" for t in also)
             core = (f"{body_s} {' '.join(num)} {flt}", used | {prop} if prop else used, s + 0.3, shape + "+compare", "")

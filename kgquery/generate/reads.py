@@ -42,7 +42,34 @@ class ReadShapes:
                 return out
         if c.count:
             return self._count_reads(q, pat, used, x, s, shape, cls, scores, body)
-        return self._list_reads(q, pat, used, x, s, shape, cls)
+        return self._list_reads(q, pat, used, x, s, shape, cls) + self._two_owners(q, pat, x, s, shape, cls)
+
+    def _two_owners(self, q, pat, x, s, shape, cls) -> list[Candidate]:
+        """'the names of players and the names of their teams', 'titles of songs and names of singers': a value
+        of the matches beside a value of the things of another class the words name, reached over links."""
+        phrases = _two_of_phrases(q.tokens) if cls else None
+        if phrases is None:
+            return []
+        (w1, _), (w2, at2) = phrases
+        other = next((m.hits[0].iri for m in self._class_mentions if m.start >= at2 and m.hits[0].iri != cls), None)
+        p1, s1 = self._owned_by(w1, cls)
+        p2, s2 = self._owned_by(w2, other) if other else (None, 0.0)
+        steps = self._reach_attribute(cls, p2)[:1] if p1 and p2 else []
+        if not steps:
+            return []
+        hops = " ".join(Path(steps[0], "?z", 0.0).triples(x, "r"))
+        sparql = f"SELECT DISTINCT ?y ?z WHERE {{ {pat} {x} <{p1}> ?y . {hops} }}"
+        return [Candidate(sparql, s + 0.5 * (s1 + s2) + 0.1, shape + "+two-owners")]
+
+    def _owned_by(self, word: str, cls: str) -> tuple[str | None, float]:
+        """The property of `cls`'s things that `word` names best (score >= 0.6), and its score."""
+        scores = self._word_scores(word)
+        owned = [
+            (v, p)
+            for p, v in scores.items()
+            if v >= 0.6 and (info := self.schema.prop(p)) is not None and any(k == cls for k, _ in info.subject_classes)
+        ]
+        return (max(owned)[1], max(owned)[0]) if owned else (None, 0.0)
 
     def _aggregate_reads(self, q, pat, x, s, shape, cls, scores, body) -> list[Candidate]:
         """AVG/SUM/MIN/MAX over the number the words name (all over one, or each over its own word)."""
@@ -71,7 +98,7 @@ class ReadShapes:
         counted = _counted_words(q)
         # "how many flights ...": the words counted name the class of the matches, so the matches are counted,
         # not the values of a property those words also fit (the flight numbers)
-        things = bool(counted) and self._names_class(q, counted[0], cls)
+        things = bool(counted) and any(self._names_class(q, w, cls) for w in {counted[0], _counted_head(q)})
         valued = [] if things else sorted(self._leftover(used).items(), key=lambda kv: (-kv[1], kv[0]))[:2]
         for p, ps in valued:
             info = self.schema.prop(p)
@@ -257,13 +284,20 @@ class ReadShapes:
         """The matches themselves, and by their name where they have no label. `s` is lower where an opening
         verb acts on their class ("who founded a company in X": the company is not the answer)."""
         out = [Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape)]
-        name = self._display_name(cls)
+        name = self._display_name(cls or self._class_held(pat, x))
         if name and name not in used:
             # things without a label are known to people by their name: answer with it
             out.append(
                 Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", s + 0.05, shape + "+name")
             )
         return out
+
+    def _class_held(self, pat: str, x: str) -> str | None:
+        """The one class whose things hold the first property the pattern gives `x` ("who is the youngest
+        goalkeeper": the things whose position is 'Goalkeeper' are players), None when several or none do."""
+        m = re.search(rf"{re.escape(x)} <([^<>\s]+)> ", pat)
+        info = self.schema.prop(m.group(1)) if m else None
+        return info.subject_classes[0][0] if info is not None and len(info.subject_classes) == 1 else None
 
     def _asks_its_subject(self, q: Question, p: str) -> bool:
         """The question opens with 'who' (or 'what') and the verb that names `p` in the active ('who works
@@ -479,6 +513,35 @@ def _counted_words(q: Question) -> list[str]:
                 out.append(w)
             return out
     return []
+
+
+_DETERMINERS = ("the", "their", "its", "his", "her", "all", "each", "every")
+
+
+def _two_of_phrases(toks: list[str]) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """('names', where its 'of' phrase starts) twice for "... the names of players and the names of their
+    teams": a value word with 'of' before 'and' and another right after it; None otherwise."""
+    if "and" not in toks:
+        return None
+    k = toks.index("and")
+    after = k + 1
+    while after < len(toks) and toks[after] in _DETERMINERS:
+        after += 1
+    ofs = [i for i in range(1, k) if toks[i] == "of" and toks[i - 1] not in STOPWORDS]
+    if not ofs or after + 1 >= len(toks) or toks[after + 1] != "of" or toks[after] in STOPWORDS:
+        return None
+    return (toks[ofs[-1] - 1], ofs[-1] + 1), (toks[after], after + 2)
+
+
+def _counted_head(q: Question) -> str:
+    """The noun 'how many' counts: the last of its words before an 'of' ("how many away matches" -> matches,
+    "how many different types of pet" -> types)."""
+    words = _counted_words(q)
+    toks = q.tokens
+    for k, w in enumerate(words[1:], 1):
+        if w in toks and toks.index(w) > 0 and toks[toks.index(w) - 1] == "of":
+            return words[k - 1]
+    return words[-1] if words else ""
 
 
 def _each_once(pat: str, num: str, x: str) -> str:

@@ -247,6 +247,9 @@ class Cues:
     also_time: tuple[str, float, int] | None = None  # a year compared beside the comparison above: (op, year, at)
     #: a second number compared after the first ('an elevation above 3000 and a prominence above 1000')
     also_compare: tuple[str, float, int] | None = None
+    #: a value shared by two groups that two comparisons pick ('the citizenship shared by singers born before
+    #: 1945 and singers born after 1955'): the second comparison, (op, number, position); the first is `compare`
+    shared: tuple[str, float, int] | None = None
     #: the word each aggregate applies to ("total population and average area": SUM population, AVG area)
     aggregate_of: dict[str, str] = field(default_factory=dict)
     #: numbers that state a value ("with 8 cylinders", "made in 1974"): (number, the word naming it, position)
@@ -831,6 +834,27 @@ def _year_compared(low: list[str]) -> tuple[str, float, int] | None:
     return (found[0], float(found[1][0]), found[2]) if found else None
 
 
+def _shared_compare(low: list[str], c: Cues) -> tuple[str, float, int] | None:
+    """The second comparison of a value shared by two groups ('shared by', 'in common', 'common to'), after an
+    'and' that follows the first: two years, or two numbers.
+
+    >>> c = Cues(compare=("<", 1945.0, 8), compare_time=True)
+    >>> _shared_compare("the citizenship shared by singers born before 1945 and after 1955".split(), c)
+    ('>', 1955.0, 10)
+    """
+    if not c.compare or not (
+        {"shared", "share"} & set(low) or "in common" in " ".join(low) or "common to" in " ".join(low)
+    ):
+        return None
+    first = c.compare[2]
+    if "and" not in low[first + 1 :]:
+        return None
+    if c.compare_time:
+        found = _time_compared(low[first + 2 :])
+        return (found[0], float(found[1][0]), found[2] + first + 2) if found else None
+    return c.also_compare or _second_compare(low, first)
+
+
 def _time_compared(low: list[str]) -> tuple[str, tuple[int, int, int, int], int, int] | None:
     """(op, the date stated with its word count, position of the comparing word, of the date)."""
     for i, w in enumerate(low):
@@ -1085,6 +1109,9 @@ STRUCTURE_WORDS = {
     "between",
     "either",
     "both",
+    "shared",  # "the citizenship shared by singers born before 1945 and after 1955": in both groups
+    "share",
+    "common",
     "unique",
     "various",
     "equal",
@@ -1266,7 +1293,9 @@ def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Quest
         found = _year_compared(low)
         c.also_time = found if found and found[2] != c.compare[2] else None
         c.also_compare = None if c.also_time else _second_compare(low, c.compare[2])
+    c.shared = _shared_compare(low, c)
     taken = {c.top_at, c.compare[2] if c.compare else -1, c.also_time[2] if c.also_time else -1}
+    taken.add(c.shared[2] if c.shared else -1)
     taken.add(c.also_compare[2] if c.also_compare else -1)
     c.measures = _measures(low, taken, c)
     if c.group is not None and c.superlative and not c.aggregates:
