@@ -564,8 +564,10 @@ class EmbeddedGenerator(
         measured, bonus = self._measured(q, body, x, cls, scores)
         if measured == body:
             return self._wrap_one(q, body, x, score, shape, cls, scores)
-        # a reading that ignores a value the words state is the weaker one
-        return self._wrap_one(q, body, x, score - 0.5, shape, cls, scores) + self._wrap_one(
+        # a reading that ignores a value the words state is the weaker one; one that ignores two of the things'
+        # numbers compared with each other ("the away goals were more than the home goals") reads them as columns
+        drop = 1.0 if q.cues.versus else 0.5
+        return self._wrap_one(q, body, x, score - drop, shape, cls, scores) + self._wrap_one(
             q, measured, x, score + bonus, shape + "+measure", cls, scores
         )
 

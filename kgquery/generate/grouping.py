@@ -40,7 +40,40 @@ class GroupingShapes:
         grouped = self._grouped(q, cls, scores)
         if grouped:
             base -= 0.5  # "how many cars in each country": one total answers another question
-        return self._wrap(q, [f"?x a <{cls}> ."], "?x", base, "class", cls, scores) + grouped
+        return (
+            self._wrap(q, [f"?x a <{cls}> ."], "?x", base, "class", cls, scores)
+            + grouped
+            + self._aggregate_kept(q, cls, scores)
+        )
+
+    def _aggregate_kept(self, q, cls: str, scores) -> list[Candidate]:
+        """'the teams whose players earn more than 50000 on average', 'teams with an average player age above
+        28': the things kept by an average (or total) of the numbers of the things linked to them, compared
+        with the number stated."""
+        c = q.cues
+        if len(c.aggregates) != 1 or c.aggregates[0] not in ("AVG", "SUM") or not c.compare or c.compare_time:
+            return []
+        if c.superlative or c.count or c.shared:
+            return []
+        word = _on_average_words(q) or c.aggregate_of.get(c.aggregates[0]) or self._compared_token(q)
+        base = [f"?x a <{cls}> ."]
+        paths = [p for p in self._numeric_paths(cls, base, word, scores, measure=word) if len(p.steps) == 2]
+        # "whose average ...", "with an average ...", "on average": the average keeps things, it is not asked for
+        toks = q.tokens
+        kept = any(
+            t in ("average", "total") and toks[i - 1] in ("whose", "an", "on", "their", "its")
+            for i, t in enumerate(toks)
+            if i
+        )
+        out: list[Candidate] = []
+        for np_ in [p for p in paths if p.score >= 0.5][:1]:
+            op, n, _ = c.compare
+            num = " ".join(np_.triples("?x", "n"))
+            core = f"{{ SELECT ?x WHERE {{ ?x a <{cls}> . {num} }} GROUP BY ?x HAVING({c.aggregates[0]}(?v) {op} {_num(n)}) }}"
+            used = {st[0] for st in np_.steps}
+            s = 1.2 + np_.score + (0.8 if kept else 0.3)
+            out += self._list_reads(q, core, used, "?x", s, "class+having-aggregate", cls)
+        return out
 
     def _class_links(self, cls: str, other: str | None, scores: dict[str, float]) -> list[tuple[str, float]]:
         """Triple patterns linking ?x (a cls) to ?y (a other, or anything), best-matching first."""
@@ -557,6 +590,17 @@ class GroupingShapes:
                         )
                     )
         return out
+
+
+def _on_average_words(q: Question) -> str:
+    """The words naming the number compared 'on average' ("more than 150 in labour cost on average"): those
+    between the comparison and 'on average', '' when there are none."""
+    toks, c = q.tokens, q.cues
+    at = next((i for i in range(1, len(toks)) if toks[i] in ("average", "total") and toks[i - 1] == "on"), -1)
+    if not c.compare or at < c.compare[2]:
+        return ""
+    between = toks[c.compare[2] + 1 : at - 1]
+    return " ".join(t for t in between if t not in STOPWORDS and not t.replace(".", "").isdigit())
 
 
 def _asked_at(q: Question, before: int) -> int | None:

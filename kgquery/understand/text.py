@@ -838,9 +838,9 @@ def _shared_compare(low: list[str], c: Cues) -> tuple[str, float, int] | None:
     """The second comparison of a value shared by two groups ('shared by', 'in common', 'common to'), after an
     'and' that follows the first: two years, or two numbers.
 
-    >>> c = Cues(compare=("<", 1945.0, 8), compare_time=True)
+    >>> c = Cues(compare=("<", 1945.0, 6), compare_time=True)
     >>> _shared_compare("the citizenship shared by singers born before 1945 and after 1955".split(), c)
-    ('>', 1955.0, 10)
+    ('>', 1955.0, 9)
     """
     if not c.compare or not (
         {"shared", "share"} & set(low) or "in common" in " ".join(low) or "common to" in " ".join(low)
@@ -1038,7 +1038,35 @@ def _versus(low: list[str]) -> tuple[str, str, str] | None:
         noun = low[i - 2] if i >= 2 and low[i - 1] in _BE else low[i - 1] if i >= 1 else ""
         if after[0] in _POSSESSIVES and after[1] not in STOPWORDS and noun and noun not in STOPWORDS:
             return (op, noun, after[1])
+        if after[0] == "the" and noun and noun not in STOPWORDS:
+            found = _versus_phrases(low, i)
+            if found:
+                return (op, *found)
     return None
+
+
+def _versus_phrases(low: list[str], i: int) -> tuple[str, str] | None:
+    """'the away goals were more than the home goals': the two words before the verb and the two after 'than
+    the' name two numbers of one thing when they share their noun and the second ends the clause ('longer than
+    the Essel' compares with another thing, 'the age of X' is another thing's).
+
+    >>> _versus_phrases("matches where the away goals were more than the home goals".split(), 6)
+    ('away goals', 'home goals')
+    """
+    if low[i - 1] not in _BE:
+        return None  # "is the northern line longer than the coastal line": two things compared
+    end = i - 1
+    left = [w for w in low[max(0, end - 2) : end] if w not in STOPWORDS]
+    right = []
+    for w in low[i + 3 : i + 5]:
+        if w in STOPWORDS:
+            break
+        right.append(w)
+    nxt = low[i + 3 + len(right)] if i + 3 + len(right) < len(low) else ""
+    # one noun with two modifiers ('away goals', 'home goals'): two numbers of one thing, not another thing
+    if not left or not right or nxt in ("of", "in", "for") or left == right or left[-1] != right[-1]:
+        return None
+    return " ".join(left), " ".join(right)
 
 
 def _difference(low: list[str]) -> tuple[str, str, int] | None:
