@@ -163,7 +163,7 @@ def games(tmp_path_factory):
         # 'how many away games': the games are counted, though 'away' names a number of theirs (away goals)
         ("How many away games did Lions play?", ["2"]),
         # two numbers of one game compared with each other
-        ("Which games had away goals more than the home goals? Give their ids.", ["2", "3"]),
+        ("List the ids of the games in which the away goals were more than the home goals.", ["2", "3"]),
     ],
 )
 def test_games(games, question, expected):
