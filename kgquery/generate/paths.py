@@ -285,17 +285,16 @@ class PathFinding:
     def _years_of_an_event(info, words: set[str]) -> bool:
         """Whole numbers that could all be years under a name that is a past participle ('founded', 'opened',
         'built'): the year it happened ('the oldest team' was founded first)."""
-        years = [v for v in info.samples if re.fullmatch(r"\d{4}", v) and 1000 <= int(v) < 3000]
+        years = _year_ranged(info.samples)
         past = any(w.endswith(("ed", "en", "lt")) and verb_form(w) for w in words)
-        return bool(info.samples) and len(years) == len(info.samples) and past
+        return bool(years) and all(years) and past
 
     def _never_years(self, prop: str) -> bool:
         """Numbers none of which could be a year (a count of years, an age): comparing them with a year keeps
         every row or none ("appointments before 2024" do not compare the doctor's years of experience)."""
         info = self.schema.prop(prop)
-        samples = info.samples if info and info.is_numeric else []
-        numbers = [float(v) for v in samples if re.fullmatch(r"-?\d+(\.\d+)?", v)]
-        return bool(samples) and len(numbers) == len(samples) and not any(1000 <= n < 3000 for n in numbers)
+        years = _year_ranged(info.samples if info and info.is_numeric else [])
+        return bool(years) and None not in years and not any(years)
 
     def _years_as_text(self, prop: str) -> bool:
         """A property named a year whose values are texts of four digits ('2016'): years all the same."""
@@ -588,3 +587,8 @@ def _leaves_the_node(body: str, rows, arrived: set[str]) -> set[str]:
     if any(r[0] is not None and r[1] is None and r[3].value != "true" and r[4].value != "true" for r in rows):
         return arrived
     return arrived - set(re.findall(r"\?\w+ <([^<>\s]+)> \?x \.", body))
+
+
+def _year_ranged(samples: list[str]) -> list[bool | None]:
+    """Per sample value: None for one that is no number, else whether the number could be a year (1000-2999)."""
+    return [1000 <= float(v) < 3000 if re.fullmatch(r"-?\d+(\.\d+)?", v) else None for v in samples]

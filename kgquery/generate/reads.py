@@ -500,22 +500,32 @@ def _counted_words(q: Question) -> list[str]:
     >>> _counted_words(analyse("How many cars were built after 1971?"))
     ['cars']
     """
+    return _counted_phrase(q)[0]
+
+
+def _counted_head(q: Question) -> str:
+    """The noun 'how many' counts: the last of its words before an 'of' ("how many away matches" -> matches,
+    "how many different types of pet" -> types)."""
+    return _counted_phrase(q)[1]
+
+
+def _counted_phrase(q: Question) -> tuple[list[str], str]:
+    """(`_counted_words`, `_counted_head`) in one reading of the words after 'how many' / 'number of'."""
     toks = q.tokens
     for i, t in enumerate(toks[:-1]):
         if (t == "many" and i > 0 and toks[i - 1] == "how") or (t == "number" and toks[i + 1] == "of"):
             start = i + 1 if t == "many" else i + 2
-            out = []
+            out: list[str] = []
+            head = ""
             for w in toks[start : start + 4]:
                 if w == "of" and out:
+                    head = head or out[-1]
                     continue  # "how many types of government"
                 if w in STOPWORDS:
                     break
                 out.append(w)
-            return out
-    return []
-
-
-_DETERMINERS = ("the", "their", "its", "his", "her", "all", "each", "every")
+            return out, head or (out[-1] if out else "")
+    return [], ""
 
 
 def _two_of_phrases(toks: list[str]) -> tuple[tuple[str, int], tuple[str, int]] | None:
@@ -525,23 +535,12 @@ def _two_of_phrases(toks: list[str]) -> tuple[tuple[str, int], tuple[str, int]] 
         return None
     k = toks.index("and")
     after = k + 1
-    while after < len(toks) and toks[after] in _DETERMINERS:
+    while after < len(toks) and toks[after] in STOPWORDS:  # 'the', 'their', 'all', ...
         after += 1
     ofs = [i for i in range(1, k) if toks[i] == "of" and toks[i - 1] not in STOPWORDS]
-    if not ofs or after + 1 >= len(toks) or toks[after + 1] != "of" or toks[after] in STOPWORDS:
+    if not ofs or after + 1 >= len(toks) or toks[after + 1] != "of":
         return None
     return (toks[ofs[-1] - 1], ofs[-1] + 1), (toks[after], after + 2)
-
-
-def _counted_head(q: Question) -> str:
-    """The noun 'how many' counts: the last of its words before an 'of' ("how many away matches" -> matches,
-    "how many different types of pet" -> types)."""
-    words = _counted_words(q)
-    toks = q.tokens
-    for k, w in enumerate(words[1:], 1):
-        if w in toks and toks.index(w) > 0 and toks[toks.index(w) - 1] == "of":
-            return words[k - 1]
-    return words[-1] if words else ""
 
 
 def _each_once(pat: str, num: str, x: str) -> str:
