@@ -427,6 +427,7 @@ class KGQuery:
         from .generate.derived import measure_words
         from .generate.embedded import superlative_in_a_name
         from .graph.schema import local_name, split_name
+        from .understand.lexicon import derived_nouns
         from .understand.text import NEGATIONS, asks_how
         from .wording import singular, verb_form
 
@@ -440,6 +441,8 @@ class KGQuery:
             for w in f"{split_name(local_name(c))} {self.kg.labels.label_of(c)}".lower().split()
         }
         named |= measure_words(ans.sparql or "")  # 'the smallest volume': the size computed explains its word
+        # 'members who attended': a verb whose noun names a class the query uses (attendance) is carried out
+        named |= {w for w in free if any(n in named for n in derived_nouns(w))}
         # the query joins things (a triple between a variable and another variable or a named thing): the
         # question's verbs may be its links ('flights departing from APG', 'the continent Anguilla belongs to')
         node = r"(\?\w+|<[^<>\s]+>)"
@@ -571,6 +574,9 @@ class KGQuery:
             # time the query compares
             at = q.cues.compare[2]
             out |= {i for i in free if i + 1 == at and verb_form(q.tokens[i])}
+        if q.cues.compare and "HAVING" in sparql.upper():
+            # 'attended at least 4 times': the count of events compared is what 'times' says
+            out |= {i for i in free if q.tokens[i] == "times" and q.tokens[i - 1] == _num_text(q.cues.compare[1])}
         return out
 
     def _measure_adjectives(self, q, free: set[int], props: set[str], word_scores, sparql: str) -> set[int]:
@@ -801,3 +807,8 @@ def _ranked_by_query(word: str, cues, sparql: str, unnamed: bool) -> bool:
 
 
 _RDF_NAMESPACES = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#")
+
+
+def _num_text(n: float) -> str:
+    """A stated number as the question writes it ('4', '2.5')."""
+    return str(int(n)) if n == int(n) else str(n)

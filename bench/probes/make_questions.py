@@ -78,6 +78,19 @@ PREFIX fp: <http://valuenet/ontop/performance#>
 PREFIX mt: <http://valuenet/ontop/team#>
 PREFIX mp: <http://valuenet/ontop/player#>
 PREFIX mm: <http://valuenet/ontop/match#>
+PREFIX gp: <http://valuenet/ontop/person#>
+PREFIX gt: <http://valuenet/ontop/trainer#>
+PREFIX gc: <http://valuenet/ontop/class#>
+PREFIX ga: <http://valuenet/ontop/attendance#>
+PREFIX il: <http://valuenet/ontop/lab#>
+PREFIX ir: <http://valuenet/ontop/researcher#>
+PREFIX im: <http://valuenet/ontop/mentoring#>
+PREFIX ig: <http://valuenet/ontop/grant#>
+PREFIX ip: <http://valuenet/ontop/publication#>
+PREFIX th: <http://valuenet/ontop/theatre#>
+PREFIX tp: <http://valuenet/ontop/play#>
+PREFIX ta: <http://valuenet/ontop/actor#>
+PREFIX tc: <http://valuenet/ontop/casting#>
 """
 
 
@@ -1536,6 +1549,359 @@ MATCHES = [
     ),
 ]
 
+GYM = [
+    ("How many trainers are certified?", "SELECT (COUNT(?t) AS ?n) WHERE { ?t gt:certified 'Y' }"),
+    (
+        "What are the names of the trainers with more than 5 years of experience?",
+        "SELECT ?n WHERE { ?t gt:years_experience ?y ; gt:ref-person_id ?p . ?p gp:name ?n FILTER(?y > 5) }",
+    ),
+    (
+        "What is the average age of the members?",
+        "SELECT (AVG(?a) AS ?v) WHERE { ?m a bk:member ; bmb:ref-person_id ?p . ?p gp:age ?a }",
+    ),
+    (
+        "List the names of the members at Gold level.",
+        "SELECT ?n WHERE { ?m bmb:level 'Gold' ; bmb:ref-person_id ?p . ?p gp:name ?n }",
+    ),
+    (
+        "Which city do the most people live in?",
+        "SELECT ?c WHERE { ?p gp:city ?c } GROUP BY ?c ORDER BY DESC(COUNT(?p)) LIMIT 1",
+    ),
+    (
+        "Show the title of each class and the name of its trainer.",
+        "SELECT ?c ?n WHERE { ?k gc:title ?c ; gc:ref-trainer_id ?t . ?t gt:ref-person_id ?p . ?p gp:name ?n }",
+    ),
+    (
+        "What is the name of the trainer with the highest hourly rate?",
+        "SELECT ?n WHERE { ?t gt:hourly_rate ?r ; gt:ref-person_id ?p . ?p gp:name ?n } ORDER BY DESC(?r) LIMIT 1",
+    ),
+    (
+        "How many classes does each trainer teach? Show the trainer names and the counts.",
+        "SELECT ?n (COUNT(?k) AS ?c) WHERE { ?k gc:ref-trainer_id ?t . ?t gt:ref-person_id ?p . ?p gp:name ?n } "
+        "GROUP BY ?t ?n",
+    ),
+    (
+        "Which classes have never been attended? Give their titles.",
+        "SELECT ?c WHERE { ?k a bk:class ; gc:title ?c FILTER NOT EXISTS { ?a ga:ref-class_id ?k } }",
+    ),
+    (
+        "What is the average rating of the class Spin Basics?",
+        "SELECT (AVG(?r) AS ?v) WHERE { ?a ga:ref-class_id ?k ; ga:rating ?r . ?k gc:title 'Spin Basics' }",
+    ),
+    (
+        "Find the names of the members who attended a class held on Friday.",
+        "SELECT DISTINCT ?n WHERE { ?a ga:ref-member_id ?m ; ga:ref-class_id ?k . ?k gc:weekday 'Friday' . "
+        "?m bmb:ref-person_id ?p . ?p gp:name ?n }",
+    ),
+    ("How many members joined after 2020?", "SELECT (COUNT(?m) AS ?n) WHERE { ?m bmb:join_year ?y FILTER(?y > 2020) }"),
+    ("What are the distinct membership levels?", "SELECT DISTINCT ?l WHERE { ?m bmb:level ?l }"),
+    (
+        "What are the minimum and maximum capacity of the classes?",
+        "SELECT (MIN(?c) AS ?lo) (MAX(?c) AS ?hi) WHERE { ?k gc:capacity ?c }",
+    ),
+    (
+        "List the titles of the classes in ascending order of capacity.",
+        "SELECT ?t WHERE { ?k gc:title ?t ; gc:capacity ?c } ORDER BY ?c",
+    ),
+    (
+        "What is the most common membership level?",
+        "SELECT ?l WHERE { ?m bmb:level ?l } GROUP BY ?l ORDER BY DESC(COUNT(?m)) LIMIT 1",
+    ),
+    (
+        "Which class has the most attendances? Give its title.",
+        "SELECT ?t WHERE { ?a ga:ref-class_id ?k . ?k gc:title ?t } GROUP BY ?k ?t ORDER BY DESC(COUNT(?a)) LIMIT 1",
+    ),
+    (
+        "What are the names of the members who attended at least 4 times?",
+        "SELECT ?n WHERE { ?a ga:ref-member_id ?m . ?m bmb:ref-person_id ?p . ?p gp:name ?n } GROUP BY ?m ?n "
+        "HAVING (COUNT(?a) >= 4)",
+    ),
+    (
+        "What is the total capacity of the classes taught by certified trainers?",
+        "SELECT (SUM(?c) AS ?v) WHERE { ?k gc:capacity ?c ; gc:ref-trainer_id ?t . ?t gt:certified 'Y' }",
+    ),
+    (
+        "Which trainers are older than 40? List their names.",
+        "SELECT ?n WHERE { ?t gt:ref-person_id ?p . ?p gp:name ?n ; gp:age ?a FILTER(?a > 40) }",
+    ),
+    (
+        "Find the rooms that have classes on both Monday and Friday.",
+        "SELECT DISTINCT ?r WHERE { ?k1 gc:room ?r ; gc:weekday 'Monday' . ?k2 gc:room ?r ; gc:weekday 'Friday' }",
+    ),
+    (
+        "How many female members are there?",
+        "SELECT (COUNT(?m) AS ?n) WHERE { ?m bmb:ref-person_id ?p . ?p gp:sex 'F' }",
+    ),
+    (
+        "Show each weekday and the number of classes on it.",
+        "SELECT ?d (COUNT(?k) AS ?n) WHERE { ?k gc:weekday ?d } GROUP BY ?d",
+    ),
+    (
+        "What is the hourly rate of the trainer who teaches Power Yoga?",
+        "SELECT ?r WHERE { ?k gc:title 'Power Yoga' ; gc:ref-trainer_id ?t . ?t gt:hourly_rate ?r }",
+    ),
+    ("Is there a class with a capacity of more than 28?", "ASK { ?k gc:capacity ?c FILTER(?c > 28) }"),
+    (
+        "List the names of the members who have not attended any class.",
+        "SELECT ?n WHERE { ?m a bk:member ; bmb:ref-person_id ?p . ?p gp:name ?n "
+        "FILTER NOT EXISTS { ?a ga:ref-member_id ?m } }",
+    ),
+    (
+        "Which members were referred by Britt Sandell? Give their names.",
+        "SELECT ?n WHERE { ?m bmb:ref-referred_by ?r ; bmb:ref-person_id ?p . ?p gp:name ?n . "
+        "?r bmb:ref-person_id ?q . ?q gp:name 'Britt Sandell' }",
+    ),
+    (
+        "How many attendances were recorded in 2024?",
+        "SELECT (COUNT(?a) AS ?n) WHERE { ?a ga:visit_date ?d FILTER(STRSTARTS(?d, '2024')) }",
+    ),
+    (
+        "What are the names and ages of the people who live in Orebro?",
+        "SELECT ?n ?a WHERE { ?p gp:city 'Orebro' ; gp:name ?n ; gp:age ?a }",
+    ),
+    (
+        "What is the average hourly rate of the trainers who are not certified?",
+        "SELECT (AVG(?r) AS ?v) WHERE { ?t gt:hourly_rate ?r ; gt:certified 'N' }",
+    ),
+    (
+        "Which trainer teaches the classes with the largest total capacity? Give the name.",
+        "SELECT ?n WHERE { ?k gc:ref-trainer_id ?t ; gc:capacity ?c . ?t gt:ref-person_id ?p . ?p gp:name ?n } "
+        "GROUP BY ?t ?n ORDER BY DESC(SUM(?c)) LIMIT 1",
+    ),
+    (
+        "Show the titles of the classes whose capacity is above the average capacity.",
+        "SELECT ?t WHERE { ?k gc:title ?t ; gc:capacity ?c . { SELECT (AVG(?x) AS ?avg) WHERE { ?j gc:capacity ?x } } "
+        "FILTER(?c > ?avg) }",
+    ),
+]
+
+INSTITUTE = [
+    ("How many researchers are there?", "SELECT (COUNT(?r) AS ?n) WHERE { ?r a bk:researcher }"),
+    (
+        "What are the ids and names of the researchers born after 1990?",
+        "SELECT ?i ?n WHERE { ?r ir:researcher_id ?i ; ir:name ?n ; ir:birth_year ?y FILTER(?y > 1990) }",
+    ),
+    (
+        "Count the number of different nationalities of the researchers.",
+        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?r ir:nationality ?c }",
+    ),
+    (
+        "List the names of the labs in descending order of budget.",
+        "SELECT ?n WHERE { ?l il:name ?n ; il:budget_million ?b } ORDER BY DESC(?b)",
+    ),
+    (
+        "What is the total amount of the grants from the EuroTech Council?",
+        "SELECT (SUM(?a) AS ?v) WHERE { ?g ig:agency 'EuroTech Council' ; ig:amount ?a }",
+    ),
+    (
+        "Which lab received the most grants? Give its name.",
+        "SELECT ?n WHERE { ?g ig:ref-lab_id ?l . ?l il:name ?n } GROUP BY ?l ?n ORDER BY DESC(COUNT(?g)) LIMIT 1",
+    ),
+    (
+        "Find the names of the researchers who mentor at least two researchers.",
+        "SELECT ?n WHERE { ?m im:ref-mentor_id ?r . ?r ir:name ?n } GROUP BY ?r ?n HAVING (COUNT(?m) >= 2)",
+    ),
+    (
+        "Who are the mentors of Carmen Duarte?",
+        "SELECT ?n WHERE { ?m im:ref-mentee_id ?e ; im:ref-mentor_id ?r . ?e ir:name 'Carmen Duarte' . ?r ir:name ?n }",
+    ),
+    (
+        "Which researchers have no mentor? Give their names.",
+        "SELECT ?n WHERE { ?r a bk:researcher ; ir:name ?n FILTER NOT EXISTS { ?m im:ref-mentee_id ?r } }",
+    ),
+    (
+        "What is the average number of citations of the publications from after 2020?",
+        "SELECT (AVG(?c) AS ?v) WHERE { ?p ip:citations ?c ; ip:year ?y FILTER(?y > 2020) }",
+    ),
+    (
+        "Which researcher has the most citations in total? Give the name.",
+        "SELECT ?n WHERE { ?p ip:ref-researcher_id ?r ; ip:citations ?c . ?r ir:name ?n } GROUP BY ?r ?n "
+        "ORDER BY DESC(SUM(?c)) LIMIT 1",
+    ),
+    (
+        "Show the name of each lab and the number of researchers in it.",
+        "SELECT ?n (COUNT(?r) AS ?c) WHERE { ?r ir:ref-lab_id ?l . ?l il:name ?n } GROUP BY ?l ?n",
+    ),
+    (
+        "What are the names of the researchers who work in labs in the North Wing?",
+        "SELECT ?n WHERE { ?r ir:name ?n ; ir:ref-lab_id ?l . ?l il:building 'North Wing' }",
+    ),
+    (
+        "What is the largest grant amount, and which agency gave it?",
+        "SELECT ?a ?g WHERE { ?x ig:amount ?a ; ig:agency ?g } ORDER BY DESC(?a) LIMIT 1",
+    ),
+    (
+        "What are the titles of the publications with more citations than the average?",
+        "SELECT ?t WHERE { ?p ip:title ?t ; ip:citations ?c . { SELECT (AVG(?x) AS ?avg) WHERE { ?q ip:citations ?x } } "
+        "FILTER(?c > ?avg) }",
+    ),
+    (
+        "Which nationality do the most researchers have?",
+        "SELECT ?c WHERE { ?r ir:nationality ?c } GROUP BY ?c ORDER BY DESC(COUNT(?r)) LIMIT 1",
+    ),
+    (
+        "Find the names of the labs that have no grants.",
+        "SELECT ?n WHERE { ?l a bk:lab ; il:name ?n FILTER NOT EXISTS { ?g ig:ref-lab_id ?l } }",
+    ),
+    (
+        "What is the earliest start year of a grant from the Nordic Science Fund?",
+        "SELECT (MIN(?y) AS ?v) WHERE { ?g ig:agency 'Nordic Science Fund' ; ig:start_year ?y }",
+    ),
+    (
+        "How many publications were written by researchers of the Optics Lab?",
+        "SELECT (COUNT(?p) AS ?n) WHERE { ?p ip:ref-researcher_id ?r . ?r ir:ref-lab_id ?l . ?l il:name 'Optics Lab' }",
+    ),
+    (
+        "Show the names of the researchers whose title is Prof and who were born before 1970.",
+        "SELECT ?n WHERE { ?r ir:name ?n ; ir:title 'Prof' ; ir:birth_year ?y FILTER(?y < 1970) }",
+    ),
+    (
+        "List the distinct buildings of the labs with a budget above 2 million.",
+        "SELECT DISTINCT ?b WHERE { ?l il:building ?b ; il:budget_million ?m FILTER(?m > 2) }",
+    ),
+    (
+        "Show the names of the mentors and the names of their mentees.",
+        "SELECT ?a ?b WHERE { ?m im:ref-mentor_id ?x ; im:ref-mentee_id ?y . ?x ir:name ?a . ?y ir:name ?b }",
+    ),
+    (
+        "For each agency, show the number of grants and the total amount.",
+        "SELECT ?g (COUNT(?x) AS ?n) (SUM(?a) AS ?t) WHERE { ?x ig:agency ?g ; ig:amount ?a } GROUP BY ?g",
+    ),
+    ("Are there any researchers from Chile?", "ASK { ?r ir:nationality 'Chile' }"),
+    (
+        "What is the name of the oldest researcher?",
+        "SELECT ?n WHERE { ?r ir:name ?n ; ir:birth_year ?y } ORDER BY ?y LIMIT 1",
+    ),
+    (
+        "Show the titles of the publications by researchers who are not PhD students.",
+        "SELECT ?t WHERE { ?p ip:title ?t ; ip:ref-researcher_id ?r . ?r ir:title ?x FILTER(?x != 'PhD') }",
+    ),
+    ("What is the total budget of all labs?", "SELECT (SUM(?b) AS ?v) WHERE { ?l il:budget_million ?b }"),
+    (
+        "Which labs have more than 2 researchers? Give their names.",
+        "SELECT ?n WHERE { ?r ir:ref-lab_id ?l . ?l il:name ?n } GROUP BY ?l ?n HAVING (COUNT(?r) > 2)",
+    ),
+    (
+        "What is the name of the researcher who wrote the publication Carbon Sensors?",
+        "SELECT ?n WHERE { ?p ip:title 'Carbon Sensors' ; ip:ref-researcher_id ?r . ?r ir:name ?n }",
+    ),
+    (
+        "Which researchers have been mentoring since before 2015? Give their names.",
+        "SELECT DISTINCT ?n WHERE { ?m im:ref-mentor_id ?r ; im:since_year ?y . ?r ir:name ?n FILTER(?y < 2015) }",
+    ),
+]
+
+THEATRE = [
+    (
+        "What are the names of the actors who have appeared in more than one play?",
+        "SELECT ?n WHERE { ?c tc:ref-actor_id ?a . ?a ta:name ?n } GROUP BY ?a ?n HAVING (COUNT(?c) > 1)",
+    ),
+    (
+        "List the names of the actors who have not been cast in any play.",
+        "SELECT ?n WHERE { ?a a bk:actor ; ta:name ?n FILTER NOT EXISTS { ?c tc:ref-actor_id ?a } }",
+    ),
+    (
+        "What is the total attendance of the performances of The Salt Road?",
+        "SELECT (SUM(?x) AS ?v) WHERE { ?p fp:ref-play_id ?y ; fp:attendance ?x . ?y tp:title 'The Salt Road' }",
+    ),
+    (
+        "Show the name of the theatre that hosted the most performances.",
+        "SELECT ?n WHERE { ?p fp:ref-theatre_id ?t . ?t th:name ?n } GROUP BY ?t ?n ORDER BY DESC(COUNT(?p)) LIMIT 1",
+    ),
+    (
+        "Which actors played in both The Salt Road and Glasshouse? Give their names.",
+        "SELECT ?n WHERE { ?a ta:name ?n . ?c1 tc:ref-actor_id ?a ; tc:ref-play_id ?p1 . ?p1 tp:title 'The Salt Road' . "
+        "?c2 tc:ref-actor_id ?a ; tc:ref-play_id ?p2 . ?p2 tp:title 'Glasshouse' }",
+    ),
+    (
+        "How many theatres are there in each city?",
+        "SELECT ?c (COUNT(?t) AS ?n) WHERE { ?t th:city ?c } GROUP BY ?c",
+    ),
+    (
+        "Find the names of the theatres whose capacity is between 300 and 600.",
+        "SELECT ?n WHERE { ?t th:name ?n ; th:capacity ?c FILTER(?c >= 300 && ?c <= 600) }",
+    ),
+    (
+        "What is the earliest performance date of A Winter Ledger?",
+        "SELECT (MIN(?d) AS ?v) WHERE { ?p fp:ref-play_id ?y ; fp:performance_date ?d . ?y tp:title 'A Winter Ledger' }",
+    ),
+    ("Show the titles of the plays in alphabetical order.", "SELECT ?t WHERE { ?p tp:title ?t } ORDER BY ?t"),
+    (
+        "What are the names of the actors who are older than the average age of all actors?",
+        "SELECT ?n WHERE { ?a ta:name ?n ; ta:age ?g . { SELECT (AVG(?x) AS ?avg) WHERE { ?b ta:age ?x } } "
+        "FILTER(?g > ?avg) }",
+    ),
+    (
+        "What role did Fionn Gill play in Five Small Doors?",
+        "SELECT ?r WHERE { ?c tc:ref-actor_id ?a ; tc:ref-play_id ?p ; tc:role ?r . ?a ta:name 'Fionn Gill' . "
+        "?p tp:title 'Five Small Doors' }",
+    ),
+    (
+        "Show each actor's name and the number of roles they have played.",
+        "SELECT ?n (COUNT(?c) AS ?k) WHERE { ?c tc:ref-actor_id ?a . ?a ta:name ?n } GROUP BY ?a ?n",
+    ),
+    (
+        "Which theatre has the largest capacity? Show its name and city.",
+        "SELECT ?n ?c WHERE { ?t th:name ?n ; th:city ?c ; th:capacity ?k } ORDER BY DESC(?k) LIMIT 1",
+    ),
+    (
+        "What is the name of the youngest actor in the cast of Borrowed Light?",
+        "SELECT ?n WHERE { ?c tc:ref-actor_id ?a ; tc:ref-play_id ?p . ?p tp:title 'Borrowed Light' . "
+        "?a ta:name ?n ; ta:age ?g } ORDER BY ?g LIMIT 1",
+    ),
+    (
+        "Did Hugh Iver play in Glasshouse?",
+        "ASK { ?c tc:ref-actor_id ?a ; tc:ref-play_id ?p . ?a ta:name 'Hugh Iver' . ?p tp:title 'Glasshouse' }",
+    ),
+    (
+        "Which plays were written by Maeve Quill? List their titles.",
+        "SELECT ?t WHERE { ?p tp:title ?t ; tp:author 'Maeve Quill' }",
+    ),
+    (
+        "How many performances were there at theatres in Galway?",
+        "SELECT (COUNT(?p) AS ?n) WHERE { ?p fp:ref-theatre_id ?t . ?t th:city 'Galway' }",
+    ),
+    (
+        "What is the average attendance of the performances at each theatre? Show the theatre names.",
+        "SELECT ?n (AVG(?x) AS ?v) WHERE { ?p fp:ref-theatre_id ?t ; fp:attendance ?x . ?t th:name ?n } GROUP BY ?t ?n",
+    ),
+    (
+        "Which genre has the most plays?",
+        "SELECT ?g WHERE { ?p tp:genre ?g } GROUP BY ?g ORDER BY DESC(COUNT(?p)) LIMIT 1",
+    ),
+    (
+        "List the titles of the plays written after 2000 that are comedies.",
+        "SELECT ?t WHERE { ?p tp:title ?t ; tp:genre 'Comedy' ; tp:year_written ?y FILTER(?y > 2000) }",
+    ),
+    (
+        "Show the names of the actors from Galway and the roles they played.",
+        "SELECT ?n ?r WHERE { ?a ta:name ?n ; ta:hometown 'Galway' . ?c tc:ref-actor_id ?a ; tc:role ?r }",
+    ),
+    (
+        "What is the name of the oldest theatre?",
+        "SELECT ?n WHERE { ?t th:name ?n ; th:opened ?o } ORDER BY ?o LIMIT 1",
+    ),
+    (
+        "How many different authors have written plays?",
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?p tp:author ?a }",
+    ),
+    (
+        "Which plays have never been performed at Quay Stage? Give their titles.",
+        "SELECT ?t WHERE { ?p a bk:play ; tp:title ?t FILTER NOT EXISTS { ?f fp:ref-play_id ?p ; fp:ref-theatre_id ?q . "
+        "?q th:name 'Quay Stage' } }",
+    ),
+    (
+        "What are the titles of the plays performed in 2023 with an attendance above 500?",
+        "SELECT DISTINCT ?t WHERE { ?f fp:ref-play_id ?p ; fp:attendance ?x ; fp:performance_date ?d . ?p tp:title ?t "
+        "FILTER(?x > 500 && STRSTARTS(?d, '2023')) }",
+    ),
+    (
+        "Who wrote the play in which Eimear Fox played the Lodger?",
+        "SELECT ?w WHERE { ?c tc:ref-actor_id ?a ; tc:ref-play_id ?p ; tc:role 'Lodger' . ?a ta:name 'Eimear Fox' . "
+        "?p tp:author ?w }",
+    ),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -1555,6 +1921,9 @@ SETS = {
     "clinic": CLINIC,
     "festival": FESTIVAL,
     "matches": MATCHES,
+    "gym": GYM,
+    "institute": INSTITUTE,
+    "theatre": THEATRE,
 }
 
 

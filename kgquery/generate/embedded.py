@@ -93,6 +93,7 @@ class EmbeddedGenerator(
 
         self._label_preds = set(LABEL_PREDICATES)
         self._names: dict[str, str | None] = {}
+        self._hops: dict[str, tuple[str, str] | None] = {}
         self.linker = linker
         self.kg = linker.kg
         self.schema = linker.schema
@@ -251,6 +252,10 @@ class EmbeddedGenerator(
         self._free = free_words
         self._opening = links.opening_verb(q.tokens)  # "who wrote ...": the verb asked with (reads.py)
         self._free_at = list(free)  # the question positions of the first free words (the others are added)
+        # "plays written by X": a participle before 'by' says how the things relate to X, it names no column
+        self._agent_verbs = {
+            q.tokens[i] for i in free if i + 1 < len(q.tokens) and q.tokens[i + 1] == "by" and verb_form(q.tokens[i])
+        }
         self._phrases: dict[str, dict[str, float]] = {}
         sup = q.cues.superlative
         #: "the most car makers", "the most number of degrees": a class name follows, so things are counted
@@ -370,6 +375,8 @@ class EmbeddedGenerator(
             cands += self._ask_between(anchors, scores)
         if anchors and q.cues.ask and q.cues.compare:
             cands += self._value_compared(q, anchors, scores)
+        if not anchors and not q.cues.ask:
+            cands += self.two_roles(q)
         if len(anchors) >= 2 and not q.cues.ask:
             cands += self._which_namesake(q, anchors, scores)
             cands += self._each_of(q, anchors, scores)
@@ -621,6 +628,8 @@ class EmbeddedGenerator(
             for np_ in self._own_first(q, cls, paths):
                 if np_.steps[-1][0] in fixed or (self._compares_count and not c.superlative):
                     continue
+                if c.compare and abs(c.compare[1]) < 100 and self._time_valued(np_.steps[-1][0]):
+                    continue  # "who attended at least 4 times": no year or date is compared with 4
                 np_ = dataclasses.replace(np_, score=np_.score + 0.5 * named.get(np_.steps[-1][0], 0.0))
                 weak = c.superlative and not c.superlative[1] and np_.score < 0.5 and np_.steps != amount
                 if c.superlative and (weak or self._most_things):
@@ -660,6 +669,8 @@ class EmbeddedGenerator(
                 )
             if "+shared" in shp:  # the value read out, held by one of each group
                 found += [f for f in (_shared_by_two(f, self._shared_filters) for f in found) if f is not None]
+            if "both" in q.tokens:  # "the rooms with classes on both Monday and Friday": one class each
+                found += [f for f in (self._both_values(f, cls) for f in found) if f is not None]
             if tail:  # an order and a limit apply to the rows read out, not to a count or a yes/no
                 found = [
                     Candidate(f.sparql + tail, f.score, f.shape, f.parts)
@@ -747,6 +758,27 @@ class EmbeddedGenerator(
         var = f"?either{k}"
         self._either_values[var] = " ".join(terms)
         return [Path(steps, var, found[0][steps].score) for steps in shared]
+
+    def _both_values(self, cand: Candidate, cls: str | None) -> Candidate | None:
+        """A value read out of things that hold two values of a property no thing holds twice: of one thing
+        each, the value shared (the pattern twice, apart but for ?y, one stated value in each copy); None
+        when the candidate reads no such value out."""
+        head = "SELECT DISTINCT ?y WHERE { "
+        if not cand.sparql.startswith(head):
+            return None
+        inner = cand.sparql[len(head) : cand.sparql.rindex("}")]
+        stated = re.findall(r'\?x <([^<>\s]+)> ((?:"[^"]*"(?:\^\^<[^<>\s]+>|@[\w-]+)?)|<[^<>\s]+>) \.', inner)
+        props = [p for p, _ in stated]
+        twice = next((p for p in props if props.count(p) == 2), None)
+        if twice is None or not self._single_valued(((twice, True),), cls) or re.search(r"\?y <", inner):
+            return None
+        (v1, v2) = [v for p, v in stated if p == twice]
+        one, other = f"?x <{twice}> {v1} .", f"?x <{twice}> {v2} ."
+        first = inner.replace(other, "", 1)
+        second = re.sub(
+            r"\?(\w+)", lambda m: m.group(0) if m.group(1) == "y" else f"?{m.group(1)}_b", inner.replace(one, "", 1)
+        )
+        return Candidate(f"{head}{first} {second} }}", cand.score + 0.3, cand.shape + "+both", cand.parts)
 
     def _single_valued(self, steps: tuple[tuple[str, bool], ...], cls: str | None) -> bool:
         """No thing (of `cls`) reaches two values along these steps in the data: 'the continents Asia and Europe'

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..graph.schema import local_name
+from ..understand.lexicon import derived_nouns
 from ..understand.linking import Links
 from ..understand.text import (
     COUNT_NOUNS,
@@ -166,6 +167,8 @@ class GroupingShapes:
         if not (want or most):
             return []
         out = []
+        # "members who attended at least 4 times": no class named, the verb's noun names what is counted
+        others = others or self._verb_classes(q, cls)
         for other in others[:1] or [None]:
             pats = self._class_links(cls, other, scores)
             if not pats and other:
@@ -206,6 +209,13 @@ class GroupingShapes:
         elif want and want[0] != "range" and not others:
             out += self._values_having(q, cls, want, scores)
         return out
+
+    def _verb_classes(self, q: Question, cls: str) -> list[str]:
+        """Classes named by the noun WordNet derives from a verb of the question ('attended' -> attendance),
+        other than `cls`."""
+        names = self.linker.class_names
+        nouns = [n for i in self._free_at for n in derived_nouns(q.tokens[i])]
+        return list(dict.fromkeys(c for n in nouns for c in names.get(n, ()) if c != cls))
 
     def _values_having(self, q, counted: str, want, scores) -> list[Candidate]:
         """'Which cities have more than 7 rooms?': the word asked for names no class but a property whose values
@@ -280,17 +290,16 @@ class GroupingShapes:
             if later is None or not own or own[0][1] < 0.8:
                 return []
             counted, at, compound = later.hits[0].iri, named.end, 1.0  # the words name the values, not the things
-        after = min(
-            (m.start for m in self._class_mentions if m.hits[0].iri == counted and m.start >= sup[2]), default=-1
-        )
-        if after < 0:
+        mention = next((m for m in self._class_mentions if m.hits[0].iri == counted and m.start >= sup[2]), None)
+        if mention is None and (at is not None or sup[1]):
             return []  # "the name of the course with the most students": the things counted follow the superlative
         groups = self._value_groups(counted, q.tokens[at : at + 1], scores) if at is not None else []
         if at is None and not sup[1]:
-            # "what is the most common citizenship of singers": nothing asked before the superlative; the value
-            # ranked is the first word after it naming a property of the counted things
-            words = [t for t in q.tokens[sup[2] : after] if t not in STOPWORDS and t not in NUMBER_WORDS]
-            groups = next((g for w in words if (g := self._value_groups(counted, [w], scores))), [])
+            # "what is the most common citizenship of singers", "the most common singer citizenship", "the most
+            # common membership level": nothing asked before the superlative; the value ranked is the head of
+            # the words after it (their last before a stop word), the class word aside
+            words = _phrase_after(q, sup[2] + 1, mention)
+            groups = next((g for w in reversed(words) if (g := self._value_groups(counted, [w], scores))), [])
         top = q.cues.top or 1
         out = []
         for link, s in groups:
@@ -503,6 +512,7 @@ class GroupingShapes:
         links = self._group_links(q, counted, group_cls, at, scores)
         out = []
         name = self._display_name(group_cls) if group_cls else None
+        named = self._name_triples(group_cls, "?g", "?name") if group_cls else None
         bases = [
             (link, *variant)
             for link, s in links
@@ -526,17 +536,18 @@ class GroupingShapes:
                     core = f"{{ SELECT ?g (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} }} GROUP BY ?g }}"
                     sel = _column_select(core, "?g", cols).replace(" WHERE {", " ?count WHERE {", 1)
                     out.append(Candidate(sel, s + 0.1 * self._words_covered(cols), "group+count+columns"))
-                if name:  # groups are known to people by their name: it stands for them (grouped by the thing)
+                if named:  # groups are known to people by their name: it stands for them (grouped by the thing)
+                    # "show the trainer names": a name held one link away answers the word no column of theirs does
+                    asked = 0.1 if not name and {"name", "names"} & set(self._free) else 0.0
                     out.append(
                         Candidate(
-                            f"SELECT ?name (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} "
-                            f"?g <{name}> ?name . }} GROUP BY ?g ?name",
-                            s + 0.05,
+                            f"SELECT ?name (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} {named} }} GROUP BY ?g ?name",
+                            s + 0.05 + asked,
                             "group+count+name",
                         )
                     )
             if c.aggregates:
-                out += self._group_aggregates(q, classes, counted, base, s, name, scores, group_cls)
+                out += self._group_aggregates(q, classes, counted, base, s, named, scores, group_cls)
         return out
 
     def _measured_bases(self, q, base: str, counted: str, s: float, scores) -> list[tuple[str, float]]:
@@ -550,7 +561,7 @@ class GroupingShapes:
         return [(base, s - 0.5), (" ".join(measured), s + bonus)]
 
     def _group_aggregates(
-        self, q, classes, counted: str, base: str, s: float, name, scores, group_cls: str | None = None
+        self, q, classes, counted: str, base: str, s: float, named, scores, group_cls: str | None = None
     ) -> list[Candidate]:
         """AVG/SUM/... per group of the number the counted things have ('for each supplier, the average
         price'), and the groups by their name when they have one or by the columns the words ask of them
@@ -565,6 +576,8 @@ class GroupingShapes:
         for k, np_ in enumerate(self._numeric_paths(counted, [f"?x a <{counted}> ."], hint, scores)):
             if np_.score >= 0.6 or (own and k == 0 and len(np_.steps) == 1):
                 heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
+                if c.count:  # "the number of grants and the total amount" of each: both
+                    heads = f"(COUNT(DISTINCT ?x) AS ?count) {heads}"
                 out.append(
                     Candidate(
                         f"SELECT ?g {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} }} GROUP BY ?g",
@@ -580,16 +593,28 @@ class GroupingShapes:
                     out.append(
                         Candidate(sel, s + 0.3 + np_.score + 0.1 * self._words_covered(cols), "group+aggregate+columns")
                     )
-                if name:  # the groups by their name, as for counts
+                if named:  # the groups by their name, as for counts
                     out.append(
                         Candidate(
                             f"SELECT ?name {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} "
-                            f"?g <{name}> ?name . }} GROUP BY ?g ?name",
+                            f"{named} }} GROUP BY ?g ?name",
                             s + 0.35 + np_.score,
                             "group+aggregate+name",
                         )
                     )
         return out
+
+
+def _phrase_after(q: Question, start: int, mention) -> list[str]:
+    """The words from `start` to the first stop word, but the class mention's and numbers."""
+    words = []
+    for k in range(start, len(q.tokens)):
+        t = q.tokens[k]
+        if t in STOPWORDS:
+            break
+        if (mention is None or not mention.start <= k < mention.end) and t not in NUMBER_WORDS:
+            words.append(t)
+    return words
 
 
 def _on_average_words(q: Question) -> str:

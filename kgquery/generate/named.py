@@ -99,6 +99,9 @@ class NamedThingShapes:
         for p, ps in best:
             if a.startswith('"') and b.startswith('"'):
                 continue
+            info = self.schema.prop(p)
+            if not a.startswith('"') and not b.startswith('"') and info is not None and not self._may_link(info, a, b):
+                continue  # a column of texts ('play id'), or a link between other classes, links no two of these
             # either direction: "does X supply Y" and "is Y supplied by X" ask about the same link
             if a.startswith('"') or b.startswith('"'):
                 a, b = (b, a) if a.startswith('"') else (a, b)
@@ -107,6 +110,33 @@ class NamedThingShapes:
                 sparql = f"ASK {{ {{ {a} <{p}> {b} . }} UNION {{ {b} <{p}> {a} . }} }}"
             # scored like every other shape: by all the question words the property explains
             out.append(Candidate(sparql, m1.score + m2.score + max(ps, self._explain({p})) + 0.1, "ask-link"))
+        if not a.startswith('"') and not b.startswith('"'):
+            out += self._ask_through_row(a, b, m1.score + m2.score)
+        return out
+
+    def _may_link(self, info, a: str, b: str) -> bool:
+        """The property leads from things of a's class to things of b's, or back (either, where the classes
+        are not known)."""
+        if not info.iri_objects:
+            return False
+        ta, tb = (set(self.linker.labels.types_of(t[1:-1])) for t in (a, b))
+        subj, obj = {c for c, _ in info.subject_classes}, {c for c, _ in info.object_classes}
+        if not (ta and tb and subj and obj):
+            return True
+        return bool((ta & subj and tb & obj) or (tb & subj and ta & obj))
+
+    def _ask_through_row(self, a: str, b: str, base: float) -> list[Candidate]:
+        """'Did Hugh Iver play in Glasshouse?': is there a row (a casting) that links to both things, over the
+        schema's classes (so that 'no' can be found too)?"""
+        out = []
+        for ca in self.linker.labels.types_of(a[1:-1])[:2]:
+            for cb in self.linker.labels.types_of(b[1:-1])[:2]:
+                for steps in self._schema_steps(ca, cb, 2, 20):
+                    if len(steps) != 2 or steps[0][1] or not steps[1][1]:
+                        continue  # a row pointing at both: the first step taken backwards, the second forwards
+                    (p1, _), (p2, _) = steps
+                    sparql = f"ASK {{ ?m <{p1}> {a} . ?m <{p2}> {b} . }}"
+                    out.append(Candidate(sparql, base + 0.3 + 0.5 * self._explain({p1, p2}), "ask-through-row"))
         return out
 
     def _named_kind(self, q: Question, anchors) -> list[Candidate]:

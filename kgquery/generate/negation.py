@@ -9,7 +9,7 @@ import dataclasses
 import re
 
 from ..graph.schema import local_name, split_name
-from ..understand.lexicon import doer_nouns
+from ..understand.lexicon import derived_nouns, doer_nouns
 from ..understand.text import NEGATIONS, comparative_adjective
 from ..wording import verb_lemma
 from .candidate import SKIP_PROPS, Candidate
@@ -90,7 +90,9 @@ class NegationShapes:
         others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
         if not others:  # "contestants who did not get voted": the verb names the things they lack (votes)
             names = self.linker.class_names
-            lemmas = [verb_lemma(q.tokens[i]) for i in links.free if i in near]
+            # ... or the noun WordNet derives from it: "classes that were never attended" lack attendances
+            verbs = [q.tokens[i] for i in links.free if i in near]
+            lemmas = [verb_lemma(w) for w in verbs] + [n for w in verbs for n in derived_nouns(w)]
             others = [c for lem in lemmas if lem in names for c in names[lem] if c != cls]
         # "students who do not have a cat pet": a bare link to a pet would leave the named value unused
         unused = max((m.score for m, _, _ in after[:1]), default=0.0) if bodies else 0.0

@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..understand.text import AGGREGATE_WORDS, STOPWORDS, Question, superlative_adjective
+from ..graph.schema import local_name, split_name
+from ..understand.text import AGGREGATE_WORDS, MULTIPLIERS, STOPWORDS, Question, superlative_adjective
 from .candidate import Candidate, _num, _reuse_middle
 from .paths import AGE_ADJECTIVES, dates_as_text
 
@@ -83,6 +84,7 @@ class RankingShapes:
                 )
         else:
             year_of = np_.steps[-1][0] if timely else None
+            c = self._in_named_units(c, np_.steps[-1][0])
             flt = self._compare_filter(c, cls, body, num, year_of)
             if c.shared:  # "the citizenship shared by singers born before 1945 and after 1955": two groups
                 second = dataclasses.replace(c, compare=c.shared, compare_day=None, compare_until=None)
@@ -92,6 +94,20 @@ class RankingShapes:
             flt += "".join(f" {t}" for t in also)
             core = (f"{body_s} {' '.join(num)} {flt}", used | {prop} if prop else used, s + 0.3, shape + "+compare", "")
         return core, values
+
+    def _in_named_units(self, c, prop: str):
+        """The cues with the stated number in the unit the property's name gives ('budget_million': 'above
+        2 million' compares with 2); as they were when the name gives none or the number is smaller."""
+        words = set(split_name(local_name(prop)).split())
+        unit = next((MULTIPLIERS[w] for w in sorted(words) if w in MULTIPLIERS and len(w) > 1), None)
+        if unit is None:
+            return c
+        changes = {}
+        if c.compare:
+            changes["compare"] = (c.compare[0], _scaled(c.compare[1], unit), *c.compare[2:])
+        if c.between:
+            changes["between"] = (_scaled(c.between[0], unit), _scaled(c.between[1], unit))
+        return dataclasses.replace(c, **changes) if changes else c
 
     def _direction(self, c, prop: str) -> str:
         """The superlative's order on this property: an age word ranks a date or a year the other way round
@@ -301,3 +317,8 @@ def _summed_after(words: list[str]) -> bool:
         if w in ("altogether", "combined") or (w == "total" and k > 0 and words[k - 1] == "in"):
             return True
     return False
+
+
+def _scaled(n: float, unit: float) -> float:
+    """A number stated in full ('2000000', '2 million') in the unit a name gives (a million: 2)."""
+    return n / unit if abs(n) >= unit else n

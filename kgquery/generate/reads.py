@@ -55,11 +55,51 @@ class ReadShapes:
         p1, s1 = self._owned_by(w1, cls)
         p2, s2 = self._owned_by(w2, other) if other else (None, 0.0)
         steps = self._reach_attribute(cls, p2)[:1] if p1 and p2 else []
+        hop = self._name_hop(other) if p1 and other and not p2 else None
+        if hop and self._word_scores(w2).get(hop[1], 0.0) >= 0.6:  # "the name of its trainer": its person's
+            to_other = self._schema_steps(cls, other, 2, 20)
+            steps = [min(to_other, key=len) + ((hop[0], True), (hop[1], True))] if to_other else []
+            s2 = self._word_scores(w2)[hop[1]]
         if not steps:
             return []
         hops = " ".join(Path(steps[0], "?z", 0.0).triples(x, "r"))
         sparql = f"SELECT DISTINCT ?y ?z WHERE {{ {pat} {x} <{p1}> ?y . {hops} }}"
         return [Candidate(sparql, s + 0.5 * (s1 + s2) + 0.1, shape + "+two-owners")]
+
+    def two_roles(self, q: Question) -> list[Candidate]:
+        """'the names of the mentors and the names of their mentees': two links of one class's things (a table
+        of mentorings) that the two nouns name, each read out by the value its word asks of what it leads to."""
+        phrases = _two_of_phrases(q.tokens)
+        if phrases is None:
+            return []
+        ends = [_first_word(q.tokens, at) for _, at in phrases]
+        if None in ends:
+            return []
+        links = [self._link_named(w) for w in ends]
+        if any(lk is None for lk in links) or links[0][0] == links[1][0] or links[0][1] != links[1][1]:
+            return []
+        reads, score = [], 1.0
+        for k, ((word, _), (link, _, target, ps)) in enumerate(zip(phrases, links)):
+            p, vs = self._owned_by(word, target)
+            read = f"?t{k} <{p}> ?v{k} ." if p else self._name_triples(target, f"?t{k}", f"?v{k}")
+            if read is None:
+                return []
+            reads.append(f"?x <{link}> ?t{k} . {read}")
+            score += ps + 0.1 * vs
+        sparql = f"SELECT DISTINCT ?v0 ?v1 WHERE {{ ?x a <{links[0][1]}> . {' '.join(reads)} }}"
+        return [Candidate(sparql, score, "two-roles")]
+
+    def _link_named(self, word: str) -> tuple[str, str, str, float] | None:
+        """(link, its things' class, the class it leads to, score): the one link between two classes that
+        `word` names best (score >= 0.6)."""
+        best = None
+        for p, v in self._word_scores(word).items():
+            info = self.schema.prop(p)
+            if v < 0.6 or info is None or info.is_literal or len(info.subject_classes) != 1:
+                continue
+            if len(info.object_classes) == 1 and (best is None or v > best[3]):
+                best = (p, info.subject_classes[0][0], info.object_classes[0][0], v)
+        return best
 
     def _owned_by(self, word: str, cls: str) -> tuple[str | None, float]:
         """The property of `cls`'s things that `word` names best (score >= 0.6), and its score."""
@@ -76,10 +116,12 @@ class ReadShapes:
         c = q.cues
         out: list[Candidate] = []
         fixed = set(re.findall(r"<([^<>\s]+)> \?q\d+ \.", pat))  # "with 4 cylinders": not what is averaged
+        # "the average citations of publications from after 2020": the filtered year holds ?v already
+        v = "?num" if re.search(r"\?v\b", pat) else "?v"
         for np_ in self._numeric_paths(cls, body, "", scores):
             if np_.score >= 0.6 and np_.steps[-1][0] not in fixed:
-                num = " ".join(_reuse_middle(np_.triples(x, "n"), body, x))
-                heads = " ".join(f"({a}(?v) AS ?{a.lower()})" for a in c.aggregates)
+                num = " ".join(_reuse_middle(np_.at(v).triples(x, "n"), body, x))
+                heads = " ".join(f"({a}({v}) AS ?{a.lower()})" for a in c.aggregates)
                 where = _each_once(pat, num, x)
                 out.append(Candidate(f"SELECT {heads} WHERE {{ {where} }}", s + np_.score + 0.3, shape + "+aggregate"))
         own = self._aggregates_of_words(q, body, x, cls)
@@ -169,6 +211,7 @@ class ReadShapes:
         c = q.cues
         opening = self._opening_verb(q, cls)
         out = self._the_matches(pat, used, x, s - (OBJECT_OF_VERB if opening else 0.0), shape, cls)
+        out += self._linked_by_name(q, pat, used, x, s, shape, cls)
         # the words may ask for properties of the matches rather than the matches themselves
         cols = self._columns(cls, used)
         if len(cols) >= 2:
@@ -284,12 +327,29 @@ class ReadShapes:
         """The matches themselves, and by their name where they have no label. `s` is lower where an opening
         verb acts on their class ("who founded a company in X": the company is not the answer)."""
         out = [Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape)]
-        name = self._display_name(cls or self._class_held(pat, x))
-        if name and name not in used:
+        held = cls or self._class_held(pat, x)
+        named = self._name_triples(held, x, "?name")
+        if named and self._display_name(held) not in used:
             # things without a label are known to people by their name: answer with it
-            out.append(
-                Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{name}> ?name . }}", s + 0.05, shape + "+name")
-            )
+            out.append(Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {named} }}", s + 0.05, shape + "+name"))
+        return out
+
+    def _linked_by_name(self, q, pat, used, x, s, shape, cls) -> list[Candidate]:
+        """'who are the mentors of X' over rows of a table of mentorings, which have no name of their own: the
+        things a link of theirs that the class word names leads to ('mentor'), by their names."""
+        if not cls or self._name_triples(cls, x, "?name") or cls in self._label_classes():
+            return []
+        words = [q.tokens[i] for m in self._class_mentions if m.hits[0].iri == cls for i in range(m.start, m.end)]
+        out = []
+        for info in self.schema.properties:
+            if info.is_literal or info.iri in used or not any(c == cls for c, _ in info.subject_classes):
+                continue
+            ps = max((self._word_scores(w).get(info.iri, 0.0) for w in words), default=0.0)
+            target = info.object_classes[0][0] if len(info.object_classes) == 1 else None
+            named = self._name_triples(target, "?t", "?name") if ps >= 0.6 else None
+            if named:
+                sparql = f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{info.iri}> ?t . {named} }}"
+                out.append(Candidate(sparql, s + 0.1 * ps, shape + "+linked-name"))
         return out
 
     def _class_held(self, pat: str, x: str) -> str | None:
@@ -353,7 +413,10 @@ class ReadShapes:
                 ]
                 named = [p.iri for p in own if {"name", "title"} & set(split_name(local_name(p.iri)).split())]
                 # 'name' beside 'local name' or 'name prefix': the one called just that is what it is known by
-                plain = [p for p in named if split_name(local_name(p)) in ("name", "title")]
+                # ('name' before 'title': a person's title is 'Prof', not what they are called)
+                plain = [p for p in named if split_name(local_name(p)) == "name"] or [
+                    p for p in named if split_name(local_name(p)) == "title"
+                ]
                 named = plain if len(named) > 1 and len(plain) == 1 else named
                 # a table's naming column is often called after the table: 'airline' in 'airlines'
                 called = {singular(w) for w in split_name(local_name(cls)).split()[-1:]}
@@ -361,6 +424,53 @@ class ReadShapes:
                 found = named[0] if len(named) == 1 else same[0] if len(same) == 1 and not named else None
             self._names[cls] = found
         return self._names[cls]
+
+    def _name_triples(self, cls: str | None, subj: str, var: str) -> str | None:
+        """The triples that give `subj` (a thing of `cls`) its name in `var`: its naming column, or, for a row
+        of a table that has none and extends one other row one to one (a trainer row holding its person's
+        key), that row's name; None when neither names it."""
+        own = self._display_name(cls)
+        if own:
+            return f"{subj} <{own}> {var} ."
+        hop = self._name_hop(cls)
+        return f"{subj} <{hop[0]}> {var}_of . {var}_of <{hop[1]}> {var} ." if hop else None
+
+    def _name_hop(self, cls: str | None) -> tuple[str, str] | None:
+        """(link, naming column) when every thing of `cls` links by `link` to a thing of its own, never shared
+        with another (the row extends that one, as a role extends a person), and that thing has a name."""
+        if not cls or cls in self._label_classes():
+            return None
+        if cls not in self._hops:
+            self._hops[cls] = None
+            links = [
+                (p.iri, p.object_classes[0][0])
+                for p in self.schema.properties
+                if not p.is_literal
+                and len(p.object_classes) == 1
+                and p.object_classes[0][0] != cls
+                and any(c == cls for c, _ in p.subject_classes)
+            ]
+            named = [(link, self._display_name(o)) for link, o in links if self._display_name(o)]
+            if len(named) == 1 and self._one_to_one(cls, named[0][0]):
+                self._hops[cls] = named[0]
+        return self._hops[cls]
+
+    def _one_to_one(self, cls: str, link: str) -> bool:
+        """Every thing of `cls` (three at least) has one `link` and no two share its value."""
+        rows = self._rows(
+            f"SELECT (COUNT(?x) AS ?n) (COUNT(DISTINCT ?x) AS ?d) (COUNT(DISTINCT ?o) AS ?m) "
+            f"WHERE {{ ?x a <{cls}> . OPTIONAL {{ ?x <{link}> ?o . }} }}"
+        )
+        if not rows or any(v is None for v in rows[0]):
+            return False
+        n, d, m = (int(v.value) for v in rows[0])
+        return n == d == m >= 3
+
+    def _label_classes(self) -> set[str]:
+        """Classes some of whose things carry a label."""
+        return {
+            c for p in self._label_preds if (info := self.schema.prop(p)) is not None for c, _ in info.subject_classes
+        }
 
     def _words_covered(self, cols: list[tuple[str, bool]]) -> int:
         """How many free words the columns answer (several columns sharing one word count once)."""
@@ -444,6 +554,8 @@ class ReadShapes:
             if last and self._compound_with(k, last):
                 last = None
                 continue  # "email addresses": one name, the column of its first word
+            if w in self._agent_verbs:
+                continue
             ws = self._word_scores(w)
             if k:  # "last name": the word before spells out the initial of lname, so lname, not fname
                 ws = {p: 1.0 if self._spells_initial(self._free[k - 1], w, (p,)) else v for p, v in ws.items()}
@@ -475,7 +587,23 @@ class ReadShapes:
                 last = p if p not in cols else None
                 cols.setdefault(p, lit)
                 chosen.setdefault(w, p)
+        for p in self._modifiers_columns(chosen):
+            cols.pop(p, None)
         return list(cols.items())[:8]
+
+    def _modifiers_columns(self, chosen: dict[str, str]) -> set[str]:
+        """Columns only a class word chose where the free word right after it chose another: 'membership
+        levels' asks for the members' level, not their id beside it ('document ids' chose one column)."""
+        at, free = self._free_at, self._free
+        out = set()
+        for k in range(min(len(at), len(free)) - 1):
+            w, nxt = free[k], free[k + 1]
+            # the class word, or a word near it that chose its key ('membership' chose member_id)
+            modifier = w in self._heads or (chosen.get(w) and self._identifier_number(chosen[w]) and w not in KEY_WORDS)
+            if modifier and at[k + 1] == at[k] + 1 and chosen.get(w) and chosen.get(nxt, chosen[w]) != chosen[w]:
+                if sum(p == chosen[w] for p in chosen.values()) == 1:
+                    out.add(chosen[w])
+        return out
 
     def _compound_with(self, k: int, prev: str) -> bool:
         """The free word k, right after the word that chose the column `prev`, is part of one name with it:
@@ -541,6 +669,15 @@ def _two_of_phrases(toks: list[str]) -> tuple[tuple[str, int], tuple[str, int]] 
     if not ofs or after + 1 >= len(toks) or toks[after + 1] != "of":
         return None
     return (toks[ofs[-1] - 1], ofs[-1] + 1), (toks[after], after + 2)
+
+
+#: words that ask for a key themselves
+KEY_WORDS = frozenset({"id", "ids", "identifier", "identifiers", "key", "keys", "code", "codes", "number", "numbers"})
+
+
+def _first_word(toks: list[str], at: int) -> str | None:
+    """The first word from `at` on that is not a stop word ('the mentors' -> 'mentors')."""
+    return next((t for t in toks[at:] if t not in STOPWORDS), None)
 
 
 def _each_once(pat: str, num: str, x: str) -> str:

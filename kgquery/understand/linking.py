@@ -170,6 +170,20 @@ def _acronym(raw: str) -> bool:
     return raw.isupper() and len(raw) >= 2
 
 
+def _verb_after_subject(q: Question, m: Mention, mentions: list[Mention]) -> bool:
+    """One word, a verb too, right after a name that 'do', 'does' or 'did' opens ('did X play')."""
+    if m.end - m.start != 1 or verb_lemma(q.tokens[m.start]) is None:
+        return False
+    subject = next((e for e in mentions if e.end == m.start), None)
+    return subject is not None and subject.start > 0 and q.tokens[subject.start - 1] in ("do", "does", "did")
+
+
+def _bare_title(q: Question, i: int, j: int) -> bool:
+    """One title word that opens no name ('whose title is Prof', not 'Dr. Ames'): a value it may be."""
+    nxt = q.raw_tokens[j] if j < len(q.raw_tokens) else ""
+    return j - i == 1 and q.tokens[i] in TITLES and q.tokens[i] not in STOPWORDS and not nxt[:1].isupper()
+
+
 def _written_as_identifier(raw: str, text: str) -> bool:
     """The question writes these words as an identifier: with a digit, in capitals, or in quotes.
 
@@ -244,6 +258,7 @@ class Linker:
         self.prop_initials: dict[str, set[tuple[str, str]]] = {}
         self.prop_spelled: dict[str, dict[str, set[str]]] = {}  # flightno: no. -> number
         self.prop_owner_words: dict[str, set[str]] = {}
+        self.prop_joined: dict[str, dict[str, set[str]]] = {}  # 'mentee' -> {men, tee}
         self._class_labels = {c.iri: c.label for c in self.schema.classes}
         self._class_word_cache: dict[str, set[str]] = {}
         self.prop_desc_words: dict[str, set[str]] = {}
@@ -269,6 +284,9 @@ class Linker:
             # "fname": an initial before a word abbreviates a word that the question spells out ("first name")
             for t in texts:
                 ws = t.split()
+                # 'mentee', which the name's splitting cut into 'men tee': the two words written as one
+                for a, b in zip(ws, ws[1:]):
+                    self.prop_joined.setdefault(p.iri, {})[stem(a + b)] = {stem(a), stem(b)}
                 for a, b in zip(ws, ws[1:]):
                     if len(a) == 1 and a.isalpha() and len(b) > 1:
                         self.prop_initials.setdefault(p.iri, set()).add((a, stem(b)))
@@ -373,7 +391,7 @@ class Linker:
                     continue
                 words = toks[i:j]
                 acro = j - i == 1 and _acronym(q.raw_tokens[i])
-                if not acro and all(w in STOPWORDS or w in TITLES for w in words):
+                if not acro and all(w in STOPWORDS or w in TITLES for w in words) and not _bare_title(q, i, j):
                     continue
                 # "US territory": a stop word written in capitals is an acronym, which may open or close a name
                 if not acro and (
@@ -396,6 +414,10 @@ class Linker:
         links = Links()
         for m in chosen:
             (links.classes if m.kind == "class" else links.mentions).append(m)
+        # "did Hugh Iver play in Glasshouse": the word after a name asked about with 'did' is its verb
+        for m in [c for c in links.classes if _verb_after_subject(q, c, links.mentions)]:
+            links.classes.remove(m)
+            taken -= set(m.span)
         # "a capital called Kingston": a naming word right before the name it gives names no property
         naming = {m.start - 1 for m in links.mentions if m.start and q.tokens[m.start - 1] in NAMING_VERBS}
         links.free = [i for i in q.content_positions() if i not in taken and i not in naming]
@@ -734,6 +756,9 @@ class Linker:
                 best = max(best, LABEL_WORD_FIT)
                 covered |= pw
             for s in stems:
+                if s in self.prop_joined.get(p, {}):
+                    best = max(best, 1.0)
+                    covered |= self.prop_joined[p][s]
                 for w in pw:
                     if s == w:
                         best = max(best, 1.0)

@@ -1,0 +1,202 @@
+"""Tables whose rows extend other rows, and tables that join one table to itself (issue 14): a studio's
+people are in one table, its instructors and members in others that hold a person's key, so their names are
+one link away; a table of mentorings links members to members twice. Questions read names through those
+links, count events a verb names ('attended'), keep values held by one thing each ('both Monday and Friday'),
+rank the values of a column ('the most common level'), and compare numbers in the unit a column's name gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import answer_values, engine_on, table_ttl
+
+B = "http://studio.example/"
+
+PEOPLE = [  # name, title, birth year
+    ("Ana Ruiz", "Dr", 1975), ("Bo Lind", "Ms", 1990), ("Cy Moss", "Dr", 1984), ("Di Park", "Mr", 1979),
+    ("Ed Gray", "Ms", 2001), ("Flo Hart", "Mr", 1996), ("Gil Nye", "Ms", 1988),
+]  # fmt: skip
+INSTRUCTORS = [(1, 14), (3, 6), (4, 9)]  # person, years of experience
+MEMBERS = [(2, "Gold"), (5, "Basic"), (6, "Basic"), (7, "Silver")]  # person, level
+COURSES = [  # title, instructor, weekday, room, seats, year, budget in thousands
+    ("Clay Basics", 1, "Monday", "Loft", 12, 2019, 4.5), ("Glaze Lab", 1, "Friday", "Loft", 8, 2022, 2.0),
+    ("Wheel Work", 2, "Monday", "Cellar", 10, 2023, 3.5), ("Kiln Night", 3, "Tuesday", "Cellar", 6, 2021, 1.5),
+    ("Open Studio", 2, "Wednesday", "Annex", 20, 2018, 5.0),
+]  # fmt: skip
+ATTENDED = [(1, 1), (1, 2), (1, 3), (2, 1), (3, 3), (3, 1), (3, 2), (1, 4)]  # member, course (Open Studio never)
+MENTORING = [(1, 2), (1, 3), (4, 2)]  # mentor (member), mentee (member)
+
+
+def _ref(table: str, key: str, n: int) -> str:
+    return f"<{B}{table}/{key}={n}>"
+
+
+def _graph() -> str:
+    lines = table_ttl(
+        B,
+        "person",
+        "person_id",
+        [{"person_id": i, "name": n, "title": t, "birth_year": y} for i, (n, t, y) in enumerate(PEOPLE, 1)],
+    )
+    lines += table_ttl(
+        B,
+        "instructor",
+        "instructor_id",
+        [
+            {"instructor_id": i, "ref-person_id": _ref("person", "person_id", p), "years_experience": y}
+            for i, (p, y) in enumerate(INSTRUCTORS, 1)
+        ],
+    )
+    lines += table_ttl(
+        B,
+        "member",
+        "member_id",
+        [
+            {"member_id": i, "ref-person_id": _ref("person", "person_id", p), "level": lv}
+            for i, (p, lv) in enumerate(MEMBERS, 1)
+        ],
+    )
+    lines += table_ttl(
+        B,
+        "course",
+        "course_id",
+        [
+            {
+                "course_id": i,
+                "title": t,
+                "ref-instructor_id": _ref("instructor", "instructor_id", ins),
+                "weekday": d,
+                "room": r,
+                "seats": s,
+                "year": y,
+                "budget_thousand": b,
+            }
+            for i, (t, ins, d, r, s, y, b) in enumerate(COURSES, 1)
+        ],
+    )
+    lines += table_ttl(
+        B,
+        "attendance",
+        "attendance_id",
+        [
+            {
+                "attendance_id": k,
+                "ref-member_id": _ref("member", "member_id", m),
+                "ref-course_id": _ref("course", "course_id", c),
+            }
+            for k, (m, c) in enumerate(ATTENDED, 1)
+        ],
+        keep_key=False,
+    )
+    lines += table_ttl(
+        B,
+        "mentoring",
+        "mentoring_id",
+        [
+            {
+                "mentoring_id": k,
+                "ref-mentor_id": _ref("member", "member_id", a),
+                "ref-mentee_id": _ref("member", "member_id", b),
+            }
+            for k, (a, b) in enumerate(MENTORING, 1)
+        ],
+        keep_key=False,
+    )
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def studio(tmp_path_factory):
+    return engine_on(tmp_path_factory, "studio", _graph())
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # an instructor row has no name of its own: its person's name, one link further
+        (
+            "Show the title of each course and the name of its instructor.",
+            sorted(
+                ["Clay Basics", "Ana Ruiz", "Glaze Lab", "Ana Ruiz", "Wheel Work", "Cy Moss"]
+                + ["Kiln Night", "Di Park", "Open Studio", "Cy Moss"]
+            ),
+        ),
+        (
+            "How many courses does each instructor teach? Show the instructor names and the counts.",
+            ["1", "2", "2", "Ana Ruiz", "Cy Moss", "Di Park"],
+        ),
+        # a table of mentorings: the word names one of its two links to members ('mentee' is one word)
+        ("Who are the mentors of Ed Gray?", ["Bo Lind", "Gil Nye"]),
+        (
+            "Show the names of the mentors and the names of their mentees.",
+            ["Bo Lind", "Bo Lind", "Ed Gray", "Ed Gray", "Flo Hart", "Gil Nye"],
+        ),
+        # 'attended' names the attendances the courses lack, and the ones counted per member
+        ("Which courses have never been attended? Give their titles.", ["Open Studio"]),
+        ("What are the names of the members who attended at least 3 times?", ["Bo Lind", "Flo Hart"]),
+        # one course on each day, in the same room
+        ("Find the rooms that have courses on both Monday and Friday.", ["Loft"]),
+        # the most common value of a column, the class word before it ('member level') aside
+        ("What is the most common member level?", ["Basic"]),
+        ("What are the distinct membership levels?", ["Basic", "Gold", "Silver"]),
+        # a title stated as a value, not a form of address ('Dr' opens no name here)
+        ("Show the names of the people whose title is Dr and who were born before 1980.", ["Ana Ruiz"]),
+        # the number averaged is not the year filtered
+        ("What is the average number of seats of the courses from after 2020?", ["8"]),
+        # a budget kept in thousands: '3 thousand' is 3 there
+        (
+            "List the titles of the courses with a budget above 3 thousand.",
+            ["Clay Basics", "Open Studio", "Wheel Work"],
+        ),
+        # a count and a total for each room
+        (
+            "For each room, show the number of courses and the total seats.",
+            ["1", "16", "2", "2", "20", "20", "Annex", "Cellar", "Loft"],
+        ),
+    ],
+)
+def test_role_tables(studio, question, expected):
+    ans, values = answer_values(studio, question)
+    shown = [v[: v.index(".")] if v.endswith(".0") or ".000" in v else v for v in values]
+    assert shown == expected, (ans.sparql, ans.explanation)
+
+
+RACES = "\n".join(
+    table_ttl(B, "rider", "rider_id", [{"rider_id": i, "name": n} for i, n in enumerate(["Ann Bell", "Kit Roe"], 1)])
+    + table_ttl(B, "race", "race_id", [{"race_id": i, "name": n} for i, n in enumerate(["Spring Cup", "Hill Dash"], 1)])
+    + table_ttl(
+        B,
+        "entry",
+        "entry_id",
+        [
+            {
+                "entry_id": k,
+                "ref-rider_id": _ref("rider", "rider_id", r),
+                "ref-race_id": _ref("race", "race_id", c),
+                "position": p,
+            }
+            for k, (r, c, p) in enumerate([(1, 1, 2), (2, 1, 1), (2, 2, 3)], 1)
+        ],
+        keep_key=False,
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def races(tmp_path_factory):
+    return engine_on(tmp_path_factory, "races", RACES + "\n")
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # 'race' after a name that 'did' opens is the verb, not the class; a row links both or none does
+        ("Did Ann Bell race in Spring Cup?", ["true"]),
+        ("Did Ann Bell race in Hill Dash?", ["false"]),
+        # the row that links both holds the value asked
+        ("What position did Kit Roe have in Hill Dash?", ["3"]),
+    ],
+)
+def test_rows_linking_two_things(races, question, expected):
+    ans = races.ask(question)
+    assert sorted(ans.values()) == expected, (ans.sparql, ans.explanation)
