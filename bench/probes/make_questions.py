@@ -91,6 +91,10 @@ PREFIX th: <http://valuenet/ontop/theatre#>
 PREFIX tp: <http://valuenet/ontop/play#>
 PREFIX ta: <http://valuenet/ontop/actor#>
 PREFIX tc: <http://valuenet/ontop/casting#>
+PREFIX ze: <http://valuenet/ontop/enclosure#>
+PREFIX za: <http://valuenet/ontop/animal#>
+PREFIX zk: <http://valuenet/ontop/keeper#>
+PREFIX zf: <http://valuenet/ontop/feeding#>
 """
 
 
@@ -1902,6 +1906,111 @@ THEATRE = [
     ),
 ]
 
+ZOO = [
+    (
+        "How many animals are there in each zone?",
+        "SELECT ?z (COUNT(?a) AS ?n) WHERE { ?a za:ref-enclosure_id ?e . ?e ze:zone ?z } GROUP BY ?z",
+    ),
+    (
+        "What are the names of the keepers who fed animals in the Savanna zone?",
+        "SELECT DISTINCT ?n WHERE { ?f zf:ref-keeper_id ?k ; zf:ref-animal_id ?a . ?a za:ref-enclosure_id ?e . "
+        "?e ze:zone 'Savanna' . ?k zk:name ?n }",
+    ),
+    (
+        "List each species and the number of animals of that species.",
+        "SELECT ?s (COUNT(?a) AS ?n) WHERE { ?a za:species ?s } GROUP BY ?s",
+    ),
+    (
+        "What is the name of the heaviest animal?",
+        "SELECT ?n WHERE { ?a za:name ?n ; za:weight_kg ?w } ORDER BY DESC(?w) LIMIT 1",
+    ),
+    (
+        "Which keepers have never fed a seal? Give their names.",
+        "SELECT ?n WHERE { ?k a bk:keeper ; zk:name ?n FILTER NOT EXISTS { ?f zf:ref-keeper_id ?k ; zf:ref-animal_id ?a . "
+        "?a za:species 'Seal' } }",
+    ),
+    (
+        "What is the average weight of the animals born after 2015?",
+        "SELECT (AVG(?w) AS ?v) WHERE { ?a za:weight_kg ?w ; za:birth_year ?y FILTER(?y > 2015) }",
+    ),
+    (
+        "What is the total amount of food given by each keeper? Show the keeper names.",
+        "SELECT ?n (SUM(?x) AS ?t) WHERE { ?f zf:ref-keeper_id ?k ; zf:food_kg ?x . ?k zk:name ?n } GROUP BY ?k ?n",
+    ),
+    (
+        "Show the name of the enclosure with the largest area.",
+        "SELECT ?n WHERE { ?e ze:name ?n ; ze:area_sqm ?x } ORDER BY DESC(?x) LIMIT 1",
+    ),
+    (
+        "Which enclosures hold more than 2 animals? Give their names.",
+        "SELECT ?n WHERE { ?a za:ref-enclosure_id ?e . ?e ze:name ?n } GROUP BY ?e ?n HAVING (COUNT(?a) > 2)",
+    ),
+    (
+        "What are the names and species of the animals in the Rock Pool enclosure?",
+        "SELECT ?n ?s WHERE { ?a za:name ?n ; za:species ?s ; za:ref-enclosure_id ?e . ?e ze:name 'Rock Pool' }",
+    ),
+    (
+        "Which keeper earns the highest salary?",
+        "SELECT ?n WHERE { ?k zk:name ?n ; zk:salary ?s } ORDER BY DESC(?s) LIMIT 1",
+    ),
+    (
+        "How many keepers were hired before 2015?",
+        "SELECT (COUNT(?k) AS ?n) WHERE { ?k zk:hired_year ?y FILTER(?y < 2015) }",
+    ),
+    (
+        "What is the species of the youngest animal?",
+        "SELECT ?s WHERE { ?a za:species ?s ; za:birth_year ?y } ORDER BY DESC(?y) LIMIT 1",
+    ),
+    (
+        "List the names of the keepers whose salary is higher than the average salary.",
+        "SELECT ?n WHERE { ?k zk:name ?n ; zk:salary ?s . { SELECT (AVG(?x) AS ?avg) WHERE { ?j zk:salary ?x } } "
+        "FILTER(?s > ?avg) }",
+    ),
+    (
+        "What are the minimum, maximum and average weight of the animals?",
+        "SELECT (MIN(?w) AS ?lo) (MAX(?w) AS ?hi) (AVG(?w) AS ?av) WHERE { ?a za:weight_kg ?w }",
+    ),
+    (
+        "Which animals have never been fed? Give their names.",
+        "SELECT ?n WHERE { ?a a bk:animal ; za:name ?n FILTER NOT EXISTS { ?f zf:ref-animal_id ?a } }",
+    ),
+    ("How many different species are there?", "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?a za:species ?s }"),
+    (
+        "Show the names of the animals and the names of their enclosures.",
+        "SELECT ?a ?e WHERE { ?x za:name ?a ; za:ref-enclosure_id ?y . ?y ze:name ?e }",
+    ),
+    (
+        "What is the name of the keeper who fed the most different animals?",
+        "SELECT ?n WHERE { ?f zf:ref-keeper_id ?k ; zf:ref-animal_id ?a . ?k zk:name ?n } GROUP BY ?k ?n "
+        "ORDER BY DESC(COUNT(DISTINCT ?a)) LIMIT 1",
+    ),
+    ("Is there any animal heavier than 1000 kg?", "ASK { ?a za:weight_kg ?w FILTER(?w > 1000) }"),
+    (
+        "What is the area of the enclosure where Msitu lives?",
+        "SELECT ?x WHERE { ?a za:name 'Msitu' ; za:ref-enclosure_id ?e . ?e ze:area_sqm ?x }",
+    ),
+    (
+        "How many feedings happened in March 2024?",
+        "SELECT (COUNT(?f) AS ?n) WHERE { ?f zf:feed_date ?d FILTER(STRSTARTS(?d, '2024-03')) }",
+    ),
+    (
+        "List the names of the animals in order of birth year, oldest first.",
+        "SELECT ?n WHERE { ?a za:name ?n ; za:birth_year ?y } ORDER BY ?y",
+    ),
+    (
+        "Which species has the highest average weight?",
+        "SELECT ?s WHERE { ?a za:species ?s ; za:weight_kg ?w } GROUP BY ?s ORDER BY DESC(AVG(?w)) LIMIT 1",
+    ),
+    (
+        "Did Per Aune feed Wimbi?",
+        "ASK { ?f zf:ref-keeper_id ?k ; zf:ref-animal_id ?a . ?k zk:name 'Per Aune' . ?a za:name 'Wimbi' }",
+    ),
+    (
+        "Which zones have an enclosure larger than 3000 square metres?",
+        "SELECT DISTINCT ?z WHERE { ?e ze:zone ?z ; ze:area_sqm ?x FILTER(?x > 3000) }",
+    ),
+]
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -1924,6 +2033,7 @@ SETS = {
     "gym": GYM,
     "institute": INSTITUTE,
     "theatre": THEATRE,
+    "zoo": ZOO,
 }
 
 

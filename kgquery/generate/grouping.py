@@ -359,6 +359,8 @@ class GroupingShapes:
                 links.append((f"?x <{p}> ?g .", 1.3 + v))
             if not links:
                 links = self._neighbour_groups(q, counted, q.tokens[at : at + 2])
+            if not links:  # "how many animals in each zone": the zone of the enclosure an animal is in
+                links = [(link, 0.8 + v) for link, v in self._value_groups(counted, words, scores)]
         return links
 
     def _neighbour_groups(self, q, counted: str, words: list[str]) -> list[tuple[str, float]]:
@@ -457,8 +459,11 @@ class GroupingShapes:
             # "the average salary per department": what is aggregated is what carries the named number (named by
             # the word after the aggregate first: 'the total quantity ... show the dish name' sums quantities)
             words = [w for w in c.aggregate_of.values() if w]
-            named_first = self._owners_of_named_properties(self.linker.property_scores(words)) if words else []
-            owners = named_first + self._owners_of_named_properties(scores)
+            # "the total amount of food": the noun after 'of' names the number too; only numbers are summed
+            words += [q.tokens[i + 2] for i, t in enumerate(q.tokens[:-2]) if t in words and q.tokens[i + 1] == "of"]
+            numeric = lambda sc: {p: v for p, v in sc.items() if (i := self.schema.prop(p)) and i.is_numeric}  # noqa: E731
+            named_first = self._owners_of_named_properties(numeric(self.linker.property_scores(words))) if words else []
+            owners = named_first + self._owners_of_named_properties(numeric(scores))
             counted = next((o for o in owners if o != group_cls), None)
         if counted is None and c.count and group_cls:
             # "how many models does each car maker produce": no class is named 'models', but the classes whose
@@ -537,8 +542,7 @@ class GroupingShapes:
                     sel = _column_select(core, "?g", cols).replace(" WHERE {", " ?count WHERE {", 1)
                     out.append(Candidate(sel, s + 0.1 * self._words_covered(cols), "group+count+columns"))
                 if named:  # groups are known to people by their name: it stands for them (grouped by the thing)
-                    # "show the trainer names": a name held one link away answers the word no column of theirs does
-                    asked = 0.1 if not name and {"name", "names"} & set(self._free) else 0.0
+                    asked = self._name_one_link_away(group_cls)
                     out.append(
                         Candidate(
                             f"SELECT ?name (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {base} {named} }} GROUP BY ?g ?name",
@@ -559,6 +563,11 @@ class GroupingShapes:
         if measured == [base]:
             return [(base, s)]
         return [(base, s - 0.5), (" ".join(measured), s + bonus)]
+
+    def _name_one_link_away(self, group_cls: str | None) -> float:
+        """'show the trainer names': where the groups' name is held one link away, it answers the word 'names'
+        that no column of theirs does (the lead a column the words name gets)."""
+        return 0.1 if not self._display_name(group_cls) and {"name", "names"} & set(self._free) else 0.0
 
     def _group_aggregates(
         self, q, classes, counted: str, base: str, s: float, named, scores, group_cls: str | None = None
@@ -594,11 +603,12 @@ class GroupingShapes:
                         Candidate(sel, s + 0.3 + np_.score + 0.1 * self._words_covered(cols), "group+aggregate+columns")
                     )
                 if named:  # the groups by their name, as for counts
+                    asked = self._name_one_link_away(group_cls)
                     out.append(
                         Candidate(
                             f"SELECT ?name {heads} WHERE {{ {base} {' '.join(np_.triples('?x', 'n'))} "
                             f"{named} }} GROUP BY ?g ?name",
-                            s + 0.35 + np_.score,
+                            s + 0.35 + np_.score + asked,
                             "group+aggregate+name",
                         )
                     )

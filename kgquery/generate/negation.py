@@ -92,7 +92,8 @@ class NegationShapes:
             names = self.linker.class_names
             # ... or the noun WordNet derives from it: "classes that were never attended" lack attendances
             verbs = [q.tokens[i] for i in links.free if i in near]
-            lemmas = [verb_lemma(w) for w in verbs] + [n for w in verbs for n in derived_nouns(w)]
+            # (not where a value is stated: 'never fed a seal' lacks a feeding of a seal, not any feeding)
+            lemmas = [verb_lemma(w) for w in verbs] + [n for w in verbs if not bodies for n in derived_nouns(w)]
             others = [c for lem in lemmas if lem in names for c in names[lem] if c != cls]
         # "students who do not have a cat pet": a bare link to a pet would leave the named value unused
         unused = max((m.score for m, _, _ in after[:1]), default=0.0) if bodies else 0.0

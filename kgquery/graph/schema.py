@@ -19,7 +19,7 @@ from .source import GraphSource
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 #: vocabulary namespaces whose terms describe the schema rather than the data
 META_NS = (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -619,7 +619,8 @@ def _name_keys(props, classes: list[ClassInfo]) -> None:
             continue
         words = p.label.split()
         # a link names the key of the thing it points at ('ref-memid' of a membership points at a member)
-        owners = [c for c, _ in (p.object_classes + p.subject_classes) if c in names]
+        # (a link only so: 'ref-mentor_id' of a mentoring points at a researcher, it is no 'mentoring id')
+        owners = [c for c, _ in (p.object_classes if p.iri_objects else p.subject_classes) if c in names]
         for i, w in enumerate(words):
             if w.endswith("id") and not _common_word(w):  # 'stuid', kept whole by the word list
                 stem, key = w[:-2], "{} id"

@@ -57,7 +57,6 @@ class Embedder:
         )
         # the model loads while this process goes on (schema and label index): wait for it on first use
         self._ready: bool | None = None
-        self._vecs: dict[int, tuple[list[str], np.ndarray]] = {}
         self._word_cache: dict[str, np.ndarray] = {}
 
     def wait_ready(self) -> bool:
@@ -104,11 +103,18 @@ class Embedder:
                 self._word_cache[w] = v
         return np.stack([self._word_cache[w] for w in words])
 
+    def _vectors(self, linker) -> dict:
+        """This model's vectors of one linker's graph (its properties', its classes'), kept on the linker: they
+        live and die with it. (Kept here by the linker's id, a graph opened after another was let go could be
+        given the first one's vectors: ids are reused.)"""
+        store = linker.__dict__.setdefault("_embedding_vectors", {})
+        return store.setdefault(self.location, {})
+
     def similarities(self, linker, words: list[str]) -> dict[str, float]:
         """Raw cosine similarity of the best word to each property (its best text), no floor: for ranking
         properties that must be chosen among anyway (which number a superlative ranks by)."""
         self.property_scores(linker, words[:1] or ["x"])  # builds the property vectors once
-        iris, mat = self._vecs.get(id(linker), ([], None))
+        iris, mat = self._vectors(linker).get("properties", ([], None))
         words = [w for w in words if len(w) > 2 and not w.isdigit()]
         if not words or not len(iris):
             return {}
@@ -123,11 +129,11 @@ class Embedder:
         with self._lock:
             if not self.wait_ready():
                 return {}
-        key = ("classes", id(linker))
-        if key not in self._vecs:
+        vectors = self._vectors(linker)
+        if "classes" not in vectors:
             named = sorted((iri, name) for name, iris in linker.class_names.items() for iri in iris)
-            self._vecs[key] = ([i for i, _ in named], self.encode([n for _, n in named]) if named else None)
-        iris, mat = self._vecs[key]
+            vectors["classes"] = ([i for i, _ in named], self.encode([n for _, n in named]) if named else None)
+        iris, mat = vectors["classes"]
         if mat is None:
             return {}
         out: dict[str, float] = {}
@@ -144,8 +150,8 @@ class Embedder:
         from .lexicon import derived_nouns
         from .text import STOPWORDS
 
-        key = id(linker)
-        if key not in self._vecs:
+        vectors = self._vectors(linker)
+        if "properties" not in vectors:
             # each property is known by several texts (names, alt labels, 'label: description'): its
             # similarity to a word is the best over them
             iris, texts = [], []
@@ -153,8 +159,8 @@ class Embedder:
                 for t in linker.prop_texts.get(p.iri) or [normalize(p.label)]:
                     iris.append(p.iri)
                     texts.append(t)
-            self._vecs[key] = (iris, self.encode(texts) if texts else np.zeros((0, 384)))
-        iris, mat = self._vecs[key]
+            vectors["properties"] = (iris, self.encode(texts) if texts else np.zeros((0, 384)))
+        iris, mat = vectors["properties"]
         words = [w for w in words if w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
         # a verb's own noun says the same ('earns' -> earnings, near 'salary' where 'earns' is not)
         words += [n for w in words for n in derived_nouns(w) if n not in words]

@@ -575,6 +575,7 @@ def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
         # "the most expensive X" names a property by its adjective; "the most books" counts
         named = (
             nxt not in STOPWORDS
+            and nxt not in COUNT_NOUNS | {"distinct"}  # "the most different animals" counts them
             and not _NUM.match(nxt)
             and not (i + 2 < len(low) and low[i + 2] in ("of", "in", "from", "for"))
         )
