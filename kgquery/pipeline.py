@@ -424,25 +424,15 @@ class KGQuery:
             unhonoured,
         )
         from .answer.explain import explain
-        from .generate.derived import measure_words
         from .generate.embedded import superlative_in_a_name
-        from .graph.schema import local_name, split_name
-        from .understand.lexicon import derived_nouns
         from .understand.text import NEGATIONS, asks_how
-        from .wording import singular, verb_form
+        from .wording import verb_form
 
         props = self._query_properties(links, ans.sparql or "")
         word_scores = self._word_scores(generator)
         carried = self._carried_out(q, links, props, word_scores, ans.sparql or "")
         free = [q.tokens[i] for i in links.free if not asks_how(q.tokens, i) and i not in carried]
-        named = {
-            singular(w)
-            for c in re.findall(r"\ba <([^<>\s]+)>", ans.sparql or "")
-            for w in f"{split_name(local_name(c))} {self.kg.labels.label_of(c)}".lower().split()
-        }
-        named |= measure_words(ans.sparql or "")  # 'the smallest volume': the size computed explains its word
-        # 'members who attended': a verb whose noun names a class the query uses (attendance) is carried out
-        named |= {w for w in free if any(n in named for n in derived_nouns(w))}
+        named = self._named_words(ans.sparql or "", free)
         # the query joins things (a triple between a variable and another variable or a named thing): the
         # question's verbs may be its links ('flights departing from APG', 'the continent Anguilla belongs to')
         node = r"(\?\w+|<[^<>\s]+>)"
@@ -547,6 +537,25 @@ class KGQuery:
         if not shown or any(word_scores(w).get(p, 0.0) >= 0.5 for w in words for p in shown):
             return []
         return sorted(self.kg.labels.label_of(p) or p for p in shown)
+
+    def _named_words(self, sparql: str, free: list[str]) -> set[str]:
+        """The words the query's classes and computed sizes explain: the words of each class's name ('the
+        smallest volume': the size computed), and a verb whose noun names one of them ('members who attended':
+        attendance)."""
+        import re
+
+        from .generate.derived import measure_words
+        from .graph.schema import local_name, split_name
+        from .understand.lexicon import derived_nouns
+        from .wording import singular
+
+        named = {
+            singular(w)
+            for c in re.findall(r"\ba <([^<>\s]+)>", sparql)
+            for w in f"{split_name(local_name(c))} {self.kg.labels.label_of(c)}".lower().split()
+        }
+        named |= measure_words(sparql)
+        return named | {w for w in free if any(n in named for n in derived_nouns(w))}
 
     def _carried_out(self, q, links, props: set[str], word_scores, sparql: str) -> set[int]:
         """Positions of free words the query carries out though no property shares their spelling: words

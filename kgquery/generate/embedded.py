@@ -375,12 +375,18 @@ class EmbeddedGenerator(
             cands += self._ask_between(anchors, scores)
         if anchors and q.cues.ask and q.cues.compare:
             cands += self._value_compared(q, anchors, scores)
-        if not anchors and not q.cues.ask:
-            cands += self.two_roles(q)
-        if len(anchors) >= 2 and not q.cues.ask:
-            cands += self._which_namesake(q, anchors, scores)
-            cands += self._each_of(q, anchors, scores)
-        return cands
+        return cands + self._between_anchors(q, anchors, scores)
+
+    def _between_anchors(self, q: Question, anchors, scores) -> list[Candidate]:
+        """Shapes that read two named things (or two roles) against each other: 'the names of the mentors and
+        of their mentees', 'which A is also a B', 'each of X and Y'."""
+        if q.cues.ask:
+            return []
+        if not anchors:
+            return self.two_roles(q)
+        if len(anchors) >= 2:
+            return self._which_namesake(q, anchors, scores) + self._each_of(q, anchors, scores)
+        return []
 
     def _counted_among(self, q, cls, anchors, links, scores) -> list[Candidate]:
         """ "countries in Europe with at least 3 car makers": the things counted per ?x, among those the stated
@@ -667,10 +673,7 @@ class EmbeddedGenerator(
                         f"SELECT DISTINCT ?x ?agg WHERE {{ {pat} }}", s + (0.1 if again else -0.05), shp + "+value"
                     )
                 )
-            if "+shared" in shp:  # the value read out, held by one of each group
-                found += [f for f in (_shared_by_two(f, self._shared_filters) for f in found) if f is not None]
-            if "both" in q.tokens:  # "the rooms with classes on both Monday and Friday": one class each
-                found += [f for f in (self._both_values(f, cls) for f in found) if f is not None]
+            found += self._held_by_two(q, found, shp, cls)
             if tail:  # an order and a limit apply to the rows read out, not to a count or a yes/no
                 found = [
                     Candidate(f.sparql + tail, f.score, f.shape, f.parts)
@@ -758,6 +761,15 @@ class EmbeddedGenerator(
         var = f"?either{k}"
         self._either_values[var] = " ".join(terms)
         return [Path(steps, var, found[0][steps].score) for steps in shared]
+
+    def _held_by_two(self, q: Question, found: list[Candidate], shape: str, cls: str | None) -> list[Candidate]:
+        """A value read out that one thing of each of two kinds holds: 'the citizenship shared by singers born
+        before 1945 and after 1955' (one of each group), 'the rooms with classes on both Monday and Friday' (one
+        class each)."""
+        out = [f for f in (_shared_by_two(f, self._shared_filters) for f in found) if f] if "+shared" in shape else []
+        if "both" in q.tokens:
+            out += [f for f in (self._both_values(f, cls) for f in found) if f is not None]
+        return out
 
     def _both_values(self, cand: Candidate, cls: str | None) -> Candidate | None:
         """A value read out of things that hold two values of a property no thing holds twice: of one thing

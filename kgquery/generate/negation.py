@@ -64,6 +64,14 @@ class NegationShapes:
         flt = self._compare_filter(c, cls, base, num, paths[0].steps[-1][0] if c.compare_time else None)
         return f"{pat} {' '.join(num)} {flt}", 0.5 * paths[0].score
 
+    def _lacked_by_verb(self, q, cls: str, verbs: list[str], stated: bool) -> list[str]:
+        """'contestants who did not get voted': the verb names the class of the things they lack (votes), or the
+        noun WordNet derives from it does ('classes that were never attended': attendances) - not where a value
+        is `stated` ('never fed a seal' lacks a feeding of a seal, not any feeding)."""
+        names = self.linker.class_names
+        lemmas = [verb_lemma(w) for w in verbs] + [n for w in verbs if not stated for n in derived_nouns(w)]
+        return [c for lem in lemmas if lem in names for c in names[lem] if c != cls]
+
     def _negated(self, q, cls, anchors, links, scores) -> list[Candidate]:
         at = q.cues.negated_at
         if cls is None or at < 0:
@@ -88,13 +96,7 @@ class NegationShapes:
             for p in self._paths(cls, terms[0], scores, lit)[:2]:  # right after the 'not' ("are not X"): surer
                 bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score + 0.3 * (m.start - at <= 2)))
         others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
-        if not others:  # "contestants who did not get voted": the verb names the things they lack (votes)
-            names = self.linker.class_names
-            # ... or the noun WordNet derives from it: "classes that were never attended" lack attendances
-            verbs = [q.tokens[i] for i in links.free if i in near]
-            # (not where a value is stated: 'never fed a seal' lacks a feeding of a seal, not any feeding)
-            lemmas = [verb_lemma(w) for w in verbs] + [n for w in verbs if not bodies for n in derived_nouns(w)]
-            others = [c for lem in lemmas if lem in names for c in names[lem] if c != cls]
+        others = others or self._lacked_by_verb(q, cls, [q.tokens[i] for i in links.free if i in near], bool(bodies))
         # "students who do not have a cat pet": a bare link to a pet would leave the named value unused
         unused = max((m.score for m, _, _ in after[:1]), default=0.0) if bodies else 0.0
         # "employees who have no manager", "with no manager", "without a manager": lacking one, not being one

@@ -210,8 +210,7 @@ class ReadShapes:
         """The matches, their names, the columns the words ask for, or an attribute of them."""
         c = q.cues
         opening = self._opening_verb(q, cls)
-        out = self._the_matches(pat, used, x, s - (OBJECT_OF_VERB if opening else 0.0), shape, cls)
-        out += self._linked_by_name(q, pat, used, x, s, shape, cls)
+        out = self._the_matches(pat, used, x, s - (OBJECT_OF_VERB if opening else 0.0), shape, cls, q)
         # the words may ask for properties of the matches rather than the matches themselves
         cols = self._columns(cls, used)
         if len(cols) >= 2:
@@ -323,10 +322,12 @@ class ReadShapes:
                 return nxt if nxt not in STOPWORDS else None
         return None
 
-    def _the_matches(self, pat, used, x, s, shape, cls) -> list[Candidate]:
-        """The matches themselves, and by their name where they have no label. `s` is lower where an opening
-        verb acts on their class ("who founded a company in X": the company is not the answer)."""
+    def _the_matches(self, pat, used, x, s, shape, cls, q) -> list[Candidate]:
+        """The matches themselves, and by their name where they have no label (or by the names a link of theirs
+        leads to, for rows with no name). `s` is lower where an opening verb acts on their class ("who founded a
+        company in X": the company is not the answer)."""
         out = [Candidate(f"SELECT DISTINCT {x} WHERE {{ {pat} }}", s, shape)]
+        out += self._linked_by_name(q, pat, used, x, s, shape, cls)
         held = cls or self._class_held(pat, x)
         named = self._name_triples(held, x, "?name")
         if named and self._display_name(held) not in used:
