@@ -25,6 +25,7 @@ from .answer.types import Answer, Outcome, QueryResult
 from .answer.verbalize import word_answer  # the answer's sentence; importable from here as before
 from .errors import KgqueryError
 from .graph import KnowledgeGraph
+from .terms import number_text
 from .understand.lexicon import attribute_nouns
 from .understand.text import STOPWORDS
 from .wording import spelled_as_asked, verb_form
@@ -585,7 +586,7 @@ class KGQuery:
             out |= {i for i in free if i + 1 == at and verb_form(q.tokens[i])}
         if q.cues.compare and "HAVING" in sparql.upper():
             # 'attended at least 4 times': the count of events compared is what 'times' says
-            out |= {i for i in free if q.tokens[i] == "times" and q.tokens[i - 1] == _num_text(q.cues.compare[1])}
+            out |= {i for i in free if q.tokens[i] == "times" and q.tokens[i - 1] == number_text(q.cues.compare[1])}
         return out
 
     def _measure_adjectives(self, q, free: set[int], props: set[str], word_scores, sparql: str) -> set[int]:
@@ -816,8 +817,3 @@ def _ranked_by_query(word: str, cues, sparql: str, unnamed: bool) -> bool:
 
 
 _RDF_NAMESPACES = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#")
-
-
-def _num_text(n: float) -> str:
-    """A stated number as the question writes it ('4', '2.5')."""
-    return str(int(n)) if n == int(n) else str(n)

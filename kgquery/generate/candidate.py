@@ -93,3 +93,9 @@ def _string(text: str) -> str:
     """
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"'
+
+
+def _apart(text: str, suffix: str, keep: str = "y") -> str:
+    """The text with its variables renamed apart (`suffix` added), but ?`keep`: a second copy of a pattern
+    that shares only that variable (the value read out, the thing counted)."""
+    return re.sub(r"\?(\w+)", lambda m: m.group(0) if m.group(1) == keep else f"?{m.group(1)}{suffix}", text)

@@ -36,6 +36,7 @@ from .candidate import (  # noqa: F401  (re-exported)
     TRIPLE,
     Candidate,
     Path,
+    _apart,
     _num,
     _reuse_middle,
     _string,
@@ -48,6 +49,7 @@ from .flags import FlagShapes
 from .grouping import GroupingShapes
 from .measures import MeasureShapes
 from .named import NamedThingShapes
+from .naming import NamingShapes
 from .negation import NegationShapes
 from .paths import AGE_ADJECTIVES, GENERIC_CLASSES, HOP_PENALTY, TIME_ADJECTIVES, PathFinding, apart
 from .ranking import RankingShapes, _range_at
@@ -74,6 +76,7 @@ UNNAMED_SUBJECT = 0.2
 class EmbeddedGenerator(
     PathFinding,
     ReadShapes,
+    NamingShapes,
     GroupingShapes,
     ComparisonShapes,
     EventShapes,
@@ -94,6 +97,7 @@ class EmbeddedGenerator(
         self._label_preds = set(LABEL_PREDICATES)
         self._names: dict[str, str | None] = {}
         self._hops: dict[str, tuple[str, str] | None] = {}
+        self._labelled: set[str] | None = None  # classes some of whose things carry a label (_label_classes)
         self.linker = linker
         self.kg = linker.kg
         self.schema = linker.schema
@@ -787,9 +791,7 @@ class EmbeddedGenerator(
         (v1, v2) = [v for p, v in stated if p == twice]
         one, other = f"?x <{twice}> {v1} .", f"?x <{twice}> {v2} ."
         first = inner.replace(other, "", 1)
-        second = re.sub(
-            r"\?(\w+)", lambda m: m.group(0) if m.group(1) == "y" else f"?{m.group(1)}_b", inner.replace(one, "", 1)
-        )
+        second = _apart(inner.replace(one, "", 1), "_b")
         return Candidate(f"{head}{first} {second} }}", cand.score + 0.3, cand.shape + "+both", cand.parts)
 
     def _single_valued(self, steps: tuple[tuple[str, bool], ...], cls: str | None) -> bool:
@@ -1237,9 +1239,7 @@ def _shared_by_two(cand: Candidate, filters: dict[str, str]) -> Candidate | None
     if not cand.sparql.startswith(head) or flt is None:
         return None
     inner = cand.sparql[len(head) : cand.sparql.rindex("}")]
-    apart = re.sub(r"\?(\w+)", lambda m: m.group(0) if m.group(1) == "y" else f"?{m.group(1)}_s", inner)
-    second = re.sub(r"\?(\w+)", lambda m: f"?{m.group(1)}_s", filters[flt])
-    first = re.sub(r"\?(\w+)", lambda m: f"?{m.group(1)}_s", flt)
+    apart, second, first = _apart(inner, "_s"), _apart(filters[flt], "_s", ""), _apart(flt, "_s", "")
     return Candidate(
         f"{head}{inner} {apart.replace(first, second)} }}", cand.score + 0.3, cand.shape + "+both", cand.parts
     )

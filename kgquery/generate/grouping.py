@@ -19,7 +19,7 @@ from ..understand.text import (
     superlative_adjective,
 )
 from ..wording import verb_form, verb_lemma
-from .candidate import SKIP_PROPS, Candidate, Path, _num
+from .candidate import SKIP_PROPS, Candidate, Path, _apart, _num
 from .paths import HOP_PENALTY
 from .reads import _column_select
 
@@ -168,7 +168,7 @@ class GroupingShapes:
             return []
         out = []
         # "members who attended at least 4 times": no class named, the verb's noun names what is counted
-        others = others or self._verb_classes(q, cls)
+        others = others or self._verb_classes([q.tokens[i] for i in self._free_at], cls)
         for other in others[:1] or [None]:
             pats = self._class_links(cls, other, scores)
             if not pats and other:
@@ -210,12 +210,13 @@ class GroupingShapes:
             out += self._values_having(q, cls, want, scores)
         return out
 
-    def _verb_classes(self, q: Question, cls: str) -> list[str]:
-        """Classes named by the noun WordNet derives from a verb of the question ('attended' -> attendance),
-        other than `cls`."""
+    def _verb_classes(self, verbs: list[str], cls: str, lemmas: bool = False, derived: bool = True) -> list[str]:
+        """Classes other than `cls` that the verbs name: by their lemma ('voted' -> vote, with `lemmas`) or by
+        the noun WordNet derives from them ('attended' -> attendance, with `derived`)."""
         names = self.linker.class_names
-        nouns = [n for i in self._free_at for n in derived_nouns(q.tokens[i])]
-        return list(dict.fromkeys(c for n in nouns for c in names.get(n, ()) if c != cls))
+        words = [verb_lemma(w) for w in verbs] if lemmas else []
+        words += [n for w in verbs for n in derived_nouns(w)] if derived else []
+        return list(dict.fromkeys(c for n in words if n for c in names.get(n, ()) if c != cls))
 
     def _values_having(self, q, counted: str, want, scores) -> list[Candidate]:
         """'Which cities have more than 7 rooms?': the word asked for names no class but a property whose values
@@ -235,7 +236,7 @@ class GroupingShapes:
 
     def _several_each(self, cls: str, pat: str, one: str = "?y", each: str = "?x") -> bool:
         """Some `each` has two or more things `one` of `cls` over `pat` (a pattern between them)."""
-        twice = re.sub(r"\?(\w+)\b", lambda v: v.group(0) if v.group(0) == each else f"{v.group(0)}_2", pat)
+        twice = _apart(pat, "_2", keep=each[1:])
         typed = f"{one} a <{cls}> . {one}_2 a <{cls}> ." if one == "?x" else f"?x a <{cls}> ."
         found = self._rows(f"SELECT {each} WHERE {{ {typed} {pat} {twice} FILTER({one} != {one}_2) }} LIMIT 1")
         return bool(found)

@@ -9,9 +9,8 @@ import dataclasses
 import re
 
 from ..graph.schema import local_name, split_name
-from ..understand.lexicon import derived_nouns, doer_nouns
+from ..understand.lexicon import doer_nouns
 from ..understand.text import NEGATIONS, comparative_adjective
-from ..wording import verb_lemma
 from .candidate import SKIP_PROPS, Candidate
 
 #: tokens after the negation word that the negated constraint may come from
@@ -64,14 +63,6 @@ class NegationShapes:
         flt = self._compare_filter(c, cls, base, num, paths[0].steps[-1][0] if c.compare_time else None)
         return f"{pat} {' '.join(num)} {flt}", 0.5 * paths[0].score
 
-    def _lacked_by_verb(self, q, cls: str, verbs: list[str], stated: bool) -> list[str]:
-        """'contestants who did not get voted': the verb names the class of the things they lack (votes), or the
-        noun WordNet derives from it does ('classes that were never attended': attendances) - not where a value
-        is `stated` ('never fed a seal' lacks a feeding of a seal, not any feeding)."""
-        names = self.linker.class_names
-        lemmas = [verb_lemma(w) for w in verbs] + [n for w in verbs if not stated for n in derived_nouns(w)]
-        return [c for lem in lemmas if lem in names for c in names[lem] if c != cls]
-
     def _negated(self, q, cls, anchors, links, scores) -> list[Candidate]:
         at = q.cues.negated_at
         if cls is None or at < 0:
@@ -96,7 +87,10 @@ class NegationShapes:
             for p in self._paths(cls, terms[0], scores, lit)[:2]:  # right after the 'not' ("are not X"): surer
                 bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score + 0.3 * (m.start - at <= 2)))
         others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
-        others = others or self._lacked_by_verb(q, cls, [q.tokens[i] for i in links.free if i in near], bool(bodies))
+        # "contestants who did not get voted": the verb names the class of the things they lack (votes), or its
+        # WordNet noun does ("never attended": attendances), but not where a value is stated ('never fed a seal')
+        verbs = [q.tokens[i] for i in links.free if i in near]
+        others = others or self._verb_classes(verbs, cls, lemmas=True, derived=not bodies)
         # "students who do not have a cat pet": a bare link to a pet would leave the named value unused
         unused = max((m.score for m, _, _ in after[:1]), default=0.0) if bodies else 0.0
         # "employees who have no manager", "with no manager", "without a manager": lacking one, not being one

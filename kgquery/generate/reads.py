@@ -7,7 +7,7 @@ import re
 
 from ..graph.labels import LABEL_PREDICATES
 from ..graph.schema import local_name, split_name
-from ..understand.linking import Links
+from ..understand.linking import ID_WORDS, Links
 from ..understand.text import STOPWORDS, Question, singular
 from ..wording import verb_lemma
 from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _reuse_middle
@@ -65,41 +65,6 @@ class ReadShapes:
         hops = " ".join(Path(steps[0], "?z", 0.0).triples(x, "r"))
         sparql = f"SELECT DISTINCT ?y ?z WHERE {{ {pat} {x} <{p1}> ?y . {hops} }}"
         return [Candidate(sparql, s + 0.5 * (s1 + s2) + 0.1, shape + "+two-owners")]
-
-    def two_roles(self, q: Question) -> list[Candidate]:
-        """'the names of the mentors and the names of their mentees': two links of one class's things (a table
-        of mentorings) that the two nouns name, each read out by the value its word asks of what it leads to."""
-        phrases = _two_of_phrases(q.tokens)
-        if phrases is None:
-            return []
-        ends = [_first_word(q.tokens, at) for _, at in phrases]
-        if None in ends:
-            return []
-        links = [self._link_named(w) for w in ends]
-        if any(lk is None for lk in links) or links[0][0] == links[1][0] or links[0][1] != links[1][1]:
-            return []
-        reads, score = [], 1.0
-        for k, ((word, _), (link, _, target, ps)) in enumerate(zip(phrases, links)):
-            p, vs = self._owned_by(word, target)
-            read = f"?t{k} <{p}> ?v{k} ." if p else self._name_triples(target, f"?t{k}", f"?v{k}")
-            if read is None:
-                return []
-            reads.append(f"?x <{link}> ?t{k} . {read}")
-            score += ps + 0.1 * vs
-        sparql = f"SELECT DISTINCT ?v0 ?v1 WHERE {{ ?x a <{links[0][1]}> . {' '.join(reads)} }}"
-        return [Candidate(sparql, score, "two-roles")]
-
-    def _link_named(self, word: str) -> tuple[str, str, str, float] | None:
-        """(link, its things' class, the class it leads to, score): the one link between two classes that
-        `word` names best (score >= 0.6)."""
-        best = None
-        for p, v in self._word_scores(word).items():
-            info = self.schema.prop(p)
-            if v < 0.6 or info is None or info.is_literal or len(info.subject_classes) != 1:
-                continue
-            if len(info.object_classes) == 1 and (best is None or v > best[3]):
-                best = (p, info.subject_classes[0][0], info.object_classes[0][0], v)
-        return best
 
     def _owned_by(self, word: str, cls: str) -> tuple[str | None, float]:
         """The property of `cls`'s things that `word` names best (score >= 0.6), and its score."""
@@ -335,24 +300,6 @@ class ReadShapes:
             out.append(Candidate(f"SELECT DISTINCT ?name WHERE {{ {pat} {named} }}", s + 0.05, shape + "+name"))
         return out
 
-    def _linked_by_name(self, q, pat, used, x, s, shape, cls) -> list[Candidate]:
-        """'who are the mentors of X' over rows of a table of mentorings, which have no name of their own: the
-        things a link of theirs that the class word names leads to ('mentor'), by their names."""
-        if not cls or self._name_triples(cls, x, "?name") or cls in self._label_classes():
-            return []
-        words = [q.tokens[i] for m in self._class_mentions if m.hits[0].iri == cls for i in range(m.start, m.end)]
-        out = []
-        for info in self.schema.properties:
-            if info.is_literal or info.iri in used or not any(c == cls for c, _ in info.subject_classes):
-                continue
-            ps = max((self._word_scores(w).get(info.iri, 0.0) for w in words), default=0.0)
-            target = info.object_classes[0][0] if len(info.object_classes) == 1 else None
-            named = self._name_triples(target, "?t", "?name") if ps >= 0.6 else None
-            if named:
-                sparql = f"SELECT DISTINCT ?name WHERE {{ {pat} {x} <{info.iri}> ?t . {named} }}"
-                out.append(Candidate(sparql, s + 0.1 * ps, shape + "+linked-name"))
-        return out
-
     def _class_held(self, pat: str, x: str) -> str | None:
         """The one class whose things hold the first property the pattern gives `x` ("who is the youngest
         goalkeeper": the things whose position is 'Goalkeeper' are players), None when several or none do."""
@@ -396,82 +343,6 @@ class ReadShapes:
             t in ("their", "its") and i > 0 and q.tokens[i - 1] in ("and", "with", "along")
             for i, t in enumerate(q.tokens)
         )
-
-    def _display_name(self, cls: str | None) -> str | None:
-        """For a class whose members have no label (rows of a table made into a graph), the literal property
-        that names them ('name', 'title'), if exactly one does; None otherwise."""
-        if not cls:
-            return None
-        if cls not in self._names:
-            found = None
-            labelled = any(
-                any(c == cls for c, _ in (self.schema.prop(p).subject_classes if self.schema.prop(p) else []))
-                for p in self._label_preds
-            )
-            if not labelled:
-                own = [
-                    p for p in self.schema.properties if p.is_literal and any(c == cls for c, _ in p.subject_classes)
-                ]
-                named = [p.iri for p in own if {"name", "title"} & set(split_name(local_name(p.iri)).split())]
-                # 'name' beside 'local name' or 'name prefix': the one called just that is what it is known by
-                # ('name' before 'title': a person's title is 'Prof', not what they are called)
-                plain = [p for p in named if split_name(local_name(p)) == "name"] or [
-                    p for p in named if split_name(local_name(p)) == "title"
-                ]
-                named = plain if len(named) > 1 and len(plain) == 1 else named
-                # a table's naming column is often called after the table: 'airline' in 'airlines'
-                called = {singular(w) for w in split_name(local_name(cls)).split()[-1:]}
-                same = [p.iri for p in own if singular(split_name(local_name(p.iri))) in called]
-                found = named[0] if len(named) == 1 else same[0] if len(same) == 1 and not named else None
-            self._names[cls] = found
-        return self._names[cls]
-
-    def _name_triples(self, cls: str | None, subj: str, var: str) -> str | None:
-        """The triples that give `subj` (a thing of `cls`) its name in `var`: its naming column, or, for a row
-        of a table that has none and extends one other row one to one (a trainer row holding its person's
-        key), that row's name; None when neither names it."""
-        own = self._display_name(cls)
-        if own:
-            return f"{subj} <{own}> {var} ."
-        hop = self._name_hop(cls)
-        return f"{subj} <{hop[0]}> {var}_of . {var}_of <{hop[1]}> {var} ." if hop else None
-
-    def _name_hop(self, cls: str | None) -> tuple[str, str] | None:
-        """(link, naming column) when every thing of `cls` links by `link` to a thing of its own, never shared
-        with another (the row extends that one, as a role extends a person), and that thing has a name."""
-        if not cls or cls in self._label_classes():
-            return None
-        if cls not in self._hops:
-            self._hops[cls] = None
-            links = [
-                (p.iri, p.object_classes[0][0])
-                for p in self.schema.properties
-                if not p.is_literal
-                and len(p.object_classes) == 1
-                and p.object_classes[0][0] != cls
-                and any(c == cls for c, _ in p.subject_classes)
-            ]
-            named = [(link, self._display_name(o)) for link, o in links if self._display_name(o)]
-            if len(named) == 1 and self._one_to_one(cls, named[0][0]):
-                self._hops[cls] = named[0]
-        return self._hops[cls]
-
-    def _one_to_one(self, cls: str, link: str) -> bool:
-        """Every thing of `cls` (three at least) has one `link` and no two share its value."""
-        rows = self._rows(
-            f"SELECT (COUNT(?x) AS ?n) (COUNT(DISTINCT ?x) AS ?d) (COUNT(DISTINCT ?o) AS ?m) "
-            f"WHERE {{ ?x a <{cls}> . OPTIONAL {{ ?x <{link}> ?o . }} }}"
-        )
-        if not rows or any(v is None for v in rows[0]):
-            return False
-        n, d, m = (int(v.value) for v in rows[0])
-        return n == d == m >= 3
-
-    def _label_classes(self) -> set[str]:
-        """Classes some of whose things carry a label."""
-        return {
-            c for p in self._label_preds if (info := self.schema.prop(p)) is not None for c, _ in info.subject_classes
-        }
 
     def _words_covered(self, cols: list[tuple[str, bool]]) -> int:
         """How many free words the columns answer (several columns sharing one word count once)."""
@@ -600,7 +471,9 @@ class ReadShapes:
         for k in range(min(len(at), len(free)) - 1):
             w, nxt = free[k], free[k + 1]
             # the class word, or a word near it that chose its key ('membership' chose member_id)
-            modifier = w in self._heads or (chosen.get(w) and self._identifier_number(chosen[w]) and w not in KEY_WORDS)
+            modifier = w in self._heads or (
+                chosen.get(w) and self._identifier_number(chosen[w]) and singular(w) not in ID_WORDS
+            )
             if modifier and at[k + 1] == at[k] + 1 and chosen.get(w) and chosen.get(nxt, chosen[w]) != chosen[w]:
                 if sum(p == chosen[w] for p in chosen.values()) == 1:
                     out.add(chosen[w])
@@ -670,10 +543,6 @@ def _two_of_phrases(toks: list[str]) -> tuple[tuple[str, int], tuple[str, int]] 
     if not ofs or after + 1 >= len(toks) or toks[after + 1] != "of":
         return None
     return (toks[ofs[-1] - 1], ofs[-1] + 1), (toks[after], after + 2)
-
-
-#: words that ask for a key themselves
-KEY_WORDS = frozenset({"id", "ids", "identifier", "identifiers", "key", "keys", "code", "codes", "number", "numbers"})
 
 
 def _first_word(toks: list[str], at: int) -> str | None:
