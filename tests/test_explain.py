@@ -123,6 +123,14 @@ CASES = [
         "FILTER(?count = ?best) }",
         "Finds items whose supplier is a supplier; counts them per supplier; keeps those with the highest count.",
     ),
+    (  # the columns read off the group a subquery picks are said too
+        "SELECT ?n WHERE { { SELECT ?x (COUNT(DISTINCT ?y) AS ?count) WHERE { ?x a s:Supplier . ?y s:hasSupplier ?x } "
+        "GROUP BY ?x } { SELECT (MAX(?c) AS ?best) WHERE { "
+        "{ SELECT ?ix (COUNT(DISTINCT ?iy) AS ?c) WHERE { ?ix a s:Supplier . ?iy s:hasSupplier ?ix } GROUP BY ?ix } } } "
+        "FILTER(?count = ?best) OPTIONAL { ?x s:country ?n } }",
+        "Finds items whose supplier is a supplier; counts them per supplier; keeps those with the highest count; "
+        "shows their country (when present).",
+    ),
     ("ASK { s:acme s:country s:france }", "Checks whether the country of Acme is France."),
     ("ASK { s:france s:borders s:germany }", "Checks whether France borders Germany."),
     (

@@ -170,6 +170,14 @@ def test_role_tables(studio, question, expected):
     assert shown == expected, (ans.sparql, ans.explanation)
 
 
+def test_counted_things_are_named_by_their_one_class(studio):
+    """'Which instructor teaches the most?' names no class counted; every row holding an instructor's key is a
+    course, so the count says it counts courses (its words are explained, its explanation reads true)."""
+    ans = studio.ask("Which instructor teaches the most? Give the name.")
+    assert "courses whose instructor" in ans.explanation, (ans.sparql, ans.explanation)
+    assert "/course>" in ans.sparql
+
+
 RACES = "\n".join(
     table_ttl(B, "rider", "rider_id", [{"rider_id": i, "name": n} for i, n in enumerate(["Ann Bell", "Kit Roe"], 1)])
     + table_ttl(B, "race", "race_id", [{"race_id": i, "name": n} for i, n in enumerate(["Spring Cup", "Hill Dash"], 1)])

@@ -470,7 +470,12 @@ class _Writer:
                     )
         else:
             if not self.triples and s.subqueries:
-                return self.over_subqueries()
+                picked = self.over_subqueries()
+                read = [v for v in plain if any(o == v for _s, _p, o in self.optional)]
+                if not read:
+                    return picked
+                # the columns read off the things the subqueries pick ('their department name (when present)')
+                return _sentence(picked.rstrip("."), ["shows " + _join([self.column(v) for v in read])])
             if owned := self._one_owner(plain):  # "the city and country of Alton": all read off one named item
                 return _sentence(owned, [])
             main = self._main(plain)

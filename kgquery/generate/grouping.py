@@ -88,9 +88,20 @@ class GroupingShapes:
             if p.value in SKIP_PROPS:
                 continue
             pat = f"?x <{p.value}> ?y ." if d.value == "1" else f"?y <{p.value}> ?x ."
-            out.append((pat + (f" {ty}" if ty else ""), scores.get(p.value, 0.0) + (0.5 if other else 0.0)))
+            kind = ty or self._sole_class(p.value, d.value == "1")
+            out.append((pat + (f" {kind}" if kind else ""), scores.get(p.value, 0.0) + (0.5 if other else 0.0)))
         out.sort(key=lambda t: -t[1])
         return out[:3]
+
+    def _sole_class(self, prop: str, forward: bool) -> str:
+        """`?y a <C> .` when every thing at that end of `prop` is of the one class C in the data ('degree programs'
+        counted per department): the type changes no result, and it names what is counted, so the words
+        naming it ('the most degrees') are explained and the explanation says what the things are."""
+        info = self.schema.prop(prop)
+        classes = (info.object_classes if forward else info.subject_classes) if info else []
+        if len(classes) != 1 or classes[0][1] < info.count:
+            return ""
+        return f"?y a <{classes[0][0]}> ."
 
     def _having_named(self, q: Question, cls: str, links: Links, scores) -> list[Candidate]:
         """'How many departments offer any degree?': a free word opens the name of another class ('degree
