@@ -226,3 +226,49 @@ def test_a_link_is_worded_by_its_own_name(studio):
     mentoring table whose name its word starts."""
     ans = studio.ask("Who are the mentors of Ed Gray?")
     assert "mentor of" in ans.explanation and "mentoring of" not in ans.explanation, ans.explanation
+
+
+TERMS = "\n".join(
+    table_ttl(
+        B, "term", "term_id", [{"term_id": i, "term_name": n} for i, n in [(1, "spring"), (2, "autumn"), (3, "winter")]]
+    )
+    + table_ttl(
+        B, "learner", "learner_id", [{"learner_id": i, "name": n} for i, n in [(1, "Ivo Lam"), (2, "Ute Berg")]]
+    )
+    + table_ttl(
+        B,
+        "learner_enrolment",
+        "learner_enrolment_id",
+        [
+            {
+                "learner_enrolment_id": k,
+                "learner_id": s,
+                "term_id": t,
+                "ref-learner_id": _ref("learner", "learner_id", s),
+                "ref-term_id": _ref("term", "term_id", t),
+            }
+            for k, s, t in [(11, 1, 1), (12, 2, 1), (13, 2, 3)]
+        ],
+    )
+    + table_ttl(
+        B,
+        "learner_enrolment_course",
+        "learner_course_id",
+        [
+            {
+                "learner_course_id": k,
+                "learner_enrolment_id": e,
+                "ref-learner_enrolment_id": _ref("learner_enrolment", "learner_enrolment_id", e),
+            }
+            for k, e in [(21, 11), (22, 13)]
+        ],
+    )
+)
+
+
+def test_a_verb_the_path_says_names_nothing_to_read_out(tmp_path_factory):
+    """'the ids of the terms that had learners enrolled': the enrolment rows the terms are reached through say
+    'enrolled', so the ids read are the terms' own, not the enrolments' ('enrolment id' names no more)."""
+    terms = engine_on(tmp_path_factory, "terms", TERMS + "\n")
+    ans, values = answer_values(terms, "What are the ids of the terms that had learners enrolled?")
+    assert values == ["1", "3"], (ans.sparql, ans.explanation)

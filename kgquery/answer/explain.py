@@ -173,7 +173,7 @@ class _Writer:
         if one:
             from ..wording import UNCOUNTABLE
 
-            n = noun(label)
+            n = _one_of(noun(label))
             n = n + " item" if n.split()[-1:] and n.split()[-1].lower() in UNCOUNTABLE else n
             return f"{_article(n)} {n}"
         return plural(label)
@@ -677,7 +677,7 @@ class _Writer:
     def group_word(self, g) -> str:
         cls = self.classes_of(g)
         if cls:
-            return noun(self.w.cls(cls[0]))
+            return _one_of(noun(self.w.cls(cls[0])))
         for s, p, o in self.triples:
             if o == g and str(p) != RDF_TYPE:
                 return noun(self.w.prop(str(p)))
@@ -800,6 +800,16 @@ class _Writer:
 #: the key words around a link's name where a table's column became a link (the W3C Direct Mapping names a
 #: foreign key `<table#ref-column>`, and key columns end in 'id'): 'ref patient id' is read as 'patient'
 _KEY_WORDS = re.compile(r"^(?:ref|fk)\s+|\s+(?:id|ids|fk|key)$")
+
+
+def _one_of(name: str) -> str:
+    """One thing of a class named in the plural, as tables are ('departments' -> 'a department', 'counts them per
+    department'): the last word singular."""
+    from ..wording import singular
+
+    head, _, last = name.rpartition(" ")
+    one = singular(last) if last.islower() else last
+    return f"{head} {one}" if head else one
 
 
 def _link_words(label: str) -> str:

@@ -257,7 +257,7 @@ class GroupingShapes:
         country-language rows), the noun after the superlative says which are counted, by the linked class's
         name ('city' for 'cities', 'countrylanguage' holding 'language') or by a property of that class it names
         (0..1)."""
-        m = re.fullmatch(r"(\?[xy]) <([^<>\s]+)> (\?[xy]) \.", pat.strip())
+        m = re.fullmatch(r"(\?[xy]) <([^<>\s]+)> (\?[xy]) \.(?: \?y a <[^<>\s]+> \.)?", pat.strip())
         info = self.schema.prop(m.group(2)) if m else None
         k = most[2]  # past the superlative and its count words: 'the greatest number of languages'
         while k < len(q.tokens) and (q.tokens[k] in COUNT_NOUNS or superlative_adjective(q.tokens[k])):

@@ -7,10 +7,11 @@ import re
 
 from ..graph.labels import LABEL_PREDICATES
 from ..graph.schema import local_name, split_name
+from ..understand.lexicon import derived_nouns
 from ..understand.linking import ID_WORDS, Links
-from ..understand.text import STOPWORDS, Question, singular
-from ..wording import verb_lemma
-from .candidate import RDFS_LABEL, SKIP_PROPS, Candidate, Path, _reuse_middle
+from ..understand.text import STOPWORDS, Question, singular, stem
+from ..wording import verb_form, verb_lemma
+from .candidate import RDFS_LABEL, SKIP_PROPS, TRIPLE, Candidate, Path, _reuse_middle
 from .paths import HOP_PENALTY
 
 #: a read giving other things than the class the question asks for ("which books ..."): more than a word
@@ -171,6 +172,19 @@ class ReadShapes:
             return None
         return nums[0][1] if not self._identifier_number(nums[0][1]) else None
 
+    def _verbs_of_path(self, pat: str) -> frozenset[str]:
+        """The free verbs whose WordNet noun names a class the pattern passes through ('semesters that had
+        students enrolled' through enrolment rows): the path says them, so they name nothing to read out."""
+        classes = set(re.findall(r"\ba <([^<>\s]+)>", pat))
+        for _s, p, _o in TRIPLE.findall(pat):
+            info = self.schema.prop(p)
+            if info is not None and not info.is_literal:
+                classes |= {c for c, _ in info.subject_classes[:1] + info.object_classes[:1]}
+        words = {w for c in classes for w in self.linker._class_words(c)}
+        return frozenset(
+            w for w in self._free if verb_form(w) and any(stem(n) in words for n in derived_nouns(w))
+        )
+
     def _list_reads(self, q, pat, used, x, s, shape, cls) -> list[Candidate]:
         """The matches, their names, the columns the words ask for, or an attribute of them."""
         c = q.cues
@@ -194,6 +208,7 @@ class ReadShapes:
         sup = c.superlative
         # "what is the highest mountain": the ranking spends 'highest', which names no attribute to read out
         spent = frozenset({q.tokens[sup[2]]}) if sup and sup[1] and ("MAX(" in pat or "MIN(" in pat) else frozenset()
+        spent |= self._verbs_of_path(pat)
         for p, ps in sorted(self._leftover(used, spent).items(), key=lambda kv: -kv[1] + own_(kv[0]))[:3]:
             if p in LABEL_PREDICATES and not {"label", "labels"} & set(self._free):
                 continue  # "the names of the countries ...": the things themselves, shown by their labels
