@@ -181,9 +181,7 @@ class ReadShapes:
             if info is not None and not info.is_literal:
                 classes |= {c for c, _ in info.subject_classes[:1] + info.object_classes[:1]}
         words = {w for c in classes for w in self.linker._class_words(c)}
-        return frozenset(
-            w for w in self._free if verb_form(w) and any(stem(n) in words for n in derived_nouns(w))
-        )
+        return frozenset(w for w in self._free if verb_form(w) and any(stem(n) in words for n in derived_nouns(w)))
 
     def _list_reads(self, q, pat, used, x, s, shape, cls) -> list[Candidate]:
         """The matches, their names, the columns the words ask for, or an attribute of them."""
