@@ -95,6 +95,16 @@ PREFIX ze: <http://valuenet/ontop/enclosure#>
 PREFIX za: <http://valuenet/ontop/animal#>
 PREFIX zk: <http://valuenet/ontop/keeper#>
 PREFIX zf: <http://valuenet/ontop/feeding#>
+PREFIX hp: <http://valuenet/ontop/port#>
+PREFIX hs: <http://valuenet/ontop/ship#>
+PREFIX hc: <http://valuenet/ontop/company#>
+PREFIX hv: <http://valuenet/ontop/voyage#>
+PREFIX hi: <http://valuenet/ontop/inspection#>
+PREFIX qw: <http://valuenet/ontop/ward#>
+PREFIX qp: <http://valuenet/ontop/party#>
+PREFIX qc: <http://valuenet/ontop/councillor#>
+PREFIX qm: <http://valuenet/ontop/motion#>
+PREFIX qv: <http://valuenet/ontop/vote#>
 """
 
 
@@ -2011,6 +2021,274 @@ ZOO = [
     ),
 ]
 
+HARBOUR = [
+    (
+        "How many voyages did each ship make? Show the ship names and the counts.",
+        "SELECT ?n (COUNT(?v) AS ?c) WHERE { ?v hv:ref-ship_id ?s . ?s hs:name ?n } GROUP BY ?s ?n",
+    ),
+    (
+        "Which vessel has the largest tonnage?",
+        "SELECT ?n WHERE { ?s hs:name ?n ; hs:gross_tonnage ?t } ORDER BY DESC(?t) LIMIT 1",
+    ),
+    (
+        "Which port had the most arrivals?",
+        "SELECT ?n WHERE { ?v hv:ref-arr_port_id ?p . ?p hp:name ?n } GROUP BY ?p ?n ORDER BY DESC(COUNT(?v)) LIMIT 1",
+    ),
+    (
+        "From which port did the most voyages depart?",
+        "SELECT ?n WHERE { ?v hv:ref-dep_port_id ?p . ?p hp:name ?n } GROUP BY ?p ?n ORDER BY DESC(COUNT(?v)) LIMIT 1",
+    ),
+    (
+        "What are the names of the vessels sailing under the Panama flag?",
+        "SELECT ?n WHERE { ?s hs:name ?n ; hs:flag 'Panama' }",
+    ),
+    (
+        "List the name and built year of the ships built after 2010.",
+        "SELECT ?n ?y WHERE { ?s hs:name ?n ; hs:built_year ?y FILTER(?y > 2010) }",
+    ),
+    (
+        "What are the names of the companies whose ships sailed to Velmora?",
+        "SELECT DISTINCT ?n WHERE { ?v hv:ref-arr_port_id ?p ; hv:ref-ship_id ?s . ?p hp:name 'Velmora' . "
+        "?s hs:ref-company_id ?c . ?c hc:name ?n }",
+    ),
+    (
+        "Which ships have never made a voyage?",
+        "SELECT ?n WHERE { ?s a bk:ship ; hs:name ?n FILTER NOT EXISTS { ?v hv:ref-ship_id ?s } }",
+    ),
+    (
+        "At which ports has no ship ever arrived?",
+        "SELECT ?n WHERE { ?p a bk:port ; hp:name ?n FILTER NOT EXISTS { ?v hv:ref-arr_port_id ?p } }",
+    ),
+    (
+        "Find the names of the ships that sailed from Lindgrund.",
+        "SELECT DISTINCT ?n WHERE { ?v hv:ref-dep_port_id ?p ; hv:ref-ship_id ?s . ?p hp:name 'Lindgrund' . "
+        "?s hs:name ?n }",
+    ),
+    (
+        "What were the departure port and the arrival port of voyage 12?",
+        "SELECT ?d ?a WHERE { ?v hv:voyage_id 12 ; hv:ref-dep_port_id ?p ; hv:ref-arr_port_id ?q . "
+        "?p hp:name ?d . ?q hp:name ?a }",
+    ),
+    (
+        "What cargo did voyage 7 carry, and how many tonnes of it?",
+        "SELECT ?c ?t WHERE { ?v hv:voyage_id 7 ; hv:cargo_type ?c ; hv:cargo_tonnes ?t }",
+    ),
+    (
+        "List the vessels whose gross tonnage is above the average.",
+        "SELECT ?n WHERE { ?s hs:name ?n ; hs:gross_tonnage ?t . "
+        "{ SELECT (AVG(?x) AS ?avg) WHERE { ?j hs:gross_tonnage ?x } } FILTER(?t > ?avg) }",
+    ),
+    (
+        "Did any ship carry coal out of Castrel?",
+        "ASK { ?v hv:cargo_type 'coal' ; hv:ref-dep_port_id ?p . ?p hp:name 'Castrel' }",
+    ),
+    (
+        "Which ships have carried both grain and coal?",
+        "SELECT DISTINCT ?n WHERE { ?v1 hv:ref-ship_id ?s ; hv:cargo_type 'grain' . ?v2 hv:ref-ship_id ?s ; "
+        "hv:cargo_type 'coal' . ?s hs:name ?n }",
+    ),
+    (
+        "List the name and flag of every ship owned by Skelby Maritime.",
+        "SELECT ?n ?f WHERE { ?s hs:name ?n ; hs:flag ?f ; hs:ref-company_id ?c . ?c hc:name 'Skelby Maritime' }",
+    ),
+    (
+        "How many voyages departed in 2023?",
+        "SELECT (COUNT(?v) AS ?n) WHERE { ?v hv:departure_date ?d FILTER(STRSTARTS(?d, '2023')) }",
+    ),
+    (
+        "Which ships made a voyage before 2023?",
+        "SELECT DISTINCT ?n WHERE { ?v hv:ref-ship_id ?s ; hv:departure_date ?d . ?s hs:name ?n "
+        "FILTER(?d < '2023-01-01') }",
+    ),
+    (
+        "Show each company's name and the total tonnes of cargo carried by its ships, from the largest total to "
+        "the smallest.",
+        "SELECT ?n (SUM(?t) AS ?total) WHERE { ?v hv:ref-ship_id ?s ; hv:cargo_tonnes ?t . ?s hs:ref-company_id ?c . "
+        "?c hc:name ?n } GROUP BY ?c ?n ORDER BY DESC(?total)",
+    ),
+    ("What are the different types of cargo?", "SELECT DISTINCT ?c WHERE { ?v hv:cargo_type ?c }"),
+    (
+        "List the names of the ships ordered by built year, newest first.",
+        "SELECT ?n WHERE { ?s hs:name ?n ; hs:built_year ?y } ORDER BY DESC(?y)",
+    ),
+    (
+        "Which companies do not own any ships?",
+        "SELECT ?n WHERE { ?c a bk:company ; hc:name ?n FILTER NOT EXISTS { ?s hs:ref-company_id ?c } }",
+    ),
+    ("Which companies are headquartered in Ardmoor?", "SELECT ?n WHERE { ?c hc:name ?n ; hc:hq_city 'Ardmoor' }"),
+    (
+        "What is the deepest port, and in which country is it?",
+        "SELECT ?n ?c WHERE { ?p hp:name ?n ; hp:country ?c ; hp:max_depth_m ?d } ORDER BY DESC(?d) LIMIT 1",
+    ),
+    (
+        "How many ports have a maximum depth of more than 15 metres?",
+        "SELECT (COUNT(?p) AS ?n) WHERE { ?p hp:max_depth_m ?d FILTER(?d > 15) }",
+    ),
+    (
+        "What are the names of the ships that failed an inspection?",
+        "SELECT DISTINCT ?n WHERE { ?i hi:result 'FAIL' ; hi:ref-ship_id ?s . ?s hs:name ?n }",
+    ),
+    (
+        "Which inspector gave the most FAIL results?",
+        "SELECT ?p WHERE { ?i hi:inspector ?p ; hi:result 'FAIL' } GROUP BY ?p ORDER BY DESC(COUNT(?i)) LIMIT 1",
+    ),
+    (
+        "What is the average cargo in tonnes of the voyages carrying containers?",
+        "SELECT (AVG(?t) AS ?v) WHERE { ?x hv:cargo_type 'containers' ; hv:cargo_tonnes ?t }",
+    ),
+    (
+        "Show the id and departure date of the voyages from Port Aldane to Marsholm.",
+        "SELECT ?id ?d WHERE { ?v hv:voyage_id ?id ; hv:departure_date ?d ; hv:ref-dep_port_id ?p ; "
+        "hv:ref-arr_port_id ?q . ?p hp:name 'Port Aldane' . ?q hp:name 'Marsholm' }",
+    ),
+    (
+        "Which vessels departed from Port Aldane but never arrived there?",
+        "SELECT DISTINCT ?n WHERE { ?v hv:ref-ship_id ?s ; hv:ref-dep_port_id ?p . ?p hp:name 'Port Aldane' . "
+        "?s hs:name ?n FILTER NOT EXISTS { ?w hv:ref-ship_id ?s ; hv:ref-arr_port_id ?p } }",
+    ),
+    (
+        "What is the name of the oldest ship, and which company owns it?",
+        "SELECT ?n ?c WHERE { ?s hs:name ?n ; hs:built_year ?y ; hs:ref-company_id ?k . ?k hc:name ?c } "
+        "ORDER BY ?y LIMIT 1",
+    ),
+    (
+        "Which ships made more than 3 voyages?",
+        "SELECT ?n WHERE { ?v hv:ref-ship_id ?s . ?s hs:name ?n } GROUP BY ?s ?n HAVING (COUNT(?v) > 3)",
+    ),
+]
+
+
+COUNCIL = [
+    (
+        "How many councillors does each party have? Show the party names and the counts.",
+        "SELECT ?n (COUNT(?c) AS ?k) WHERE { ?c qc:ref-party_id ?p . ?p qp:name ?n } GROUP BY ?p ?n",
+    ),
+    (
+        "Which district has the largest population?",
+        "SELECT ?n WHERE { ?w qw:name ?n ; qw:population ?x } ORDER BY DESC(?x) LIMIT 1",
+    ),
+    (
+        "Which councillor proposed the most motions? Give the first and last name.",
+        "SELECT ?f ?l WHERE { ?m qm:ref-proposer_id ?c . ?c qc:first_name ?f ; qc:last_name ?l } "
+        "GROUP BY ?c ?f ?l ORDER BY DESC(COUNT(?m)) LIMIT 1",
+    ),
+    ("List the titles of the motions that passed.", "SELECT ?t WHERE { ?m qm:title ?t ; qm:status 'PASSED' }"),
+    (
+        "What are the first and last names of the party chairs?",
+        "SELECT ?f ?l WHERE { ?c qc:is_chair 'Y' ; qc:first_name ?f ; qc:last_name ?l }",
+    ),
+    (
+        "Which parties do the councillors who voted against 'Raise the council tax by 2 percent' belong to?",
+        "SELECT DISTINCT ?n WHERE { ?v qv:ref-motion_id ?m ; qv:ref-councillor_id ?c ; qv:choice 'AGAINST' . "
+        "?m qm:title 'Raise the council tax by 2 percent' . ?c qc:ref-party_id ?p . ?p qp:name ?n }",
+    ),
+    (
+        "Which council members have never proposed a motion? Give their first and last names.",
+        "SELECT ?f ?l WHERE { ?c a bk:councillor ; qc:first_name ?f ; qc:last_name ?l "
+        "FILTER NOT EXISTS { ?m qm:ref-proposer_id ?c } }",
+    ),
+    (
+        "List the first and last names of the councillors who did not vote on any motion.",
+        "SELECT ?f ?l WHERE { ?c a bk:councillor ; qc:first_name ?f ; qc:last_name ?l "
+        "FILTER NOT EXISTS { ?v qv:ref-councillor_id ?c } }",
+    ),
+    (
+        "Which party does not have a chair?",
+        "SELECT ?n WHERE { ?p a bk:party ; qp:name ?n FILTER NOT EXISTS { ?c qc:ref-party_id ?p ; qc:is_chair 'Y' } }",
+    ),
+    (
+        "Show the names of the wards whose population is above the average ward population.",
+        "SELECT ?n WHERE { ?w qw:name ?n ; qw:population ?x . "
+        "{ SELECT (AVG(?y) AS ?avg) WHERE { ?u qw:population ?y } } FILTER(?x > ?avg) }",
+    ),
+    (
+        "Did Nadia Carrow vote in favour of the motion 'Rent cap for council flats'?",
+        "ASK { ?v qv:ref-councillor_id ?c ; qv:ref-motion_id ?m ; qv:choice 'FOR' . "
+        "?c qc:first_name 'Nadia' ; qc:last_name 'Carrow' . ?m qm:title 'Rent cap for council flats' }",
+    ),
+    (
+        "Which wards have councillors from both the Green Alliance and the Civic Labour Party?",
+        "SELECT DISTINCT ?n WHERE { ?a qc:ref-ward_id ?w ; qc:ref-party_id ?p1 . ?p1 qp:name 'Green Alliance' . "
+        "?b qc:ref-ward_id ?w ; qc:ref-party_id ?p2 . ?p2 qp:name 'Civic Labour Party' . ?w qw:name ?n }",
+    ),
+    (
+        "Which councillors voted for both 'Expand the Northgate bus lanes' and 'Youth centre in Tannery Row'? "
+        "Give their last names.",
+        "SELECT DISTINCT ?l WHERE { ?v1 qv:ref-councillor_id ?c ; qv:ref-motion_id ?m1 ; qv:choice 'FOR' . "
+        "?m1 qm:title 'Expand the Northgate bus lanes' . ?v2 qv:ref-councillor_id ?c ; qv:ref-motion_id ?m2 ; "
+        "qv:choice 'FOR' . ?m2 qm:title 'Youth centre in Tannery Row' . ?c qc:last_name ?l }",
+    ),
+    (
+        "How many motions were proposed in 2023?",
+        "SELECT (COUNT(?m) AS ?n) WHERE { ?m qm:proposed_date ?d FILTER(STRSTARTS(?d, '2023')) }",
+    ),
+    (
+        "List the titles of the motions proposed before 2023.",
+        "SELECT ?t WHERE { ?m qm:title ?t ; qm:proposed_date ?d FILTER(?d < '2023') }",
+    ),
+    (
+        "Which parties have more than 3 councillors? Give their names.",
+        "SELECT ?n WHERE { ?c qc:ref-party_id ?p . ?p qp:name ?n } GROUP BY ?p ?n HAVING (COUNT(?c) > 3)",
+    ),
+    ("What is the title of motion 7?", "SELECT ?t WHERE { ?m qm:motion_id 7 ; qm:title ?t }"),
+    (
+        "Who proposed motion 4? Give the first and last name.",
+        "SELECT ?f ?l WHERE { ?m qm:motion_id 4 ; qm:ref-proposer_id ?c . ?c qc:first_name ?f ; qc:last_name ?l }",
+    ),
+    ("What are the different categories of motions?", "SELECT DISTINCT ?c WHERE { ?m qm:category ?c }"),
+    (
+        "List the names of the wards ordered by area, smallest first.",
+        "SELECT ?n WHERE { ?w qw:name ?n ; qw:area_km2 ?a } ORDER BY ?a",
+    ),
+    (
+        "For each motion that got votes against, show its title and the number of votes against it.",
+        "SELECT ?t (COUNT(?v) AS ?n) WHERE { ?v qv:ref-motion_id ?m ; qv:choice 'AGAINST' . ?m qm:title ?t } "
+        "GROUP BY ?m ?t",
+    ),
+    ("Which party was founded first?", "SELECT ?n WHERE { ?p qp:name ?n ; qp:founded ?y } ORDER BY ?y LIMIT 1"),
+    ("What is the abbreviation of the Green Alliance?", "SELECT ?c WHERE { ?p qp:name 'Green Alliance' ; qp:code ?c }"),
+    (
+        "Which district does Hollis Quade represent?",
+        "SELECT ?n WHERE { ?c qc:first_name 'Hollis' ; qc:last_name 'Quade' ; qc:ref-ward_id ?w . ?w qw:name ?n }",
+    ),
+    (
+        "How many proposals are in the Housing category?",
+        "SELECT (COUNT(?m) AS ?n) WHERE { ?m qm:category 'Housing' }",
+    ),
+    (
+        "Which councillor cast the most votes? Show the first and last name.",
+        "SELECT ?f ?l WHERE { ?v qv:ref-councillor_id ?c . ?c qc:first_name ?f ; qc:last_name ?l } "
+        "GROUP BY ?c ?f ?l ORDER BY DESC(COUNT(?v)) LIMIT 1",
+    ),
+    (
+        "Which councillors were elected before 2015? Show their first names, last names and ages.",
+        "SELECT ?f ?l ?a WHERE { ?c qc:first_name ?f ; qc:last_name ?l ; qc:age ?a ; qc:elected ?y FILTER(?y < 2015) }",
+    ),
+    (
+        "Which motion received the most votes in favour? Give its title.",
+        "SELECT ?t WHERE { ?v qv:ref-motion_id ?m ; qv:choice 'FOR' . ?m qm:title ?t } "
+        "GROUP BY ?m ?t ORDER BY DESC(COUNT(?v)) LIMIT 1",
+    ),
+    (
+        "What is the average age of the councillors in each party? Show the party codes.",
+        "SELECT ?k (AVG(?a) AS ?v) WHERE { ?c qc:age ?a ; qc:ref-party_id ?p . ?p qp:code ?k } GROUP BY ?p ?k",
+    ),
+    (
+        "List the titles of the motions proposed by members of the Ratepayers League.",
+        "SELECT ?t WHERE { ?m qm:title ?t ; qm:ref-proposer_id ?c . ?c qc:ref-party_id ?p . "
+        "?p qp:name 'Ratepayers League' }",
+    ),
+    (
+        "How many councillors abstained at least once?",
+        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?v qv:ref-councillor_id ?c ; qv:choice 'ABSTAIN' }",
+    ),
+    (
+        "Which motions have not been voted on yet? Give their titles.",
+        "SELECT ?t WHERE { ?m a bk:motion ; qm:title ?t FILTER NOT EXISTS { ?v qv:ref-motion_id ?m } }",
+    ),
+]
+
+
 SETS = {
     "library": LIBRARY,
     "films": FILMS,
@@ -2034,6 +2312,8 @@ SETS = {
     "institute": INSTITUTE,
     "theatre": THEATRE,
     "zoo": ZOO,
+    "harbour": HARBOUR,
+    "council": COUNCIL,
 }
 
 
