@@ -272,3 +272,27 @@ def test_a_verb_the_path_says_names_nothing_to_read_out(tmp_path_factory):
     terms = engine_on(tmp_path_factory, "terms", TERMS + "\n")
     ans, values = answer_values(terms, "What are the ids of the terms that had learners enrolled?")
     assert values == ["1", "3"], (ans.sparql, ans.explanation)
+
+
+BALLOTS = "\n".join(
+    table_ttl(
+        B, "delegate", "delegate_id", [{"delegate_id": i, "name": n} for i, n in enumerate(["Ada", "Ben", "Cai"], 1)]
+    )
+    + table_ttl(
+        B,
+        "ballot",
+        "ballot_id",
+        [
+            {"ballot_id": k, "ref-delegate_id": _ref("delegate", "delegate_id", d), "choice": c}
+            for k, d, c in [(1, 1, "FOR"), (2, 1, "ABSTAIN"), (3, 2, "AGAINST"), (4, 3, "ABSTAIN"), (5, 3, "FOR")]
+        ],
+    )
+)
+
+
+def test_a_verb_in_the_past_names_the_code_it_stems_from(tmp_path_factory):
+    """'delegates who abstained' where a ballot's choice is the code 'ABSTAIN': the verb is that value, so the
+    count keeps only the delegates with such a ballot (not every delegate)."""
+    ballots = engine_on(tmp_path_factory, "ballots", BALLOTS + "\n")
+    ans, values = answer_values(ballots, "How many delegates abstained at least once?")
+    assert values == ["2"], (ans.sparql, ans.explanation)

@@ -102,6 +102,15 @@ class ValueIndex:
     def lookup(self, text: str) -> list[tuple[str, Term]]:
         return self.by_norm.get(normalize(text), [])
 
+    def same_stem(self, stem_: str) -> list[tuple[str, Term]]:
+        """Values of one word whose stem, stemmed again, is `stem_`'s ('engineer' and 'engineering': 'engine')."""
+        if not hasattr(self, "_by_stem"):
+            self._by_stem: dict[str, list[str]] = defaultdict(list)
+            for n in self.by_norm:
+                if " " not in n and len(n) >= 4 and n.isalpha():
+                    self._by_stem[stem(stem(n))].append(n)
+        return [v for n in self._by_stem.get(stem_, []) for v in self.by_norm[n]]
+
     def one_word_starting(self, stem_: str, slack: int = 2) -> list[tuple[str, Term]]:
         """Values of one word that start with `stem_` and run at most `slack` letters past it ('afric' ->
         Africa), for adjectives of place."""
@@ -425,7 +434,22 @@ class Linker:
             self._class_by_meaning(q, links)
         for m in list(links.classes):
             self._numbered(q, links, m)
+        self._done_values(q, links)
         return links
+
+    def _done_values(self, q: Question, links: Links) -> None:
+        """'councillors who abstained' where a vote's choice is the code 'ABSTAIN': a free verb in the past
+        whose stem is one coded value (written in capitals) names that value."""
+        for i in list(links.free):
+            raw = q.raw_tokens[i] if i < len(q.raw_tokens) else ""
+            word = q.tokens[i]
+            if not raw.islower() or not word.endswith("ed") or len(word) < 6 or not verb_form(word):
+                continue
+            vals = [(p, lit) for p, lit in self.values.same_stem(stem(stem(word))) if str(lit.value).isupper()]
+            if vals and len({normalize(lit.value) for _, lit in vals}) == 1:
+                links.mentions.append(Mention(i, i + 1, raw, "value", _value_hits(vals), 0.9))
+                links.mentions.sort(key=lambda m: m.start)
+                links.free.remove(i)
 
     def _numbered(self, q: Question, links: Links, cls: Mention) -> None:
         """'order 5003', 'flight 101', 'room 12': a class word and a whole number right after it name the one
