@@ -433,7 +433,6 @@ class KGQuery:
         word_scores = self._word_scores(generator)
         carried = self._carried_out(q, links, props, word_scores, ans.sparql or "")
         free = [q.tokens[i] for i in links.free if not asks_how(q.tokens, i) and i not in carried]
-        free += self._unused_classes(q, links, props, ans.sparql or "")
         named = self._named_words(ans.sparql or "", free)
         # the query joins things (a triple between a variable and another variable or a named thing): the
         # question's verbs may be its links ('flights departing from APG', 'the continent Anguilla belongs to')
@@ -494,20 +493,6 @@ class KGQuery:
             if found
             else ""
         )
-
-    def _unused_classes(self, q, links, props: set[str], sparql: str) -> list[str]:
-        """The head words of the classes the question names that the query neither types nor reaches by a
-        property it uses ('singer names in concerts in 2014' answered with no concert): left over like free
-        words, so a query that drops a named class is not sure of itself."""
-        out = []
-        for m in links.classes:
-            cls = m.hits[0].iri
-            if f"<{cls}>" in sparql:
-                continue
-            ends = {c for p in props if (i := self.kg.schema.prop(p)) for c, _ in i.subject_classes + i.object_classes}
-            if cls not in ends:
-                out.append(q.tokens[m.end - 1])
-        return out
 
     def _query_properties(self, links, sparql: str) -> set[str]:
         """The graph's properties the query uses, and those a linked thing's name was read from: 'the student
