@@ -296,3 +296,37 @@ def test_a_verb_in_the_past_names_the_code_it_stems_from(tmp_path_factory):
     ballots = engine_on(tmp_path_factory, "ballots", BALLOTS + "\n")
     ans, values = answer_values(ballots, "How many delegates abstained at least once?")
     assert values == ["2"], (ans.sparql, ans.explanation)
+
+
+FLEET = "\n".join(
+    table_ttl(
+        B,
+        "ship",
+        "ship_id",
+        [
+            {"ship_id": i, "name": n, "flag": f, "gross_tonnage": t}
+            for i, (n, f, t) in enumerate([("Sea Lark", "Malta", 9800), ("Ore Star", "Panama", 52000)], 1)
+        ],
+    )
+    + table_ttl(
+        B,
+        "captain",
+        "captain_id",
+        [{"captain_id": 1, "name": "Ines Dal", "ref-ship_id": _ref("ship", "ship_id", 2)}],
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which vessel has the largest tonnage?", ["Ore Star"]),
+        ("What are the names of the vessels sailing under the Malta flag?", ["Sea Lark"]),
+    ],
+)
+def test_a_broader_word_names_its_one_class(tmp_path_factory, question, expected):
+    """'vessel' is the word WordNet puts right above 'ship': the question names ships by it, and reads their
+    names, not their keys."""
+    fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
+    ans, values = answer_values(fleet, question)
+    assert values == expected, (ans.sparql, ans.explanation)

@@ -195,6 +195,31 @@ def first_sense_synonyms(nouns: set[str]) -> dict[str, tuple[str, ...]]:
     }
 
 
+def near_hypernyms(nouns: set[str], senses: int = 2, levels: int = 2) -> dict[str, tuple[str, ...]]:
+    """For each noun, the one-word lemmas of the synsets at most `levels` hypernyms above its `senses` most
+    frequent senses ('ship' -> vessel, watercraft, craft; 'ward' -> district, territory): broader words a
+    question may name a class by ('which vessel', 'which district')."""
+    d = _wordnet_dir()
+    if d is None or not nouns:
+        return {}
+    index, hypernyms = _noun_hierarchy()
+    above: dict[str, set[str]] = {}
+    for n in nouns:
+        todo, seen = [(off, 0) for off in index.get(n, [])[:senses]], set()
+        while todo:
+            off, depth = todo.pop()
+            for h in hypernyms.get(off, []) if depth < levels else ():
+                if h not in seen:
+                    seen.add(h)
+                    todo.append((h, depth + 1))
+        above[n] = seen
+    lemmas = _noun_synsets(d, set().union(*above.values()))
+    return {
+        n: tuple(sorted({w.lower() for off in offs for w in lemmas.get(off, ()) if w.isalpha() and w.lower() != n}))
+        for n, offs in above.items()
+    }
+
+
 def first_sense_gloss_nouns(nouns: set[str]) -> dict[str, tuple[str, ...]]:
     """For each noun, the nouns of its most frequent WordNet sense's definition ('population' -> people,
     territory, state): what a number so named counts or measures, for questions that say it that way ('how

@@ -500,11 +500,32 @@ class Linker:
                 keys.append(held[0])
         return sorted(set(keys))
 
+    @cached_property
+    def _broader_names(self) -> dict[str, list[str]]:
+        """Broader nouns that name one class each: the words of the synset right above a one-word class name's
+        most frequent WordNet sense ('vessel' for ship, 'worker' for employee), kept when no other class has
+        the same broader word."""
+        from .lexicon import near_hypernyms
+
+        single = {name: iris for name, iris in self.class_names.items() if " " not in name}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for name, words in near_hypernyms(set(single), senses=1, levels=1).items():
+            for w in words:
+                owners[w].update(single[name])
+        return {w: sorted(iris) for w, iris in owners.items() if len(iris) == 1 and w not in self.class_names}
+
     def _class_by_meaning(self, q: Question, links: Links) -> None:
-        """No class named by its own words: the noun asked about, when its meaning is close to one class's name
-        alone ('employees' for staff member, 'films' for movie), names it, unless a property is named by it."""
-        if self.embedder is None:
-            return
+        """No class named by its own words: the noun asked about, when it is the broader word of one class's
+        name ('which vessel' for ship) or its meaning is close to one class's name alone ('employees' for staff
+        member, 'films' for movie), names it, unless a property is named by it."""
+        for i in links.free:  # 'the names of the vessels': a broader word names its class wherever it stands
+            w = q.tokens[i]
+            broader = self._broader_names.get(singular(w), []) if english_noun(w) else []
+            if broader and max(self.property_scores([w]).values(), default=0.0) < 0.8:
+                hit = LabelHit(broader[0], self._class_labels.get(broader[0], w), 0.9, "class")
+                links.classes.append(Mention(i, i + 1, q.raw_tokens[i], "class", [hit], 0.8, plural=w != singular(w)))
+                links.free = [k for k in links.free if k != i]
+                return
         # only the word asked about ('which employees ...', 'how many films ...', 'the most recent paper'):
         # deeper in a long request a noun close to some class ('staff' ~ manager) is more often a word of something else
         sup, ordinal = q.cues.superlative, q.cues.ordinal
@@ -516,6 +537,8 @@ class Linker:
                 continue
             if any(singular(w) in name.split() for name in self.class_names):
                 continue  # 'cars' beside 'car makers' and 'car names': the names had their say, meaning would guess
+            if self.embedder is None:
+                return
             try:
                 # the noun's meaning in both its forms ('paper' and 'papers'): one form alone may lean elsewhere
                 forms = [
