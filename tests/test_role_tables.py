@@ -314,6 +314,15 @@ FLEET = "\n".join(
         "captain_id",
         [{"captain_id": 1, "name": "Ines Dal", "ref-ship_id": _ref("ship", "ship_id", 2)}],
     )
+    + table_ttl(
+        B,
+        "voyage",
+        "voyage_id",
+        [
+            {"voyage_id": k, "ref-ship_id": _ref("ship", "ship_id", s), "cargo_tonnes": t}
+            for k, s, t in [(1, 1, 9000), (2, 1, 8000), (3, 2, 1000)]
+        ],
+    )
 )
 
 
@@ -330,3 +339,34 @@ def test_a_broader_word_names_its_one_class(tmp_path_factory, question, expected
     fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
     ans, values = answer_values(fleet, question)
     assert values == expected, (ans.sparql, ans.explanation)
+
+
+WARDS = "\n".join(
+    table_ttl(
+        B,
+        "ward",
+        "ward_id",
+        [
+            {"ward_id": i, "name": n, "population": p}
+            for i, (n, p) in enumerate([("Elm Hill", 9000), ("Northgate", 2000), ("Quarry End", 1000)], 1)
+        ],
+    )
+)
+
+
+def test_the_words_before_the_average_name_the_number(tmp_path_factory):
+    """'whose gross tonnage is above the average': every word before it names the number compared (gross
+    tonnage), so the ships' cargo tonnes are not compared while the gross tonnage is read out."""
+    fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
+    ans, values = answer_values(fleet, "List the ships whose gross tonnage is above the average.")
+    assert values == ["Ore Star"], (ans.sparql, ans.explanation)
+
+
+def test_the_words_after_the_average_name_the_number(tmp_path_factory):
+    """'above the average ward population': the words after 'average' name the number compared (population),
+    not the key their first word starts ('ward id')."""
+    wards = engine_on(tmp_path_factory, "wards", WARDS + "\n")
+    ans, values = answer_values(
+        wards, "Show the names of the wards whose population is above the average ward population."
+    )
+    assert values == ["Elm Hill"], (ans.sparql, ans.explanation)

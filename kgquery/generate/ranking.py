@@ -188,6 +188,9 @@ class RankingShapes:
         sup = q.cues.superlative
         if not sup and (q.cues.compare or q.cues.between):
             return self._compared_word(q)
+        if not sup and q.cues.above_average and " " in q.cues.above_average[1]:
+            # 'whose gross tonnage is above the average': all the words before it name the number compared
+            return self.linker.property_scores(q.cues.above_average[1].split())
         word = self._ranked_token(q)
         return self._word_scores(word) if word else {}
 

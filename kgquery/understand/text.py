@@ -5,6 +5,7 @@ General English only: nothing here knows a graph or a benchmark.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -1001,8 +1002,15 @@ def _than_average(low: list[str]) -> tuple[str, str, int] | None:
         if at is None or any(w not in ("than", "the", "an", "a", "that", "of") for w in low[i + 1 + noun : at]):
             continue
         op = comparative_sign(t) or ">"
-        after = next((w for w in low[at + 1 : at + 3] if w not in STOPWORDS), "")
-        before = next((w for w in reversed(low[max(0, i - 3) : i]) if w not in STOPWORDS), "")
+        after = " ".join(itertools.takewhile(lambda w: w not in STOPWORDS, low[at + 1 : at + 4]))  # 'ward population'
+        k = i - 1
+        while k >= 0 and low[k] in STOPWORDS and i - k <= 2:  # 'whose gross tonnage is above': past 'is'
+            k -= 1
+        run = []  # the words naming the number, all of them ('gross tonnage', not only 'tonnage')
+        while k >= 0 and low[k] not in STOPWORDS and len(run) < 3:
+            run.insert(0, low[k])
+            k -= 1
+        before = " ".join(run)
         if t in ("more", "less", "fewer") and i + 1 < at and low[i + 1] not in STOPWORDS:
             before = low[i + 1]
         word = after if after and not _NUM.match(after) else " ".join(w for w in (before, adj) if w)
