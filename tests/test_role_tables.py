@@ -331,6 +331,7 @@ FLEET = "\n".join(
     [
         ("Which vessel has the largest tonnage?", ["Ore Star"]),
         ("What are the names of the vessels sailing under the Malta flag?", ["Sea Lark"]),
+        ("What are the names of the vessels that have a captain?", ["Ore Star"]),  # beside a class named
     ],
 )
 def test_a_broader_word_names_its_one_class(tmp_path_factory, question, expected):

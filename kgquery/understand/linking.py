@@ -430,6 +430,7 @@ class Linker:
         # "a capital called Kingston": a naming word right before the name it gives names no property
         naming = {m.start - 1 for m in links.mentions if m.start and q.tokens[m.start - 1] in NAMING_VERBS}
         links.free = [i for i in q.content_positions() if i not in taken and i not in naming]
+        self._class_by_broader_word(q, links)
         if not links.classes:
             self._class_by_meaning(q, links)
         for m in list(links.classes):
@@ -514,18 +515,23 @@ class Linker:
                 owners[w].update(single[name])
         return {w: sorted(iris) for w, iris in owners.items() if len(iris) == 1 and w not in self.class_names}
 
-    def _class_by_meaning(self, q: Question, links: Links) -> None:
-        """No class named by its own words: the noun asked about, when it is the broader word of one class's
-        name ('which vessel' for ship) or its meaning is close to one class's name alone ('employees' for staff
-        member, 'films' for movie), names it, unless a property is named by it."""
-        for i in links.free:  # 'the names of the vessels': a broader word names its class wherever it stands
+    def _class_by_broader_word(self, q: Question, links: Links) -> None:
+        """'the names of the vessels', 'council members who ...': a free noun that is the broader word of one
+        class's name names that class wherever it stands, unless a property is named by it."""
+        named = {h.iri for m in links.classes for h in m.hits}
+        for i in list(links.free):
             w = q.tokens[i]
             broader = self._broader_names.get(singular(w), []) if english_noun(w) else []
-            if broader and max(self.property_scores([w]).values(), default=0.0) < 0.8:
+            if broader and broader[0] not in named and max(self.property_scores([w]).values(), default=0.0) < 0.8:
                 hit = LabelHit(broader[0], self._class_labels.get(broader[0], w), 0.9, "class")
                 links.classes.append(Mention(i, i + 1, q.raw_tokens[i], "class", [hit], 0.8, plural=w != singular(w)))
-                links.free = [k for k in links.free if k != i]
-                return
+                links.classes.sort(key=lambda m: m.start)
+                links.free.remove(i)
+                named.add(broader[0])
+
+    def _class_by_meaning(self, q: Question, links: Links) -> None:
+        """No class named by its own words: the noun asked about, when its meaning is close to one class's name
+        alone ('employees' for staff member, 'films' for movie), names it, unless a property is named by it."""
         # only the word asked about ('which employees ...', 'how many films ...', 'the most recent paper'):
         # deeper in a long request a noun close to some class ('staff' ~ manager) is more often a word of something else
         sup, ordinal = q.cues.superlative, q.cues.ordinal
