@@ -371,3 +371,11 @@ def test_the_words_after_the_average_name_the_number(tmp_path_factory):
         wards, "Show the names of the wards whose population is above the average ward population."
     )
     assert values == ["Elm Hill"], (ans.sparql, ans.explanation)
+
+
+def test_a_number_compared_and_listed_is_read_out(tmp_path_factory):
+    """'the name and gross tonnage of the ships with a gross tonnage above 20000': the number the comparison
+    follows is also one of the columns asked, so it is read out beside the name."""
+    fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
+    ans, values = answer_values(fleet, "List the name and gross tonnage of the ships with a gross tonnage above 20000.")
+    assert values == ["52000", "Ore Star"], (ans.sparql, ans.explanation)

@@ -285,6 +285,8 @@ class EmbeddedGenerator(
         self._free = free_words = [w for w in free_words if w not in sort_words]
         #: the words that may name what a superlative or comparison works on, besides a listed column
         rank_hint = sup[1] if sup else (comparative_adjective(q.tokens[cmp_[2]]) or "") if cmp_ else ""
+        if cmp_ and not rank_hint:  # 'the name and built year of the ships built after 2010': the word the
+            rank_hint = self._compared_token(q)  # comparison follows names the number too, though listed as well
         self._age_ranked = bool(sup and sup[1] in AGE_ADJECTIVES)  # 'the oldest': a date or year ranks
         self._unlisted = [w for w in free_words if w not in self._listed] + [
             n for h in rank_hint.split() for n in (h, *attribute_nouns(h))
