@@ -379,3 +379,11 @@ def test_a_number_compared_and_listed_is_read_out(tmp_path_factory):
     fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
     ans, values = answer_values(fleet, "List the name and gross tonnage of the ships with a gross tonnage above 20000.")
     assert values == ["52000", "Ore Star"], (ans.sparql, ans.explanation)
+
+
+def test_a_second_question_about_the_same_thing_reads_it_beside_the_value(tmp_path_factory):
+    """'..., and what is its flag?': the thing found (by its name, the rows having no label) and the value the
+    second question asks for, side by side."""
+    fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
+    ans, values = answer_values(fleet, "Which ship has the largest gross tonnage, and what is its flag?")
+    assert values == ["Ore Star", "Panama"], (ans.sparql, ans.explanation)

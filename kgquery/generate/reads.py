@@ -9,7 +9,7 @@ from ..graph.labels import LABEL_PREDICATES
 from ..graph.schema import local_name, split_name
 from ..understand.lexicon import derived_nouns
 from ..understand.linking import ID_WORDS, Links
-from ..understand.text import STOPWORDS, Question, singular, stem
+from ..understand.text import QUESTION_WORDS, STOPWORDS, Question, singular, stem
 from ..wording import verb_form, verb_lemma
 from .candidate import RDFS_LABEL, SKIP_PROPS, TRIPLE, Candidate, Path, _reuse_middle
 from .paths import HOP_PENALTY
@@ -234,10 +234,12 @@ class ReadShapes:
                         shape + "+attribute",
                     )
                 )
-                if self._possessive(q):  # "all countries and their population": each thing beside its value
+                if self._possessive(q) or self._second_question(q):  # "all countries and their population"
+                    named = self._display_name(cls)  # rows with no label are shown by their name column
+                    thing, by_name = ("?n", f"{x} <{named}> ?n . ") if named and named != p else (x, "")
                     out.append(
                         Candidate(
-                            f"SELECT DISTINCT {x} ?y WHERE {{ {pat} {x} <{p}> ?y . }}",
+                            f"SELECT DISTINCT {thing} ?y WHERE {{ {pat} {x} <{p}> ?y . {by_name}}}",
                             s + ps - 0.1 - own,
                             shape + "+thing+attribute",
                         )
@@ -355,6 +357,20 @@ class ReadShapes:
         return any(
             t in ("their", "its") and i > 0 and q.tokens[i - 1] in ("and", "with", "along")
             for i, t in enumerate(q.tokens)
+        )
+
+    def _second_question(self, q: Question) -> bool:
+        """'what is the deepest port, and in which country is it': a first question that ends on a class word
+        (or opens 'which ship') and a second one about the same thing ('it', 'its'): the thing and the value asked, side by side ('the
+        largest grant amount, and which agency gave it' asks for an amount, not a grant)."""
+        toks, ends = q.tokens, {m.end for m in self._class_mentions}
+        asked = toks[:1] in (["which"], ["what"]) and any(m.start == 1 for m in self._class_mentions)  # 'which ship'
+        return any(
+            t == "and"
+            and (i in ends or asked)
+            and any(w in QUESTION_WORDS for w in toks[i + 1 : i + 3])
+            and any(w in ("it", "they", "them", "its", "their") for w in toks[i + 2 :])
+            for i, t in enumerate(toks)
         )
 
     def _words_covered(self, cols: list[tuple[str, bool]]) -> int:
