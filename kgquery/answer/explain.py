@@ -470,12 +470,7 @@ class _Writer:
                     )
         else:
             if not self.triples and s.subqueries:
-                picked = self.over_subqueries()
-                read = [v for v in plain if any(o == v for _s, _p, o in self.optional)]
-                if not read:
-                    return picked
-                # the columns read off the things the subqueries pick ('their department name (when present)')
-                return _sentence(picked.rstrip("."), ["shows " + _join([self.column(v) for v in read])])
+                return self._picked_with_columns(plain)
             if owned := self._one_owner(plain):  # "the city and country of Alton": all read off one named item
                 return _sentence(owned, [])
             main = self._main(plain)
@@ -522,6 +517,13 @@ class _Writer:
             else:
                 tail.append(f"keeps the first {s.limit}" + (f" after skipping {s.offset}" if s.offset else ""))
         return _sentence(head, tail)
+
+    def _picked_with_columns(self, plain: list) -> str:
+        """What the subqueries pick, then the columns read off those things ('their department name (when
+        present)')."""
+        picked = self.over_subqueries()
+        read = [v for v in plain if any(o == v for _s, _p, o in self.optional)]
+        return _sentence(picked.rstrip("."), ["shows " + _join([self.column(v) for v in read])]) if read else picked
 
     def over_subqueries(self) -> str:
         """An outer query that only joins subqueries: the grouped counts, then the pick (ties kept)."""

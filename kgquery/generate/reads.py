@@ -235,15 +235,7 @@ class ReadShapes:
                     )
                 )
                 if self._possessive(q) or self._second_question(q):  # "all countries and their population"
-                    named = self._display_name(cls)  # rows with no label are shown by their name column
-                    thing, by_name = ("?n", f"{x} <{named}> ?n . ") if named and named != p else (x, "")
-                    out.append(
-                        Candidate(
-                            f"SELECT DISTINCT {thing} ?y WHERE {{ {pat} {x} <{p}> ?y . {by_name}}}",
-                            s + ps - 0.1 - own,
-                            shape + "+thing+attribute",
-                        )
-                    )
+                    out.append(self._thing_beside(pat, x, p, cls, s + ps - 0.1 - own, shape))
                 if info is None or info.iri_objects:
                     out.append(
                         Candidate(
@@ -350,6 +342,13 @@ class ReadShapes:
         return bool(cls) and any(
             word in q.tokens[m.start : m.end] and any(h.iri == cls for h in m.hits) for m in self._class_mentions
         )
+
+    def _thing_beside(self, pat: str, x: str, p: str, cls: str | None, score: float, shape: str) -> Candidate:
+        """Each thing beside its value of `p`; rows with no label are shown by their name column."""
+        named = self._display_name(cls)
+        thing, by_name = ("?n", f"{x} <{named}> ?n . ") if named and named != p else (x, "")
+        sparql = f"SELECT DISTINCT {thing} ?y WHERE {{ {pat} {x} <{p}> ?y . {by_name}}}"
+        return Candidate(sparql, score, shape + "+thing+attribute")
 
     @staticmethod
     def _possessive(q: Question) -> bool:
