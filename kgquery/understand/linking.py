@@ -508,7 +508,9 @@ class Linker:
         the same broader word."""
         from .lexicon import near_hypernyms
 
-        single = {name: iris for name, iris in self.class_names.items() if " " not in name}
+        # the classes' own names: a synonym's broader word is two steps away ('shipment', 'load', 'weight')
+        own = set(self.class_names) - self._class_synonyms - self._class_tails
+        single = {name: self.class_names[name] for name in own if " " not in name}
         owners: dict[str, set[str]] = defaultdict(set)
         for name, words in near_hypernyms(set(single), senses=1, levels=1).items():
             for w in words:
