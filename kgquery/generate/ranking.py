@@ -189,7 +189,8 @@ class RankingShapes:
         if not sup and (q.cues.compare or q.cues.between):
             return self._compared_word(q)
         if not sup and q.cues.above_average and " " in q.cues.above_average[1]:
-            # 'whose gross tonnage is above the average': all the words before it name the number compared
+            # 'whose gross tonnage is above the average': all the words before it name the number compared (one
+            # word is left to the hint of the numeric paths, as before)
             return self.linker.property_scores(q.cues.above_average[1].split())
         word = self._ranked_token(q)
         return self._word_scores(word) if word else {}

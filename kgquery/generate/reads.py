@@ -360,8 +360,8 @@ class ReadShapes:
 
     def _second_question(self, q: Question) -> bool:
         """'what is the deepest port, and in which country is it': a first question that ends on a class word
-        (or opens 'which ship') and a second one about the same thing ('it', 'its'): the thing and the value asked, side by side ('the
-        largest grant amount, and which agency gave it' asks for an amount, not a grant)."""
+        (or opens 'which ship') and a second one about the same thing ('it', 'its') ask for the thing and the
+        value side by side ('the largest grant amount, and which agency gave it' asks for an amount)."""
         toks, ends = q.tokens, {m.end for m in self._class_mentions}
         asked = toks[:1] in (["which"], ["what"]) and any(m.start == 1 for m in self._class_mentions)  # 'which ship'
         return any(

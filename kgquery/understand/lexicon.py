@@ -195,10 +195,10 @@ def first_sense_synonyms(nouns: set[str]) -> dict[str, tuple[str, ...]]:
     }
 
 
-def near_hypernyms(nouns: set[str], senses: int = 2, levels: int = 2) -> dict[str, tuple[str, ...]]:
+def near_hypernyms(nouns: set[str], senses: int = 1, levels: int = 1) -> dict[str, tuple[str, ...]]:
     """For each noun, the one-word lemmas of the synsets at most `levels` hypernyms above its `senses` most
-    frequent senses ('ship' -> vessel, watercraft, craft; 'ward' -> district, territory): broader words a
-    question may name a class by ('which vessel', 'which district')."""
+    frequent senses ('ship' -> vessel, watercraft; 'employee' -> worker): broader words a question may name a
+    class by ('which vessel'). Deeper or rarer senses bring noise ('singer' -> manufacturer, after Isaac Singer)."""
     d = _wordnet_dir()
     if d is None or not nouns:
         return {}

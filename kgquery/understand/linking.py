@@ -103,7 +103,7 @@ class ValueIndex:
         return self.by_norm.get(normalize(text), [])
 
     def same_stem(self, stem_: str) -> list[tuple[str, Term]]:
-        """Values of one word whose stem, stemmed again, is `stem_`'s ('engineer' and 'engineering': 'engine')."""
+        """Values of one word whose stem, stemmed again, is `stem_` ('ABSTAIN' for 'abstained': 'abstain')."""
         if not hasattr(self, "_by_stem"):
             self._by_stem: dict[str, list[str]] = defaultdict(list)
             for n in self.by_norm:
@@ -512,7 +512,7 @@ class Linker:
         own = set(self.class_names) - self._class_synonyms - self._class_tails
         single = {name: self.class_names[name] for name in own if " " not in name}
         owners: dict[str, set[str]] = defaultdict(set)
-        for name, words in near_hypernyms(set(single), senses=1, levels=1).items():
+        for name, words in near_hypernyms(set(single)).items():
             for w in words:
                 owners[w].update(single[name])
         return {w: sorted(iris) for w, iris in owners.items() if len(iris) == 1 and w not in self.class_names}
@@ -534,6 +534,8 @@ class Linker:
     def _class_by_meaning(self, q: Question, links: Links) -> None:
         """No class named by its own words: the noun asked about, when its meaning is close to one class's name
         alone ('employees' for staff member, 'films' for movie), names it, unless a property is named by it."""
+        if self.embedder is None:
+            return
         # only the word asked about ('which employees ...', 'how many films ...', 'the most recent paper'):
         # deeper in a long request a noun close to some class ('staff' ~ manager) is more often a word of something else
         sup, ordinal = q.cues.superlative, q.cues.ordinal
@@ -545,8 +547,6 @@ class Linker:
                 continue
             if any(singular(w) in name.split() for name in self.class_names):
                 continue  # 'cars' beside 'car makers' and 'car names': the names had their say, meaning would guess
-            if self.embedder is None:
-                return
             try:
                 # the noun's meaning in both its forms ('paper' and 'papers'): one form alone may lean elsewhere
                 forms = [
