@@ -387,3 +387,142 @@ def test_a_second_question_about_the_same_thing_reads_it_beside_the_value(tmp_pa
     fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
     ans, values = answer_values(fleet, "Which ship has the largest gross tonnage, and what is its flag?")
     assert values == ["Ore Star", "Panama"], (ans.sparql, ans.explanation)
+
+
+CHAMBER = "\n".join(
+    table_ttl(
+        B,
+        "delegate",
+        "delegate_id",
+        [{"delegate_id": i, "name": n} for i, n in enumerate(["Ada", "Ben", "Cal", "Dee"], 1)],
+    )
+    + table_ttl(
+        B,
+        "bill",
+        "bill_id",
+        [
+            {"bill_id": i, "title": t, "ref-sponsor_id": _ref("delegate", "delegate_id", s)}
+            for i, (t, s) in enumerate(
+                [("Harbour Levy", 1), ("Night Buses", 2), ("Extend the night market opening hours by 2 hours", 3)], 1
+            )
+        ],
+    )
+    + table_ttl(
+        B,
+        "ballot",
+        "ballot_id",
+        [
+            {
+                "ballot_id": k,
+                "ref-delegate_id": _ref("delegate", "delegate_id", d),
+                "ref-bill_id": _ref("bill", "bill_id", b),
+                "choice": c,
+            }
+            for k, (d, b, c) in enumerate(
+                [(1, 1, "FOR"), (2, 1, "AGAINST"), (3, 1, "AGAINST"), (4, 1, "FOR"), (1, 2, "AGAINST"), (4, 2, "FOR")]
+                + [(2, 3, "AGAINST"), (3, 3, "FOR"), (4, 3, "AGAINST")],
+                1,
+            )
+        ],
+        keep_key=False,
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which delegates voted against the Harbour Levy bill? Give their names.", ["Ben", "Cal"]),
+        ("Which delegates voted against Night Buses? Give their names.", ["Ada"]),
+        # a quoted name longer than names usually are is still found whole
+        (
+            "Which delegates voted against 'Extend the night market opening hours by 2 hours'? Give their names.",
+            ["Ben", "Dee"],
+        ),
+    ],
+)
+def test_one_row_holds_both_things_a_question_says_of_it(tmp_path_factory, question, expected):
+    """'voted against the Harbour Levy': the ballot that holds AGAINST is the one on that bill, not any ballot
+    of a delegate who also had some link to the bill (its sponsor, or a ballot on it of another choice)."""
+    chamber = engine_on(tmp_path_factory, "chamber", CHAMBER + "\n")
+    ans, values = answer_values(chamber, question)
+    assert values == expected, (ans.sparql, ans.explanation)
+
+
+ROUTES = "\n".join(
+    table_ttl(B, "port", "port_id", [{"port_id": i, "name": n} for i, n in enumerate(["Kell", "Orra", "Vane"], 1)])
+    + table_ttl(
+        B,
+        "voyage",
+        "voyage_id",
+        [
+            {
+                "voyage_id": k,
+                "ref-dep_port_id": _ref("port", "port_id", a),
+                "ref-arr_port_id": _ref("port", "port_id", b),
+                "departure_date": d,
+            }
+            for k, (a, b, d) in enumerate([(1, 2, "2024-01-03"), (2, 3, "2024-02-11"), (3, 1, "2024-03-20")], 1)
+        ],
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What was the departure port of voyage 2?", ["Orra"]),
+        # two links of one thing side by side, each read out by the name of the port it points to
+        ("What were the departure port and the arrival port of voyage 2?", ["Orra", "Vane"]),
+    ],
+)
+def test_a_word_spent_with_the_word_beside_it_is_not_read_again(tmp_path_factory, question, expected):
+    """'the departure port of voyage 2': 'departure port' names dep_port_id (short for it) better than 'port'
+    alone does, so 'departure' is spent on that link, and no departure date of other voyages is read out."""
+    routes = engine_on(tmp_path_factory, "routes", ROUTES + "\n")
+    ans, values = answer_values(routes, question)
+    assert values == expected, (ans.sparql, ans.explanation)
+    assert ans.outcome == "answered", ans.message
+
+
+SQUAD = "\n".join(
+    table_ttl(
+        B,
+        "athlete",
+        "athlete_id",
+        [
+            {"athlete_id": i, "name": n, "age": a, "height": h, "weight": w}
+            for i, (n, a, h, w) in enumerate(
+                [
+                    ("Ana", 25, 170, 60),
+                    ("Bo", 31, 182, 90),
+                    ("Cy", 22, 190, 75),
+                    ("Di", 35, 165, 55),
+                    ("Ed", 28, 185, 70),
+                ],
+                1,
+            )
+        ],
+    )
+    + table_ttl(
+        B,
+        "coach",
+        "coach_id",
+        [{"coach_id": i, "name": n, "age": a} for i, (n, a) in enumerate([("Gus", 30), ("Hal", 33)], 1)],
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many athletes are taller than the athlete with the largest weight?", ["2"]),
+        ("Which athletes are older than the oldest coach?", ["Di"]),
+    ],
+)
+def test_a_number_compared_with_that_of_the_thing_ranked_first(tmp_path_factory, question, expected):
+    """'taller than the athlete with the largest weight': the bound is the height of the heaviest athlete; 'older
+    than the oldest coach': the age of the coach ranked first by age, another class than the one compared."""
+    squad = engine_on(tmp_path_factory, "squad", SQUAD + "\n")
+    ans, values = answer_values(squad, question)
+    assert values == expected, (ans.sparql, ans.explanation)

@@ -592,6 +592,8 @@ class _Writer:
         props, owner = [], None
         for v in plain:
             hit = next(((s, p) for s, p, o in self.optional if o == v), None)
+            if hit is not None and isinstance(hit[0], Variable):  # read through the thing it points to: its name
+                hit = next(((s, p) for s, p, o in self.optional if o == hit[0]), None)
             if hit is None or isinstance(hit[0], Variable) or owner not in (None, hit[0]):
                 return ""
             owner = hit[0]

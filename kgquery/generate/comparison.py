@@ -17,6 +17,16 @@ from .paths import AGE_ADJECTIVES, ORDERED
 ANY_AS_SOME = 0.4
 
 
+def _compared_words(toks: list[str], at: int, than: int, adj: str) -> list[str]:
+    """The words that name the number compared: those between the comparative and 'than' ("greater surface area
+    than"), else the word before it ("a population larger than") and the adjective ("older")."""
+    named = [t for t in toks[at + 1 : than] if t not in STOPWORDS]
+    k = at - 1
+    while k > 0 and toks[k] in ("is", "are", "was", "were", "that", "which", "be"):
+        k -= 1
+    return named or [w for w in (toks[k] if k >= 0 else "", adj) if w and w not in STOPWORDS]
+
+
 class ComparisonShapes:
     """Mixed into EmbeddedGenerator; uses its _rows, _explain, _numeric_paths, _time_valued, _about_time,
     _year_test, linker and schema."""
@@ -211,20 +221,8 @@ class ComparisonShapes:
             if found:
                 outer += found[0].triples("?x", f"b{k}")
                 score += mb.score
-        rows = self._rows(f"SELECT DISTINCT ?p WHERE {{ ?x a <{cls}> . ?x ?p ?v FILTER(isNumeric(?v)) }} LIMIT 50")
-        props = [r[0].value for r in rows if r[0] is not None]
-        # the words between the comparative and 'than' name the number ("greater surface area than"), else
-        # the word before it ("a population larger than") or what the adjective measures ("older": age)
-        named = [t for t in toks[at + 1 : than] if t not in STOPWORDS]
-        k = at - 1
-        while k > 0 and toks[k] in ("is", "are", "was", "were", "that", "which", "be"):
-            k -= 1
-        words = named or [w for w in (toks[k] if k >= 0 else "", adj) if w and w not in STOPWORDS]
-        fit = self.linker.property_scores([*words, *attribute_nouns(adj)])
-        near = self.linker.similarities(words)
-
-        def fits(p: str) -> float:
-            return fit.get(p, 0.0) + 0.3 * near.get(p, 0.0)
+        props = self._numbers_of(cls)
+        fits = self._fit_of(_compared_words(toks, at, than, adj), adj)
 
         every = "MAX" if op in (">", ">=") else "MIN"
         # 'than any' reads as 'than every' first; as 'than at least one' next (the other extreme), which
@@ -247,6 +245,62 @@ class ComparisonShapes:
                 else:
                     out += self._list_reads(q, pat, {p}, "?x", s, "compare-any", cls)
         return out
+
+    def _than_the_most(self, q, cls: str | None) -> list[Candidate]:
+        """'How many cars have a larger accelerate than the car with the largest horsepower?': beyond the number
+        of the thing that ranks first by another number, which the words after the superlative name ('the
+        largest horsepower'), or what its adjective measures ('the oldest teacher': age). The thing ranked is of
+        the class named after 'than', or of the class compared."""
+        c, toks = q.cues, q.tokens
+        if c.comparative is None or c.superlative is None:
+            return []
+        op, adj, at = c.comparative
+        direction, sadj, sat = c.superlative
+        than = next((k for k in range(at + 1, min(at + 4, len(toks))) if toks[k] == "than"), None)
+        if than is None or sat <= than:
+            return []
+        fits = self._fit_of(_compared_words(toks, at, than, adj), adj)
+        cls = cls or self._owner_of_best(fits)
+        named = [m for m in self._class_mentions if m.start > than]  # 'the car with ...', 'the oldest coach'
+        ref = named[0].hits[0].iri if named else cls
+        if cls is None or ref is None:
+            return []
+        classes = {i for m in self._class_mentions for i in m.span}
+        start = sat + 1 if sadj else sat  # 'the most horsepower': the cue stands at the word it ranks by
+        after = [t for i, t in enumerate(toks[start:], start) if t not in STOPWORDS and i not in classes]
+        rank_fits = self._fit_of(after or [sadj], sadj)
+        best = [max(self._numbers_of(k), key=lambda p: (fits(p), p), default=None) for k in (cls, ref)]
+        rank = max(self._numbers_of(ref), key=lambda p: (rank_fits(p), p), default=None)
+        if None in best or rank is None or min(fits(best[0]), fits(best[1]), rank_fits(rank)) < 0.5:
+            return []
+        top, bound = ("MAX" if direction == "DESC" else "MIN"), ("MAX" if op in (">", ">=") else "MIN")
+        inner = (
+            f"{{ SELECT ({bound}(?j_w) AS ?bound) WHERE {{ ?j_r a <{ref}> . ?j_r <{best[1]}> ?j_w . "
+            f"?j_r <{rank}> ?j_v . {{ SELECT ({top}(?k_v) AS ?top) WHERE {{ ?k_r a <{ref}> . ?k_r <{rank}> ?k_v . }} }} "
+            f"FILTER(?j_v = ?top) }} }}"
+        )
+        pat = f"?x a <{cls}> . ?x <{best[0]}> ?v . {inner} FILTER(?v {op} ?bound)"
+        s = 1.0 + fits(best[0]) + 0.5 * rank_fits(rank) + 0.5
+        if c.count:
+            return [Candidate(f"SELECT (COUNT(DISTINCT ?x) AS ?count) WHERE {{ {pat} }}", s, "compare-most+count")]
+        return self._list_reads(q, pat, {best[0]}, "?x", s, "compare-most", cls)
+
+    def _owner_of_best(self, fits) -> str | None:
+        """The one class whose things have the number that fits best (where the question names no class)."""
+        numeric = [p for p in self.schema.properties if p.is_numeric and fits(p.iri) >= 0.5]
+        best = max(numeric, key=lambda p: (fits(p.iri), p.iri), default=None)
+        return best.subject_classes[0][0] if best is not None and len(best.subject_classes) == 1 else None
+
+    def _numbers_of(self, cls: str) -> list[str]:
+        """The properties that give things of the class a number."""
+        rows = self._rows(f"SELECT DISTINCT ?p WHERE {{ ?x a <{cls}> . ?x ?p ?v FILTER(isNumeric(?v)) }} LIMIT 50")
+        return [r[0].value for r in rows if r[0] is not None]
+
+    def _fit_of(self, words: list[str], adj: str):
+        """How well each property fits these words and what the adjective measures ('older': age)."""
+        fit = self.linker.property_scores([*words, *attribute_nouns(adj)]) if words or adj else {}
+        near = self.linker.similarities(words) if words else {}
+        return lambda p: fit.get(p, 0.0) + 0.3 * near.get(p, 0.0)
 
     def _versus(self, q: Question, body: list[str], x: str, cls, extra: list[str], bonus: float):
         """'wider than they are tall': the number each word names (by WordNet's attribute of an adjective, or the

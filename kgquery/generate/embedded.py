@@ -68,6 +68,8 @@ WHEN_FIT = 0.3
 #: 'or' between two constraints: the reading where either holds, over the one where both must (about the weight
 #: of a cue word honoured)
 OR_FIT = 0.3
+#: what a reading gains for things of the class the question names (its answer class honoured)
+CLASS_FIT = 0.5
 
 #: what a yes/no reading loses that asks about something unnamed when the question opens with a named thing
 UNNAMED_SUBJECT = 0.2
@@ -129,11 +131,28 @@ class EmbeddedGenerator(
             words = [
                 w
                 for w in self._free
-                if w not in skip
-                and not any(self._word_scores(w).get(p, 0) >= 0.6 for p in used if self._may_explain(w, p))
+                if w not in skip and not any(self._explains(w, p) for p in used if self._may_explain(w, p))
             ]
             self._leftover_cache[key] = self.linker.property_scores(words) if words else {}
         return self._leftover_cache[key]
+
+    def _explains(self, word: str, prop: str) -> bool:
+        """The word names the property (`_paired_scores`)."""
+        return self._paired_scores(word).get(prop, 0.0) >= 0.6
+
+    def _paired_scores(self, word: str) -> dict[str, float]:
+        """How well the word names each property, alone or with a word beside it in the question that it adds to
+        ('departure port' names dep_port_id better than 'port' does: 'departure' is spent on it, and no
+        departure date is read out)."""
+        if word not in self._paired_cache:
+            own = self._word_scores(word)
+            out = dict(own)
+            for n in self._beside.get(word, ()):
+                for p, both in self.linker.property_scores([word, n]).items():
+                    if 0.0 < own.get(p, 0.0) < both and both > self._word_scores(n).get(p, 0.0) + 0.05:
+                        out[p] = both + 0.01  # two words name it: over a property the word alone names as well
+            self._paired_cache[word] = out
+        return self._paired_cache[word]
 
     def _may_explain(self, word: str, prop: str) -> bool:
         """A class word heading a compound ('flight numbers') names a property of its own class: one of another
@@ -256,6 +275,9 @@ class EmbeddedGenerator(
         self._free = free_words
         self._opening = links.opening_verb(q.tokens)  # "who wrote ...": the verb asked with (reads.py)
         self._free_at = list(free)  # the question positions of the first free words (the others are added)
+        near = [j for j in range(len(q.tokens)) if q.tokens[j].isalpha() and q.tokens[j] not in STOPWORDS]
+        self._beside = {q.tokens[i]: {q.tokens[j] for j in (i - 1, i + 1) if j in near} for i in free}
+        self._paired_cache: dict[str, dict[str, float]] = {}
         # "plays written by X": a participle before 'by' says how the things relate to X, it names no column
         self._agent_verbs = {
             q.tokens[i] for i in free if i + 1 < len(q.tokens) and q.tokens[i + 1] == "by" and verb_form(q.tokens[i])
@@ -377,6 +399,10 @@ class EmbeddedGenerator(
             than = self._than_any(q, target_cls, anchors, scores) or self._than_entity(q, target_cls, anchors, scores)
             if than:  # the readings that ignore the comparison answer another question
                 cands = [Candidate(c.sparql, c.score - 0.3, c.shape, c.parts) for c in cands] + than
+        if q.cues.comparative and q.cues.superlative:
+            most = self._than_the_most(q, target_cls)
+            if most:  # 'a larger accelerate than the car with the largest horsepower': the ranking sets the bound
+                cands = [Candidate(c.sparql, c.score - 0.3, c.shape, c.parts) for c in cands] + most
         if len(anchors) >= 2 and q.cues.ask:
             cands += self._ask_between(anchors, scores)
         if anchors and q.cues.ask and q.cues.compare:
@@ -746,9 +772,12 @@ class EmbeddedGenerator(
             # each question word is explained once across the paths (one word must not count twice)
             props = {st[0] for p in combo for st in p.steps}
             penalties = sum(p.score - self._explain({st[0] for st in p.steps}) for p in combo)
-            s = base_score + self._explain(props) + penalties + (0.5 if cls else 0) - 1.0 * missing
+            s = base_score + self._explain(props) + penalties + (CLASS_FIT if cls else 0) - 1.0 * missing
             split = _or_between(q, anchors) if len(combo) == len(anchors) == 2 and not missing else False
             out += self._wrap(q, body, "?x", s - (OR_FIT if split else 0.0), "constrained", cls, scores)
+            shared, hops = _share_nodes(body, combo)
+            if hops:  # 'councillors who abstained on motion 4': one vote holds both; a hop to it adds no node
+                out += self._wrap(q, shared, "?x", s + HOP_PENALTY * hops, "constrained+shared", cls, scores)
             if split:
                 # "students who live in Haiti or have the phone number X": either constraint will do
                 alts = [" ".join(p.triples("?x", f"a{k}")) for k, p in enumerate(combo)]
@@ -829,7 +858,9 @@ class EmbeddedGenerator(
                 if len(cols) >= 2:
                     # "the region and population of Angola": several attributes of one thing, side by side
                     s = base + bonus + self._explain({p for p, _ in cols}) - 0.6 * others
-                    out.append(Candidate(_column_select("", t, cols), s, "attribute+columns"))
+                    if cls and any(not lit and cls in self._object_classes(p) for p, lit in cols):
+                        s += CLASS_FIT  # "the departure port and the arrival port of X": ports, by their names
+                    out.append(Candidate(_column_select("", t, cols, self._object_name), s, "attribute+columns"))
                 for p, fwd, n in adj:
                     info = self.schema.prop(p)
                     if cls and fwd and info is not None and info.is_literal:
@@ -975,6 +1006,17 @@ class EmbeddedGenerator(
         label = info.label.lower().split() if info is not None else []
         return bool(TIME_WORDS & (set(split_name(local_name(prop)).split()) | set(label)))
 
+    def _object_classes(self, prop: str) -> set[str]:
+        """The classes of the things the property points to."""
+        info = self.schema.prop(prop)
+        return {c for c, _ in info.object_classes} if info is not None else set()
+
+    def _object_name(self, prop: str, subj: str, var: str) -> str | None:
+        """The triples naming `subj`, a thing the property points to, in `var`, where its one class has a naming
+        column (a port row's 'name'); None otherwise (its label is read)."""
+        classes = self._object_classes(prop)
+        return self._name_triples(next(iter(classes)), subj, var) if len(classes) == 1 else None
+
     def _entity_columns(self, q: Question, adj: list[tuple[str, bool, int]], t: str, m) -> list[tuple[str, bool]]:
         """The thing's own properties that two or more words joined by 'and' (or a comma) ask for: each
         word's best, each property once; not the ones whose value the question named the thing `t` by."""
@@ -984,7 +1026,7 @@ class EmbeddedGenerator(
         own = {p for p, fwd, _ in adj if fwd and p not in SKIP_PROPS and p not in skip}
         cols: dict[str, bool] = {}
         for w in self._free:
-            ws = self._word_scores(w)
+            ws = self._paired_scores(w)  # 'the departure port and the arrival port': each word with 'port'
             best = max(own, key=lambda p: (ws.get(p, 0.0), p), default=None)
             if best is not None and ws.get(best, 0.0) >= 0.6 and best not in cols:
                 info = self.schema.prop(best)
@@ -1030,6 +1072,35 @@ def _counts_before(toks: list[str], k: int) -> bool:
     if toks[k - 2 : k - 1] == ["or"] and toks[k - 1] in ("more", "fewer", "less"):
         k -= 2
     return k > 0 and _is_number(toks[k - 1])
+
+
+def _share_nodes(body: list[str], combo) -> tuple[list[str], int]:
+    """The body with paths sharing the nodes they pass through the same way, where they then part by different
+    properties ('councillors who abstained on motion 4': the vote that holds the choice is the one on the
+    motion; 'the student with a cat aged 3': the pet that is a cat is 3), and how many hops are so shared (0
+    when none). Paths that go on by one property from a node ('a cat and a dog', 'voted on A and on B') keep
+    their nodes apart: one pet is not both, one vote is on one motion."""
+    renames: dict[str, str] = {}
+    onward: dict[str, set[str]] = {}  # a node shared -> the properties the paths sharing it go on by
+    for j, pj in enumerate(combo):
+        for i, pi in enumerate(combo[:j]):
+            n = 0
+            while n < min(len(pi.steps), len(pj.steps)) - 1 and pi.steps[n] == pj.steps[n]:
+                n += 1
+            node = renames.get(f"?a{i}m{n - 1}", f"?a{i}m{n - 1}")
+            went = onward.setdefault(node, {pi.steps[n][0]})
+            if n and pj.steps[n][0] not in went:
+                went.add(pj.steps[n][0])
+                renames.update({f"?a{j}m{k}": renames.get(f"?a{i}m{k}", f"?a{i}m{k}") for k in range(n)})
+                break
+    if not renames:
+        return body, 0
+    out: list[str] = []
+    for t in body:
+        t = re.sub(r"\?a\d+m\d+\b", lambda m: renames.get(m.group(0), m.group(0)), t)
+        if t not in out:
+            out.append(t)
+    return out, len(renames)
 
 
 def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int]]:

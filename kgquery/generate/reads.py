@@ -590,17 +590,19 @@ def _each_once(pat: str, num: str, x: str) -> str:
     return f"{{ SELECT DISTINCT {keep} WHERE {{ {pat} {num} }} }}"
 
 
-def _column_select(pat: str, x: str, cols: list[tuple[str, bool]]) -> str:
-    """SELECT one column per property of `x` (a thing's label for an IRI value), each OPTIONAL so that
-    a missing value leaves its cell empty rather than dropping the row."""
+def _column_select(pat: str, x: str, cols: list[tuple[str, bool]], namer=None) -> str:
+    """SELECT one column per property of `x` (a thing's name for an IRI value: `namer(property, thing, var)`'s
+    triples where it knows them, its label otherwise), each OPTIONAL so that a missing value leaves its cell
+    empty rather than dropping the row."""
     heads, opts = [], []
     for k, (p, is_lit) in enumerate(cols):
         v = f"?{re.sub(r'[^A-Za-z0-9_]', '_', local_name(p))}_{k}"
         heads.append(v)
+        named = None if is_lit or namer is None else namer(p, f"?o{k}", v)
         opts.append(
             f"OPTIONAL {{ {x} <{p}> {v} . }}"
             if is_lit
-            else f"OPTIONAL {{ {x} <{p}> ?o{k} . ?o{k} <{RDFS_LABEL}> {v} . }}"
+            else f"OPTIONAL {{ {x} <{p}> ?o{k} . {named or f'?o{k} <{RDFS_LABEL}> {v} .'} }}"
         )
     return f"SELECT {' '.join(heads)} WHERE {{ {pat} {' '.join(opts)} }}"
 

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
 MAX_SPAN = 6
+#: the longest name tried where the question quotes it (a title: 'Raise the council tax by 2 percent')
+MAX_QUOTED_SPAN = 16
 #: what a question word earns by matching a word of a property's description (not its name)
 DESC_MATCH = 0.5
 DESCRIPTION_PREDICATES = (
@@ -193,6 +195,15 @@ def _bare_title(q: Question, i: int, j: int) -> bool:
     return j - i == 1 and q.tokens[i] in TITLES and q.tokens[i] not in STOPWORDS and not nxt[:1].isupper()
 
 
+def _quoted(raw: str, text: str) -> bool:
+    """The question writes these words between quotes.
+
+    >>> _quoted("Raise the tax", "who voted for 'Raise the tax'?"), _quoted("the tax", "who voted for 'Raise the tax'?")
+    (True, False)
+    """
+    return any(f"{q}{raw}{q2}" in text for q, q2 in (('"', '"'), ("'", "'"), ("“", "”"), ("‘", "’"), ("`", "`")))
+
+
 def _written_as_identifier(raw: str, text: str) -> bool:
     """The question writes these words as an identifier: with a digit, in capitals, or in quotes.
 
@@ -205,7 +216,7 @@ def _written_as_identifier(raw: str, text: str) -> bool:
     letters = [ch for ch in raw if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return True
-    return any(f"{q}{raw}{q2}" in text for q, q2 in (('"', '"'), ("'", "'"), ("“", "”"), ("‘", "’"), ("`", "`")))
+    return _quoted(raw, text)
 
 
 def property_names(labels, iris: set[str]) -> dict[str, list[str]]:
@@ -395,9 +406,11 @@ class Linker:
         inside = q.text_positions()  # "the word 'Garden'": a text to find inside values, not a thing
         inside |= set(q.cues.compare_day_at)  # "admitted after 1 March 2024": a date compared with, not a value
         for i in range(n):
-            for j in range(min(n, i + MAX_SPAN), i, -1):
+            for j in range(min(n, i + MAX_QUOTED_SPAN), i, -1):
                 if inside and inside.intersection(range(i, j)):
                     continue
+                if j - i > MAX_SPAN and not _quoted(" ".join(q.raw_tokens[i:j]), q.text):
+                    continue  # a long name is tried whole where the question quotes it ('Raise the tax by 2 percent')
                 words = toks[i:j]
                 acro = j - i == 1 and _acronym(q.raw_tokens[i])
                 if not acro and all(w in STOPWORDS or w in TITLES for w in words) and not _bare_title(q, i, j):
