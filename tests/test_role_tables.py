@@ -526,3 +526,33 @@ def test_a_number_compared_with_that_of_the_thing_ranked_first(tmp_path_factory,
     squad = engine_on(tmp_path_factory, "squad", SQUAD + "\n")
     ans, values = answer_values(squad, question)
     assert values == expected, (ans.sparql, ans.explanation)
+
+
+SAILINGS = "\n".join(
+    table_ttl(
+        B,
+        "ship",
+        "ship_id",
+        [
+            {"ship_id": i, "name": n, "built_year": y}
+            for i, (n, y) in enumerate([("Aster", 2015), ("Birch", 2021), ("Cedar", 2010)], 1)
+        ],
+    )
+    + table_ttl(
+        B,
+        "voyage",
+        "voyage_id",
+        [
+            {"voyage_id": k, "ref-ship_id": _ref("ship", "ship_id", s), "departure_date": d}
+            for k, (s, d) in enumerate([(1, "2022-05-01"), (2, "2024-03-02"), (3, "2023-07-07")], 1)
+        ],
+    )
+)
+
+
+def test_a_year_compared_after_a_class_word_is_that_things_date(tmp_path_factory):
+    """'ships that made a voyage before 2023': the year compared is the voyage's date, not the ship's built year
+    (every ship was built before 2023)."""
+    sailings = engine_on(tmp_path_factory, "sailings", SAILINGS + "\n")
+    ans, values = answer_values(sailings, "Which ships made a voyage before 2023?")
+    assert values == ["Aster"], (ans.sparql, ans.explanation)

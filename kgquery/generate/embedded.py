@@ -659,9 +659,8 @@ class EmbeddedGenerator(
                 self._ranked_token(q) if c.superlative else self._compared_token(q) if c.compare or c.between else ""
             )
             rank_scores = self._not_read_out(q, scores)
-            paths = self._numeric_paths(
-                cls, body, "year" if timely else hint, rank_scores, year=timely, measure=measure
-            )
+            via = self._compared_class(q) - {cls} if timely else set()  # 'made a voyage before 2023'
+            paths = self._numeric_paths(cls, body, "year" if timely else hint, rank_scores, timely, measure, via)
             amount = self._amount_named(q, paths) if c.superlative and not c.superlative[1] else None
             for np_ in self._own_first(q, cls, paths):
                 if np_.steps[-1][0] in fixed or (self._compares_count and not c.superlative):

@@ -357,18 +357,15 @@ class PathFinding:
         scores: dict[str, float],
         year: bool = False,
         measure: str = "",
+        via: set[str] = frozenset(),
     ) -> list[Path]:
-        """Numeric values reachable from ?x in one or two hops, scored by hint and question words; `year`
-        (a comparison with a year: "built before 1980") takes dates too, and the question's other words only
-        break ties: they name what is read out, not the year. `measure`: the word naming what is ranked; when
-        it names no property but a size the thing's extents give ("the smallest volume"), that size
-        (derived.py) comes first."""
-        hint_scores = self.linker.property_scores(hint.split()) if hint else {}
-        # a superlative must rank by some number: the adjective's nearest property breaks ties
-        near = self.linker.similarities(hint.split()) if hint else {}
-        # what the adjective measures, by WordNet ("the youngest" -> age): named more surely than by its own word
-        measured = [n for w in hint.split() for n in attribute_nouns(w)] if hint else []
-        lex = self.linker.property_scores(measured) if measured else {}
+        """Numeric values reachable from ?x in one or two hops, scored by hint and question words; `year` (a
+        comparison with a year: "built before 1980") takes dates too, and the question's other words only break
+        ties: they name what is read out, not the year. `measure`: the word naming what is ranked; when it names
+        no property but a size the thing's extents give ("the smallest volume"), that size (derived.py) comes
+        first. `via`: classes named right before a year compared ("made a voyage before 2023"): a date one hop
+        away on a thing of theirs is what is compared."""
+        hint_scores, near, lex = self._hint_fits(hint)
         body = " ".join(base)
         rows = self._rows(
             f"SELECT DISTINCT ?p1 ?p2 ?d ?t ?text WHERE {{ {{ SELECT ?x WHERE {{ {body} }} LIMIT 200 }} "
@@ -387,6 +384,7 @@ class PathFinding:
         # value node if need be, before the numbers the question's other words happen to match
         hinted = max((hint_scores.get(r[0].value, 0.0) for r in rows if r[0] is not None), default=0.0)
         dated, out = hint in AGE_ADJECTIVES and self._aged_by_own_date(rows, lex), []
+        words = self._scores_for_numbers(scores, year, measure, (measures >= MEASURED or hinted >= HINT_NAMES))
         for p1, p2, d, t, text in rows:
             if p1 is None:
                 continue
@@ -394,18 +392,17 @@ class PathFinding:
             if (is_time and not timely) or (year and not is_time and self._never_years((p2 or p1).value)):
                 continue  # dates rank only for words of time ("the earliest"); a year compares no count of years
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
-            words = {p: 0.3 * v for p, v in scores.items()} if year else scores
-            if year and measure:  # "authors born before 1960": the word before the year names the date compared
-                words = {**words, **{p: v for p, v in self._word_scores(measure).items() if v > words.get(p, 0.0)}}
-            if (measures >= MEASURED or hinted >= HINT_NAMES) and not year:
-                words = {p: 0.5 * v for p, v in scores.items()}
+            last = steps[-1][0]
+            dates = is_time or self._time_valued(last)
+            through = p2 is not None and bool(self._middle_classes(p1.value, d.value == "1") & via)
             # a comparison with a year names no date ('year' is the hint): a neighbour's date called a year
             # (a publisher's founding year) is not what "books written before 1990" compares
-            last = steps[-1][0]
-            unnamed_date = year and p2 is not None and (is_time or self._time_valued(last)) and words.get(last, 0) < 0.4
+            unnamed_date = year and p2 is not None and not through and dates and words.get(last, 0) < 0.4
             hinting = {} if unnamed_date else hint_scores
             fit = [max(0.9 * hinting.get(p, 0), words.get(p, 0)) for p, _ in steps]
             s = max(fit[-1], fit[0] if len(fit) > 1 and p2 is not None and fit[0] >= 0.9 else 0.0)
+            if through and dates:  # "made a voyage before 2023": the voyage's date, named by its class as surely
+                s = max(s, 0.95)  # as 'year' names the ship's built year, and the class word spent as well
             if p2 is not None and d.value == "1" and hint_scores.get(p1.value, 0.0) >= HINT_NAMES:
                 s = max(s, 0.9 * hint_scores[p1.value])  # "the most expensive": the amount of its price
             s += 0.2 * max(0.0, near.get(last, 0.0)) + (0.0 if dated else 0.5 * lex.get(last, 0.0))
@@ -429,6 +426,34 @@ class PathFinding:
         out += self._derived_size(measure, rows)
         out.sort(key=lambda p: (-p.score, p.steps))
         return out[:3]
+
+    def _hint_fits(self, hint: str) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+        """How well each property fits the hint's words; how near in meaning (a superlative must rank by some
+        number: the adjective's nearest property breaks ties); and how well it fits what the adjective measures,
+        by WordNet ("the youngest" -> age), named more surely than by its own word."""
+        if not hint:
+            return {}, {}, {}
+        measured = [n for w in hint.split() for n in attribute_nouns(w)]
+        lex = self.linker.property_scores(measured) if measured else {}
+        return self.linker.property_scores(hint.split()), self.linker.similarities(hint.split()), lex
+
+    def _scores_for_numbers(self, scores: dict[str, float], year: bool, measure: str, ranked: bool) -> dict:
+        """How much the question's words name each number: a tie-break only where a year is compared (they name
+        what is read out), but the word before the year names the date ("authors born before 1960"); half where the
+        adjective (`ranked`) names what is ranked."""
+        if year:
+            words = {p: 0.3 * v for p, v in scores.items()}
+            if measure:
+                words |= {p: v for p, v in self._word_scores(measure).items() if v > words.get(p, 0.0)}
+            return words
+        return {p: 0.5 * v for p, v in scores.items()} if ranked else scores
+
+    def _middle_classes(self, prop: str, forward: bool) -> set[str]:
+        """The classes of the thing one hop away along `prop` (its objects going forward, its subjects back)."""
+        info = self.schema.prop(prop)
+        if info is None:
+            return set()
+        return {c for c, _ in (info.object_classes if forward else info.subject_classes)}
 
     def _derived_size(self, measure: str, rows) -> list[Path]:
         """'the smallest volume': a word naming no property but a size the things' own numbers give (their

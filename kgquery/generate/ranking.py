@@ -253,6 +253,16 @@ class RankingShapes:
         word = q.tokens[k] if 0 <= k < at else ""
         return word if word in self._free and word not in STOPWORDS else ""
 
+    def _compared_class(self, q: Question) -> set[str]:
+        """The classes of a class word right before the comparison ('ships that made a voyage before 2023'): the
+        time compared is that thing's."""
+        c = q.cues
+        at = c.compare[2] if c.compare else -1
+        k = at - 1
+        while k > 0 and q.tokens[k] in ("a", "an", "the", "any", "some"):
+            k -= 1
+        return {h.iri for m in self._class_mentions if m.start <= k < m.end for h in m.hits[:1]} if k >= 0 else set()
+
     @staticmethod
     def _after(q: Question, i: int) -> bool:
         """Some word other than a stop word follows token i."""
