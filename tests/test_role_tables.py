@@ -105,6 +105,11 @@ def _graph() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _asked(tmp_path_factory, name: str, ttl: str, question: str):
+    """The answer to a question on a graph written for one test, and its sorted values (answer_values)."""
+    return answer_values(engine_on(tmp_path_factory, name, ttl + "\n"), question)
+
+
 @pytest.fixture(scope="module")
 def studio(tmp_path_factory):
     return engine_on(tmp_path_factory, "studio", _graph())
@@ -269,8 +274,7 @@ TERMS = "\n".join(
 def test_a_verb_the_path_says_names_nothing_to_read_out(tmp_path_factory):
     """'the ids of the terms that had learners enrolled': the enrolment rows the terms are reached through say
     'enrolled', so the ids read are the terms' own, not the enrolments' ('enrolment id' names no more)."""
-    terms = engine_on(tmp_path_factory, "terms", TERMS + "\n")
-    ans, values = answer_values(terms, "What are the ids of the terms that had learners enrolled?")
+    ans, values = _asked(tmp_path_factory, "terms", TERMS, "What are the ids of the terms that had learners enrolled?")
     assert values == ["1", "3"], (ans.sparql, ans.explanation)
 
 
@@ -293,8 +297,7 @@ BALLOTS = "\n".join(
 def test_a_verb_in_the_past_names_the_code_it_stems_from(tmp_path_factory):
     """'delegates who abstained' where a ballot's choice is the code 'ABSTAIN': the verb is that value, so the
     count keeps only the delegates with such a ballot (not every delegate)."""
-    ballots = engine_on(tmp_path_factory, "ballots", BALLOTS + "\n")
-    ans, values = answer_values(ballots, "How many delegates abstained at least once?")
+    ans, values = _asked(tmp_path_factory, "ballots", BALLOTS, "How many delegates abstained at least once?")
     assert values == ["2"], (ans.sparql, ans.explanation)
 
 
@@ -337,8 +340,7 @@ FLEET = "\n".join(
 def test_a_broader_word_names_its_one_class(tmp_path_factory, question, expected):
     """'vessel' is the word WordNet puts right above 'ship': the question names ships by it, and reads their
     names, not their keys."""
-    fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
-    ans, values = answer_values(fleet, question)
+    ans, values = _asked(tmp_path_factory, "fleet", FLEET, question)
     assert values == expected, (ans.sparql, ans.explanation)
 
 
@@ -358,8 +360,7 @@ WARDS = "\n".join(
 def test_the_words_before_the_average_name_the_number(tmp_path_factory):
     """'whose gross tonnage is above the average': every word before it names the number compared (gross
     tonnage), so the ships' cargo tonnes are not compared while the gross tonnage is read out."""
-    fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
-    ans, values = answer_values(fleet, "List the ships whose gross tonnage is above the average.")
+    ans, values = _asked(tmp_path_factory, "fleet", FLEET, "List the ships whose gross tonnage is above the average.")
     assert values == ["Ore Star"], (ans.sparql, ans.explanation)
 
 
@@ -376,16 +377,21 @@ def test_the_words_after_the_average_name_the_number(tmp_path_factory):
 def test_a_number_compared_and_listed_is_read_out(tmp_path_factory):
     """'the name and gross tonnage of the ships with a gross tonnage above 20000': the number the comparison
     follows is also one of the columns asked, so it is read out beside the name."""
-    fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
-    ans, values = answer_values(fleet, "List the name and gross tonnage of the ships with a gross tonnage above 20000.")
+    ans, values = _asked(
+        tmp_path_factory,
+        "fleet",
+        FLEET,
+        "List the name and gross tonnage of the ships with a gross tonnage above 20000.",
+    )
     assert values == ["52000", "Ore Star"], (ans.sparql, ans.explanation)
 
 
 def test_a_second_question_about_the_same_thing_reads_it_beside_the_value(tmp_path_factory):
     """'..., and what is its flag?': the thing found (by its name, the rows having no label) and the value the
     second question asks for, side by side."""
-    fleet = engine_on(tmp_path_factory, "fleet", FLEET + "\n")
-    ans, values = answer_values(fleet, "Which ship has the largest gross tonnage, and what is its flag?")
+    ans, values = _asked(
+        tmp_path_factory, "fleet", FLEET, "Which ship has the largest gross tonnage, and what is its flag?"
+    )
     assert values == ["Ore Star", "Panama"], (ans.sparql, ans.explanation)
 
 
@@ -444,8 +450,7 @@ CHAMBER = "\n".join(
 def test_one_row_holds_both_things_a_question_says_of_it(tmp_path_factory, question, expected):
     """'voted against the Harbour Levy': the ballot that holds AGAINST is the one on that bill, not any ballot
     of a delegate who also had some link to the bill (its sponsor, or a ballot on it of another choice)."""
-    chamber = engine_on(tmp_path_factory, "chamber", CHAMBER + "\n")
-    ans, values = answer_values(chamber, question)
+    ans, values = _asked(tmp_path_factory, "chamber", CHAMBER, question)
     assert values == expected, (ans.sparql, ans.explanation)
 
 
@@ -479,8 +484,7 @@ ROUTES = "\n".join(
 def test_a_word_spent_with_the_word_beside_it_is_not_read_again(tmp_path_factory, question, expected):
     """'the departure port of voyage 2': 'departure port' names dep_port_id (short for it) better than 'port'
     alone does, so 'departure' is spent on that link, and no departure date of other voyages is read out."""
-    routes = engine_on(tmp_path_factory, "routes", ROUTES + "\n")
-    ans, values = answer_values(routes, question)
+    ans, values = _asked(tmp_path_factory, "routes", ROUTES, question)
     assert values == expected, (ans.sparql, ans.explanation)
     assert ans.outcome == "answered", ans.message
 
@@ -523,8 +527,7 @@ SQUAD = "\n".join(
 def test_a_number_compared_with_that_of_the_thing_ranked_first(tmp_path_factory, question, expected):
     """'taller than the athlete with the largest weight': the bound is the height of the heaviest athlete; 'older
     than the oldest coach': the age of the coach ranked first by age, another class than the one compared."""
-    squad = engine_on(tmp_path_factory, "squad", SQUAD + "\n")
-    ans, values = answer_values(squad, question)
+    ans, values = _asked(tmp_path_factory, "squad", SQUAD, question)
     assert values == expected, (ans.sparql, ans.explanation)
 
 
@@ -553,6 +556,5 @@ SAILINGS = "\n".join(
 def test_a_year_compared_after_a_class_word_is_that_things_date(tmp_path_factory):
     """'ships that made a voyage before 2023': the year compared is the voyage's date, not the ship's built year
     (every ship was built before 2023)."""
-    sailings = engine_on(tmp_path_factory, "sailings", SAILINGS + "\n")
-    ans, values = answer_values(sailings, "Which ships made a voyage before 2023?")
+    ans, values = _asked(tmp_path_factory, "sailings", SAILINGS, "Which ships made a voyage before 2023?")
     assert values == ["Aster"], (ans.sparql, ans.explanation)
