@@ -85,6 +85,36 @@ def _reuse_middle(num: list[str], body: list[str], x: str) -> list[str]:
     return num
 
 
+def _share_nodes(body: list[str], combo) -> tuple[list[str], int]:
+    """The body with paths sharing the nodes they pass through the same way, where they then part by different
+    properties ('councillors who abstained on motion 4': the vote that holds the choice is the one on the
+    motion; 'the student with a cat aged 3': the pet that is a cat is 3), and how many hops are so shared (0
+    when none). Paths that go on by one property from a node ('a cat and a dog', 'voted on A and on B') keep
+    their nodes apart: one pet is not both, one vote is on one motion. Like `_reuse_middle`, for the constraint
+    paths of one reading (their middle nodes named ?a<k>m<i> by `Path.triples`)."""
+    renames: dict[str, str] = {}
+    onward: dict[str, set[str]] = {}  # a node shared -> the properties the paths sharing it go on by
+    for j, pj in enumerate(combo):
+        for i, pi in enumerate(combo[:j]):
+            n = 0
+            while n < min(len(pi.steps), len(pj.steps)) - 1 and pi.steps[n] == pj.steps[n]:
+                n += 1
+            node = renames.get(f"?a{i}m{n - 1}", f"?a{i}m{n - 1}")
+            went = onward.setdefault(node, {pi.steps[n][0]})
+            if n and pj.steps[n][0] not in went:
+                went.add(pj.steps[n][0])
+                renames.update({f"?a{j}m{k}": renames.get(f"?a{i}m{k}", f"?a{i}m{k}") for k in range(n)})
+                break
+    if not renames:
+        return body, 0
+    out: list[str] = []
+    for t in body:
+        t = re.sub(r"\?a\d+m\d+\b", lambda m: renames.get(m.group(0), m.group(0)), t)
+        if t not in out:
+            out.append(t)
+    return out, len(renames)
+
+
 def _string(text: str) -> str:
     """A text as a SPARQL string literal (quotes, backslashes and line ends escaped).
 

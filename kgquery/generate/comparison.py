@@ -17,6 +17,11 @@ from .paths import AGE_ADJECTIVES, ORDERED
 ANY_AS_SOME = 0.4
 
 
+def _than_at(toks: list[str], at: int, end: int) -> int | None:
+    """Where 'than' follows the comparative at `at` (within three words, before `end`), or None."""
+    return next((k for k in range(at + 1, min(at + 4, end)) if toks[k] == "than"), None)
+
+
 def _compared_words(toks: list[str], at: int, than: int, adj: str) -> list[str]:
     """The words that name the number compared: those between the comparative and 'than' ("greater surface area
     than"), else the word before it ("a population larger than") and the adjective ("older")."""
@@ -200,7 +205,7 @@ class ComparisonShapes:
             return []
         op, adj, at = c.comparative
         toks = q.tokens
-        than = next((k for k in range(at + 1, min(at + 4, len(toks) - 1)) if toks[k] == "than"), None)
+        than = _than_at(toks, at, len(toks) - 1)
         if than is None:
             return []
         quant = than + (
@@ -256,7 +261,7 @@ class ComparisonShapes:
             return []
         op, adj, at = c.comparative
         direction, sadj, sat = c.superlative
-        than = next((k for k in range(at + 1, min(at + 4, len(toks))) if toks[k] == "than"), None)
+        than = _than_at(toks, at, len(toks))
         if than is None or sat <= than:
             return []
         fits = self._fit_of(_compared_words(toks, at, than, adj), adj)
@@ -269,8 +274,9 @@ class ComparisonShapes:
         start = sat + 1 if sadj else sat  # 'the most horsepower': the cue stands at the word it ranks by
         after = [t for i, t in enumerate(toks[start:], start) if t not in STOPWORDS and i not in classes]
         rank_fits = self._fit_of(after or [sadj], sadj)
-        best = [max(self._numbers_of(k), key=lambda p: (fits(p), p), default=None) for k in (cls, ref)]
-        rank = max(self._numbers_of(ref), key=lambda p: (rank_fits(p), p), default=None)
+        numbers = {k: self._numbers_of(k) for k in {cls, ref}}  # one query per class
+        best = [max(numbers[k], key=lambda p: (fits(p), p), default=None) for k in (cls, ref)]
+        rank = max(numbers[ref], key=lambda p: (rank_fits(p), p), default=None)
         if None in best or rank is None or min(fits(best[0]), fits(best[1]), rank_fits(rank)) < 0.5:
             return []
         top, bound = ("MAX" if direction == "DESC" else "MIN"), ("MAX" if op in (">", ">=") else "MIN")

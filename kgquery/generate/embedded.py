@@ -39,6 +39,7 @@ from .candidate import (  # noqa: F401  (re-exported)
     _apart,
     _num,
     _reuse_middle,
+    _share_nodes,
     _string,
     with_subclasses,
 )
@@ -857,7 +858,7 @@ class EmbeddedGenerator(
                 if len(cols) >= 2:
                     # "the region and population of Angola": several attributes of one thing, side by side
                     s = base + bonus + self._explain({p for p, _ in cols}) - 0.6 * others
-                    if cls and any(not lit and cls in self._object_classes(p) for p, lit in cols):
+                    if cls and any(not lit and cls in self._classes_along(p) for p, lit in cols):
                         s += CLASS_FIT  # "the departure port and the arrival port of X": ports, by their names
                     out.append(Candidate(_column_select("", t, cols, self._object_name), s, "attribute+columns"))
                 for p, fwd, n in adj:
@@ -1005,15 +1006,10 @@ class EmbeddedGenerator(
         label = info.label.lower().split() if info is not None else []
         return bool(TIME_WORDS & (set(split_name(local_name(prop)).split()) | set(label)))
 
-    def _object_classes(self, prop: str) -> set[str]:
-        """The classes of the things the property points to."""
-        info = self.schema.prop(prop)
-        return {c for c, _ in info.object_classes} if info is not None else set()
-
     def _object_name(self, prop: str, subj: str, var: str) -> str | None:
         """The triples naming `subj`, a thing the property points to, in `var`, where its one class has a naming
         column (a port row's 'name'); None otherwise (its label is read)."""
-        classes = self._object_classes(prop)
+        classes = self._classes_along(prop)
         return self._name_triples(next(iter(classes)), subj, var) if len(classes) == 1 else None
 
     def _entity_columns(self, q: Question, adj: list[tuple[str, bool, int]], t: str, m) -> list[tuple[str, bool]]:
@@ -1071,35 +1067,6 @@ def _counts_before(toks: list[str], k: int) -> bool:
     if toks[k - 2 : k - 1] == ["or"] and toks[k - 1] in ("more", "fewer", "less"):
         k -= 2
     return k > 0 and _is_number(toks[k - 1])
-
-
-def _share_nodes(body: list[str], combo) -> tuple[list[str], int]:
-    """The body with paths sharing the nodes they pass through the same way, where they then part by different
-    properties ('councillors who abstained on motion 4': the vote that holds the choice is the one on the
-    motion; 'the student with a cat aged 3': the pet that is a cat is 3), and how many hops are so shared (0
-    when none). Paths that go on by one property from a node ('a cat and a dog', 'voted on A and on B') keep
-    their nodes apart: one pet is not both, one vote is on one motion."""
-    renames: dict[str, str] = {}
-    onward: dict[str, set[str]] = {}  # a node shared -> the properties the paths sharing it go on by
-    for j, pj in enumerate(combo):
-        for i, pi in enumerate(combo[:j]):
-            n = 0
-            while n < min(len(pi.steps), len(pj.steps)) - 1 and pi.steps[n] == pj.steps[n]:
-                n += 1
-            node = renames.get(f"?a{i}m{n - 1}", f"?a{i}m{n - 1}")
-            went = onward.setdefault(node, {pi.steps[n][0]})
-            if n and pj.steps[n][0] not in went:
-                went.add(pj.steps[n][0])
-                renames.update({f"?a{j}m{k}": renames.get(f"?a{i}m{k}", f"?a{i}m{k}") for k in range(n)})
-                break
-    if not renames:
-        return body, 0
-    out: list[str] = []
-    for t in body:
-        t = re.sub(r"\?a\d+m\d+\b", lambda m: renames.get(m.group(0), m.group(0)), t)
-        if t not in out:
-            out.append(t)
-    return out, len(renames)
 
 
 def _either(q: Question, anchors: list, word: str = "or") -> tuple[list, set[int]]:

@@ -394,7 +394,7 @@ class PathFinding:
             steps = ((p1.value, True),) if p2 is None else ((p1.value, d.value == "1"), (p2.value, True))
             last = steps[-1][0]
             dates = is_time or self._time_valued(last)
-            through = p2 is not None and bool(self._middle_classes(p1.value, d.value == "1") & via)
+            through = p2 is not None and bool(self._classes_along(p1.value, d.value == "1") & via)
             # a comparison with a year names no date ('year' is the hint): a neighbour's date called a year
             # (a publisher's founding year) is not what "books written before 1990" compares
             unnamed_date = year and p2 is not None and not through and dates and words.get(last, 0) < 0.4
@@ -448,8 +448,8 @@ class PathFinding:
             return words
         return {p: 0.5 * v for p, v in scores.items()} if ranked else scores
 
-    def _middle_classes(self, prop: str, forward: bool) -> set[str]:
-        """The classes of the thing one hop away along `prop` (its objects going forward, its subjects back)."""
+    def _classes_along(self, prop: str, forward: bool = True) -> set[str]:
+        """The classes of the things one hop away along `prop` (its objects going forward, its subjects back)."""
         info = self.schema.prop(prop)
         if info is None:
             return set()
