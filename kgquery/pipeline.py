@@ -28,7 +28,7 @@ from .graph import KnowledgeGraph
 from .terms import number_text
 from .understand.lexicon import attribute_nouns
 from .understand.text import STOPWORDS
-from .wording import spelled_as_asked, verb_form
+from .wording import is_adjective, spelled_as_asked, verb_form
 
 #: candidates executed per question (best-scored first)
 EXECUTE_TOP = 12
@@ -579,11 +579,7 @@ class KGQuery:
         out |= self._measure_adjectives(q, free, props, word_scores, sparql)
         if q.cues.difference and subtracts(sparql):  # 'the difference in depth': subtracted
             out |= {i for i in free if q.tokens[i] in ("difference", "much")}
-        if q.cues.compare_time and q.cues.compare:
-            # 'orders placed after 1 March', 'staff who joined before 2019': the verb names the event whose
-            # time the query compares
-            at = q.cues.compare[2]
-            out |= {i for i in free if i + 1 == at and verb_form(q.tokens[i])}
+        out |= _comparison_words(q, free, sparql)
         if q.cues.compare and "HAVING" in sparql.upper():
             # 'attended at least 4 times': the count of events compared is what 'times' says
             out |= {i for i in free if q.tokens[i] == "times" and q.tokens[i - 1] == number_text(q.cues.compare[1])}
@@ -817,3 +813,48 @@ def _ranked_by_query(word: str, cues, sparql: str, unnamed: bool) -> bool:
 
 
 _RDF_NAMESPACES = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#")
+
+
+#: words that make a unit of one after them ('3000 square metres', '2 cubic feet')
+_UNIT_MODIFIERS = {"square", "sq", "cubic", "cu"}
+
+
+def _comparison_words(q, free: set[int], sparql: str) -> set[int]:
+    """Positions of free words that state a comparison the query carries out with the number it gives: the
+    comparison word ('after 1950', 'before 1945 and after 1955'), the unit after the number ('more than 15
+    metres', 'between 50 and 75 minutes', '3000 square metres'), the words of a month compared ('in March
+    2024'), and the verb naming what is compared ('appointments that lasted more than 45 minutes', 'orders
+    placed after 1 March', 'took place before 2024'), a noun the verb takes ('took place') included but not an
+    adjective, which names an attribute ('became independent')."""
+    from .answer.confidence import stated_numbers_used
+    from .understand.text import UNITS
+
+    c = q.cues
+    if not (c.compare or c.between or c.above_average) or "FILTER(" not in sparql.upper():
+        return set()
+    ats = [x[2] for x in (c.compare, c.also_compare, c.shared, c.also_time) if x]
+    if c.between and "between" in q.tokens:
+        ats.append(q.tokens.index("between"))
+    if c.above_average and "AVG(" in sparql.upper():  # 'trips that lasted longer than the average trip'
+        ats.append(c.above_average[2])
+    used = stated_numbers_used(q.tokens, sparql)
+    out = set()
+    if c.compare_day and c.compare_day in sparql:
+        used |= set(c.compare_day_at)
+        out |= set(c.compare_day_at)
+    if not used and not (c.above_average and "AVG(" in sparql.upper()):
+        return set()
+    for i in sorted(used):
+        j = i + 1
+        while j < len(q.tokens) and (q.tokens[j] in UNITS or q.tokens[j] in _UNIT_MODIFIERS):
+            out.add(j)
+            j += 1
+    for at in ats:
+        out.add(at)
+        if at >= 1 and verb_form(q.tokens[at - 1]):
+            out.add(at - 1)
+        elif at >= 2 and verb_form(q.tokens[at - 2]):
+            out.add(at - 2)
+            if not is_adjective(q.tokens[at - 1]):
+                out.add(at - 1)
+    return out & free

@@ -270,6 +270,14 @@ def english_noun(word: str) -> bool:
     return w in nouns or singular(w) in nouns
 
 
+def wordnet_word(word: str) -> bool | None:
+    """WordNet has the word as a noun, verb or adjective lemma; None without WordNet."""
+    verbs, nouns, adjectives, _ = _sense_counts()
+    if not nouns:
+        return None
+    return word in nouns or word in verbs or word in adjectives
+
+
 def is_adjective(word: str) -> bool:
     """WordNet has the word as an adjective lemma (False without WordNet)."""
     return word.lower() in _sense_counts()[2]

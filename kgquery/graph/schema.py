@@ -13,13 +13,13 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from ..terms import Outcome
-from ..wording import singular
+from ..wording import singular, wordnet_word
 from .guard import WELL_KNOWN_PREFIXES
 from .source import GraphSource
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 #: vocabulary namespaces whose terms describe the schema rather than the data
 META_NS = (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -262,8 +262,8 @@ def _segment(word: str) -> str:
 
     >>> _segment("airportname"), _segment("horsepower"), _segment("mpg"), _segment("fname"), _segment("contid")
     ('airport name', 'horsepower', 'mpg', 'f name', 'cont id')
-    >>> _segment("destairport"), _segment("headofstate"), _segment("carage")
-    ('dest airport', 'head of state', 'car age')
+    >>> _segment("destairport"), _segment("headofstate"), _segment("carage"), _segment("indepyear")
+    ('dest airport', 'head of state', 'car age', 'indep year')
     """
     if len(word) < 5 or not word.isalpha():
         return word
@@ -285,16 +285,24 @@ def _segment(word: str) -> str:
         return word
     # short pieces in a row with a fragment of two letters (not a little word such as 'of' or 'no') are one
     # abbreviation the dictionary does not know: 'destairport' is 'dest airport', not 'de st airport'; 'carage'
-    # stays 'car age', 'noofstudents' 'no of students'
+    # stays 'car age', 'noofstudents' 'no of students'. A little word before a piece of three letters that
+    # WordNet knows as no word starts one too: 'indepyear' is 'indep year', not 'in dep year'
     merged: list[str] = []
     for i, part in enumerate(parts):
         prev = parts[i - 1] if i else ""
         run = len(part) <= 3 and 0 < len(prev) <= 3
-        if run and any(len(w) <= 2 and w not in LITTLE_WORDS for w in (part, prev)):
+        if run and any(len(w) <= 2 and w not in LITTLE_WORDS for w in (part, prev)) or _clipped_after(prev, part):
             merged[-1] += part
         else:
             merged.append(part)
     return " ".join(merged)
+
+
+def _clipped_after(prev: str, part: str) -> bool:
+    """`part` (three letters, no word in WordNet) goes on the little word `prev` before it: 'in' + 'dep'."""
+    if prev not in LITTLE_WORDS or len(part) != 3 or part in LITTLE_WORDS:
+        return False
+    return wordnet_word(part) is False
 
 
 #: short English words a run-together name may hold whole ('numberofitems', 'noofstudents')
