@@ -449,6 +449,8 @@ class KGQuery:
         if negates(ans.sparql or ""):  # 'all stadiums except those ...': the negation carries the word out
             free = [w for w in free if w not in NEGATIONS]
         leftover = left_over(free, props, word_scores, named)
+        # a verb of the join that names no property of the graph could have picked no other link: no doubt
+        leftover = [w for w in leftover if not (w in verbs and max(word_scores(w).values(), default=0.0) < 0.5)]
         left = left_weight(leftover, verbs)
         unasked = self._unasked(q, ans.sparql or "", word_scores, leftover)
         if unnamed:

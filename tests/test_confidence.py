@@ -426,3 +426,38 @@ def test_a_list_of_every_thing_of_a_kind_that_leaves_a_noun_unused_is_unsure(tmp
     assert len(ans.attempt_rows) == 3  # the attempt is still shown
     ans = engine.ask("Which doctors are there?")
     assert (ans.outcome, len(ans.rows)) == ("answered", 3), (ans.message, ans.sparql)
+
+
+def _festival() -> str:
+    from conftest import table_ttl
+
+    b = "http://example.org/fest/"
+    bands = [dict(band_id=i, name=n) for i, n in enumerate(["Quiet Harbour", "Iron Vale", "Lumen"], 1)]
+    plays = [(1, "Main"), (1, "Tent"), (2, "Main"), (1, "Main"), (3, "Tent")]
+    performances = [dict(perf_id=i, band_id=f"<{b}band/band_id={k}>", stage=s) for i, (k, s) in enumerate(plays, 1)]
+    sponsorships = [
+        dict(pay_id=i, band_id=f"<{b}band/band_id={k}>", sponsor=s) for i, (k, s) in enumerate([(2, "Acme")])
+    ]
+    return "\n".join(
+        table_ttl(b, "band", "band_id", bands)
+        + table_ttl(b, "performance", "perf_id", performances)
+        + table_ttl(b, "sponsorship", "pay_id", sponsorships)
+    )
+
+
+def test_a_verb_of_the_join_that_names_nothing_in_the_graph_leaves_no_doubt(tmp_path_factory):
+    """'Which band played the most performances?': the query joins performances to bands, and 'played' names
+    no property, so no other link could have been meant; 'sponsored' names the sponsorships, which the query
+    does not use, and stays a word left unexplained."""
+    from conftest import engine_on
+
+    engine = engine_on(tmp_path_factory, "festival", _festival())
+    played = engine.ask("Which band played the most performances?")
+    sponsored = engine.ask("Which band sponsored the most performances?")
+    assert played.sparql == sponsored.sparql and "performance#band_id" in played.sparql, played.sparql
+    shown = played.attempt_values() if played.outcome == "abstained" else played.values()
+    assert shown == ["Quiet Harbour"], (played.outcome, shown)
+    assert played.features["unexplained"] == 0.0 < sponsored.features["unexplained"], (
+        played.features,
+        sponsored.features,
+    )
