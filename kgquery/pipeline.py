@@ -449,8 +449,10 @@ class KGQuery:
         if negates(ans.sparql or ""):  # 'all stadiums except those ...': the negation carries the word out
             free = [w for w in free if w not in NEGATIONS]
         leftover = left_over(free, props, word_scores, named)
-        # a verb of the join that names no property of the graph could have picked no other link: no doubt
-        leftover = [w for w in leftover if not (w in verbs and max(word_scores(w).values(), default=0.0) < 0.5)]
+        if verbs and self._sole_links(props):
+            # a verb of a link that is the only one between its things' classes, naming no property of the graph,
+            # could have picked no other link: it leaves no doubt
+            leftover = [w for w in leftover if not (w in verbs and max(word_scores(w).values(), default=0.0) < 0.5)]
         left = left_weight(leftover, verbs)
         unasked = self._unasked(q, ans.sparql or "", word_scores, leftover)
         if unnamed:
@@ -521,6 +523,23 @@ class KGQuery:
         narrowed = re.search(r"\bNOT\s+EXISTS\b|\bMINUS\b", sparql, re.I)  # what it leaves out narrows it too
         return unasked_message(unasked) or ("" if narrowed else unconstrained_message(leftover, required_part(sparql)))
 
+    def _sole_links(self, props: set[str]) -> bool:
+        """The query links things (a property whose values are things), and no other property links things of
+        the same classes: 'ferries departing from Wexby' over originPort alone, not beside a destPort."""
+        schema = self.kg.schema
+        links = [info for p in props if (info := schema.prop(p)) is not None and info.object_classes]
+        if not links:
+            return False
+        for info in links:
+            subj, obj = {c for c, _ in info.subject_classes}, {c for c, _ in info.object_classes}
+            for other in schema.properties:
+                if other.iri == info.iri or not other.object_classes:
+                    continue
+                o_subj, o_obj = {c for c, _ in other.subject_classes}, {c for c, _ in other.object_classes}
+                if (subj & o_subj and obj & o_obj) or (subj & o_obj and obj & o_subj):
+                    return False
+        return True
+
     def _word_scores(self, generator):
         """word -> {property: how well the word names it}, the generator's own when it keeps one."""
         return getattr(generator, "_word_scores", None) or (lambda w: self.linker.property_scores([w]))
@@ -581,7 +600,7 @@ class KGQuery:
         out |= self._measure_adjectives(q, free, props, word_scores, sparql)
         if q.cues.difference and subtracts(sparql):  # 'the difference in depth': subtracted
             out |= {i for i in free if q.tokens[i] in ("difference", "much")}
-        out |= _comparison_words(q, free, sparql)
+        out |= _comparison_words(q, free, sparql, props, word_scores)
         if q.cues.compare and "HAVING" in sparql.upper():
             # 'attended at least 4 times': the count of events compared is what 'times' says
             out |= {i for i in free if q.tokens[i] == "times" and q.tokens[i - 1] == number_text(q.cues.compare[1])}
@@ -821,13 +840,14 @@ _RDF_NAMESPACES = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3
 _UNIT_MODIFIERS = {"square", "sq", "cubic", "cu"}
 
 
-def _comparison_words(q, free: set[int], sparql: str) -> set[int]:
+def _comparison_words(q, free: set[int], sparql: str, props: set[str], word_scores) -> set[int]:
     """Positions of free words that state a comparison the query carries out with the number it gives: the
     comparison word ('after 1950', 'before 1945 and after 1955'), the unit after the number ('more than 15
     metres', 'between 50 and 75 minutes', '3000 square metres'), the words of a month compared ('in March
     2024'), and the verb naming what is compared ('appointments that lasted more than 45 minutes', 'orders
     placed after 1 March', 'took place before 2024'), a noun the verb takes ('took place') included but not an
-    adjective, which names an attribute ('became independent')."""
+    adjective, which names an attribute ('became independent'). A unit that names a property the query does not
+    use is not carried out: 'more than 50 minutes' compared on a fee, where set_minutes exists."""
     from .answer.confidence import stated_numbers_used
     from .understand.text import UNITS
 
@@ -849,7 +869,8 @@ def _comparison_words(q, free: set[int], sparql: str) -> set[int]:
     for i in sorted(used):
         j = i + 1
         while j < len(q.tokens) and (q.tokens[j] in UNITS or q.tokens[j] in _UNIT_MODIFIERS):
-            out.add(j)
+            if not any(v >= 0.5 and p not in props for p, v in word_scores(q.tokens[j]).items()):
+                out.add(j)
             j += 1
     for at in ats:
         out.add(at)

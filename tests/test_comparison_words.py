@@ -31,8 +31,13 @@ def _park() -> str:
         dict(code="BB", name="Borsk", indepyear=1962),
         dict(code="CC", name="Calmoria", indepyear=1975),
     ]
+    shows = [
+        dict(show_id=i, title=t, fee=f, set_minutes=m)
+        for i, (t, f, m) in enumerate([("Dawn Chorus", 40, 55), ("Night Owls", 60, 35), ("Reed Song", 45, 70)], 1)
+    ]
     return "\n".join(
-        table_ttl(BASE, "enclosure", "enc_id", enclosures)
+        table_ttl(BASE, "show", "show_id", shows)
+        + table_ttl(BASE, "enclosure", "enc_id", enclosures)
         + table_ttl(BASE, "visit", "visit_id", visits)
         + table_ttl(BASE, "country", "code", countries)
     )
@@ -73,3 +78,25 @@ def test_a_unit_word_after_a_number_the_query_does_not_use_is_not_carried_out(pa
     ans = park.ask("Which enclosures opened after 2010 in a zone of 3000 square metres?")
     assert "2010" in ans.sparql and "3000" not in ans.sparql, ans.sparql
     assert ans.features["unexplained"] > 0.0, ans.features
+
+
+@pytest.mark.parametrize(
+    "question, expected, sign",
+    [
+        ("List the dates of the visits that lasted no more than 45 minutes.", ["2023-05-02", "2024-06-14"], "<= 45"),
+        ("List the dates of the visits that lasted no less than 60 minutes.", ["2023-11-20", "2024-03-08"], ">= 60"),
+    ],
+)
+def test_no_more_than_is_at_most_and_leaves_nothing_out(park, question, expected, sign):
+    """'no more than 45 minutes' turns the comparison round (at most 45); the 'no' negates nothing else."""
+    ans, values = answer_values(park, question)
+    assert values == expected and sign in ans.sparql, (ans.sparql, ans.explanation)
+    assert "NOT EXISTS" not in ans.sparql and "MINUS" not in ans.sparql, ans.sparql
+
+
+def test_a_unit_that_names_a_property_names_the_number_compared(park):
+    """'shows that lasted more than 50 minutes': the fee and the set's minutes are both numbers of a show and no
+    word names a duration, but the unit is a word of set_minutes's name: the minutes are compared."""
+    ans, values = answer_values(park, "What are the titles of the shows that lasted more than 50 minutes?")
+    assert "set_minutes> ?v . FILTER(?v > 50)" in ans.sparql, ans.sparql
+    assert values == ["Dawn Chorus", "Reed Song"], (ans.sparql, values)

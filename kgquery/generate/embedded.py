@@ -269,8 +269,15 @@ class EmbeddedGenerator(
         self._head_noun = {w: noun for w, (_cls, noun) in heads.items()}  # 'stadium' -> 'names' ('stadium names')
         o, sup = q.cues.ordinal, q.cues.superlative
         ranked_at = {o[1]} if o and sup and sup[2] == o[1] else set()  # "the last transcript": 'last' ranks
-        # "less than 8 euros": the unit after the compared number belongs to the comparison, it asks for nothing
-        unit_at = {i for i in range(1, len(q.tokens)) if q.tokens[i] == q.cues.unit and _is_number(q.tokens[i - 1])}
+        # "less than 8 euros": the unit after the compared number belongs to the comparison, it asks for nothing;
+        # a unit a property is named by ('more than 50 minutes', set_minutes) names the number compared
+        unit_at = {
+            i
+            for i in range(1, len(q.tokens))
+            if q.tokens[i] == q.cues.unit
+            and _is_number(q.tokens[i - 1])
+            and max(self.linker.property_scores([q.tokens[i]]).values(), default=0.0) < 0.5
+        }
         free = [i for i in links.free if i not in ranked_at | unit_at and i not in _key_words(q, links)]
         free_words = [q.tokens[i] for i in free] + self._heads + self.linker.acronyms(q, free)
         self._free = free_words

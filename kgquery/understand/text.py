@@ -588,8 +588,8 @@ def _superlative_at(low: list[str], i: int) -> tuple[str, str, int] | None:
 
 
 def _compare_at(low: list[str], i: int, c: Cues) -> None:
-    """'more than 20', 'not over 5', 'at least 3 kg' from comparative token i: sets c.compare and c.unit.
-    Number words after it become digits in `low`."""
+    """'more than 20', 'not over 5', 'no less than 3000', 'at least 3 kg' from comparative token i: sets
+    c.compare and c.unit. Number words after it become digits in `low`."""
     t = low[i]
     for j in range(i + 1, min(i + 4, len(low))):
         if (
@@ -600,7 +600,7 @@ def _compare_at(low: list[str], i: int, c: Cues) -> None:
             low[j] = str(NUMBER_WORDS[low[j]])
         if _NUM.match(low[j]):
             op = comparative_sign(t) or ">"
-            if i > 0 and low[i - 1] == "not":
+            if i > 0 and low[i - 1] in ("not", "no"):  # 'not over 5', 'no more than 4000': at most
                 op = "<=" if op == ">" else ">="
             if i > 1 and low[i - 2] == "at" and low[i - 1] in ("least", "most"):
                 op = ">=" if low[i - 1] == "least" else "<="
@@ -748,6 +748,9 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
             c.negation, c.negated_at = True, i
     if c.compare is None and comparative_sign(t, low[i + 1] if i + 1 < len(low) else ""):
         _compare_at(low, i, c)
+        if c.compare and c.compare[2] == i and c.negated_at == i - 1 and c.negations == 1:
+            # 'no more than 50 minutes', 'not over 5': the comparison turned round, nothing left out
+            c.negation, c.negated_at, c.negations = False, -1, 0
 
 
 #: words that put a year before or after another: the comparison they make
