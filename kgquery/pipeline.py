@@ -857,14 +857,15 @@ def _comparison_words(q, free: set[int], sparql: str, props: set[str], word_scor
     ats = [x[2] for x in (c.compare, c.also_compare, c.shared, c.also_time) if x]
     if c.between and "between" in q.tokens:
         ats.append(q.tokens.index("between"))
-    if c.above_average and "AVG(" in sparql.upper():  # 'trips that lasted longer than the average trip'
+    averaged = c.above_average is not None and "AVG(" in sparql.upper()
+    if averaged:  # 'trips that lasted longer than the average trip'
         ats.append(c.above_average[2])
     used = stated_numbers_used(q.tokens, sparql)
     out = set()
     if c.compare_day and c.compare_day in sparql:
         used |= set(c.compare_day_at)
         out |= set(c.compare_day_at)
-    if not used and not (c.above_average and "AVG(" in sparql.upper()):
+    if not used and not averaged:
         return set()
     for i in sorted(used):
         j = i + 1
