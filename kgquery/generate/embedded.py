@@ -178,6 +178,13 @@ class EmbeddedGenerator(
                 out.add(p)
         return out
 
+    def _names_a_number(self, word: str) -> bool:
+        """Some numeric property is named by the word (score >= 0.5): 'minutes' for set_minutes."""
+        return any(
+            v >= 0.5 and (info := self.schema.prop(p)) is not None and info.is_numeric
+            for p, v in self.linker.property_scores([word]).items()
+        )
+
     def _word_scores(self, w: str) -> dict[str, float]:
         if w not in self._word_cache:
             self._word_cache[w] = self.linker.property_scores([w])
@@ -269,14 +276,12 @@ class EmbeddedGenerator(
         self._head_noun = {w: noun for w, (_cls, noun) in heads.items()}  # 'stadium' -> 'names' ('stadium names')
         o, sup = q.cues.ordinal, q.cues.superlative
         ranked_at = {o[1]} if o and sup and sup[2] == o[1] else set()  # "the last transcript": 'last' ranks
-        # "less than 8 euros": the unit after the compared number belongs to the comparison, it asks for nothing;
-        # a unit a property is named by ('more than 50 minutes', set_minutes) names the number compared
+        # "less than 8 euros": the unit after the compared number belongs to the comparison, it asks for nothing
+        # (not the currency either); a unit a number is named by ('more than 50 minutes', set_minutes) names it
         unit_at = {
             i
             for i in range(1, len(q.tokens))
-            if q.tokens[i] == q.cues.unit
-            and _is_number(q.tokens[i - 1])
-            and max(self.linker.property_scores([q.tokens[i]]).values(), default=0.0) < 0.5
+            if q.tokens[i] == q.cues.unit and _is_number(q.tokens[i - 1]) and not self._names_a_number(q.tokens[i])
         }
         free = [i for i in links.free if i not in ranked_at | unit_at and i not in _key_words(q, links)]
         free_words = [q.tokens[i] for i in free] + self._heads + self.linker.acronyms(q, free)
