@@ -847,7 +847,8 @@ def _comparison_words(q, free: set[int], sparql: str, props: set[str], word_scor
     2024'), and the verb naming what is compared ('appointments that lasted more than 45 minutes', 'orders
     placed after 1 March', 'took place before 2024'), a noun the verb takes ('took place') included but not an
     adjective, which names an attribute ('became independent'). A unit that names a property the query does not
-    use is not carried out: 'more than 50 minutes' compared on a fee, where set_minutes exists."""
+    use is not carried out: 'more than 50 minutes' compared on a fee, where set_minutes exists, or 'less than 8
+    euros' where prices have a currency the query does not check."""
     from .answer.confidence import stated_numbers_used
     from .understand.text import UNITS
 
