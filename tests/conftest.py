@@ -114,6 +114,17 @@ def engine_on(tmp_path_factory, name: str, ttl: str):
     return KGQuery(KnowledgeGraph.load(path))
 
 
+def numbered(key: str, columns: tuple[str, ...], values: list) -> list[dict]:
+    """Rows for `table_ttl` keyed 1, 2, 3 ... in order: each value a tuple of the columns' values (or, for one
+    column, the value itself)."""
+    return [{key: i, **dict(zip(columns, v if isinstance(v, tuple) else (v,)))} for i, v in enumerate(values, 1)]
+
+
+def numbered_table(base: str, table: str, key: str, columns: tuple[str, ...], values: list) -> list[str]:
+    """`table_ttl` of rows keyed 1, 2, 3 ... (`numbered`)."""
+    return table_ttl(base, table, key, numbered(key, columns, values))
+
+
 def table_ttl(base: str, table: str, key: str, rows: list[dict], keep_key: bool = True) -> list[str]:
     """Turtle lines for a table made into a graph, as relational benchmarks lay it out: one thing per row,
     <base><table>/<key>=<its key>, of class <base><table>, with one property <base><table>#<column> per column

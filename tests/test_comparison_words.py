@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import answer_values, engine_on, table_ttl
+from conftest import answer_values, engine_on, numbered, table_ttl
 
 BASE = "http://example.org/park/"
 
@@ -31,10 +31,11 @@ def _park() -> str:
         dict(code="BB", name="Borsk", indepyear=1962),
         dict(code="CC", name="Calmoria", indepyear=1975),
     ]
-    shows = [
-        dict(show_id=i, title=t, fee=f, set_minutes=m)
-        for i, (t, f, m) in enumerate([("Dawn Chorus", 40, 55), ("Night Owls", 60, 35), ("Reed Song", 45, 70)], 1)
-    ]
+    shows = numbered(
+        "show_id",
+        ("title", "fee", "set_minutes"),
+        [("Dawn Chorus", 40, 55), ("Night Owls", 60, 35), ("Reed Song", 45, 70)],
+    )
     return "\n".join(
         table_ttl(BASE, "show", "show_id", shows)
         + table_ttl(BASE, "enclosure", "enc_id", enclosures)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import answer_values, engine_on, table_ttl
+from conftest import answer_values, engine_on, numbered_table, table_ttl
 
 B = "http://repairs.example/"
 
@@ -131,7 +131,7 @@ def test_a_link_is_worded_by_what_it_links_to(repairs):
 
 
 GAMES = "\n".join(
-    table_ttl(B, "team", "team_id", [{"team_id": i, "name": n} for i, n in enumerate(["Lions", "Otters", "Wolves"], 1)])
+    numbered_table(B, "team", "team_id", ("name",), ["Lions", "Otters", "Wolves"])
     + table_ttl(
         B,
         "game",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import answer_values, engine_on, table_ttl
+from conftest import answer_values, engine_on, numbered_table, table_ttl
 
 B = "http://studio.example/"
 
@@ -184,8 +184,8 @@ def test_counted_things_are_named_by_their_one_class(studio):
 
 
 RACES = "\n".join(
-    table_ttl(B, "rider", "rider_id", [{"rider_id": i, "name": n} for i, n in enumerate(["Ann Bell", "Kit Roe"], 1)])
-    + table_ttl(B, "race", "race_id", [{"race_id": i, "name": n} for i, n in enumerate(["Spring Cup", "Hill Dash"], 1)])
+    numbered_table(B, "rider", "rider_id", ("name",), ["Ann Bell", "Kit Roe"])
+    + numbered_table(B, "race", "race_id", ("name",), ["Spring Cup", "Hill Dash"])
     + table_ttl(
         B,
         "entry",
@@ -279,9 +279,7 @@ def test_a_verb_the_path_says_names_nothing_to_read_out(tmp_path_factory):
 
 
 BALLOTS = "\n".join(
-    table_ttl(
-        B, "delegate", "delegate_id", [{"delegate_id": i, "name": n} for i, n in enumerate(["Ada", "Ben", "Cai"], 1)]
-    )
+    numbered_table(B, "delegate", "delegate_id", ("name",), ["Ada", "Ben", "Cai"])
     + table_ttl(
         B,
         "ballot",
@@ -302,14 +300,12 @@ def test_a_verb_in_the_past_names_the_code_it_stems_from(tmp_path_factory):
 
 
 FLEET = "\n".join(
-    table_ttl(
+    numbered_table(
         B,
         "ship",
         "ship_id",
-        [
-            {"ship_id": i, "name": n, "flag": f, "gross_tonnage": t}
-            for i, (n, f, t) in enumerate([("Sea Lark", "Malta", 9800), ("Ore Star", "Panama", 52000)], 1)
-        ],
+        ("name", "flag", "gross_tonnage"),
+        [("Sea Lark", "Malta", 9800), ("Ore Star", "Panama", 52000)],
     )
     + table_ttl(
         B,
@@ -345,14 +341,8 @@ def test_a_broader_word_names_its_one_class(tmp_path_factory, question, expected
 
 
 WARDS = "\n".join(
-    table_ttl(
-        B,
-        "ward",
-        "ward_id",
-        [
-            {"ward_id": i, "name": n, "population": p}
-            for i, (n, p) in enumerate([("Elm Hill", 9000), ("Northgate", 2000), ("Quarry End", 1000)], 1)
-        ],
+    numbered_table(
+        B, "ward", "ward_id", ("name", "population"), [("Elm Hill", 9000), ("Northgate", 2000), ("Quarry End", 1000)]
     )
 )
 
@@ -396,12 +386,7 @@ def test_a_second_question_about_the_same_thing_reads_it_beside_the_value(tmp_pa
 
 
 CHAMBER = "\n".join(
-    table_ttl(
-        B,
-        "delegate",
-        "delegate_id",
-        [{"delegate_id": i, "name": n} for i, n in enumerate(["Ada", "Ben", "Cal", "Dee"], 1)],
-    )
+    numbered_table(B, "delegate", "delegate_id", ("name",), ["Ada", "Ben", "Cal", "Dee"])
     + table_ttl(
         B,
         "bill",
@@ -455,19 +440,15 @@ def test_one_row_holds_both_things_a_question_says_of_it(tmp_path_factory, quest
 
 
 ROUTES = "\n".join(
-    table_ttl(B, "port", "port_id", [{"port_id": i, "name": n} for i, n in enumerate(["Kell", "Orra", "Vane"], 1)])
-    + table_ttl(
+    numbered_table(B, "port", "port_id", ("name",), ["Kell", "Orra", "Vane"])
+    + numbered_table(
         B,
         "voyage",
         "voyage_id",
+        ("ref-dep_port_id", "ref-arr_port_id", "departure_date"),
         [
-            {
-                "voyage_id": k,
-                "ref-dep_port_id": _ref("port", "port_id", a),
-                "ref-arr_port_id": _ref("port", "port_id", b),
-                "departure_date": d,
-            }
-            for k, (a, b, d) in enumerate([(1, 2, "2024-01-03"), (2, 3, "2024-02-11"), (3, 1, "2024-03-20")], 1)
+            (_ref("port", "port_id", a), _ref("port", "port_id", b), d)
+            for a, b, d in [(1, 2, "2024-01-03"), (2, 3, "2024-02-11"), (3, 1, "2024-03-20")]
         ],
     )
 )
@@ -508,12 +489,7 @@ SQUAD = "\n".join(
             )
         ],
     )
-    + table_ttl(
-        B,
-        "coach",
-        "coach_id",
-        [{"coach_id": i, "name": n, "age": a} for i, (n, a) in enumerate([("Gus", 30), ("Hal", 33)], 1)],
-    )
+    + numbered_table(B, "coach", "coach_id", ("name", "age"), [("Gus", 30), ("Hal", 33)])
 )
 
 
@@ -532,15 +508,7 @@ def test_a_number_compared_with_that_of_the_thing_ranked_first(tmp_path_factory,
 
 
 SAILINGS = "\n".join(
-    table_ttl(
-        B,
-        "ship",
-        "ship_id",
-        [
-            {"ship_id": i, "name": n, "built_year": y}
-            for i, (n, y) in enumerate([("Aster", 2015), ("Birch", 2021), ("Cedar", 2010)], 1)
-        ],
-    )
+    numbered_table(B, "ship", "ship_id", ("name", "built_year"), [("Aster", 2015), ("Birch", 2021), ("Cedar", 2010)])
     + table_ttl(
         B,
         "voyage",
