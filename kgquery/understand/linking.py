@@ -161,6 +161,9 @@ CLASS_MEANING_ALONE_MARGIN = 0.25
 #: general words of quantity in property names ('population total'; 'number of pages' drops its 'number of', but
 #: 'flight number' keeps its number, which names the flight, not a quantity)
 QUANTITY_WORDS = {"total", "amount", "overall"}
+#: general words a table or class name ends with that name the container, not the things in it ('model_list',
+#: 'cars_data', 'people_info'): the name without them names the class too
+CONTAINER_WORDS = {"list", "data", "info", "information", "detail", "record", "table", "entry"}
 #: what a label predicate (rdfs:label, skos:prefLabel, ...) is called in a question, and how well the word fits it
 LABEL_WORDS = {"name", "title"}
 LABEL_WORD_FIT = 0.8
@@ -264,6 +267,16 @@ class Linker:
             for k in range(1, len(words) - 1):  # "available features" names "other available features"
                 if words[k] not in STOPWORDS:
                     tails[" ".join(words[k:])].update(iris)
+        # "cars data": the cars; but not "model list" where things have a model: the word names that property
+        prop_names = {
+            " ".join(singular(w) for w in n.split())
+            for p in self.schema.properties
+            for n in label_names(p.label) | {split_name(local_name(p.iri))}
+        }
+        for name, iris in list(self.class_names.items()):
+            words = name.split()
+            if len(words) >= 2 and words[-1] in CONTAINER_WORDS and " ".join(words[:-1]) not in prop_names:
+                tails[" ".join(words[:-1])].update(iris)
         self._class_tails = set()
         for tail, iris in tails.items():
             if tail not in self.class_names and len(iris) == 1:
