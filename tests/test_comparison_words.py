@@ -86,6 +86,9 @@ def test_a_unit_word_after_a_number_the_query_does_not_use_is_not_carried_out(pa
     [
         ("List the dates of the visits that lasted no more than 45 minutes.", ["2023-05-02", "2024-06-14"], "<= 45"),
         ("List the dates of the visits that lasted no less than 60 minutes.", ["2023-11-20", "2024-03-08"], ">= 60"),
+        # a year turned round the same way: 'no earlier than 2012' is 2012 or later
+        ("Which zones have enclosures opened no earlier than 2012?", ["East", "South"], ">= 2012"),
+        ("Which zones have enclosures opened no later than 2001?", ["North", "West"], "<= 2001"),
     ],
 )
 def test_no_more_than_is_at_most_and_leaves_nothing_out(park, question, expected, sign):

@@ -776,6 +776,8 @@ def _compare_year(low: list[str], c: Cues) -> None:
     if found:
         op, date, i, _ = found
         c.compare, c.compare_time = (op, float(date[0]), i), True
+        if c.negated_at == i - 1 and c.negations == 1:  # 'no earlier than 2000': nothing left out
+            c.negation, c.negated_at, c.negations = False, -1, 0
         c.compare_day, c.compare_day_at = day_compared(found) or (None, range(0))
         return
     month = _in_month(low)
@@ -871,8 +873,14 @@ def _time_compared(low: list[str]) -> tuple[str, tuple[int, int, int, int], int,
             j += 1
         date = _date_at(low, j)
         if date:
+            if i > 0 and low[i - 1] in ("not", "no"):  # 'no earlier than 2000', 'not before 1990': turned round
+                op = TURNED[op]
             return (op, date, i, j)
     return None
+
+
+#: a comparison turned round by 'not' / 'no' right before it ('no later than' is 'until')
+TURNED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 
 
 def day_compared(found: tuple[str, tuple[int, int, int, int], int, int] | None) -> tuple[str, range] | None:
