@@ -21,6 +21,8 @@ import json
 import sys
 from pathlib import Path
 
+from energy_questions import PREFIXES_EXTRA as ENERGY_PREFIXES, QUESTIONS as ENERGY
+from museum_questions import PREFIXES_EXTRA as MUSEUM_PREFIXES, QUESTIONS as MUSEUM
 from rdflib import Graph
 
 HERE = Path(__file__).resolve().parent
@@ -2314,11 +2316,15 @@ SETS = {
     "zoo": ZOO,
     "harbour": HARBOUR,
     "council": COUNCIL,
+    "museum": MUSEUM,
+    "energy": ENERGY,
 }
+#: the prefixes a set's queries need beyond PREFIXES (sets whose questions sit in a module of their own)
+EXTRA_PREFIXES = {"museum": MUSEUM_PREFIXES, "energy": ENERGY_PREFIXES}
 
 
-def rows(g: Graph, sparql: str) -> list[str]:
-    res = g.query(PREFIXES + sparql)
+def rows(g: Graph, sparql: str, prefixes: str = PREFIXES) -> list[str]:
+    res = g.query(prefixes + sparql)
     if res.type == "ASK":
         return ["true" if res.askAnswer else "false"]
     return [str(t) for r in res for t in r if t is not None]
@@ -2329,13 +2335,14 @@ def build() -> dict[str, str]:
     for name, items in SETS.items():
         g = Graph().parse(HERE / f"{name}.ttl")
         lines = []
+        prefixes = PREFIXES + EXTRA_PREFIXES.get(name, "")
         for k, (question, sparql) in enumerate(items, 1):
-            answers = rows(g, sparql)
+            answers = rows(g, sparql, prefixes)
             if not answers:
                 raise SystemExit(f"{name} {k}: no answer for {question!r}")
             lines.append(
                 json.dumps(
-                    {"id": f"{name}-{k:02d}", "question": question, "answers": answers, "sparql": PREFIXES + sparql}
+                    {"id": f"{name}-{k:02d}", "question": question, "answers": answers, "sparql": prefixes + sparql}
                 )
             )
         out[name] = "\n".join(lines) + "\n"
