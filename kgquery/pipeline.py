@@ -330,6 +330,8 @@ class KGQuery:
                 c, res = self._described(c, res, q.tokens[:1] == ["which"])
             if _unnamed_nodes(res):
                 s -= 0.5 + ROWS_BONUS  # nodes without a name (an address, an offer) answer nothing: as if empty
+            elif res.outcome == Outcome.ROWS and _echoes_name(q.tokens, links.mentions, res.values()):
+                s -= 2.0 + ROWS_BONUS  # the code the question names the thing by, given back: says nothing at all
             if res.outcome == Outcome.ROWS and not q.cues.count and len(res.rows) > 200 and "FILTER(" not in c.sparql:
                 s -= 0.3  # an answer that lists most of the graph is rarely what was meant (a filtered one need not)
             tried.append((c.sparql, s, res))
@@ -382,7 +384,7 @@ class KGQuery:
             or unasked
             or self._never_holds(ans)
             or counts_the_named(q.tokens, links.mentions, ans.sparql or "", ans.values())
-            or _echoes_number(q.tokens, links.mentions, ans.values())
+            or _echoes_name(q.tokens, links.mentions, ans.values())
             or self._unit_clash(q, ans.sparql or "")
         )
         if unfit:
@@ -601,6 +603,7 @@ class KGQuery:
         if q.cues.difference and subtracts(sparql):  # 'the difference in depth': subtracted
             out |= {i for i in free if q.tokens[i] in ("difference", "much")}
         out |= _comparison_words(q, free, sparql, props, word_scores)
+        out |= _aggregate_words(q, free, sparql, word_scores)
         if q.cues.compare and "HAVING" in sparql.upper():
             # 'attended at least 4 times': the count of events compared is what 'times' says
             out |= {i for i in free if q.tokens[i] == "times" and q.tokens[i - 1] == number_text(q.cues.compare[1])}
@@ -701,6 +704,24 @@ class KGQuery:
         ans.evidence = evidence(self.kg, self.kg.retyped(sparql), res)  # the graph's own triples
 
 
+def _aggregate_words(q, free: set[int], sparql: str, word_scores) -> set[int]:
+    """Positions of words an aggregate of the query carries out: 'together' when it adds up ('how much surface
+    area do they cover together'), and 'values' when it aggregates values and no property is named by the word
+    ('the maximum and minimum values of area codes')."""
+    from .understand.text import SUMMING_WORDS
+    from .wording import singular
+
+    upper = sparql.upper()
+    out = {i for i in free if q.tokens[i] in SUMMING_WORDS} if "SUM(" in upper else set()
+    if re.search(r"\b(MAX|MIN|AVG|SUM)\(", upper):
+        out |= {
+            i
+            for i in free
+            if singular(q.tokens[i]) == "value" and max(word_scores(q.tokens[i]).values(), default=0.0) < 0.5
+        }
+    return out
+
+
 def _unfit_question(question: str) -> Answer | None:
     """The answer to a question not worth reading (empty, or over 2,000 characters); None for the rest."""
     if not question:
@@ -735,13 +756,24 @@ def _read_and_link(question: str, linker, choice: str | None):
 _ONE_VARIABLE = re.compile(r"^\s*SELECT\s+DISTINCT\s+(\?\w+)\s+WHERE\s*\{(.*)\}\s*$", re.S)
 
 
-def _echoes_number(tokens: list[str], mentions, values: list[str]) -> str:
-    """Why the answer says nothing, or '': 'who sent shipment 700' answered '700', the very number the question
-    names the shipment by (read off the property that holds it)."""
+def _echoes_name(tokens: list[str], mentions, values: list[str]) -> str:
+    """Why the answer says nothing, or '': 'who sent shipment 700' answered '700', 'who made the work with
+    inventory number INV-1998-016' answered 'INV-1998-016': the very number or code the question names the thing
+    by (read off the property that holds it)."""
+    if len(values) != 1:
+        return ""
+    said = _bare(values[0])
     for m in mentions:
-        if m.kind == "entity" and tokens[m.end - 1].isdigit() and values == [tokens[m.end - 1]]:
-            return f"the attempt gives back the number {tokens[m.end - 1]} that the question names the thing by"
+        if m.kind != "entity" or not said:
+            continue
+        if (tokens[m.end - 1].isdigit() and said == tokens[m.end - 1]) or said == _bare(m.text):
+            return f"the attempt gives back {values[0]}, which the question names the thing by"
     return ""
+
+
+def _bare(text: str) -> str:
+    """Letters and digits only, lower case: 'INV-1998-016' and 'inv 1998 016' are the same code."""
+    return re.sub(r"[\W_]+", "", text).lower()
 
 
 def _unnamed_nodes(res) -> bool:

@@ -104,3 +104,18 @@ def test_a_unit_that_names_a_property_names_the_number_compared(park):
     ans, values = answer_values(park, "What are the titles of the shows that lasted more than 50 minutes?")
     assert "set_minutes> ?v . FILTER(?v > 50)" in ans.sparql, ans.sparql
     assert values == ["Dawn Chorus", "Reed Song"], (ans.sparql, values)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # 'together': the areas are added up, which the sum carries out
+        ("What is the area of all the enclosures together?", ["10500"]),
+        # 'values': what an aggregate reads, when no property is named by the word
+        ("What are the maximum and minimum values of the visit fees?", ["12", "25"]),
+    ],
+)
+def test_words_an_aggregate_carries_out_are_not_left_unexplained(park, question, expected):
+    ans, values = answer_values(park, question)
+    assert values == expected, (ans.sparql, ans.explanation)
+    assert ans.features["unexplained"] == 0.0, ans.features

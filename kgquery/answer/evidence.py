@@ -27,8 +27,9 @@ def _n3(t) -> str:
 
 def bgp_triples(sparql: str) -> list[tuple[str, str]]:
     """The basic-graph-pattern triples of the outer query (not of sub-selects), as SPARQL text: pairs of
-    (CONSTRUCT template, WHERE pattern). They differ only for '?x a/rdfs:subClassOf* <C>', which a template
-    cannot hold: it shows the class the thing has (Hardware, below Product).
+    (CONSTRUCT template, WHERE pattern). They differ only for '?x a/rdfs:subClassOf* <C>' and '?x p/skos:broader*
+    <C>', which a template cannot hold: it shows the class the thing has (Hardware, below Product), the concept it
+    is of (Cubism, below Modernism).
 
     >>> bgp_triples("SELECT ?x WHERE { ?x <http://a.org/p> <http://a.org/o> . OPTIONAL { ?x <http://a.org/q> ?y } }")
     [('?x <http://a.org/p> <http://a.org/o> .', '?x <http://a.org/p> <http://a.org/o> .')]
@@ -36,18 +37,20 @@ def bgp_triples(sparql: str) -> list[tuple[str, str]]:
     from rdflib.plugins.sparql.parserutils import CompValue
 
     from ..graph.guard import parse_query  # a private grammar copy: rdflib's shared one breaks under threads
-    from ..graph.hierarchy import SUBCLASS_OF, plain_type
+    from ..graph.hierarchy import BROADER, SUBCLASS_OF, plain_type
     from ..graph.schema import RDF_TYPE
 
     kinds = itertools.count()
 
     def text(t) -> tuple[str, str]:
-        if plain_type(t) is t:
-            plain = f"{_n3(t[0])} {_n3(t[1])} {_n3(t[2])} ."
-            return plain, plain
+        plain = plain_type(t)
+        if plain is t:
+            same = f"{_n3(t[0])} {_n3(t[1])} {_n3(t[2])} ."
+            return same, same
         kind = f"?_type{next(kinds)}"
-        typed = f"{_n3(t[0])} <{RDF_TYPE}> {kind} ."
-        return typed, f"{typed} {kind} <{SUBCLASS_OF}>* {_n3(t[2])} ."
+        held = f"{_n3(t[0])} {_n3(plain[1])} {kind} ."  # the class it has, the concept it is of (below C)
+        below = SUBCLASS_OF if str(plain[1]) == RDF_TYPE else BROADER
+        return held, f"{held} {kind} <{below}>* {_n3(t[2])} ."
 
     try:
         algebra = parse_query(sparql).algebra

@@ -13,6 +13,7 @@ import dataclasses
 import itertools
 import re
 
+from ..graph.hierarchy import BROADER, with_narrower
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..understand.lexicon import attribute_nouns, is_kind_of
@@ -230,9 +231,23 @@ class EmbeddedGenerator(
             out = self._feasible(out + extra) if extra else out
         keys = self._order_keys(q)  # once per question, not per candidate
         return [
-            dataclasses.replace(c, sparql=with_subclasses(self._ordered(q, c.sparql, keys), self._superclasses))
+            dataclasses.replace(
+                c,
+                sparql=with_narrower(
+                    with_subclasses(self._ordered(q, c.sparql, keys), self._superclasses), self._broader_concepts
+                ),
+            )
             for c in out[:MAX_CANDIDATES]
         ]
+
+    @property
+    def _broader_concepts(self) -> set[str]:
+        """The concepts that other concepts are narrower than (skos:broader), found once: a value among them is
+        read with the concepts below it (`with_narrower`)."""
+        if not hasattr(self, "_broader_found"):
+            rows = self._rows(f"SELECT DISTINCT ?c WHERE {{ ?n <{BROADER}> ?c . FILTER(isIRI(?c)) }}")
+            self._broader_found = {r[0].value for r in rows if r[0] is not None}
+        return self._broader_found
 
     def _feasible(self, cands: list[Candidate]) -> list[Candidate]:
         """Best first, each query once, without those that cannot hold (a literal as subject, a join the

@@ -63,6 +63,8 @@ class EventShapes:
                     if p is None or not self._about_time(p.value) or not (unnamed or paired):
                         continue  # a named thing found from another (a film's actor) is no event of theirs
                     sparql = f"SELECT DISTINCT ?when WHERE {{ {body} {var} <{p.value}> ?when . }}"
+                    if q.cues.ordinal and q.cues.superlative is None:  # 'when was it last serviced': the latest
+                        sparql += f" ORDER BY {q.cues.ordinal[0]}(STR(?when)) LIMIT 1"
                     score = c.score + EVENT_FIT + 0.5 * self._explain({p.value}) + (UNNAMED_FIT if unnamed else 0.0)
                     out.append(Candidate(sparql, score, c.shape + "+when", c.parts))
         return out

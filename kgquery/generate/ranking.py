@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from ..graph.schema import local_name, split_name
-from ..understand.text import AGGREGATE_WORDS, MULTIPLIERS, STOPWORDS, Question, superlative_adjective
+from ..understand.text import AGGREGATE_WORDS, MONTHS, MULTIPLIERS, STOPWORDS, Question, superlative_adjective
 from .candidate import Candidate, _num, _reuse_middle
 from .paths import AGE_ADJECTIVES, dates_as_text
 
@@ -246,12 +246,32 @@ class RankingShapes:
         if at is None:
             at = c.compare[2] if c.compare else _range_at(q)
         k = at - 1
-        while k > 0 and q.tokens[k] in ("is", "are", "was", "were", "be", "been", "not", "at", "of", "a", "an"):
+        if k > 1 and q.tokens[k] == "or":  # 'acquired in 2019 or later': the word before the date
+            k -= 1
+            while k > 0 and (q.tokens[k] in MONTHS or q.tokens[k].isdigit()):
+                k -= 1
+            k -= q.tokens[k] in ("in", "on", "during")
+        while k > 0 and q.tokens[k] in ("is", "are", "was", "were", "be", "been", "not", "no", "at", "of", "a", "an"):
             k -= 1
         if k < 0 or k == at - 1 and at > 0 and q.tokens[k] in ("least", "most"):
             k -= 2  # "area of at least 30": the word before 'at least'
         word = q.tokens[k] if 0 <= k < at else ""
-        return word if word in self._free and word not in STOPWORDS else ""
+        if word in self._free and word not in STOPWORDS:
+            return word
+        return self._measure_after(q, at)
+
+    def _measure_after(self, q: Question, at: int) -> str:
+        """'more than 200 cm wide', 'over 500 km long': the adjective of a measure right after the number compared
+        (and its unit), which names what is compared; '' when none follows."""
+        from ..understand.lexicon import attribute_nouns
+
+        toks = q.tokens
+        j = next((k for k in range(at + 1, min(at + 4, len(toks))) if toks[k].replace(".", "", 1).isdigit()), None)
+        if j is None:
+            return ""
+        j += 2 if j + 1 < len(toks) and toks[j + 1] == q.cues.unit else 1
+        word = toks[j] if j < len(toks) else ""
+        return word if word in self._free and attribute_nouns(word) else ""
 
     def _compared_class(self, q: Question) -> set[str]:
         """The classes of a class word right before the comparison ('ships that made a voyage before 2023'): the

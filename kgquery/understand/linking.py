@@ -261,24 +261,8 @@ class Linker:
         self.values = build_value_index(kg, set(LABEL_PREDICATES))
         self.embedder = embedder
         self.class_names = self._class_names()  # normalised singular name -> class IRIs
-        tails: dict[str, set[str]] = defaultdict(set)
-        for name, iris in list(self.class_names.items()):
-            words = name.split()
-            for k in range(1, len(words) - 1):  # "available features" names "other available features"
-                if words[k] not in STOPWORDS:
-                    tails[" ".join(words[k:])].update(iris)
-        # "cars data": the cars; but not "model list" where things have a model: the word names that property
-        prop_names = {
-            " ".join(singular(w) for w in n.split())
-            for p in self.schema.properties
-            for n in label_names(p.label) | {split_name(local_name(p.iri))}
-        }
-        for name, iris in list(self.class_names.items()):
-            words = name.split()
-            if len(words) >= 2 and words[-1] in CONTAINER_WORDS and " ".join(words[:-1]) not in prop_names:
-                tails[" ".join(words[:-1])].update(iris)
         self._class_tails = set()
-        for tail, iris in tails.items():
+        for tail, iris in self._shorter_class_names().items():
             if tail not in self.class_names and len(iris) == 1:
                 self.class_names[tail] = sorted(iris)
                 self._class_tails.add(tail)
@@ -391,6 +375,28 @@ class Linker:
             words = {w for t in texts for w in t.split()}
             self._class_word_cache[cls] = {stem(singular(w)) for w in words} | {stem(w) for w in words}
         return self._class_word_cache[cls]
+
+    def _shorter_class_names(self) -> dict[str, set[str]]:
+        """Shorter names a class also goes by (kept where only one class has them): the tail of a long name
+        ("available features" for "other available features"), the name without a word of container ("cars data":
+        the cars; but not "model list" where things have a model, which the word names) and the head of an 'of'
+        name ("work of art": the works)."""
+        tails: dict[str, set[str]] = defaultdict(set)
+        prop_names = {
+            " ".join(singular(w) for w in n.split())
+            for p in self.schema.properties
+            for n in label_names(p.label) | {split_name(local_name(p.iri))}
+        }
+        for name, iris in self.class_names.items():
+            words = name.split()
+            for k in range(1, len(words) - 1):
+                if words[k] not in STOPWORDS:
+                    tails[" ".join(words[k:])].update(iris)
+            if len(words) >= 2 and words[-1] in CONTAINER_WORDS and " ".join(words[:-1]) not in prop_names:
+                tails[" ".join(words[:-1])].update(iris)
+            if len(words) >= 3 and words[1] == "of" and words[0] not in prop_names | STOPWORDS:
+                tails[words[0]].update(iris)
+        return tails
 
     def _class_names(self) -> dict[str, list[str]]:
         """Each class with instances by its names: labels, split local name, and alt labels ('product' for an

@@ -137,6 +137,8 @@ AGGREGATE_WORDS = {
     "maximum": "MAX",
     "max": "MAX",
 }
+#: words that say the values are added up ('how much do they cover together'), carried out by a sum
+SUMMING_WORDS = {"together", "altogether", "collectively", "cumulatively"}
 #: aggregate words naming an extreme: "has the maximum X" ranks things by X
 EXTREME_WORDS = {w for w, a in AGGREGATE_WORDS.items() if a in ("MIN", "MAX")}
 COMPARATIVES_GT = {
@@ -706,6 +708,16 @@ def _name_spans(tokens: list[str], names: frozenset[tuple[str, ...]]) -> set[int
     return out
 
 
+def _summed(low: list[str]) -> str | None:
+    """The amount a question of a sum asks for ('how much surface area ...', 'what is the area of ...'), '' when
+    it names none ('how much do ...'), None when the question asks for no amount."""
+    if low[:2] == ["how", "much"]:
+        return low[2] if len(low) > 3 and low[2] not in STOPWORDS else ""
+    if len(low) > 4 and low[0] == "what" and low[1] in ("is", "was", "are", "were") and low[2] == "the":
+        return "" if low[3] in STOPWORDS else low[3]
+    return None
+
+
 def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
     """The cues one token opens: numbers, superlatives, groups, aggregates, negation, comparisons. `named`: the
     word is part of a name ("Quai Ouest", "Mount Everest"), so it ranks nothing where it ends like a superlative."""
@@ -721,6 +733,9 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
         nxt = low[i + 1]
         if nxt not in STOPWORDS and not _NUM.match(nxt) and nxt not in NUMBER_WORDS:
             c.ordinal = ("ASC" if t == "first" else "DESC", i)
+    elif t in ("first", "last") and c.ordinal is None and low[0] == "when" and i + 1 < len(low):
+        if low[i - 1] not in STOPWORDS and verb_form(low[i + 1]):  # 'when was RT-G2 last serviced': the latest time
+            c.ordinal = ("ASC" if t == "first" else "DESC", i)
     if t in ("per", "each") and c.group is None and not _rate(low, i):
         c.group = _first_asked(low) if t == "each" and _each_alone(low, i) else i + 1
         c.per_time = c.group < len(low) and singular(low[c.group]) in TIME_UNITS
@@ -735,11 +750,12 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
         after = next((w for w in low[i + 1 : i + 4] if w not in STOPWORDS and w not in AGGREGATE_WORDS), "")
         if after and not _NUM.match(after):
             c.aggregate_of[agg] = after
-    if t in ("together", "altogether", "combined") and low[:2] == ["how", "much"] and low[i + 1 : i + 2] != ["with"]:
-        # "how much surface area do the countries in the Caribbean cover together": the amounts added up
+    asked = _summed(low) if t in SUMMING_WORDS | {"combined"} and low[i + 1 : i + 2] != ["with"] else None
+    if asked is not None:
+        # "how much surface area do the countries in the Caribbean cover together", "what is the area of all the
+        # enclosures together": the amounts added up
         if "SUM" not in c.aggregates:
             c.aggregates.append("SUM")
-        asked = low[2] if i > 2 and low[2] not in STOPWORDS else ""  # "how much surface area", not "how much do"
         if asked and "SUM" not in c.aggregate_of:
             c.aggregate_of["SUM"] = asked
     if (t in NEGATIONS or (t == "than" and low[i - 1] == "other")) and i > 0:  # "countries other than France"
@@ -868,6 +884,11 @@ def _time_compared(low: list[str]) -> tuple[str, tuple[int, int, int, int], int,
         op = TIME_COMPARATIVES.get(w)
         if op is None:
             continue
+        if i > 1 and low[i - 1] == "or":  # 'in 2022 or later', 'in March 2024 or earlier': the date itself too
+            for start in range(max(0, i - 5), i - 1):
+                date = _date_at(low, start)
+                if date and start + date[3] == i - 1:
+                    return (">=" if op in (">", ">=") else "<=", date, i, start)
         j = i + 1
         while j < len(low) and low[j] in ("than", "to", "the", "year", "of"):
             j += 1
