@@ -604,6 +604,7 @@ class KGQuery:
             out |= {i for i in free if q.tokens[i] in ("difference", "much")}
         out |= _comparison_words(q, free, sparql, props, word_scores)
         out |= _aggregate_words(q, free, sparql, word_scores)
+        out |= _data_words(q, free, word_scores)
         if q.cues.compare and "HAVING" in sparql.upper():
             # 'attended at least 4 times': the count of events compared is what 'times' says
             out |= {i for i in free if q.tokens[i] == "times" and q.tokens[i - 1] == number_text(q.cues.compare[1])}
@@ -702,6 +703,20 @@ class KGQuery:
         labels = self.kg.labels
         ans.labels = {t.value: labels.label_of(t.value) for r in res.rows for t in r if t is not None and t.is_iri}
         ans.evidence = evidence(self.kg, self.kg.retyped(sparql), res)  # the graph's own triples
+
+
+def _data_words(q, free: set[int], word_scores) -> set[int]:
+    """Positions of a noun for the data as a whole ('the works in the collection', 'in our database') that names
+    no property: it narrows nothing down, so nothing is left to explain."""
+    from .understand.text import DATA_WORDS
+
+    return {
+        i
+        for i in free
+        if q.tokens[i] in DATA_WORDS
+        and q.tokens[i - 2 : i] in (["in", "the"], ["in", "our"], ["in", "this"], ["in", "your"], ["of", "the"])
+        and max(word_scores(q.tokens[i]).values(), default=0.0) < 0.5
+    }
 
 
 def _aggregate_words(q, free: set[int], sparql: str, word_scores) -> set[int]:

@@ -19,7 +19,7 @@ ex:Artwork a rdfs:Class ; rdfs:label "Artwork" ; skos:altLabel "work of art" .
 ex:Maker a rdfs:Class ; rdfs:label "Maker" .
 ex:widthCm rdfs:label "width" ; rdfs:comment "Width in centimetres." .
 ex:heightCm rdfs:label "height" ; rdfs:comment "Height in centimetres." .
-ex:acquiredOn rdfs:label "acquired on" ; rdfs:comment "The day the collection acquired the work." .
+ex:acquiredOn rdfs:label "acquired on" ; rdfs:comment "The day the work was bought or given." .
 ex:creationYear rdfs:label "creation year" .
 ex:code rdfs:label "inventory code" .
 ex:createdBy rdfs:label "created by" .
@@ -89,3 +89,10 @@ def test_collection_wordings(collection, question, expected):
 def test_the_head_of_an_of_name_names_the_class(collection):
     """'work of art' is a work: 'works' names the class without the embedding model having to guess."""
     assert collection.linker.class_names["work"] == ["http://collection.example/def#Artwork"]
+
+
+def test_a_noun_for_the_data_as_a_whole_is_left_to_explain_by_nothing(collection):
+    """'in the collection' narrows nothing down: no word is left unexplained, as without it."""
+    ans, values = answer_values(collection, "How many works in the collection were created before 1900?")
+    assert values == ["1"], (ans.sparql, ans.explanation)
+    assert ans.features["unexplained"] == 0.0, ans.features

@@ -137,6 +137,8 @@ AGGREGATE_WORDS = {
     "maximum": "MAX",
     "max": "MAX",
 }
+#: nouns for the data as a whole ('in the collection', 'in our database'): they narrow nothing down
+DATA_WORDS = {"collection", "database", "dataset", "data", "catalogue", "catalog", "records", "register", "archive"}
 #: words that say the values are added up ('how much do they cover together'), carried out by a sum
 SUMMING_WORDS = {"together", "altogether", "collectively", "cumulatively"}
 #: aggregate words naming an extreme: "has the maximum X" ranks things by X
