@@ -28,6 +28,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
 from rdflib.namespace import FOAF, SKOS
+from tables import write_turtle
 
 EN = Namespace("https://grid.example/ns#")
 GX = Namespace("https://grid.example/res/")
@@ -262,6 +263,4 @@ def build() -> Graph:
 
 
 if __name__ == "__main__":
-    g = build()
-    g.serialize(Path(__file__).with_name("energy.ttl"), format="turtle")
-    print(f"{len(g)} triples")
+    write_turtle(build(), Path(__file__).with_name("energy.ttl"))

@@ -27,6 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace
+from tables import write_turtle
 
 DEF = Namespace("https://museum.example/def#")
 ID = Namespace("https://museum.example/id/")
@@ -250,6 +251,4 @@ def build() -> Graph:
 
 
 if __name__ == "__main__":
-    g = build()
-    g.serialize(Path(__file__).with_name("museum.ttl"), format="turtle")
-    print(f"{len(g)} triples")
+    write_turtle(build(), Path(__file__).with_name("museum.ttl"))

@@ -44,3 +44,9 @@ def write_sorted(g: Graph, out: Path) -> None:
     lines = sorted(g.serialize(format="nt").splitlines())
     out.write_text("\n".join(line for line in lines if line) + "\n", "utf-8")
     print(f"wrote {out}")
+
+
+def write_turtle(g: Graph, out: Path) -> None:
+    """Turtle as rdflib writes it (stable for these graphs: every subject has an IRI), for the RDF-native probes."""
+    g.serialize(out, format="turtle")
+    print(f"wrote {out}: {len(g)} triples")
