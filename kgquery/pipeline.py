@@ -385,6 +385,7 @@ class KGQuery:
             or self._never_holds(ans)
             or counts_the_named(q.tokens, links.mentions, ans.sparql or "", ans.values())
             or _echoes_name(q.tokens, links.mentions, ans.values())
+            or (_excludes_what_it_needs(ans.sparql or "") if res.outcome == Outcome.EMPTY else "")
             or self._unit_clash(q, ans.sparql or "")
         )
         if unfit:
@@ -783,6 +784,23 @@ def _echoes_name(tokens: list[str], mentions, values: list[str]) -> str:
             continue
         if (tokens[m.end - 1].isdigit() and said == tokens[m.end - 1]) or said == _bare(m.text):
             return f"the attempt gives back {values[0]}, which the question names the thing by"
+    return ""
+
+
+_NOT_EXISTS = re.compile(r"FILTER\s+NOT\s+EXISTS\s*\{([^{}]*)\}", re.I)
+_LINK = re.compile(r"(\?\w+)\s+(<[^<>\s]+>)\s+(\?\w+)")
+
+
+def _excludes_what_it_needs(sparql: str) -> str:
+    """Why an empty answer says nothing, or '': the query leaves out the things linked by a property and then
+    asks for things linked to them by the same property ('artists who made no artwork, and what they made'): it
+    could only ever find nothing."""
+    for block in _NOT_EXISTS.findall(sparql):
+        outside = _NOT_EXISTS.sub(" ", sparql)
+        for s_, p, o in _LINK.findall(block):
+            for s2, p2, o2 in _LINK.findall(outside):
+                if p2 == p and (o2 == o and s2 != s_ or s2 == s_ and o2 != o):
+                    return "the attempt leaves out what it then asks for, so it finds nothing"
     return ""
 
 

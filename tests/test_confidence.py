@@ -474,3 +474,19 @@ def test_a_verb_of_the_join_that_names_nothing_in_the_graph_leaves_no_doubt(tmp_
         played.features,
         sponsored.features,
     )
+
+
+def test_an_empty_answer_from_a_query_that_leaves_out_what_it_asks_for_says_nothing():
+    """'artists with no work on display' read as 'artists who made no work, and what their works show': empty
+    by construction, so the empty answer is not stated as the answer; leaving out one kind of work is no such
+    query."""
+    from kgquery.pipeline import _excludes_what_it_needs
+
+    made, shown, work = "<http://e/made>", "<http://e/shown>", "<http://e/Work>"
+    contradictory = (
+        f"SELECT ?y WHERE {{ ?x a <http://e/Artist> . FILTER NOT EXISTS {{ ?w {made} ?x . ?w a {work} . }} "
+        f"?r {made} ?x . ?r {shown} ?y . }}"
+    )
+    assert _excludes_what_it_needs(contradictory)
+    plain = f"SELECT ?x WHERE {{ ?x a <http://e/Artist> . FILTER NOT EXISTS {{ ?w {made} ?x . ?w {shown} true . }} }}"
+    assert _excludes_what_it_needs(plain) == ""
