@@ -455,7 +455,7 @@ class KGQuery:
         if verbs and self._sole_links(props):
             # a verb of a link that is the only one between its things' classes, naming no property of the graph,
             # could have picked no other link: it leaves no doubt
-            leftover = [w for w in leftover if not (w in verbs and max(word_scores(w).values(), default=0.0) < 0.5)]
+            leftover = [w for w in leftover if not (w in verbs and _names_no_property(w, word_scores))]
         left = left_weight(leftover, verbs)
         unasked = self._unasked(q, ans.sparql or "", word_scores, leftover)
         if unnamed:
@@ -706,6 +706,11 @@ class KGQuery:
         ans.evidence = evidence(self.kg, self.kg.retyped(sparql), res)  # the graph's own triples
 
 
+def _names_no_property(word: str, word_scores) -> bool:
+    """No property of the graph is named by the word (none scores 0.5): it says how, not which property."""
+    return max(word_scores(word).values(), default=0.0) < 0.5
+
+
 def _data_words(q, free: set[int], word_scores) -> set[int]:
     """Positions of a noun for the data as a whole ('the works in the collection', 'in our database') that names
     no property: it narrows nothing down, so nothing is left to explain."""
@@ -716,7 +721,7 @@ def _data_words(q, free: set[int], word_scores) -> set[int]:
         for i in free
         if q.tokens[i] in DATA_WORDS
         and q.tokens[i - 2 : i] in (["in", "the"], ["in", "our"], ["in", "this"], ["in", "your"], ["of", "the"])
-        and max(word_scores(q.tokens[i]).values(), default=0.0) < 0.5
+        and _names_no_property(q.tokens[i], word_scores)
     }
 
 
@@ -730,11 +735,7 @@ def _aggregate_words(q, free: set[int], sparql: str, word_scores) -> set[int]:
     upper = sparql.upper()
     out = {i for i in free if q.tokens[i] in SUMMING_WORDS} if "SUM(" in upper else set()
     if re.search(r"\b(MAX|MIN|AVG|SUM)\(", upper):
-        out |= {
-            i
-            for i in free
-            if singular(q.tokens[i]) == "value" and max(word_scores(q.tokens[i]).values(), default=0.0) < 0.5
-        }
+        out |= {i for i in free if singular(q.tokens[i]) == "value" and _names_no_property(q.tokens[i], word_scores)}
     return out
 
 
@@ -795,10 +796,10 @@ def _excludes_what_it_needs(sparql: str) -> str:
     """Why an empty answer says nothing, or '': the query leaves out the things linked by a property and then
     asks for things linked to them by the same property ('artists who made no artwork, and what they made'): it
     could only ever find nothing."""
+    outside = _LINK.findall(_NOT_EXISTS.sub(" ", sparql))
     for block in _NOT_EXISTS.findall(sparql):
-        outside = _NOT_EXISTS.sub(" ", sparql)
         for s_, p, o in _LINK.findall(block):
-            for s2, p2, o2 in _LINK.findall(outside):
+            for s2, p2, o2 in outside:
                 if p2 == p and (o2 == o and s2 != s_ or s2 == s_ and o2 != o):
                     return "the attempt leaves out what it then asks for, so it finds nothing"
     return ""

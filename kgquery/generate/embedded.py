@@ -10,6 +10,7 @@ candidates through the safe executor and keeps the best one that answers.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 
@@ -240,14 +241,12 @@ class EmbeddedGenerator(
             for c in out[:MAX_CANDIDATES]
         ]
 
-    @property
+    @functools.cached_property
     def _broader_concepts(self) -> set[str]:
-        """The concepts that other concepts are narrower than (skos:broader), found once: a value among them is
-        read with the concepts below it (`with_narrower`)."""
-        if not hasattr(self, "_broader_found"):
-            rows = self._rows(f"SELECT DISTINCT ?c WHERE {{ ?n <{BROADER}> ?c . FILTER(isIRI(?c)) }}")
-            self._broader_found = {r[0].value for r in rows if r[0] is not None}
-        return self._broader_found
+        """The concepts that other concepts are narrower than (skos:broader), found once per graph: a value among
+        them is read with the concepts below it (`with_narrower`)."""
+        rows = self._rows(f"SELECT DISTINCT ?c WHERE {{ ?n <{BROADER}> ?c . FILTER(isIRI(?c)) }}")
+        return {r[0].value for r in rows if r[0] is not None}
 
     def _feasible(self, cands: list[Candidate]) -> list[Candidate]:
         """Best first, each query once, without those that cannot hold (a literal as subject, a join the

@@ -605,7 +605,7 @@ def _compare_at(low: list[str], i: int, c: Cues) -> None:
         if _NUM.match(low[j]):
             op = comparative_sign(t) or ">"
             if i > 0 and low[i - 1] in ("not", "no"):  # 'not over 5', 'no more than 4000': at most
-                op = "<=" if op == ">" else ">="
+                op = TURNED[op]
             if i > 1 and low[i - 2] == "at" and low[i - 1] in ("least", "most"):
                 op = ">=" if low[i - 1] == "least" else "<="
             c.compare = (op, float(low[j]), i)
@@ -766,9 +766,8 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
             c.negation, c.negated_at = True, i
     if c.compare is None and comparative_sign(t, low[i + 1] if i + 1 < len(low) else ""):
         _compare_at(low, i, c)
-        if c.compare and c.compare[2] == i and c.negated_at == i - 1 and c.negations == 1:
-            # 'no more than 50 minutes', 'not over 5': the comparison turned round, nothing left out
-            c.negation, c.negated_at, c.negations = False, -1, 0
+        if c.compare and c.compare[2] == i:
+            _turned_not_negated(c, i)
 
 
 #: words that put a year before or after another: the comparison they make
@@ -794,8 +793,7 @@ def _compare_year(low: list[str], c: Cues) -> None:
     if found:
         op, date, i, _ = found
         c.compare, c.compare_time = (op, float(date[0]), i), True
-        if c.negated_at == i - 1 and c.negations == 1:  # 'no earlier than 2000': nothing left out
-            c.negation, c.negated_at, c.negations = False, -1, 0
+        _turned_not_negated(c, i)
         c.compare_day, c.compare_day_at = day_compared(found) or (None, range(0))
         return
     month = _in_month(low)
@@ -904,6 +902,13 @@ def _time_compared(low: list[str]) -> tuple[str, tuple[int, int, int, int], int,
 
 #: a comparison turned round by 'not' / 'no' right before it ('no later than' is 'until')
 TURNED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+
+
+def _turned_not_negated(c: Cues, at: int) -> None:
+    """'no more than 50 minutes', 'no earlier than 2000': the only negation, right before the comparing word at
+    `at`, turned the comparison round (TURNED) and leaves nothing out."""
+    if c.negated_at == at - 1 and c.negations == 1:
+        c.negation, c.negated_at, c.negations = False, -1, 0
 
 
 def day_compared(found: tuple[str, tuple[int, int, int, int], int, int] | None) -> tuple[str, range] | None:
