@@ -22,8 +22,10 @@ import sys
 from pathlib import Path
 
 from energy_questions import PREFIXES_EXTRA as ENERGY_PREFIXES, QUESTIONS as ENERGY
+from insurer_questions import PREFIXES_EXTRA as INSURER_PREFIXES, QUESTIONS as INSURER
 from museum_questions import PREFIXES_EXTRA as MUSEUM_PREFIXES, QUESTIONS as MUSEUM
 from rdflib import Graph
+from tracker_questions import PREFIXES_EXTRA as TRACKER_PREFIXES, QUESTIONS as TRACKER
 
 HERE = Path(__file__).resolve().parent
 PREFIXES = """\
@@ -2318,9 +2320,16 @@ SETS = {
     "council": COUNCIL,
     "museum": MUSEUM,
     "energy": ENERGY,
+    "tracker": TRACKER,
+    "insurer": INSURER,
 }
 #: the prefixes a set's queries need beyond PREFIXES (sets whose questions sit in a module of their own)
-EXTRA_PREFIXES = {"museum": MUSEUM_PREFIXES, "energy": ENERGY_PREFIXES}
+EXTRA_PREFIXES = {
+    "museum": MUSEUM_PREFIXES,
+    "energy": ENERGY_PREFIXES,
+    "tracker": TRACKER_PREFIXES,
+    "insurer": INSURER_PREFIXES,
+}
 
 
 def rows(g: Graph, sparql: str, prefixes: str = PREFIXES) -> list[str]:
