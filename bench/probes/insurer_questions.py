@@ -68,11 +68,11 @@ QUESTIONS = [
     # superlatives
     (
         "Which agent sold the most policies?",
-        "SELECT ?a WHERE { ?p pol:ref-agent_id ?a } GROUP BY ?a ORDER BY DESC(COUNT(?p)) LIMIT 1",
+        "SELECT ?n WHERE { ?p pol:ref-agent_id ?a . ?a agt:name ?n } GROUP BY ?a ?n ORDER BY DESC(COUNT(?p)) LIMIT 1",
     ),
     (
         "Which adjuster has handled the most claims?",
-        "SELECT ?j WHERE { ?c clm:ref-adjuster_id ?j } GROUP BY ?j ORDER BY DESC(COUNT(?c)) LIMIT 1",
+        "SELECT ?n WHERE { ?c clm:ref-adjuster_id ?j . ?j adj:name ?n } GROUP BY ?j ?n ORDER BY DESC(COUNT(?c)) LIMIT 1",
     ),
     (
         "Who is the youngest customer?",
@@ -86,7 +86,7 @@ QUESTIONS = [
     ),
     (
         "Find the agents who have not sold any policy.",
-        "SELECT ?a WHERE { ?a a ins:agent FILTER NOT EXISTS { ?p pol:ref-agent_id ?a } }",
+        "SELECT ?n WHERE { ?a a ins:agent ; agt:name ?n FILTER NOT EXISTS { ?p pol:ref-agent_id ?a } }",
     ),
     # both ... and
     (

@@ -88,7 +88,7 @@ QUESTIONS = [
     # superlatives
     (
         "Which project has the most issues?",
-        "SELECT ?p WHERE { ?i tis:ref-project_id ?p } GROUP BY ?p ORDER BY DESC(COUNT(?i)) LIMIT 1",
+        "SELECT ?n WHERE { ?i tis:ref-project_id ?p . ?p tpj:name ?n } GROUP BY ?p ?n ORDER BY DESC(COUNT(?i)) LIMIT 1",
     ),
     (
         "Return the name of the label that is put on the most issues.",
@@ -107,11 +107,11 @@ QUESTIONS = [
     ),
     (
         "Find the projects that have no issues.",
-        "SELECT ?p WHERE { ?p a tr:project FILTER NOT EXISTS { ?i tis:ref-project_id ?p } }",
+        "SELECT ?n WHERE { ?p a tr:project ; tpj:name ?n FILTER NOT EXISTS { ?i tis:ref-project_id ?p } }",
     ),
     (
         "Which issues have no assignee?",
-        "SELECT ?i WHERE { ?i a tr:issue FILTER NOT EXISTS { ?i tis:ref-assignee_id ?d } }",
+        "SELECT ?t WHERE { ?i a tr:issue ; tis:title ?t FILTER NOT EXISTS { ?i tis:ref-assignee_id ?d } }",
     ),
     (
         "Which developers have reported issues but have never been assigned one?",
