@@ -21,10 +21,12 @@ import json
 import sys
 from pathlib import Path
 
+from conference_questions import PREFIXES_EXTRA as CONFERENCE_PREFIXES, QUESTIONS as CONFERENCE
 from energy_questions import PREFIXES_EXTRA as ENERGY_PREFIXES, QUESTIONS as ENERGY
 from insurer_questions import PREFIXES_EXTRA as INSURER_PREFIXES, QUESTIONS as INSURER
 from museum_questions import PREFIXES_EXTRA as MUSEUM_PREFIXES, QUESTIONS as MUSEUM
 from rdflib import Graph
+from recipes_questions import PREFIXES_EXTRA as RECIPES_PREFIXES, QUESTIONS as RECIPES
 from tracker_questions import PREFIXES_EXTRA as TRACKER_PREFIXES, QUESTIONS as TRACKER
 
 HERE = Path(__file__).resolve().parent
@@ -2322,6 +2324,8 @@ SETS = {
     "energy": ENERGY,
     "tracker": TRACKER,
     "insurer": INSURER,
+    "recipes": RECIPES,
+    "conference": CONFERENCE,
 }
 #: the prefixes a set's queries need beyond PREFIXES (sets whose questions sit in a module of their own)
 EXTRA_PREFIXES = {
@@ -2329,6 +2333,8 @@ EXTRA_PREFIXES = {
     "energy": ENERGY_PREFIXES,
     "tracker": TRACKER_PREFIXES,
     "insurer": INSURER_PREFIXES,
+    "recipes": RECIPES_PREFIXES,
+    "conference": CONFERENCE_PREFIXES,
 }
 
 
