@@ -327,7 +327,22 @@ class GroupingShapes:
                     "value-group+most+count",
                 )
             )
+            order = f" ORDER BY {sup[0]}(?count) LIMIT {top}" + (f" OFFSET {q.cues.skip}" if q.cues.skip else "")
+            out += self._columns_of_groups(link, f"{{ {counts} }}", order, 1.2 + s + compound)
         return out
+
+    def _columns_of_groups(self, link: str, counts: str, order: str, score: float) -> list[Candidate]:
+        """'Who reported the most issues? Give the first and last name': the values ranked are things of a class
+        (the reporters, developers), whose columns the words ask for."""
+        m = re.search(r"<([^<>\s]+)> \?g \.$", link.strip())
+        info = self.schema.prop(m.group(1)) if m else None
+        if info is None or info.is_literal or not info.object_classes:
+            return []
+        cols = self._columns(info.object_classes[0][0], set())
+        if len(cols) < 2:
+            return []
+        sel = _column_select(counts, "?g", cols) + order
+        return [Candidate(sel, score + 0.5 * self._words_covered(cols), "value-group+most+columns")]
 
     def _value_groups(self, counted: str, words: list[str], scores) -> list[tuple[str, float]]:
         """Links from ?x (a counted) to ?g, the value of a property these words name: the counted things' own
@@ -492,14 +507,18 @@ class GroupingShapes:
         holds of neither."""
         held, score = [], 0.0
         for k, (m, terms, lit) in enumerate(anchors):
-            for cls, var in ((group_cls, "?g"), (counted, "?x")):
-                best = self._paths(cls, terms[0], scores, lit)[:1] if cls else []
-                if best:
-                    held += best[0].triples(var, f"gh{k}")
-                    score += m.score + best[0].score - 1.0
-                    break
-            else:
+            # the nearer of the two holds it: 'the open issues in each project' are issues whose status is open,
+            # not issues of projects with some open issue; on a tie, the group ('the members from Lyon')
+            found = [
+                (len(best[0].steps), var, best[0])
+                for cls, var in ((group_cls, "?g"), (counted, "?x"))
+                if cls and (best := self._paths(cls, terms[0], scores, lit)[:1])
+            ]
+            if not found:
                 return None
+            _, var, path = min(found, key=lambda f: f[0])
+            held += path.triples(var, f"gh{k}")
+            score += m.score + path.score - 1.0
         return " ".join(held), score
 
     def _counted_by_noun(self, q, group_cls: str) -> list[str]:

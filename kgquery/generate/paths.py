@@ -240,11 +240,14 @@ class PathFinding:
             )
             ends = [(p.value, d.value == "1") for p, d in last if p is not None and p.value not in SKIP_PROPS]
             walks = sorted(self._schema_steps(cls, way, 3, 50), key=len)[:8]  # the shortest first
+            shortest = len(walks[0]) if walks else 0
             for path in self._kept_in_data(cls, walks, ends, target):
                 # the class word names the hop into it ('rivers that flow into lakes'): the same way found without
                 # passing through the class stays behind, as does a nearer way that leaves the class word unused;
-                # a longer walk to the class gains nothing (a detour through it is not what the word names)
-                if len(path.steps) == 2:
+                # a longer walk to the class gains nothing (a detour through it is not what the word names), but
+                # the shortest one does, also over a row that joins two tables ('agents whose customers live in X':
+                # agent <- policy -> customer)
+                if len(path.steps) - 1 == shortest <= 2:
                     path.score += 2 * HOP_PENALTY + WAYPOINT_NAMED
                 out.append(path)
         return out
