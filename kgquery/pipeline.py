@@ -17,6 +17,7 @@ from .answer.confidence import (
     counts_the_named,
     doubled_properties,
     naming_nouns,
+    same_answer,
     subtracts,
     ungrouped,
 )
@@ -316,10 +317,10 @@ class KGQuery:
         tried: list = []
         many = _asks_many(q, links)
         compared = None
-        for c in cands[:EXECUTE_TOP]:  # best first
+        for k, c in enumerate(cands[:EXECUTE_TOP]):  # best first
             if c.score + ROWS_BONUS < best_score + (0.0 if many else 1e-9):
-                if compared is None:  # the margin meets this one as a rival at its best possible score
-                    compared = [*tried, (c.sparql, c.score + ROWS_BONUS, None)]
+                if compared is None:  # the margin meets the next ones as rivals at their best possible scores
+                    compared = [*tried, *self._rivals(cands[k : min(k + 2, EXECUTE_TOP)], best_res)]
                 if self.prune and prune:
                     break  # no candidate from here on can beat the best one any more: no need to run it
             res = self._nothing_added_up(self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S))
@@ -370,6 +371,21 @@ class KGQuery:
             )
         self._describe(ans, links)
         return ans
+
+    def _rivals(self, nxt: list, best_res) -> list[tuple]:
+        """The rivals the margin meets among the candidates that cannot win: the first is run, and when it shows
+        the same things as the best one (by their IRIs where the best gives their names) the next one is a rival
+        too; a rival not run counts as differing."""
+        out: list[tuple] = []
+        for c in nxt:
+            res = None
+            if not out and best_res is not None and best_res.outcome == Outcome.ROWS:
+                res = self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S)
+                res = res if res.outcome == Outcome.ROWS else None
+            out.append((c.sparql, c.score + ROWS_BONUS, res))
+            if res is None or not same_answer(best_res.values(), res.values(), self.kg.labels.label_of):
+                break
+        return out
 
     def _judge(self, ans: Answer, q, links, generator, best, res: QueryResult, best_score: float) -> None:
         """Confidence for the chosen query; below ABSTAIN_BELOW, or when it answers another question than the
@@ -462,7 +478,7 @@ class KGQuery:
             left = min(1.0, left + 1.0)  # 'the longest', 'longer than X': what decides it names nothing queried
         f = {
             "score": best_score,
-            "margin": margin(ans.compared, res.values()),
+            "margin": margin(ans.compared, res.values(), self.kg.labels.label_of),
             "unexplained": left,
             "linked": len(covered & set(content)) / max(len(content), 1),
             **size_signals(len(res.rows), res.outcome == Outcome.BOOLEAN, q.cues.count),

@@ -60,17 +60,30 @@ def confidence(features: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def margin(tried: list, best_values: list[str]) -> float:
+def margin(tried: list, best_values: list[str], name_of=None) -> float:
     """Score lead of the best candidate over the best one whose result differs (1.0 when none differs); a
-    candidate that did not run (its result None, its score the best it could reach) counts as differing."""
+    candidate that did not run (its result None, its score the best it could reach) counts as differing.
+    `name_of` (an IRI's display name): things shown by their IRIs are the same answer as their names ('Aurora
+    Hall' and the room's IRI), so such a rival casts no doubt."""
     if not tried:
         return 0.0
     best = tried[0][1]
-    mine = set(best_values)
     for _sparql, s, res in tried[1:]:
-        if res is None or set(res.values()) != mine:
+        if res is None or not same_answer(best_values, res.values(), name_of):
             return max(0.0, min(1.0, best - s))
     return 1.0
+
+
+def same_answer(mine: list[str], theirs: list[str], name_of=None) -> bool:
+    """The same values, or (with `name_of`, an IRI's display name) the same once things are named."""
+    if set(mine) == set(theirs):
+        return True
+    return name_of is not None and _named(set(mine), name_of) == _named(set(theirs), name_of)
+
+
+def _named(values: set[str], name_of) -> set[str]:
+    """The values with each IRI replaced by its display name."""
+    return {name_of(v) if v.startswith(("http://", "https://", "urn:")) else v for v in values}
 
 
 def unexplained(

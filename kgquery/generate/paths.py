@@ -502,7 +502,12 @@ class PathFinding:
             for p in self._numeric_paths(cls, body, "", {}, year=True, measure=verb)
             if p.score >= 0.5 and self._about_time(p.steps[-1][0])
         ]
-        # a time of their own, or the one the verb names, ahead of the others (no guess between two alike)
+        # a time of their own, or the one the verb names, ahead of the others (no guess between two alike); a
+        # verb only loosely like another thing's time ('reviews written in 2024', a recipe's publication date)
+        # leaves the things' own
+        own = [p for p in found if len(p.steps) == 1]
+        if own and found[0] is not own[0] and self._word_scores(verb).get(found[0].steps[-1][0], 0.0) < 0.8:
+            found = own
         return found[0] if found and (len(found) == 1 or found[0].score > found[1].score) else None
 
     def _aged_by_own_date(self, rows, lex: dict[str, float]) -> bool:

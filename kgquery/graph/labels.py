@@ -33,7 +33,7 @@ LABEL_PREDICATES = (
     "http://purl.org/dc/elements/1.1/title",
 )
 NAME_WORDS = {"name", "title", "label", "code", "id", "identifier", "symbol", "alias", "nickname", "acronym"}
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 MAX_LABEL_CHARS = 200
 
 

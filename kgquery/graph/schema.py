@@ -19,7 +19,7 @@ from .source import GraphSource
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 #: vocabulary namespaces whose terms describe the schema rather than the data
 META_NS = (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -264,6 +264,8 @@ def _segment(word: str) -> str:
     ('airport name', 'horsepower', 'mpg', 'f name', 'cont id')
     >>> _segment("destairport"), _segment("headofstate"), _segment("carage"), _segment("indepyear")
     ('dest airport', 'head of state', 'car age', 'indep year')
+    >>> _segment("attendee")
+    'attendee'
     """
     if len(word) < 5 or not word.isalpha():
         return word
@@ -272,7 +274,7 @@ def _segment(word: str) -> str:
     except ImportError:  # pragma: no cover - a declared dependency
         return word
     model = wordninja.DEFAULT_LANGUAGE_MODEL
-    if word in model._wordcost:
+    if word in model._wordcost or wordnet_word(word):  # 'attendee' is a word, not 'attend ee'
         return word
     if word.endswith("id"):  # a key column: 'contid', 'stuid', 'custid' name the id of a 'cont', 'stu', 'cust'
         return f"{_segment(word[:-2])} id"

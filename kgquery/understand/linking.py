@@ -20,7 +20,7 @@ from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
 from ..wording import abbreviates, contracts, english_noun, spelled_out, verb_form, verb_lemma
 from .lexicon import derived_nouns, doer_nouns
-from .text import STOPWORDS, TITLES, Question, is_structure_word, singular, stem, superlative_adjective
+from .text import STOPWORDS, TITLES, UNITS, Question, is_structure_word, singular, stem, superlative_adjective
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -169,6 +169,12 @@ LABEL_WORDS = {"name", "title"}
 LABEL_WORD_FIT = 0.8
 #: words that make a literal property an identifier rather than a name
 ID_WORDS = {"code", "id", "identifier", "symbol", "abbreviation", "iso", "key", "number", "no"}
+#: stems of the units a column name may end with ('prep_minutes', 'weight_kg'): they say how the number is
+#: measured, not what it is, so a question need not say them ('the preparation time'); calendar words name the
+#: value itself ('birth year') and count in full
+UNIT_STEMS = frozenset(stem(u) for u in UNITS if len(u) > 1) - {
+    stem(w) for w in ("year", "years", "month", "months", "day", "days", "week", "weeks")
+}
 
 
 def _adjective_stems(word: str) -> list[str]:
@@ -869,8 +875,14 @@ class Linker:
                 # "book titles" fits bookTitle (both words asked) better than hasBookshop
                 # an initial counts as a word to match: 'name' fits fname ('f name') less than 'first name' does
                 # words repeating its class's name weigh half: 'description' asks for most of 'template type
-                # description' of template types, but 'degree names' fits 'degree summary name' best
-                n_words = len(pw) - 0.5 * len(self.prop_owner_words.get(p, ())) + len(self.prop_initials.get(p, ()))
+                # description' of template types, but 'degree names' fits 'degree summary name' best; so do units
+                # the words leave unsaid ('the preparation time' fits prep_minutes)
+                n_words = (
+                    len(pw)
+                    - 0.5 * len(self.prop_owner_words.get(p, ()))
+                    - 0.5 * len((pw & UNIT_STEMS) - covered)
+                    + len(self.prop_initials.get(p, ()))
+                )
                 scores[p] = best * (0.6 + 0.4 * min(1.0, len(covered) / max(n_words, 1)))
             if any(self.spells_initial(a, b, p) for a, b in zip(words, words[1:])):
                 scores[p] = 1.0  # "first name" spells out fname
