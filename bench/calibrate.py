@@ -11,7 +11,9 @@ fits an L2-regularised logistic regression of "the shown attempt is exact (F1 = 
 * the same for --judge sets (e.g. spider-heldout, once, at the end) with the weights from --fit.
 
     python bench/eval_sets.py                         # writes bench/out/{ck25,countries,spider-dev}.json
-    python bench/calibrate.py --fit ck25,countries,spider-dev [--judge spider-heldout] [--features a,b,...]
+    python bench/calibrate.py --fit ck25,countries,spider-dev,probes [--judge spider-heldout] [--features a,b,...]
+
+`probes` is every bench/probes graph together (bench/eval_sets.py --sets probe-<name>,...): one set of many graphs.
 
 Only outcomes and signals are read: no question, query or answer of a benchmark enters the package.
 """
@@ -37,8 +39,22 @@ F1S: dict[str, np.ndarray] = {}
 GRAPHS: dict[str, np.ndarray] = {}
 
 
+def _rows(name: str) -> list[dict]:
+    """The questions of a set's bench/out file; 'probes<tag>' is every bench/probes graph's file of that tag
+    together, one set of many graphs (each question tagged with its graph, the unit left out)."""
+    if not name.startswith("probes"):
+        return json.loads((OUT / f"{name}.json").read_text())["questions"]
+    tag = name.removeprefix("probes")
+    rows = []
+    for f in sorted(OUT.glob(f"probe-*{tag}.json")):
+        graph = f.name.removesuffix(f"{tag}.json")
+        if "-" not in graph.removeprefix("probe-"):  # probe-<graph><tag>.json, not another tag's file
+            rows += [{**r, "tags": [*r.get("tags", []), f"db:{graph}"]} for r in json.loads(f.read_text())["questions"]]
+    return rows
+
+
 def load(name: str, features: tuple[str, ...] = FEATURES) -> tuple[np.ndarray, np.ndarray]:
-    rows = [r for r in json.loads((OUT / f"{name}.json").read_text())["questions"] if r.get("features")]
+    rows = [r for r in _rows(name) if r.get("features")]
     x = np.array([[float(r["features"].get(k, 0.0)) for k in features] for r in rows])
     y = np.array([float(r["f1"] == 1.0 or r.get("attempt_f1") == 1.0) for r in rows])
     F1S[name] = np.array([r["f1"] if r["outcome"] != "abstained" else (r.get("attempt_f1") or 0.0) for r in rows])
@@ -125,7 +141,7 @@ def leave_one_graph_out(sets: dict) -> dict[str, tuple[np.ndarray, np.ndarray, n
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--fit", default="ck25,countries,spider-dev")
+    ap.add_argument("--fit", default="ck25,countries,spider-dev,probes")
     ap.add_argument("--judge", default="")
     ap.add_argument("--features", default="", help="comma-separated signals to fit (default: confidence.FEATURES)")
     ap.add_argument(

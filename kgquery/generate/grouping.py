@@ -518,7 +518,8 @@ class GroupingShapes:
                 return None
             _, var, path = min(found, key=lambda f: f[0])
             held += path.triples(var, f"gh{k}")
-            score += m.score + path.score - 1.0
+            # where it holds does not change how well the stated value fits: the better path's score counts
+            score += m.score + max(f[2].score for f in found) - 1.0
         return " ".join(held), score
 
     def _counted_by_noun(self, q, group_cls: str) -> list[str]:

@@ -246,9 +246,10 @@ class PathFinding:
                 # passing through the class stays behind, as does a nearer way that leaves the class word unused;
                 # a longer walk to the class gains nothing (a detour through it is not what the word names), but
                 # the shortest one does, also over a row that joins two tables ('agents whose customers live in X':
-                # agent <- policy -> customer)
+                # agent <- policy -> customer), though only for the class word: the hops through the joining row
+                # are named by no word
                 if len(path.steps) - 1 == shortest <= 2:
-                    path.score += 2 * HOP_PENALTY + WAYPOINT_NAMED
+                    path.score += (2 * HOP_PENALTY if shortest == 1 else 0.0) + WAYPOINT_NAMED
                 out.append(path)
         return out
 
