@@ -11,9 +11,10 @@ fits an L2-regularised logistic regression of "the shown attempt is exact (F1 = 
 * the same for --judge sets (e.g. spider-heldout, once, at the end) with the weights from --fit.
 
     python bench/eval_sets.py                         # writes bench/out/{ck25,countries,spider-dev}.json
-    python bench/calibrate.py --fit ck25,countries,spider-dev,probes [--judge spider-heldout] [--features a,b,...]
+    python bench/calibrate.py --fit ck25,countries,spider-dev [--judge spider-heldout] [--features a,b,...]
 
-`probes` is every bench/probes graph together (bench/eval_sets.py --sets probe-<name>,...): one set of many graphs.
+`--fit ...,probes` adds every bench/probes graph together (bench/eval_sets.py --sets probe-<name>,...) as one set of
+many graphs (bench/RESULTS.md, twenty-third session: measured, not adopted).
 
 Only outcomes and signals are read: no question, query or answer of a benchmark enters the package.
 """
@@ -141,7 +142,7 @@ def leave_one_graph_out(sets: dict) -> dict[str, tuple[np.ndarray, np.ndarray, n
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--fit", default="ck25,countries,spider-dev,probes")
+    ap.add_argument("--fit", default="ck25,countries,spider-dev")
     ap.add_argument("--judge", default="")
     ap.add_argument("--features", default="", help="comma-separated signals to fit (default: confidence.FEATURES)")
     ap.add_argument(

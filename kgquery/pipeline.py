@@ -503,7 +503,7 @@ class KGQuery:
         except Exception:
             ans.explanation = ""
         f["meaning"] = self._meaning(q.text, ans.explanation)
-        return f, self._unfit(unasked, leftover, ans.sparql or "", q.tokens)
+        return f, self._unfit(unasked, leftover, ans.sparql or "")
 
     def _unit_clash(self, q, sparql: str) -> str:
         """Why the answer is not in the unit asked, or '': the question states a unit ('how many metres longer')
@@ -533,7 +533,7 @@ class KGQuery:
         }
 
     @staticmethod
-    def _unfit(unasked: list[str], leftover: list[str], sparql: str, tokens: list[str] = ()) -> str:
+    def _unfit(unasked: list[str], leftover: list[str], sparql: str) -> str:
         """Why the chosen query answers another question than the one asked, or '': it answers with attributes
         no word asks for, or keeps every thing of its class while a noun is used by nothing in it."""
         import re
@@ -542,9 +542,7 @@ class KGQuery:
         from .generate.feasible import required_part
 
         narrowed = re.search(r"\bNOT\s+EXISTS\b|\bMINUS\b", sparql, re.I)  # what it leaves out narrows it too
-        return unasked_message(unasked) or (
-            "" if narrowed else unconstrained_message(leftover, required_part(sparql), tokens)
-        )
+        return unasked_message(unasked) or ("" if narrowed else unconstrained_message(leftover, required_part(sparql)))
 
     def _sole_links(self, props: set[str]) -> bool:
         """The query links things (a property whose values are things), and no other property links things of

@@ -18,8 +18,8 @@ signals look at the chosen query from the outside:
 * ``score``: the raw score, kept as one signal among the others.
 
 `confidence` is a logistic model over the signals in `WEIGHTS`. Its weights are fitted by bench/calibrate.py on
-the development sets only (ck25, countries, the Spider4SPARQL development graphs, the bench/probes graphs) and
-judged on others; below `ABSTAIN_BELOW` the engine abstains and shows its attempt. The other signals (``score``, ``size``,
+the development sets only (ck25, countries, the Spider4SPARQL development graphs) and judged on others;
+below `ABSTAIN_BELOW` the engine abstains and shows its attempt. The other signals (``score``, ``size``,
 ``single``, ``patterns``, ``count``, ``columns``) are still recorded for the next fit: with each development
 graph left out in turn, giving them weights lowered how well confidence ranked that graph's answers.
 """
@@ -37,20 +37,19 @@ from ..wording import informativeness, is_adjective, singular, verb_form
 #: each left out of the fit in turn, as the point where coverage reaches 0.6 (bench/RESULTS.md).
 ABSTAIN_BELOW = 0.6
 
-#: fitted by bench/calibrate.py (logistic regression, L2) on the development sets ck25, countries, the
-#: Spider4SPARQL development graphs and the 30 bench/probes graphs (1,526 questions with signals, each of the four
-#: sets weighing the same); see bench/RESULTS.md
+#: fitted by bench/calibrate.py (logistic regression, L2) on the development sets ck25, countries and the
+#: Spider4SPARQL development graphs (677 questions with signals, each set weighing the same); see bench/RESULTS.md
 WEIGHTS = {
-    "bias": -0.815,
-    "meaning": 4.320,
-    "unexplained": -1.433,
-    "margin": 1.038,
-    "empty": -1.430,
-    "linked": 1.925,
-    "words": -3.097,
-    "rank": -0.699,
-    "unhonoured": -1.779,
-    "ask": 1.460,
+    "bias": -0.452,
+    "meaning": 3.551,
+    "unexplained": -0.957,
+    "margin": 0.700,
+    "empty": -1.157,
+    "linked": 1.528,
+    "words": -2.471,
+    "rank": -0.883,
+    "unhonoured": -2.472,
+    "ask": 1.347,
 }
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 
@@ -326,19 +325,14 @@ def lists_every(required: str | None) -> bool:
     )
 
 
-def unconstrained_message(left: list[str], required: str | None, tokens: list[str] = ()) -> str:
+def unconstrained_message(left: list[str], required: str | None) -> str:
     """Why a query that keeps every thing of its class answers another question, or '': a word of the question
     that is not a verb is explained by nothing in it ('Which doctors are cardiologists?' answered with all
-    the doctors): that word was to narrow them down; so was a verb that states what they are after a form of 'be'
-    ('how many bookings were cancelled', `tokens` the question's words)."""
+    the doctors): that word was to narrow them down."""
     from ..wording import verb_form
 
-    stated = {t for b, t in zip(tokens, tokens[1:]) if b in BE_FORMS}
-    every = lists_every(required)
-    # a count of them all leaves the stated state out just the same
-    counted = re.sub(r"\(COUNT\(DISTINCT (\?\w+)\) AS \?\w+\)", r"\1", required) if required else required
-    nouns = [w for w in left if (every and not verb_form(w)) or (w in stated and (every or lists_every(counted)))]
-    if not nouns:
+    nouns = [w for w in left if not verb_form(w)]
+    if not nouns or not lists_every(required):
         return ""
     return f"the best attempt keeps all of them: nothing in it uses {', '.join(repr(w) for w in nouns)}"
 
