@@ -490,3 +490,18 @@ def test_an_empty_answer_from_a_query_that_leaves_out_what_it_asks_for_says_noth
     assert _excludes_what_it_needs(contradictory)
     plain = f"SELECT ?x WHERE {{ ?x a <http://e/Artist> . FILTER NOT EXISTS {{ ?w {made} ?x . ?w {shown} true . }} }}"
     assert _excludes_what_it_needs(plain) == ""
+
+
+def test_an_answer_of_another_kind_is_unfit():
+    """'When ...' answered with no date or time, 'where ...' with an amount: another question was answered, and
+    the engine caps it below the threshold however well the words fit (wrong_kind names why)."""
+    from kgquery.answer.confidence import wrong_kind
+    from kgquery.answer.types import Term
+
+    when = analyse("When did Portugal adopt the euro?").cues
+    assert "when" in wrong_kind(when, [(Term("literal", "Spain"),)])
+    assert wrong_kind(when, [(Term("literal", "2002-01-01", "http://www.w3.org/2001/XMLSchema#date"),)]) == ""
+    where = analyse("Where was Mara Quint born?").cues
+    integer = "http://www.w3.org/2001/XMLSchema#integer"
+    assert "where" in wrong_kind(where, [(Term("literal", "1941", integer),)])
+    assert wrong_kind(where, [(Term("literal", "Arvik"),)]) == ""
