@@ -321,7 +321,7 @@ class KGQuery:
         for k, c in enumerate(cands[:EXECUTE_TOP]):  # best first
             if c.score + ROWS_BONUS < best_score + (0.0 if many else 1e-9):
                 if compared is None:  # the margin meets the next ones as rivals at their best possible scores
-                    compared = [*tried, *self._rivals(cands[k : min(k + 2, EXECUTE_TOP)], best_res)]
+                    compared = [*tried, *self._rivals(cands[k : min(k + 2, EXECUTE_TOP)], best_res, best_score)]
                 if self.prune and prune:
                     break  # no candidate from here on can beat the best one any more: no need to run it
             res = self._nothing_added_up(self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S))
@@ -373,14 +373,15 @@ class KGQuery:
         self._describe(ans, links)
         return ans
 
-    def _rivals(self, nxt: list, best_res) -> list[tuple]:
+    def _rivals(self, nxt: list, best_res, best_score: float) -> list[tuple]:
         """The rivals the margin meets among the candidates that cannot win: the first is run, and when it shows
         the same things as the best one (by their IRIs where the best gives their names) the next one is a rival
-        too; a rival not run counts as differing."""
+        too; a rival not run counts as differing. One a full point behind is not run: the margin is 1 either way."""
         out: list[tuple] = []
         for c in nxt:
             res = None
-            if not out and best_res is not None and best_res.outcome == Outcome.ROWS:
+            close = best_score - (c.score + ROWS_BONUS) < 1.0
+            if not out and close and best_res is not None and best_res.outcome == Outcome.ROWS:
                 res = self.kg.query(c.sparql, timeout_s=CANDIDATE_TIMEOUT_S)
                 res = res if res.outcome == Outcome.ROWS else None
             out.append((c.sparql, c.score + ROWS_BONUS, res))

@@ -19,7 +19,7 @@ from ..understand.text import (
     superlative_adjective,
 )
 from ..wording import verb_form, verb_lemma
-from .candidate import SKIP_PROPS, Candidate, Path, _apart, _num
+from .candidate import SKIP_PROPS, TRIPLE, Candidate, Path, _apart, _num
 from .paths import HOP_PENALTY
 from .reads import _column_select
 
@@ -334,8 +334,8 @@ class GroupingShapes:
     def _columns_of_groups(self, link: str, counts: str, order: str, score: float) -> list[Candidate]:
         """'Who reported the most issues? Give the first and last name': the values ranked are things of a class
         (the reporters, developers), whose columns the words ask for."""
-        m = re.search(r"<([^<>\s]+)> \?g \.$", link.strip())
-        info = self.schema.prop(m.group(1)) if m else None
+        last = TRIPLE.findall(link)[-1:]  # the link's last step, which reaches the values ranked
+        info = self.schema.prop(last[0][1]) if last and last[0][2] == "?g" else None
         if info is None or info.is_literal or not info.object_classes:
             return []
         cols = self._columns(info.object_classes[0][0], set())
