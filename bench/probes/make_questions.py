@@ -25,8 +25,11 @@ from conference_questions import PREFIXES_EXTRA as CONFERENCE_PREFIXES, QUESTION
 from energy_questions import PREFIXES_EXTRA as ENERGY_PREFIXES, QUESTIONS as ENERGY
 from insurer_questions import PREFIXES_EXTRA as INSURER_PREFIXES, QUESTIONS as INSURER
 from museum_questions import PREFIXES_EXTRA as MUSEUM_PREFIXES, QUESTIONS as MUSEUM
+from pharmacy_questions import PREFIXES_EXTRA as PHARMACY_PREFIXES, QUESTIONS as PHARMACY
 from rdflib import Graph
 from recipes_questions import PREFIXES_EXTRA as RECIPES_PREFIXES, QUESTIONS as RECIPES
+from rental_questions import PREFIXES_EXTRA as RENTAL_PREFIXES, QUESTIONS as RENTAL
+from space_questions import PREFIXES_EXTRA as SPACE_PREFIXES, QUESTIONS as SPACE
 from tracker_questions import PREFIXES_EXTRA as TRACKER_PREFIXES, QUESTIONS as TRACKER
 
 HERE = Path(__file__).resolve().parent
@@ -2326,6 +2329,9 @@ SETS = {
     "insurer": INSURER,
     "recipes": RECIPES,
     "conference": CONFERENCE,
+    "rental": RENTAL,
+    "pharmacy": PHARMACY,
+    "space": SPACE,
 }
 #: the prefixes a set's queries need beyond PREFIXES (sets whose questions sit in a module of their own)
 EXTRA_PREFIXES = {
@@ -2335,6 +2341,9 @@ EXTRA_PREFIXES = {
     "insurer": INSURER_PREFIXES,
     "recipes": RECIPES_PREFIXES,
     "conference": CONFERENCE_PREFIXES,
+    "space": SPACE_PREFIXES,
+    "pharmacy": PHARMACY_PREFIXES,
+    "rental": RENTAL_PREFIXES,
 }
 
 
