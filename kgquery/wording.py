@@ -338,6 +338,21 @@ def verb_lemma(word: str) -> str | None:
     return _verb_lemma(word.lower(), verbs, irregular) if verbs else None
 
 
+PARTICLES = ("up", "off", "out", "in", "over", "down", "back", "on")
+
+
+def phrasal_verb(word: str) -> str | None:
+    """The verb of a phrasal verb written as one word ('pickup' -> 'pick', 'checkin' -> 'check'), where WordNet
+    knows the phrasal verb ('pick up'); None otherwise (or without WordNet)."""
+    verbs = _sense_counts()[0]
+    w = word.lower()
+    for particle in PARTICLES:
+        head = w[: -len(particle)]
+        if w.endswith(particle) and len(head) >= 3 and f"{head}_{particle}" in verbs:
+            return head
+    return None
+
+
 def verb_form(word: str) -> bool:
     """The word is used as a verb more than as a noun or adjective ('spoken', 'departing', 'belongs', 'offer'),
     by WordNet's sense counts; plural nouns ('cards', 'models') are not. False without WordNet.

@@ -123,6 +123,11 @@ class ComparisonShapes:
         )
         if q.cues.ask or len(ents) < 2 or len(ents) != len(anchors) or not listed:
             return []
+        if (
+            q.tokens[0] in ("which", "who", "whom")
+            and "both" in q.tokens[max(0, ents[0][0].start - 2) : ents[0][0].start]
+        ):
+            return []  # "which patients were prescribed both A and B": the things linked to each, not A's and B's
         values = " ".join(t for _, t in ents)
         shared = " . ".join(f"{t} ?p ?v{k}" for k, (_, t) in enumerate(ents))
         rows = self._rows(f"SELECT DISTINCT ?p WHERE {{ {shared} }} LIMIT 50")

@@ -29,6 +29,7 @@ from ..understand.text import (
     Question,
     comparative_adjective,
     singular,
+    stem,
 )
 from ..wording import verb_form, verb_lemma
 from .candidate import (  # noqa: F401  (re-exported)
@@ -71,6 +72,8 @@ WHEN_FIT = 0.3
 #: 'or' between two constraints: the reading where either holds, over the one where both must (about the weight
 #: of a cue word honoured)
 OR_FIT = 0.3
+#: how much a reading of 'both A and B' loses that links A and B to the things in two different ways
+BOTH_ALIKE = 0.5
 #: what a reading gains for things of the class the question names (its answer class honoured)
 CLASS_FIT = 0.5
 
@@ -102,10 +105,13 @@ class EmbeddedGenerator(
         self._label_preds = set(LABEL_PREDICATES)
         self._names: dict[str, str | None] = {}
         self._hops: dict[str, tuple[str, str] | None] = {}
+        self._parts: dict[str, list[str]] = {}  # a person's name columns per class (_name_parts)
+        self._target: str | None = None  # the class the question asks for (_target_class), once per question
         self._labelled: set[str] | None = None  # classes some of whose things carry a label (_label_classes)
         self.linker = linker
         self.kg = linker.kg
         self.schema = linker.schema
+        self._role_links = _role_words(self.schema)  # links told apart by a word ('start' station, 'end' station)
         self._key_links = _key_named_links(self.schema)
         self._flag_cache: dict[str, tuple[str, str] | None] = {}  # property -> its (yes, no) values, or None
         self._verbs: dict[str, tuple[str, bool] | None] = {}  # property -> its verb and voice (_verb_of)
@@ -325,7 +331,11 @@ class EmbeddedGenerator(
         self._compares_count = bool(
             at >= 0
             and not q.cues.compare_time
-            and any(at < m.start <= at + 4 and _counts_before(q.tokens, m.start) for m in links.classes)
+            and (
+                any(at < m.start <= at + 4 and _counts_before(q.tokens, m.start) for m in links.classes)
+                # "rented more than 3 times": the times are counted, whatever the rows that record them
+                or any(t == "times" and _counts_before(q.tokens, k) for k, t in enumerate(q.tokens) if at < k <= at + 4)
+            )
         )
         self._all_words = set(q.tokens)
         self._listed = _listed_words(q, links, free)
@@ -358,7 +368,7 @@ class EmbeddedGenerator(
     def _candidates(self, q: Question, links: Links) -> list[Candidate]:
         free_words = self._read_question(q, links)
         scores = self.linker.property_scores(free_words)
-        target_cls = self._target_class(q, links)
+        target_cls = self._target = self._target_class(q, links)
         #: the other classes the question names: paths may pass through them ("a part from a polish supplier")
         self._waypoints = [m.hits[0].iri for m in links.classes if m.hits[0].iri != target_cls]
         anchors = self._anchors(links)
@@ -491,6 +501,12 @@ class EmbeddedGenerator(
 
     def _target_class(self, q: Question, links: Links) -> str | None:
         """The class the answer should belong to: a class word before the first entity, or right after 'which/how many'."""
+        if q.tokens[:3] == ["how", "many", "times"]:
+            # "how many times has the car X been rented": the rentals are counted, the class the verb names
+            verbs = [q.tokens[i] for i in links.free if verb_form(q.tokens[i])]
+            events = self._verb_classes(verbs, "", lemmas=True)
+            if len(events) == 1:
+                return events[0]
         if not links.classes:
             return None
         ranked = self._ranked_members(q, links)
@@ -503,6 +519,8 @@ class EmbeddedGenerator(
                 continue  # "the Research department": the class word types the entity before it
             if self._names_other_property(q, m) or self._names_key_of(q, m, links):
                 continue
+            if {"without", "no"} & set(q.tokens[max(0, m.start - 2) : m.start]):
+                continue  # "any injection bought without a prescription": what is lacked is not what is asked
             if q.tokens[m.start] in q.cues.aggregate_of.values() and any(o.start > m.start for o in links.classes):
                 continue  # "the total price of all services": the price is summed, the services are the things
             return m.hits[0].iri
@@ -518,6 +536,13 @@ class EmbeddedGenerator(
                 if owners is not None:
                     return m.hits[0].iri not in owners
         return False
+
+    def _opens_property_name(self, q: Question, m: Mention) -> bool:
+        """The class word and the words after it are a property's whole name ('product manager', also of 'has
+        product manager')."""
+        by_label = self._labels_owners()
+        names = {_norm_label(q.tokens[m.start : m.start + k]) for k in (2, 3, 4) if m.start + k <= len(q.tokens)}
+        return any(n in by_label or f"has {n}" in by_label for n in names)
 
     def _spelled_props(self, q: Question) -> set[str]:
         """Properties whose whole name, two words or more, the question writes out word for word."""
@@ -638,9 +663,15 @@ class EmbeddedGenerator(
         # a reading that ignores a value the words state is the weaker one; one that ignores two of the things'
         # numbers compared with each other ("the away goals were more than the home goals") reads them as columns
         drop = 1.0 if q.cues.versus else 0.5
-        return self._wrap_one(q, body, x, score - drop, shape, cls, scores) + self._wrap_one(
-            q, measured, x, score + bonus, shape + "+measure", cls, scores
+        split = OR_FIT if _value_or_compared(q) else 0.0  # 'or' between the two: both at once is the weaker reading
+        out = self._wrap_one(q, body, x, score - drop, shape, cls, scores) + self._wrap_one(
+            q, measured, x, score + bonus - split, shape + "+measure", cls, scores
         )
+        if split:
+            # "the cars with 8 cylinders or produced before 1980": the stated value or the comparison will do
+            either = tuple(measured[len(body) :])
+            out += self._wrap_one(q, body, x, score + bonus + OR_FIT, shape + "+measure+either", cls, scores, either)
+        return out
 
     def _not_read_out(self, q: Question, scores: dict[str, float]) -> dict[str, float]:
         """'What is the maximum occupancy of the most expensive room?': the words before 'of the' + a superlative
@@ -662,20 +693,31 @@ class EmbeddedGenerator(
         return {p: v for p, v in scores.items() if read.get(p, 0.0) < 0.6}
 
     def _wrap_one(
-        self, q: Question, body: list[str], x: str, score: float, shape: str, cls: str | None, scores: dict[str, float]
+        self,
+        q: Question,
+        body: list[str],
+        x: str,
+        score: float,
+        shape: str,
+        cls: str | None,
+        scores: dict[str, float],
+        either: tuple[str, ...] = (),
     ) -> list[Candidate]:
         """Apply the question's cues (count, ask, superlative, comparison, aggregate) to a base pattern.
 
         Each cue turns the base into one or more cores (pattern text + properties it used); every
         core is then read out as ?x, a count, a yes/no, aggregates, or the columns the words ask for.
+        `either`: triples that hold instead of the comparison ("8 cylinders or before 1980"); only with one.
         """
         c = q.cues
+        if either and not c.compare:
+            return []
         body_s = " ".join(body)
-        used0 = self._words_used(body_s)
+        used0 = self._words_used(body_s + " " + " ".join(either))
         cores: list[tuple[str, set[str], float, str, str]] = []  # (pattern, used properties, score, shape, tail)
         values: list[Candidate] = []
         # a number the words fix to one value ("with 12 teeth") is not what is ranked or compared
-        fixed = set(re.findall(r"<([^<>\s]+)> \?q\d+ \.", body_s))
+        fixed = set(re.findall(r"<([^<>\s]+)> \?q\d+ \.", body_s + " " + " ".join(either)))
         if c.superlative or c.compare or c.between or c.above_average:
             hint = c.superlative[1] if c.superlative else c.above_average[1] if c.above_average else ""
             if c.compare and not hint and c.compare[2] < len(q.tokens):
@@ -712,7 +754,7 @@ class EmbeddedGenerator(
                         self._rank_by_aggregate(c, ranked_agg, body_s, num, used, score + np_.score + 0.3, shape)
                     )
                     continue
-                core, value = self._ranking_core(q, body, x, np_, used, score + np_.score, shape, cls, timely)
+                core, value = self._ranking_core(q, body, x, np_, used, score + np_.score, shape, cls, timely, either)
                 cores.append(core)
                 values += value
             if c.superlative and self._superlative_in_a_name(q, body_s) and cores:
@@ -721,25 +763,25 @@ class EmbeddedGenerator(
                 cores.append((body_s, used0, max(k[2] for k in cores) + 0.05, shape, ""))
         else:
             cores.append((body_s, used0, score, shape, ""))
-        out: list[Candidate] = []
-        for pat, used, s, shp, tail in cores:
-            found = self._read_out(q, pat, used, x, s, shp, cls, scores, body)
-            if "+rank-aggregate" in shp:  # "... and what is that average?": the aggregate beside the things
-                again = sum(AGGREGATE_WORDS.get(t) is not None for t in q.tokens) >= 2
-                found.append(
-                    Candidate(
-                        f"SELECT DISTINCT ?x ?agg WHERE {{ {pat} }}", s + (0.1 if again else -0.05), shp + "+value"
-                    )
-                )
-            found += self._held_by_two(q, found, shp, cls)
-            if tail:  # an order and a limit apply to the rows read out, not to a count or a yes/no
-                found = [
-                    Candidate(f.sparql + tail, f.score, f.shape, f.parts)
-                    for f in found
-                    if f.sparql.startswith("SELECT") and "COUNT(" not in f.sparql
-                ]
-            out += found
-        return out + values
+        return [f for core in cores for f in self._read_core(q, core, x, cls, scores, body)] + values
+
+    def _read_core(self, q: Question, core, x: str, cls: str | None, scores, body: list[str]) -> list[Candidate]:
+        """One core (pattern, used properties, score, shape, order-and-limit tail) read out as the words ask."""
+        pat, used, s, shp, tail = core
+        found = self._read_out(q, pat, used, x, s, shp, cls, scores, body)
+        if "+rank-aggregate" in shp:  # "... and what is that average?": the aggregate beside the things
+            again = sum(AGGREGATE_WORDS.get(t) is not None for t in q.tokens) >= 2
+            found.append(
+                Candidate(f"SELECT DISTINCT ?x ?agg WHERE {{ {pat} }}", s + (0.1 if again else -0.05), shp + "+value")
+            )
+        found += self._held_by_two(q, found, shp, cls)
+        if tail:  # an order and a limit apply to the rows read out, not to a count or a yes/no
+            found = [
+                Candidate(f.sparql + tail, f.score, f.shape, f.parts)
+                for f in found
+                if f.sparql.startswith("SELECT") and "COUNT(" not in f.sparql
+            ]
+        return found
 
     def _constrained(self, q, cls, anchors, scores) -> list[Candidate]:
         """?x of the target class (if any) connected to every anchor by a 1- or 2-hop path."""
@@ -800,6 +842,8 @@ class EmbeddedGenerator(
             penalties = sum(p.score - self._explain({st[0] for st in p.steps}) for p in combo)
             s = base_score + self._explain(props) + penalties + (CLASS_FIT if cls else 0) - 1.0 * missing
             split = _or_between(q, anchors) if len(combo) == len(anchors) == 2 and not missing else False
+            if len(combo) == len(anchors) == 2 and combo[0].steps != combo[1].steps and _both_named(q, anchors):
+                s -= BOTH_ALIKE  # "picked up vans at both A and B": the same link to each, not two links
             out += self._wrap(q, body, "?x", s - (OR_FIT if split else 0.0), "constrained", cls, scores)
             shared, hops = _share_nodes(body, combo)
             if hops:  # 'councillors who abstained on motion 4': one vote holds both; a hop to it adds no node
@@ -1088,6 +1132,23 @@ def _or_between(q: Question, anchors: list) -> bool:
     return "or" in q.tokens[m1.end : m2.start]
 
 
+def _both_named(q: Question, anchors: list) -> bool:
+    """Two anchors said as 'both A and B' ("at both Northgate and Quayside")."""
+    (m1, _, _), (m2, _, _) = sorted(anchors[:2], key=lambda a: a[0].start)
+    return "both" in q.tokens[max(0, m1.start - 2) : m1.start] and q.tokens[m1.end : m2.start] == ["and"]
+
+
+def _value_or_compared(q: Question) -> bool:
+    """One stated value and one comparison with 'or' between them and no 'and' ("with 8 cylinders or produced
+    before 1980"): two constraints of which either will do."""
+    c = q.cues
+    if not c.compare or c.superlative or c.between or c.also_compare or len(c.measures) != 1:
+        return False
+    lo, hi = sorted((c.measures[0][2], c.compare[2]))
+    between = q.tokens[lo:hi]
+    return "or" in between and "and" not in between
+
+
 def _counts_before(toks: list[str], k: int) -> bool:
     """A number of things ends right before token k: "2 paragraphs", "2 or more paragraphs"."""
     if toks[k - 2 : k - 1] == ["or"] and toks[k - 1] in ("more", "fewer", "less"):
@@ -1163,6 +1224,26 @@ def _key_named_links(schema) -> set[str]:
         # two words or more ('document id'), or one key word run together ('stuid')
         if any((len(v) >= 2 or next(iter(v), "").endswith("id")) and v < words for v in values):
             out.add(p.iri)
+    return out
+
+
+def _role_words(schema) -> dict[str, frozenset[str]]:
+    """Links of which a class has two or more to one other class ('ref-start_station_id', 'ref-end_station_id'),
+    each with the words that tell it from the others ('start'): those words chose it, its other words ('station
+    id') name the key it joins on."""
+    ends: dict[tuple[str, str], list[str]] = {}
+    for p in schema.properties:
+        if not p.is_literal:
+            for c, _ in p.subject_classes:
+                for o, _ in p.object_classes:
+                    ends.setdefault((c, o), []).append(p.iri)
+    out: dict[str, frozenset[str]] = {}
+    for links in ends.values():
+        words = {p: set(split_name(local_name(p)).split()) for p in set(links)}
+        for p, ws in words.items() if len(words) > 1 else ():
+            own = ws - set.union(*(v for k, v in words.items() if k != p))
+            if own:
+                out[p] = frozenset(stem(w) for w in own)
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..graph.schema import local_name, split_name
 from ..understand.text import Question, singular
 from .candidate import _num, _string
 
@@ -78,7 +79,9 @@ class MeasureShapes:
                 # "where English is the official language": a yes/no property the words name holds (on each
                 # link node that has it: "both English and French are official")
                 extra += [f"{v} <{prop}> {value} ." for v in holders]
-                bonus += 0.4
+                # "drugs that require a prescription" (requires_prescription): the class word is one of the
+                # yes/no's name, so a join to prescriptions explains it a second time
+                bonus += -0.4 if self._joins_named_class(body, x, prop) else 0.4
         content = set(q.content_positions())
         for k, (mode, text, a, b) in enumerate(q.cues.texts):
             window = [i for i in [*range(max(0, a - 4), a), *range(b, b + 4)] if i in content]
@@ -95,6 +98,12 @@ class MeasureShapes:
             extra += path.triples(x, f"t{k}") + [f"FILTER({test}(LCASE(STR(?t{k})), {_string(text.lower())}))"]
             bonus += 0.5 + 0.5 * path.score  # the words asked for this text: a reading without it ignores them
         return body + extra, bonus
+
+    def _joins_named_class(self, body: list[str], x: str, prop: str) -> bool:
+        """The pattern joins to things (not `x`) of a class whose name is a word of the property's name."""
+        words = {singular(w) for w in split_name(local_name(prop)).lower().split()}
+        joined = re.findall(r"(\?\w+) a <([^<>\s]+)> \.", " ".join(body))
+        return any(v != x and singular(split_name(local_name(c)).lower()) in words for v, c in joined)
 
     def _own_time_first(self, q: Question, cls: str | None, body: list[str], at: int, paths: list) -> list:
         """`paths` to a neighbour's year, or none when the things have a time of their own that the words do

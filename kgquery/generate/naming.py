@@ -86,12 +86,22 @@ class NamingShapes:
                     p for p in named if split_name(local_name(p)) == "title"
                 ]
                 named = plain if len(named) > 1 and len(plain) == 1 else named
+                if len(named) > 1:  # 'brand name' beside 'generic name': the one that holds proper names
+                    proper = [p for p in named if self._proper_names(p)]
+                    named = proper if len(proper) == 1 else named
                 # a table's naming column is often called after the table: 'airline' in 'airlines'
                 called = {singular(w) for w in split_name(local_name(cls)).split()[-1:]}
                 same = [p.iri for p in own if singular(split_name(local_name(p.iri))) in called]
                 found = named[0] if len(named) == 1 else same[0] if len(same) == 1 and not named else None
             self._names[cls] = found
         return self._names[cls]
+
+    def _proper_names(self, prop: str) -> bool:
+        """Most values of the property (of the first 20) are capitalised: proper names ('Glucanta'), not common
+        nouns ('metformin')."""
+        rows = self._rows(f"SELECT DISTINCT ?v WHERE {{ ?s <{prop}> ?v }} LIMIT 20")
+        vals = [str(r[0]) for r in rows if r[0] is not None]
+        return bool(vals) and sum(v[:1].isupper() for v in vals) >= 0.8 * len(vals)
 
     def _name_triples(self, cls: str | None, subj: str, var: str) -> str | None:
         """The triples that give `subj` (a thing of `cls`) its name in `var`: its naming column, or, for a row

@@ -10,7 +10,9 @@ import re
 
 from ..graph.schema import local_name, split_name
 from ..understand.lexicon import doer_nouns
+from ..understand.linking import CLASS_MEANING, CLASS_MEANING_MARGIN
 from ..understand.text import NEGATIONS, comparative_adjective
+from ..wording import verb_form, verb_lemma
 from .candidate import SKIP_PROPS, Candidate
 
 #: tokens after the negation word that the negated constraint may come from
@@ -46,6 +48,48 @@ class NegationShapes:
             if stated and pat.endswith(f"?y a <{other}> ."):  # no concert of that year, not no concert
                 bodies.append((pat + " " + stated, bodies[-1][1] + bonus))
         return bodies
+
+    def _lacking_property(self, cls: str, words: list[str], lacking: bool) -> list[tuple[str, float]]:
+        """Bodies for no value of the property the words after the negation name ("teams with no coach"), with
+        their scores; "employees who do not manage anyone": nobody has them as manager (the verb's doer names the
+        property)."""
+        bodies: list[tuple[str, float]] = []
+        doers = set() if lacking else {n for w in words for n in doer_nouns(w)}
+        for p, v in self._best_props(words):
+            info = self.schema.prop(p)
+            if v < 0.6 or p in SKIP_PROPS or info is None:
+                continue
+            done_by_x = split_name(local_name(p)).split()[-1:] in [[d] for d in doers]
+            if any(c == cls for c, _ in info.subject_classes):
+                flag = self._flag_values(p)  # "cities not on the coast": coastal is set to no, not unset
+                bodies.append((f"?x <{p}> {flag[0] if flag else '?n'} .", (0.9 if done_by_x else 1.0) + v))
+            if any(c == cls for c, _ in info.object_classes):
+                bodies.append((f"?n <{p}> ?x .", (1.0 if done_by_x else 0.9) + v))
+        return bodies
+
+    def _verb_class_by_meaning(self, verbs: list[str], cls: str) -> list[str]:
+        """The one class linking to `cls` whose name is close in meaning to a verb's lemma ('sold': sale, of the
+        sales and prescription items that link to drugs), clearly closer than the other such classes."""
+        embedder = self.linker.embedder
+        linking = {
+            c
+            for p in self.schema.properties
+            if not p.is_literal and cls in dict(p.object_classes)
+            for c, _ in p.subject_classes
+            if c != cls
+        }
+        if embedder is None or not linking:
+            return []
+        for v in (v for v in verbs if verb_form(v)):  # 'sold', not the noun 'mentor' ("have no mentor")
+            lemma = verb_lemma(v)
+            try:
+                sims = embedder.class_similarities(self.linker, lemma) if lemma else {}
+            except RuntimeError:
+                return []
+            ranked = sorted(((sims.get(c, 0.0), c) for c in linking), reverse=True) + [(0.0, "")]
+            if ranked[0][0] >= CLASS_MEANING and ranked[0][0] - ranked[1][0] >= CLASS_MEANING_MARGIN:
+                return [ranked[0][1]]
+        return []
 
     def _compared_too(self, q, pat: str, cls: str, scores) -> tuple[str, float]:
         """The pattern with the comparison the words also state ("which players younger than 25 are not
@@ -86,11 +130,18 @@ class NegationShapes:
                 continue
             for p in self._paths(cls, terms[0], scores, lit)[:2]:  # right after the 'not' ("are not X"): surer
                 bodies.append((" ".join(p.triples("?x", "n")), m.score + p.score + 0.3 * (m.start - at <= 2)))
-        others = [c.hits[0].iri for c in links.classes if c.start in near and c.hits[0].iri != cls]
+        # (a class word that opens a property's name, 'no product manager', names that property, not its class)
+        others = [
+            c.hits[0].iri
+            for c in links.classes
+            if c.start in near and c.hits[0].iri != cls and not self._opens_property_name(q, c)
+        ]
         # "contestants who did not get voted": the verb names the class of the things they lack (votes), or its
         # WordNet noun does ("never attended": attendances), but not where a value is stated ('never fed a seal')
         verbs = [q.tokens[i] for i in links.free if i in near]
         others = others or self._verb_classes(verbs, cls, lemmas=True, derived=not bodies)
+        if not others and not bodies:  # "drugs never sold": the table of sales, by meaning ('sell' ~ sale)
+            others = self._verb_class_by_meaning(verbs, cls)
         # "students who do not have a cat pet": a bare link to a pet would leave the named value unused
         unused = max((m.score for m, _, _ in after[:1]), default=0.0) if bodies else 0.0
         # "employees who have no manager", "with no manager", "without a manager": lacking one, not being one
@@ -98,19 +149,7 @@ class NegationShapes:
         for other in others[:1]:
             bodies += self._lacking_other(q, cls, other, scores, lacking, unused)
         if not bodies:  # "teams with no coach": no value for the property the words name
-            words = [q.tokens[i] for i in links.free if i in near]
-            # "employees who do not manage anyone": nobody has them as manager (the verb's doer names the property)
-            doers = set() if lacking else {n for w in words for n in doer_nouns(w)}
-            for p, v in self._best_props(words):
-                info = self.schema.prop(p)
-                if v < 0.6 or p in SKIP_PROPS or info is None:
-                    continue
-                done_by_x = split_name(local_name(p)).split()[-1:] in [[d] for d in doers]
-                if any(c == cls for c, _ in info.subject_classes):
-                    flag = self._flag_values(p)  # "cities not on the coast": coastal is set to no, not unset
-                    bodies.append((f"?x <{p}> {flag[0] if flag else '?n'} .", (0.9 if done_by_x else 1.0) + v))
-                if any(c == cls for c, _ in info.object_classes):
-                    bodies.append((f"?n <{p}> ?x .", (1.0 if done_by_x else 0.9) + v))
+            bodies = self._lacking_property(cls, [q.tokens[i] for i in links.free if i in near], lacking)
         # the other stated things hold as they are said: "countries outside Europe that use the euro", unless a
         # negation of their own comes right before them ("... and whose government form is not Republic")
         later = [j for j, t in enumerate(q.tokens) if t in NEGATIONS and j > at]

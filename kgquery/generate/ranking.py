@@ -51,9 +51,10 @@ class RankingShapes:
         pat = f"{per} {{ SELECT ({best}(?i_agg) AS ?best) WHERE {{ {inner} }} }} FILTER(?agg = ?best)"
         return (pat, used, score + 0.1, shape + "+rank-aggregate", "")
 
-    def _ranking_core(self, q: Question, body, x, np_, used, s: float, shape: str, cls, timely: bool):
+    def _ranking_core(self, q: Question, body, x, np_, used, s: float, shape: str, cls, timely: bool, either=()):
         """One core that ranks or compares by the number path `np_` (the first N, the extreme, or a filter),
-        and the extreme value itself when the words ask for it: (core, [value candidates])."""
+        and the extreme value itself when the words ask for it: (core, [value candidates]); a comparison holds
+        or the triples `either` do."""
         c = q.cues
         body_s = " ".join(body)
         num = _reuse_middle(np_.triples(x, "n"), body, x)
@@ -92,7 +93,10 @@ class RankingShapes:
                 return (f"{body_s} {' '.join(num)} {flt}", used, s + 0.3, shape + "+compare+shared", ""), values
             also, prop = self._also_compared(q, body, x, cls)  # 'and a prominence above 1000'
             flt += "".join(f" {t}" for t in also)
-            core = (f"{body_s} {' '.join(num)} {flt}", used | {prop} if prop else used, s + 0.3, shape + "+compare", "")
+            pat = f"{body_s} {' '.join(num)} {flt}"
+            if either:
+                pat = f"{body_s} {{ {' '.join(either)} }} UNION {{ {' '.join(num)} {flt} }}"
+            core = (pat, used | {prop} if prop else used, s + 0.3, shape + "+compare", "")
         return core, values
 
     def _in_named_units(self, c, prop: str):

@@ -158,7 +158,11 @@ class ReadShapes:
 
     def _find_amount(self, q, used: set[str], cls) -> str | None:
         words = _counted_words(q)
-        if not words or any(w in m.text.lower().split() for m in self._class_mentions for w in words):
+        if (
+            not words
+            or words[-1] == "times"
+            or any(w in m.text.lower().split() for m in self._class_mentions for w in words)
+        ):
             return None
         owners = {cls} if cls else {k for p in used for k, _ in getattr(self.schema.prop(p), "subject_classes", [])}
         fits = [self._word_scores(w) for w in words]
@@ -189,9 +193,13 @@ class ReadShapes:
         opening = self._opening_verb(q, cls)
         out = self._the_matches(pat, used, x, s - (OBJECT_OF_VERB if opening else 0.0), shape, cls, q)
         # the words may ask for properties of the matches rather than the matches themselves
-        cols = self._columns(cls, used)
+        cols = self._columns(cls, used, pat)
         if len(cols) >= 2:
-            out.append(Candidate(_column_select(pat, x, cols), s + 0.5 * self._words_covered(cols), shape + "+columns"))
+            # "their names" read as the first and last name: one word, both columns (more than either one)
+            whole = 0.3 if cls and [p for p, _ in cols] == self._name_parts(cls) else 0.0
+            out.append(
+                Candidate(_column_select(pat, x, cols), s + 0.5 * self._words_covered(cols) + whole, shape + "+columns")
+            )
         asked = self._asked_word(q)
         # "which books were written by authors born ...": the class word asked names the answer, so other
         # things the matches lead to are not what is asked
@@ -206,7 +214,7 @@ class ReadShapes:
         sup = c.superlative
         # "what is the highest mountain": the ranking spends 'highest', which names no attribute to read out
         spent = frozenset({q.tokens[sup[2]]}) if sup and sup[1] and ("MAX(" in pat or "MIN(" in pat) else frozenset()
-        spent |= self._verbs_of_path(pat)
+        spent |= self._verbs_of_path(pat) | self._role_spent(pat)
         for p, ps in sorted(self._leftover(used, spent).items(), key=lambda kv: -kv[1] + own_(kv[0]))[:3]:
             if p in LABEL_PREDICATES and not {"label", "labels"} & set(self._free):
                 continue  # "the names of the countries ...": the things themselves, shown by their labels
@@ -214,7 +222,7 @@ class ReadShapes:
             if opening and ps >= 0.5 and self._word_scores(opening).get(p, 0.0) >= 0.5:
                 ps = max(ps, 0.8)  # "who wrote the longest book": the verb asked with names what is read out
             # of two properties one word names fully ("song names": name, song name), the one more words name
-            ps += 0.01 * max(0, sum(self._word_scores(w).get(p, 0.0) >= 0.6 for w in self._free) - 1)
+            ps += 0.01 * max(0, sum(self._word_scores(w).get(p, 0.0) >= 0.6 for w in self._free if w not in spent) - 1)
             if ps >= 0.8 and p not in used and p not in SKIP_PROPS:
                 info, own = self.schema.prop(p), own_(p)
                 # the things this read gives (the values, or the things pointing at the matches) are not of the
@@ -438,11 +446,13 @@ class ReadShapes:
             return True
         return any(self._word_scores(w).get(prop, 0.0) >= 0.6 for w in self._unlisted)
 
-    def _columns(self, cls: str | None, used: set[str]) -> list[tuple[str, bool]]:
+    def _columns(self, cls: str | None, used: set[str], pat: str = "") -> list[tuple[str, bool]]:
         """Properties of `cls` that the leftover words ask for: each word's best match ("name,
-        country and age"); with "all ... details" every property sharing the word."""
+        country and age"); with "all ... details" every property sharing the word. `pat`: the pattern read
+        from, whose links told apart by a word ('ref-permanent_address_id') spent that word."""
         if not cls:
             return []
+        spent = self._role_spent(pat)
         # "all the details": every property sharing a word; "all addresses with line 1 and line 2": the
         # numbered ones fitting the word best; "all document ids" asks for the document's id alone
         every = bool({"details", "information", "attributes"} & self._all_words)
@@ -464,6 +474,8 @@ class ReadShapes:
             # (one word does not both rank the things and name a column)
             if any(ws.get(p, 0) >= 0.6 and not (w in self._listed and self._named_elsewhere(p)) for p in used):
                 continue
+            if w in spent:
+                continue  # "students who permanently live in X": the word chose a link of two, it names no column
             if w in self._heads and any(ws.get(p, 0) >= 0.6 for p in cols):
                 continue  # "document ids": the class word is explained by the document's id, no other column
             fits = []
@@ -482,14 +494,37 @@ class ReadShapes:
             if tied and fits and not every:
                 top = re.sub(r"\d", "", local_name(fits[0][1]))
                 fits = [f for f in fits if f[0] >= fits[0][0] - 1e-9 and re.sub(r"\d", "", local_name(f[1])) == top]
+            # "their names": a person's first and last name, of the class asked for (not another owning more words)
+            parts = self._name_parts(cls) if singular(w) == "name" and fits and cls == self._target else []
+            if fits[0][1] in parts if parts else False:
+                fits = [f for f in fits if f[1] in parts]
             last = None
-            for ps, p, lit in fits if every or tied else fits[:1]:
+            for ps, p, lit in fits if every or tied or parts else fits[:1]:
                 last = p if p not in cols else None
                 cols.setdefault(p, lit)
                 chosen.setdefault(w, p)
         for p in self._modifiers_columns(chosen):
             cols.pop(p, None)
         return list(cols.items())[:8]
+
+    def _name_parts(self, cls: str) -> list[str]:
+        """The columns that together name a person of `cls` ('first name' and 'last name', 'given' and 'family'
+        name) where no one column names them; [] otherwise."""
+        if cls not in self._parts:
+            found: dict[str, str] = {}
+            for p in self.schema.properties if not self._display_name(cls) else []:
+                words = split_name(local_name(p.iri)).lower().split()
+                if p.is_literal and words[1:] == ["name"] and any(c == cls for c, _ in p.subject_classes):
+                    found.setdefault(words[0], p.iri)
+            pairs = (("first", "last"), ("given", "family"))
+            self._parts[cls] = next(([found[a], found[b]] for a, b in pairs if a in found and b in found), [])
+        return self._parts[cls]
+
+    def _role_spent(self, pat: str) -> frozenset[str]:
+        """The free words that chose a link of the pattern over another between the same classes ('started' for
+        ref-start_station_id beside ref-end_station_id): spent on the link, they ask for no column."""
+        words = {w for _, p, _ in TRIPLE.findall(pat) for w in self._role_links.get(p, ())}
+        return frozenset(w for w in self._free if stem(w) in words)
 
     def _modifiers_columns(self, chosen: dict[str, str]) -> set[str]:
         """Columns only a class word chose where the free word right after it chose another: 'membership

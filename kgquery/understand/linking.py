@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..graph.labels import LABEL_PREDICATES, LabelHit, as_words_read, label_names, normalize
 from ..graph.schema import local_name, split_name
 from ..terms import Outcome, Term
-from ..wording import abbreviates, contracts, english_noun, spelled_out, verb_form, verb_lemma
+from ..wording import abbreviates, contracts, english_noun, phrasal_verb, spelled_out, verb_form, verb_lemma
 from .lexicon import derived_nouns, doer_nouns
 from .text import STOPWORDS, TITLES, UNITS, Question, is_structure_word, singular, stem, superlative_adjective
 
@@ -282,6 +282,7 @@ class Linker:
         self.prop_spelled: dict[str, dict[str, set[str]]] = {}  # flightno: no. -> number
         self.prop_owner_words: dict[str, set[str]] = {}
         self.prop_joined: dict[str, dict[str, set[str]]] = {}  # 'mentee' -> {men, tee}
+        self._codes: set[str] | None = None  # properties holding a few short codes (_code_properties)
         self._class_labels = {c.iri: c.label for c in self.schema.classes}
         self._class_word_cache: dict[str, set[str]] = {}
         self.prop_desc_words: dict[str, set[str]] = {}
@@ -310,6 +311,10 @@ class Linker:
                 # 'mentee', which the name's splitting cut into 'men tee': the two words written as one
                 for a, b in zip(ws, ws[1:]):
                     self.prop_joined.setdefault(p.iri, {})[stem(a + b)] = {stem(a), stem(b)}
+                # 'pickup', a phrasal verb written as one word: 'picked up' says it
+                for w in ws:
+                    if (head := phrasal_verb(w)) and stem(head) not in self.prop_words[p.iri]:
+                        self.prop_joined.setdefault(p.iri, {})[stem(head)] = {stem(w)}
                 for a, b in zip(ws, ws[1:]):
                     if len(a) == 1 and a.isalpha() and len(b) > 1:
                         self.prop_initials.setdefault(p.iri, set()).add((a, stem(b)))
@@ -657,7 +662,11 @@ class Linker:
             hits = self._entities(self.labels.acronym(raw))
             if 0 < len(hits) <= 5:
                 return [Mention(i, j, raw, "entity", _dedup(hits), 0.85, plural=True)]
-        place = (self._place_mention(i, text, raw) or self._coded_adjective(i, text, raw)) if j - i == 1 else None
+        place = (
+            (self._place_mention(i, text, raw) or self._coded_adjective(i, text, raw) or self._coded_noun(i, text, raw))
+            if j - i == 1
+            else None
+        )
         if place:
             return [place]
         words = text.split()
@@ -718,6 +727,32 @@ class Linker:
             if vals:
                 return Mention(i, i + 1, raw, "value", _value_hits(vals), 0.8)
         return None
+
+    def _coded_noun(self, i: int, text: str, raw: str) -> Mention | None:
+        """'syrups' where a drug's form is a code ('SYR'): a noun whose first three or four letters, in capitals,
+        are one of a few codes a single property holds (a kind, not an identifier: a dozen values at most)."""
+        word = singular(text)
+        if not text.isalpha() or len(word) < 5 or not english_noun(word):
+            return None
+        for n in (3, 4):
+            vals = [(p, lit) for p, lit in self.values.lookup(word[:n]) if lit.value == word[:n].upper()]
+            if len({p for p, _ in vals}) == 1 and vals[0][0] in self._code_properties():
+                return Mention(i, i + 1, raw, "value", _value_hits(vals), 0.7, plural=text != word)
+        return None
+
+    def _code_properties(self) -> set[str]:
+        """Properties whose values are a few short codes in capitals ('TAB', 'SYR', 'INJ'), found once."""
+        if self._codes is None:
+            held: dict[str, set[str]] = defaultdict(set)
+            for rows in self.values.by_norm.values():
+                for p, lit in rows:
+                    held[p].add(str(lit.value))
+            self._codes = {
+                p
+                for p, vs in held.items()
+                if len(vs) <= 12 and all(v.isalpha() and v.isupper() and len(v) <= 4 for v in vs)
+            }
+        return self._codes
 
     def _place_mention(self, i: int, text: str, raw: str) -> Mention | None:
         """One word naming a place by an adjective: the proper noun WordNet says it pertains to ('a french

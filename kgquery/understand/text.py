@@ -681,6 +681,21 @@ def _their_owner(low: list[str]) -> int | None:
     return None
 
 
+def _grouped_by(low: list[str], i: int) -> bool:
+    """'by' after the things counted or summed names the groups ('count the missions by status', 'the total
+    sales by region', 'grouped by'); after another verb it names a doer ('the books written by X', 'sorted by').
+
+    >>> _grouped_by("count the missions by status".split(), 3)
+    True
+    >>> _grouped_by("how many books were written by tove".split(), 5)
+    False
+    """
+    if not 0 < i < len(low) - 1 or low[i + 1] in STOPWORDS:
+        return False
+    before = low[i - 1]
+    return before in ("grouped", "broken", "split") or (before not in STOPWORDS and not verb_form(before))
+
+
 def _for_every(low: list[str], i: int) -> bool:
     """'for every concert', 'for (all) the different cylinders', 'for various types': a group like 'each'.
 
@@ -741,6 +756,8 @@ def _read_token(c: Cues, low: list[str], i: int, named: bool = False) -> None:
     if t in ("per", "each") and c.group is None and not _rate(low, i):
         c.group = _first_asked(low) if t == "each" and _each_alone(low, i) else i + 1
         c.per_time = c.group < len(low) and singular(low[c.group]) in TIME_UNITS
+    elif c.group is None and t == "by" and (c.count or c.aggregates) and _grouped_by(low, i):
+        c.group = i + 1  # "count the missions by status": per status
     elif c.group is None and _for_every(low, i):
         # "the maximum accelerate for different numbers of cylinders": per number of cylinders
         c.group = i + 3 if low[i + 1 : i + 3] in (["number", "of"], ["numbers", "of"]) else i + 1
@@ -1348,6 +1365,8 @@ def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Quest
         normalize(re.sub(r"'s$", "", r, flags=re.I)).replace(" ", "") if not _NUM.match(r) else r.replace(",", ".")
         for r in raw
     ]
+    # "haven't", "didn't", "cannot": the auxiliary says nothing of its own, the 'not' does
+    tokens = ["not" if re.fullmatch(r"[a-z]+n[’']t|cannot", r.lower()) else t for r, t in zip(raw, tokens)]
     in_names = _name_spans(tokens, names)
     c = Cues()
     low = tokens
@@ -1362,6 +1381,8 @@ def analyse(text: str, names: frozenset[tuple[str, ...]] = frozenset()) -> Quest
         c.count, c.ask = True, False
     for i in range(len(low)):
         _read_token(c, low, i, named=_in_name(raw, i) or i in in_names)
+    if c.group and low[c.group - 1] == "by" and raw[c.group][:1].isupper():
+        c.group = None  # "how many pieces by Emilio Dastre": who made them, not groups
     _read_ranges(c, low, joined, raw)
     if c.compare is None and c.between is None:
         _compare_year(low, c)
