@@ -104,3 +104,19 @@ def hire(tmp_path_factory):
 def test_hire_words(hire, question, expected):
     ans, values = answer_values(hire, question)
     assert values == expected, (ans.sparql, ans.explanation)
+
+
+@pytest.mark.parametrize(
+    "question, group",
+    [
+        ("Count the vans by seats.", "seats"),  # 'by' after the things counted: the groups
+        ("What is the total price of the sales by region?", "region"),
+        ("How many hires by Marit Solberg are there?", None),  # a name after 'by': who, not groups
+        ("How many vans were sold by Quayside?", None),  # after a verb: the doer
+    ],
+)
+def test_by_after_the_things_counted_groups(question, group):
+    from kgquery.understand.text import analyse
+
+    q = analyse(question)
+    assert (q.tokens[q.cues.group] if q.cues.group is not None else None) == group, q.cues
