@@ -26,8 +26,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace
+from rdflib import OWL, RDF, SKOS, XSD, Graph, Literal, Namespace
 from tables import write_turtle
+from vocab import label, write_vocabulary
 
 DEF = Namespace("https://museum.example/def#")
 ID = Namespace("https://museum.example/id/")
@@ -153,45 +154,11 @@ def key(name: str) -> str:
     return "".join(c for c in name.title() if c.isalnum())
 
 
-def label(g: Graph, node, text: str) -> None:
-    g.add((node, RDFS.label, Literal(text, lang="en")))
-
-
 def thing(g: Graph, name: str, cls: str, local: str | None = None):
     node = ID[local or key(name)]
     g.add((node, RDF.type, DEF[cls]))
     label(g, node, name)
     return node
-
-
-def vocabulary(g: Graph) -> None:
-    onto = DEF[""]
-    g.add((onto, RDF.type, OWL.Ontology))
-    label(g, onto, "Museum collection vocabulary")
-    g.add(
-        (onto, RDFS.comment, Literal("Made up for kgquery's probes (Apache-2.0); every name is invented.", lang="en"))
-    )
-    for local, text, alts, parent, comment in CLASSES:
-        c = DEF[local]
-        g.add((c, RDF.type, OWL.Class))
-        label(g, c, text)
-        for alt in alts:
-            g.add((c, SKOS.altLabel, Literal(alt, lang="en")))
-        if parent:
-            g.add((c, RDFS.subClassOf, DEF[parent]))
-        if comment:
-            g.add((c, RDFS.comment, Literal(comment, lang="en")))
-    props = [(p, OWL.ObjectProperty, t, d, DEF[r], c) for p, t, d, r, c in OBJECT_PROPERTIES]
-    props += [(p, OWL.DatatypeProperty, t, d, r, c) for p, t, d, r, c in DATA_PROPERTIES]
-    for local, kind, text, domain, rng, comment in props:
-        p = DEF[local]
-        g.add((p, RDF.type, kind))
-        if text:
-            label(g, p, text)
-        g.add((p, RDFS.domain, DEF[domain]))
-        g.add((p, RDFS.range, rng))
-        if comment:
-            g.add((p, RDFS.comment, Literal(comment, lang="en")))
 
 
 def build() -> Graph:
@@ -200,7 +167,7 @@ def build() -> Graph:
     g.bind("mid", ID)
     g.bind("skos", SKOS)
     g.bind("owl", OWL)
-    vocabulary(g)
+    write_vocabulary(g, DEF, "Museum collection vocabulary", CLASSES, OBJECT_PROPERTIES, DATA_PROPERTIES)
     for c in COUNTRIES:
         thing(g, c, "Country")
     for c, country in CITIES.items():

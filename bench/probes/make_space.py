@@ -29,8 +29,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace
+from rdflib import OWL, RDF, SKOS, XSD, Graph, Literal, Namespace
 from tables import write_turtle
+from vocab import label, write_vocabulary
 
 DEF = Namespace("https://space.example/def#")
 ID = Namespace("https://space.example/id/")
@@ -178,10 +179,6 @@ def key(name: str) -> str:
     return "".join(c for w in name.split() for c in w[:1].upper() + w[1:] if c.isalnum())
 
 
-def label(g: Graph, node, text: str) -> None:
-    g.add((node, RDFS.label, Literal(text, lang="en")))
-
-
 def thing(g: Graph, name: str, cls: str):
     node = ID[key(name)]
     assert (node, None, None) not in g, name
@@ -190,42 +187,13 @@ def thing(g: Graph, name: str, cls: str):
     return node
 
 
-def vocabulary(g: Graph) -> None:
-    onto = DEF[""]
-    g.add((onto, RDF.type, OWL.Ontology))
-    label(g, onto, "Space exploration vocabulary")
-    g.add(
-        (onto, RDFS.comment, Literal("Made up for kgquery's probes (Apache-2.0); every name is invented.", lang="en"))
-    )
-    for local, text, alts, parent, comment in CLASSES:
-        c = DEF[local]
-        g.add((c, RDF.type, OWL.Class))
-        label(g, c, text)
-        for alt in alts:
-            g.add((c, SKOS.altLabel, Literal(alt, lang="en")))
-        if parent:
-            g.add((c, RDFS.subClassOf, DEF[parent]))
-        if comment:
-            g.add((c, RDFS.comment, Literal(comment, lang="en")))
-    props = [(p, OWL.ObjectProperty, t, d, DEF[r], c) for p, t, d, r, c in OBJECT_PROPERTIES]
-    props += [(p, OWL.DatatypeProperty, t, d, r, c) for p, t, d, r, c in DATA_PROPERTIES]
-    for local, kind, text, domain, rng, comment in props:
-        p = DEF[local]
-        g.add((p, RDF.type, kind))
-        label(g, p, text)
-        g.add((p, RDFS.domain, DEF[domain]))
-        g.add((p, RDFS.range, rng))
-        if comment:
-            g.add((p, RDFS.comment, Literal(comment, lang="en")))
-
-
 def build() -> Graph:
     g = Graph()
     g.bind("sx", DEF)
     g.bind("sxi", ID)
     g.bind("skos", SKOS)
     g.bind("owl", OWL)
-    vocabulary(g)
+    write_vocabulary(g, DEF, "Space exploration vocabulary", CLASSES, OBJECT_PROPERTIES, DATA_PROPERTIES)
     for c in COUNTRIES:
         thing(g, c, "Country")
     for name, country, year in AGENCIES:

@@ -22,6 +22,8 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 NAMESAKE_PENALTY = 0.4
 #: one triple pattern of the text the generators write: subject, predicate IRI, object (a quoted literal whole)
 TRIPLE = re.compile(r'(\S+) <([^>\s]+)> ("(?:[^"\\]|\\.)*"\S*|\S+) \.')
+#: a variable typed by a class in that text: '?h a <C> .' (the variable, the class IRI)
+TYPED = re.compile(r"(\?\w+) a <([^<>\s]+)> \.")
 
 
 @dataclass

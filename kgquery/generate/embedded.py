@@ -529,20 +529,22 @@ class EmbeddedGenerator(
     def _names_other_property(self, q: Question, m: Mention) -> bool:
         """'the template type description': the class word opens the exact name of a property that only
         things of other classes have, so it names that property, not the things asked for."""
-        by_label = self._labels_owners()
-        for k in (4, 3, 2):
-            if m.start + k <= len(q.tokens):
-                owners = by_label.get(_norm_label(q.tokens[m.start : m.start + k]))
-                if owners is not None:
-                    return m.hits[0].iri not in owners
-        return False
+        owners = next((o for o in self._labels_from(q, m) if o is not None), None)
+        return owners is not None and m.hits[0].iri not in owners
 
     def _opens_property_name(self, q: Question, m: Mention) -> bool:
         """The class word and the words after it are a property's whole name ('product manager', also of 'has
         product manager')."""
+        return any(o is not None for o in self._labels_from(q, m, "has "))
+
+    def _labels_from(self, q: Question, m: Mention, prefix: str = ""):
+        """For the words from the mention on, four, three then two of them: the classes owning a property with
+        that label (with `prefix`, also that label after it: 'has product manager'), None where none has."""
         by_label = self._labels_owners()
-        names = {_norm_label(q.tokens[m.start : m.start + k]) for k in (2, 3, 4) if m.start + k <= len(q.tokens)}
-        return any(n in by_label or f"has {n}" in by_label for n in names)
+        for k in (4, 3, 2):
+            if m.start + k <= len(q.tokens):
+                name = _norm_label(q.tokens[m.start : m.start + k])
+                yield by_label.get(name, by_label.get(f"{prefix}{name}") if prefix else None)
 
     def _spelled_props(self, q: Question) -> set[str]:
         """Properties whose whole name, two words or more, the question writes out word for word."""

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .candidate import TRIPLE
+from .candidate import TRIPLE, TYPED
 
 if TYPE_CHECKING:
     from ..graph.schema import PropertyInfo, SchemaSummary
 
-_TYPED = re.compile(r"(\?\w+) a <([^>\s]+)> \.")
 _SIDE_BLOCK = re.compile(r"\b(?:OPTIONAL|MINUS|FILTER\s+NOT\s+EXISTS|FILTER\s+EXISTS)\s*\{")
 
 
@@ -59,7 +58,7 @@ def impossible_join(sparql: str, schema: "SchemaSummary") -> bool:
             entries = info.subject_classes if side == "s" else info.object_classes
             if entries:
                 constraints.setdefault(var, []).append(({c for c, _ in entries}, _all_typed(info, side, schema)))
-    for var, cls in _TYPED.findall(body):
+    for var, cls in TYPED.findall(body):
         if var in literal_vars:
             return True  # a literal has no class
         if var in constraints:

@@ -8,7 +8,7 @@ import re
 
 from ..graph.schema import local_name, split_name
 from ..understand.text import Question, singular
-from .candidate import _num, _string
+from .candidate import TYPED, _num, _string
 
 #: how much better another joined thing's own number must fit a stated value's word than any number of the
 #: matches for the value to go to that thing (a word names a property fully at 1.0, one word of three at ~0.73)
@@ -102,7 +102,7 @@ class MeasureShapes:
     def _joins_named_class(self, body: list[str], x: str, prop: str) -> bool:
         """The pattern joins to things (not `x`) of a class whose name is a word of the property's name."""
         words = {singular(w) for w in split_name(local_name(prop)).lower().split()}
-        joined = re.findall(r"(\?\w+) a <([^<>\s]+)> \.", " ".join(body))
+        joined = TYPED.findall(" ".join(body))
         return any(v != x and singular(split_name(local_name(c)).lower()) in words for v, c in joined)
 
     def _own_time_first(self, q: Question, cls: str | None, body: list[str], at: int, paths: list) -> list:
@@ -126,7 +126,7 @@ class MeasureShapes:
         `find(cls, body)` gives the paths from ?x, best first; `matches_only`: from `x` alone."""
         paths = [p for p in find(cls, body) if p.score >= 0.6]
         best = paths[0].score if paths else 0.0
-        for var, other in [] if matches_only else re.findall(r"(\?\w+) a <([^<>\s]+)> \.", " ".join(body)):
+        for var, other in [] if matches_only else TYPED.findall(" ".join(body)):
             if var == x or other == cls:
                 continue
             swap = {x: "?x_own", var: "?x"}  # path finding starts at ?x

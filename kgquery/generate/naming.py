@@ -76,9 +76,7 @@ class NamingShapes:
         if cls not in self._names:
             found = None
             if cls not in self._label_classes():
-                own = [
-                    p for p in self.schema.properties if p.is_literal and any(c == cls for c, _ in p.subject_classes)
-                ]
+                own = self._literal_columns(cls)
                 named = [p.iri for p in own if {"name", "title"} & set(split_name(local_name(p.iri)).split())]
                 # 'name' beside 'local name' or 'name prefix': the one called just that is what it is known by
                 # ('name' before 'title': a person's title is 'Prof', not what they are called)
@@ -95,6 +93,23 @@ class NamingShapes:
                 found = named[0] if len(named) == 1 else same[0] if len(same) == 1 and not named else None
             self._names[cls] = found
         return self._names[cls]
+
+    def _name_parts(self, cls: str) -> list[str]:
+        """The columns that together name a person of `cls` ('first name' and 'last name', 'given' and 'family'
+        name) where no one column names them; [] otherwise."""
+        if cls not in self._parts:
+            found: dict[str, str] = {}
+            for p in self._literal_columns(cls) if not self._display_name(cls) else []:
+                words = split_name(local_name(p.iri)).lower().split()
+                if words[1:] == ["name"]:
+                    found.setdefault(words[0], p.iri)
+            pairs = (("first", "last"), ("given", "family"))
+            self._parts[cls] = next(([found[a], found[b]] for a, b in pairs if a in found and b in found), [])
+        return self._parts[cls]
+
+    def _literal_columns(self, cls: str) -> list:
+        """The literal-valued properties the things of `cls` have (a table's columns)."""
+        return [p for p in self.schema.properties if p.is_literal and any(c == cls for c, _ in p.subject_classes)]
 
     def _proper_names(self, prop: str) -> bool:
         """Most values of the property (of the first 20) are capitalised: proper names ('Glucanta'), not common

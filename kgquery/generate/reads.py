@@ -507,19 +507,6 @@ class ReadShapes:
             cols.pop(p, None)
         return list(cols.items())[:8]
 
-    def _name_parts(self, cls: str) -> list[str]:
-        """The columns that together name a person of `cls` ('first name' and 'last name', 'given' and 'family'
-        name) where no one column names them; [] otherwise."""
-        if cls not in self._parts:
-            found: dict[str, str] = {}
-            for p in self.schema.properties if not self._display_name(cls) else []:
-                words = split_name(local_name(p.iri)).lower().split()
-                if p.is_literal and words[1:] == ["name"] and any(c == cls for c, _ in p.subject_classes):
-                    found.setdefault(words[0], p.iri)
-            pairs = (("first", "last"), ("given", "family"))
-            self._parts[cls] = next(([found[a], found[b]] for a, b in pairs if a in found and b in found), [])
-        return self._parts[cls]
-
     def _role_spent(self, pat: str) -> frozenset[str]:
         """The free words that chose a link of the pattern over another between the same classes ('started' for
         ref-start_station_id beside ref-end_station_id): spent on the link, they ask for no column."""
